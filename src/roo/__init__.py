@@ -1,0 +1,48 @@
+"""roo: which goods on a Certificate of Origin get preferential tariff treatment, and why not the others.
+
+The public contract is DESIGN §3: ``load``, ``dump``, ``load_context``,
+``evaluate``, ``json_schema`` and the types they return.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from roo.api import dump, dump_context, evaluate, load, load_context
+from roo.context import Context
+from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
+from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
+from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
+
+try:
+    __version__ = version("roo")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Certificate",
+    "Check",
+    "Context",
+    "Evaluation",
+    "Finding",
+    "InvalidCertificate",
+    "InvalidContext",
+    "Item",
+    "ItemVerdict",
+    "Money",
+    "OriginCriterion",
+    "Outcome",
+    "Preference",
+    "Problem",
+    "Quantity",
+    "RooError",
+    "Scheme",
+    "Severity",
+    "Status",
+    "__version__",
+    "dump",
+    "dump_context",
+    "evaluate",
+    "load",
+    "load_context",
+]

@@ -1,0 +1,52 @@
+"""The functions behind ``roo.load``, ``roo.dump``, ``roo.evaluate`` and friends (DESIGN §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from roo import codec, engine
+from roo.context import Context
+from roo.evaluation import Evaluation
+from roo.model.certificate import Certificate
+from roo.rules import rules_for
+
+
+def load(data: Mapping[str, Any] | Any) -> Certificate:
+    """A certificate from parsed JSON; raises :class:`roo.InvalidCertificate` listing every problem."""
+    return codec.load_certificate(data)
+
+
+def dump(co: Certificate) -> dict[str, Any]:
+    """The JSON-ready form of a certificate; ``load(dump(co)) == co``."""
+    result: dict[str, Any] = codec.unstructure(co)
+    return result
+
+
+def load_context(data: Mapping[str, Any] | Any) -> Context:
+    """A context from parsed JSON; raises :class:`roo.InvalidContext` listing every problem."""
+    return codec.load_context(data)
+
+
+def dump_context(ctx: Context) -> dict[str, Any]:
+    """The JSON-ready form of a context; ``load_context(dump_context(ctx)) == ctx``."""
+    result: dict[str, Any] = codec.unstructure(ctx)
+    return result
+
+
+def evaluate(co: Certificate | Mapping[str, Any], ctx: Context | None = None, /, **context_fields: Any) -> Evaluation:
+    """Decide which items of ``co`` get preferential treatment, and why not the others.
+
+    ``ctx`` carries the facts of the import (:class:`roo.Context`); keyword
+    arguments set or override its fields, e.g. ``evaluate(co, on=date(2024, 3, 20))``.
+    A Mapping is loaded first (and may raise :class:`roo.InvalidCertificate`).
+    Pure: the same input always gives the same result, and nothing is read
+    from the clock, files or environment.
+    """
+    certificate = co if isinstance(co, Certificate) else load(co)
+    context = ctx if ctx is not None else Context()
+    if context_fields:
+        context = attrs.evolve(context, **context_fields)
+    return engine.run(certificate, context, rules_for(certificate.scheme))

@@ -1,0 +1,405 @@
+"""The one converter between roo's value objects and JSON-ready data (internal).
+
+Hooks it installs (structure / unstructure):
+
+* ``Decimal``: a decimal string (``"52000.00"``) or a JSON number / a decimal string;
+  ``NaN`` and infinities are refused.
+* ``date``: ``YYYY-MM-DD`` only / ``YYYY-MM-DD``.
+* ``str``, ``int``, ``bool``: the JSON type itself, never coerced (``1`` is not a string,
+  ``true`` is not an int).
+* enums: their value; the error lists the accepted values.
+* ``OriginCriterion`` (box 8): the printed text, parsed without ever failing / the text.
+* ``tuple[X, ...]``: a JSON array / a list.
+* ``FrozenMap``: a JSON object / a dict.
+* attrs classes: a JSON object with no unknown keys / a dict in field order.
+
+Loading runs a fast converter first; only when that fails does a second,
+detailed converter run to collect every problem with its JSON path
+(``items[1].invoice.date: not a date: '2024-13-45'``). A final pass checks
+what types cannot say (ISO codes, item numbers).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
+
+from roo._frozen import FrozenMap
+from roo.context import Context
+from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
+from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
+from roo.model.criterion import OriginCriterion
+from roo.model.hs import HsVersion
+
+T = TypeVar("T")
+
+_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
+_CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
+_NUMBER_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float, Decimal)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return type(value).__name__
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a decimal number, got {_json_type(value)}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        if not _NUMBER_TEXT.match(text):
+            raise ValueError(f"not a decimal number: {_show(value)}")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+            raise ValueError(f"not a decimal number: {_show(value)}") from None
+    else:
+        raise ValueError(f"expected a decimal number, got {_json_type(value)}")
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {_show(value)}")
+    return number
+
+
+def _structure_date(value: object, _: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date (YYYY-MM-DD), got {_json_type(value)}")
+    if not _DATE.match(value):
+        raise ValueError(f"not a date (YYYY-MM-DD): {_show(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date: {_show(value)}") from None
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected an integer, got {_json_type(value)}: {_show(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {_json_type(value)}: {_show(value)}")
+    return value
+
+
+def _structure_criterion(value: object, _: object) -> OriginCriterion:
+    if isinstance(value, OriginCriterion):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected the text of box 8 as a string, got {_json_type(value)}")
+    return OriginCriterion.parse(value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    allowed = ", ".join(repr(m.value) for m in cls)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(value)
+        except (ValueError, TypeError):
+            raise ValueError(f"not one of {allowed}: {_show(value)}") from None
+
+    return structure
+
+
+#: Every enum that appears in a document; cattrs' own enum hook gives poorer messages.
+ENUMS: Final[tuple[type[enum.Enum], ...]] = (Scheme, Medium, Copy, AlterationMethod, HsVersion)
+
+
+def _is_tuple(cls: Any) -> bool:
+    return get_origin(cls) is tuple
+
+
+def _is_frozen_map(cls: Any) -> bool:
+    return cls is FrozenMap or get_origin(cls) is FrozenMap
+
+
+def _is_union(cls: Any) -> bool:
+    return get_origin(cls) in (typing.Union, types.UnionType)
+
+
+def _scalar(value: object, _: object) -> object:
+    """A parameter override: a JSON scalar, numbers kept exact."""
+    if value is None or isinstance(value, (bool, str, int, Decimal, date)):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    raise ValueError(f"expected a string, number, boolean or null, got {_json_type(value)}")
+
+
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(date, _structure_date)
+    # Exact-type predicates: a StrEnum is a str subclass and must reach the enum hook.
+    converter.register_structure_hook_func(lambda cls: cls is str, _structure_str)
+    converter.register_structure_hook_func(lambda cls: cls is int, _structure_int)
+    converter.register_structure_hook_func(lambda cls: cls is bool, _structure_bool)
+    converter.register_structure_hook(OriginCriterion, _structure_criterion)
+    for enum_class in ENUMS:
+        converter.register_structure_hook(enum_class, _enum_hook(enum_class))
+
+    def tuple_hook(cls: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        (element, *_rest) = get_args(cls) or (Any,)
+        inner = converter.get_structure_hook(element) if element is not Any else None
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise ValueError(f"expected an array, got {_json_type(value)}")
+            if inner is None:
+                return tuple(value)
+            if not detailed:
+                return tuple([inner(v, element) for v in value])
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for index, v in enumerate(value):
+                try:
+                    out.append(inner(v, element))
+                except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
+                    error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("While structuring an array", errors, cls)
+            return tuple(out)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def map_hook(cls: Any) -> Callable[[object, object], FrozenMap[Any]]:
+        args = get_args(cls)
+        value_type = args[0] if args else Any
+        inner: Callable[[object, object], Any] = (
+            _structure_decimal if value_type is Decimal else _scalar
+        )
+
+        def structure(value: object, _: object) -> FrozenMap[Any]:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected an object, got {_json_type(value)}")
+            out: dict[str, Any] = {}
+            errors: list[Exception] = []
+            for key, v in value.items():
+                try:
+                    if not isinstance(key, str):
+                        raise ValueError(f"keys must be strings, got {_show(key)}")
+                    out[key] = inner(v, value_type)
+                except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
+                    error.__notes__ = [*getattr(error, "__notes__", []), _KeyNote(str(key))]
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("While structuring an object", errors, cls)
+            return FrozenMap(out)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_frozen_map, map_hook)
+
+    def attrs_hook(cls: type[Any]) -> Callable[[object, object], Any]:
+        generated = cattrs.gen.make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        )
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected an object, got {_json_type(value)}")
+            return generated(value, cls)
+
+        return structure
+
+    converter.register_structure_hook_factory(attrs.has, attrs_hook)
+
+    # Unstructuring: JSON types only.
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
+    converter.register_unstructure_hook_factory(
+        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), lambda _: lambda e: e.value
+    )
+    converter.register_unstructure_hook_factory(
+        _is_frozen_map, lambda _: lambda m: {k: _unstructure_scalar(v) for k, v in m.items()}
+    )
+
+    def tuple_unhook(cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        (element, *_rest) = get_args(cls) or (Any,)
+        inner = converter.get_unstructure_hook(element) if element is not Any else None
+        if inner is None:
+            return list
+        return lambda t: [inner(v) for v in t]
+
+    converter.register_unstructure_hook_factory(_is_tuple, tuple_unhook)
+    return converter
+
+
+def _unstructure_scalar(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class _IndexNote(str):
+    position: int
+
+    def __new__(cls, index: int) -> _IndexNote:
+        note = super().__new__(cls, f"@ index {index}")
+        note.position = index
+        return note
+
+
+class _KeyNote(str):
+    key: str
+
+    def __new__(cls, key: str) -> _KeyNote:
+        note = super().__new__(cls, f"@ key {key!r}")
+        note.key = key
+        return note
+
+
+FAST: Final = _make_converter(detailed=False)
+DETAILED: Final = _make_converter(detailed=True)
+
+
+def problems_of(error: BaseException, path: str = "") -> list[Problem]:
+    """Flatten a cattrs error tree into problems with JSON paths (``items[1].invoice.date``)."""
+    step = path
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, cattrs.AttributeValidationNote):
+            step = f"{path}.{note.name}" if path else note.name
+        elif isinstance(note, cattrs.IterableValidationNote):
+            step = f"{path}[{note.index}]"
+        elif isinstance(note, _IndexNote):
+            step = f"{path}[{note.position}]"
+        elif isinstance(note, _KeyNote):
+            step = f"{path}[{note.key!r}]"
+    if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        found: list[Problem] = []
+        for sub in error.exceptions:
+            found.extend(problems_of(sub, step))
+        return found
+    where = step or "$"
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(repr(k) for k in error.extra_fields))
+        return [Problem(where, f"unknown field{'s' if len(error.extra_fields) > 1 else ''} {keys}")]
+    if isinstance(error, KeyError):
+        return [Problem(where, "required field is missing")]
+    message = str(error) or type(error).__name__
+    return [Problem(where, message)]
+
+
+def structure(data: object, cls: type[T], error: type[InvalidInput]) -> T:
+    """Structure ``data`` as ``cls``, or raise ``error`` listing every problem."""
+    if not isinstance(data, Mapping):
+        raise error([Problem("$", f"expected an object, got {_json_type(data)}")])
+    try:
+        return FAST.structure(data, cls)
+    except Exception:  # noqa: BLE001 - re-run in detail to report every problem
+        pass
+    try:
+        result = DETAILED.structure(data, cls)
+    except Exception as detailed_error:  # noqa: BLE001 - every failure becomes a Problem
+        raise error(problems_of(detailed_error) or [Problem("$", str(detailed_error))]) from None
+    return result  # pragma: no cover - the fast path fails only when the detailed one does
+
+
+def unstructure(value: object) -> Any:
+    """The JSON-ready form of any roo value object."""
+    return FAST.unstructure(value)
+
+
+def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
+    """What the types cannot say: ISO codes, currencies, item numbering."""
+    problems: list[Problem] = []
+    for field in ("exporting_party", "importing_party"):
+        code = getattr(co, field)
+        if not _COUNTRY.match(code):
+            problems.append(Problem(prefix + field, f"not an ISO 3166-1 alpha-2 country code: {_show(code)}"))
+    if not co.items:
+        problems.append(Problem(prefix + "items", "a certificate lists at least one item"))
+    seen: set[int] = set()
+    for index, item in enumerate(co.items):
+        where = f"{prefix}items[{index}]"
+        if item.number < 1:
+            problems.append(Problem(f"{where}.number", f"item numbers start at 1, got {item.number}"))
+        elif item.number in seen:
+            problems.append(Problem(f"{where}.number", f"item number {item.number} is used twice"))
+        seen.add(item.number)
+        if item.fob_value is not None and not _CURRENCY.match(item.fob_value.currency):
+            problems.append(
+                Problem(f"{where}.fob_value.currency", f"not an ISO 4217 currency code: {_show(item.fob_value.currency)}")
+            )
+    return problems
+
+
+def load_certificate(data: object) -> Certificate:
+    """``data`` (parsed JSON) as a :class:`Certificate`, or :class:`InvalidCertificate`."""
+    co = structure(data, Certificate, InvalidCertificate)
+    problems = check_certificate(co)
+    if problems:
+        raise InvalidCertificate(problems)
+    return co
+
+
+def load_context(data: object) -> Context:
+    """``data`` (parsed JSON) as a :class:`Context`, or :class:`InvalidContext`."""
+    ctx = structure(data, Context, InvalidContext)
+    problems: list[Problem] = []
+    for index, related in enumerate(ctx.related_certificates):
+        problems.extend(check_certificate(related, f"related_certificates[{index}]."))
+    if ctx.eco_data_copy is not None:
+        problems.extend(check_certificate(ctx.eco_data_copy, "eco_data_copy."))
+    for field in ("customs_value", "exporting_value"):
+        money = getattr(ctx, field)
+        if money is not None and not _CURRENCY.match(money.currency):
+            problems.append(Problem(f"{field}.currency", f"not an ISO 4217 currency code: {_show(money.currency)}"))
+    for pair in ctx.exchange_rates:
+        if not re.match(r"^[A-Z]{3}/[A-Z]{3}$", pair):
+            problems.append(Problem(f"exchange_rates[{pair!r}]", "a rate is keyed 'SOURCE/TARGET', e.g. 'USD/JPY'"))
+    if problems:
+        raise InvalidContext(problems)
+    return ctx

@@ -1,0 +1,105 @@
+"""Everything about the import that is not printed on the CO (DESIGN §3.2).
+
+Every field is optional. A rule that needs a fact the context does not carry
+reports ``not_evaluated`` and names the fact (``context.on``,
+``context.customs_value``, ...); it never guesses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import final
+
+import attrs
+
+from roo._frozen import EMPTY, FrozenMap
+from roo.model.certificate import Certificate
+from roo.model.money import Money, Quantity
+
+#: A parameter override as given in ``Context.parameters``.
+ParameterValue = Decimal | int | str | bool | date | None
+
+
+@final
+@attrs.frozen
+class DeclarationItem:
+    """One line of the import declaration, linked to the CO item it claims preference under."""
+
+    certificate_item: int
+    hs_code: str | None = None
+    description: str | None = None
+    quantity: Quantity | None = None
+
+
+@final
+@attrs.frozen
+class Declaration:
+    """The import declaration the CO is presented with."""
+
+    items: tuple[DeclarationItem, ...] = ()
+    exporter: str | None = None
+
+    def for_item(self, number: int) -> tuple[DeclarationItem, ...]:
+        """Declaration lines that claim preference under CO item ``number``."""
+        return tuple(line for line in self.items if line.certificate_item == number)
+
+
+@final
+@attrs.frozen
+class TransitStop:
+    """A country the goods passed through, what happened there and why they went that way."""
+
+    country: str
+    operations: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@final
+@attrs.frozen
+class Consignment:
+    """How the goods travelled from the exporting Party (AJCEP Art 31, OCP Rule 3(3))."""
+
+    direct: bool | None = None
+    transit: tuple[TransitStop, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+@final
+@attrs.frozen
+class Context:
+    """Facts about the import, and overrides of dated parameters."""
+
+    on: date | None = None
+    customs_value: Money | None = None
+    exporting_value: Money | None = None
+    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=FrozenMap)
+    declaration: Declaration | None = None
+    related_certificates: tuple[Certificate, ...] = ()
+    eco_data_copy: Certificate | None = None
+    consignment: Consignment | None = None
+    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap)
+
+    def rate(self, source: str, target: str) -> Decimal | None:
+        """Units of ``target`` per unit of ``source``, from ``exchange_rates`` only.
+
+        ``"USD/JPY": "150.25"`` means 1 USD = 150.25 JPY; the inverse pair is
+        used when only it is given. Returns ``None`` when the context has
+        neither: roo never looks a rate up.
+        """
+        if source == target:
+            return Decimal(1)
+        direct = self.exchange_rates.get(f"{source}/{target}")
+        if direct is not None:
+            return direct
+        inverse = self.exchange_rates.get(f"{target}/{source}")
+        if inverse is not None and inverse != 0:
+            return Decimal(1) / inverse
+        return None
+
+    def convert(self, money: Money, currency: str) -> Money | None:
+        """``money`` in ``currency`` using only the context's rates, or ``None``."""
+        rate = self.rate(money.currency, currency)
+        if rate is None:
+            return None
+        return Money(money.amount * rate, currency)

@@ -1,0 +1,225 @@
+"""What an evaluation returns: findings, per-item verdicts, the trace of checks, and the status.
+
+The folding of findings into verdicts lives here because it *is* AJCEP IR
+3(j): an ``error`` that names an item denies that item only; an ``error``
+with no item (a defect of the certificate itself) denies every item;
+``warning`` and ``info`` never deny.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, final
+
+import attrs
+
+from roo._frozen import EMPTY, FrozenMap
+
+FORMAT: Final = "roo.evaluation/1"
+
+#: A value a finding can carry in ``facts``; ``to_dict`` turns it into JSON.
+FactValue = str | int | bool | None | Decimal | date | tuple[Any, ...]
+
+
+class Severity(enum.StrEnum):
+    """How much a finding weighs: ``error`` denies, ``warning`` and ``info`` do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Status(enum.StrEnum):
+    """The outcome for the certificate as a whole."""
+
+    ACCEPTED = "accepted"
+    PARTIALLY_ACCEPTED = "partially_accepted"
+    REJECTED = "rejected"
+    NOT_REQUIRED = "not_required"
+
+
+class Preference(enum.StrEnum):
+    """Whether an item gets preferential tariff treatment."""
+
+    GRANTED = "granted"
+    DENIED = "denied"
+
+
+class Outcome(enum.StrEnum):
+    """What one rule concluded for one certificate or item."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_EVALUATED = "not_evaluated"
+
+
+@final
+@attrs.frozen
+class Finding:
+    """One cited observation about the certificate or one of its items."""
+
+    rule: str
+    code: str
+    severity: Severity
+    item: int | None
+    message: str
+    facts: FrozenMap[FactValue] = attrs.field(default=EMPTY, converter=FrozenMap[FactValue])
+
+    @property
+    def denies(self) -> bool:
+        """Whether this finding denies preference (to its item, or to all items when ``item`` is None)."""
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (DESIGN §3.3)."""
+        return {
+            "rule": self.rule,
+            "code": self.code,
+            "severity": self.severity.value,
+            "item": self.item,
+            "message": self.message,
+            "facts": {key: to_json(value) for key, value in self.facts.items()},
+        }
+
+
+@final
+@attrs.frozen
+class Check:
+    """One line of the trace: a rule run once for the certificate (``item`` None) or one item."""
+
+    rule: str
+    item: int | None
+    outcome: Outcome
+    needed: tuple[str, ...] = ()
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "item": self.item,
+            "outcome": self.outcome.value,
+            "needed": list(self.needed),
+        }
+
+
+@final
+@attrs.frozen
+class ItemVerdict:
+    """Whether one item gets preference, with the findings about it."""
+
+    number: int
+    preference: Preference
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def granted(self) -> bool:
+        """Shorthand for ``preference is Preference.GRANTED``."""
+        return self.preference is Preference.GRANTED
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "number": self.number,
+            "preference": self.preference.value,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@final
+@attrs.frozen
+class Evaluation:
+    """The result of :func:`roo.evaluate`."""
+
+    status: Status
+    items: tuple[ItemVerdict, ...]
+    findings: tuple[Finding, ...]
+    checks: tuple[Check, ...] = ()
+    scheme: str | None = None
+    reference_number: str | None = None
+    on: date | None = None
+
+    def item(self, number: int) -> ItemVerdict | None:
+        """The verdict for item ``number``, or ``None``."""
+        for verdict in self.items:
+            if verdict.number == number:
+                return verdict
+        return None
+
+    @property
+    def granted(self) -> tuple[int, ...]:
+        """Numbers of the items that get preference."""
+        return tuple(v.number for v in self.items if v.granted)
+
+    @property
+    def denied(self) -> tuple[int, ...]:
+        """Numbers of the items that do not."""
+        return tuple(v.number for v in self.items if not v.granted)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (DESIGN §3.3); ``"format": "roo.evaluation/1"``."""
+        return {
+            "format": FORMAT,
+            "scheme": self.scheme,
+            "reference_number": self.reference_number,
+            "on": self.on.isoformat() if self.on else None,
+            "status": self.status.value,
+            "items": [v.to_dict() for v in self.items],
+            "findings": [f.to_dict() for f in self.findings],
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+
+def fold(
+    item_numbers: tuple[int, ...],
+    findings: tuple[Finding, ...],
+    *,
+    waived: bool = False,
+) -> tuple[Status, tuple[ItemVerdict, ...]]:
+    """Fold findings into item verdicts and a status (AJCEP IR 3(j)).
+
+    A certificate-level error denies every item; an item-level error denies
+    its own item only. When the CO is waived (AJCEP IR 6) no defect of the CO
+    matters for preference: every item is granted and the status is
+    ``not_required``; the findings are still reported.
+    """
+    certificate_denied = any(f.denies and f.item is None for f in findings)
+    by_item: dict[int, list[Finding]] = {n: [] for n in item_numbers}
+    for finding in findings:
+        if finding.item is not None and finding.item in by_item:
+            by_item[finding.item].append(finding)
+    verdicts = []
+    for number in item_numbers:
+        own = tuple(by_item[number])
+        denied = not waived and (certificate_denied or any(f.denies for f in own))
+        verdicts.append(ItemVerdict(number, Preference.DENIED if denied else Preference.GRANTED, own))
+    if waived:
+        return Status.NOT_REQUIRED, tuple(verdicts)
+    granted = sum(1 for v in verdicts if v.granted)
+    if granted == len(verdicts):
+        status = Status.ACCEPTED
+    elif granted == 0:
+        status = Status.REJECTED
+    else:
+        status = Status.PARTIALLY_ACCEPTED
+    return status, tuple(verdicts)
+
+
+def to_json(value: Any) -> Any:
+    """A fact value as JSON: Decimals and dates become strings, tuples become lists."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [to_json(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return str(value)

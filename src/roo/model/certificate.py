@@ -1,0 +1,187 @@
+"""The certificate of origin as value objects, box by box.
+
+The model mirrors the paper and electronic form: tick boxes are booleans and
+the data that should support them are separate optional fields, so a CO with a
+ticked box and missing data can be represented and then flagged by a rule,
+instead of being rejected at load time (DESIGN §3.1).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import final
+
+import attrs
+
+from roo.model.criterion import OriginCriterion
+from roo.model.hs import HsVersion, normalize_hs
+from roo.model.money import Money, Quantity
+
+
+class Scheme(enum.StrEnum):
+    """The preferential or non-preferential regime the certificate is issued under."""
+
+    AJCEP = "AJCEP"
+    JIEPA = "JIEPA"
+    ID_MOTR_16_2024 = "ID-MOTR-16-2024"
+
+
+class Medium(enum.StrEnum):
+    """Whether the CO is a paper form or an electronic (e-CO) record."""
+
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+
+
+class Copy(enum.StrEnum):
+    """Which sheet of a paper CO is presented (AJCEP IR 3(b))."""
+
+    ORIGINAL = "original"
+    DUPLICATE = "duplicate"
+    TRIPLICATE = "triplicate"
+
+
+class AlterationMethod(enum.StrEnum):
+    """How a box was altered after printing (AJCEP IR 4(b))."""
+
+    STRIKE_OUT = "strike_out"
+    ERASURE = "erasure"
+    SUPERIMPOSITION = "superimposition"
+
+
+@final
+@attrs.frozen
+class Party:
+    """An exporter, consignee, producer or third-country invoicer: name, address, ISO country code."""
+
+    name: str
+    address: str = ""
+    country: str | None = None
+
+
+@final
+@attrs.frozen
+class Transport:
+    """Box 3: means of transport and route."""
+
+    departure_date: date | None = None
+    vessel_or_flight: str | None = None
+    port_of_loading: str | None = None
+    port_of_discharge: str | None = None
+    transit_countries: tuple[str, ...] = ()
+
+
+@final
+@attrs.frozen
+class Invoice:
+    """Box 10: the invoice number and date printed for an item."""
+
+    number: str
+    date: date | None = None
+
+
+@final
+@attrs.frozen
+class Item:
+    """One line of boxes 5-10: a good with its own origin claim (AJCEP IR 3(i))."""
+
+    number: int
+    description: str
+    hs_code: str
+    origin_criterion: OriginCriterion
+    marks: str | None = None
+    packages: str | None = None
+    hs_version: HsVersion | None = None
+    quantity: Quantity | None = None
+    gross_weight: Quantity | None = None
+    fob_value: Money | None = None
+    invoice: Invoice | None = None
+    original_item: int | None = None
+
+    @property
+    def hs_digits(self) -> str:
+        """The HS code without separators."""
+        return normalize_hs(self.hs_code)
+
+
+@final
+@attrs.frozen
+class CertificateReference:
+    """Another CO referred to by this one: the original of a back-to-back CO, or the CO a replacement replaces."""
+
+    reference_number: str
+    issue_date: date | None = None
+    exporting_party: str | None = None
+
+
+@final
+@attrs.frozen
+class ExporterDeclaration:
+    """Box 11 (ASEAN form) / box 10 (Japan's form): the exporter's declaration."""
+
+    place: str | None = None
+    date: date | None = None
+    signed: bool = False
+
+
+@final
+@attrs.frozen
+class Certification:
+    """Box 12 (ASEAN form) / box 11 (Japan's form): certification by the issuing authority."""
+
+    authority: str | None = None
+    signatory: str | None = None
+    place: str | None = None
+    signed: bool = False
+    sealed: bool = False
+
+
+@final
+@attrs.frozen
+class Alteration:
+    """A change made to a box after the form was filled in (AJCEP IR 4(b))."""
+
+    box: int
+    method: AlterationMethod
+    approved_by_signatory: bool = False
+    certified_by_authority: bool = False
+
+
+@final
+@attrs.frozen
+class Certificate:
+    """A certificate of origin as presented at import."""
+
+    scheme: Scheme
+    exporting_party: str
+    importing_party: str
+    issue_date: date
+    items: tuple[Item, ...]
+    reference_number: str | None = None
+    medium: Medium = Medium.PAPER
+    copy: Copy | None = None
+    exporter: Party | None = None
+    consignee: Party | None = None
+    producer: Party | None = None
+    transport: Transport | None = None
+    third_country_invoicing: bool = False
+    third_country_invoicer: Party | None = None
+    back_to_back: bool = False
+    original_certificate: CertificateReference | None = None
+    issued_retroactively: bool = False
+    certified_true_copy: bool = False
+    certified_true_copy_date: date | None = None
+    replaces: CertificateReference | None = None
+    exporter_declaration: ExporterDeclaration | None = None
+    certification: Certification | None = None
+    alterations: tuple[Alteration, ...] = ()
+    unused_spaces_crossed_out: bool = False
+    remarks: str = ""
+
+    def item(self, number: int) -> Item | None:
+        """The item with this number, or ``None``."""
+        for item in self.items:
+            if item.number == number:
+                return item
+        return None

@@ -1,0 +1,34 @@
+"""Rule sets by scheme (internal registry; the public entry point is :func:`roo.evaluate`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from roo.model.certificate import Scheme
+from roo.rules import ajcep
+from roo.rules.base import FindingSpec, Rule
+
+RULESETS: Final[Mapping[Scheme, tuple[Rule, ...]]] = MappingProxyType(
+    {
+        Scheme.AJCEP: ajcep.RULES,
+        Scheme.JIEPA: (),
+        Scheme.ID_MOTR_16_2024: (),
+    }
+)
+
+
+def rules_for(scheme: Scheme) -> tuple[Rule, ...]:
+    """The rules the engine runs for ``scheme``, in order."""
+    return RULESETS[scheme]
+
+
+def all_specs() -> tuple[FindingSpec, ...]:
+    """Every kind of finding any registered rule can produce, each once."""
+    seen: dict[str, FindingSpec] = {}
+    for rules in RULESETS.values():
+        for rule in rules:
+            for spec in rule.specs:
+                seen.setdefault(spec.code, spec)
+    return tuple(seen.values())

@@ -1,0 +1,158 @@
+"""The anatomy every rule shares (internal; rule authors use it, callers do not).
+
+A rule is a plain function wrapped with its citation:
+
+* :class:`CertificateRule` runs once per certificate: ``check(co, ctx) -> Result``;
+* :class:`ItemRule` runs once per item: ``check(item, co, ctx) -> Result``, so
+  a problem with one item can only ever be reported against that item
+  (AJCEP IR 3(j)).
+
+A rule declares the findings it can produce as :class:`FindingSpec` values:
+a stable kebab-case ``code``, the ``rule`` it cites, a default severity and an
+English message template filled in from the finding's facts. The template is
+also the key for translations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Final, final
+
+import attrs
+
+from roo.context import Context
+from roo.evaluation import FactValue, Finding, Outcome, Severity
+from roo.model.certificate import Certificate, Item
+
+CODE_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CITATION_PATTERN: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]+(?:\([0-9A-Za-z.]+\))*$")
+
+
+@final
+@attrs.frozen
+class FindingSpec:
+    """A kind of finding: its code, citation, default severity and message template."""
+
+    code: str = attrs.field()
+    rule: str = attrs.field()
+    severity: Severity
+    template: str
+
+    @code.validator
+    def _code_is_kebab(self, _: object, value: str) -> None:
+        if not CODE_PATTERN.match(value):
+            raise ValueError(f"finding code {value!r} is not kebab-case")
+
+    @rule.validator
+    def _rule_is_citation(self, _: object, value: str) -> None:
+        if not CITATION_PATTERN.match(value):
+            raise ValueError(f"citation {value!r} does not follow DESIGN §3.5")
+
+    def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
+        """A finding of this kind about ``item`` (None: the whole certificate)."""
+        return self.with_severity(self.severity, item, **facts)
+
+    def with_severity(self, severity: Severity, item: int | None = None, /, **facts: Any) -> Finding:
+        """A finding of this kind at a severity other than the default."""
+        return Finding(
+            rule=self.rule,
+            code=self.code,
+            severity=severity,
+            item=item,
+            message=render(self.template, item, facts),
+            facts=facts,
+        )
+
+
+def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
+    """Fill a message template with facts, prefixed with the item number when there is one."""
+    text = template.format_map(_Display(facts))
+    return f"Item {item}: {text}" if item is not None else text
+
+
+class _Display(dict[str, object]):
+    """Formats facts for messages: tuples as comma lists, missing keys left visible."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+    def __getitem__(self, key: str) -> object:
+        value = super().__getitem__(key) if key in self else self.__missing__(key)
+        if isinstance(value, tuple):
+            return ", ".join(str(v) for v in value)
+        if value is None:
+            return "-"
+        return value
+
+
+@final
+@attrs.frozen
+class Result:
+    """What one rule concluded for one certificate or item.
+
+    ``needed`` names missing facts when ``outcome`` is ``not_evaluated``;
+    ``waived`` is set by the waiver rule (AJCEP IR 6) when no CO is required.
+    """
+
+    outcome: Outcome
+    findings: tuple[Finding, ...] = ()
+    needed: tuple[str, ...] = ()
+    waived: bool = False
+
+
+PASSED: Final = Result(Outcome.PASSED)
+NOT_APPLICABLE: Final = Result(Outcome.NOT_APPLICABLE)
+
+
+def passed(*findings: Finding) -> Result:
+    """The rule holds; ``findings`` may still note minor matters (info, warning)."""
+    return Result(Outcome.PASSED, findings)
+
+
+def failed(*findings: Finding) -> Result:
+    """The rule does not hold; ``findings`` say why."""
+    return Result(Outcome.FAILED, findings)
+
+
+def judged(*findings: Finding) -> Result:
+    """``failed`` when any finding is an error, otherwise ``passed`` with the findings."""
+    if any(f.severity is Severity.ERROR for f in findings):
+        return Result(Outcome.FAILED, findings)
+    return Result(Outcome.PASSED, findings)
+
+
+def not_evaluated(*needed: str) -> Result:
+    """The rule could not be evaluated for want of the named facts (``context.on``, ...)."""
+    return Result(Outcome.NOT_EVALUATED, (), tuple(needed))
+
+
+CertificateCheck = Callable[[Certificate, Context], Result]
+ItemCheck = Callable[[Item, Certificate, Context], Result]
+
+
+@final
+@attrs.frozen
+class CertificateRule:
+    """A rule about the certificate as a whole."""
+
+    citation: str
+    title: str
+    check: CertificateCheck
+    specs: tuple[FindingSpec, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+@final
+@attrs.frozen
+class ItemRule:
+    """A rule applied to each item separately."""
+
+    citation: str
+    title: str
+    check: ItemCheck
+    specs: tuple[FindingSpec, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+Rule = CertificateRule | ItemRule
