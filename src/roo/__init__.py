@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from roo import eco
 from roo.api import dump, dump_context, evaluate, load, load_context
 from roo.context import Context
 from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
@@ -41,6 +42,7 @@ __all__ = [
     "Status",
     "__version__",
     "dump",
+    "eco",
     "dump_context",
     "evaluate",
     "load",

@@ -133,21 +133,17 @@ def _structure_criterion(value: object, _: object) -> OriginCriterion:
     return OriginCriterion.parse(value)
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    allowed = ", ".join(repr(m.value) for m in cls)
-
-    def structure(value: object, _: object) -> enum.Enum:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except (ValueError, TypeError):
-            raise ValueError(f"not one of {allowed}: {_show(value)}") from None
-
-    return structure
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"not one of {allowed}: {_show(value)}") from None
 
 
-#: Every enum that appears in a document; cattrs' own enum hook gives poorer messages.
+#: Enums of the certificate format (every enum is handled by the generic hook; kept for reference).
 ENUMS: Final[tuple[type[enum.Enum], ...]] = (Scheme, Medium, Copy, AlterationMethod, HsVersion)
 
 
@@ -181,8 +177,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_func(lambda cls: cls is int, _structure_int)
     converter.register_structure_hook_func(lambda cls: cls is bool, _structure_bool)
     converter.register_structure_hook(OriginCriterion, _structure_criterion)
-    for enum_class in ENUMS:
-        converter.register_structure_hook(enum_class, _enum_hook(enum_class))
+    # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
+    # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook(enum.Enum, _structure_enum)
 
     def tuple_hook(cls: Any) -> Callable[[object, object], tuple[Any, ...]]:
         (element, *_rest) = get_args(cls) or (Any,)

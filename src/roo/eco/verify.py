@@ -1,0 +1,265 @@
+"""Authenticity of a certificate, in separate fragments: integrity, status, issuer, signature.
+
+Each fragment answers one question and is ``valid``, ``invalid`` or
+``not_evaluated`` with a stable reason code and a message, so a caller can
+tell "tampered with" from "cancelled" from "we were not given the registry":
+
+* **integrity** — does the certificate's canonical digest equal the expected
+  one (from the issuing body's message or ledger)?
+* **status** — is the certificate issued and in force, or cancelled or
+  replaced, according to a status registry the caller supplies?
+* **issuer** — was the certifying authority, on the issue date, the exporting
+  Party's competent governmental authority or one of its notified designees
+  (AJCEP IR 11), and was the signatory among the specimen signatures exchanged
+  for it (AJCEP IR 13)? The caller supplies the registry of authorities and
+  specimens (exchanged through the ASEAN Secretariat / focal points, IR 10).
+* **signature** — optional, pluggable: roo has no crypto dependency and no
+  network; a caller passes a function that checks a signature over the
+  canonical bytes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import final
+
+import attrs
+
+from roo.eco.digest import canonical, digest
+from roo.model.certificate import Certificate
+from roo.text import normalize_text
+
+
+class Validity(enum.StrEnum):
+    """The answer of one fragment."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    NOT_EVALUATED = "not_evaluated"
+
+
+class CertificateState(enum.StrEnum):
+    """The life-cycle state of a certificate in the issuing body's records."""
+
+    ISSUED = "issued"
+    CANCELLED = "cancelled"
+    REPLACED = "replaced"
+
+
+@final
+@attrs.frozen
+class Fragment:
+    """One fragment of a verification: its name, answer, reason code and message."""
+
+    name: str
+    validity: Validity
+    reason: str
+    message: str
+    citation: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "validity": self.validity.value,
+            "reason": self.reason,
+            "message": self.message,
+            "citation": self.citation,
+        }
+
+
+@final
+@attrs.frozen
+class StatusRecord:
+    """What the issuing body's records say about one certificate."""
+
+    reference_number: str
+    state: CertificateState
+    changed_on: date | None = None
+    replaced_by: str | None = None
+
+
+@final
+@attrs.frozen
+class Signatory:
+    """A specimen signature exchanged under AJCEP IR 13, with the period it is valid for."""
+
+    name: str
+    valid_from: date
+    valid_until: date | None = None
+
+    def in_force(self, on: date) -> bool:
+        """Whether this specimen was in force on ``on``."""
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+
+@final
+@attrs.frozen
+class IssuingAuthority:
+    """A competent governmental authority or a designee (AJCEP IR 11) of a Party, and its specimen signatories."""
+
+    party: str
+    name: str
+    valid_from: date
+    valid_until: date | None = None
+    designee: bool = False
+    signatories: tuple[Signatory, ...] = ()
+
+    def in_force(self, on: date) -> bool:
+        """Whether this authority could issue COs on ``on``."""
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+
+SignatureCheck = Callable[[Certificate, bytes], bool | None]
+"""A caller's signature check over the canonical bytes: True valid, False invalid, None cannot tell."""
+
+
+@final
+@attrs.frozen
+class Verification:
+    """The fragments of one verification, and whether together they say the certificate is authentic."""
+
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def valid(self) -> bool:
+        """True when no fragment is invalid and at least one was evaluated."""
+        evaluated = [f for f in self.fragments if f.validity is not Validity.NOT_EVALUATED]
+        return bool(evaluated) and all(f.validity is Validity.VALID for f in evaluated)
+
+    def fragment(self, name: str) -> Fragment:
+        """The fragment called ``name``."""
+        for fragment in self.fragments:
+            if fragment.name == name:
+                return fragment
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        return {"valid": self.valid, "fragments": [f.to_dict() for f in self.fragments]}
+
+
+def verify(
+    co: Certificate,
+    expected_digest: str | None = None,
+    *,
+    status_registry: Mapping[str, StatusRecord] | None = None,
+    issuers: tuple[IssuingAuthority, ...] | None = None,
+    signature_check: SignatureCheck | None = None,
+) -> Verification:
+    """Check ``co``'s integrity, status and issuer (and signature, when a check is given)."""
+    fragments = [
+        _integrity(co, expected_digest),
+        _status(co, status_registry),
+        _issuer(co, issuers),
+    ]
+    if signature_check is not None:
+        fragments.append(_signature(co, signature_check))
+    return Verification(tuple(fragments))
+
+
+def _integrity(co: Certificate, expected: str | None) -> Fragment:
+    if expected is None:
+        return Fragment("integrity", Validity.NOT_EVALUATED, "no-expected-digest", "No expected digest was given.")
+    actual = digest(co)
+    if actual == expected.strip().lower():
+        return Fragment("integrity", Validity.VALID, "digest-matches", "The certificate matches its digest.")
+    return Fragment(
+        "integrity",
+        Validity.INVALID,
+        "digest-mismatch",
+        f"The certificate's digest {actual} differs from the expected {expected}: its content was changed.",
+    )
+
+
+def _status(co: Certificate, registry: Mapping[str, StatusRecord] | None) -> Fragment:
+    if registry is None:
+        return Fragment("status", Validity.NOT_EVALUATED, "no-status-registry", "No status registry was given.")
+    number = co.reference_number or ""
+    record = registry.get(number)
+    if record is None:
+        return Fragment(
+            "status",
+            Validity.INVALID,
+            "not-in-registry",
+            f"Certificate '{number}' is not in the issuing body's records.",
+        )
+    if record.state is CertificateState.ISSUED:
+        return Fragment("status", Validity.VALID, "issued", f"Certificate '{number}' is issued and not withdrawn.")
+    if record.state is CertificateState.REPLACED:
+        by = f" by '{record.replaced_by}'" if record.replaced_by else ""
+        return Fragment(
+            "status",
+            Validity.INVALID,
+            "replaced",
+            f"Certificate '{number}' was replaced{by}; the replacement must be presented.",
+            "AJCEP/IR/5(a)",
+        )
+    return Fragment("status", Validity.INVALID, "cancelled", f"Certificate '{number}' was cancelled by its issuer.")
+
+
+def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fragment:
+    if issuers is None:
+        return Fragment("issuer", Validity.NOT_EVALUATED, "no-issuer-registry", "No registry of issuers was given.")
+    certification = co.certification
+    if certification is None or not (certification.authority or "").strip():
+        return Fragment(
+            "issuer", Validity.INVALID, "authority-missing", "The CO does not name its issuing authority.", "AJCEP/IR/11"
+        )
+    wanted = normalize_text(certification.authority or "")
+    candidates = [a for a in issuers if a.party == co.exporting_party and normalize_text(a.name) == wanted]
+    if not candidates:
+        return Fragment(
+            "issuer",
+            Validity.INVALID,
+            "unknown-authority",
+            f"'{certification.authority}' is not a notified issuing authority of {co.exporting_party}.",
+            "AJCEP/IR/11",
+        )
+    in_force = [a for a in candidates if a.in_force(co.issue_date)]
+    if not in_force:
+        return Fragment(
+            "issuer",
+            Validity.INVALID,
+            "authority-not-in-force",
+            f"'{certification.authority}' could not issue COs on {co.issue_date.isoformat()}.",
+            "AJCEP/IR/11",
+        )
+    signatory = normalize_text(certification.signatory or "")
+    for authority in in_force:
+        for specimen in authority.signatories:
+            if normalize_text(specimen.name) == signatory and specimen.in_force(co.issue_date):
+                return Fragment(
+                    "issuer",
+                    Validity.VALID,
+                    "specimen-matches",
+                    f"Signed by '{certification.signatory}' of '{authority.name}', whose specimen was in force.",
+                    "AJCEP/IR/13",
+                )
+    return Fragment(
+        "issuer",
+        Validity.INVALID,
+        "unknown-signatory",
+        f"No specimen signature of '{certification.signatory}' was in force for '{certification.authority}' "
+        f"on {co.issue_date.isoformat()}.",
+        "AJCEP/IR/13",
+    )
+
+
+def _signature(co: Certificate, check: SignatureCheck) -> Fragment:
+    try:
+        answer = check(co, canonical(co))
+    except Exception as error:  # noqa: BLE001 - a caller's check must not take verification down
+        return Fragment(
+            "signature",
+            Validity.NOT_EVALUATED,
+            "signature-check-failed",
+            f"The signature check could not run ({type(error).__name__}).",
+        )
+    if answer is None:
+        return Fragment("signature", Validity.NOT_EVALUATED, "signature-undetermined", "The signature check could not tell.")
+    if answer:
+        return Fragment("signature", Validity.VALID, "signature-valid", "The signature is valid.")
+    return Fragment("signature", Validity.INVALID, "signature-invalid", "The signature does not match the certificate.")
