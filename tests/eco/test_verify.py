@@ -1,0 +1,135 @@
+"""Authenticity fragments: integrity, status, issuer (AJCEP IR 11, 13), pluggable signature."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from roo import Certificate
+from roo.eco import CertificateState, IssuingAuthority, Signatory, StatusRecord, Validity, digest, verify
+from tests.builders import certificate
+
+CO = certificate()
+AUTHORITY = IssuingAuthority(
+    party="ID",
+    name="Ministry of Trade of Indonesia",
+    valid_from=date(2018, 3, 1),
+    signatories=(Signatory("A. Wibowo", date(2023, 1, 1)), Signatory("B. Santoso", date(2018, 3, 1), date(2022, 12, 31))),
+)
+REGISTRY = {"ID/2024/AJ/000123": StatusRecord("ID/2024/AJ/000123", CertificateState.ISSUED)}
+
+
+def test_everything_given_and_right_is_valid() -> None:
+    """Integrity, status and issuer all valid: the certificate is authentic."""
+    result = verify(CO, digest(CO), status_registry=REGISTRY, issuers=(AUTHORITY,))
+    assert [Validity.VALID] * 3 == [f.validity for f in result.fragments]
+    assert result.valid
+
+
+def test_nothing_given_is_not_evaluated_and_not_valid() -> None:
+    """Without registries or digest nothing can be said; that is not 'valid'."""
+    result = verify(CO)
+    assert [Validity.NOT_EVALUATED] * 3 == [f.validity for f in result.fragments]
+    assert not result.valid
+
+
+def test_tampered_content_fails_integrity_only() -> None:
+    """A changed field breaks integrity; the other fragments answer their own questions."""
+    tampered = certificate(remarks="changed after issue")
+    result = verify(tampered, digest(CO), status_registry=REGISTRY, issuers=(AUTHORITY,))
+    assert ("digest-mismatch", Validity.VALID, Validity.VALID) == (
+        result.fragment("integrity").reason,
+        result.fragment("status").validity,
+        result.fragment("issuer").validity,
+    )
+    assert not result.valid
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        pytest.param(StatusRecord("ID/2024/AJ/000123", CertificateState.CANCELLED), "cancelled", id="cancelled"),
+        pytest.param(
+            StatusRecord("ID/2024/AJ/000123", CertificateState.REPLACED, replaced_by="ID/2024/AJ/000200"),
+            "replaced",
+            id="replaced",
+        ),
+    ],
+)
+def test_withdrawn_certificate_fails_status(record: StatusRecord, reason: str) -> None:
+    """Cancelled or replaced certificates are not valid."""
+    result = verify(CO, status_registry={record.reference_number: record})
+    assert (Validity.INVALID, reason) == (result.fragment("status").validity, result.fragment("status").reason)
+
+
+def test_certificate_unknown_to_the_registry_fails_status() -> None:
+    """A registry that does not know the certificate says so."""
+    assert "not-in-registry" == verify(CO, status_registry={}).fragment("status").reason
+
+
+@pytest.mark.parametrize(
+    ("co", "issuers", "reason"),
+    [
+        pytest.param(
+            certificate(certification={"authority": "Chamber of Commerce", "signatory": "A. Wibowo", "signed": True}),
+            (AUTHORITY,),
+            "unknown-authority",
+            id="not-a-notified-authority",
+        ),
+        pytest.param(
+            certificate(issue_date="2018-02-28"),
+            (AUTHORITY,),
+            "authority-not-in-force",
+            id="issued-before-designation",
+        ),
+        pytest.param(
+            certificate(
+                certification={"authority": "Ministry of Trade of Indonesia", "signatory": "B. Santoso", "signed": True}
+            ),
+            (AUTHORITY,),
+            "unknown-signatory",
+            id="specimen-withdrawn-before-issue",
+        ),
+        pytest.param(certificate(certification=None), (AUTHORITY,), "authority-missing", id="no-certification"),
+    ],
+)
+def test_issuer_checks(co: Certificate, issuers: tuple[IssuingAuthority, ...], reason: str) -> None:
+    """The authority must be notified and in force, the signatory's specimen in force on the issue date."""
+    fragment = verify(co, issuers=issuers).fragment("issuer")
+    assert (Validity.INVALID, reason) == (fragment.validity, fragment.reason)
+
+
+def test_specimen_in_force_on_its_last_day() -> None:
+    """A specimen valid until the issue date itself still counts."""
+    co = certificate(
+        issue_date="2022-12-31",
+        certification={"authority": "Ministry of Trade of Indonesia", "signatory": "B. Santoso", "signed": True},
+    )
+    assert Validity.VALID == verify(co, issuers=(AUTHORITY,)).fragment("issuer").validity
+
+
+@pytest.mark.parametrize(
+    ("answer", "validity"),
+    [(True, Validity.VALID), (False, Validity.INVALID), (None, Validity.NOT_EVALUATED)],
+)
+def test_pluggable_signature_check(answer: bool | None, validity: Validity) -> None:
+    """The caller's check receives the canonical bytes; its answer becomes the signature fragment."""
+    seen: list[bytes] = []
+
+    def check(co: Certificate, data: bytes) -> bool | None:
+        seen.append(data)
+        return answer
+
+    result = verify(CO, signature_check=check)
+    assert validity == result.fragment("signature").validity
+    assert 1 == len(seen)
+
+
+def test_failing_signature_check_does_not_escape() -> None:
+    """A signature check that raises is reported, not propagated."""
+
+    def broken(co: Certificate, data: bytes) -> bool:
+        raise RuntimeError("hsm offline")
+
+    assert "signature-check-failed" == verify(CO, signature_check=broken).fragment("signature").reason
