@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import final
+from typing import Any, final
 
 import attrs
 
+from roo import params as _params
 from roo._frozen import EMPTY, FrozenMap
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
@@ -53,6 +54,7 @@ class TransitStop:
     country: str
     operations: tuple[str, ...] = ()
     reason: str | None = None
+    traded_or_consumed: bool | None = None
 
 
 @final
@@ -63,6 +65,17 @@ class Consignment:
     direct: bool | None = None
     transit: tuple[TransitStop, ...] = ()
     evidence: tuple[str, ...] = ()
+
+
+@final
+@attrs.frozen
+class Drawdown:
+    """A quantity an import declaration claimed under one item of an e-CO (NACCS registers each portion used)."""
+
+    declaration: str
+    item: int
+    quantity: Quantity
+    declared_on: date | None = None
 
 
 @final
@@ -78,7 +91,28 @@ class Context:
     related_certificates: tuple[Certificate, ...] = ()
     eco_data_copy: Certificate | None = None
     consignment: Consignment | None = None
+    eco_drawdowns: tuple[Drawdown, ...] = ()
     parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap)
+
+    def parameter(self, name: str, on: date) -> Any:
+        """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.
+
+        The value has the parameter's declared type: ``int`` (types ``int``,
+        ``days``, ``months``), ``Decimal``, ``Money`` (in the parameter's
+        currency), ``date``, ``str`` or ``bool``. An override in ``parameters``
+        applies on every date and is read as that type (``"250000"`` -> an
+        amount). See ``roo.params.value``.
+
+        Raises:
+            roo.params.ParameterNotInForce: no value is in force on ``on``
+                (before the first, or after the parameter ended); a rule
+                catches it and reports its check as not applicable or not
+                evaluated, never as a failure.
+            roo.params.UnknownParameter: no data file defines ``name``.
+            roo.params.InvalidParameterOverride: the override cannot be read
+                as the declared type (an ``InvalidContext``).
+        """
+        return _params.value(name, on, self.parameters)
 
     def rate(self, source: str, target: str) -> Decimal | None:
         """Units of ``target`` per unit of ``source``, from ``exchange_rates`` only.

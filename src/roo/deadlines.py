@@ -58,6 +58,7 @@ class Deadline:
 
 
 _AJCEP_REPLY: Final = "ajcep.verification.reply_months"
+_AJCEP_ADDITIONAL: Final = "ajcep.verification.additional_info_months"
 _AJCEP_DETERMINATION: Final = "ajcep.verification.determination_months"
 _JIEPA_REPLY: Final = "jiepa.verification.reply_months"
 _JIEPA_ADDITIONAL: Final = "jiepa.verification.additional_info_months"
@@ -69,27 +70,30 @@ _JIEPA_REPORT: Final = "jiepa.visit.report_days"
 def _months(name: str, start: date, overrides: Mapping[str, Any]) -> tuple[date | None, bool]:
     try:
         months = params.value(name, start, overrides)
-    except params.ParameterNotInForce:
+    except (params.ParameterNotInForce, params.UnknownParameter):
         return None, False
-    if months is None:
-        return None, False
-    return add_months(start, int(months)), _verified(name, overrides)
+    return add_months(start, _count(months)), _verified(name, start, overrides)
 
 
 def _days(name: str, start: date, sign: int, overrides: Mapping[str, Any]) -> tuple[date | None, bool]:
     try:
         days = params.value(name, start, overrides)
-    except params.ParameterNotInForce:
+    except (params.ParameterNotInForce, params.UnknownParameter):
         return None, False
-    if days is None:
-        return None, False
-    return add_days(start, sign * int(days)), _verified(name, overrides)
+    return add_days(start, sign * _count(days)), _verified(name, start, overrides)
 
 
-def _verified(name: str, overrides: Mapping[str, Any]) -> bool:
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a period parameter must be a whole number, got {value!r}")
+    return value
+
+
+def _verified(name: str, on: date, overrides: Mapping[str, Any]) -> bool:
     if name in overrides:
         return True  # the caller vouches for its own value
-    return params.get(name).verified
+    parameter = params.get(name)
+    return parameter.verified and parameter.entry_on(on).verified
 
 
 def verification_deadlines(
@@ -130,18 +134,22 @@ def verification_deadlines(
 def additional_information_deadline(
     scheme: Scheme | str, receipt_confirmed: date, *, overrides: Mapping[str, Any] = EMPTY
 ) -> Deadline:
-    """When additional information requested (JIEPA Art 43) is due."""
+    """When additional information requested in a verification is due, from confirmed receipt of the request."""
     scheme = Scheme(scheme)
-    if scheme is not Scheme.JIEPA:
-        raise ValueError("an additional-information period is defined for JIEPA only")
-    due, verified = _months(_JIEPA_ADDITIONAL, receipt_confirmed, overrides)
+    if scheme is Scheme.AJCEP:
+        name, rule = _AJCEP_ADDITIONAL, "AJCEP/IR/14(c)"
+    elif scheme is Scheme.JIEPA:
+        name, rule = _JIEPA_ADDITIONAL, "JIEPA/ART/43"
+    else:
+        raise ValueError(f"roo knows no verification deadlines for {scheme.value}")
+    due, verified = _months(name, receipt_confirmed, overrides)
     return Deadline(
         "additional_information",
         due,
-        "JIEPA/ART/43",
+        rule,
         "The reply to a request for additional information.",
         verified,
-        () if due else (f"parameters.{_JIEPA_ADDITIONAL}",),
+        () if due else (f"parameters.{name}",),
     )
 
 

@@ -7,7 +7,8 @@ and Japan Customs (NACCS), and any e-CO that roo can load.
 from roo.eco.compare import Discrepancy, Materiality, compare
 from roo.eco.digest import canonical, digest
 from roo.eco.keys import AccessKeys, access_keys
-from roo.eco.ledger import Drawdown, ItemBalance, balances, check_drawdowns
+from roo.context import Drawdown
+from roo.eco.ledger import ItemBalance, balances, check_drawdowns
 from roo.eco.messages import (
     CancellationMessage,
     CoDataMessage,

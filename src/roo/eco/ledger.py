@@ -14,12 +14,12 @@ drawdown in another unit is reported, not guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal
 from typing import Final, final
 
 import attrs
 
+from roo.context import Drawdown
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
 from roo.model.money import Quantity
@@ -53,17 +53,6 @@ UNKNOWN_ITEM = FindingSpec(
     Severity.ERROR,
     "Declaration {declaration} draws on item {item_number}, which the e-CO does not have.",
 )
-
-
-@final
-@attrs.frozen
-class Drawdown:
-    """A quantity one import declaration claims under one e-CO item."""
-
-    declaration: str
-    item: int
-    quantity: Quantity
-    declared_on: date | None = None
 
 
 @final

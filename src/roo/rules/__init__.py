@@ -7,14 +7,14 @@ from types import MappingProxyType
 from typing import Final
 
 from roo.model.certificate import Scheme
-from roo.rules import ajcep
+from roo.rules import ajcep, id_motr_16_2024
 from roo.rules.base import FindingSpec, Rule
 
 RULESETS: Final[Mapping[Scheme, tuple[Rule, ...]]] = MappingProxyType(
     {
         Scheme.AJCEP: ajcep.RULES,
         Scheme.JIEPA: (),
-        Scheme.ID_MOTR_16_2024: (),
+        Scheme.ID_MOTR_16_2024: id_motr_16_2024.RULES,
     }
 )
 

@@ -1,0 +1,199 @@
+"""Dated parameters: amounts, periods and dates a Party can change, kept as cited data.
+
+Each parameter (``ajcep.waiver.japan.customs_value``,
+``ajcep.retroactive.grace_days``, ...) has a declared type and a list of
+values, each in force from its ``effective_from`` date until the next one.
+The data live in TOML files under ``roo/params/data/``, one per family; they
+are read and checked once, when this module is imported, and kept in
+immutable objects. Nothing here reads a file, the clock or the environment
+afterwards, so rules may call :func:`value` freely inside ``evaluate()``.
+
+Rules read parameters through ``ctx.parameter(name, on)``, which lets the
+context's ``parameters`` override the packaged value by name::
+
+    >>> from datetime import date
+    >>> value("ajcep.retroactive.grace_days", date(2024, 3, 20))
+    3
+    >>> value("ajcep.waiver.japan.customs_value", date(2024, 3, 20))
+    Money(amount=Decimal('200000'), currency='JPY')
+    >>> value("ajcep.waiver.japan.customs_value", date(2024, 3, 20), overrides={"ajcep.waiver.japan.customs_value": "250000"})
+    Money(amount=Decimal('250000'), currency='JPY')
+
+On a date before a parameter's first value, or after an entry that ends it,
+:func:`value` raises :class:`ParameterNotInForce`. A rule catches it and
+reports its check as not applicable or not evaluated; it is never a reason
+to deny preference.
+
+See docs/parameters.md for the file format and the table of every parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from types import MappingProxyType
+from typing import Final
+
+from roo.errors import Problem
+from roo.params._loader import CITATION, coerce_override, merge, parse
+from roo.params._model import (
+    PARAMETER_TYPES,
+    DatedValue,
+    InvalidParameterOverride,
+    Parameter,
+    ParameterError,
+    ParameterNotInForce,
+    ParameterType,
+    UnknownParameter,
+    Value,
+)
+from roo.model.money import Money
+
+__all__ = [
+    "CITATION",
+    "PARAMETER_TYPES",
+    "DatedValue",
+    "InvalidParameterOverride",
+    "Parameter",
+    "ParameterError",
+    "ParameterNotInForce",
+    "ParameterType",
+    "UnknownParameter",
+    "Value",
+    "catalogue",
+    "check_overrides",
+    "get",
+    "markdown_table",
+    "parse",
+    "value",
+]
+
+
+def _packaged() -> tuple[Parameter, ...]:
+    """Every parameter in the packaged data files, files in name order."""
+    folder = resources.files(__name__).joinpath("data")
+    files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda entry: entry.name)
+    return merge((entry.name, entry.read_text(encoding="utf-8")) for entry in files)
+
+
+_CATALOGUE: Final[tuple[Parameter, ...]] = tuple(sorted(_packaged(), key=lambda p: p.name))
+_BY_NAME: Final[Mapping[str, Parameter]] = MappingProxyType({p.name: p for p in _CATALOGUE})
+
+
+def catalogue() -> tuple[Parameter, ...]:
+    """Every packaged parameter, sorted by name.
+
+    >>> any(p.name == "jiepa.co.validity_months" for p in catalogue())
+    True
+    """
+    return _CATALOGUE
+
+
+def get(name: str) -> Parameter:
+    """The parameter called ``name``.
+
+    >>> get("jiepa.co.validity_months").reference
+    'JIEPA/ART/41'
+
+    Raises:
+        UnknownParameter: no data file defines ``name``.
+    """
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise UnknownParameter(name) from None
+
+
+def value(name: str, on: date, overrides: Mapping[str, object] | None = None) -> Value:
+    """The value of parameter ``name`` in force on ``on``, or its override.
+
+    An override (``Context.parameters``) replaces the packaged value for every
+    date; it is read as the parameter's declared type (``"250000"`` becomes
+    ``Money(Decimal("250000"), "JPY")`` for a yen amount). An override of
+    ``None`` (JSON ``null``) switches the parameter off. Types ``int``,
+    ``days`` and ``months`` give ``int``; ``decimal`` gives ``Decimal``;
+    ``money`` gives :class:`roo.model.Money` in the parameter's currency.
+
+    >>> value("jiepa.psr.hs_version", date(2024, 2, 4)), value("jiepa.psr.hs_version", date(2024, 2, 5))
+    ('HS2002', 'HS2017')
+
+    Raises:
+        UnknownParameter: no data file defines ``name``.
+        ParameterNotInForce: the parameter has no value on ``on``.
+        InvalidParameterOverride: the override cannot be read as the declared type.
+    """
+    parameter = get(name)
+    if overrides is not None and name in overrides:
+        raw = overrides[name]
+        if raw is None:
+            raise ParameterNotInForce(name, on)
+        return coerce_override(parameter, raw)
+    return parameter.value_on(on)
+
+
+def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
+    """Every problem with a set of overrides: unknown names and values of the wrong type.
+
+    Meant for code that reads a context, so a bad override is reported when
+    the context is loaded rather than when a rule first asks for it.
+
+    >>> check_overrides({"ajcep.retroactive.grace_days": "4"})
+    ()
+    >>> [str(p) for p in check_overrides({"ajcep.retroactive.grace_days": "four", "no.such": 1})]
+    ["parameters['ajcep.retroactive.grace_days']: expected an integer number of days for parameter 'ajcep.retroactive.grace_days' (type 'days'), got 'four' (str)", "parameters['no.such']: unknown parameter 'no.such'"]
+    """
+    problems: list[Problem] = []
+    for name, raw in overrides.items():
+        parameter = _BY_NAME.get(name)
+        if parameter is None:
+            problems.append(Problem(f"parameters[{name!r}]", f"unknown parameter {name!r}", raw))
+            continue
+        if raw is None:
+            continue
+        try:
+            coerce_override(parameter, raw)
+        except InvalidParameterOverride as error:
+            problems.extend(error.problems)
+    return tuple(problems)
+
+
+def _show(entry: DatedValue) -> str:
+    if entry.value is None:
+        return "ended"
+    if isinstance(entry.value, Money):
+        return f"{entry.value.amount} {entry.value.currency}"
+    if isinstance(entry.value, bool):
+        return "true" if entry.value else "false"
+    if isinstance(entry.value, date):
+        return entry.value.isoformat()
+    return str(entry.value)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(parameters: tuple[Parameter, ...] | None = None) -> str:
+    """A Markdown table of ``parameters`` (default: the catalogue): name, values with dates, citation, verified.
+
+    docs/parameters.md embeds this table; ``python -m roo.params
+    docs/parameters.md`` rewrites it there, and a test fails when it is stale.
+    """
+    rows = [
+        "| Parameter | Type | Value(s) in force from | Citation | Verified | Notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for parameter in catalogue() if parameters is None else parameters:
+        unit = f" ({parameter.unit})" if parameter.unit and parameter.type != "money" else ""
+        values = "<br>".join(f"{_show(v)} from {v.effective_from.isoformat()}" for v in parameter.values)
+        citations = [parameter.reference] + [v.reference for v in parameter.values if v.reference != parameter.reference]
+        cited = ", ".join(dict.fromkeys(citations))
+        verified = "yes" if parameter.verified and all(v.verified for v in parameter.values) else "**no**"
+        notes = [parameter.note] if parameter.note else []
+        notes += [f"{v.effective_from.isoformat()}: {v.note}" for v in parameter.values if v.note]
+        rows.append(
+            f"| `{parameter.name}`<br>{_cell(parameter.description)} | {parameter.type}{unit} | {values} | {cited} | {verified} | "
+            f"{_cell(' '.join(notes)) if notes else ''} |"
+        )
+    return "\n".join(rows) + "\n"

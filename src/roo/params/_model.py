@@ -1,0 +1,148 @@
+"""The value objects and exceptions of the parameter store (internal; use ``roo.params``)."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from decimal import Decimal
+from typing import Final, Literal, final
+
+import attrs
+
+from roo.errors import InvalidContext, Problem, RooError
+from roo.model.money import Money
+
+#: The types a parameter can declare. ``days`` and ``months`` are integers that count a period.
+ParameterType = Literal["int", "decimal", "money", "date", "string", "bool", "days", "months"]
+
+#: Every declared type, in the order the documentation lists them.
+PARAMETER_TYPES: Final[tuple[ParameterType, ...]] = ("int", "decimal", "money", "date", "string", "bool", "days", "months")
+
+#: The Python value a parameter holds on a given day.
+Value = Decimal | int | str | bool | date | Money
+
+
+class ParameterError(RooError, ValueError):
+    """A parameter data file that roo cannot use; names the file, the parameter and the fault.
+
+    Raised while ``roo.params`` is imported (the packaged data is checked then,
+    once) and by :func:`roo.params.parse` for data a caller supplies.
+    """
+
+    def __init__(self, file: str, parameter: str | None, detail: str) -> None:
+        self.file = file
+        self.parameter = parameter
+        self.detail = detail
+        where = f"{file}: parameter {parameter!r}" if parameter else file
+        super().__init__(f"{where}: {detail}")
+
+
+class ParameterNotInForce(RooError, LookupError):
+    """A parameter has no value on the date asked: the date is before its first value, or after it ended.
+
+    Rules catch it and report the check as not applicable or not evaluated;
+    it never means the certificate is wrong. ``name`` and ``on`` say what was
+    asked, ``first_effective`` when the parameter starts and ``ended_on`` when
+    it stopped (one of the two is set; neither when an override of ``null``
+    switched it off).
+    """
+
+    def __init__(self, name: str, on: date, first_effective: date | None = None, ended_on: date | None = None) -> None:
+        self.name = name
+        self.on = on
+        self.first_effective = first_effective
+        self.ended_on = ended_on
+        if ended_on is not None:
+            why = f"it ended on {ended_on.isoformat()}"
+        elif first_effective is not None:
+            why = f"its first value takes effect on {first_effective.isoformat()}"
+        else:
+            why = "the context's parameters set it to null"
+        super().__init__(f"parameter {name!r} is not in force on {on.isoformat()}: {why}")
+
+
+class UnknownParameter(RooError, KeyError):
+    """A parameter name that no data file defines (a typo in a rule, or an override of nothing)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        return f"unknown parameter {self.name!r}; roo.params.catalogue() lists every parameter"
+
+
+class InvalidParameterOverride(InvalidContext):
+    """A value in ``Context.parameters`` that cannot be read as the parameter's declared type.
+
+    It is an :class:`roo.InvalidContext` (and so a ``ValueError``): the
+    context is malformed, exactly as a bad date in it would be.
+    """
+
+
+def override_problem(name: str, message: str, value: object) -> InvalidParameterOverride:
+    """The exception for one bad override, with its path in the context JSON."""
+    return InvalidParameterOverride((Problem(f"parameters[{name!r}]", message, value),))
+
+
+@final
+@attrs.frozen
+class DatedValue:
+    """The value a parameter takes from ``effective_from`` until the next value (``None``: the parameter ended).
+
+    ``reference`` is the citation for this value (the parameter's own
+    citation when the data gives none); ``verified`` is false when roo's legal
+    source for it is unconfirmed.
+    """
+
+    effective_from: date
+    value: Value | None
+    reference: str
+    verified: bool = True
+    note: str | None = None
+
+    @property
+    def ends(self) -> bool:
+        """Whether this entry ends the parameter rather than giving it a value."""
+        return self.value is None
+
+
+@final
+@attrs.frozen
+class Parameter:
+    """A named, typed, cited value that changes over time, e.g. the AJCEP waiver amount for Japan.
+
+    ``values`` are in strictly ascending ``effective_from`` order; the value
+    in force on a day is the latest one that took effect on or before it.
+    """
+
+    name: str
+    description: str
+    type: ParameterType
+    unit: str | None
+    reference: str
+    verified: bool
+    values: tuple[DatedValue, ...]
+    note: str | None = None
+    file: str = ""
+
+    def entry_on(self, on: date) -> DatedValue:
+        """The entry in force on ``on``.
+
+        Raises:
+            ParameterNotInForce: ``on`` is before the first value, or the entry
+                in force ends the parameter.
+        """
+        index = bisect.bisect_right([v.effective_from for v in self.values], on) - 1
+        if index < 0:
+            raise ParameterNotInForce(self.name, on, first_effective=self.values[0].effective_from)
+        entry = self.values[index]
+        if entry.ends:
+            raise ParameterNotInForce(self.name, on, ended_on=entry.effective_from)
+        return entry
+
+    def value_on(self, on: date) -> Value:
+        """The value in force on ``on`` (see :meth:`entry_on` for the errors)."""
+        value = self.entry_on(on).value
+        assert value is not None  # entry_on never returns an ending entry
+        return value

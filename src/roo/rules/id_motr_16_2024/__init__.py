@@ -1,0 +1,27 @@
+"""The rule set of Indonesia's non-preferential COO for goods under safeguard measures (MoTR 16/2024).
+
+Certificate rules first (scope, data elements, consignment, field
+verification), then item rules (data elements, origin criteria).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.rules.base import Rule
+from roo.rules.id_motr_16_2024 import (
+    art02_scope,
+    art09_data_elements,
+    art10_field_verification,
+    arts03_08_consignment_criteria,
+    arts03_08_origin_criteria,
+)
+
+RULES: Final[tuple[Rule, ...]] = (
+    *art02_scope.RULES,
+    art09_data_elements.RULES[0],
+    *arts03_08_consignment_criteria.RULES,
+    *art10_field_verification.RULES,
+    art09_data_elements.RULES[1],
+    *arts03_08_origin_criteria.RULES,
+)

@@ -1,0 +1,55 @@
+"""ID MoTR 16/2024 Art 2: a non-preferential COO for goods under a safeguard measure, from 12 July 2024.
+
+Indonesia excludes goods from developing countries from a trade safeguard
+measure only when every import is accompanied by a non-preferential
+certificate of origin issued in the exporting country; without it, customs
+levy the safeguard duty. MoTR 16/2024 replaced MoTR 37/2008 and governs imports
+from its entry into force (a dated parameter, 12 July 2024). roo evaluates
+certificates against MoTR 16/2024 only; for an import presented before that
+date it says so (MoTR 37/2008 governed it, and roo does not implement it),
+without denying anything.
+
+Source: seed 004 (summary of MoTR 16/2024, Arts 1-2); entry into force per
+/shared/notes/legal.md §5.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate
+from roo import params
+from roo.params import ParameterNotInForce
+from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.id_motr_16_2024.citations import SCOPE
+
+IN_FORCE: Final = "id.motr_16_2024.in_force"
+
+NOT_YET_IN_FORCE = FindingSpec(
+    "motr-16-2024-not-in-force",
+    SCOPE,
+    Severity.WARNING,
+    "MoTR 16/2024 applies to imports from {in_force}; on {on} MoTR 37/2008 governed this import, "
+    "and roo does not evaluate certificates under it.",
+)
+
+
+def check_in_force(co: Certificate, ctx: Context) -> Result:
+    """The regulation governs the import date."""
+    if ctx.on is None:
+        return not_evaluated("context.on")
+    try:
+        in_force = ctx.parameter(IN_FORCE, ctx.on)
+    except ParameterNotInForce:
+        # Looked up before the regulation existed: its date is the parameter's first value.
+        in_force = params.get(IN_FORCE).values[0].value
+    if ctx.on < in_force:
+        return judged(NOT_YET_IN_FORCE(None, in_force=in_force, on=ctx.on))
+    return PASSED
+
+
+RULES: Final = (
+    CertificateRule(SCOPE, "MoTR 16/2024 in force on the import date", check_in_force, (NOT_YET_IN_FORCE,), ("context.on",)),
+)

@@ -1,0 +1,107 @@
+"""ID MoTR 16/2024 Art 9: the data a non-preferential COO must carry.
+
+A non-preferential COO enclosed with an import must show at least: (a) the
+exporter's name and address; (b) the importer's name and address; (c) the
+manufacturer's name; (d) the HS code; (e) the COO number; (f) the origin
+criteria; (g) a statement by the exporter, or by the producer and exporter;
+(h) certification by the issuing agency; (i) details identifying the
+consignment — invoice number, date of departure, vessel name or flight
+number, and port of unloading; (j) the quantity of the goods.
+
+roo reads (a)-(c), (e), (g), (h) and the transport details of (i) from the
+certificate as a whole: a missing element there is a certificate-level error.
+(d), (f), the invoice number of (i) and (j) belong to each item: a missing
+element there denies that item only. An origin criterion that is present but
+not one the regulation recognises is a matter for the origin criteria rule,
+not this one.
+
+Source: seed 004 (summary of MoTR 16/2024, Art 9).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import Certificate, Item, Party
+from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result, judged
+from roo.rules.id_motr_16_2024.citations import DATA_ELEMENTS
+
+CERTIFICATE_ELEMENT_MISSING = FindingSpec(
+    "motr-data-element-missing",
+    DATA_ELEMENTS,
+    Severity.ERROR,
+    "The COO lacks data element ({element}) of Article 9: {what}.",
+)
+ITEM_ELEMENT_MISSING = FindingSpec(
+    "motr-item-data-element-missing",
+    DATA_ELEMENTS,
+    Severity.ERROR,
+    "The COO lacks data element ({element}) of Article 9 for this item: {what}.",
+)
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _party_lacks(party: Party | None, with_address: bool) -> bool:
+    return party is None or _blank(party.name) or (with_address and _blank(party.address))
+
+
+def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
+    """Elements (a), (b), (c), (e), (g), (h) and the transport part of (i)."""
+    missing: list[tuple[str, str]] = []
+    if _party_lacks(co.exporter, with_address=True):
+        missing.append(("a", "the exporter's name and address"))
+    if _party_lacks(co.consignee, with_address=True):
+        missing.append(("b", "the importer's name and address"))
+    if _party_lacks(co.producer, with_address=False):
+        missing.append(("c", "the manufacturer's name"))
+    if _blank(co.reference_number):
+        missing.append(("e", "the COO number"))
+    if co.exporter_declaration is None or not co.exporter_declaration.signed:
+        missing.append(("g", "a signed statement by the exporter, or the producer and exporter"))
+    certification = co.certification
+    if certification is None or not certification.signed or _blank(certification.authority):
+        missing.append(("h", "certification by the issuing agency"))
+    transport = co.transport
+    if transport is None or transport.departure_date is None:
+        missing.append(("i", "the date of departure"))
+    if transport is None or _blank(transport.vessel_or_flight):
+        missing.append(("i", "the name of the ship or the flight number"))
+    if transport is None or _blank(transport.port_of_discharge):
+        missing.append(("i", "the port of unloading"))
+    findings: list[Finding] = [CERTIFICATE_ELEMENT_MISSING(None, element=e, what=w) for e, w in missing]
+    return judged(*findings)
+
+
+def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Elements (d), (f), the invoice number of (i), and (j) for one item."""
+    missing: list[tuple[str, str]] = []
+    if _blank(item.hs_code):
+        missing.append(("d", "the HS code"))
+    if _blank(item.origin_criterion.text):
+        missing.append(("f", "the origin criterion"))
+    if item.invoice is None or _blank(item.invoice.number):
+        missing.append(("i", "the invoice number"))
+    if item.quantity is None:
+        missing.append(("j", "the quantity of the goods"))
+    return judged(*(ITEM_ELEMENT_MISSING(item.number, element=e, what=w) for e, w in missing))
+
+
+RULES: Final = (
+    CertificateRule(
+        DATA_ELEMENTS,
+        "data elements (a)-(c), (e), (g), (h), (i) of the COO",
+        check_certificate_elements,
+        (CERTIFICATE_ELEMENT_MISSING,),
+    ),
+    ItemRule(
+        DATA_ELEMENTS,
+        "data elements (d), (f), (i), (j) of each item",
+        check_item_elements,
+        (ITEM_ELEMENT_MISSING,),
+    ),
+)

@@ -1,0 +1,98 @@
+"""ID MoTR 16/2024 Arts 3-8: the origin criteria of non-preferential origin.
+
+A good originates in one country either because it is wholly obtained or
+produced there — minerals; agricultural and forestry goods; live animals;
+goods from live animals; hunting, fishing and capture fisheries; goods
+processed on board, or produced on board from raw materials, on the exporting
+country's flagged ship; goods taken from the seabed or its subsoil outside its
+territory; waste and scrap from operations or consumption; and goods produced
+there entirely from its own raw materials — or because every non-originating
+material changes chapter (the first two HS digits, CC).
+
+So box 8 must claim ``WO`` (``PE``, production entirely from the country's own
+materials, is the last wholly-obtained category) or ``CC``. A change of
+heading or subheading, a value-content or a specific-process criterion proves
+less than a change of chapter and is not recognised. ``CTC`` does not say which
+change was made: it is not denied, but customs may verify it. Accumulation
+(``ACU``) has no place in single-country origin; de minimis (``DMI``) is not
+provided for.
+
+Source: seed 004 (summary of MoTR 16/2024, Arts 3-8; see ``citations.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import Certificate, Item
+from roo.model.criterion import CriterionKind
+from roo.rules.base import FindingSpec, ItemRule, Result, judged
+from roo.rules.id_motr_16_2024.citations import CRITERIA
+
+RECOGNISED: Final = frozenset({CriterionKind.WO, CriterionKind.PE, CriterionKind.CC})
+UNSPECIFIED_CHANGE: Final = frozenset({CriterionKind.CTC})
+
+UNREADABLE = FindingSpec(
+    "motr-origin-criterion-unreadable",
+    CRITERIA,
+    Severity.ERROR,
+    "Box 8 '{text}' cannot be read as an origin criterion ({problem}).",
+)
+NOT_RECOGNISED = FindingSpec(
+    "motr-origin-criterion-not-recognised",
+    CRITERIA,
+    Severity.ERROR,
+    "Origin criterion '{text}' is not recognised for non-preferential origin: the good must be wholly obtained "
+    "(WO) or every non-originating material must change chapter (CC).",
+)
+CHANGE_NOT_SPECIFIED = FindingSpec(
+    "motr-change-not-specified",
+    CRITERIA,
+    Severity.WARNING,
+    "Origin criterion '{text}' does not say that the change of classification is a change of chapter (CC); "
+    "customs may verify it.",
+)
+ACCUMULATION_NOT_RECOGNISED = FindingSpec(
+    "motr-accumulation-not-recognised",
+    CRITERIA,
+    Severity.ERROR,
+    "Accumulation (ACU) is claimed, but non-preferential origin is conferred by one country alone.",
+)
+DE_MINIMIS_NOT_PROVIDED = FindingSpec(
+    "motr-de-minimis-not-provided",
+    CRITERIA,
+    Severity.WARNING,
+    "De minimis (DMI) is claimed, but the regulation provides no de minimis tolerance; customs may verify the "
+    "change of chapter of every non-originating material.",
+)
+
+
+def check_origin_criterion(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Box 8 claims WO (or PE) or CC, without accumulation."""
+    criterion = item.origin_criterion
+    if criterion.problem is not None:
+        return judged(UNREADABLE(item.number, text=criterion.text, problem=criterion.problem))
+    findings: list[Finding] = []
+    kinds = criterion.kinds
+    if not kinds & RECOGNISED:
+        if kinds <= UNSPECIFIED_CHANGE:
+            findings.append(CHANGE_NOT_SPECIFIED(item.number, text=criterion.text))
+        else:
+            findings.append(NOT_RECOGNISED(item.number, text=criterion.text))
+    if criterion.accumulation:
+        findings.append(ACCUMULATION_NOT_RECOGNISED(item.number, text=criterion.text))
+    if criterion.de_minimis:
+        findings.append(DE_MINIMIS_NOT_PROVIDED(item.number, text=criterion.text))
+    return judged(*findings)
+
+
+RULES: Final = (
+    ItemRule(
+        CRITERIA,
+        "origin criterion: wholly obtained or change of chapter",
+        check_origin_criterion,
+        (UNREADABLE, NOT_RECOGNISED, CHANGE_NOT_SPECIFIED, ACCUMULATION_NOT_RECOGNISED, DE_MINIMIS_NOT_PROVIDED),
+    ),
+)

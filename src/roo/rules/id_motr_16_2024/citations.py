@@ -1,0 +1,18 @@
+"""Where MoTR 16/2024 says what roo checks (one place, so a correction touches one line).
+
+Our source (seed 004, a law firm's summary) places the data elements in
+Article 9, field verification in Article 10 and the duty to enclose a
+non-preferential COO with every import in Article 2; it places the origin
+criteria, consignment criteria and procedural provisions in "Articles 3 to 8"
+without saying which article holds which. roo cites Article 3, where the
+summary's range begins, for those criteria until the text is confirmed.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+SCOPE: Final = "ID/MOTR-16-2024/2"
+CRITERIA: Final = "ID/MOTR-16-2024/3"
+DATA_ELEMENTS: Final = "ID/MOTR-16-2024/9"
+FIELD_VERIFICATION: Final = "ID/MOTR-16-2024/10"

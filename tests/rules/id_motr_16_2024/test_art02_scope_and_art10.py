@@ -1,0 +1,49 @@
+"""MoTR 16/2024 Art 2 (in force from 12 July 2024) and Art 10 (field verification may follow)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import roo
+from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
+
+
+@pytest.mark.parametrize(
+    ("on", "codes"),
+    [
+        pytest.param(date(2024, 7, 11), ["motr-16-2024-not-in-force"], id="day-before-entry-into-force"),
+        pytest.param(date(2024, 7, 12), [], id="day-of-entry-into-force"),
+        pytest.param(date(2020, 1, 1), ["motr-16-2024-not-in-force"], id="years-before"),
+    ],
+)
+def test_in_force_boundary(on: date, codes: list[str]) -> None:
+    """Before 12 July 2024 MoTR 37/2008 governed: a warning, never a denial."""
+    evaluation = roo.evaluate(motr(), on=on)
+    assert codes == [f.code for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/2"]
+    assert roo.Status.ACCEPTED == evaluation.status
+
+
+def test_scope_needs_the_import_date() -> None:
+    """Without context.on the scope check is not evaluated."""
+    evaluation = roo.evaluate(motr())
+    scope = [c for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/2"]
+    assert [("context.on",)] == [c.needed for c in scope]
+
+
+def test_field_verification_note_when_data_insufficient() -> None:
+    """Missing data or an unrecognised criterion: customs may verify in the field (info only)."""
+    evaluation = roo.evaluate(motr(producer=None, items=[motr_item(1, origin_criterion="CTH")]), on=ON)
+    notes = [f for f in evaluation.findings if f.code == "motr-field-verification-possible"]
+    assert 1 == len(notes)
+    assert roo.Severity.INFO == notes[0].severity
+    assert ("data elements of Article 9 are missing", "an origin criterion is unreadable, unrecognised or unspecific",
+            "the consignment criteria were not shown") == notes[0].facts["reasons"]
+
+
+def test_no_field_verification_note_for_a_sufficient_coo() -> None:
+    """Complete data and a direct consignment: no note."""
+    ctx = roo.load_context({"on": ON.isoformat(), "consignment": {"direct": True}})
+    evaluation = roo.evaluate(motr(), ctx)
+    assert [] == [f for f in evaluation.findings if f.code == "motr-field-verification-possible"]

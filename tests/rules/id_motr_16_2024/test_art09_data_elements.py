@@ -1,0 +1,56 @@
+"""MoTR 16/2024 Art 9: data elements (a)-(j) of the non-preferential COO."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
+
+
+def test_complete_coo_passes() -> None:
+    """Every data element present: no Art 9 finding."""
+    evaluation = roo.evaluate(motr(), on=ON)
+    assert [] == [f for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/9"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "element"),
+    [
+        pytest.param({"exporter": None}, "a", id="a-no-exporter"),
+        pytest.param({"exporter": {"name": "Viet Ceramics JSC", "address": ""}}, "a", id="a-no-exporter-address"),
+        pytest.param({"consignee": {"name": "PT Keramik Nusantara"}}, "b", id="b-no-importer-address"),
+        pytest.param({"producer": None}, "c", id="c-no-manufacturer"),
+        pytest.param({"reference_number": " "}, "e", id="e-no-coo-number"),
+        pytest.param({"exporter_declaration": {"signed": False}}, "g", id="g-unsigned-statement"),
+        pytest.param({"certification": {"authority": "VCCI", "signed": False}}, "h", id="h-not-certified"),
+        pytest.param({"transport": None}, "i", id="i-no-consignment-details"),
+    ],
+)
+def test_missing_certificate_element_denies_every_item(changes: dict[str, Any], element: str) -> None:
+    """A certificate-level element missing is an error on the whole COO."""
+    evaluation = roo.evaluate(motr(**changes, items=[motr_item(1), motr_item(2)]), on=ON)
+    found = [f for f in evaluation.findings if f.code == "motr-data-element-missing"]
+    assert element in {f.facts["element"] for f in found}
+    assert all(f.item is None for f in found)
+    assert roo.Status.REJECTED == evaluation.status
+
+
+@pytest.mark.parametrize(
+    ("changes", "element"),
+    [
+        pytest.param({"hs_code": ""}, "d", id="d-no-hs-code"),
+        pytest.param({"origin_criterion": ""}, "f", id="f-no-origin-criterion"),
+        pytest.param({"invoice": None}, "i", id="i-no-invoice-number"),
+        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+    ],
+)
+def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], element: str) -> None:
+    """An item-level element missing denies that item; the other stays granted (IR 3(j) principle)."""
+    evaluation = roo.evaluate(motr(items=[motr_item(1, **changes), motr_item(2)]), on=ON)
+    found = [f for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert [(element, 1)] == [(f.facts["element"], f.item) for f in found]
+    assert (1,) == evaluation.denied
+    assert (2,) == evaluation.granted

@@ -1,0 +1,92 @@
+"""MoTR 16/2024: consignment criteria (direct, or justified and proven transit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from tests.rules.id_motr_16_2024.helpers import ON, motr
+
+RULE = "ID/MOTR-16-2024/3"
+GOOD_STOP = {"country": "SG", "operations": ["unloading", "reloading"], "reason": "transport", "traded_or_consumed": False}
+
+
+def evaluate(consignment: dict[str, Any] | None, **changes: Any) -> roo.Evaluation:
+    """Evaluate the clean COO with a consignment context."""
+    return roo.evaluate(motr(**changes), roo.load_context({"on": ON.isoformat(), "consignment": consignment}))
+
+
+def consignment_codes(evaluation: roo.Evaluation) -> list[str]:
+    """Codes of consignment findings."""
+    return [f.code for f in evaluation.findings if f.rule == RULE and f.item is None]
+
+
+def test_direct_consignment_passes() -> None:
+    """Goods shipped directly meet the criteria."""
+    evaluation = evaluate({"direct": True, "transit": []})
+    assert [] == consignment_codes(evaluation)
+    assert roo.Status.ACCEPTED == evaluation.status
+
+
+def test_no_consignment_is_not_evaluated() -> None:
+    """Without the journey the criteria are not evaluated, never denied."""
+    evaluation = evaluate(None)
+    assert roo.Status.ACCEPTED == evaluation.status
+    assert [("not_evaluated", ("context.consignment",))] == [
+        (c.outcome.value, c.needed) for c in evaluation.checks if c.title.startswith("consignment")
+    ]
+
+
+def test_justified_proven_transit_passes() -> None:
+    """A transit for transport reasons, only unloading/reloading, proven by documents, passes."""
+    evaluation = evaluate({"direct": False, "transit": [GOOD_STOP], "evidence": ["transit_customs_certificate"]})
+    assert [] == consignment_codes(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("stop", "evidence", "codes"),
+    [
+        pytest.param({**GOOD_STOP, "reason": "commercial"}, ["bl"], ["motr-transit-reason-not-accepted"], id="reason-not-accepted"),
+        pytest.param({**GOOD_STOP, "traded_or_consumed": True}, ["bl"], ["motr-traded-in-transit"], id="traded"),
+        pytest.param(
+            {**GOOD_STOP, "operations": ["unloading", "relabelling"]},
+            ["bl"],
+            ["motr-transit-operation-not-permitted"],
+            id="other-operation",
+        ),
+        pytest.param(GOOD_STOP, [], ["motr-transit-not-proven"], id="not-proven"),
+    ],
+)
+def test_transit_failures_deny_the_consignment(stop: dict[str, Any], evidence: list[str], codes: list[str]) -> None:
+    """Each way a transit fails is an error on the whole COO."""
+    evaluation = evaluate({"direct": False, "transit": [stop], "evidence": evidence})
+    assert codes == consignment_codes(evaluation)
+    assert roo.Status.REJECTED == evaluation.status
+
+
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [
+        pytest.param({**GOOD_STOP, "reason": None}, "motr-transit-reason-unknown", id="reason-unknown"),
+        pytest.param({**GOOD_STOP, "traded_or_consumed": None}, "motr-transit-trading-unknown", id="trading-unknown"),
+    ],
+)
+def test_unknown_facts_warn_without_denying(stop: dict[str, Any], code: str) -> None:
+    """Doubt never denies: unknown reason or trading is a warning."""
+    evaluation = evaluate({"direct": False, "transit": [stop], "evidence": ["bl"]})
+    assert [code] == consignment_codes(evaluation)
+    assert roo.Status.ACCEPTED == evaluation.status
+
+
+def test_box3_transit_absent_from_journey_is_inconsistent() -> None:
+    """Box 3 naming a transit country the journey lacks is reported."""
+    transport = {
+        "departure_date": "2024-08-15",
+        "vessel_or_flight": "MV SAIGON BRIDGE V.24S",
+        "port_of_discharge": "IDTPP",
+        "transit_countries": ["MY"],
+    }
+    evaluation = evaluate({"direct": True, "transit": []}, transport=transport)
+    assert ["motr-transit-inconsistent"] == consignment_codes(evaluation)
