@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from roo import eco
 from roo.api import dump, dump_context, evaluate, load, load_context
 from roo.context import Context
+# After roo.api: the rule sets it loads use roo.eco, and roo.eco's ledger uses roo.rules.base.
+from roo import eco  # noqa: E402,I001
 from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme

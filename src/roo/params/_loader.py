@@ -17,6 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Final, TypeAlias, cast
 
+from roo.model.hs import HsVersion
 from roo.model.money import Money
 from roo.params._model import (
     PARAMETER_TYPES,
@@ -56,6 +57,13 @@ _EXPECTED: Final[Mapping[str, str]] = {
     "string": "a string",
     "bool": "true or false",
 }
+
+
+def choices(name: str) -> tuple[str, ...] | None:
+    """The only strings a parameter accepts, when its name fixes them (an ``hs_version`` takes an HS edition)."""
+    if "hs_version" in name.split("."):
+        return tuple(version.value for version in HsVersion)
+    return None
 
 
 def _describe(value: object) -> str:
@@ -141,13 +149,14 @@ def _parameter(table: object, file: str, index: int) -> Parameter:
     if not isinstance(raw_values, list) or not raw_values:
         raise fail("'values' must hold at least one [[parameter.values]] table")
     values = tuple(
-        _dated_value(entry, i, parameter_type, unit, reference, verified, fail) for i, entry in enumerate(raw_values)
+        _dated_value(name, entry, i, parameter_type, unit, reference, verified, fail) for i, entry in enumerate(raw_values)
     )
     _check_order(values, fail)
     return Parameter(name, description, parameter_type, unit, reference, verified, values, note, file)
 
 
 def _dated_value(
+    name: str,
     entry: object,
     index: int,
     kind: ParameterType,
@@ -181,6 +190,9 @@ def _dated_value(
         value = _typed(entry["value"], kind, unit)
         if value is None:
             raise fail(f"{where}: expected {_EXPECTED[kind]} for type {kind!r}, got {_describe(entry['value'])}")
+        allowed = choices(name)
+        if allowed is not None and value not in allowed:
+            raise fail(f"{where}: expected one of {', '.join(allowed)}, got {_describe(value)}")
     own_reference = entry.get("reference")
     cited = reference if own_reference is None else _citation(own_reference, f"{where}.reference", fail)
     own_verified = _flag(entry, "verified", fail, where)
@@ -267,6 +279,11 @@ def coerce_override(parameter: Parameter, raw: object) -> Value:
     """
     kind = parameter.type
     value = _coerce(raw, kind, parameter.unit)
+    allowed = choices(parameter.name)
+    if value is not None and allowed is not None and value not in allowed:
+        raise override_problem(
+            parameter.name, f"expected one of {', '.join(allowed)} for parameter {parameter.name!r}, got {_describe(raw)}", raw
+        )
     if value is None:
         raise override_problem(
             parameter.name,

@@ -7,13 +7,13 @@ from types import MappingProxyType
 from typing import Final
 
 from roo.model.certificate import Scheme
-from roo.rules import ajcep, id_motr_16_2024
+from roo.rules import ajcep, id_motr_16_2024, jiepa
 from roo.rules.base import FindingSpec, Rule
 
 RULESETS: Final[Mapping[Scheme, tuple[Rule, ...]]] = MappingProxyType(
     {
         Scheme.AJCEP: ajcep.RULES,
-        Scheme.JIEPA: (),
+        Scheme.JIEPA: jiepa.RULES,
         Scheme.ID_MOTR_16_2024: id_motr_16_2024.RULES,
     }
 )

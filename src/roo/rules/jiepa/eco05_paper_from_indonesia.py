@@ -1,0 +1,56 @@
+"""JIEPA e-CO arrangement §5: paper COs from Indonesia after it issues e-COs only.
+
+Importers who could not use e-COs could still ask for COs on paper after the
+exchange went live. From 5 February 2024 Indonesia's issuing body issues JIEPA
+COs electronically only; paper COs issued before that date stay usable
+within their validity. A paper JIEPA CO exporting from Indonesia that bears
+an issue date on or after that date is therefore not what the issuing body
+produces any more: roo flags it for customs to verify, without denying it on
+that ground alone. The date is a dated parameter
+(``jiepa.paper_co_from_indonesia_ends``).
+
+Source: JIEPA e-CO arrangement (seed 000) §5; Japan Customs notice on the
+Indonesian e-CO (legal.md §3a, [JC-eCO]).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate, Medium
+from roo.params import ParameterNotInForce
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, passed
+
+RULE: Final = "JIEPA/ECO/5"
+PAPER_ENDS: Final = "jiepa.paper_co_from_indonesia_ends"
+
+PAPER_AFTER_ECO_ONLY = FindingSpec(
+    "paper-co-after-eco-only",
+    RULE,
+    Severity.WARNING,
+    "A paper CO from Indonesia dated {issue_date}: Indonesia issues JIEPA COs only electronically from {ends}; "
+    "customs may verify this certificate's authenticity.",
+)
+
+
+def check_paper_from_indonesia(co: Certificate, ctx: Context) -> Result:
+    """A paper JIEPA CO from Indonesia issued on or after the e-CO-only date is flagged."""
+    if co.medium is not Medium.PAPER or co.exporting_party != "ID":
+        return NOT_APPLICABLE
+    try:
+        ends: date = ctx.parameter(PAPER_ENDS, co.issue_date)
+    except ParameterNotInForce:
+        return PASSED  # issued before the parameter existed: long before the change
+    if co.issue_date >= ends:
+        return passed(PAPER_AFTER_ECO_ONLY(None, issue_date=co.issue_date, ends=ends))
+    return PASSED
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE, "paper CO from Indonesia after e-CO-only issuance", check_paper_from_indonesia, (PAPER_AFTER_ECO_ONLY,)
+    ),
+)
