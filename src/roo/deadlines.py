@@ -67,20 +67,29 @@ _JIEPA_ACCEPT: Final = "jiepa.visit.accept_days"
 _JIEPA_REPORT: Final = "jiepa.visit.report_days"
 
 
-def _months(name: str, start: date, overrides: Mapping[str, Any]) -> tuple[date | None, bool]:
+def _period(name: str, start: date, overrides: Mapping[str, Any]) -> int | None:
     try:
-        months = params.value(name, start, overrides)
-    except (params.ParameterNotInForce, params.UnknownParameter):
+        return _count(params.value(name, start, overrides))
+    except params.ParameterNotInForce:
+        return None
+    except params.UnknownParameter:
+        # Periods roo has no figure for (IR 14(d)) are not packaged; a caller may still supply one.
+        raw = overrides.get(name)
+        return None if raw is None else _count(int(str(raw)))
+
+
+def _months(name: str, start: date, overrides: Mapping[str, Any]) -> tuple[date | None, bool]:
+    months = _period(name, start, overrides)
+    if months is None:
         return None, False
-    return add_months(start, _count(months)), _verified(name, start, overrides)
+    return add_months(start, months), _verified(name, start, overrides)
 
 
 def _days(name: str, start: date, sign: int, overrides: Mapping[str, Any]) -> tuple[date | None, bool]:
-    try:
-        days = params.value(name, start, overrides)
-    except (params.ParameterNotInForce, params.UnknownParameter):
+    days = _period(name, start, overrides)
+    if days is None:
         return None, False
-    return add_days(start, sign * _count(days)), _verified(name, start, overrides)
+    return add_days(start, sign * days), _verified(name, start, overrides)
 
 
 def _count(value: object) -> int:
