@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from roo.api import dump, dump_context, evaluate, load, load_context
+from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context
 from roo.context import Context
 # After roo.api: the rule sets it loads use roo.eco, and roo.eco's ledger uses roo.rules.base.
 from roo import eco  # noqa: E402,I001
@@ -46,6 +46,7 @@ __all__ = [
     "eco",
     "dump_context",
     "evaluate",
+    "evaluate_many",
     "load",
     "load_context",
 ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal
 
 import attrs
 
 from roo import codec, engine
 from roo.context import Context
+from roo.errors import InvalidCertificate
 from roo.evaluation import Evaluation
 from roo.model.certificate import Certificate
 from roo.rules import rules_for
@@ -50,3 +51,28 @@ def evaluate(co: Certificate | Mapping[str, Any], ctx: Context | None = None, /,
     if context_fields:
         context = attrs.evolve(context, **context_fields)
     return engine.run(certificate, context, rules_for(certificate.scheme))
+
+
+def evaluate_many(
+    certificates: Iterable[Certificate | Mapping[str, Any]],
+    ctx: Context | None = None,
+    /,
+    *,
+    errors: Literal["raise", "return"] = "raise",
+    **context_fields: Any,
+) -> Iterator[Evaluation | InvalidCertificate]:
+    """Evaluate certificates one at a time, lazily, with the same context.
+
+    Nothing is read ahead: memory stays constant however long the input. With
+    ``errors="return"`` a malformed certificate yields its
+    :class:`roo.InvalidCertificate` in its place instead of stopping the batch.
+    Everything involved is picklable and pure, so the same call runs inside a
+    Dask bag or a Spark ``mapPartitions`` (see docs/integration.md).
+    """
+    for co in certificates:
+        try:
+            yield evaluate(co, ctx, **context_fields)
+        except InvalidCertificate as error:
+            if errors == "raise":
+                raise
+            yield error

@@ -107,13 +107,17 @@ def _structure_date(value: object, _: object) -> date:
         raise ValueError(f"not a date: {_show(value)}") from None
 
 
-def _structure_str(value: object, _: object) -> str:
+def _structure_str(value: object, cls: object) -> str:
+    if cls is not str and isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return _structure_enum(value, cls)  # type: ignore[return-value]  # a (str, Enum) mix-in
     if not isinstance(value, str):
         raise ValueError(f"expected a string, got {_json_type(value)}")
     return value
 
 
-def _structure_int(value: object, _: object) -> int:
+def _structure_int(value: object, cls: object) -> int:
+    if cls is not int and isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return _structure_enum(value, cls)  # type: ignore[return-value]  # an IntEnum
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected an integer, got {_json_type(value)}: {_show(value)}")
     return value
@@ -172,10 +176,11 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(date, _structure_date)
-    # Exact-type predicates: a StrEnum is a str subclass and must reach the enum hook.
-    converter.register_structure_hook_func(lambda cls: cls is str, _structure_str)
-    converter.register_structure_hook_func(lambda cls: cls is int, _structure_int)
-    converter.register_structure_hook_func(lambda cls: cls is bool, _structure_bool)
+    # Registered by class: cattrs dispatches str and int by class before any predicate, so a
+    # predicate hook would never run and "no" would become True, 123 the string "123".
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(OriginCriterion, _structure_criterion)
     # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
     # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.

@@ -132,7 +132,7 @@ class ItemVerdict:
 
 
 @final
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Evaluation:
     """The result of :func:`roo.evaluate`."""
 
@@ -160,6 +160,21 @@ class Evaluation:
     def denied(self) -> tuple[int, ...]:
         """Numbers of the items that do not."""
         return tuple(v.number for v in self.items if not v.granted)
+
+    def __repr__(self) -> str:
+        counts = {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
+        tally = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
+        granted = ",".join(map(str, self.granted)) or "-"
+        denied = ",".join(map(str, self.denied)) or "-"
+        return (
+            f"<Evaluation {self.scheme} {self.reference_number}: {self.status.value}; "
+            f"granted {granted}; denied {denied}; {tally}>"
+        )
+
+    def _repr_html_(self) -> str:
+        from roo.html import evaluation_html
+
+        return evaluation_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (DESIGN §3.3); ``"format": "roo.evaluation/1"``."""

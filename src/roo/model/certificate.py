@@ -149,7 +149,7 @@ class Alteration:
 
 
 @final
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Certificate:
     """A certificate of origin as presented at import."""
 
@@ -185,3 +185,15 @@ class Certificate:
             if item.number == number:
                 return item
         return None
+
+    def __repr__(self) -> str:
+        count = len(self.items)
+        return (
+            f"<Certificate {self.scheme.value} {self.reference_number} {self.exporting_party}->{self.importing_party} "
+            f"issued {self.issue_date.isoformat()}, {self.medium.value}, {count} item{'s' if count != 1 else ''}>"
+        )
+
+    def _repr_html_(self) -> str:
+        from roo.html import certificate_html
+
+        return certificate_html(self)

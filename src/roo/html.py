@@ -1,0 +1,74 @@
+"""Compact HTML for notebooks (``_repr_html_``): no scripts, no external assets (internal).
+
+Every value roo puts in the page is escaped; styling is inline so the table
+reads the same in Jupyter, VS Code and a saved notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from roo.evaluation import Evaluation, Finding
+    from roo.model.certificate import Certificate
+
+_COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", "granted": "#1b7f3b", "denied": "#b00020"}
+_CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'
+
+
+def _badge(word: str) -> str:
+    colour = _COLOURS.get(word, "#444")
+    return f'<span style="color:{colour};font-weight:600">{escape(word)}</span>'
+
+
+def _findings(findings: Iterable[Finding]) -> str:
+    rows = [
+        f"<li>{_badge(f.severity.value)} <code>{escape(f.rule)}</code> {escape(f.message)} "
+        f'<small style="color:#666">[{escape(f.code)}]</small></li>'
+        for f in findings
+    ]
+    return f'<ul style="margin:0;padding-left:1.2em">{"".join(rows)}</ul>' if rows else ""
+
+
+def evaluation_html(evaluation: Evaluation) -> str:
+    """A summary line, certificate-level findings, then one row per item."""
+    head = (
+        f"<p><b>{escape(evaluation.scheme or '')}</b> {escape(evaluation.reference_number or '(no reference)')}: "
+        f"{_badge(evaluation.status.value)}</p>"
+    )
+    certificate_level = [f for f in evaluation.findings if f.item is None]
+    general = f"<p>Certificate:</p>{_findings(certificate_level)}" if certificate_level else ""
+    rows = "".join(
+        f"<tr><td {_CELL}>{verdict.number}</td><td {_CELL}>{_badge(verdict.preference.value)}</td>"
+        f"<td {_CELL}>{_findings(verdict.findings)}</td></tr>"
+        for verdict in evaluation.items
+    )
+    table = (
+        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>Preference</th>'
+        f"<th {_CELL}>Findings</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return f'<div class="roo-evaluation">{head}{general}{table}</div>'
+
+
+def certificate_html(co: Certificate) -> str:
+    """The certificate's header and its items."""
+    head = (
+        f"<p><b>{escape(co.scheme.value)}</b> {escape(co.reference_number or '(no reference)')} "
+        f"{escape(co.exporting_party)} &rarr; {escape(co.importing_party)}, issued {co.issue_date.isoformat()} "
+        f"({escape(co.medium.value)})</p>"
+    )
+    rows = "".join(
+        f"<tr><td {_CELL}>{item.number}</td><td {_CELL}>{escape(item.description)}</td>"
+        f"<td {_CELL}><code>{escape(item.hs_code)}</code></td><td {_CELL}>{escape(item.origin_criterion.text)}</td>"
+        f"<td {_CELL}>{escape(str(item.quantity) if item.quantity else '')}</td>"
+        f"<td {_CELL}>{escape(item.invoice.number if item.invoice else '')}</td></tr>"
+        for item in co.items
+    )
+    table = (
+        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>Description</th>'
+        f"<th {_CELL}>HS</th><th {_CELL}>Box 8</th><th {_CELL}>Quantity</th><th {_CELL}>Invoice</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    return f'<div class="roo-certificate">{head}{table}</div>'
