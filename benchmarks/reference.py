@@ -14,7 +14,7 @@ Benchmark-only: roo itself never imports pydantic.
 from __future__ import annotations
 
 import enum
-from datetime import date
+import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
@@ -94,7 +94,7 @@ class Party(_Model):
 class Transport(_Model):
     """Box 3."""
 
-    departure_date: date | None = None
+    departure_date: dt.date | None = None
     vessel_or_flight: str | None = None
     port_of_loading: str | None = None
     port_of_discharge: str | None = None
@@ -105,7 +105,7 @@ class Invoice(_Model):
     """Box 10."""
 
     number: str
-    date: date | None = None
+    date: dt.date | None = None
 
 
 class Item(_Model):
@@ -129,7 +129,7 @@ class CertificateReference(_Model):
     """Original of a back-to-back CO, or the CO replaced."""
 
     reference_number: str
-    issue_date: date | None = None
+    issue_date: dt.date | None = None
     exporting_party: str | None = None
 
 
@@ -137,7 +137,7 @@ class ExporterDeclaration(_Model):
     """The exporter's declaration."""
 
     place: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     signed: bool = False
 
 
@@ -166,7 +166,7 @@ class Certificate(_Model):
     scheme: Scheme
     exporting_party: Country
     importing_party: Country
-    issue_date: date
+    issue_date: dt.date
     items: tuple[Item, ...] = Field(min_length=1)
     reference_number: str | None = None
     medium: Medium = Medium.PAPER
@@ -181,7 +181,7 @@ class Certificate(_Model):
     original_certificate: CertificateReference | None = None
     issued_retroactively: bool = False
     certified_true_copy: bool = False
-    certified_true_copy_date: date | None = None
+    certified_true_copy_date: dt.date | None = None
     replaces: CertificateReference | None = None
     exporter_declaration: ExporterDeclaration | None = None
     certification: Certification | None = None

@@ -22,6 +22,7 @@ what types cannot say (ISO codes, item numbers).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import types
 import typing
@@ -36,6 +37,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from roo._frozen import FrozenMap
 from roo.context import Context
+from roo.params import check_overrides
 from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
 from roo.model.criterion import OriginCriterion
@@ -129,12 +131,18 @@ def _structure_bool(value: object, _: object) -> bool:
     return value
 
 
+#: ``OriginCriterion.parse`` memoised: it is a pure function of the printed text, the result is an
+#: immutable value, and a certificate repeats a handful of texts (``WO``, ``CTH``, ``RVC 40%``) on
+#: every item. Bounded, so arbitrary input cannot grow it; it holds parsed box 8 texts and nothing else.
+_parse_criterion: Final = functools.lru_cache(maxsize=512)(OriginCriterion.parse)
+
+
 def _structure_criterion(value: object, _: object) -> OriginCriterion:
     if isinstance(value, OriginCriterion):
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected the text of box 8 as a string, got {_json_type(value)}")
-    return OriginCriterion.parse(value)
+    return _parse_criterion(value) if value.__class__ is str else OriginCriterion.parse(value)
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -170,6 +178,112 @@ def _scalar(value: object, _: object) -> object:
     if isinstance(value, float):
         return Decimal(repr(value))
     raise ValueError(f"expected a string, number, boolean or null, got {_json_type(value)}")
+
+
+_MISSING: Final = object()
+
+
+def _fast_attrs_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[object, object], Any]:
+    """The fast path's structure function for the attrs class ``cls``, generated once.
+
+    The function is specialised to ``cls``'s fields: the common case of each
+    field (an exact ``str``, ``int``, ``bool``; a decimal or date string; a
+    known enum value; ``None`` for an optional field) is tested inline, and
+    anything else goes to the converter's own hook for that type, which
+    accepts or refuses exactly as the detailed converter does. It never
+    accepts what the detailed converter refuses: any exception, of any type,
+    only sends :func:`structure` to the detailed converter for the report.
+    """
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    if any(f.kw_only or f.type is None for f in fields) or any(
+        isinstance(f.default, attrs.Factory) and f.default.takes_self  # type: ignore[arg-type]
+        for f in fields
+    ):
+        generated = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else _not_an_object(value)
+    namespace: dict[str, Any] = {
+        "Mapping": Mapping,
+        "MISSING": _MISSING,
+        "KEYS": frozenset(f.name for f in fields),
+        "cls": cls,
+        "not_an_object": _not_an_object,
+        "unknown_fields": _unknown_fields,
+    }
+    lines = [
+        "def structure(d, _):",
+        "    if d.__class__ is not dict and not isinstance(d, Mapping):",
+        "        not_an_object(d)",
+        "    if not KEYS.issuperset(d):",
+        "        unknown_fields(d, KEYS)",
+    ]
+    for index, field in enumerate(fields):
+        var = f"a{index}"
+        if field.default is attrs.NOTHING:
+            lines.append(f"    {var} = d[{field.name!r}]")
+            lines.extend(_fast_convert(var, field.type, index, namespace, converter, "    "))
+            continue
+        lines.append(f"    {var} = d.get({field.name!r}, MISSING)")
+        lines.append(f"    if {var} is MISSING:")
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"factory{index}"] = field.default.factory
+            lines.append(f"        {var} = factory{index}()")
+        else:
+            namespace[f"default{index}"] = field.default
+            lines.append(f"        {var} = default{index}")
+        lines.append("    else:")
+        lines.extend(_fast_convert(var, field.type, index, namespace, converter, "        "))
+    lines.append(f"    return cls({', '.join(f'a{index}' for index in range(len(fields)))})")
+    source = "\n".join(lines)
+    exec(compile(source, f"<roo fast structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)  # noqa: S102
+    function: Callable[[object, object], Any] = namespace["structure"]
+    return function
+
+
+def _fast_convert(
+    var: str, cls: Any, index: int, namespace: dict[str, Any], converter: cattrs.Converter, indent: str
+) -> list[str]:
+    """Source lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
+    hook = f"hook{index}"
+    kind = f"type{index}"
+    if _is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
+        (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+        return [f"{indent}if {var} is not None:", *_fast_convert(var, inner, index, namespace, converter, indent + "    ")]
+    namespace[kind] = cls
+    if attrs.has(cls) or not isinstance(cls, type):
+        namespace[hook] = converter.get_structure_hook(cls)
+        return [f"{indent}{var} = {hook}({var}, {kind})"]
+    namespace[hook] = converter.get_structure_hook(cls)
+    if cls is str or cls is int:
+        return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
+    if cls is bool:
+        return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
+    if cls is Decimal:
+        namespace["Decimal"] = Decimal
+        namespace["is_number"] = _NUMBER_TEXT.match
+        return [f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and is_number({var}) else {hook}({var}, {kind})"]
+    if cls is date:
+        namespace["from_iso"] = date.fromisoformat
+        namespace["is_date"] = _DATE.match
+        return [f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and is_date({var}) else {hook}({var}, {kind})"]
+    if cls is OriginCriterion:
+        namespace["parse_criterion"] = _parse_criterion
+        return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
+    if issubclass(cls, enum.Enum):
+        namespace[f"members{index}"] = {member.value: member for member in cls.__members__.values()}
+        return [
+            f"{indent}member = members{index}.get({var}, MISSING)",
+            f"{indent}{var} = member if member is not MISSING else {hook}({var}, {kind})",
+        ]
+    return [f"{indent}{var} = {hook}({var}, {kind})"]
+
+
+def _not_an_object(value: object) -> typing.NoReturn:
+    raise ValueError(f"expected an object, got {_json_type(value)}")
+
+
+def _unknown_fields(value: Mapping[Any, Any], known: frozenset[str]) -> typing.NoReturn:
+    raise ValueError(f"unknown fields: {sorted(repr(k) for k in value if k not in known)}")
 
 
 def _make_converter(detailed: bool) -> cattrs.Converter:
@@ -254,7 +368,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
         return structure
 
-    converter.register_structure_hook_factory(attrs.has, attrs_hook)
+    if detailed:
+        converter.register_structure_hook_factory(attrs.has, attrs_hook)
+    else:
+        converter.register_structure_hook_factory(attrs.has, functools.partial(_fast_attrs_hook, converter=converter))
 
     # Unstructuring: JSON types only.
     converter.register_unstructure_hook(Decimal, str)
@@ -403,6 +520,7 @@ def load_context(data: object) -> Context:
     for pair in ctx.exchange_rates:
         if not re.match(r"^[A-Z]{3}/[A-Z]{3}$", pair):
             problems.append(Problem(f"exchange_rates[{pair!r}]", "a rate is keyed 'SOURCE/TARGET', e.g. 'USD/JPY'"))
+    problems.extend(check_overrides(ctx.parameters))
     if problems:
         raise InvalidContext(problems)
     return ctx

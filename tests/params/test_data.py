@@ -63,7 +63,9 @@ def test_packaged_value_citation_and_verification(name: str) -> None:
 def test_motr_16_2024_in_force_from_12_july_2024() -> None:
     """Permendag 16/2024, promulgated 2 July 2024, is in force from 12 July 2024; before promulgation it does not exist."""
     name = "id.motr_16_2024.in_force"
-    assert (date(2024, 7, 12), "ID/MOTR-16-2024/2", True) == (params.value(name, ON.replace(year=2025)), params.get(name).reference, params.get(name).verified)
+    parameter = params.get(name)
+    actual = (params.value(name, date(2024, 7, 2)), parameter.reference, parameter.verified)
+    assert (date(2024, 7, 12), "ID/MOTR-16-2024/2", True) == actual
     with pytest.raises(params.ParameterNotInForce):
         params.value(name, date(2024, 7, 1))
 

@@ -28,7 +28,7 @@ CASES: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "unsorted_dates": ("test.broken", ("ascending date order", "2008-12-01", "2010-01-01")),
     "wrong_value_type_float": ("test.broken", ("values[0]", "expected an integer number of days", "3.5")),
     "wrong_value_type_bool": ("test.broken", ("expected an integer", "True (bool)")),
-    "wrong_value_type_money_text": ("test.broken", ("expected an amount", "'200000' (str)")),
+    "wrong_value_type_money_text": ("test.broken", ("expected an amount", "'two hundred thousand' (str)")),
     "wrong_value_type_date": ("test.broken", ("expected a date", "'2008-12-01' (str)")),
     "bad_hs_version": ("test.broken.hs_version", ("expected one of HS2002", "'HS2016'")),
     "bad_citation": ("test.broken", ("'AJCEP IR 7'", "not a citation per DESIGN §3.5")),
@@ -48,6 +48,14 @@ CASES: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "no_values": ("test.broken", ("at least one [[parameter.values]]",)),
     "no_parameters": (None, ("at least one [[parameter]]",)),
     "not_toml": (None, ("not valid TOML",)),
+    "parameter_not_a_table": (None, ("parameter[0] is not a table",)),
+    "missing_name": (None, ("parameter[0] has no string 'name'",)),
+    "unit_not_text": ("test.broken", ("'unit' must be a string", "7 (int)")),
+    "empty_description": ("test.broken", ("'description' must be a non-empty string",)),
+    "value_not_a_table": ("test.broken", ("values[0] is not a table",)),
+    "ended_not_bool": ("test.broken", ("values[1]", "'ended' must be true or false", "'yes' (str)")),
+    "value_note_not_text": ("test.broken", ("values[0]", "'note' must be a string", "12 (int)")),
+    "value_verified_not_bool": ("test.broken", ("values[0]", "'verified' must be true or false", "1 (int)")),
 }
 
 

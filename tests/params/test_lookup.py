@@ -15,6 +15,7 @@ from roo.context import Context
 from roo.errors import InvalidContext, InvalidInput, Problem, RooError
 from roo.model.money import Money
 from roo.params import InvalidParameterOverride, ParameterNotInForce, UnknownParameter, parse
+from roo.params._loader import coerce_override
 
 ENDING = """
 [[parameter]]
@@ -130,19 +131,19 @@ def test_override_is_coerced_to_the_declared_type(name: str, raw: object, expect
 
 
 def test_bool_override_accepts_json_booleans_and_their_text() -> None:
-    """A bool parameter takes true/false, also as the strings "true"/"false"."""
+    """A bool parameter takes true/false, also as the strings "true"/"false", and nothing else."""
     text = ENDING.replace('type = "int"', 'type = "bool"').replace("value = 3", "value = true").replace("value = 5", "value = false")
     (parameter,) = parse(text, "flag.toml")
-    from roo.params._loader import coerce_override
-
     assert (True, False, True, False) == tuple(coerce_override(parameter, raw) for raw in (True, False, "true", " FALSE "))
     assert (True, False) == (parameter.value_on(date(2010, 1, 1)), parameter.value_on(date(2020, 1, 1)))
+    with pytest.raises(InvalidParameterOverride, match="expected true or false"):
+        coerce_override(parameter, "yes")
 
 
 @pytest.mark.parametrize(
     ("name", "raw", "fragment"),
     [
-        ("ajcep.waiver.japan.customs_value", "lots", "expected an amount (integer or decimal number) for parameter"),
+        ("ajcep.waiver.japan.customs_value", "lots", "expected an amount (an integer, a decimal number or a decimal string) for parameter"),
         ("ajcep.waiver.japan.customs_value", Money(Decimal("200"), "USD"), "currency JPY"),
         ("ajcep.waiver.japan.customs_value", True, "True (bool)"),
         ("ajcep.waiver.japan.customs_value", Decimal("NaN"), "Decimal('NaN')"),

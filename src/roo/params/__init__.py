@@ -140,8 +140,10 @@ def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
 
     >>> check_overrides({"ajcep.retroactive.grace_days": "4"})
     ()
-    >>> [str(p) for p in check_overrides({"ajcep.retroactive.grace_days": "four", "no.such": 1})]
-    ["parameters['ajcep.retroactive.grace_days']: expected an integer number of days for parameter 'ajcep.retroactive.grace_days' (type 'days'), got 'four' (str)", "parameters['no.such']: unknown parameter 'no.such'"]
+    >>> for problem in check_overrides({"ajcep.retroactive.grace_days": "four", "no.such": 1}):
+    ...     print(problem.path, "-", problem.message.split(" for parameter")[0])
+    parameters['ajcep.retroactive.grace_days'] - expected an integer number of days
+    parameters['no.such'] - unknown parameter 'no.such'
     """
     problems: list[Problem] = []
     for name, raw in overrides.items():
@@ -185,7 +187,7 @@ def markdown_table(parameters: tuple[Parameter, ...] | None = None) -> str:
         "|---|---|---|---|---|---|",
     ]
     for parameter in catalogue() if parameters is None else parameters:
-        unit = f" ({parameter.unit})" if parameter.unit and parameter.type != "money" else ""
+        unit = f" ({parameter.unit})" if parameter.unit and parameter.type not in ("money", parameter.unit) else ""
         values = "<br>".join(f"{_show(v)} from {v.effective_from.isoformat()}" for v in parameter.values)
         citations = [parameter.reference] + [v.reference for v in parameter.values if v.reference != parameter.reference]
         cited = ", ".join(dict.fromkeys(citations))

@@ -51,8 +51,8 @@ _EXPECTED: Final[Mapping[str, str]] = {
     "int": "an integer",
     "days": "an integer number of days",
     "months": "an integer number of months",
-    "decimal": "a number",
-    "money": "an amount (integer or decimal number)",
+    "decimal": "a number (an integer, a decimal number or a decimal string)",
+    "money": "an amount (an integer, a decimal number or a decimal string)",
     "date": "a date (YYYY-MM-DD)",
     "string": "a string",
     "bool": "true or false",
@@ -218,10 +218,9 @@ def _typed(raw: object, kind: ParameterType, unit: str | None) -> Value | None:
     if kind in ("int", "days", "months"):
         return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
     if kind in ("decimal", "money"):
-        if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
-            return None
-        amount = Decimal(raw)
-        if not amount.is_finite():
+        # A decimal string ("40", "0.07") is exact too, as amounts are in the certificate JSON.
+        amount = _decimal(raw)
+        if amount is None:
             return None
         return Money(amount, cast(str, unit)) if kind == "money" else amount
     if kind == "date":

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rules.ajcep import ir12_tariff_classification
+from roo.rules.ajcep import art26_origin_criterion, ir03_form, ir12_tariff_classification
 from roo.rules.base import Rule
 
-RULES: Final[tuple[Rule, ...]] = (*ir12_tariff_classification.RULES,)
+RULES: Final[tuple[Rule, ...]] = (
+    *ir03_form.CERTIFICATE_RULES,
+    *ir03_form.ITEM_RULES,
+    *ir12_tariff_classification.RULES,
+    *art26_origin_criterion.RULES,
+)

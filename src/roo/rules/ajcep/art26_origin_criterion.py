@@ -1,0 +1,134 @@
+"""AJCEP Art 26: origin criterion in box 8 under the general rule.
+
+Box 8 states, for each item, the origin criterion the good meets, in the
+notation of form note 3: ``PE``, ``WO``, ``CTH`` or ``RVC`` under the general
+rule (Art 26.1), ``CTC``, ``RVC`` or ``SP`` under a product-specific rule
+(Art 26.2), with ``DMI`` or ``ACU`` added where de minimis (Art 28) or
+accumulation (Art 29) was needed. Text that names no criterion roo can read
+(an empty box, unknown words, only ``DMI`` or ``ACU``) leaves the item without
+an origin claim, and the item is denied.
+
+Under the general rule a good is originating if its regional value content
+is not less than 40 per cent, or if it meets a change in tariff heading; the
+exporter chooses which. An RVC claim printed with a percentage below that
+threshold therefore does not show an originating good. Box 8 does not say
+whether an RVC claim rests on the general rule or on a product-specific rule
+that may set another percentage, and roo's certificate evaluation has no
+table of product-specific rules; roo therefore measures a printed RVC
+against the general rule. When the same box also claims another criterion
+(``RVC 35%, CTH``) the item's origin does not rest on the RVC alone, so the
+low percentage is a warning rather than a denial. The threshold is the dated
+parameter ``ajcep.general_rule.rvc_percent``, taken as in force on the CO's
+issue date.
+
+De minimis lets a good pass a change-in-tariff-classification requirement
+despite a small share of non-qualifying materials (Art 28); it does nothing
+for a good claimed as wholly obtained, produced entirely from originating
+materials, by RVC or by a specific process. ``DMI`` beside such a criterion
+is flagged for customs to look at, without denying the item.
+
+Source: AJCEP Agreement, Articles 26 and 28; notes to the AJCEP CO form, note 3.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate, Item
+from roo.model.criterion import CriterionKind
+from roo.params import ParameterNotInForce
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, judged, not_evaluated, passed
+
+RULE: Final = "AJCEP/ART/26"
+RVC_THRESHOLD: Final = "ajcep.general_rule.rvc_percent"
+
+#: Criteria that are, or may be, a change in tariff classification: the only ones de minimis can help.
+#: JIEPA's ``PSR`` is included because the rule it stands for may be a change in tariff classification.
+CHANGE_IN_TARIFF_CLASSIFICATION: Final = frozenset(
+    {CriterionKind.CTH, CriterionKind.CTSH, CriterionKind.CC, CriterionKind.CTC, CriterionKind.PSR}
+)
+
+ORIGIN_CRITERION_UNREADABLE = FindingSpec(
+    "origin-criterion-unreadable",
+    "AJCEP/FORM/3",
+    Severity.ERROR,
+    "Box 8 reads '{origin_criterion}': {problem}; it does not state an origin criterion "
+    "(WO, PE, CTH, RVC, CTC or SP).",
+)
+RVC_BELOW_GENERAL_RULE = FindingSpec(
+    "rvc-below-general-rule",
+    RULE,
+    Severity.ERROR,
+    "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% the general rule requires.",
+)
+DE_MINIMIS_WITHOUT_CTC = FindingSpec(
+    "de-minimis-without-ctc",
+    "AJCEP/ART/28",
+    Severity.WARNING,
+    "Box 8 '{origin_criterion}' adds DMI to {criteria}; de minimis applies only to a change in tariff "
+    "classification.",
+)
+
+
+def check_criterion_readable(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Box 8 states an origin criterion roo can read (form note 3)."""
+    criterion = item.origin_criterion
+    if criterion.problem is None:
+        return PASSED
+    return failed(ORIGIN_CRITERION_UNREADABLE(item.number, origin_criterion=criterion.text, problem=criterion.problem))
+
+
+def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
+    """A printed RVC percentage reaches the general rule's threshold (Art 26.1)."""
+    criterion = item.origin_criterion
+    percent = criterion.rvc_percent
+    if criterion.problem is not None or percent is None:
+        return NOT_APPLICABLE
+    # Measured against the general rule (Art 26.1): box 8 does not say whether the claim is made under a
+    # product-specific rule (Art 26.2), and the certificate evaluation has no Annex 2 table. Once the context
+    # supplies the product-specific rule for the item, its percentage takes the place of this threshold.
+    try:
+        threshold: Decimal = ctx.parameter(RVC_THRESHOLD, co.issue_date)
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{RVC_THRESHOLD}]")
+    if percent >= threshold:
+        return PASSED
+    others = tuple(str(c) for c in criterion.criteria if c.kind is not CriterionKind.RVC)
+    facts = {
+        "origin_criterion": criterion.text,
+        "rvc_percent": percent,
+        "threshold": threshold,
+        "other_criteria": others,
+    }
+    if others:
+        # The item is also claimed under another criterion, so its origin does not rest on this RVC.
+        return passed(RVC_BELOW_GENERAL_RULE.with_severity(Severity.WARNING, item.number, **facts))
+    return failed(RVC_BELOW_GENERAL_RULE(item.number, **facts))
+
+
+def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
+    """``DMI`` accompanies a change-in-tariff-classification criterion (Art 28)."""
+    criterion = item.origin_criterion
+    if criterion.problem is not None or not criterion.de_minimis:
+        return NOT_APPLICABLE
+    if criterion.kinds & CHANGE_IN_TARIFF_CLASSIFICATION:
+        return PASSED
+    claimed = tuple(str(c) for c in criterion.criteria)
+    return judged(DE_MINIMIS_WITHOUT_CTC(item.number, origin_criterion=criterion.text, criteria=claimed))
+
+
+RULES: Final = (
+    ItemRule(
+        "AJCEP/FORM/3", "origin criterion readable in box 8", check_criterion_readable, (ORIGIN_CRITERION_UNREADABLE,)
+    ),
+    ItemRule(RULE, "RVC not less than the general rule's threshold", check_rvc_threshold, (RVC_BELOW_GENERAL_RULE,)),
+    ItemRule(
+        "AJCEP/ART/28",
+        "de minimis only with a change in tariff classification",
+        check_de_minimis,
+        (DE_MINIMIS_WITHOUT_CTC,),
+    ),
+)

@@ -1,0 +1,365 @@
+"""AJCEP IR 4: minor errors are disregarded; alterations only by authenticated strike-out, never erasure.
+
+(a) The importing customs disregard minor errors on a CO (slight discrepancies
+or omissions, typing slips, information outside its box) as long as they affect
+neither the CO's authenticity nor the accuracy of what it says. roo compares
+the CO with the import declaration it is presented with (the context's
+``declaration``) and draws the line between "minor" and not as follows:
+
+* **HS subheading** (per item): the first six digits of the declared code must
+  be the CO's six-digit subheading. Another subheading is not a slip: it says
+  the good is a different good, so it is an error on that item. Both codes are
+  read as printed; where the CO was made out in an earlier HS edition the
+  transition rules of IR 17 decide, and this check does not convert codes.
+* **Quantity** (per item): the quantities declared under the item, added up,
+  are compared with the CO quantity in the same unit. A difference of at most
+  ``ajcep.modifications.quantity_tolerance_percent`` per cent of the CO
+  quantity is a slight discrepancy (``info``, disregarded). Beyond it, a
+  declared quantity *larger* than the CO's is an error on the item: the excess
+  is not covered by the CO. A declared quantity *smaller* than the CO's is a
+  ``warning``: a short shipment or a clearance split over several declarations
+  explains it as well as an inaccurate CO, and doubt never denies. A declared
+  quantity that matches the CO's gross weight instead is noted (``info``).
+  Quantities in different units are not compared (``warning``).
+* **Exporter** (the whole CO): the declared exporter must be the CO's
+  exporter. Names are compared after removing case, punctuation, word order
+  and legal-form words (PT, Co., Ltd., K.K., ...): equal names pass; names at
+  least ``ajcep.modifications.exporter_name_similarity`` alike are a typing
+  slip (``info``); any other name is another exporter, a certificate error.
+* Typing slips and slight differences in the **description** are IR 12's
+  ``description-differs-slightly`` finding and are not repeated here.
+
+Parameters are read as in force on the presentation date (``context.on``), or
+the CO's issue date when the context gives none.
+
+(b) No erasure or superimposition is allowed on a CO. A box may be altered
+only by striking out the error and adding what is needed, approved by the CO's
+authorised signatory and certified by the issuing authority; otherwise the
+error is corrected by issuing a new CO (IR 4(b)(ii)), and roo says so. An
+erasure, a superimposition, or a strike-out lacking the signatory's approval or
+the authority's certification is a certificate error. Unused spaces are to be
+crossed out so that nothing can be added later; a paper CO whose unused spaces
+are not crossed out gets a ``warning``, not an error: the omission makes a later
+addition possible but is no sign that one was made, it does not by itself
+affect authenticity or accuracy (the test of IR 4(a)), and customs may verify
+the CO if they doubt it. An e-CO has no spaces to cross out.
+
+Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import Final
+
+from roo.context import Context, DeclarationItem
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import AlterationMethod, Certificate, Item, Medium
+from roo.model.hs import normalize_hs
+from roo.model.money import Quantity
+from roo.params import ParameterNotInForce
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateRule,
+    FindingSpec,
+    ItemRule,
+    Result,
+    judged,
+    not_evaluated,
+)
+from roo.text import normalize_text
+
+RULE_A: Final = "AJCEP/IR/4(a)"
+RULE_B: Final = "AJCEP/IR/4(b)"
+RULE_B_I: Final = "AJCEP/IR/4(b)(i)"
+
+QUANTITY_TOLERANCE: Final = "ajcep.modifications.quantity_tolerance_percent"
+NAME_SIMILARITY: Final = "ajcep.modifications.exporter_name_similarity"
+
+#: Legal-form words that do not tell one exporter from another (after :func:`roo.text.normalize_text`).
+LEGAL_FORMS: Final = frozenset(
+    "bhd co company corp corporation cv gmbh inc incorporated jsc kabushiki kaisha kk limited llc ltd plc "
+    "pt pte pty pvt sdn tbk tnhh".split()
+)
+
+_SINGLE_LETTERS: Final = re.compile(r"\b(?:[a-z] )+[a-z]\b")
+
+HS_SUBHEADING_DIFFERS = FindingSpec(
+    "declared-hs-subheading-differs",
+    RULE_A,
+    Severity.ERROR,
+    "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
+    "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error.",
+)
+QUANTITY_DIFFERS_SLIGHTLY = FindingSpec(
+    "declared-quantity-differs-slightly",
+    RULE_A,
+    Severity.INFO,
+    "Declared quantity {declared} differs from the CO's {certified} by {difference_percent}% "
+    "(at most {tolerance_percent}%); the slight discrepancy is disregarded.",
+)
+QUANTITY_EXCEEDS = FindingSpec(
+    "declared-quantity-exceeds-certificate",
+    RULE_A,
+    Severity.ERROR,
+    "Declared quantity {declared} exceeds the CO's {certified} by {difference_percent}% "
+    "(more than {tolerance_percent}%); the excess is not covered by the CO.",
+)
+QUANTITY_BELOW = FindingSpec(
+    "declared-quantity-below-certificate",
+    RULE_A,
+    Severity.WARNING,
+    "Declared quantity {declared} is {difference_percent}% below the CO's {certified} "
+    "(more than {tolerance_percent}%); customs may ask whether the shipment was short or split.",
+)
+QUANTITY_MATCHES_GROSS_WEIGHT = FindingSpec(
+    "declared-quantity-matches-gross-weight",
+    RULE_A,
+    Severity.INFO,
+    "Declared quantity {declared} matches the CO's gross weight {gross_weight} rather than its quantity "
+    "{certified}; the discrepancy is disregarded.",
+)
+QUANTITY_UNIT_DIFFERS = FindingSpec(
+    "declared-quantity-unit-differs",
+    RULE_A,
+    Severity.WARNING,
+    "Declared quantity {declared} is in another unit than the CO's {certified}; roo did not compare them "
+    "and customs may verify.",
+)
+EXPORTER_DIFFERS_SLIGHTLY = FindingSpec(
+    "declared-exporter-differs-slightly",
+    RULE_A,
+    Severity.INFO,
+    "Declared exporter '{declared_exporter}' differs from the CO's '{certificate_exporter}' only by a typing "
+    "slip; the discrepancy is disregarded.",
+)
+EXPORTER_DIFFERS = FindingSpec(
+    "declared-exporter-differs",
+    RULE_A,
+    Severity.ERROR,
+    "Declared exporter '{declared_exporter}' is not the CO's exporter '{certificate_exporter}'.",
+)
+ERASURE = FindingSpec(
+    "alteration-by-erasure",
+    RULE_B,
+    Severity.ERROR,
+    "Box {box} shows an erasure; erasures are not allowed on a CO and the error can only be corrected by "
+    "a replacement CO (IR 4(b)(ii)).",
+)
+SUPERIMPOSITION = FindingSpec(
+    "alteration-by-superimposition",
+    RULE_B,
+    Severity.ERROR,
+    "Box {box} shows a superimposition; superimpositions are not allowed on a CO and the error can only be "
+    "corrected by a replacement CO (IR 4(b)(ii)).",
+)
+STRIKE_OUT_NOT_APPROVED = FindingSpec(
+    "strike-out-not-approved",
+    RULE_B_I,
+    Severity.ERROR,
+    "The strike-out in box {box} is not approved by the CO's authorised signatory; "
+    "without that approval a replacement CO is needed (IR 4(b)(ii)).",
+)
+STRIKE_OUT_NOT_CERTIFIED = FindingSpec(
+    "strike-out-not-certified",
+    RULE_B_I,
+    Severity.ERROR,
+    "The strike-out in box {box} is not certified by the issuing authority; "
+    "without that certification a replacement CO is needed (IR 4(b)(ii)).",
+)
+UNUSED_SPACES = FindingSpec(
+    "unused-spaces-not-crossed-out",
+    RULE_B_I,
+    Severity.WARNING,
+    "Unused spaces on the CO are not crossed out, so later additions cannot be ruled out; customs may verify.",
+)
+
+
+def _parameter_date(co: Certificate, ctx: Context) -> date:
+    """The date whose parameter values apply: presentation, or issuance when the context gives none."""
+    return ctx.on if ctx.on is not None else co.issue_date
+
+
+def _declaration_lines(item: Item, ctx: Context) -> tuple[DeclarationItem, ...] | Result:
+    """The declaration lines claiming under ``item``, or the Result to return when there are none."""
+    if ctx.declaration is None:
+        return not_evaluated("context.declaration")
+    lines = ctx.declaration.for_item(item.number)
+    if not lines:
+        return NOT_APPLICABLE if ctx.declaration.items else not_evaluated("context.declaration.items")
+    return lines
+
+
+def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Each declaration line under the item is classified in the CO's six-digit subheading."""
+    lines = _declaration_lines(item, ctx)
+    if isinstance(lines, Result):
+        return lines
+    certified = item.hs_digits
+    if not (len(certified) >= 6 and certified[:6].isdigit()):
+        return not_evaluated(f"certificate.items[{item.number}].hs_code")  # IR 12 reports the code itself
+    comparable = [(line.hs_code, normalize_hs(line.hs_code)) for line in lines if line.hs_code]
+    comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
+    if not comparable:
+        return not_evaluated("context.declaration.items.hs_code")
+    findings = [
+        HS_SUBHEADING_DIFFERS(
+            item.number,
+            declared_hs_code=printed,
+            declared_subheading=digits[:6],
+            certificate_subheading=certified[:6],
+        )
+        for printed, digits in comparable
+        if digits[:6] != certified[:6]
+    ]
+    return judged(*findings)
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit.strip().upper() == b.unit.strip().upper()
+
+
+def _percent_difference(declared: Decimal, certified: Decimal) -> Decimal | None:
+    """``|declared - certified|`` in per cent of ``certified`` (None when the CO quantity is zero and they differ)."""
+    if declared == certified:
+        return Decimal(0)
+    if certified == 0:
+        return None
+    return abs(declared - certified) * 100 / certified
+
+
+def _show_percent(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'))}"
+
+
+def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
+    """The quantity declared under the item agrees with the CO's within the tolerance."""
+    lines = _declaration_lines(item, ctx)
+    if isinstance(lines, Result):
+        return lines
+    if item.quantity is None:
+        return not_evaluated(f"certificate.items[{item.number}].quantity")
+    quantities = [line.quantity for line in lines]
+    if any(q is None for q in quantities):
+        return not_evaluated("context.declaration.items.quantity")
+    declared_quantities = [q for q in quantities if q is not None]
+    certified = item.quantity
+    if not all(_same_unit(q, certified) for q in declared_quantities):
+        units = tuple(dict.fromkeys(str(q) for q in declared_quantities))
+        return judged(QUANTITY_UNIT_DIFFERS(item.number, declared=units, certified=str(certified)))
+    try:
+        tolerance = Decimal(ctx.parameter(QUANTITY_TOLERANCE, _parameter_date(co, ctx)))
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{QUANTITY_TOLERANCE}]")
+    total = sum((q.value for q in declared_quantities), Decimal(0))
+    declared = Quantity(total, certified.unit)
+    difference = _percent_difference(total, certified.value)
+    if difference == 0:
+        return PASSED
+    facts = {"declared": str(declared), "certified": str(certified), "tolerance_percent": str(tolerance)}
+    if difference is not None and difference <= tolerance:
+        return judged(QUANTITY_DIFFERS_SLIGHTLY(item.number, difference_percent=_show_percent(difference), **facts))
+    gross = item.gross_weight
+    if gross is not None and _same_unit(gross, certified):
+        gross_difference = _percent_difference(total, gross.value)
+        if gross_difference is not None and gross_difference <= tolerance:
+            return judged(QUANTITY_MATCHES_GROSS_WEIGHT(item.number, gross_weight=str(gross), **facts))
+    shown = "n/a" if difference is None else _show_percent(difference)
+    spec = QUANTITY_EXCEEDS if total > certified.value else QUANTITY_BELOW
+    return judged(spec(item.number, difference_percent=shown, **facts))
+
+
+def exporter_key(name: str) -> str:
+    """An exporter's name reduced to what identifies it: words sorted, legal forms and punctuation dropped.
+
+    >>> exporter_key("PT. Samudra Jaya") == exporter_key("SAMUDRA JAYA, PT")
+    True
+    >>> exporter_key("Kaiyo Foods K.K.")
+    'foods kaiyo'
+    """
+    text = _SINGLE_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), normalize_text(name))
+    words = [word for word in text.split() if word not in LEGAL_FORMS]
+    return " ".join(sorted(words))
+
+
+def check_exporter(co: Certificate, ctx: Context) -> Result:
+    """The exporter on the import declaration is the CO's exporter (box 1)."""
+    if ctx.declaration is None:
+        return not_evaluated("context.declaration")
+    declared = ctx.declaration.exporter
+    if declared is None or not declared.strip():
+        return not_evaluated("context.declaration.exporter")
+    if co.exporter is None or not co.exporter.name.strip():
+        return not_evaluated("certificate.exporter")  # an empty box 1 is the form rule's finding
+    facts = {"declared_exporter": declared, "certificate_exporter": co.exporter.name}
+    declared_key, certified_key = exporter_key(declared), exporter_key(co.exporter.name)
+    if declared_key == certified_key:
+        return PASSED
+    try:
+        threshold = Decimal(ctx.parameter(NAME_SIMILARITY, _parameter_date(co, ctx)))
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{NAME_SIMILARITY}]")
+    ratio = SequenceMatcher(None, declared_key, certified_key, autojunk=False).ratio()
+    similarity = Decimal(str(round(ratio, 4)))
+    if declared_key and certified_key and similarity >= threshold:
+        return judged(EXPORTER_DIFFERS_SLIGHTLY(None, similarity=str(similarity), **facts))
+    return judged(EXPORTER_DIFFERS(None, similarity=str(similarity), **facts))
+
+
+def check_alterations(co: Certificate, ctx: Context) -> Result:
+    """Alterations are authenticated strike-outs only, and a paper CO's unused spaces are crossed out."""
+    findings: list[Finding] = []
+    for alteration in co.alterations:
+        if alteration.method is AlterationMethod.ERASURE:
+            findings.append(ERASURE(None, box=alteration.box))
+        elif alteration.method is AlterationMethod.SUPERIMPOSITION:
+            findings.append(SUPERIMPOSITION(None, box=alteration.box))
+        else:
+            if not alteration.approved_by_signatory:
+                findings.append(STRIKE_OUT_NOT_APPROVED(None, box=alteration.box))
+            if not alteration.certified_by_authority:
+                findings.append(STRIKE_OUT_NOT_CERTIFIED(None, box=alteration.box))
+    if co.medium is Medium.PAPER and not co.unused_spaces_crossed_out:
+        findings.append(UNUSED_SPACES(None))
+    return judged(*findings)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE_A,
+        "exporter on the import declaration is the CO's exporter",
+        check_exporter,
+        (EXPORTER_DIFFERS_SLIGHTLY, EXPORTER_DIFFERS),
+        needs=("context.declaration",),
+    ),
+    CertificateRule(
+        RULE_B,
+        "no erasure or superimposition; strike-outs approved and certified; unused spaces crossed out",
+        check_alterations,
+        (ERASURE, SUPERIMPOSITION, STRIKE_OUT_NOT_APPROVED, STRIKE_OUT_NOT_CERTIFIED, UNUSED_SPACES),
+    ),
+    ItemRule(
+        RULE_A,
+        "declared HS subheading is the CO's",
+        check_hs_subheading,
+        (HS_SUBHEADING_DIFFERS,),
+        needs=("context.declaration",),
+    ),
+    ItemRule(
+        RULE_A,
+        "declared quantity agrees with the CO's within the tolerance",
+        check_quantity,
+        (
+            QUANTITY_DIFFERS_SLIGHTLY,
+            QUANTITY_EXCEEDS,
+            QUANTITY_BELOW,
+            QUANTITY_MATCHES_GROSS_WEIGHT,
+            QUANTITY_UNIT_DIFFERS,
+        ),
+        needs=("context.declaration",),
+    ),
+)

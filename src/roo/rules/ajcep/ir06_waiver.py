@@ -1,0 +1,99 @@
+"""AJCEP IR 6: no CO is needed for a low-value consignment.
+
+Under OCP Rule 3(2), the importing Party waives the CO when the value of the
+consignment does not exceed a set amount: for Japan, an aggregate customs
+value of JPY 200,000 (``ajcep.waiver.japan.customs_value``); for an ASEAN
+Member State, an exporting value of USD 200
+(``ajcep.waiver.asean.exporting_value``). A Party may change its amount
+(IR 6(b)), so both are dated parameters. "Does not exceed" means a value
+exactly at the amount is waived.
+
+roo reads the aggregate customs value (Japan) or the exporting value (ASEAN)
+from the context. A value in another currency is converted only with a rate
+the context supplies (``exchange_rates``); without one the rule is not
+evaluated, never guessed. When the CO is waived the rule says so in an
+``info`` finding and the evaluation's status is ``not_required``: the CO's own
+defects are still reported, but they deny nothing. When the value exceeds the
+amount the waiver does not apply (the check is ``not_applicable``).
+
+The amounts are read as in force on the date the CO is presented
+(``context.on``). Without that date roo uses the CO's issue date, which
+differs from the date of importation only by the time the goods travel; an
+amount notified under IR 6(b) between the two would be missed, and the
+``as_of`` fact of the finding shows which date was used.
+
+Source: AJCEP Implementing Regulations, Rule 6; Annex 4 (OCP), Rule 3(2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.model.certificate import Certificate
+from roo.model.money import Money
+from roo.params import ParameterNotInForce
+from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, not_evaluated
+
+RULE: Final = "AJCEP/IR/6(a)"
+
+JAPAN_LIMIT: Final = "ajcep.waiver.japan.customs_value"
+ASEAN_LIMIT: Final = "ajcep.waiver.asean.exporting_value"
+
+#: The ASEAN Member States (AJCEP Art 1(a)), as ISO 3166-1 alpha-2 codes.
+ASEAN_MEMBER_STATES: Final = frozenset({"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"})
+
+CO_WAIVED = FindingSpec(
+    "co-waived",
+    RULE,
+    Severity.INFO,
+    "No CO is required: the consignment's {value_kind} {value} does not exceed {limit} ({importing_party}, "
+    "as of {as_of}); the CO's findings do not affect preference.",
+)
+
+
+def check_waiver(co: Certificate, ctx: Context) -> Result:
+    """The CO is waived when the consignment's value does not exceed the importing Party's amount."""
+    if co.importing_party == "JP":
+        value, field, limit_name = ctx.customs_value, "context.customs_value", JAPAN_LIMIT
+        value_kind = "aggregate customs value"
+    elif co.importing_party in ASEAN_MEMBER_STATES:
+        value, field, limit_name = ctx.exporting_value, "context.exporting_value", ASEAN_LIMIT
+        value_kind = "exporting value"
+    else:
+        return NOT_APPLICABLE
+    if value is None:
+        return not_evaluated(field)
+    as_of: date = ctx.on if ctx.on is not None else co.issue_date
+    try:
+        limit: Money = ctx.parameter(limit_name, as_of)
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{limit_name}]")
+    converted = ctx.convert(value, limit.currency)
+    if converted is None:
+        return not_evaluated("context.exchange_rates")
+    if converted.amount > limit.amount:
+        return NOT_APPLICABLE
+    finding = CO_WAIVED(
+        None,
+        value_kind=value_kind,
+        value=str(value),
+        value_in_limit_currency=str(converted.amount),
+        limit=str(limit),
+        importing_party=co.importing_party,
+        as_of=as_of,
+    )
+    return Result(Outcome.PASSED, (finding,), waived=True)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "waiver of the CO for a low-value consignment",
+        check_waiver,
+        (CO_WAIVED,),
+        needs=("context.customs_value", "context.exporting_value"),
+    ),
+)

@@ -1,0 +1,130 @@
+"""AJCEP IR 7: a CO is issued by shipment or within 3 days; later only retroactively, within 12 months.
+
+In principle the CO is issued by the time of shipment or no later than three
+days from the date of shipment (``ajcep.retroactive.grace_days``). In
+exceptional cases it may be issued later, retroactively, within twelve months
+from the date of shipment (``ajcep.retroactive.max_months``); the box "Issued
+Retroactively" (box 13) must then be ticked, and box 3 must show the date of
+shipment.
+
+roo takes the date of shipment from box 3 (``transport.departure_date``) and
+counts periods as :mod:`roo.dates` does: days are calendar days (AJCEP Art
+1(c)), the shipment date is day 0, so after a shipment on 4 March a CO issued
+on 7 March is on time and one issued on 8 March is retroactive; twelve months
+from 4 March 2024 end on 4 March 2025 inclusive, and twelve months from
+29 February 2024 end on 28 February 2025. The periods are read as in force on
+the date of shipment.
+
+* Issued on time, box not ticked: the rule holds.
+* Issued on time, box ticked: harmless, an ``info`` finding. The tick claims
+  less than the CO could, the CO is valid either way, and importing customs
+  accept it in practice (e.g. Viet Nam's customs, letter 4960/TCHQ-GSQL of
+  2014, for a CO issued within 3 days with the box ticked).
+* Issued late: the box must be ticked (certificate error otherwise), and
+  issuance after the twelve months is a certificate error.
+* Box ticked but box 3 gives no date of shipment: certificate error (the
+  retroactive CO must indicate it).
+* No date of shipment and the box not ticked: not evaluated.
+
+A replacement CO (IR 5(a)) is issued after the original was lost, not at
+shipment, so this rule does not apply to it. A certified true copy bears the
+original's issue date and is checked like the original.
+
+Source: AJCEP Implementing Regulations, Rule 7; Agreement Art 1(c) ("days" are calendar days);
+notes to the AJCEP CO form, note 9.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.dates import add_days, add_months, days_between
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import Certificate
+from roo.params import ParameterNotInForce
+from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged, not_evaluated
+
+RULE: Final = "AJCEP/IR/7"
+
+GRACE_DAYS: Final = "ajcep.retroactive.grace_days"
+MAX_MONTHS: Final = "ajcep.retroactive.max_months"
+
+NOT_TICKED = FindingSpec(
+    "retroactive-box-not-ticked",
+    RULE,
+    Severity.ERROR,
+    "The CO was issued on {issue_date}, {days_after_shipment} days after shipment on {shipment_date} "
+    "(later than {grace_days} days), but the box 'Issued Retroactively' is not ticked.",
+)
+TOO_LATE = FindingSpec(
+    "retroactive-issuance-too-late",
+    RULE,
+    Severity.ERROR,
+    "The CO was issued on {issue_date}, after {latest} ({max_months} months from shipment on "
+    "{shipment_date}); a CO can be issued retroactively only within that period.",
+)
+SHIPMENT_DATE_MISSING = FindingSpec(
+    "retroactive-shipment-date-missing",
+    RULE,
+    Severity.ERROR,
+    "The CO is ticked 'Issued Retroactively' but box 3 does not show the date of shipment.",
+)
+TICKED_ON_TIME = FindingSpec(
+    "retroactive-box-ticked-on-time",
+    RULE,
+    Severity.INFO,
+    "The box 'Issued Retroactively' is ticked although the CO was issued on {issue_date}, within "
+    "{grace_days} days of shipment on {shipment_date}; the tick is disregarded.",
+)
+ISSUED_RETROACTIVELY = FindingSpec(
+    "issued-retroactively",
+    RULE,
+    Severity.INFO,
+    "The CO was issued retroactively on {issue_date}, {days_after_shipment} days after shipment on "
+    "{shipment_date}, within {max_months} months; the importing Party's laws govern its acceptance.",
+)
+
+
+def check_issuance_timing(co: Certificate, ctx: Context) -> Result:
+    """Issued by shipment or within the grace days; otherwise ticked retroactive and within the months."""
+    if co.replaces is not None:
+        return NOT_APPLICABLE  # IR 5(a): a replacement is issued after the loss, not at shipment
+    shipped = co.transport.departure_date if co.transport is not None else None
+    if shipped is None:
+        if co.issued_retroactively:
+            return judged(SHIPMENT_DATE_MISSING(None))
+        return not_evaluated("certificate.transport.departure_date")
+    try:
+        grace_days = int(ctx.parameter(GRACE_DAYS, shipped))
+        max_months = int(ctx.parameter(MAX_MONTHS, shipped))
+    except ParameterNotInForce as error:
+        return not_evaluated(f"context.parameters[{error.name}]")
+    facts = {
+        "issue_date": co.issue_date,
+        "shipment_date": shipped,
+        "days_after_shipment": days_between(shipped, co.issue_date),
+        "grace_days": grace_days,
+        "max_months": max_months,
+    }
+    if co.issue_date <= add_days(shipped, grace_days):
+        return judged(TICKED_ON_TIME(None, **facts)) if co.issued_retroactively else judged()
+    findings: list[Finding] = []
+    if not co.issued_retroactively:
+        findings.append(NOT_TICKED(None, **facts))
+    latest = add_months(shipped, max_months)
+    if co.issue_date > latest:
+        findings.append(TOO_LATE(None, latest=latest, **facts))
+    if not findings:
+        findings.append(ISSUED_RETROACTIVELY(None, **facts))
+    return judged(*findings)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "issued by shipment or within the grace days, otherwise retroactively within the months",
+        check_issuance_timing,
+        (NOT_TICKED, TOO_LATE, SHIPMENT_DATE_MISSING, TICKED_ON_TIME, ISSUED_RETROACTIVELY),
+    ),
+)

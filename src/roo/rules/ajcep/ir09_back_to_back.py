@@ -1,0 +1,294 @@
+"""AJCEP IR 9: a back-to-back CO for a partial shipment shows partial value and quantity, within the original's.
+
+An intermediate Party may issue a back-to-back CO for an originating good it
+re-exports to another Party, on the basis of the valid original CO presented
+to it (OCP Rule 3(4)(a)); the box "Back-to-Back CO" in box 13 is ticked (form
+note 8). For partial export shipments the back-to-back CO shows the partial
+export value and the partial quantity, and the issuing Party ensures that the
+total quantity exported under the partial shipments does not exceed the total
+quantity shown in the original CO.
+
+roo checks:
+
+* **The reference to the original** (the whole CO): with box 13 ticked the CO
+  names its original (``original_certificate``), otherwise a certificate error.
+  When the original's issue date is known (from the reference, or from the
+  original in ``related_certificates``), the back-to-back CO must be issued
+  within the original's validity (``ajcep.co.validity_months``, as in force on
+  the original's issue date), since only a valid original supports it.
+  Details of the reference that disagree with the original in the context are
+  a ``warning``. An original reference without the box ticked is a
+  ``warning`` (form note 8).
+* **Partial value and quantity** (each item): every item shows its FOB value
+  and its quantity; a missing one is an error on that item.
+* **Total quantity** (each item): the item draws from one item of the
+  original (``original_item``, by default the item with the same number). The
+  quantities drawn from that original item by this CO and by the other
+  back-to-back COs in ``related_certificates`` naming the same original and
+  issued no later than this one, added up, must not exceed the original
+  item's quantity; otherwise this item is denied. Later COs are left out: they
+  cannot make an earlier one wrong. Quantities are compared only in the same
+  unit; a different unit is a ``warning`` and the total is not evaluated.
+  Without the original in the context the total is not evaluated.
+
+Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); notes to the AJCEP CO form, note 8.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+from roo.context import Context
+from roo.dates import add_months
+from roo.evaluation import Finding, Outcome, Severity
+from roo.model.certificate import Certificate, Item
+from roo.params import ParameterNotInForce
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateRule,
+    FindingSpec,
+    ItemRule,
+    Result,
+    failed,
+    judged,
+    not_evaluated,
+)
+
+RULE: Final = "AJCEP/IR/9"
+RULE_OCP: Final = "AJCEP/OCP/3(4)"
+RULE_FORM: Final = "AJCEP/FORM/8"
+
+VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
+
+ORIGINAL_MISSING = FindingSpec(
+    "back-to-back-original-missing",
+    RULE_OCP,
+    Severity.ERROR,
+    "The CO is ticked 'Back-to-Back CO' but does not name the original CO it is based on.",
+)
+ORIGINAL_EXPIRED = FindingSpec(
+    "back-to-back-original-expired",
+    RULE_OCP,
+    Severity.ERROR,
+    "The back-to-back CO was issued on {issue_date}, after the original CO '{original_reference}' "
+    "(issued {original_issue_date}) ceased to be valid on {original_valid_until}.",
+)
+ORIGINAL_DETAILS_DIFFER = FindingSpec(
+    "back-to-back-original-details-differ",
+    RULE_OCP,
+    Severity.WARNING,
+    "The back-to-back CO gives the original CO '{original_reference}' as {stated}, but the original "
+    "shows {actual}; customs may verify.",
+)
+BOX_NOT_TICKED = FindingSpec(
+    "back-to-back-box-not-ticked",
+    RULE_FORM,
+    Severity.WARNING,
+    "The CO names an original CO ('{original_reference}') but the box 'Back-to-Back CO' in box 13 is not ticked.",
+)
+PARTIAL_VALUE_MISSING = FindingSpec(
+    "back-to-back-partial-value-missing",
+    RULE,
+    Severity.ERROR,
+    "The back-to-back CO does not show the item's (partial) FOB value.",
+)
+PARTIAL_QUANTITY_MISSING = FindingSpec(
+    "back-to-back-partial-quantity-missing",
+    RULE,
+    Severity.ERROR,
+    "The back-to-back CO does not show the item's (partial) quantity.",
+)
+QUANTITY_EXCEEDS_ORIGINAL = FindingSpec(
+    "back-to-back-quantity-exceeds-original",
+    RULE,
+    Severity.ERROR,
+    "Back-to-back COs draw {total} in all from item {original_item} of the original CO "
+    "'{original_reference}', more than its {original_quantity} (this CO: {this_certificate}; earlier: "
+    "{earlier}).",
+)
+ORIGINAL_ITEM_NOT_FOUND = FindingSpec(
+    "back-to-back-original-item-not-found",
+    RULE,
+    Severity.ERROR,
+    "The item draws from item {original_item} of the original CO '{original_reference}', which has no such item.",
+)
+UNIT_MISMATCH = FindingSpec(
+    "back-to-back-quantity-unit-mismatch",
+    RULE,
+    Severity.WARNING,
+    "Quantities drawn from item {original_item} of the original CO '{original_reference}' are not all in its "
+    "unit {original_unit} ({units}); roo did not add them up and customs may verify.",
+)
+
+
+def _key(reference: str | None) -> str | None:
+    """A reference number for comparison: stripped, case-folded; None when blank."""
+    if reference is None or not reference.strip():
+        return None
+    return reference.strip().casefold()
+
+
+def find_original(co: Certificate, ctx: Context) -> Certificate | None:
+    """The original CO named by ``co``, if the context carries it (a related CO with its reference, not back-to-back)."""
+    if co.original_certificate is None:
+        return None
+    wanted = _key(co.original_certificate.reference_number)
+    if wanted is None:
+        return None
+    for related in ctx.related_certificates:
+        if _key(related.reference_number) == wanted and not related.back_to_back:
+            return related
+    return None
+
+
+def check_original_reference(co: Certificate, ctx: Context) -> Result:
+    """A back-to-back CO names its original, and was issued while that original was valid."""
+    reference = co.original_certificate
+    if not co.back_to_back:
+        if reference is not None and _key(reference.reference_number) is not None:
+            return judged(BOX_NOT_TICKED(None, original_reference=reference.reference_number))
+        return NOT_APPLICABLE
+    if reference is None or _key(reference.reference_number) is None:
+        return failed(ORIGINAL_MISSING(None))
+    findings: list[Finding] = []
+    original = find_original(co, ctx)
+    if original is not None:
+        stated = []
+        actual = []
+        if reference.issue_date is not None and reference.issue_date != original.issue_date:
+            stated.append(f"issued {reference.issue_date.isoformat()}")
+            actual.append(f"issued {original.issue_date.isoformat()}")
+        if reference.exporting_party is not None and reference.exporting_party != original.exporting_party:
+            stated.append(f"exported from {reference.exporting_party}")
+            actual.append(f"exported from {original.exporting_party}")
+        if stated:
+            findings.append(
+                ORIGINAL_DETAILS_DIFFER(
+                    None,
+                    original_reference=reference.reference_number,
+                    stated=" and ".join(stated),
+                    actual=" and ".join(actual),
+                )
+            )
+    original_issue_date = original.issue_date if original is not None else reference.issue_date
+    if original_issue_date is None:
+        return judged(*findings)
+    try:
+        months = int(ctx.parameter(VALIDITY_MONTHS, original_issue_date))
+    except ParameterNotInForce:
+        return Result(Outcome.NOT_EVALUATED, tuple(findings), (f"context.parameters[{VALIDITY_MONTHS}]",))
+    valid_until = add_months(original_issue_date, months)
+    if co.issue_date > valid_until:
+        findings.append(
+            ORIGINAL_EXPIRED(
+                None,
+                issue_date=co.issue_date,
+                original_reference=reference.reference_number,
+                original_issue_date=original_issue_date,
+                original_valid_until=valid_until,
+            )
+        )
+    return judged(*findings)
+
+
+def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Each item of a back-to-back CO shows its partial FOB value and quantity."""
+    if not co.back_to_back:
+        return NOT_APPLICABLE
+    findings: list[Finding] = []
+    if item.fob_value is None:
+        findings.append(PARTIAL_VALUE_MISSING(item.number))
+    if item.quantity is None:
+        findings.append(PARTIAL_QUANTITY_MISSING(item.number))
+    return judged(*findings)
+
+
+def _drawn_from(co: Certificate, original_item: int) -> tuple[Item, ...]:
+    """The items of back-to-back CO ``co`` that draw from ``original_item`` of its original."""
+    return tuple(i for i in co.items if (i.original_item if i.original_item is not None else i.number) == original_item)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a.strip().upper() == b.strip().upper()
+
+
+def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
+    """The quantities drawn from one original item by all back-to-back COs do not exceed it."""
+    if not co.back_to_back or co.original_certificate is None:
+        return NOT_APPLICABLE
+    if item.quantity is None:
+        return not_evaluated(f"certificate.items[{item.number}].quantity")  # reported as missing above
+    original = find_original(co, ctx)
+    if original is None:
+        return not_evaluated("context.related_certificates")
+    reference = co.original_certificate.reference_number
+    number = item.original_item if item.original_item is not None else item.number
+    source = original.item(number)
+    if source is None:
+        return failed(ORIGINAL_ITEM_NOT_FOUND(item.number, original_item=number, original_reference=reference))
+    if source.quantity is None:
+        return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
+    wanted = _key(reference)
+    own = _key(co.reference_number)
+    earlier = [
+        related
+        for related in ctx.related_certificates
+        if related.back_to_back
+        and related.original_certificate is not None
+        and _key(related.original_certificate.reference_number) == wanted
+        and (own is None or _key(related.reference_number) != own)
+        and related.issue_date <= co.issue_date
+    ]
+    this_items = _drawn_from(co, number)
+    earlier_items = [i for related in earlier for i in _drawn_from(related, number)]
+    drawn = [i.quantity for i in (*this_items, *earlier_items)]
+    if any(q is None for q in drawn):
+        return not_evaluated("context.related_certificates (quantities of earlier back-to-back COs)")
+    quantities = [q for q in drawn if q is not None]
+    unit = source.quantity.unit
+    if not all(_same_unit(q.unit, unit) for q in quantities):
+        units = tuple(dict.fromkeys(q.unit for q in quantities))
+        finding = UNIT_MISMATCH(
+            item.number, original_item=number, original_reference=reference, original_unit=unit, units=units
+        )
+        return Result(Outcome.NOT_EVALUATED, (finding,), ("quantities in the original item's unit",))
+    total = sum((q.value for q in quantities), Decimal(0))
+    if total <= source.quantity.value:
+        return PASSED
+    this_total = sum((i.quantity.value for i in this_items if i.quantity is not None), Decimal(0))
+    return failed(
+        QUANTITY_EXCEEDS_ORIGINAL(
+            item.number,
+            total=f"{total} {unit}",
+            original_item=number,
+            original_reference=reference,
+            original_quantity=str(source.quantity),
+            this_certificate=f"{this_total} {unit}",
+            earlier=tuple(r.reference_number or "(no reference)" for r in earlier) or "none",
+        )
+    )
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE_OCP,
+        "back-to-back CO names a valid original",
+        check_original_reference,
+        (ORIGINAL_MISSING, ORIGINAL_EXPIRED, ORIGINAL_DETAILS_DIFFER, BOX_NOT_TICKED),
+    ),
+    ItemRule(
+        RULE,
+        "back-to-back CO shows partial value and quantity",
+        check_partial_value_and_quantity,
+        (PARTIAL_VALUE_MISSING, PARTIAL_QUANTITY_MISSING),
+    ),
+    ItemRule(
+        RULE,
+        "partial quantities within the original's",
+        check_total_quantity,
+        (QUANTITY_EXCEEDS_ORIGINAL, ORIGINAL_ITEM_NOT_FOUND, UNIT_MISMATCH),
+        needs=("context.related_certificates",),
+    ),
+)

@@ -1,0 +1,91 @@
+"""AJCEP OCP: validity of the CO and its presentation.
+
+A CO is valid for a period from its date of issuance
+(``ajcep.co.validity_months``: twelve months) and must be presented to the
+customs of the importing Party within that period. A CO presented after its
+validity is rejected as a whole (a certificate error).
+
+roo counts validity as :mod:`roo.dates` does: the CO can be presented up to
+and including the same day of the month twelve months after issuance (the
+last day of that month when it has no such day), so a CO issued on 5 March
+2024 is accepted on 5 March 2025 and rejected on 6 March 2025. The period is
+read as in force on the date of issuance it counts from.
+
+Validity follows the original where the Implementing Regulations say so: a
+replacement CO (IR 5(a)) is valid during the original's validity, counted from
+the original's issue date shown on it (``replaces.issue_date``); a certified
+true copy (IR 5(b)) bears the original's issue date (its ``issue_date``) and
+is valid for the same period.
+
+The citation is OCP Rule 4: IR 17(b) makes the acceptance of a CO "subject to
+paragraph 1 of Rule 4 of the OCP", which is where the OCP sets the CO's
+validity; the Annex 4 text itself was not available to roo, and the period is
+marked unverified in the parameter data.
+
+Source: AJCEP Annex 4 (OCP), Rule 4(1) (as referred to by IR 17(b)); Implementing Regulations, Rule 5.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.dates import add_months
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate
+from roo.params import ParameterNotInForce
+from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, failed, not_evaluated
+
+RULE: Final = "AJCEP/OCP/4"
+
+VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
+
+PRESENTED_AFTER_VALIDITY = FindingSpec(
+    "co-presented-after-validity",
+    RULE,
+    Severity.ERROR,
+    "The CO was presented on {presented}, after its validity ended on {valid_until} ({validity_months} months "
+    "from {counted_from}, the date of issuance of {basis}).",
+)
+
+
+def check_validity(co: Certificate, ctx: Context) -> Result:
+    """The CO is presented within its validity, counted from the original's issuance where IR 5 says so."""
+    if ctx.on is None:
+        return not_evaluated("context.on")
+    if co.replaces is not None:
+        if co.replaces.issue_date is None:
+            return not_evaluated("certificate.replaces.issue_date")  # IR 5(a) reports the missing date
+        counted_from, basis = co.replaces.issue_date, "the CO it replaces"
+    elif co.certified_true_copy:
+        counted_from, basis = co.issue_date, "the original CO (borne by the certified true copy)"
+    else:
+        counted_from, basis = co.issue_date, "this CO"
+    try:
+        months = int(ctx.parameter(VALIDITY_MONTHS, counted_from))
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{VALIDITY_MONTHS}]")
+    valid_until = add_months(counted_from, months)
+    if ctx.on <= valid_until:
+        return PASSED
+    return failed(
+        PRESENTED_AFTER_VALIDITY(
+            None,
+            presented=ctx.on,
+            valid_until=valid_until,
+            validity_months=months,
+            counted_from=counted_from,
+            basis=basis,
+        )
+    )
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "CO presented within its validity",
+        check_validity,
+        (PRESENTED_AFTER_VALIDITY,),
+        needs=("context.on",),
+    ),
+)
