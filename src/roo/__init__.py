@@ -15,6 +15,7 @@ from roo import eco  # noqa: E402,I001
 from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
+from roo.schema import json_schema
 
 try:
     __version__ = version("roo")
@@ -47,6 +48,7 @@ __all__ = [
     "dump_context",
     "evaluate",
     "evaluate_many",
+    "json_schema",
     "load",
     "load_context",
 ]

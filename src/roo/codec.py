@@ -250,10 +250,12 @@ def _fast_convert(
         (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
         return [f"{indent}if {var} is not None:", *_fast_convert(var, inner, index, namespace, converter, indent + "    ")]
     namespace[kind] = cls
-    if attrs.has(cls) or not isinstance(cls, type):
-        namespace[hook] = converter.get_structure_hook(cls)
-        return [f"{indent}{var} = {hook}({var}, {kind})"]
     namespace[hook] = converter.get_structure_hook(cls)
+    if cls is OriginCriterion:
+        namespace["parse_criterion"] = _parse_criterion
+        return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
+    if attrs.has(cls) or not isinstance(cls, type):
+        return [f"{indent}{var} = {hook}({var}, {kind})"]
     if cls is str or cls is int:
         return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
     if cls is bool:
@@ -266,9 +268,6 @@ def _fast_convert(
         namespace["from_iso"] = date.fromisoformat
         namespace["is_date"] = _DATE.match
         return [f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and is_date({var}) else {hook}({var}, {kind})"]
-    if cls is OriginCriterion:
-        namespace["parse_criterion"] = _parse_criterion
-        return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
     if issubclass(cls, enum.Enum):
         namespace[f"members{index}"] = {member.value: member for member in cls.__members__.values()}
         return [
@@ -377,9 +376,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
-    converter.register_unstructure_hook_factory(
-        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), lambda _: lambda e: e.value
-    )
+    # By class, StrEnum first: cattrs passes str (and so a StrEnum member) through by class before any
+    # predicate, which would leave enum members, not plain strings, in the JSON-ready output.
+    converter.register_unstructure_hook(enum.StrEnum, _enum_value)
+    converter.register_unstructure_hook(enum.Enum, _enum_value)
     converter.register_unstructure_hook_factory(
         _is_frozen_map, lambda _: lambda m: {k: _unstructure_scalar(v) for k, v in m.items()}
     )
@@ -393,6 +393,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
     converter.register_unstructure_hook_factory(_is_tuple, tuple_unhook)
     return converter
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _unstructure_scalar(value: object) -> object:

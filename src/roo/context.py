@@ -86,13 +86,13 @@ class Context:
     on: date | None = None
     customs_value: Money | None = None
     exporting_value: Money | None = None
-    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=FrozenMap)
+    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=FrozenMap[Decimal])
     declaration: Declaration | None = None
     related_certificates: tuple[Certificate, ...] = ()
     eco_data_copy: Certificate | None = None
     consignment: Consignment | None = None
     eco_drawdowns: tuple[Drawdown, ...] = ()
-    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap)
+    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap[ParameterValue])
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.

@@ -6,37 +6,109 @@ judged in its own right (AJCEP IR 3(i)) and its problems stay with it
 evaluated adds an ``info`` finding naming the facts it needed. A rule that
 fails unexpectedly never takes the evaluation down and never denies: it is
 reported as a ``warning`` and traced as not evaluated.
+
+The loop is the hot path of :func:`roo.evaluate` (rules x items), so it does
+nothing per run that can be done once: one ``isinstance`` per rule, the
+rule's attributes read once, enum members bound to module constants. The
+trace lines (:class:`~roo.evaluation.Check`) and "not evaluated" findings the
+engine builds itself are immutable values fully determined by their fields,
+so the engine reuses them from a small memo keyed by exactly those fields
+(see :class:`_Memo`): a 50-item certificate repeats the same few hundred
+of them on every evaluation. The memo is bounded and never changes a result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final, Generic, TypeVar
 
 from roo._frozen import FrozenMap
 from roo.context import Context
-from roo.evaluation import Check, Evaluation, FactValue, Finding, Outcome, Severity, fold
-from roo.model.certificate import Certificate, Item
+from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, fold
+from roo.model.certificate import Certificate
 from roo.rules.base import CertificateRule, Result, Rule
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"
+
+_NOT_EVALUATED: Final = Outcome.NOT_EVALUATED
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Memo(dict[K, V], Generic[K, V]):
+    """A bounded memo of immutable values built by the engine, keyed by every field the value holds.
+
+    Equal keys give equal values, so handing out a value built for an earlier
+    evaluation is indistinguishable from building it again; the only effect is
+    speed. When full it is emptied, so memory stays bounded whatever the input
+    (``limit`` entries of a few hundred bytes). Safe across threads: a race
+    can at worst build a value twice.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key: K, value: V) -> V:
+        """Remember ``value`` for ``key`` and return it."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+#: Trace lines by (citation, title, item, outcome, needed).
+_CHECKS: Final[_Memo[tuple[str, str, int | None, Outcome, tuple[str, ...]], Check]] = _Memo(8192)
+#: "Not evaluated" findings by (citation, title, item, needed).
+_NOT_EVALUATED_FINDINGS: Final[_Memo[tuple[str, str, int | None, tuple[str, ...]], Finding]] = _Memo(4096)
 
 
 def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
     findings: list[Finding] = []
     checks: list[Check] = []
+    add_check = checks.append
+    known_check = _CHECKS.get
     waived = False
+    items = co.items
     for rule in rules:
+        citation = rule.citation
+        title = rule.title
         if isinstance(rule, CertificateRule):
-            result = _apply(rule, None, co, ctx)
-            waived = _record(rule, None, result, findings, checks) or waived
-        else:
-            for item in co.items:
-                _record(rule, item.number, _apply(rule, item, co, ctx), findings, checks)
-    item_numbers = tuple(item.number for item in co.items)
+            try:
+                result = rule.check(co, ctx)
+            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
+                result = _crashed(rule, None, error)
+            waived = waived or result.waived
+            number: int | None = None
+            outcome = result.outcome
+            needed = result.needed
+            if result.findings:
+                findings.extend(result.findings)
+            elif needed and outcome is _NOT_EVALUATED:
+                findings.append(_not_evaluated(citation, title, None, needed))
+            key = (citation, title, number, outcome, needed)
+            add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
+            continue
+        check = rule.check
+        for item in items:
+            try:
+                result = check(item, co, ctx)
+            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
+                result = _crashed(rule, item.number, error)
+            number = item.number
+            outcome = result.outcome
+            needed = result.needed
+            if result.findings:
+                findings.extend(result.findings)
+            elif needed and outcome is _NOT_EVALUATED:
+                findings.append(_not_evaluated(citation, title, number, needed))
+            key = (citation, title, number, outcome, needed)
+            add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
     all_findings = tuple(findings)
-    status, verdicts = fold(item_numbers, all_findings, waived=waived)
+    status, verdicts = fold(tuple([item.number for item in items]), all_findings, waived=waived)
     return Evaluation(
         status=status,
         items=verdicts,
@@ -48,39 +120,34 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     )
 
 
-def _apply(rule: Rule, item_obj: Item | None, co: Certificate, ctx: Context) -> Result:
-    item = item_obj.number if item_obj is not None else None
-    try:
-        if isinstance(rule, CertificateRule):
-            return rule.check(co, ctx)
-        assert item_obj is not None
-        return rule.check(item_obj, co, ctx)
-    except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
-        crash = Finding(
-            rule=rule.citation,
-            code=RULE_CRASHED_CODE,
-            severity=Severity.WARNING,
-            item=item,
-            message=(f"Item {item}: " if item is not None else "")
-            + f"The check '{rule.title}' could not be completed ({type(error).__name__}); it was not applied.",
-            facts=FrozenMap[FactValue]({"error": type(error).__name__}),
-        )
-        return Result(Outcome.NOT_EVALUATED, (crash,), ("rule-crashed",))
+def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
+    """A rule that raised: a ``warning`` that it was not applied, traced as not evaluated."""
+    crash = Finding(
+        rule=rule.citation,
+        code=RULE_CRASHED_CODE,
+        severity=Severity.WARNING,
+        item=item,
+        message=(f"Item {item}: " if item is not None else "")
+        + f"The check '{rule.title}' could not be completed ({type(error).__name__}); it was not applied.",
+        facts=FrozenMap({"error": type(error).__name__}),
+    )
+    return Result(_NOT_EVALUATED, (crash,), ("rule-crashed",))
 
 
-def _record(rule: Rule, item: int | None, result: Result, findings: list[Finding], checks: list[Check]) -> bool:
-    findings.extend(result.findings)
-    if result.outcome is Outcome.NOT_EVALUATED and result.needed and not result.findings:
-        findings.append(
+def _not_evaluated(citation: str, title: str, item: int | None, needed: tuple[str, ...]) -> Finding:
+    """The ``info`` finding of a rule (``citation``, ``title``) that lacked the facts ``needed``."""
+    key = (citation, title, item, needed)
+    finding = _NOT_EVALUATED_FINDINGS.get(key)
+    if finding is None:
+        finding = _NOT_EVALUATED_FINDINGS.keep(
+            key,
             Finding(
-                rule=rule.citation,
-                code=NOT_EVALUATED_CODE,
-                severity=Severity.INFO,
-                item=item,
-                message=(f"Item {item}: " if item is not None else "")
-                + f"Not evaluated: '{rule.title}' needs {', '.join(result.needed)}.",
-                facts=FrozenMap[FactValue]({"title": rule.title, "needed": result.needed}),
-            )
+                citation,
+                NOT_EVALUATED_CODE,
+                Severity.INFO,
+                item,
+                (f"Item {item}: " if item is not None else "") + f"Not evaluated: '{title}' needs {', '.join(needed)}.",
+                FrozenMap({"title": title, "needed": needed}),
+            ),
         )
-    checks.append(Check(rule.citation, item, result.outcome, result.needed, rule.title))
-    return result.waived
+    return finding

@@ -57,6 +57,11 @@ class Outcome(enum.StrEnum):
     NOT_EVALUATED = "not_evaluated"
 
 
+def _facts(data: Mapping[str, FactValue] | None) -> FrozenMap[FactValue]:
+    """``Finding.facts`` as a ``FrozenMap``; one that is already frozen is kept as it is, not copied."""
+    return data if isinstance(data, FrozenMap) else FrozenMap(data)
+
+
 @final
 @attrs.frozen
 class Finding:
@@ -67,7 +72,7 @@ class Finding:
     severity: Severity
     item: int | None
     message: str
-    facts: FrozenMap[FactValue] = attrs.field(default=EMPTY, converter=FrozenMap[FactValue])
+    facts: FrozenMap[FactValue] = attrs.field(default=EMPTY, converter=_facts)
 
     @property
     def denies(self) -> bool:
@@ -203,19 +208,31 @@ def fold(
     matters for preference: every item is granted and the status is
     ``not_required``; the findings are still reported.
     """
-    certificate_denied = any(f.denies and f.item is None for f in findings)
+    # One pass over the findings (this runs on every evaluation: rules x items findings).
+    error = Severity.ERROR
+    certificate_denied = False
+    denied_items: set[int] = set()
     by_item: dict[int, list[Finding]] = {n: [] for n in item_numbers}
     for finding in findings:
-        if finding.item is not None and finding.item in by_item:
-            by_item[finding.item].append(finding)
-    verdicts = []
-    for number in item_numbers:
-        own = tuple(by_item[number])
-        denied = not waived and (certificate_denied or any(f.denies for f in own))
-        verdicts.append(ItemVerdict(number, Preference.DENIED if denied else Preference.GRANTED, own))
+        item = finding.item
+        if item is None:
+            certificate_denied = certificate_denied or finding.severity is error
+        elif item in by_item:
+            by_item[item].append(finding)
+            if finding.severity is error:
+                denied_items.add(item)
+    granted_, denied_ = Preference.GRANTED, Preference.DENIED
+    verdicts = [
+        ItemVerdict(
+            number,
+            denied_ if not waived and (certificate_denied or number in denied_items) else granted_,
+            tuple(by_item[number]),
+        )
+        for number in item_numbers
+    ]
     if waived:
         return Status.NOT_REQUIRED, tuple(verdicts)
-    granted = sum(1 for v in verdicts if v.granted)
+    granted = sum(1 for v in verdicts if v.preference is granted_)
     if granted == len(verdicts):
         status = Status.ACCEPTED
     elif granted == 0:

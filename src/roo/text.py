@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 from typing import Final
 
 _NON_WORD: Final = re.compile(r"[^\w]+", re.UNICODE)
+_SLIP_RATIO: Final = 0.8
 
 
 def normalize_text(text: str) -> str:
@@ -21,17 +22,32 @@ def normalize_text(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """How alike two descriptions are, from 0 (nothing shared) to 1 (identical after normalising).
 
-    The larger of two measures: the share of the shorter text's words found in
-    the longer one (a description that only adds detail still matches), and
-    the character-level ratio (typographical errors still match).
+    The share of the shorter description's words that appear in the longer
+    one, where a word also counts as appearing when it differs from a word
+    there only by a typing slip (character ratio of at least 0.8, e.g.
+    "shirmp" for "shrimp"; such a word counts for its ratio, not fully). A description that only adds detail still
+    matches; one that names other goods does not, however alike its letters
+    ("Frozen shrimp, peeled" against "Frozen squid, cleaned" gives 1/3).
+
+    >>> similarity("Frozen shrimp, peeled", "FROZEN SHRIMP PEELED")
+    1.0
+    >>> round(similarity("Frozen shrimp, peeled", "Frozen squid, cleaned"), 2)
+    0.33
     """
     left, right = normalize_text(a), normalize_text(b)
     if left == right:
         return 1.0
     if not left or not right:
         return 0.0
-    words_left, words_right = set(left.split()), set(right.split())
-    shorter, longer = sorted((words_left, words_right), key=len)
-    containment = len(shorter & longer) / len(shorter)
-    ratio = SequenceMatcher(None, left, right, autojunk=False).ratio()
-    return max(containment, ratio)
+    shorter, longer = sorted((set(left.split()), set(right.split())), key=len)
+    return sum(_credit(word, longer) for word in shorter) / len(shorter)
+
+
+def _credit(word: str, words: set[str]) -> float:
+    """1 for a word found as is; its character ratio for a typing slip; 0 otherwise."""
+    if word in words:
+        return 1.0
+    if len(word) < 4:
+        return 0.0
+    best = max((SequenceMatcher(None, word, other, autojunk=False).ratio() for other in words if len(other) >= 4), default=0.0)
+    return best if best >= _SLIP_RATIO else 0.0

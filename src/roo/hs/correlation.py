@@ -147,7 +147,7 @@ class Conversion:
 @final
 @attrs.frozen
 class Link:
-    """One row of a correlation table: ``new_code`` of ``new_version`` corresponds to ``old_code`` of ``old_version``."""
+    """One row of a correlation table: ``new_code`` (in ``new_version``) covers ``old_code`` (in ``old_version``)."""
 
     new_version: str
     old_version: str
@@ -156,6 +156,11 @@ class Link:
 
 
 _Index = Mapping[str, frozenset[str]]
+
+#: Where each field sits in the row :meth:`CorrelationTable.from_links` checks a link as.
+_LINK_FIELDS: Final[Mapping[str, int]] = MappingProxyType(
+    {"new_version": 0, "old_version": 1, "new_code": 2, "old_code": 3}
+)
 
 
 @final
@@ -175,33 +180,23 @@ class CorrelationTable:
     _paths: Mapping[tuple[str, str], tuple[str, ...]] = attrs.field(alias="paths")
 
     @classmethod
-    def from_links(cls, links: Iterable[Link], source: str = "<links>", skipped: int = 0) -> CorrelationTable:
-        """A table of ``links`` (already checked: canonical edition names, six-digit codes, new edition newer).
+    def from_links(cls, links: Iterable[Link], source: str = "<links>") -> CorrelationTable:
+        """A table of ``links``; duplicates count once, links with the residual code ``999999`` are skipped.
 
-        Duplicate links count once.
+        Raises:
+            CorrelationTableError: a link with a bad edition or code, or an older ``new_version``
+                (the error names the link's position, counting from 1, as its line).
         """
-        steps: dict[tuple[str, str], dict[str, set[str]]] = {}
-        seen: set[Link] = set()
-        for link in links:
-            if link in seen:
-                continue
-            seen.add(link)
-            steps.setdefault((link.old_version, link.new_version), {}).setdefault(link.old_code, set()).add(link.new_code)
-            steps.setdefault((link.new_version, link.old_version), {}).setdefault(link.new_code, set()).add(link.old_code)
-        codes: dict[str, set[str]] = {}
-        for (start, _), index in steps.items():
-            codes.setdefault(start, set()).update(index)
-        frozen_steps = MappingProxyType(
-            {pair: MappingProxyType({code: frozenset(to) for code, to in index.items()}) for pair, index in steps.items()}
-        )
-        return cls(
-            source=source,
-            link_count=len(seen),
-            skipped=skipped,
-            steps=frozen_steps,
-            codes=MappingProxyType({edition: frozenset(found) for edition, found in codes.items()}),
-            paths=MappingProxyType(_all_paths(frozen_steps.keys())),
-        )
+        checked: list[Link] = []
+        skipped = 0
+        for position, link in enumerate(links, start=1):
+            row = [link.new_version, link.old_version, link.new_code, link.old_code]
+            good = _link(row, _LINK_FIELDS, source, position)
+            if good is None:
+                skipped += 1
+            else:
+                checked.append(good)
+        return _index(checked, source, skipped)
 
     @property
     def editions(self) -> tuple[str, ...]:
@@ -295,6 +290,34 @@ class CorrelationTable:
         return current
 
 
+def _index(links: Iterable[Link], source: str, skipped: int) -> CorrelationTable:
+    """Index checked links in both directions, with the chain of editions between every two editions."""
+    steps: dict[tuple[str, str], dict[str, set[str]]] = {}
+    seen: set[Link] = set()
+    for link in links:
+        if link in seen:
+            continue
+        seen.add(link)
+        forward = steps.setdefault((link.old_version, link.new_version), {})
+        forward.setdefault(link.old_code, set()).add(link.new_code)
+        backward = steps.setdefault((link.new_version, link.old_version), {})
+        backward.setdefault(link.new_code, set()).add(link.old_code)
+    codes: dict[str, set[str]] = {}
+    for (start, _), index in steps.items():
+        codes.setdefault(start, set()).update(index)
+    frozen_steps = MappingProxyType(
+        {pair: MappingProxyType({code: frozenset(to) for code, to in index.items()}) for pair, index in steps.items()}
+    )
+    return CorrelationTable(
+        source=source,
+        link_count=len(seen),
+        skipped=skipped,
+        steps=frozen_steps,
+        codes=MappingProxyType({edition: frozenset(found) for edition, found in codes.items()}),
+        paths=MappingProxyType(_all_paths(frozen_steps.keys())),
+    )
+
+
 def _all_paths(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
     """The shortest chain of directly linked editions between every two editions (ties: oldest neighbour first)."""
     neighbours: dict[str, list[str]] = {}
@@ -362,7 +385,7 @@ def _lines(lines: Iterable[str], name: str) -> Iterator[str]:
 
 
 def _read(lines: Iterable[str], name: str) -> CorrelationTable:
-    reader = csv.reader(_lines(lines, name))
+    reader = csv.reader(_lines(lines, name), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -375,9 +398,11 @@ def _read(lines: Iterable[str], name: str) -> CorrelationTable:
         raise CorrelationTableError(
             name,
             reader.line_num,
-            f"the header lacks column(s) {', '.join(missing)}; expected {','.join((*REQUIRED_COLUMNS, LABEL_COLUMN))}",
+            f"the header lacks column(s) {', '.join(missing)}; "
+            f"expected {','.join((*REQUIRED_COLUMNS, LABEL_COLUMN))}",
         )
-    where: dict[str, int] = {column: columns.index(column) for column in (*REQUIRED_COLUMNS, LABEL_COLUMN) if column in columns}
+    known = (*REQUIRED_COLUMNS, LABEL_COLUMN)
+    where: dict[str, int] = {column: columns.index(column) for column in known if column in columns}
     links: list[Link] = []
     skipped = 0
     while True:
@@ -399,7 +424,7 @@ def _read(lines: Iterable[str], name: str) -> CorrelationTable:
             links.append(link)
     if not links:
         raise CorrelationTableError(name, None, "the table has no correlation rows")
-    return CorrelationTable.from_links(links, name, skipped)
+    return _index(links, name, skipped)
 
 
 def _link(row: list[str], where: Mapping[str, int], name: str, line: int) -> Link | None:
@@ -410,7 +435,8 @@ def _link(row: list[str], where: Mapping[str, int], name: str, line: int) -> Lin
         try:
             editions.append(parse_edition(cell))
         except ValueError:
-            raise CorrelationTableError(name, line, f"{column} {cell.strip()!r} is not an HS edition (e.g. HS2007)") from None
+            detail = f"{column} {cell.strip()!r} is not an HS edition (e.g. HS2007)"
+            raise CorrelationTableError(name, line, detail) from None
     new_version, old_version = editions
     if edition_year(new_version) <= edition_year(old_version):
         raise CorrelationTableError(

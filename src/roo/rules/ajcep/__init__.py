@@ -10,11 +10,26 @@ from __future__ import annotations
 from typing import Final
 
 from roo.rules.ajcep import art26_origin_criterion, ir03_form, ir12_tariff_classification
+from roo.rules.ajcep import art31_direct_consignment, ir04_modifications, ir05_replacement, ir06_waiver
+from roo.rules.ajcep import ir07_retroactive_issuance, ir08_accumulation_evidence, ir09_back_to_back, ocp_validity
+from roo.rules.ajcep import ir15_goods_in_transit, ir17_hs_transition
 from roo.rules.base import Rule
 
 RULES: Final[tuple[Rule, ...]] = (
     *ir03_form.CERTIFICATE_RULES,
+    *ir04_modifications.CERTIFICATE_RULES,
+    *ir05_replacement.RULES,
+    *ir06_waiver.RULES,
+    *ir07_retroactive_issuance.RULES,
+    *ir09_back_to_back.CERTIFICATE_RULES,
+    *ir15_goods_in_transit.RULES,
+    *ocp_validity.RULES,
+    *art31_direct_consignment.RULES,
     *ir03_form.ITEM_RULES,
+    *ir04_modifications.ITEM_RULES,
+    *ir08_accumulation_evidence.RULES,
+    *ir09_back_to_back.ITEM_RULES,
     *ir12_tariff_classification.RULES,
+    *ir17_hs_transition.RULES,
     *art26_origin_criterion.RULES,
 )

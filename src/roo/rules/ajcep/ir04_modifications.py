@@ -7,10 +7,15 @@ the CO with the import declaration it is presented with (the context's
 ``declaration``) and draws the line between "minor" and not as follows:
 
 * **HS subheading** (per item): the first six digits of the declared code must
-  be the CO's six-digit subheading. Another subheading is not a slip: it says
-  the good is a different good, so it is an error on that item. Both codes are
-  read as printed; where the CO was made out in an earlier HS edition the
-  transition rules of IR 17 decide, and this check does not convert codes.
+  be the CO's six-digit subheading. Another subheading in the same HS edition
+  is not a slip: it says the good is a different good, so it is an error on
+  that item. The declaration is presumed to be in the edition in force on the
+  date of comparison (``ajcep.modifications.declaration_hs_edition``); an
+  item without ``hs_version`` is in the importing Party's edition by
+  definition. When the item states an older edition, a different subheading
+  may come from the change of edition alone (which edition a CO may use is
+  IR 17's question): roo has no correlation table in an evaluation and does
+  not convert codes, so the difference is a ``warning``, not an error.
 * **Quantity** (per item): the quantities declared under the item, added up,
   are compared with the CO quantity in the same unit. A difference of at most
   ``ajcep.modifications.quantity_tolerance_percent`` per cent of the CO
@@ -79,6 +84,7 @@ RULE_B_I: Final = "AJCEP/IR/4(b)(i)"
 
 QUANTITY_TOLERANCE: Final = "ajcep.modifications.quantity_tolerance_percent"
 NAME_SIMILARITY: Final = "ajcep.modifications.exporter_name_similarity"
+DECLARATION_EDITION: Final = "ajcep.modifications.declaration_hs_edition"
 
 #: Legal-form words that do not tell one exporter from another (after :func:`roo.text.normalize_text`).
 LEGAL_FORMS: Final = frozenset(
@@ -94,6 +100,14 @@ HS_SUBHEADING_DIFFERS = FindingSpec(
     Severity.ERROR,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
     "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error.",
+)
+HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS = FindingSpec(
+    "declared-hs-subheading-differs-across-editions",
+    RULE_A,
+    Severity.WARNING,
+    "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
+    "not under the CO's subheading {certificate_subheading}; the CO is in {certificate_edition} and the "
+    "declaration in {declaration_edition}, so the change of edition may explain it; customs may verify.",
 )
 QUANTITY_DIFFERS_SLIGHTLY = FindingSpec(
     "declared-quantity-differs-slightly",
@@ -206,15 +220,28 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
     comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
     if not comparable:
         return not_evaluated("context.declaration.items.hs_code")
+    differing = [(printed, digits) for printed, digits in comparable if digits[:6] != certified[:6]]
+    if not differing:
+        return PASSED
+    editions: dict[str, object] = {}
+    spec = HS_SUBHEADING_DIFFERS
+    if item.hs_version is not None:
+        try:
+            declaration_edition = str(ctx.parameter(DECLARATION_EDITION, _parameter_date(co, ctx)))
+        except ParameterNotInForce:
+            return not_evaluated(f"context.parameters[{DECLARATION_EDITION}]")
+        editions = {"certificate_edition": item.hs_version.value, "declaration_edition": declaration_edition}
+        if declaration_edition != item.hs_version.value:
+            spec = HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS
     findings = [
-        HS_SUBHEADING_DIFFERS(
+        spec(
             item.number,
             declared_hs_code=printed,
             declared_subheading=digits[:6],
             certificate_subheading=certified[:6],
+            **editions,
         )
-        for printed, digits in comparable
-        if digits[:6] != certified[:6]
+        for printed, digits in differing
     ]
     return judged(*findings)
 
@@ -328,7 +355,7 @@ def check_alterations(co: Certificate, ctx: Context) -> Result:
     return judged(*findings)
 
 
-RULES: Final = (
+CERTIFICATE_RULES: Final = (
     CertificateRule(
         RULE_A,
         "exporter on the import declaration is the CO's exporter",
@@ -342,11 +369,14 @@ RULES: Final = (
         check_alterations,
         (ERASURE, SUPERIMPOSITION, STRIKE_OUT_NOT_APPROVED, STRIKE_OUT_NOT_CERTIFIED, UNUSED_SPACES),
     ),
+)
+
+ITEM_RULES: Final = (
     ItemRule(
         RULE_A,
         "declared HS subheading is the CO's",
         check_hs_subheading,
-        (HS_SUBHEADING_DIFFERS,),
+        (HS_SUBHEADING_DIFFERS, HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS),
         needs=("context.declaration",),
     ),
     ItemRule(
@@ -363,3 +393,5 @@ RULES: Final = (
         needs=("context.declaration",),
     ),
 )
+
+RULES: Final = (*CERTIFICATE_RULES, *ITEM_RULES)

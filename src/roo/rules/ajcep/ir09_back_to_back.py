@@ -37,6 +37,7 @@ Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); not
 from __future__ import annotations
 
 from decimal import Decimal
+from datetime import date
 from typing import Final
 
 from roo.context import Context
@@ -123,6 +124,14 @@ UNIT_MISMATCH = FindingSpec(
 )
 
 
+
+def _months_after(start: date, months: int) -> date:
+    """``add_months(start, months)``, or the last representable date when that lies beyond it."""
+    try:
+        return add_months(start, months)
+    except (OverflowError, ValueError):
+        return date.max
+
 def _key(reference: str | None) -> str | None:
     """A reference number for comparison: stripped, case-folded; None when blank."""
     if reference is None or not reference.strip():
@@ -179,7 +188,7 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
         months = int(ctx.parameter(VALIDITY_MONTHS, original_issue_date))
     except ParameterNotInForce:
         return Result(Outcome.NOT_EVALUATED, tuple(findings), (f"context.parameters[{VALIDITY_MONTHS}]",))
-    valid_until = add_months(original_issue_date, months)
+    valid_until = _months_after(original_issue_date, months)
     if co.issue_date > valid_until:
         findings.append(
             ORIGINAL_EXPIRED(
@@ -271,13 +280,16 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     )
 
 
-RULES: Final = (
+CERTIFICATE_RULES: Final = (
     CertificateRule(
         RULE_OCP,
         "back-to-back CO names a valid original",
         check_original_reference,
         (ORIGINAL_MISSING, ORIGINAL_EXPIRED, ORIGINAL_DETAILS_DIFFER, BOX_NOT_TICKED),
     ),
+)
+
+ITEM_RULES: Final = (
     ItemRule(
         RULE,
         "back-to-back CO shows partial value and quantity",
@@ -292,3 +304,5 @@ RULES: Final = (
         needs=("context.related_certificates",),
     ),
 )
+
+RULES: Final = (*CERTIFICATE_RULES, *ITEM_RULES)

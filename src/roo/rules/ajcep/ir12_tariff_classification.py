@@ -71,8 +71,11 @@ def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
         return failed(DESCRIPTION_MISSING(item.number))
     if ctx.declaration is None:
         return not_evaluated("context.declaration")
-    declared = [line.description for line in ctx.declaration.for_item(item.number) if line.description]
+    lines = ctx.declaration.for_item(item.number)
+    declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
     if not declared:
+        if lines:
+            return not_evaluated("context.declaration.items.description")
         return NOT_APPLICABLE if ctx.declaration.items else not_evaluated("context.declaration.items")
     findings = []
     for description in declared:

@@ -28,7 +28,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.params import ParameterError, ParameterNotInForce, UnknownParameter
+from roo.params import ParameterNotInForce, UnknownParameter
 from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, failed, not_evaluated
 
 RULE: Final = "AJCEP/IR/15"
@@ -57,8 +57,14 @@ def _entry_into_force(party: str, ctx: Context, on: date) -> date | Result:
     """The Agreement's entry-into-force date for ``party``, or the not-evaluated result naming the parameter."""
     name = ENTRY_INTO_FORCE.format(party=party)
     try:
-        value = ctx.parameter(name, on)
-    except (ParameterNotInForce, UnknownParameter, ParameterError):
+        try:
+            value = ctx.parameter(name, on)
+        except ParameterNotInForce as early:
+            # A date is a fact, not a rate: asked before the data's first entry, read that entry.
+            if early.first_effective is None:
+                raise
+            value = ctx.parameter(name, early.first_effective)
+    except (ParameterNotInForce, UnknownParameter):
         return not_evaluated(f"context.parameters.{name}")
     if not isinstance(value, date):
         return not_evaluated(f"context.parameters.{name}")

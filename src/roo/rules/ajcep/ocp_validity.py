@@ -27,6 +27,7 @@ Source: AJCEP Annex 4 (OCP), Rule 4(1) (as referred to by IR 17(b)); Implementin
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
 from roo.context import Context
@@ -49,6 +50,14 @@ PRESENTED_AFTER_VALIDITY = FindingSpec(
 )
 
 
+
+def _months_after(start: date, months: int) -> date:
+    """``add_months(start, months)``, or the last representable date when that lies beyond it."""
+    try:
+        return add_months(start, months)
+    except (OverflowError, ValueError):
+        return date.max
+
 def check_validity(co: Certificate, ctx: Context) -> Result:
     """The CO is presented within its validity, counted from the original's issuance where IR 5 says so."""
     if ctx.on is None:
@@ -65,7 +74,7 @@ def check_validity(co: Certificate, ctx: Context) -> Result:
         months = int(ctx.parameter(VALIDITY_MONTHS, counted_from))
     except ParameterNotInForce:
         return not_evaluated(f"context.parameters[{VALIDITY_MONTHS}]")
-    valid_until = add_months(counted_from, months)
+    valid_until = _months_after(counted_from, months)
     if ctx.on <= valid_until:
         return PASSED
     return failed(

@@ -1,0 +1,100 @@
+"""What the ``roo`` commands share: exit codes, the command protocol, reading input, reporting problems."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Protocol
+
+from roo.errors import Problem
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subparsers = Any
+
+#: The certificate is accepted, or no certificate is required (AJCEP IR 6); or a command succeeded.
+OK: Final = 0
+#: The certificate is partially accepted or rejected.
+NOT_ACCEPTED: Final = 1
+#: The input could not be read: a file, its JSON, the document, or an option.
+INVALID: Final = 2
+
+#: The name that stands for standard input.
+STDIN: Final = "-"
+
+
+class Command(Protocol):
+    """A module of :mod:`roo.cli` that adds one subcommand."""
+
+    def register(self, subparsers: Subparsers) -> None:
+        """Add the command's parser to ``subparsers``; its ``run`` default takes the arguments and returns the exit code."""
+
+
+class InputError(Exception):
+    """Input that cannot be used: ``source`` names the file, ``problems`` say what is wrong and where."""
+
+    def __init__(self, source: str, problems: Iterable[Problem | str], what: str = "input") -> None:
+        self.source = source
+        self.what = what
+        self.problems = tuple(problems)
+        super().__init__(f"{source}: {what}")
+
+
+class InputErrors(Exception):
+    """Several inputs that cannot be used (a case and a separate context file, say), reported together."""
+
+    def __init__(self, errors: Iterable[InputError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+
+def read_json(source: str) -> Any:
+    """The parsed JSON of file ``source`` (``-``: standard input), numbers with a fraction as ``Decimal``.
+
+    Raises:
+        InputError: the file cannot be read, is not UTF-8, or is not JSON.
+    """
+    try:
+        text = sys.stdin.read() if source == STDIN else Path(source).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(_label(source), [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
+    except OSError as error:
+        raise InputError(_label(source), [error.strerror or str(error)], "unreadable") from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            _label(source), [f"line {error.lineno} column {error.colno}: {error.msg}"], "not valid JSON"
+        ) from None
+    except ValueError as error:
+        raise InputError(_label(source), [str(error)], "not valid JSON") from None
+    except RecursionError:
+        raise InputError(_label(source), ["nested too deeply"], "not valid JSON") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _label(source: str) -> str:
+    return "<stdin>" if source == STDIN else source
+
+
+def report(error: InputError | InputErrors) -> None:
+    """Write ``error`` to stderr: for each source a line naming it, then one line per problem."""
+    lines: list[str] = []
+    for each in error.errors if isinstance(error, InputErrors) else (error,):
+        count = len(each.problems)
+        lines.append(f"roo: {each.source}: {each.what}" + (f" ({count} problems):" if count > 1 else ":"))
+        lines.extend(f"  {problem}" for problem in each.problems)
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def write_json(data: Any) -> None:
+    """Write ``data`` to stdout as indented JSON."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

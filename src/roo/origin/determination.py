@@ -1,0 +1,534 @@
+"""Origin determination: does a good originate under AJCEP or JIEPA, by which criteria, and what goes in box 8.
+
+:func:`determine` tries every criterion the good could meet and reports
+each: wholly obtained (``WO``), produced entirely from originating
+materials (``PE``), and the rule for its HS code — under AJCEP the
+product-specific rule from the caller's table or, where the table has no row,
+the general rule (``CTH``, or ``RVC 40 %`` with the final process in the
+Party, the exporter's choice, Art 26.1); under JIEPA only the
+product-specific rule (Art 29.1(c)), JIEPA having no general rule. Each
+alternative of a product-specific rule is a criterion of its own.
+
+The answer is three-valued: ``originating`` is True when any criterion is
+met, False when every criterion is not met, and None when none is met and at
+least one could not be evaluated for want of a fact (``needed`` names them).
+``satisfied`` lists every criterion met; ``box8`` recommends one, preferring
+the criterion that needs no flag, then ``WO``, ``PE``, a change in tariff
+classification, RVC, a specific process, and combinations last; ``flags``
+are the flags that criterion needs (``DMI``, ``ACU``).
+
+Source: AJCEP Agreement, Chapter 3 (Arts 24-34) and form note 3; JIEPA Chapter 3 (Arts 29-39).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, final
+
+import attrs
+
+from roo.evaluation import Check, Finding, Outcome
+from roo.model.certificate import Scheme
+from roo.model.money import Money
+from roo.origin import accumulation, ctc, rvc, specs, wholly_obtained
+from roo.origin.accumulation import Standing, membership
+from roo.origin.facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
+from roo.origin.model import Good, MaterialRole
+from roo.origin.parameters import Parameters
+from roo.origin.psr import Alternative, ProductRule, PsrTable, Requirement, RequirementKind
+from roo.params import ParameterNotInForce
+
+FORMAT: Final = "roo.determination/1"
+
+#: The order ``satisfied`` lists criteria in (DESIGN §3.4).
+CRITERIA_ORDER: Final = ("WO", "PE", "RVC", "CTH", "CTSH", "CC", "CTC", "SP")
+
+#: Preference among criteria met, for the recommended box 8 (lower first).
+_RANK: Final = {"WO": 0, "PE": 1, "CC": 2, "CTH": 2, "CTSH": 2, "RVC": 3, "SP": 4}
+
+_GENERAL_RULE_PARAMETER: Final = "ajcep.general_rule.rvc_percent"
+
+
+class RuleKind(enum.StrEnum):
+    """Where the rule applied to the good came from."""
+
+    GENERAL = "general"
+    PRODUCT_SPECIFIC = "product_specific"
+    MISSING = "missing"
+    UNKNOWN = "unknown"
+
+
+@final
+@attrs.frozen
+class AppliedRule:
+    """The rule applied to the good's HS code: the general rule, a product-specific rule, or none known."""
+
+    kind: RuleKind
+    text: str | None = None
+    hs: str | None = None
+    source: str | None = None
+    hs_version: str | None = None
+    row: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "kind": self.kind.value,
+            "text": self.text,
+            "hs": self.hs,
+            "source": self.source,
+            "hs_version": self.hs_version,
+            "row": self.row,
+        }
+
+
+@final
+@attrs.frozen
+class CriterionResult:
+    """One criterion tried: met (True / False / None), the flags it needs and the box 8 text it would print."""
+
+    criterion: str
+    kinds: tuple[str, ...]
+    title: str
+    rule: str
+    met: bool | None
+    flags: tuple[str, ...] = ()
+    box8: str = ""
+    needed: tuple[str, ...] = ()
+
+    @property
+    def outcome(self) -> Outcome:
+        """The trace outcome."""
+        if self.met is True:
+            return Outcome.PASSED
+        if self.met is False:
+            return Outcome.FAILED
+        return Outcome.NOT_EVALUATED
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "criterion": self.criterion,
+            "title": self.title,
+            "rule": self.rule,
+            "met": self.met,
+            "flags": list(self.flags),
+            "box8": self.box8,
+            "needed": list(self.needed),
+        }
+
+
+@final
+@attrs.frozen
+class Determination:
+    """The result of :func:`roo.determine` (DESIGN §3.4)."""
+
+    scheme: Scheme
+    exporting_party: str
+    hs_code: str
+    originating: bool | None
+    satisfied: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    box8: str | None = None
+    rvc_percent: Decimal | None = None
+    fob: Money | None = None
+    vnm: Money | None = None
+    rule: AppliedRule = AppliedRule(RuleKind.UNKNOWN)
+    criteria: tuple[CriterionResult, ...] = ()
+    needed: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    checks: tuple[Check, ...] = ()
+    description: str = ""
+    on: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (DESIGN §3.4); ``"format": "roo.determination/1"``."""
+        return {
+            "format": FORMAT,
+            "scheme": self.scheme.value,
+            "exporting_party": self.exporting_party,
+            "hs_code": self.hs_code,
+            "description": self.description,
+            "on": self.on.isoformat() if self.on else None,
+            "originating": self.originating,
+            "satisfied": list(self.satisfied),
+            "flags": list(self.flags),
+            "box8": self.box8,
+            "rvc_percent": str(self.rvc_percent) if self.rvc_percent is not None else None,
+            "value_content": {
+                "fob": str(self.fob.amount) if self.fob else None,
+                "vnm": str(self.vnm.amount) if self.vnm else None,
+                "currency": (self.fob or self.vnm).currency if (self.fob or self.vnm) else None,
+            },
+            "rule": self.rule.to_dict(),
+            "criteria": [c.to_dict() for c in self.criteria],
+            "needed": list(self.needed),
+            "findings": [f.to_dict() for f in self.findings],
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+    def to_text(self) -> str:
+        """A short report for people: the answer, box 8, each criterion, then the findings."""
+        answer = {True: "originating", False: "NOT originating", None: "undetermined"}[self.originating]
+        head = f"{self.scheme.value} {self.exporting_party} {self.hs_code}"
+        lines = [f"{head} {self.description}".rstrip(), f"  Result:    {answer}"]
+        if self.box8:
+            lines.append(f"  Box 8:     {self.box8}")
+        if self.satisfied:
+            lines.append(f"  Satisfied: {', '.join(self.satisfied)}")
+        if self.rvc_percent is not None:
+            value = f" (FOB {self.fob}, VNM {self.vnm})" if self.fob and self.vnm else ""
+            lines.append(f"  RVC:       {self.rvc_percent} %{value}")
+        rule = self.rule.text or {RuleKind.MISSING: "none found", RuleKind.UNKNOWN: "unknown"}.get(self.rule.kind, "")
+        lines.append(f"  Rule:      {self.rule.kind.value.replace('_', '-')}: {rule}")
+        if self.needed:
+            lines.append(f"  Needed:    {', '.join(self.needed)}")
+        lines.append("  Criteria:")
+        for result in self.criteria:
+            mark = {True: "met", False: "not met", None: "unknown"}[result.met]
+            flags = f" [{', '.join(result.flags)}]" if result.flags else ""
+            lines.append(f"    {mark:<8} {result.title}{flags}  ({result.rule})")
+        if self.findings:
+            lines.append("  Findings:")
+            lines.extend(f"    {f.severity.value:<8} {f.rule}: {f.message}" for f in self.findings)
+        return "\n".join(lines)
+
+
+@final
+@attrs.frozen
+class _Candidate:
+    """One way the good may qualify, before evaluation."""
+
+    criterion: str
+    kinds: tuple[str, ...]
+    title: str
+    rule: str
+    box8: str
+    requirements: Alternative = ()
+    general: bool = False
+
+
+def determine(
+    good: Good,
+    psr: PsrTable | None = None,
+    *,
+    parameters: Mapping[str, object] | None = None,
+) -> Determination:
+    """Whether ``good`` originates under its scheme, which criteria it meets, and the box 8 roo recommends.
+
+    ``psr`` is the caller's product-specific rule table (see
+    :func:`roo.origin.load_psr`); without one, AJCEP goods are judged under
+    the general rule and JIEPA goods only as WO or PE. ``parameters``
+    overrides dated parameters by name, as ``Context.parameters`` does.
+    Pure: the same input gives the same result; nothing is read from the
+    clock, files or environment.
+    """
+    return _determine(good, psr, dict(parameters or {}))
+
+
+def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]) -> Determination:
+    scheme = good.scheme
+    base = Determination(
+        scheme=scheme,
+        exporting_party=good.exporting_party,
+        hs_code=good.hs_code,
+        originating=None,
+        description=good.description,
+        on=good.on,
+    )
+    if scheme not in (Scheme.AJCEP, Scheme.JIEPA):
+        finding = specs.SCHEME_NOT_SUPPORTED(scheme=scheme.value)
+        return attrs.evolve(base, findings=(finding,), needed=("scheme",))
+    parameters = Parameters(good.on, overrides)
+    party = membership(scheme, good.exporting_party, parameters)
+    if party.standing is not Standing.PARTY:
+        return _not_a_party(base, good, party, parameters)
+
+    findings: list[Finding] = []
+    currency = good.fob_value.currency if good.fob_value is not None else None
+    fob_value = good.fob_value.amount if good.fob_value is not None and good.fob_value.amount > 0 else None
+    fob = _value_content_fob(good, fob_value, findings)
+    rule_kind, row, rule_findings = _select_rule(good, psr)
+    findings.extend(rule_findings)
+    settled, notes = accumulation.settle(
+        good, scheme, parameters, currency, lambda sub: _nested(sub, psr, overrides)
+    )
+    findings.extend(notes)
+    facts = Facts(good, scheme, parameters, settled, fob_value, fob, currency, row)
+
+    results: list[CriterionResult] = []
+    wo = wholly_obtained.evaluate(facts)
+    if wo is not None and good.wholly_obtained is not None:
+        results.append(_result("WO", ("WO",), f"wholly obtained ({wholly_obtained.LABELS[good.wholly_obtained]})",
+                               wholly_obtained.article(scheme, good.wholly_obtained), "WO", wo, findings))
+    if good.materials or good.wholly_obtained is None:
+        if not good.materials:
+            findings.append(specs.GOOD_WITHOUT_MATERIALS(scheme))
+        pe_rule = "JIEPA/ART/29(1)(b)" if scheme is Scheme.JIEPA else "AJCEP/ART/24(c)"
+        results.append(
+            _result("PE", ("PE",), "produced entirely from originating materials", pe_rule, "PE",
+                    _produced_entirely(facts), findings)
+        )
+        candidates, missing = _candidates(facts, rule_kind, row, findings)
+        for candidate in candidates:
+            verdict = _evaluate_candidate(facts, candidate, wo)
+            results.append(_result(candidate.criterion, candidate.kinds, candidate.title, candidate.rule,
+                                   candidate.box8, verdict, findings))
+        results.extend(missing)
+
+    return _conclude(base, good, facts, rule_kind, row, results, findings)
+
+
+def _not_a_party(base: Determination, good: Good, party: accumulation.Membership, parameters: Parameters) -> Determination:
+    scheme = good.scheme
+    if party.standing is Standing.NOT_A_PARTY:
+        finding = specs.EXPORTING_PARTY_NOT_A_PARTY(scheme, party=good.exporting_party, scheme=scheme.value)
+    else:
+        finding = specs.AGREEMENT_NOT_IN_FORCE(
+            scheme, party=good.exporting_party, scheme=scheme.value, in_force=party.in_force, on=parameters.shown_on
+        )
+    check = Check(finding.rule, None, Outcome.FAILED, (), f"{good.exporting_party} is a Party to {scheme.value}")
+    return attrs.evolve(base, originating=False, findings=(finding,), checks=(check,))
+
+
+def _value_content_fob(good: Good, fob_value: Decimal | None, findings: list[Finding]) -> Decimal | None:
+    """The FOB of the value-content formula: JIEPA leaves out excise taxes refunded on exportation."""
+    if fob_value is None or good.scheme is not Scheme.JIEPA or good.refunded_excise is None:
+        return fob_value
+    assert good.fob_value is not None
+    if good.refunded_excise.currency != good.fob_value.currency:
+        findings.append(
+            specs.CURRENCY_MISMATCH(
+                good.scheme,
+                what="The refunded excise tax",
+                currency=good.refunded_excise.currency,
+                fob_currency=good.fob_value.currency,
+            )
+        )
+        return None
+    net = fob_value - good.refunded_excise.amount
+    return net if net > 0 else None
+
+
+def _select_rule(good: Good, psr: PsrTable | None) -> tuple[RuleKind, ProductRule | None, list[Finding]]:
+    scheme, hs = good.scheme, good.hs_digits
+    findings: list[Finding] = []
+    table = psr
+    if table is not None and table.scheme is not scheme:
+        findings.append(specs.PSR_TABLE_OTHER_SCHEME(scheme, table_scheme=table.scheme.value, scheme=scheme.value))
+        table = None
+    fallback = RuleKind.GENERAL if scheme is Scheme.AJCEP else RuleKind.MISSING
+    threshold = _general_threshold_text(good)
+    if table is None:
+        findings.append(specs.PSR_TABLE_NOT_SUPPLIED(scheme, hs_code=good.hs_code, threshold=threshold))
+        return fallback, None, findings
+    if len(hs) != 6 or not hs.isdigit():
+        findings.append(specs.HS_CODE_UNUSABLE(scheme, hs_code=good.hs_code))
+        return RuleKind.UNKNOWN, None, findings
+    rows = table.lookup(hs)
+    if not rows:
+        findings.append(specs.PSR_NOT_FOUND(scheme, hs_code=good.hs_code, threshold=threshold))
+        return fallback, None, findings
+    if len(rows) > 1:
+        findings.append(specs.PSR_AMBIGUOUS(scheme, rows=tuple(str(r.row) for r in rows), hs_code=good.hs_code))
+        return RuleKind.UNKNOWN, None, findings
+    row = rows[0]
+    if row.hs_version is not None and good.hs_version is not None and row.hs_version is not good.hs_version:
+        findings.append(
+            specs.PSR_HS_EDITION_DIFFERS(
+                scheme,
+                hs_code=good.hs_code,
+                row=row.row,
+                rule_edition=row.hs_version.value,
+                good_edition=good.hs_version.value,
+            )
+        )
+    return RuleKind.PRODUCT_SPECIFIC, row, findings
+
+
+def _general_threshold_text(good: Good) -> str:
+    try:
+        return show(Parameters(good.on).decimal(_GENERAL_RULE_PARAMETER))
+    except ParameterNotInForce:
+        return "-"
+
+
+def _candidates(
+    facts: Facts, kind: RuleKind, row: ProductRule | None, findings: list[Finding]
+) -> tuple[list[_Candidate], list[CriterionResult]]:
+    """The criteria the rule offers, and placeholders for a rule roo could not find."""
+    scheme = facts.scheme
+    if kind is RuleKind.GENERAL:
+        general = [_Candidate("CTH", ("CTH",), "general rule: CTH", "AJCEP/ART/26(1)(b)", "CTH",
+                              (Requirement(RequirementKind.CTH),), general=True)]
+        try:
+            threshold = facts.parameters.decimal(_GENERAL_RULE_PARAMETER)
+        except ParameterNotInForce as error:
+            finding = specs.PARAMETER_NOT_IN_FORCE(
+                scheme, criterion="RVC", parameter=error.name, on=facts.parameters.shown_on
+            )
+            findings.append(finding)
+            missing = CriterionResult("RVC", ("RVC",), "general rule: RVC", "AJCEP/ART/26(1)(a)", None,
+                                      needed=(f"parameter {error.name}",))
+            return general, [missing]
+        label = f"RVC {show(threshold)}%"
+        general.append(_Candidate("RVC", ("RVC",), f"general rule: {label}", "AJCEP/ART/26(1)(a)", label,
+                                  (Requirement(RequirementKind.RVC, percent=threshold),), general=True))
+        return general, []
+    if kind is RuleKind.PRODUCT_SPECIFIC:
+        assert row is not None
+        citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
+        candidates = []
+        for alternative in row.alternatives:
+            kinds = tuple(dict.fromkeys(r.kind.value for r in alternative))
+            title = f"product-specific rule {row.hs}: {' and '.join(str(r) for r in alternative)}"
+            candidates.append(_Candidate("+".join(kinds), kinds, title, citation, _box8(scheme, alternative),
+                                         alternative))
+        return candidates, []
+    citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
+    need = "hs_code" if kind is RuleKind.UNKNOWN and not facts.good.hs_digits.isdigit() else (
+        f"product-specific rule for {facts.good.hs_digits}"
+    )
+    return [], [CriterionResult("PSR", (), "product-specific rule (not known)", citation, None, needed=(need,))]
+
+
+def _box8(scheme: Scheme, alternative: Alternative) -> str:
+    if scheme is Scheme.JIEPA:
+        return "WO" if all(r.kind is RequirementKind.WO for r in alternative) else "PSR"
+    parts = []
+    for requirement in alternative:
+        if requirement.is_ctc:
+            parts.append("CTC")
+        elif requirement.kind is RequirementKind.RVC:
+            assert requirement.percent is not None
+            parts.append(f"RVC {show(requirement.percent)}%")
+        else:
+            parts.append(requirement.kind.value)
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _evaluate_candidate(facts: Facts, candidate: _Candidate, wo: Verdict | None) -> Verdict:
+    if not facts.good.materials:
+        return Verdict(None, needed=("materials",))
+    verdicts = []
+    for requirement in candidate.requirements:
+        criterion = candidate.criterion if len(candidate.requirements) == 1 else str(requirement)
+        if requirement.is_ctc:
+            verdicts.append(ctc.evaluate(facts, requirement, criterion))
+        elif requirement.kind is RequirementKind.RVC:
+            assert requirement.percent is not None
+            verdicts.append(rvc.evaluate(facts, requirement.percent, criterion, general=candidate.general))
+        elif requirement.kind is RequirementKind.SP:
+            verdicts.append(ctc.specific_process(facts, requirement, criterion))
+        elif wo is not None and wo.met is not False:
+            verdicts.append(attrs.evolve(wo, findings=()))
+        else:
+            verdicts.append(Verdict(False, findings=(specs.PSR_WO_NOT_MET(facts.scheme, criterion=criterion),)))
+    return all_of(verdicts)
+
+
+def _produced_entirely(facts: Facts) -> Verdict:
+    """AJCEP Art 24(c) / JIEPA Art 29.1(b): every material is originating."""
+    if not facts.good.materials:
+        return Verdict(None, needed=("materials",))
+    counted = [s for s in facts.materials if s.role not in (MaterialRole.INDIRECT, MaterialRole.SHIPPING_PACKING)]
+    failing = [s for s in counted if not s.counts_as_originating(accumulate=True)]
+    if failing:
+        return Verdict(False, findings=(specs.PE_NOT_MET(facts.scheme, materials=names(failing)),))
+    # AJCEP Art 24(c) admits originating materials of any Party; JIEPA Art 29.1(b) only through Art 30.1.
+    if facts.scheme is Scheme.JIEPA and any(s.other_party for s in counted):
+        return Verdict(True, flags=frozenset({"ACU"}))
+    return Verdict(True)
+
+
+def _result(
+    criterion: str,
+    kinds: tuple[str, ...],
+    title: str,
+    rule: str,
+    box8: str,
+    verdict: Verdict,
+    findings: list[Finding],
+) -> CriterionResult:
+    findings.extend(verdict.findings)
+    flags = tuple(f for f in FLAG_ORDER if f in verdict.flags) if verdict.met else ()
+    text = ", ".join((box8, *flags)) if box8 else ""
+    return CriterionResult(criterion, kinds, title, rule, verdict.met, flags, text, verdict.needed)
+
+
+def _conclude(
+    base: Determination,
+    good: Good,
+    facts: Facts,
+    rule_kind: RuleKind,
+    row: ProductRule | None,
+    results: list[CriterionResult],
+    findings: list[Finding],
+) -> Determination:
+    scheme = good.scheme
+    met = [r for r in results if r.met is True]
+    originating: bool | None
+    if met:
+        originating = True
+    elif results and all(r.met is False for r in results):
+        originating = False
+    else:
+        originating = None
+    needed = tuple(dict.fromkeys(n for r in results if r.met is None for n in r.needed)) if not met else ()
+    facts_of_good = {"hs_code": good.hs_code, "party": good.exporting_party, "scheme": scheme.value}
+    if originating is False:
+        findings.append(specs.NOT_ORIGINATING(scheme, tried=tuple(r.title for r in results), **facts_of_good))
+    elif originating is None:
+        findings.append(specs.UNDETERMINED(scheme, needed=needed or ("more facts",), **facts_of_good))
+    recommended = min(
+        met, key=lambda r: (len(r.flags), _RANK.get(r.criterion, 5), results.index(r)), default=None
+    )
+    kinds = {k for r in met for k in r.kinds}
+    satisfied = tuple(k for k in CRITERIA_ORDER if k in kinds)
+    percent = rvc.value_content(facts) if good.materials else None
+    vnm_total, vnm_missing = rvc.vnm(facts)
+    currency = facts.currency
+    rule = _applied(rule_kind, row, facts)
+    checks = tuple(Check(r.rule, None, r.outcome, r.needed, r.title) for r in results)
+    return attrs.evolve(
+        base,
+        originating=originating,
+        satisfied=satisfied,
+        flags=recommended.flags if recommended else (),
+        box8=recommended.box8 if recommended else None,
+        rvc_percent=percent,
+        fob=Money(facts.fob, currency) if facts.fob is not None and currency else None,
+        vnm=Money(vnm_total, currency) if currency and not vnm_missing and good.materials else None,
+        rule=rule,
+        criteria=tuple(results),
+        needed=needed,
+        findings=tuple(findings),
+        checks=checks,
+    )
+
+
+def _applied(kind: RuleKind, row: ProductRule | None, facts: Facts) -> AppliedRule:
+    if kind is RuleKind.PRODUCT_SPECIFIC and row is not None:
+        return AppliedRule(
+            kind,
+            row.text,
+            str(row.hs),
+            row.source,
+            row.hs_version.value if row.hs_version else None,
+            row.row,
+        )
+    if kind is RuleKind.GENERAL:
+        text = f"CTH or RVC {_general_threshold_text(facts.good)}% (Art 26.1)"
+        return AppliedRule(kind, text, source="AJCEP Agreement, Art 26.1")
+    return AppliedRule(kind)
+
+
+def _nested(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]) -> Nested:
+    result = _determine(good, psr, overrides)
+    vnm_total: Decimal | None = None
+    if result.vnm is not None:
+        vnm_total = result.vnm.amount
+    return Nested(result.originating, result.box8, result.needed, vnm_total)

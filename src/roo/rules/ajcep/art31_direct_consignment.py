@@ -1,0 +1,150 @@
+"""AJCEP Art 31: goods must be consigned directly, or transit with only the operations the Article permits.
+
+Preference is given to an originating good consigned directly from the
+exporting Party to the importing Party. A good that passes through one or more
+other Parties or non-Parties still counts as directly consigned if, there, it
+undergoes no operation other than transit or temporary storage in warehouses,
+unloading, reloading, and operations to preserve it in good condition. For
+goods routed that way, the importing Party may require a copy of the through
+bill of lading, or a certificate or other information from the customs of the
+transit country or other entities (OCP Rule 3(3)).
+
+roo reads the journey from the context (``consignment``); without it the rule
+is not evaluated. It checks, for the whole CO:
+
+* **Operations at each transit stop.** Each operation must be one of
+  ``transit``, ``temporary_storage``, ``unloading``, ``reloading`` or
+  ``preservation`` (also accepted: ``temporary_warehousing``,
+  ``warehousing``, ``storage``, ``transhipment``/``transshipment``,
+  ``unload``, ``reload``, ``preserve``, ``refrigeration``; case, spaces and
+  hyphens do not matter). Any other operation takes the goods out of direct
+  consignment: a certificate error naming the stop and the operation. Unlike
+  some other agreements, Art 31 sets no condition that the goods did not enter
+  trade there or that the route had a reason, so ``traded_or_consumed`` and
+  ``reason`` are not checked.
+* **Evidence of the transit.** When the goods went through another country,
+  the context's ``evidence`` should include ``through_bill_of_lading`` or
+  ``transit_customs_certificate`` (or ``transit_certificate`` for one from
+  another entity). Its absence is a ``warning``: the OCP lets customs require
+  the evidence, so roo cannot tell whether it was required.
+* **The route on the CO.** The transit countries printed in box 3
+  (``transport.transit_countries``) should be the countries the consignment
+  passed through. A difference is a ``warning``: the box may be incomplete or
+  the route may have changed after issuance, and customs may verify.
+
+A consignment marked ``direct`` with no transit stop passes (still subject to
+the route check). One marked not direct with no stop listed, or with
+``direct`` unknown and no stop, is not evaluated: roo does not know the route.
+
+Source: AJCEP Agreement, Art 31; Annex 4 (OCP), Rule 3(3); notes to the AJCEP CO form, note 2(ii).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Consignment, Context
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import Certificate
+from roo.rules.base import CertificateRule, FindingSpec, Result, judged, not_evaluated
+
+RULE: Final = "AJCEP/ART/31"
+RULE_EVIDENCE: Final = "AJCEP/OCP/3(3)"
+
+#: The operations Art 31(2)(b) permits in transit, by the spellings roo accepts (normalised).
+PERMITTED_OPERATIONS: Final = {
+    "transit": "transit",
+    "temporary_storage": "temporary storage",
+    "temporary_warehousing": "temporary storage",
+    "warehousing": "temporary storage",
+    "storage": "temporary storage",
+    "unloading": "unloading",
+    "unload": "unloading",
+    "reloading": "reloading",
+    "reload": "reloading",
+    "transhipment": "unloading and reloading",
+    "transshipment": "unloading and reloading",
+    "preservation": "preservation",
+    "preserve": "preservation",
+    "refrigeration": "preservation",
+}
+
+#: Evidence that satisfies OCP Rule 3(3), by the spellings roo accepts (normalised).
+TRANSIT_EVIDENCE: Final = frozenset({"through_bill_of_lading", "transit_customs_certificate", "transit_certificate"})
+
+OPERATION_NOT_PERMITTED = FindingSpec(
+    "transit-operation-not-permitted",
+    RULE,
+    Severity.ERROR,
+    "In transit through {country} the goods underwent '{operation}', which Art 31 does not permit (only "
+    "transit, temporary storage, unloading, reloading and preservation); they are not consigned directly.",
+)
+EVIDENCE_MISSING = FindingSpec(
+    "transit-evidence-missing",
+    RULE_EVIDENCE,
+    Severity.WARNING,
+    "The goods passed through {countries} but no through bill of lading or transit customs certificate is "
+    "given (evidence: {evidence}); customs may require one.",
+)
+ROUTE_DIFFERS = FindingSpec(
+    "transit-countries-differ-from-certificate",
+    RULE,
+    Severity.WARNING,
+    "Box 3 of the CO shows transit through {certificate_countries}, but the consignment passed through "
+    "{consignment_countries}; customs may verify the route.",
+)
+
+
+def normalize_term(term: str) -> str:
+    """A vocabulary term as roo compares it: lower case, words joined by underscores.
+
+    >>> normalize_term("Through Bill-of-Lading")
+    'through_bill_of_lading'
+    """
+    return "_".join(term.strip().lower().replace("-", " ").replace("/", " ").split())
+
+
+def _countries(codes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(code.strip().upper() for code in codes if code.strip()))
+
+
+def _route_findings(co: Certificate, consignment: Consignment) -> list[Finding]:
+    """A warning when box 3's transit countries are not those the consignment passed through."""
+    printed = _countries(co.transport.transit_countries) if co.transport is not None else ()
+    travelled = _countries(tuple(stop.country for stop in consignment.transit))
+    if set(printed) == set(travelled):
+        return []
+    return [ROUTE_DIFFERS(None, certificate_countries=printed or "none", consignment_countries=travelled or "none")]
+
+
+def check_direct_consignment(co: Certificate, ctx: Context) -> Result:
+    """Goods consigned directly, or in transit with only permitted operations and with evidence."""
+    consignment = ctx.consignment
+    if consignment is None:
+        return not_evaluated("context.consignment")
+    if not consignment.transit:
+        if consignment.direct is True:
+            return judged(*_route_findings(co, consignment))
+        field = "context.consignment.transit" if consignment.direct is False else "context.consignment.direct"
+        return not_evaluated(field)
+    findings: list[Finding] = []
+    for stop in consignment.transit:
+        for operation in stop.operations:
+            if normalize_term(operation) not in PERMITTED_OPERATIONS:
+                findings.append(OPERATION_NOT_PERMITTED(None, country=stop.country, operation=operation))
+    if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence):
+        countries = _countries(tuple(stop.country for stop in consignment.transit))
+        findings.append(EVIDENCE_MISSING(None, countries=countries, evidence=consignment.evidence or "none"))
+    findings.extend(_route_findings(co, consignment))
+    return judged(*findings)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "consigned directly, or in transit with permitted operations only",
+        check_direct_consignment,
+        (OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS),
+        needs=("context.consignment",),
+    ),
+)

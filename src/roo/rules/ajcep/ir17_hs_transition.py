@@ -1,0 +1,276 @@
+"""AJCEP IR 17: which HS edition a CO's codes may be in while Annex 2 moves to an amended edition.
+
+Annex 2 (the product-specific rules) was drawn up in HS2002 and is amended to
+later editions Party by Party. IR 17 says which edition a CO may use while the
+amendment is in force for some Parties only:
+
+(a) in trade where the amendment is not in force for one or both of the
+    Parties, a CO on the pre-amended edition is accepted;
+(b) a CO on the pre-amended edition issued before the amendment entered into
+    force for the importing Party is accepted there after it has;
+(c) for goods exported before the amendment entered into force for the
+    exporting Party, a CO issued retroactively after that date should be on
+    the amended edition;
+(d) the Party issuing a back-to-back CO may convert the original CO's codes
+    according to the amendment's status for itself or the other Party.
+
+How roo applies it, per item, by the CO's issue date: the edition of Annex 2
+in force for each Party on a date is the dated parameter
+``ajcep.annex2.hs_version.<PARTY>`` (ISO 3166 code). An item's edition
+(``hs_version``) no older than the older of the two Parties' editions on the
+issue date is accepted (a); with the amendment in force for both Parties, an
+older edition is an error on that item, cited to (c) when the CO was issued
+retroactively for goods shipped before the amendment entered into force for
+the exporting Party and to (a) otherwise. When the importing Party's edition
+has moved on between issuance and import, an accepted older edition is noted
+(``info``, (b)). A retroactive CO on the older edition that (a) still accepts
+because the importing Party has not amended is a ``warning`` under (c): the
+two paragraphs pull apart there, and doubt never denies. A back-to-back CO
+may also be in the edition in force for the original CO's exporting Party,
+or keep the original's edition (d); where the original is among the
+context's related certificates in another edition, roo notes that it did
+not check the conversion (no correlation table is available in an
+evaluation, and roo does not guess).
+
+An item without ``hs_version`` is taken to be in the edition in force for
+the importing Party on the issue date, so it always passes. IR 17 only
+restrains older editions: codes in a newer edition than Annex 2 (common
+where a Party's tariff has moved on) are outside it. Without the parameter
+for a Party on the issue date, the rule is not evaluated.
+
+Source: AJCEP Implementing Regulations, Rule 17; OCP Rule 3(4)(a) (back-to-back COs).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Finding, Severity
+from roo.hs.editions import edition_year
+from roo.model.certificate import Certificate, Item
+from roo.model.hs import HsVersion
+from roo.params import ParameterNotInForce, UnknownParameter
+from roo.rules.base import PASSED, FindingSpec, ItemRule, Result, failed, judged, not_evaluated, passed
+
+RULE: Final = "AJCEP/IR/17"
+
+#: The dated parameter holding the edition of Annex 2 in force for a Party: ``.format(party="JP")``.
+HS_VERSION: Final = "ajcep.annex2.hs_version.{party}"
+
+_AT_ISSUE = (
+    "on the issue date {issue_date} Annex 2 was in {exporting_edition} for the exporting Party ({exporting_party}) "
+    "and in {importing_edition} for the importing Party ({importing_party})"
+)
+
+EDITION_SUPERSEDED = FindingSpec(
+    "hs-edition-superseded",
+    "AJCEP/IR/17(a)",
+    Severity.ERROR,
+    "HS code '{hs_code}' is in {hs_version}, but " + _AT_ISSUE + "; a CO on an older edition is accepted only "
+    "while the amended Annex 2 is not in force for one of the Parties.",
+)
+RETROACTIVE_NOT_AMENDED = FindingSpec(
+    "hs-edition-retroactive-not-amended",
+    "AJCEP/IR/17(c)",
+    Severity.ERROR,
+    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before Annex 2 in "
+    "{exporting_edition} entered into force for the exporting Party ({exporting_party}), and a CO issued "
+    "retroactively after that ({issue_date}) must use {exporting_edition}.",
+)
+RETROACTIVE_OLD_ACCEPTED = FindingSpec(
+    "hs-edition-retroactive-old-accepted",
+    "AJCEP/IR/17(c)",
+    Severity.WARNING,
+    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before Annex 2 in "
+    "{exporting_edition} entered into force for the exporting Party ({exporting_party}), so a CO issued "
+    "retroactively after that ({issue_date}) should use {exporting_edition}. It is accepted because Annex 2 is "
+    "still in {importing_edition} for the importing Party ({importing_party}) (IR 17(a)); customs may ask for "
+    "the {exporting_edition} code.",
+)
+ACCEPTED_TRANSITIONAL = FindingSpec(
+    "hs-edition-accepted-transitional",
+    "AJCEP/IR/17(b)",
+    Severity.INFO,
+    "HS code '{hs_code}' is in {hs_version}, while Annex 2 is in {importing_edition_on_import} for the importing "
+    "Party ({importing_party}) on the import date {on}; it is accepted because the CO was issued on {issue_date}, "
+    "before that edition entered into force for the importing Party.",
+)
+CONVERSION_NOT_VERIFIED = FindingSpec(
+    "hs-conversion-not-verified",
+    "AJCEP/IR/17(d)",
+    Severity.INFO,
+    "HS code '{hs_code}' ({hs_version}) stands for code '{original_hs_code}' ({original_hs_version}) of item "
+    "{original_item} on the original CO {original_reference}, converted as IR 17(d) allows; the conversion was "
+    "not checked against a correlation table.",
+)
+BACK_TO_BACK_EDITION = FindingSpec(
+    "hs-edition-back-to-back-not-allowed",
+    "AJCEP/IR/17(d)",
+    Severity.ERROR,
+    "HS code '{hs_code}' is in {hs_version}, which is neither the edition of the original CO "
+    "({original_hs_version}) nor one no older than Annex 2 in force on the issue date {issue_date} "
+    "for the Parties concerned ({editions}).",
+)
+
+
+def _needed(party: str) -> str:
+    return f"context.parameters.{HS_VERSION.format(party=party)}"
+
+
+def annex2_edition(party: str, ctx: Context, on: date) -> HsVersion | None:
+    """The edition of Annex 2 in force for ``party`` on ``on``, or ``None`` when roo has no such value."""
+    try:
+        value = ctx.parameter(HS_VERSION.format(party=party), on)
+    except (ParameterNotInForce, UnknownParameter):
+        return None
+    try:
+        return HsVersion(value)
+    except ValueError:
+        return None
+
+
+def _older(version: HsVersion, than: HsVersion) -> bool:
+    return edition_year(version) < edition_year(than)
+
+
+def _amended_since_shipment(co: Certificate, ctx: Context, exporting: HsVersion) -> date | None:
+    """IR 17(c): the shipment date, when the CO was issued retroactively after the exporter's edition moved on."""
+    if not co.issued_retroactively or co.transport is None or co.transport.departure_date is None:
+        return None
+    shipped = co.transport.departure_date
+    at_shipment = annex2_edition(co.exporting_party, ctx, shipped)
+    if at_shipment is None or not _older(at_shipment, exporting):
+        return None
+    return shipped
+
+
+def check_hs_transition(item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item's HS edition is one IR 17 accepts on the CO's issue date."""
+    exporting = annex2_edition(co.exporting_party, ctx, co.issue_date)
+    importing = annex2_edition(co.importing_party, ctx, co.issue_date)
+    if exporting is None or importing is None:
+        parties = [p for p, e in ((co.exporting_party, exporting), (co.importing_party, importing)) if e is None]
+        return not_evaluated(*(_needed(party) for party in parties))
+    version = item.hs_version
+    if version is None:
+        return PASSED
+    if co.back_to_back:
+        return _back_to_back(item, co, ctx, version, (exporting, importing))
+    facts = {
+        "hs_code": item.hs_code,
+        "hs_version": version.value,
+        "issue_date": co.issue_date,
+        "exporting_party": co.exporting_party,
+        "importing_party": co.importing_party,
+        "exporting_edition": exporting.value,
+        "importing_edition": importing.value,
+    }
+    shipped = _amended_since_shipment(co, ctx, exporting)
+    floor = min(exporting, importing, key=edition_year)
+    if _older(version, floor):
+        if shipped is not None:
+            return failed(RETROACTIVE_NOT_AMENDED(item.number, departure_date=shipped, **facts))
+        return failed(EDITION_SUPERSEDED(item.number, **facts))
+    findings: list[Finding] = []
+    if shipped is not None and _older(version, exporting):
+        findings.append(RETROACTIVE_OLD_ACCEPTED(item.number, departure_date=shipped, **facts))
+    if ctx.on is not None:
+        on_import = annex2_edition(co.importing_party, ctx, ctx.on)
+        if on_import is not None and _older(version, on_import) and _older(importing, on_import):
+            findings.append(
+                ACCEPTED_TRANSITIONAL(item.number, on=ctx.on, importing_edition_on_import=on_import.value, **facts)
+            )
+    return judged(*findings)
+
+
+def _original(co: Certificate, ctx: Context) -> Certificate | None:
+    """The back-to-back CO's original, when the context carries it."""
+    if co.original_certificate is None:
+        return None
+    reference = co.original_certificate.reference_number
+    for related in ctx.related_certificates:
+        if related.reference_number == reference and related is not co:
+            return related
+    return None
+
+
+def _back_to_back(
+    item: Item,
+    co: Certificate,
+    ctx: Context,
+    version: HsVersion,
+    parties: tuple[HsVersion, HsVersion],
+) -> Result:
+    """IR 17(d): a back-to-back CO keeps the original's edition or uses one in force for a Party concerned."""
+    in_force = set(parties)
+    needed: list[str] = []
+    original = _original(co, ctx)
+    other = co.original_certificate.exporting_party if co.original_certificate is not None else None
+    if other is None and original is not None:
+        other = original.exporting_party
+    if other is not None and other not in (co.exporting_party, co.importing_party):
+        edition = annex2_edition(other, ctx, co.issue_date)
+        if edition is None:
+            needed.append(_needed(other))
+        else:
+            in_force.add(edition)
+    original_item = None
+    if original is not None and item.original_item is not None:
+        original_item = original.item(item.original_item)
+    original_version = original_item.hs_version if original_item is not None else None
+    findings: list[Finding] = []
+    if original is not None and original_item is not None and original_version not in (None, version):
+        findings.append(
+            CONVERSION_NOT_VERIFIED(
+                item.number,
+                hs_code=item.hs_code,
+                hs_version=version.value,
+                original_hs_code=original_item.hs_code,
+                original_hs_version=str(original_item.hs_version),
+                original_item=original_item.number,
+                original_reference=original.reference_number,
+            )
+        )
+    if not _older(version, min(in_force, key=edition_year)):
+        return passed(*findings)
+    if needed:
+        return not_evaluated(*needed)
+    if original is None:
+        return not_evaluated("context.related_certificates")
+    if original_item is None:
+        return not_evaluated("certificate.items.original_item")
+    if original_version is None:
+        return not_evaluated("context.related_certificates.items.hs_version")
+    if original_version is version:
+        return PASSED
+    editions = tuple(sorted((edition.value for edition in in_force), key=edition_year))
+    return failed(
+        BACK_TO_BACK_EDITION(
+            item.number,
+            hs_code=item.hs_code,
+            hs_version=version.value,
+            issue_date=co.issue_date,
+            original_hs_version=original_version.value,
+            editions=editions,
+        )
+    )
+
+
+RULES: Final = (
+    ItemRule(
+        RULE,
+        "HS edition accepted during the transition to an amended Annex 2",
+        check_hs_transition,
+        (
+            EDITION_SUPERSEDED,
+            RETROACTIVE_NOT_AMENDED,
+            RETROACTIVE_OLD_ACCEPTED,
+            ACCEPTED_TRANSITIONAL,
+            CONVERSION_NOT_VERIFIED,
+            BACK_TO_BACK_EDITION,
+        ),
+        needs=("context.related_certificates",),
+    ),
+)

@@ -1,0 +1,231 @@
+"""AJCEP Art 26 and Art 28, form note 3: the origin criterion in box 8."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import roo
+from roo import params
+from roo.rules.ajcep import art26_origin_criterion
+from tests.builders import certificate, item_data
+
+CODES = frozenset(spec.code for rule in art26_origin_criterion.RULES for spec in rule.specs)
+RULES = frozenset(rule.citation for rule in art26_origin_criterion.RULES)
+
+ERROR = roo.Severity.ERROR
+WARNING = roo.Severity.WARNING
+INFO = roo.Severity.INFO
+
+Seen = list[tuple[str, roo.Severity, int | None]]
+
+
+def criterion_findings(evaluation: roo.Evaluation) -> Seen:
+    """The findings of the box 8 rules, as (code, severity, item)."""
+    return [(f.code, f.severity, f.item) for f in evaluation.findings if f.code in CODES]
+
+
+def evaluate_box8(text: str, ctx: roo.Context | None = None, **changes: object) -> roo.Evaluation:
+    """Evaluate a clean CO whose single item claims ``text`` in box 8."""
+    return roo.evaluate(certificate(items=[item_data(1, origin_criterion=text)], **changes), ctx)
+
+
+# --- Form note 3: a readable criterion ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("WO", id="wholly-obtained"),
+        pytest.param("PE", id="produced-entirely-from-originating-materials"),
+        pytest.param("CTH", id="general-rule-change-of-heading"),
+        pytest.param("RVC 40%", id="general-rule-rvc"),
+        pytest.param("CTC", id="product-specific-change-in-classification"),
+        pytest.param("SP", id="product-specific-process"),
+        pytest.param("CTH, DMI", id="change-of-heading-with-de-minimis"),
+        pytest.param("RVC 40%, ACU", id="rvc-with-accumulation"),
+        pytest.param("wo", id="lower-case-as-typed"),
+    ],
+)
+def test_readable_criterion_passes(text: str) -> None:
+    """Every notation of form note 3 is read; none produces a finding."""
+    evaluation = evaluate_box8(text)
+    assert ([], roo.Status.ACCEPTED) == (criterion_findings(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("", "box 8 is empty", id="box-8-empty"),
+        pytest.param("   ", "box 8 is empty", id="box-8-blank"),
+        pytest.param("ORIGINATING", "unrecognised 'ORIGINATING'", id="not-a-criterion"),
+        pytest.param("WO, XYZ", "unrecognised 'XYZ'", id="criterion-with-unknown-word"),
+        pytest.param("RVC 140%", "unrecognised 'RVC 140%'", id="rvc-over-100-percent"),
+        pytest.param("DMI", "no origin criterion, only DMI", id="only-de-minimis"),
+        pytest.param("ACU", "no origin criterion, only ACU", id="only-accumulation"),
+        pytest.param("DMI, ACU", "no origin criterion, only ACU, DMI", id="only-flags"),
+    ],
+)
+def test_unreadable_criterion_denies_the_item(text: str, problem: str) -> None:
+    """Box 8 that states no criterion leaves the item without an origin claim: an error on that item."""
+    evaluation = evaluate_box8(text)
+    findings = [f for f in evaluation.findings if f.code == "origin-criterion-unreadable"]
+    expected = ([("origin-criterion-unreadable", ERROR, 1)], "AJCEP/FORM/3", problem, roo.Status.REJECTED)
+    actual = (criterion_findings(evaluation), findings[0].rule, findings[0].facts["problem"], evaluation.status)
+    assert expected == actual
+
+
+def test_unreadable_criterion_denies_only_its_item() -> None:
+    """The other items keep their preference (IR 3(j))."""
+    items = [item_data(1), item_data(2, origin_criterion="???"), item_data(3, origin_criterion="CTH")]
+    evaluation = roo.evaluate(certificate(items=items))
+    expected = ([("origin-criterion-unreadable", ERROR, 2)], (1, 3), roo.Status.PARTIALLY_ACCEPTED)
+    assert expected == (criterion_findings(evaluation), evaluation.granted, evaluation.status)
+
+
+def test_unreadable_criterion_is_not_also_judged_for_rvc_or_de_minimis() -> None:
+    """An unreadable box 8 gives one finding; the RVC and de minimis checks do not apply to it."""
+    evaluation = evaluate_box8("RVC 30%, DMI, ???")
+    outcomes = {c.rule: c.outcome for c in evaluation.checks if c.rule in RULES}
+    expected = {
+        "AJCEP/FORM/3": roo.Outcome.FAILED,
+        "AJCEP/ART/26": roo.Outcome.NOT_APPLICABLE,
+        "AJCEP/ART/28": roo.Outcome.NOT_APPLICABLE,
+    }
+    assert expected == outcomes
+
+
+# --- Art 26.1: RVC not less than 40 % under the general rule ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("RVC 40%", [], id="exactly-40-percent"),
+        pytest.param("RVC 40", [], id="exactly-40-without-percent-sign"),
+        pytest.param("RVC 40.00%", [], id="exactly-40.00-percent"),
+        pytest.param("40% RVC", [], id="percentage-written-first"),
+        pytest.param("RVC 40.01%", [], id="just-above-40"),
+        pytest.param("RVC 65%", [], id="well-above-40"),
+        pytest.param("RVC 100%", [], id="all-value-regional"),
+        pytest.param("RVC", [], id="rvc-without-percentage-nothing-to-compare"),
+        pytest.param("CTH", [], id="change-of-heading-no-rvc"),
+        pytest.param("RVC 39.99%", [("rvc-below-general-rule", ERROR, 1)], id="just-below-40"),
+        pytest.param("RVC 39%", [("rvc-below-general-rule", ERROR, 1)], id="39-percent"),
+        pytest.param("RVC 0%", [("rvc-below-general-rule", ERROR, 1)], id="zero-percent"),
+        pytest.param("QVC 35%", [("rvc-below-general-rule", ERROR, 1)], id="qvc-notation-read-as-rvc"),
+        pytest.param("RVC 35%, ACU", [("rvc-below-general-rule", ERROR, 1)], id="accumulation-is-no-other-criterion"),
+        pytest.param("RVC 35%, CTH", [("rvc-below-general-rule", WARNING, 1)], id="also-claims-change-of-heading"),
+        pytest.param("WO, RVC 20%", [("rvc-below-general-rule", WARNING, 1)], id="also-claims-wholly-obtained"),
+    ],
+)
+def test_rvc_against_the_general_rule(text: str, expected: Seen) -> None:
+    """A printed RVC of 40 % or more meets the general rule; below it, the RVC claim does not show origin."""
+    assert expected == criterion_findings(evaluate_box8(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("RVC 39.99%", roo.Status.REJECTED, id="rvc-alone-below-denies"),
+        pytest.param("RVC 35%, CTH", roo.Status.ACCEPTED, id="rvc-below-beside-cth-does-not-deny"),
+    ],
+)
+def test_rvc_below_denies_only_when_origin_rests_on_it(text: str, status: roo.Status) -> None:
+    """An item claimed by RVC alone is denied; one also claimed under another criterion is not."""
+    assert status == evaluate_box8(text).status
+
+
+def test_rvc_below_names_the_percentage_and_threshold() -> None:
+    """The finding cites Art 26 and carries the printed percentage and the threshold in force."""
+    finding = next(f for f in evaluate_box8("RVC 39.99%").findings if f.code == "rvc-below-general-rule")
+    message = "Item 1: Box 8 claims a regional value content of 39.99%, below the 40% the general rule requires."
+    expected = ("AJCEP/ART/26", Decimal("39.99"), Decimal("40"), message)
+    assert expected == (finding.rule, finding.facts["rvc_percent"], finding.facts["threshold"], finding.message)
+
+
+def test_rvc_below_denies_only_its_item() -> None:
+    """A low RVC on one item leaves the others granted (IR 3(j))."""
+    items = [item_data(1, origin_criterion="RVC 45%"), item_data(2, origin_criterion="RVC 30%")]
+    evaluation = roo.evaluate(certificate(items=items))
+    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
+
+
+@pytest.mark.parametrize(
+    ("override", "text", "expected"),
+    [
+        pytest.param("35", "RVC 35%", [], id="party-lowered-threshold-to-35-exactly-met"),
+        pytest.param("35", "RVC 34.99%", [("rvc-below-general-rule", ERROR, 1)], id="lowered-threshold-just-missed"),
+        pytest.param("45", "RVC 40%", [("rvc-below-general-rule", ERROR, 1)], id="raised-threshold-40-not-enough"),
+    ],
+)
+def test_threshold_is_a_dated_parameter_the_context_can_override(override: str, text: str, expected: Seen) -> None:
+    """The 40 % comes from ``ajcep.general_rule.rvc_percent``, which the context may override."""
+    ctx = roo.load_context({"parameters": {"ajcep.general_rule.rvc_percent": override}})
+    assert expected == criterion_findings(evaluate_box8(text, ctx))
+
+
+@pytest.mark.parametrize(
+    ("issue_date", "ctx_data"),
+    [
+        pytest.param("2008-11-30", {}, id="issued-before-ajcep-entered-into-force"),
+        pytest.param(
+            "2024-03-05", {"parameters": {"ajcep.general_rule.rvc_percent": None}}, id="threshold-switched-off"
+        ),
+    ],
+)
+def test_no_threshold_in_force_is_not_evaluated(issue_date: str, ctx_data: dict[str, object]) -> None:
+    """Without a threshold in force the check is noted as not evaluated, never held against the item."""
+    evaluation = evaluate_box8("RVC 10%", roo.load_context(ctx_data), issue_date=issue_date)
+    noted = [(f.code, f.severity, f.facts["needed"]) for f in evaluation.findings if f.rule == "AJCEP/ART/26"]
+    expected = [("check-not-evaluated", INFO, ("context.parameters[ajcep.general_rule.rvc_percent]",))]
+    assert expected == noted
+    assert [] == [f for f in evaluation.findings if f.code == "rvc-below-general-rule"]
+
+
+def test_threshold_parameter_is_cited_data() -> None:
+    """The packaged threshold is 40 %, cites Art 26 and is in force from 1 December 2008."""
+    parameter = params.get("ajcep.general_rule.rvc_percent")
+    expected = (Decimal("40"), "AJCEP/ART/26", date(2008, 12, 1), True)
+    actual = (
+        params.value(parameter.name, date(2008, 12, 1)),
+        parameter.reference,
+        parameter.values[0].effective_from,
+        parameter.verified,
+    )
+    assert expected == actual
+
+
+# --- Art 28: de minimis helps only a change in tariff classification ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CTH", [], id="no-de-minimis-claimed"),
+        pytest.param("CTH, DMI", [], id="change-of-heading"),
+        pytest.param("CTSH, DMI", [], id="change-of-subheading"),
+        pytest.param("CC, DMI", [], id="change-of-chapter"),
+        pytest.param("CTC, DMI", [], id="product-specific-change-in-classification"),
+        pytest.param("RVC 40%, CTH, DMI", [], id="rvc-and-change-of-heading"),
+        pytest.param("CTH, DMI, ACU", [], id="change-of-heading-with-accumulation"),
+        pytest.param("WO, DMI", [("de-minimis-without-ctc", WARNING, 1)], id="wholly-obtained"),
+        pytest.param("PE, DMI", [("de-minimis-without-ctc", WARNING, 1)], id="produced-entirely-from-originating"),
+        pytest.param("RVC 40%, DMI", [("de-minimis-without-ctc", WARNING, 1)], id="rvc-only"),
+        pytest.param("SP, DMI", [("de-minimis-without-ctc", WARNING, 1)], id="specific-process"),
+        pytest.param("DMI", [("origin-criterion-unreadable", ERROR, 1)], id="de-minimis-alone-is-unreadable-instead"),
+    ],
+)
+def test_de_minimis_beside_its_criterion(text: str, expected: Seen) -> None:
+    """DMI beside WO, PE, RVC or SP is flagged; beside a change in tariff classification it is expected."""
+    assert expected == criterion_findings(evaluate_box8(text))
+
+
+def test_de_minimis_warning_does_not_deny() -> None:
+    """The DMI warning cites Art 28 and leaves the item granted."""
+    evaluation = evaluate_box8("WO, DMI")
+    finding = next(f for f in evaluation.findings if f.code == "de-minimis-without-ctc")
+    expected = (roo.Status.ACCEPTED, "AJCEP/ART/28", ("WO",))
+    assert expected == (evaluation.status, finding.rule, finding.facts["criteria"])

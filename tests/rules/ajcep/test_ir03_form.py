@@ -1,0 +1,391 @@
+"""AJCEP IR 2(a) and IR 3: the form of the CO, its signatures, the original, and the invoices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.rules.ajcep import ir03_form
+from tests.builders import certificate, item_data
+
+CODES = frozenset(spec.code for rule in ir03_form.RULES for spec in rule.specs)
+
+Seen = list[tuple[str, roo.Severity, int | None]]
+
+
+def form_findings(evaluation: roo.Evaluation) -> Seen:
+    """The findings of the IR 3 form rules, as (code, severity, item)."""
+    return [(f.code, f.severity, f.item) for f in evaluation.findings if f.code in CODES]
+
+
+def only(evaluation: roo.Evaluation, code: str) -> roo.Finding:
+    """The one finding with ``code``."""
+    found = [f for f in evaluation.findings if f.code == code]
+    assert 1 == len(found)
+    return found[0]
+
+
+ERROR = roo.Severity.ERROR
+WARNING = roo.Severity.WARNING
+INFO = roo.Severity.INFO
+
+TWO_ITEMS = [item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743")]
+
+
+def test_clean_certificate_has_no_form_findings() -> None:
+    """A complete, signed original with one invoice passes every form rule."""
+    evaluation = roo.evaluate(certificate())
+    assert ([], roo.Status.ACCEPTED) == (form_findings(evaluation), evaluation.status)
+
+
+# --- IR 3(c): reference number ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reference_number", "expected"),
+    [
+        pytest.param("ID/2024/AJ/000123", [], id="reference-number-given"),
+        pytest.param("1", [], id="one-character-reference-number-is-enough"),
+        pytest.param(None, [("reference-number-missing", ERROR, None)], id="no-reference-number"),
+        pytest.param("", [("reference-number-missing", ERROR, None)], id="empty-reference-number"),
+        pytest.param("   ", [("reference-number-missing", ERROR, None)], id="blank-reference-number"),
+    ],
+)
+def test_reference_number(reference_number: str | None, expected: Seen) -> None:
+    """Each CO bears a reference number given by its office of issuance (IR 3(c))."""
+    assert expected == form_findings(roo.evaluate(certificate(reference_number=reference_number)))
+
+
+def test_missing_reference_number_denies_every_item() -> None:
+    """A defect of the certificate itself denies all its items, not just one."""
+    evaluation = roo.evaluate(certificate(reference_number=None, items=TWO_ITEMS))
+    assert (roo.Status.REJECTED, (), (1, 2)) == (evaluation.status, evaluation.granted, evaluation.denied)
+
+
+# --- IR 3(d), form note 7: third-country invoicing ---------------------------------------------------------
+
+SG_TRADER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raffles Place, Singapore", "country": "SG"}
+
+
+@pytest.mark.parametrize(
+    ("ticked", "invoicer", "expected"),
+    [
+        pytest.param(False, None, [], id="no-third-country-invoice"),
+        pytest.param(True, SG_TRADER, [], id="ticked-with-full-name-and-address"),
+        pytest.param(
+            True, None, [("third-country-invoicer-missing", ERROR, None)], id="ticked-without-any-invoicer"
+        ),
+        pytest.param(
+            True,
+            {"name": "Lion Trading Pte Ltd", "country": "SG"},
+            [("third-country-invoicer-missing", ERROR, None)],
+            id="ticked-with-name-but-no-address",
+        ),
+        pytest.param(
+            True,
+            {"name": "  ", "address": "1 Raffles Place, Singapore", "country": "SG"},
+            [("third-country-invoicer-missing", ERROR, None)],
+            id="ticked-with-address-but-blank-name",
+        ),
+        pytest.param(
+            False,
+            SG_TRADER,
+            [("third-country-invoicing-not-indicated", ERROR, None)],
+            id="invoicer-in-a-third-country-but-box-not-ticked",
+        ),
+        pytest.param(
+            False,
+            {"name": "PT Samudra Jaya Trading", "address": "Jakarta", "country": "ID"},
+            [],
+            id="invoicer-in-the-exporting-party-needs-no-tick",
+        ),
+        pytest.param(
+            False,
+            {"name": "Kaiyo Trading K.K.", "address": "Osaka", "country": "JP"},
+            [],
+            id="invoicer-in-the-importing-party-needs-no-tick",
+        ),
+    ],
+)
+def test_third_country_invoicing(ticked: bool, invoicer: dict[str, Any] | None, expected: Seen) -> None:
+    """A third-country invoice is indicated in box 13 with the invoicer's name and address in box 7."""
+    co = certificate(third_country_invoicing=ticked, third_country_invoicer=invoicer)
+    assert expected == form_findings(roo.evaluate(co))
+
+
+@pytest.mark.parametrize(
+    ("invoicer", "missing"),
+    [
+        pytest.param(None, ("name", "address"), id="no-invoicer"),
+        pytest.param({"name": "Lion Trading Pte Ltd"}, ("address",), id="name-only"),
+        pytest.param({"name": "", "address": "1 Raffles Place"}, ("name",), id="address-only"),
+    ],
+)
+def test_third_country_invoicer_missing_says_what_is_missing(
+    invoicer: dict[str, Any] | None, missing: tuple[str, ...]
+) -> None:
+    """The finding's facts name the part of box 7 that is missing."""
+    finding = only(
+        roo.evaluate(certificate(third_country_invoicing=True, third_country_invoicer=invoicer)),
+        "third-country-invoicer-missing",
+    )
+    assert (missing, "AJCEP/IR/3(d)") == (finding.facts["missing_parts"], finding.rule)
+
+
+def test_unticked_third_country_invoice_cites_form_note_7() -> None:
+    """The unticked box is a form-note omission naming the invoicer and its country."""
+    finding = only(
+        roo.evaluate(certificate(third_country_invoicer=SG_TRADER)), "third-country-invoicing-not-indicated"
+    )
+    expected = ("AJCEP/FORM/7", "Lion Trading Pte Ltd", "SG")
+    assert expected == (finding.rule, finding.facts["invoicer"], finding.facts["invoicer_country"])
+
+
+def test_invoicer_without_country_is_not_evaluated() -> None:
+    """Without the invoicer's country roo cannot tell whether it is a third country: noted, never denied."""
+    co = certificate(third_country_invoicer={"name": "Lion Trading", "address": "Somewhere"})
+    evaluation = roo.evaluate(co)
+    noted = [
+        (f.code, f.severity, f.facts["needed"])
+        for f in evaluation.findings
+        if f.rule == "AJCEP/IR/3(d)"
+    ]
+    expected = [("check-not-evaluated", INFO, ("certificate.third_country_invoicer.country",))]
+    assert (expected, roo.Status.ACCEPTED) == (noted, evaluation.status)
+
+
+# --- IR 3(e): exporter's declaration ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("declaration", "expected"),
+    [
+        pytest.param({"place": "Surabaya", "date": "2024-03-04", "signed": True}, [], id="completed-and-signed"),
+        pytest.param({"signed": True}, [], id="signed-place-and-date-not-this-rule"),
+        pytest.param(None, [("exporter-declaration-missing", ERROR, None)], id="declaration-not-completed"),
+        pytest.param(
+            {"place": "Surabaya", "date": "2024-03-04", "signed": False},
+            [("exporter-declaration-unsigned", ERROR, None)],
+            id="declaration-not-signed",
+        ),
+    ],
+)
+def test_exporter_declaration(declaration: dict[str, Any] | None, expected: Seen) -> None:
+    """The exporter completes and signs the declaration (IR 3(e))."""
+    assert expected == form_findings(roo.evaluate(certificate(exporter_declaration=declaration)))
+
+
+@pytest.mark.parametrize(
+    ("exporting_party", "importing_party", "box", "form"),
+    [
+        pytest.param("ID", "JP", 11, "the ASEAN Member States' form", id="asean-form-box-11"),
+        pytest.param("TH", "JP", 11, "the ASEAN Member States' form", id="thai-co-asean-form-box-11"),
+        pytest.param("JP", "ID", 10, "Japan's form", id="japans-form-box-10"),
+    ],
+)
+@pytest.mark.parametrize("code", ["exporter-declaration-missing", "exporter-declaration-unsigned"])
+def test_exporter_declaration_names_the_box_of_the_form(
+    exporting_party: str, importing_party: str, box: int, form: str, code: str
+) -> None:
+    """The declaration is box 11 of the ASEAN Member States' form and box 10 of Japan's form."""
+    declaration = None if code == "exporter-declaration-missing" else {"signed": False}
+    co = certificate(
+        exporting_party=exporting_party, importing_party=importing_party, exporter_declaration=declaration
+    )
+    finding = only(roo.evaluate(co), code)
+    assert (box, form, True) == (finding.facts["box"], finding.facts["form"], f"box {box} of {form}" in finding.message)
+
+
+# --- IR 2(a), IR 3(f): certification ------------------------------------------------------------------------
+
+CERTIFIED: dict[str, Any] = {
+    "authority": "Ministry of Trade of Indonesia",
+    "signatory": "A. Wibowo",
+    "place": "Surabaya",
+    "signed": True,
+    "sealed": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({}, [], id="signed-by-named-signatory"),
+        pytest.param({"sealed": False}, [], id="unsealed-is-not-this-rule"),
+        pytest.param({"signed": False}, [("certification-unsigned", ERROR, None)], id="not-signed"),
+        pytest.param(
+            {"signatory": None}, [("certification-signatory-missing", ERROR, None)], id="signatory-not-named"
+        ),
+        pytest.param({"signatory": " "}, [("certification-signatory-missing", ERROR, None)], id="signatory-blank"),
+        pytest.param(
+            {"signed": False, "signatory": None},
+            [("certification-unsigned", ERROR, None), ("certification-signatory-missing", ERROR, None)],
+            id="neither-signed-nor-named",
+        ),
+    ],
+)
+def test_certification(changes: dict[str, Any], expected: Seen) -> None:
+    """The issuing authority's authorised signatory signs the CO (IR 2(a)) and is named (IR 3(f))."""
+    assert expected == form_findings(roo.evaluate(certificate(certification={**CERTIFIED, **changes})))
+
+
+def test_no_certification_at_all() -> None:
+    """A CO without any certification is neither signed nor has a signatory."""
+    evaluation = roo.evaluate(certificate(certification=None))
+    expected = [("certification-unsigned", ERROR, None), ("certification-signatory-missing", ERROR, None)]
+    assert (expected, roo.Status.REJECTED) == (form_findings(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("exporting_party", "importing_party", "box"),
+    [
+        pytest.param("ID", "JP", 12, id="asean-form-box-12"),
+        pytest.param("JP", "VN", 11, id="japans-form-box-11"),
+    ],
+)
+def test_certification_names_the_box_of_the_form(exporting_party: str, importing_party: str, box: int) -> None:
+    """The certification is box 12 of the ASEAN Member States' form and box 11 of Japan's form."""
+    co = certificate(
+        exporting_party=exporting_party, importing_party=importing_party, certification={**CERTIFIED, "signed": False}
+    )
+    finding = only(roo.evaluate(co), "certification-unsigned")
+    assert (box, "AJCEP/IR/2(a)") == (finding.facts["box"], finding.rule)
+
+
+def test_signatory_missing_cites_ir_3f() -> None:
+    """A missing signatory cites IR 3(f)."""
+    co = certificate(certification={**CERTIFIED, "signatory": None})
+    finding = only(roo.evaluate(co), "certification-signatory-missing")
+    assert "AJCEP/IR/3(f)" == finding.rule
+
+
+# --- IR 3(b), 3(g): original and copies ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("medium", "copy", "exporting_party", "importing_party", "expected"),
+    [
+        pytest.param("paper", "original", "ID", "JP", [], id="asean-paper-original"),
+        pytest.param("paper", "original", "JP", "ID", [], id="japanese-paper-original"),
+        pytest.param(
+            "paper", "duplicate", "ID", "JP", [("not-original", ERROR, None)], id="asean-duplicate-presented"
+        ),
+        pytest.param(
+            "paper", "triplicate", "TH", "JP", [("not-original", ERROR, None)], id="asean-triplicate-presented"
+        ),
+        pytest.param(
+            "paper", "duplicate", "JP", "ID", [("not-original", ERROR, None)], id="japan-issues-no-duplicate"
+        ),
+        pytest.param(
+            "paper", None, "ID", "JP", [("copy-not-indicated", INFO, None)], id="asean-paper-sheet-not-marked"
+        ),
+        pytest.param("paper", None, "JP", "ID", [], id="japans-form-has-only-an-original"),
+        pytest.param("electronic", None, "ID", "JP", [], id="e-co-has-no-sheets"),
+    ],
+)
+def test_original_presented(
+    medium: str, copy: str | None, exporting_party: str, importing_party: str, expected: Seen
+) -> None:
+    """The original goes to the importing Party's customs; the copies stay in the exporting Party."""
+    co = certificate(medium=medium, copy=copy, exporting_party=exporting_party, importing_party=importing_party)
+    assert expected == form_findings(roo.evaluate(co))
+
+
+def test_unmarked_sheet_does_not_deny() -> None:
+    """An ASEAN paper CO that does not say which sheet it is stays accepted."""
+    assert roo.Status.ACCEPTED == roo.evaluate(certificate(copy=None)).status
+
+
+def test_duplicate_denies_every_item() -> None:
+    """A copy presented instead of the original is a defect of the whole CO."""
+    evaluation = roo.evaluate(certificate(copy="duplicate", items=TWO_ITEMS))
+    finding = only(evaluation, "not-original")
+    assert (roo.Status.REJECTED, "AJCEP/IR/3(g)", "duplicate") == (
+        evaluation.status,
+        finding.rule,
+        finding.facts["copy"],
+    )
+
+
+# --- IR 3(h): several invoices ------------------------------------------------------------------------------
+
+
+def _invoice(number: str, day: str = "2024-02-28") -> dict[str, Any]:
+    return {"number": number, "date": day}
+
+
+@pytest.mark.parametrize(
+    ("invoices", "expected_count"),
+    [
+        pytest.param(["INV-1"], None, id="one-item-one-invoice"),
+        pytest.param(["INV-1", "INV-1"], None, id="two-items-same-invoice"),
+        pytest.param(["INV-1", " INV-1 "], None, id="same-invoice-with-stray-spaces"),
+        pytest.param(["INV-1", "INV-2"], 2, id="two-invoices-one-shipment"),
+        pytest.param(["INV-1", "INV-2", "INV-1"], 2, id="three-items-two-invoices"),
+        pytest.param(["INV-1", "INV-2", "INV-3"], 3, id="three-invoices"),
+    ],
+)
+def test_several_invoices_are_accepted_and_noted(invoices: list[str], expected_count: int | None) -> None:
+    """Two or more invoices for one shipment are accepted (IR 3(h)); roo notes them."""
+    items = [item_data(n, invoice=_invoice(number)) for n, number in enumerate(invoices, start=1)]
+    evaluation = roo.evaluate(certificate(items=items))
+    noted = [f.facts["count"] for f in evaluation.findings if f.code == "several-invoices"]
+    severities = {f.severity for f in evaluation.findings if f.code == "several-invoices"}
+    expected = ([] if expected_count is None else [expected_count], roo.Status.ACCEPTED)
+    assert expected == (noted, evaluation.status)
+    assert severities <= {INFO}
+
+
+def test_several_invoices_lists_them_in_item_order() -> None:
+    """The note lists the distinct invoice numbers as printed, in item order."""
+    items = [item_data(1, invoice=_invoice("B-2")), item_data(2, invoice=_invoice("A-1"))]
+    finding = only(roo.evaluate(certificate(items=items)), "several-invoices")
+    assert (("B-2", "A-1"), None, "AJCEP/IR/3(h)") == (finding.facts["invoices"], finding.item, finding.rule)
+
+
+# --- Form note 6: invoice number and date for each item -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("invoice", "expected"),
+    [
+        pytest.param({"number": "INV-24-0311", "date": "2024-02-28"}, [], id="number-and-date"),
+        pytest.param(None, [("invoice-missing", ERROR, 2)], id="no-invoice"),
+        pytest.param({"number": "", "date": "2024-02-28"}, [("invoice-missing", ERROR, 2)], id="empty-number"),
+        pytest.param({"number": "  "}, [("invoice-missing", ERROR, 2)], id="blank-number-no-date"),
+        pytest.param({"number": "INV-24-0311"}, [("invoice-date-missing", WARNING, 2)], id="number-without-date"),
+    ],
+)
+def test_invoice_for_each_item(invoice: dict[str, Any] | None, expected: Seen) -> None:
+    """Box 10 shows the invoice number and date for each item (form note 6)."""
+    items = [item_data(1), item_data(2, invoice=invoice)]
+    assert expected == form_findings(roo.evaluate(certificate(items=items)))
+
+
+def test_item_without_invoice_is_denied_alone() -> None:
+    """A missing invoice denies only its own item (IR 3(j))."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1), item_data(2, invoice=None), item_data(3)]))
+    assert (roo.Status.PARTIALLY_ACCEPTED, (1, 3), (2,)) == (evaluation.status, evaluation.granted, evaluation.denied)
+
+
+def test_item_without_invoice_date_is_still_granted() -> None:
+    """A missing invoice date is a warning: the item keeps its preference."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1, invoice={"number": "INV-1"})]))
+    finding = only(evaluation, "invoice-date-missing")
+    assert (roo.Status.ACCEPTED, "AJCEP/FORM/6", "INV-1") == (
+        evaluation.status,
+        finding.rule,
+        finding.facts["invoice_number"],
+    )
+
+
+def test_every_form_finding_has_a_message_naming_the_item_when_there_is_one() -> None:
+    """Item-level findings start with the item number; certificate-level ones do not."""
+    co = certificate(reference_number=None, items=[item_data(1), item_data(2, invoice=None)])
+    messages = {f.code: f.message for f in roo.evaluate(co).findings if f.code in CODES}
+    assert (False, True) == (
+        messages["reference-number-missing"].startswith("Item"),
+        messages["invoice-missing"].startswith("Item 2: "),
+    )

@@ -1,0 +1,375 @@
+"""AJCEP IR 4: minor errors between the CO and the import declaration; erasures, strike-outs, unused spaces."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+import roo
+from roo.context import Context, Declaration, DeclarationItem
+from roo.evaluation import Outcome, Severity
+from roo.model.money import Quantity
+from roo.rules.ajcep import ir04_modifications as ir04
+from roo.rules.base import Result
+from tests.builders import PRESENTED_ON, certificate, item_data
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)])."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
+
+
+def declared(
+    hs_code: str | None = "030617",
+    quantity: str | None = "4000",
+    unit: str = "KGM",
+    exporter: str | None = "PT Samudra Jaya",
+    item: int = 1,
+) -> Context:
+    """A context whose declaration claims under CO item ``item`` with the given line."""
+    line = DeclarationItem(
+        certificate_item=item,
+        hs_code=hs_code,
+        description="Frozen shrimp peeled",
+        quantity=None if quantity is None else Quantity(Decimal(quantity), unit),
+    )
+    return Context(on=PRESENTED_ON, declaration=Declaration(items=(line,), exporter=exporter))
+
+
+CO = certificate()
+ITEM = CO.items[0]
+#: The clean CO without a gross weight, so that only the quantity is compared.
+NET_ONLY = certificate(items=[item_data(gross_weight=None)])
+
+
+# --- IR 4(a): HS subheading ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hs_code", "expected"),
+    [
+        pytest.param("030617", (Outcome.PASSED, []), id="same-subheading"),
+        pytest.param("0306.17", (Outcome.PASSED, []), id="same-subheading-with-dot"),
+        pytest.param("0306.17.020", (Outcome.PASSED, []), id="national-tariff-line-under-the-same-subheading"),
+        pytest.param(
+            "030616",
+            (Outcome.FAILED, [("declared-hs-subheading-differs", ERROR, 1)]),
+            id="other-subheading-is-not-minor",
+        ),
+        pytest.param(
+            "0307.43.000",
+            (Outcome.FAILED, [("declared-hs-subheading-differs", ERROR, 1)]),
+            id="national-line-under-another-subheading",
+        ),
+        pytest.param("0306", (Outcome.NOT_EVALUATED, []), id="declared-heading-only-cannot-be-compared"),
+        pytest.param(None, (Outcome.NOT_EVALUATED, []), id="no-declared-code"),
+    ],
+)
+def test_hs_subheading(hs_code: str | None, expected: Seen) -> None:
+    """A different six-digit subheading in the same edition is an error on the item; national digits do not matter."""
+    co = certificate(items=[item_data(hs_version="HS2022")])
+    assert expected == seen(ir04.check_hs_subheading(co.items[0], co, declared(hs_code=hs_code)))
+
+
+@pytest.mark.parametrize(
+    ("hs_version", "on", "expected"),
+    [
+        pytest.param(None, PRESENTED_ON, [("declared-hs-subheading-differs", ERROR, 1)], id="co-in-the-importing-party-edition"),
+        pytest.param("HS2022", PRESENTED_ON, [("declared-hs-subheading-differs", ERROR, 1)], id="both-in-hs2022"),
+        pytest.param(
+            "HS2017",
+            PRESENTED_ON,
+            [("declared-hs-subheading-differs-across-editions", WARNING, 1)],
+            id="co-in-hs2017-declaration-in-hs2022",
+        ),
+        pytest.param("HS2017", date(2021, 12, 31), [("declared-hs-subheading-differs", ERROR, 1)], id="both-in-hs2017-last-day"),
+        pytest.param(
+            "HS2017",
+            date(2022, 1, 1),
+            [("declared-hs-subheading-differs-across-editions", WARNING, 1)],
+            id="hs2022-in-force-from-1-january-2022",
+        ),
+    ],
+)
+def test_hs_subheading_across_editions(hs_version: str | None, on: date, expected: list[tuple[str, Severity, int | None]]) -> None:
+    """A CO in an older HS edition than the declaration may differ only because of the edition: a warning, never a denial."""
+    co = certificate(items=[item_data(hs_version=hs_version)])
+    ctx = attrs.evolve(declared(hs_code="030616"), on=on)
+    assert expected == seen(ir04.check_hs_subheading(co.items[0], co, ctx))[1]
+
+
+def test_hs_edition_difference_names_both_editions() -> None:
+    """The warning says which edition each side is in."""
+    (finding,) = ir04.check_hs_subheading(ITEM, CO, declared(hs_code="030616")).findings
+    assert ("HS2017", "HS2022") == (finding.facts["certificate_edition"], finding.facts["declaration_edition"])
+
+
+def test_hs_subheading_without_declaration_is_not_evaluated() -> None:
+    """Without the import declaration the comparison is not evaluated, and says what it needs."""
+    result = ir04.check_hs_subheading(ITEM, CO, Context(on=PRESENTED_ON))
+    assert (Outcome.NOT_EVALUATED, ("context.declaration",)) == (result.outcome, result.needed)
+
+
+def test_hs_subheading_of_an_item_not_claimed_is_not_applicable() -> None:
+    """A CO item the declaration claims nothing under is not compared."""
+    assert Outcome.NOT_APPLICABLE == ir04.check_hs_subheading(ITEM, CO, declared(item=2)).outcome
+
+
+def test_hs_subheading_with_an_empty_declaration_is_not_evaluated() -> None:
+    """A declaration without lines cannot be compared."""
+    ctx = Context(on=PRESENTED_ON, declaration=Declaration())
+    result = ir04.check_hs_subheading(ITEM, CO, ctx)
+    assert (Outcome.NOT_EVALUATED, ("context.declaration.items",)) == (result.outcome, result.needed)
+
+
+def test_hs_subheading_leaves_a_short_co_code_to_ir12() -> None:
+    """A CO code that is not a subheading is IR 12's finding; the comparison is not evaluated."""
+    co = certificate(items=[item_data(hs_code="0306")])
+    assert Outcome.NOT_EVALUATED == ir04.check_hs_subheading(co.items[0], co, declared()).outcome
+
+
+# --- IR 4(a): quantity ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        pytest.param("4000", (Outcome.PASSED, []), id="same-quantity"),
+        pytest.param("4000.000", (Outcome.PASSED, []), id="same-quantity-more-decimals"),
+        pytest.param(
+            "4200", (Outcome.PASSED, [("declared-quantity-differs-slightly", INFO, 1)]), id="exactly-5-percent-more"
+        ),
+        pytest.param(
+            "3800", (Outcome.PASSED, [("declared-quantity-differs-slightly", INFO, 1)]), id="exactly-5-percent-less"
+        ),
+        pytest.param(
+            "4200.04",
+            (Outcome.FAILED, [("declared-quantity-exceeds-certificate", ERROR, 1)]),
+            id="just-over-5-percent-more-is-not-covered",
+        ),
+        pytest.param(
+            "3799.96",
+            (Outcome.PASSED, [("declared-quantity-below-certificate", WARNING, 1)]),
+            id="just-over-5-percent-less-may-be-short-shipment",
+        ),
+        pytest.param(
+            "8000",
+            (Outcome.FAILED, [("declared-quantity-exceeds-certificate", ERROR, 1)]),
+            id="double-the-quantity",
+        ),
+    ],
+)
+def test_quantity(quantity: str, expected: Seen) -> None:
+    """Within 5 per cent is a slight discrepancy; more declared than certified is an error, less a warning."""
+    assert expected == seen(ir04.check_quantity(NET_ONLY.items[0], NET_ONLY, declared(quantity=quantity)))
+
+
+def test_quantity_facts_name_both_quantities_and_the_tolerance() -> None:
+    """The finding states the declared and certified quantities, the difference and the tolerance."""
+    (finding,) = ir04.check_quantity(NET_ONLY.items[0], NET_ONLY, declared(quantity="4400")).findings
+    expected = {"declared": "4400 KGM", "certified": "4000 KGM", "tolerance_percent": "5", "difference_percent": "10.00"}
+    assert expected == dict(finding.facts)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        pytest.param("4300", [("declared-quantity-matches-gross-weight", INFO, 1)], id="declared-the-gross-weight"),
+        pytest.param("4515", [("declared-quantity-matches-gross-weight", INFO, 1)], id="within-5-percent-of-gross"),
+        pytest.param("4516", [("declared-quantity-exceeds-certificate", ERROR, 1)], id="beyond-gross-weight-too"),
+    ],
+)
+def test_quantity_that_matches_the_gross_weight(quantity: str, expected: list[tuple[str, Severity, int | None]]) -> None:
+    """A declared quantity that is the CO's gross weight (box 9) rather than its quantity is noted and disregarded."""
+    assert expected == seen(ir04.check_quantity(ITEM, CO, declared(quantity=quantity)))[1]
+
+
+def test_quantity_lines_are_added_up() -> None:
+    """Several declaration lines under one CO item are compared with it as a total."""
+    lines = tuple(
+        DeclarationItem(certificate_item=1, quantity=Quantity(Decimal(v), "KGM")) for v in ("2500", "1500")
+    )
+    ctx = Context(declaration=Declaration(items=lines))
+    assert (Outcome.PASSED, []) == seen(ir04.check_quantity(ITEM, CO, ctx))
+
+
+def test_quantity_in_another_unit_is_not_compared() -> None:
+    """A declared quantity in another unit is a warning; roo does not convert units."""
+    result = ir04.check_quantity(ITEM, CO, declared(quantity="4", unit="TNE"))
+    assert (Outcome.PASSED, [("declared-quantity-unit-differs", WARNING, 1)]) == seen(result)
+
+
+def test_quantity_unit_case_does_not_matter() -> None:
+    """Unit codes are compared without regard to case."""
+    assert (Outcome.PASSED, []) == seen(ir04.check_quantity(ITEM, CO, declared(unit="kgm")))
+
+
+def test_quantity_tolerance_is_a_parameter() -> None:
+    """A Party's own tolerance, given as an override, moves the line between slight and not."""
+    ctx = declared(quantity="4100")
+    tight = Context(
+        on=ctx.on, declaration=ctx.declaration, parameters={"ajcep.modifications.quantity_tolerance_percent": "2"}
+    )
+    expected = ([("declared-quantity-differs-slightly", INFO, 1)], [("declared-quantity-exceeds-certificate", ERROR, 1)])
+    actual = (seen(ir04.check_quantity(ITEM, CO, ctx))[1], seen(ir04.check_quantity(ITEM, CO, tight))[1])
+    assert expected == actual
+
+
+@pytest.mark.parametrize(
+    ("co_quantity", "declared_quantity", "needed"),
+    [
+        pytest.param(None, "4000", "certificate.items[1].quantity", id="co-shows-no-quantity"),
+        pytest.param({"value": "4000", "unit": "KGM"}, None, "context.declaration.items.quantity", id="no-declared-quantity"),
+    ],
+)
+def test_quantity_missing_is_not_evaluated(co_quantity: dict[str, str] | None, declared_quantity: str | None, needed: str) -> None:
+    """Without both quantities there is nothing to compare."""
+    co = certificate(items=[item_data(quantity=co_quantity)])
+    result = ir04.check_quantity(co.items[0], co, declared(quantity=declared_quantity))
+    assert (Outcome.NOT_EVALUATED, (needed,)) == (result.outcome, result.needed)
+
+
+def test_quantity_zero_on_the_co() -> None:
+    """A declared quantity against a CO quantity of zero is an error, not a division by zero."""
+    co = certificate(items=[item_data(quantity={"value": "0", "unit": "KGM"}, gross_weight=None)])
+    assert (Outcome.FAILED, [("declared-quantity-exceeds-certificate", ERROR, 1)]) == seen(
+        ir04.check_quantity(co.items[0], co, declared(quantity="10"))
+    )
+
+
+# --- IR 4(a): exporter ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exporter", "expected"),
+    [
+        pytest.param("PT Samudra Jaya", (Outcome.PASSED, []), id="same-name"),
+        pytest.param("PT. SAMUDRA JAYA", (Outcome.PASSED, []), id="case-and-punctuation"),
+        pytest.param("Samudra Jaya, PT", (Outcome.PASSED, []), id="legal-form-after-the-name"),
+        pytest.param("Samudra Jaya", (Outcome.PASSED, []), id="legal-form-omitted"),
+        pytest.param(
+            "PT Samudra Jayaa", (Outcome.PASSED, [("declared-exporter-differs-slightly", INFO, None)]), id="typing-slip"
+        ),
+        pytest.param(
+            "PT Sinar Laut Abadi", (Outcome.FAILED, [("declared-exporter-differs", ERROR, None)]), id="another-exporter"
+        ),
+    ],
+)
+def test_exporter(exporter: str, expected: Seen) -> None:
+    """The declared exporter is the CO's; a typing slip is disregarded; another exporter denies the CO."""
+    assert expected == seen(ir04.check_exporter(CO, declared(exporter=exporter)))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "co", "needed"),
+    [
+        pytest.param(Context(), CO, "context.declaration", id="no-declaration"),
+        pytest.param(declared(exporter=None), CO, "context.declaration.exporter", id="declaration-names-no-exporter"),
+        pytest.param(declared(exporter="  "), CO, "context.declaration.exporter", id="declaration-exporter-blank"),
+        pytest.param(declared(), certificate(exporter=None), "certificate.exporter", id="co-names-no-exporter"),
+    ],
+)
+def test_exporter_not_evaluated(ctx: Context, co: roo.Certificate, needed: str) -> None:
+    """Without both names the exporter comparison is not evaluated."""
+    result = ir04.check_exporter(co, ctx)
+    assert (Outcome.NOT_EVALUATED, (needed,)) == (result.outcome, result.needed)
+
+
+def test_exporter_key_drops_legal_forms_of_japan() -> None:
+    """"K.K." and "Kabushiki Kaisha" do not tell one company from another."""
+    assert ir04.exporter_key("Kaiyo Foods K.K.") == ir04.exporter_key("Kaiyo Foods Kabushiki Kaisha")
+
+
+# --- IR 4(b): alterations and unused spaces ------------------------------------------------------------------
+
+
+def alteration(method: str, approved: bool = True, certified: bool = True, box: int = 7) -> dict[str, Any]:
+    """An alteration of ``box`` as JSON data."""
+    return {"box": box, "method": method, "approved_by_signatory": approved, "certified_by_authority": certified}
+
+
+@pytest.mark.parametrize(
+    ("alterations", "expected"),
+    [
+        pytest.param([], (Outcome.PASSED, []), id="no-alteration"),
+        pytest.param([alteration("strike_out")], (Outcome.PASSED, []), id="strike-out-approved-and-certified"),
+        pytest.param(
+            [alteration("strike_out", approved=False)],
+            (Outcome.FAILED, [("strike-out-not-approved", ERROR, None)]),
+            id="strike-out-not-approved-by-signatory",
+        ),
+        pytest.param(
+            [alteration("strike_out", certified=False)],
+            (Outcome.FAILED, [("strike-out-not-certified", ERROR, None)]),
+            id="strike-out-not-certified-by-authority",
+        ),
+        pytest.param(
+            [alteration("strike_out", approved=False, certified=False)],
+            (Outcome.FAILED, [("strike-out-not-approved", ERROR, None), ("strike-out-not-certified", ERROR, None)]),
+            id="strike-out-neither-approved-nor-certified",
+        ),
+        pytest.param(
+            [alteration("erasure")], (Outcome.FAILED, [("alteration-by-erasure", ERROR, None)]), id="erasure"
+        ),
+        pytest.param(
+            [alteration("superimposition")],
+            (Outcome.FAILED, [("alteration-by-superimposition", ERROR, None)]),
+            id="superimposition",
+        ),
+    ],
+)
+def test_alterations(alterations: list[dict[str, Any]], expected: Seen) -> None:
+    """Only a strike-out approved by the signatory and certified by the authority is an allowed alteration."""
+    assert expected == seen(ir04.check_alterations(certificate(alterations=alterations), Context()))
+
+
+def test_erasure_message_says_a_replacement_is_needed() -> None:
+    """The finding tells the importer how the error can be put right: a replacement CO, IR 4(b)(ii)."""
+    (finding,) = ir04.check_alterations(certificate(alterations=[alteration("erasure", box=9)]), Context()).findings
+    assert "Box 9 shows an erasure" in finding.message and "replacement CO (IR 4(b)(ii))" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("medium", "copy", "expected"),
+    [
+        pytest.param("paper", "original", (Outcome.PASSED, [("unused-spaces-not-crossed-out", WARNING, None)]), id="paper"),
+        pytest.param("electronic", None, (Outcome.PASSED, []), id="e-co-has-no-spaces-to-cross-out"),
+    ],
+)
+def test_unused_spaces_not_crossed_out(medium: str, copy: str | None, expected: Seen) -> None:
+    """Unused spaces left open on a paper CO are a warning, never a denial."""
+    co = certificate(medium=medium, copy=copy, unused_spaces_crossed_out=False)
+    assert expected == seen(ir04.check_alterations(co, Context()))
+
+
+# --- through roo.evaluate ------------------------------------------------------------------------------------
+
+
+def test_other_subheading_denies_only_its_item() -> None:
+    """A different subheading on one declaration line denies that item only (IR 3(j))."""
+    co = certificate(
+        items=[item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743", hs_version=None)]
+    )
+    lines = (
+        DeclarationItem(certificate_item=1, hs_code="030617", quantity=Quantity(Decimal(4000), "KGM")),
+        DeclarationItem(certificate_item=2, hs_code="160554", quantity=Quantity(Decimal(4000), "KGM")),
+    )
+    evaluation = roo.evaluate(co, Context(on=PRESENTED_ON, declaration=Declaration(items=lines)))
+    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
+
+
+def test_erasure_denies_every_item() -> None:
+    """An erasure is a defect of the CO itself."""
+    co = certificate(
+        items=[item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743")],
+        alterations=[alteration("erasure")],
+    )
+    assert roo.Status.REJECTED == roo.evaluate(co, on=PRESENTED_ON).status

@@ -1,0 +1,204 @@
+"""AJCEP IR 5: replacement COs and certified true copies after theft, loss or destruction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.rules.ajcep import ir05_replacement as ir05
+from roo.rules.base import Result
+from tests.builders import PRESENTED_ON, certificate
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)])."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
+
+
+ORIGINAL_REFERENCE = "ID/2024/AJ/000100"
+
+
+def replacement(**replaces: Any) -> roo.Certificate:
+    """A replacement CO (new reference ID/2024/AJ/000123, issued 2024-03-05) for a CO issued on 2024-03-01."""
+    data: dict[str, Any] = {"reference_number": ORIGINAL_REFERENCE, "issue_date": "2024-03-01"}
+    data.update(replaces)
+    return certificate(replaces=data)
+
+
+# --- IR 5(a): replacement CO ---------------------------------------------------------------------------------
+
+
+def test_not_a_replacement_is_not_applicable() -> None:
+    """The replacement rule concerns only a CO that replaces another."""
+    assert Outcome.NOT_APPLICABLE == ir05.check_replacement(certificate(), Context()).outcome
+
+
+@pytest.mark.parametrize(
+    ("co", "expected"),
+    [
+        pytest.param(replacement(), (Outcome.PASSED, []), id="new-reference-original-reference-and-date-shown"),
+        pytest.param(
+            replacement(reference_number="ID/2024/AJ/000123"),
+            (Outcome.FAILED, [("replacement-reference-not-new", ERROR, None)]),
+            id="replacement-keeps-the-original-reference",
+        ),
+        pytest.param(
+            replacement(reference_number=" id/2024/aj/000123 "),
+            (Outcome.FAILED, [("replacement-reference-not-new", ERROR, None)]),
+            id="same-reference-in-other-case",
+        ),
+        pytest.param(
+            replacement(reference_number=""),
+            (Outcome.FAILED, [("replacement-original-reference-missing", ERROR, None)]),
+            id="original-reference-not-shown",
+        ),
+        pytest.param(
+            replacement(issue_date=None),
+            (Outcome.FAILED, [("replacement-original-date-missing", ERROR, None)]),
+            id="original-issue-date-not-shown",
+        ),
+        pytest.param(
+            replacement(issue_date="2024-03-05"), (Outcome.PASSED, []), id="replacement-issued-the-same-day"
+        ),
+        pytest.param(
+            replacement(issue_date="2024-03-06"),
+            (Outcome.PASSED, [("replacement-predates-original", WARNING, None)]),
+            id="replacement-dated-before-the-original",
+        ),
+    ],
+)
+def test_replacement(co: roo.Certificate, expected: Seen) -> None:
+    """A replacement has its own reference number and shows the original's reference and issue date."""
+    assert expected == seen(ir05.check_replacement(co, Context()))
+
+
+@pytest.mark.parametrize(
+    ("exporting_party", "importing_party", "box"),
+    [
+        pytest.param("ID", "JP", 12, id="asean-form-box-12"),
+        pytest.param("JP", "TH", 9, id="japan-form-box-9"),
+    ],
+)
+def test_replacement_finding_names_the_box_of_the_form(exporting_party: str, importing_party: str, box: int) -> None:
+    """The missing original date is looked for in box 12 of the ASEAN form and box 9 of Japan's form."""
+    co = certificate(
+        exporting_party=exporting_party,
+        importing_party=importing_party,
+        replaces={"reference_number": ORIGINAL_REFERENCE, "issue_date": None},
+    )
+    (finding,) = ir05.check_replacement(co, Context()).findings
+    assert box == finding.facts["box"]
+
+
+# --- IR 5(b): certified true copy ----------------------------------------------------------------------------
+
+
+def copy_of(made: str | None, issue_date: str = "2024-03-05", endorsed: bool = True) -> roo.Certificate:
+    """A certified true copy bearing ``issue_date``, made on ``made``."""
+    return certificate(issue_date=issue_date, certified_true_copy=endorsed, certified_true_copy_date=made)
+
+
+def test_not_a_certified_true_copy_is_not_applicable() -> None:
+    """The certified-true-copy rule concerns only a copy."""
+    assert Outcome.NOT_APPLICABLE == ir05.check_certified_true_copy(certificate(), Context()).outcome
+
+
+@pytest.mark.parametrize(
+    ("co", "expected"),
+    [
+        pytest.param(copy_of("2024-06-01"), (Outcome.PASSED, []), id="made-three-months-after-issuance"),
+        pytest.param(copy_of("2024-03-05"), (Outcome.PASSED, []), id="made-the-day-of-issuance"),
+        pytest.param(copy_of("2025-03-05"), (Outcome.PASSED, []), id="made-one-year-to-the-day-after"),
+        pytest.param(
+            copy_of("2025-03-06"),
+            (Outcome.FAILED, [("certified-true-copy-too-late", ERROR, None)]),
+            id="made-one-year-and-a-day-after",
+        ),
+        pytest.param(
+            copy_of("2025-02-28", issue_date="2024-02-29"),
+            (Outcome.PASSED, []),
+            id="original-of-29-february-copy-on-28-february",
+        ),
+        pytest.param(
+            copy_of("2025-03-01", issue_date="2024-02-29"),
+            (Outcome.FAILED, [("certified-true-copy-too-late", ERROR, None)]),
+            id="original-of-29-february-copy-on-1-march",
+        ),
+        pytest.param(
+            copy_of("2024-03-04"),
+            (Outcome.FAILED, [("certified-true-copy-before-issue", ERROR, None)]),
+            id="copy-dated-before-the-original",
+        ),
+        pytest.param(
+            copy_of(None),
+            (Outcome.PASSED, [("certified-true-copy-date-missing", WARNING, None)]),
+            id="copy-not-dated",
+        ),
+        pytest.param(
+            copy_of("2024-06-01", endorsed=False),
+            (Outcome.PASSED, [("certified-true-copy-date-without-endorsement", WARNING, None)]),
+            id="copy-date-without-the-endorsement",
+        ),
+    ],
+)
+def test_certified_true_copy(co: roo.Certificate, expected: Seen) -> None:
+    """A certified true copy is made no later than one year after the original's issuance."""
+    assert expected == seen(ir05.check_certified_true_copy(co, Context()))
+
+
+@pytest.mark.parametrize(
+    ("original_issue_date", "expected"),
+    [
+        pytest.param("2024-03-05", (Outcome.PASSED, []), id="copy-bears-the-original-date"),
+        pytest.param(
+            "2024-03-01",
+            (Outcome.FAILED, [("certified-true-copy-issue-date-differs", ERROR, None)]),
+            id="copy-bears-another-date",
+        ),
+    ],
+)
+def test_certified_true_copy_bears_the_original_issue_date(original_issue_date: str, expected: Seen) -> None:
+    """With the original in the context, the copy must bear its issue date."""
+    original = certificate(issue_date=original_issue_date)
+    ctx = Context(related_certificates=(original,))
+    assert expected == seen(ir05.check_certified_true_copy(copy_of("2024-06-01"), ctx))
+
+
+def test_certified_true_copy_ignores_unrelated_certificates() -> None:
+    """A related CO with another reference number is not the original."""
+    other = certificate(reference_number="ID/2024/AJ/999999", issue_date="2024-01-01")
+    assert (Outcome.PASSED, []) == seen(ir05.check_certified_true_copy(copy_of("2024-06-01"), Context(related_certificates=(other,))))
+
+
+def test_certified_true_copy_limit_is_a_parameter() -> None:
+    """The one-year limit is the parameter ajcep.certified_true_copy.max_months."""
+    ctx = Context(parameters={"ajcep.certified_true_copy.max_months": 6})
+    assert (Outcome.FAILED, [("certified-true-copy-too-late", ERROR, None)]) == seen(
+        ir05.check_certified_true_copy(copy_of("2024-09-06"), ctx)
+    )
+
+
+def test_certified_true_copy_before_the_agreement_is_not_evaluated() -> None:
+    """No limit is in force before the Agreement; the check is not evaluated, not failed."""
+    result = ir05.check_certified_true_copy(copy_of("2007-06-01", issue_date="2007-03-05"), Context())
+    assert (Outcome.NOT_EVALUATED, ("context.parameters[ajcep.certified_true_copy.max_months]",)) == (
+        result.outcome,
+        result.needed,
+    )
+
+
+# --- through roo.evaluate ------------------------------------------------------------------------------------
+
+
+def test_replacement_keeping_the_reference_is_rejected() -> None:
+    """A replacement without a new reference number is a defect of the whole CO."""
+    co = replacement(reference_number="ID/2024/AJ/000123")
+    assert roo.Status.REJECTED == roo.evaluate(co, on=PRESENTED_ON).status

@@ -1,0 +1,139 @@
+"""AJCEP IR 7: issuance by shipment or within 3 days; retroactive issuance within 12 months, box ticked."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.rules.ajcep import ir07_retroactive_issuance as ir07
+from roo.rules.base import Result
+from tests.builders import CLEAN_CERTIFICATE, PRESENTED_ON, certificate
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)])."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
+
+
+def shipped(departure: str | None, issued: str, ticked: bool = False, **changes: Any) -> roo.Certificate:
+    """A CO whose box 3 shows ``departure``, issued on ``issued``, with the retroactive box as ``ticked``."""
+    transport = dict(CLEAN_CERTIFICATE["transport"], departure_date=departure)
+    return certificate(transport=transport, issue_date=issued, issued_retroactively=ticked, **changes)
+
+
+ON_TIME: Seen = (Outcome.PASSED, [])
+RETROACTIVE: Seen = (Outcome.PASSED, [("issued-retroactively", INFO, None)])
+NOT_TICKED: Seen = (Outcome.FAILED, [("retroactive-box-not-ticked", ERROR, None)])
+
+
+@pytest.mark.parametrize(
+    ("departure", "issued", "ticked", "expected"),
+    [
+        pytest.param("2024-03-04", "2024-03-01", False, ON_TIME, id="issued-before-shipment"),
+        pytest.param("2024-03-04", "2024-03-04", False, ON_TIME, id="issued-on-the-day-of-shipment"),
+        pytest.param("2024-03-04", "2024-03-07", False, ON_TIME, id="issued-on-day-3"),
+        pytest.param("2024-03-04", "2024-03-08", False, NOT_TICKED, id="issued-on-day-4-not-ticked"),
+        pytest.param("2024-03-04", "2024-03-08", True, RETROACTIVE, id="issued-on-day-4-ticked"),
+        pytest.param("2024-02-27", "2024-03-01", False, ON_TIME, id="day-3-across-29-february"),
+        pytest.param("2024-02-27", "2024-03-02", False, NOT_TICKED, id="day-4-across-29-february"),
+        pytest.param("2024-03-04", "2025-03-04", True, RETROACTIVE, id="12-months-to-the-day"),
+        pytest.param(
+            "2024-03-04",
+            "2025-03-05",
+            True,
+            (Outcome.FAILED, [("retroactive-issuance-too-late", ERROR, None)]),
+            id="12-months-and-a-day",
+        ),
+        pytest.param("2024-02-29", "2025-02-28", True, RETROACTIVE, id="shipped-29-february-issued-28-february"),
+        pytest.param(
+            "2024-02-29",
+            "2025-03-01",
+            True,
+            (Outcome.FAILED, [("retroactive-issuance-too-late", ERROR, None)]),
+            id="shipped-29-february-issued-1-march",
+        ),
+        pytest.param(
+            "2024-03-04",
+            "2025-06-01",
+            False,
+            (Outcome.FAILED, [("retroactive-box-not-ticked", ERROR, None), ("retroactive-issuance-too-late", ERROR, None)]),
+            id="too-late-and-not-ticked",
+        ),
+        pytest.param(
+            "2024-03-04",
+            "2024-03-07",
+            True,
+            (Outcome.PASSED, [("retroactive-box-ticked-on-time", INFO, None)]),
+            id="ticked-although-on-time",
+        ),
+    ],
+)
+def test_issuance_timing(departure: str, issued: str, ticked: bool, expected: Seen) -> None:
+    """On time up to the third day after shipment; later only ticked and within twelve months."""
+    assert expected == seen(ir07.check_issuance_timing(shipped(departure, issued, ticked), Context()))
+
+
+def test_retroactive_without_shipment_date_is_an_error() -> None:
+    """A CO ticked 'Issued Retroactively' must show the date of shipment in box 3."""
+    assert (Outcome.FAILED, [("retroactive-shipment-date-missing", ERROR, None)]) == seen(
+        ir07.check_issuance_timing(shipped(None, "2024-06-01", True), Context())
+    )
+
+
+def test_retroactive_without_transport_box_is_an_error() -> None:
+    """No box 3 at all on a retroactive CO is the same omission."""
+    co = certificate(transport=None, issued_retroactively=True)
+    assert (Outcome.FAILED, [("retroactive-shipment-date-missing", ERROR, None)]) == seen(
+        ir07.check_issuance_timing(co, Context())
+    )
+
+
+def test_no_shipment_date_not_ticked_is_not_evaluated() -> None:
+    """Without a shipment date roo cannot tell whether the CO was issued on time."""
+    result = ir07.check_issuance_timing(shipped(None, "2024-03-05"), Context())
+    assert (Outcome.NOT_EVALUATED, ("certificate.transport.departure_date",)) == (result.outcome, result.needed)
+
+
+def test_replacement_is_exempt() -> None:
+    """A replacement CO (IR 5(a)) is issued after the loss; IR 7's timing does not apply to it."""
+    co = shipped("2024-03-04", "2024-09-01", replaces={"reference_number": "ID/2024/AJ/000100", "issue_date": "2024-03-05"})
+    assert Outcome.NOT_APPLICABLE == ir07.check_issuance_timing(co, Context()).outcome
+
+
+def test_certified_true_copy_is_checked_on_the_original_date() -> None:
+    """A certified true copy bears the original's issue date, and that date is what IR 7 checks."""
+    co = shipped("2024-03-04", "2024-03-05", certified_true_copy=True, certified_true_copy_date="2024-09-01")
+    assert ON_TIME == seen(ir07.check_issuance_timing(co, Context()))
+
+
+def test_grace_days_are_a_parameter() -> None:
+    """A different grace period, given as an override, moves the boundary."""
+    ctx = Context(parameters={"ajcep.retroactive.grace_days": 5})
+    assert ON_TIME == seen(ir07.check_issuance_timing(shipped("2024-03-04", "2024-03-09"), ctx))
+
+
+def test_findings_state_the_days_after_shipment() -> None:
+    """The finding names the shipment date, the issue date and the days between them."""
+    (finding,) = ir07.check_issuance_timing(shipped("2024-03-04", "2024-03-08"), Context()).findings
+    expected = (date(2024, 3, 4), date(2024, 3, 8), 4)
+    assert expected == (finding.facts["shipment_date"], finding.facts["issue_date"], finding.facts["days_after_shipment"])
+
+
+def test_shipment_before_the_agreement_is_not_evaluated() -> None:
+    """No period is in force before the Agreement: the check is not evaluated, not failed."""
+    result = ir07.check_issuance_timing(shipped("2007-03-04", "2007-03-20"), Context())
+    assert Outcome.NOT_EVALUATED == result.outcome
+
+
+def test_late_unticked_co_is_rejected() -> None:
+    """Through roo.evaluate: a CO issued late without the box ticked is rejected as a whole."""
+    assert roo.Status.REJECTED == roo.evaluate(shipped("2024-03-04", "2024-03-08"), on=PRESENTED_ON).status

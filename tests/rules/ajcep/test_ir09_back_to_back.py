@@ -1,0 +1,284 @@
+"""AJCEP IR 9 and OCP Rule 3(4): back-to-back COs for partial shipments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.rules.ajcep import ir09_back_to_back as ir09
+from roo.rules.base import Result
+from tests.builders import CLEAN_CERTIFICATE, certificate, item_data
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)])."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
+
+
+ORIGINAL_REFERENCE = "ID/2024/AJ/000050"
+
+#: The original CO: Indonesia to Singapore, 4000 KGM of shrimp (item 1), 1000 KGM of squid (item 2).
+ORIGINAL = certificate(
+    reference_number=ORIGINAL_REFERENCE,
+    importing_party="SG",
+    issue_date="2024-03-01",
+    items=[
+        item_data(1),
+        item_data(2, description="Frozen squid, cleaned", hs_code="030743", quantity={"value": "1000", "unit": "KGM"}),
+    ],
+)
+
+REFERENCE = {"reference_number": ORIGINAL_REFERENCE, "issue_date": "2024-03-01", "exporting_party": "ID"}
+
+
+def quantity(value: str, unit: str = "KGM") -> dict[str, str]:
+    """A quantity as JSON data."""
+    return {"value": value, "unit": unit}
+
+
+def back_to_back(*items: dict[str, Any], **changes: Any) -> roo.Certificate:
+    """A back-to-back CO from Singapore to Japan drawing on ORIGINAL."""
+    data: dict[str, Any] = {
+        "reference_number": "SG/2024/B2B/0001",
+        "exporting_party": "SG",
+        "issue_date": "2024-04-01",
+        "transport": dict(CLEAN_CERTIFICATE["transport"], departure_date="2024-04-01", port_of_loading="SGSIN"),
+        "back_to_back": True,
+        "original_certificate": REFERENCE,
+        "items": list(items) or [item_data(1, quantity=quantity("1500"))],
+    }
+    data.update(changes)
+    return certificate(**data)
+
+
+# --- OCP Rule 3(4): the reference to the original -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("co", "ctx", "expected"),
+    [
+        pytest.param(certificate(), Context(), (Outcome.NOT_APPLICABLE, []), id="not-back-to-back"),
+        pytest.param(back_to_back(), Context(), (Outcome.PASSED, []), id="original-named"),
+        pytest.param(
+            back_to_back(), Context(related_certificates=(ORIGINAL,)), (Outcome.PASSED, []), id="original-named-and-known"
+        ),
+        pytest.param(
+            back_to_back(original_certificate=None),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-missing", ERROR, None)]),
+            id="box-13-ticked-without-original",
+        ),
+        pytest.param(
+            back_to_back(original_certificate={"reference_number": " "}),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-missing", ERROR, None)]),
+            id="original-reference-blank",
+        ),
+        pytest.param(
+            back_to_back(back_to_back=False),
+            Context(),
+            (Outcome.PASSED, [("back-to-back-box-not-ticked", WARNING, None)]),
+            id="original-named-box-13-not-ticked",
+        ),
+        pytest.param(
+            back_to_back(issue_date="2025-03-01"), Context(), (Outcome.PASSED, []), id="issued-on-the-original-last-day"
+        ),
+        pytest.param(
+            back_to_back(issue_date="2025-03-02"),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-expired", ERROR, None)]),
+            id="issued-after-the-original-expired",
+        ),
+        pytest.param(
+            back_to_back(original_certificate=dict(REFERENCE, issue_date="2024-02-01")),
+            Context(related_certificates=(ORIGINAL,)),
+            (Outcome.PASSED, [("back-to-back-original-details-differ", WARNING, None)]),
+            id="reference-date-differs-from-the-original",
+        ),
+        pytest.param(
+            back_to_back(original_certificate={"reference_number": ORIGINAL_REFERENCE}),
+            Context(),
+            (Outcome.PASSED, []),
+            id="original-date-unknown",
+        ),
+    ],
+)
+def test_original_reference(co: roo.Certificate, ctx: Context, expected: Seen) -> None:
+    """A back-to-back CO names its original and is issued while the original is valid."""
+    assert expected == seen(ir09.check_original_reference(co, ctx))
+
+
+# --- IR 9: partial value and quantity ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param(item_data(1), (Outcome.PASSED, []), id="value-and-quantity-shown"),
+        pytest.param(
+            item_data(1, fob_value=None),
+            (Outcome.FAILED, [("back-to-back-partial-value-missing", ERROR, 1)]),
+            id="no-partial-value",
+        ),
+        pytest.param(
+            item_data(1, quantity=None),
+            (Outcome.FAILED, [("back-to-back-partial-quantity-missing", ERROR, 1)]),
+            id="no-partial-quantity",
+        ),
+    ],
+)
+def test_partial_value_and_quantity(item: dict[str, Any], expected: Seen) -> None:
+    """Each item of a back-to-back CO shows its partial FOB value and quantity."""
+    co = back_to_back(item)
+    assert expected == seen(ir09.check_partial_value_and_quantity(co.items[0], co, Context()))
+
+
+def test_partial_value_not_required_on_an_ordinary_co() -> None:
+    """The IR 9 requirement concerns back-to-back COs only."""
+    co = certificate(items=[item_data(1, fob_value=None)])
+    assert Outcome.NOT_APPLICABLE == ir09.check_partial_value_and_quantity(co.items[0], co, Context()).outcome
+
+
+# --- IR 9: total quantity ------------------------------------------------------------------------------------
+
+
+def earlier(reference: str, value: str, issue_date: str = "2024-03-20", unit: str = "KGM", item: int = 1) -> roo.Certificate:
+    """An earlier back-to-back CO drawing ``value`` from item ``item`` of ORIGINAL."""
+    return back_to_back(
+        item_data(1, quantity=quantity(value, unit), original_item=item), reference_number=reference, issue_date=issue_date
+    )
+
+
+@pytest.mark.parametrize(
+    ("this", "others", "expected"),
+    [
+        pytest.param("1500", (), (Outcome.PASSED, []), id="first-partial-shipment"),
+        pytest.param("4000", (), (Outcome.PASSED, []), id="whole-quantity-in-one"),
+        pytest.param("4000.001", (), (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]), id="a-gram-over"),
+        pytest.param("1500", ("2500",), (Outcome.PASSED, []), id="two-shipments-exactly-the-original"),
+        pytest.param(
+            "1500",
+            ("2000", "600"),
+            (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]),
+            id="three-shipments-over-the-original",
+        ),
+    ],
+)
+def test_total_quantity(this: str, others: tuple[str, ...], expected: Seen) -> None:
+    """The quantities drawn from one original item by all back-to-back COs do not exceed it."""
+    co = back_to_back(item_data(1, quantity=quantity(this)))
+    related = (ORIGINAL, *(earlier(f"SG/2024/B2B/000{n}", v) for n, v in enumerate(others, start=2)))
+    assert expected == seen(ir09.check_total_quantity(co.items[0], co, Context(related_certificates=related)))
+
+
+def test_total_quantity_facts() -> None:
+    """The finding states the total, the original quantity and the earlier COs counted."""
+    co = back_to_back(item_data(1, quantity=quantity("1500")))
+    ctx = Context(related_certificates=(ORIGINAL, earlier("SG/2024/B2B/0002", "3000")))
+    (finding,) = ir09.check_total_quantity(co.items[0], co, ctx).findings
+    expected = ("4500 KGM", "4000 KGM", "1500 KGM", ("SG/2024/B2B/0002",))
+    actual = (finding.facts["total"], finding.facts["original_quantity"], finding.facts["this_certificate"], finding.facts["earlier"])
+    assert expected == actual
+
+
+def test_later_back_to_back_cos_are_not_counted() -> None:
+    """A back-to-back CO issued after this one cannot make this one exceed the original."""
+    co = back_to_back(item_data(1, quantity=quantity("3000")))
+    ctx = Context(related_certificates=(ORIGINAL, earlier("SG/2024/B2B/0009", "3000", issue_date="2024-05-01")))
+    assert (Outcome.PASSED, []) == seen(ir09.check_total_quantity(co.items[0], co, ctx))
+
+
+def test_this_co_in_the_context_is_not_counted_twice() -> None:
+    """The CO itself, if the context repeats it, is counted once."""
+    co = back_to_back(item_data(1, quantity=quantity("3000")))
+    ctx = Context(related_certificates=(ORIGINAL, co))
+    assert (Outcome.PASSED, []) == seen(ir09.check_total_quantity(co.items[0], co, ctx))
+
+
+def test_back_to_back_cos_of_another_original_are_not_counted() -> None:
+    """Only back-to-back COs naming the same original count."""
+    other = back_to_back(
+        item_data(1, quantity=quantity("3000")),
+        reference_number="SG/2024/B2B/0007",
+        original_certificate={"reference_number": "ID/2024/AJ/999999"},
+    )
+    co = back_to_back(item_data(1, quantity=quantity("3000")))
+    assert (Outcome.PASSED, []) == seen(
+        ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other)))
+    )
+
+
+def test_items_draw_from_their_own_original_item() -> None:
+    """Item 1 drawing from original item 2 (1000 KGM) is measured against that item, not item 1."""
+    co = back_to_back(item_data(1, quantity=quantity("1200"), original_item=2))
+    assert (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]) == seen(
+        ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL,)))
+    )
+
+
+def test_two_items_drawing_from_one_original_item_are_added() -> None:
+    """Items of this CO that draw from the same original item are added together."""
+    co = back_to_back(
+        item_data(1, quantity=quantity("2500")),
+        item_data(2, quantity=quantity("2000"), original_item=1),
+    )
+    ctx = Context(related_certificates=(ORIGINAL,))
+    assert [Outcome.FAILED, Outcome.FAILED] == [ir09.check_total_quantity(i, co, ctx).outcome for i in co.items]
+
+
+def test_original_item_not_found() -> None:
+    """An item that draws from an item the original does not have is denied."""
+    co = back_to_back(item_data(1, quantity=quantity("10"), original_item=7))
+    assert (Outcome.FAILED, [("back-to-back-original-item-not-found", ERROR, 1)]) == seen(
+        ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL,)))
+    )
+
+
+@pytest.mark.parametrize(
+    ("this_unit", "earlier_unit"),
+    [
+        pytest.param("TNE", "KGM", id="this-co-in-tonnes"),
+        pytest.param("KGM", "LBR", id="earlier-co-in-pounds"),
+    ],
+)
+def test_mismatched_units_are_a_finding_not_a_crash(this_unit: str, earlier_unit: str) -> None:
+    """Quantities in another unit are not added up: a warning, and the total is not evaluated."""
+    co = back_to_back(item_data(1, quantity=quantity("1", this_unit)))
+    ctx = Context(related_certificates=(ORIGINAL, earlier("SG/2024/B2B/0002", "100", unit=earlier_unit)))
+    assert (Outcome.NOT_EVALUATED, [("back-to-back-quantity-unit-mismatch", WARNING, 1)]) == seen(
+        ir09.check_total_quantity(co.items[0], co, ctx)
+    )
+
+
+def test_without_the_original_the_total_is_not_evaluated() -> None:
+    """The total needs the original CO in related_certificates."""
+    co = back_to_back()
+    result = ir09.check_total_quantity(co.items[0], co, Context())
+    assert (Outcome.NOT_EVALUATED, ("context.related_certificates",)) == (result.outcome, result.needed)
+
+
+def test_total_not_checked_on_an_ordinary_co() -> None:
+    """An ordinary CO draws from no original."""
+    co = certificate()
+    assert Outcome.NOT_APPLICABLE == ir09.check_total_quantity(co.items[0], co, Context()).outcome
+
+
+# --- through roo.evaluate ------------------------------------------------------------------------------------
+
+
+def test_excess_denies_only_the_item_concerned() -> None:
+    """Through roo.evaluate: the item over the original's quantity is denied, the other keeps preference."""
+    co = back_to_back(
+        item_data(1, quantity=quantity("1500")),
+        item_data(2, description="Frozen squid, cleaned", hs_code="030743", quantity=quantity("1500")),
+    )
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
+    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)

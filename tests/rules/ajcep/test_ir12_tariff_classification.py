@@ -1,0 +1,212 @@
+"""AJCEP IR 12, form note 5: six-digit HS subheading and a description substantially identical to the invoice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.rules.ajcep import ir12_tariff_classification
+from tests.builders import certificate, item_data
+
+CODES = frozenset(spec.code for rule in ir12_tariff_classification.RULES for spec in rule.specs)
+
+ERROR = roo.Severity.ERROR
+INFO = roo.Severity.INFO
+
+Seen = list[tuple[str, roo.Severity, int | None]]
+
+
+def ir12_findings(evaluation: roo.Evaluation) -> Seen:
+    """The findings of the IR 12 rules, as (code, severity, item)."""
+    return [(f.code, f.severity, f.item) for f in evaluation.findings if f.code in CODES]
+
+
+def declaring(*lines: dict[str, Any]) -> roo.Context:
+    """A context whose import declaration has ``lines``."""
+    return roo.load_context({"declaration": {"items": list(lines)}})
+
+
+def description_check(evaluation: roo.Evaluation, item: int = 1) -> roo.Check:
+    """The trace line of the description check for ``item``."""
+    return next(
+        c for c in evaluation.checks if c.rule == "AJCEP/IR/12" and c.item == item and "description" in c.title
+    )
+
+
+# --- Six-digit subheading ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hs_code",
+    [
+        pytest.param("030617", id="six-digits"),
+        pytest.param("0306.17", id="six-digits-with-dot"),
+        pytest.param("0306 17", id="six-digits-with-space"),
+        pytest.param("0306-17", id="six-digits-with-dash"),
+    ],
+)
+def test_six_digit_subheading_passes(hs_code: str) -> None:
+    """The HS code at the six-digit level, however separated, is what IR 12 asks for."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1, hs_code=hs_code)]))
+    assert ([], roo.Status.ACCEPTED) == (ir12_findings(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    "hs_code",
+    [
+        pytest.param("0306", id="heading-only-four-digits"),
+        pytest.param("03061", id="five-digits"),
+        pytest.param("0306170", id="seven-digits"),
+        pytest.param("03061700", id="national-eight-digit-line"),
+        pytest.param("03O617", id="letter-o-for-zero"),
+        pytest.param("", id="no-code"),
+    ],
+)
+def test_code_not_at_six_digits_denies_the_item(hs_code: str) -> None:
+    """A code that is not a six-digit subheading is an error on that item, naming the code."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1, hs_code=hs_code)]))
+    finding = next(f for f in evaluation.findings if f.code == "hs-code-not-six-digits")
+    expected = ([("hs-code-not-six-digits", ERROR, 1)], hs_code, "AJCEP/IR/12", roo.Status.REJECTED)
+    assert expected == (ir12_findings(evaluation), finding.facts["hs_code"], finding.rule, evaluation.status)
+
+
+def test_code_not_at_six_digits_denies_only_its_item() -> None:
+    """The other items keep their preference (IR 3(j))."""
+    items = [item_data(1), item_data(2, hs_code="0307"), item_data(3)]
+    evaluation = roo.evaluate(certificate(items=items))
+    assert ((1, 3), (2,)) == (evaluation.granted, evaluation.denied)
+
+
+# --- Description ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("   ", id="blank"),
+    ],
+)
+def test_missing_description_denies_the_item(description: str) -> None:
+    """A CO item without a description fails even when there is no declaration to compare with."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1, description=description)]))
+    assert [("description-missing", ERROR, 1)] == ir12_findings(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        pytest.param("Frozen shrimp, peeled", [], id="identical"),
+        pytest.param("FROZEN SHRIMP PEELED", [], id="identical-but-for-case-and-punctuation"),
+        pytest.param("Frozen shrimp peeled, headless, IQF", [], id="declaration-adds-detail"),
+        pytest.param(
+            "Frozen shrimps peeled", [("description-differs-slightly", INFO, 1)], id="typographical-difference"
+        ),
+        pytest.param(
+            "Dried anchovies", [("description-not-substantially-identical", ERROR, 1)], id="another-good"
+        ),
+        pytest.param(
+            "Canned tuna in oil", [("description-not-substantially-identical", ERROR, 1)], id="nothing-in-common"
+        ),
+    ],
+)
+def test_description_against_the_declaration(declared: str, expected: Seen) -> None:
+    """The CO description is compared with what the importer declared for the same item."""
+    ctx = declaring({"certificate_item": 1, "description": declared})
+    assert expected == ir12_findings(roo.evaluate(certificate(), ctx))
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        pytest.param(
+            "frozen whole tuna mackerel sardine",
+            [("description-differs-slightly", INFO, 1)],
+            id="three-of-five-words-shared-exactly-at-threshold",
+        ),
+        pytest.param(
+            "Tuna frozen sardines mackerel chilled",
+            [("description-not-substantially-identical", ERROR, 1)],
+            id="just-below-threshold",
+        ),
+    ],
+)
+def test_substantially_identical_boundary(declared: str, expected: Seen) -> None:
+    """A similarity of exactly 0.6 is substantially identical; below it is not."""
+    co = certificate(items=[item_data(1, description="Tuna frozen whole gutted skipjack", hs_code="030343")])
+    ctx = declaring({"certificate_item": 1, "description": declared})
+    assert expected == ir12_findings(roo.evaluate(co, ctx))
+
+
+def test_slight_difference_is_disregarded_under_ir_4a() -> None:
+    """A slight discrepancy is an info finding citing IR 4(a); the item keeps its preference."""
+    ctx = declaring({"certificate_item": 1, "description": "Frozen shrimps peeled"})
+    evaluation = roo.evaluate(certificate(), ctx)
+    finding = next(f for f in evaluation.findings if f.code == "description-differs-slightly")
+    expected = ("AJCEP/IR/4(a)", "Frozen shrimps peeled", "0.97", roo.Status.ACCEPTED)
+    actual = (finding.rule, finding.facts["declared_description"], finding.facts["similarity"], evaluation.status)
+    assert expected == actual
+
+
+def test_different_description_denies_only_its_item() -> None:
+    """A description that is not substantially identical denies its own item only."""
+    items = [item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743")]
+    ctx = declaring(
+        {"certificate_item": 1, "description": "Frozen shrimp, peeled"},
+        {"certificate_item": 2, "description": "Dried anchovies"},
+    )
+    evaluation = roo.evaluate(certificate(items=items), ctx)
+    expected = ([("description-not-substantially-identical", ERROR, 2)], (1,), (2,))
+    assert expected == (ir12_findings(evaluation), evaluation.granted, evaluation.denied)
+
+
+def test_each_declaration_line_is_compared_once() -> None:
+    """Several lines claim the same item: each distinct description is compared, repeats only once."""
+    ctx = declaring(
+        {"certificate_item": 1, "description": "Frozen shrimps peeled"},
+        {"certificate_item": 1, "description": "Frozen shrimps peeled"},
+        {"certificate_item": 1, "description": "Canned tuna in oil"},
+    )
+    expected = [("description-differs-slightly", INFO, 1), ("description-not-substantially-identical", ERROR, 1)]
+    assert expected == ir12_findings(roo.evaluate(certificate(), ctx))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "outcome", "needed"),
+    [
+        pytest.param(roo.Context(), roo.Outcome.NOT_EVALUATED, ("context.declaration",), id="no-declaration"),
+        pytest.param(declaring(), roo.Outcome.NOT_EVALUATED, ("context.declaration.items",), id="declaration-no-lines"),
+        pytest.param(
+            declaring({"certificate_item": 1}),
+            roo.Outcome.NOT_EVALUATED,
+            ("context.declaration.items.description",),
+            id="line-for-the-item-without-description",
+        ),
+        pytest.param(
+            declaring({"certificate_item": 1, "description": "  "}),
+            roo.Outcome.NOT_EVALUATED,
+            ("context.declaration.items.description",),
+            id="line-for-the-item-with-blank-description",
+        ),
+        pytest.param(
+            declaring({"certificate_item": 2, "description": "Frozen squid"}),
+            roo.Outcome.NOT_APPLICABLE,
+            (),
+            id="item-not-claimed-in-this-declaration",
+        ),
+    ],
+)
+def test_description_without_a_declared_description(
+    ctx: roo.Context, outcome: roo.Outcome, needed: tuple[str, ...]
+) -> None:
+    """Without a declared description to compare with, the check is not evaluated (or does not apply); never denies."""
+    evaluation = roo.evaluate(certificate(), ctx)
+    check = description_check(evaluation)
+    assert (outcome, needed, [], roo.Status.ACCEPTED) == (
+        check.outcome,
+        check.needed,
+        ir12_findings(evaluation),
+        evaluation.status,
+    )

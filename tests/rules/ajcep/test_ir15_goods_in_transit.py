@@ -1,0 +1,175 @@
+"""AJCEP IR 15: goods in transport or bonded storage when the Agreement entered into force need a retroactive CO.
+
+The Philippines is the importing Party in most cases: the Agreement entered
+into force for it on 2010-07-01 (``ajcep.entry_into_force.PH``), so the day
+before and the day of that date can both be tested with packaged data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Preference, Severity
+from roo.rules.ajcep import ir15_goods_in_transit as ir15
+from roo.rules.base import Result
+from tests.builders import certificate
+
+ERROR = Severity.ERROR
+EIF_PH = date(2010, 7, 1)
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]], tuple[str, ...]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)], needed)."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings], result.needed
+
+
+def to_philippines(shipped: date | None, retroactive: bool = False, **changes: Any) -> roo.Certificate:
+    """A CO from Japan to the Philippines for goods shipped on ``shipped``."""
+    transport = None if shipped is None else {"departure_date": shipped.isoformat()}
+    return certificate(
+        exporting_party="JP",
+        importing_party="PH",
+        issue_date=(shipped or date(2010, 6, 20)).isoformat(),
+        transport=transport,
+        issued_retroactively=retroactive,
+        **changes,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shipped", "retroactive", "on", "expected"),
+    [
+        pytest.param(
+            date(2010, 6, 20), True, EIF_PH, (Outcome.PASSED, [], ()), id="in-transit-on-eif-day-retroactive-co"
+        ),
+        pytest.param(
+            date(2010, 6, 30),
+            True,
+            date(2010, 8, 15),
+            (Outcome.PASSED, [], ()),
+            id="shipped-day-before-eif-imported-later-retroactive-co",
+        ),
+        pytest.param(
+            date(2010, 6, 30),
+            False,
+            EIF_PH,
+            (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()),
+            id="shipped-day-before-eif-co-not-retroactive",
+        ),
+        pytest.param(
+            date(2010, 5, 1),
+            False,
+            date(2010, 9, 1),
+            (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()),
+            id="bonded-storage-over-eif-co-not-retroactive",
+        ),
+        pytest.param(
+            date(2010, 6, 20),
+            True,
+            date(2010, 6, 30),
+            (Outcome.FAILED, [("ajcep-not-in-force-on-import", ERROR, None)], ()),
+            id="imported-day-before-eif",
+        ),
+        pytest.param(
+            date(2010, 6, 20),
+            False,
+            date(2010, 6, 30),
+            (Outcome.FAILED, [("ajcep-not-in-force-on-import", ERROR, None)], ()),
+            id="imported-day-before-eif-not-retroactive-either",
+        ),
+        pytest.param(EIF_PH, False, EIF_PH, (Outcome.NOT_APPLICABLE, [], ()), id="shipped-on-eif-day"),
+        pytest.param(
+            date(2010, 7, 2), False, date(2010, 7, 10), (Outcome.NOT_APPLICABLE, [], ()), id="shipped-after-eif"
+        ),
+        pytest.param(
+            date(2010, 6, 20),
+            True,
+            None,
+            (Outcome.NOT_EVALUATED, [], ("context.on",)),
+            id="shipped-before-eif-import-date-unknown",
+        ),
+        pytest.param(
+            date(2010, 7, 2), False, None, (Outcome.NOT_APPLICABLE, [], ()), id="shipped-after-eif-import-date-unknown"
+        ),
+        pytest.param(None, False, None, (Outcome.NOT_EVALUATED, [], ("context.on",)), id="no-dates-at-all"),
+        pytest.param(
+            None,
+            False,
+            EIF_PH,
+            (Outcome.NOT_EVALUATED, [], ("certificate.transport.departure_date",)),
+            id="imported-after-eif-shipment-date-unknown",
+        ),
+        pytest.param(
+            None,
+            False,
+            date(2010, 6, 30),
+            (Outcome.FAILED, [("ajcep-not-in-force-on-import", ERROR, None)], ()),
+            id="imported-before-eif-shipment-date-unknown",
+        ),
+    ],
+)
+def test_goods_in_transit(shipped: date | None, retroactive: bool, on: date | None, expected: Seen) -> None:
+    """Shipped before entry into force and imported on or after it: only with a retroactive CO."""
+    co = to_philippines(shipped, retroactive)
+    assert expected == seen(ir15.check_goods_in_transit(co, Context(on=on)))
+
+
+def test_import_before_first_entry_into_force_of_the_agreement() -> None:
+    """An import before the Agreement's first entry into force (2008-12-01) is still judged against Japan's date."""
+    co = certificate(transport={"departure_date": "2008-11-20"}, issue_date="2008-11-21", importing_party="JP")
+    result = ir15.check_goods_in_transit(co, Context(on=date(2008, 11, 30)))
+    assert (Outcome.FAILED, [("ajcep-not-in-force-on-import", ERROR, None)], ()) == seen(result)
+    assert date(2008, 12, 1) == result.findings[0].facts["entry_into_force"]
+
+
+def test_entry_into_force_override() -> None:
+    """A context override of the importing Party's date moves the boundary (Indonesia's date is unverified)."""
+    co = certificate(exporting_party="JP", importing_party="ID", transport={"departure_date": "2018-03-20"})
+    moved = Context(on=date(2018, 4, 2), parameters={"ajcep.entry_into_force.ID": "2018-04-01"})
+    packaged = Context(on=date(2018, 4, 2))
+    assert (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()) == seen(
+        ir15.check_goods_in_transit(co, moved)
+    )
+    assert (Outcome.NOT_APPLICABLE, [], ()) == seen(ir15.check_goods_in_transit(co, packaged))
+
+
+def test_unknown_importing_party_is_not_evaluated() -> None:
+    """A party with no entry-into-force parameter leaves the rule not evaluated, naming the parameter."""
+    co = certificate(importing_party="US")
+    expected = (Outcome.NOT_EVALUATED, [], ("context.parameters.ajcep.entry_into_force.US",))
+    assert expected == seen(ir15.check_goods_in_transit(co, Context(on=date(2024, 3, 20))))
+
+
+def test_parameter_switched_off_is_not_evaluated() -> None:
+    """An override of null switches the parameter off: not evaluated, never a failure."""
+    co = to_philippines(date(2010, 6, 20))
+    ctx = Context(on=EIF_PH, parameters={"ajcep.entry_into_force.PH": None})
+    assert (Outcome.NOT_EVALUATED, [], ("context.parameters.ajcep.entry_into_force.PH",)) == seen(
+        ir15.check_goods_in_transit(co, ctx)
+    )
+
+
+def test_message_names_dates_and_party() -> None:
+    """The finding says when the goods were shipped, for whom the Agreement entered into force, and when."""
+    result = ir15.check_goods_in_transit(to_philippines(date(2010, 6, 30)), Context(on=EIF_PH))
+    expected = (
+        "The goods were shipped on 2010-06-30, before the AJCEP Agreement entered into force for the importing "
+        "Party (PH) on 2010-07-01; goods in transport or bonded storage on that date get preference only with a CO "
+        "issued retroactively, and this CO's 'Issued Retroactively' box is not ticked."
+    )
+    assert expected == result.findings[0].message
+
+
+def test_through_evaluate_denies_every_item() -> None:
+    """Through roo.evaluate the defect concerns the whole CO, so no item gets preference."""
+    co = to_philippines(date(2010, 6, 30))
+    evaluation = roo.evaluate(co, Context(on=EIF_PH))
+    assert "in-transit-co-not-retroactive" in {f.code for f in evaluation.findings}
+    assert {Preference.DENIED} == {verdict.preference for verdict in evaluation.items}

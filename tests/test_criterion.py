@@ -1,0 +1,193 @@
+"""Box 8: ``OriginCriterion.parse`` reads every form the schemes use, and never raises."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roo.model import Criterion, CriterionKind, OriginCriterion
+
+K = CriterionKind
+
+
+@pytest.mark.parametrize(
+    ("text", "criteria", "de_minimis", "accumulation"),
+    [
+        pytest.param("WO", (Criterion(K.WO),), False, False, id="WO wholly obtained (Art 25)"),
+        pytest.param("PE", (Criterion(K.PE),), False, False, id="PE produced entirely from originating materials"),
+        pytest.param("CTH", (Criterion(K.CTH),), False, False, id="CTH change of tariff heading"),
+        pytest.param("RVC 40%", (Criterion(K.RVC, Decimal(40)),), False, False, id="RVC 40% general rule"),
+        pytest.param("CTC", (Criterion(K.CTC),), False, False, id="CTC product-specific change"),
+        pytest.param("SP", (Criterion(K.SP),), False, False, id="SP specific process"),
+        pytest.param("CTH, DMI", (Criterion(K.CTH),), True, False, id="CTH with de minimis"),
+        pytest.param("RVC 40%, ACU", (Criterion(K.RVC, Decimal(40)),), False, True, id="RVC with accumulation"),
+        pytest.param("CTSH", (Criterion(K.CTSH),), False, False, id="CTSH change of subheading"),
+        pytest.param("CC", (Criterion(K.CC),), False, False, id="CC change of chapter"),
+        pytest.param("PSR", (Criterion(K.PSR),), False, False, id="PSR JIEPA product-specific rule"),
+        pytest.param("RVC", (Criterion(K.RVC),), False, False, id="RVC without a percentage"),
+        pytest.param("RVC 45%", (Criterion(K.RVC, Decimal(45)),), False, False, id="RVC above the general rule"),
+        pytest.param("RVC 35%", (Criterion(K.RVC, Decimal(35)),), False, False, id="RVC below it is read (a rule judges)"),
+        pytest.param("RVC 100%", (Criterion(K.RVC, Decimal(100)),), False, False, id="RVC 100%"),
+        pytest.param("RVC 0%", (Criterion(K.RVC, Decimal(0)),), False, False, id="RVC 0%"),
+        pytest.param("RVC 40.5%", (Criterion(K.RVC, Decimal("40.5")),), False, False, id="fractional percentage"),
+        pytest.param("QVC 40%", (Criterion(K.RVC, Decimal(40)),), False, False, id="QVC read as RVC"),
+        pytest.param("PE, ACU", (Criterion(K.PE),), False, True, id="PE with accumulation"),
+        pytest.param("CTH, DMI, ACU", (Criterion(K.CTH),), True, True, id="both flags"),
+        pytest.param(
+            "CTH, RVC 40%", (Criterion(K.CTH), Criterion(K.RVC, Decimal(40))), False, False, id="two criteria"
+        ),
+    ],
+)
+def test_forms_in_design(
+    text: str, criteria: tuple[Criterion, ...], de_minimis: bool, accumulation: bool
+) -> None:
+    """Every box 8 form of DESIGN §3.1 is read into criteria and flags, keeping the printed text."""
+    parsed = OriginCriterion.parse(text)
+
+    assert (text, criteria, de_minimis, accumulation, None) == (
+        parsed.text,
+        parsed.criteria,
+        parsed.de_minimis,
+        parsed.accumulation,
+        parsed.problem,
+    )
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        pytest.param("wo", "WO", id="lower case"),
+        pytest.param("Cth, dmi", "CTH, DMI", id="mixed case with flag"),
+        pytest.param("rvc 40%", "RVC 40%", id="lower-case RVC"),
+        pytest.param("RVC40%", "RVC 40%", id="no space"),
+        pytest.param("40% RVC", "RVC 40%", id="percentage first"),
+        pytest.param("RVC 40 %", "RVC 40%", id="space before the percent sign"),
+        pytest.param("RVC 40", "RVC 40%", id="no percent sign"),
+        pytest.param("RVC 040%", "RVC 40%", id="leading zero"),
+        pytest.param("RVC 40.0%", "RVC 40%", id="trailing decimal zero"),
+        pytest.param("CTH + DMI", "CTH, DMI", id="plus sign"),
+        pytest.param("CTH; DMI", "CTH, DMI", id="semicolon"),
+        pytest.param("CTH and DMI", "CTH, DMI", id="'and'"),
+        pytest.param("CTH/DMI", "CTH, DMI", id="slash"),
+        pytest.param("CTH & DMI", "CTH, DMI", id="ampersand"),
+        pytest.param("CTH,,DMI", "CTH, DMI", id="doubled comma"),
+        pytest.param("  CTH  ", "CTH", id="surrounding spaces"),
+        pytest.param("\u00a0CTH", "CTH", id="no-break space"),
+        pytest.param("CTH, CTH", "CTH", id="repeated criterion counted once"),
+        pytest.param("RVC 40% or CTH", "RVC 40%, CTH", id="'or' between alternatives"),
+        pytest.param("RVC 40%, ACU", "RVC 40%,ACU", id="spacing around the comma"),
+    ],
+)
+def test_variants_read_like_the_canonical_form(variant: str, canonical: str) -> None:
+    """Spelling variants seen on real forms give the same reading as the canonical text."""
+    parsed = OriginCriterion.parse(variant)
+    expected = OriginCriterion.parse(canonical)
+
+    assert (expected.criteria, expected.de_minimis, expected.accumulation, None) == (
+        parsed.criteria,
+        parsed.de_minimis,
+        parsed.accumulation,
+        parsed.problem,
+    )
+    assert variant == parsed.text
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("", "box 8 is empty", id="empty"),
+        pytest.param("   ", "box 8 is empty", id="blank"),
+        pytest.param("XYZ", "unrecognised 'XYZ'", id="unknown code"),
+        pytest.param("W0", "unrecognised 'W0'", id="zero for O"),
+        pytest.param("Wholly obtained", "unrecognised 'Wholly obtained'", id="words"),
+        pytest.param("CTH, XYZ", "unrecognised 'XYZ'", id="one unknown part among known ones"),
+        pytest.param("FOO, BAR", "unrecognised 'FOO', 'BAR'", id="several unknown parts"),
+        pytest.param("RVC 101%", "unrecognised 'RVC 101%'", id="more than 100 per cent"),
+        pytest.param("RVC 1000%", "unrecognised 'RVC 1000%'", id="four-digit percentage"),
+        pytest.param("RVC-40%", "unrecognised 'RVC-40%'", id="dash"),
+        pytest.param("40 RVC", "unrecognised '40 RVC'", id="number first without percent sign"),
+        pytest.param("CTH DMI", "unrecognised 'CTH DMI'", id="flag without separator"),
+        pytest.param('"WO"', "unrecognised '\"WO\"'", id="quoted"),
+        pytest.param("DMI", "no origin criterion, only DMI", id="only de minimis"),
+        pytest.param("ACU, DMI", "no origin criterion, only ACU, DMI", id="only flags"),
+    ],
+)
+def test_unreadable_text_keeps_a_problem(text: str, problem: str) -> None:
+    """Text roo cannot read is kept with ``problem`` set, for a rule to report on the item."""
+    parsed = OriginCriterion.parse(text)
+
+    assert (text, problem) == (parsed.text, parsed.problem)
+
+
+def test_a_readable_part_is_kept_beside_an_unreadable_one() -> None:
+    """``CTH, XYZ`` keeps CTH as read; the problem still makes the whole box unreadable for rules."""
+    parsed = OriginCriterion.parse("CTH, XYZ")
+
+    assert ((Criterion(K.CTH),), "unrecognised 'XYZ'") == (parsed.criteria, parsed.problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "rvc_percent"),
+    [
+        pytest.param("WO", frozenset({K.WO}), None, id="WO has no percentage"),
+        pytest.param("RVC 45%, ACU", frozenset({K.RVC}), Decimal(45), id="RVC percentage"),
+        pytest.param("RVC", frozenset({K.RVC}), None, id="RVC without percentage"),
+        pytest.param("CTH or RVC 40%", frozenset({K.CTH, K.RVC}), Decimal(40), id="alternatives"),
+        pytest.param("XYZ", frozenset(), None, id="unreadable"),
+    ],
+)
+def test_kinds_and_rvc_percent(text: str, kinds: frozenset[CriterionKind], rvc_percent: Decimal | None) -> None:
+    """``kinds`` and ``rvc_percent`` summarise the reading."""
+    parsed = OriginCriterion.parse(text)
+
+    assert (kinds, rvc_percent) == (parsed.kinds, parsed.rvc_percent)
+
+
+@pytest.mark.parametrize(
+    ("criterion", "text"),
+    [
+        pytest.param(Criterion(K.CTH), "CTH", id="kind alone"),
+        pytest.param(Criterion(K.RVC, Decimal(40)), "RVC 40%", id="with percentage"),
+        pytest.param(Criterion(K.RVC, Decimal("40.5")), "RVC 40.5%", id="fractional"),
+    ],
+)
+def test_criterion_prints_as_in_box_8(criterion: Criterion, text: str) -> None:
+    """A ``Criterion`` prints the way box 8 writes it."""
+    assert text == str(criterion)
+
+
+def test_origin_criterion_prints_the_text_as_printed() -> None:
+    """``str()`` of the box is the text as printed, not a normalised form."""
+    assert "cth + dmi" == str(OriginCriterion.parse("cth + dmi"))
+
+
+def test_equal_texts_parse_equal() -> None:
+    """Parsing is deterministic: the same text gives equal, equally hashed values."""
+    assert OriginCriterion.parse("RVC 40%, ACU") == OriginCriterion.parse("RVC 40%, ACU")
+    assert hash(OriginCriterion.parse("RVC 40%, ACU")) == hash(OriginCriterion.parse("RVC 40%, ACU"))
+
+
+@given(st.text())
+def test_parse_never_raises_for_any_text(text: str) -> None:
+    """Any text at all is read without raising; the text is kept; unreadable text has a problem and no flags lost."""
+    parsed = OriginCriterion.parse(text)
+
+    assert text == parsed.text
+    assert parsed.problem is not None or len(parsed.criteria) > 0
+    assert all(c.percent is None or Decimal(0) <= c.percent <= Decimal(100) for c in parsed.criteria)
+
+
+_TOKENS = st.sampled_from(
+    ["WO", "PE", "CTH", "CTSH", "CC", "CTC", "SP", "PSR", "RVC", "DMI", "ACU", "RVC 40%", "40% RVC", "XYZ", "%", "RVC 1"]
+)
+
+
+@given(st.lists(_TOKENS, max_size=5), st.sampled_from([", ", ",", " + ", "; ", " and ", " or ", "/", " "]))
+def test_parse_never_raises_for_combinations(tokens: list[str], separator: str) -> None:
+    """Combinations of real tokens with any separator never raise, and a readable box always names a criterion."""
+    parsed = OriginCriterion.parse(separator.join(tokens))
+
+    assert parsed.problem is not None or parsed.criteria

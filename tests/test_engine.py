@@ -1,0 +1,295 @@
+"""The engine and the fold: item isolation (AJCEP IR 3(i), 3(j)), certificate-level denial, the trace."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NoReturn
+
+import pytest
+
+import roo
+from roo import engine
+from roo.context import Context
+from roo.evaluation import Finding, Outcome, Preference, Severity, Status, fold
+from roo.model.certificate import Certificate, Item
+from roo.rules import RULESETS, ajcep, rules_for
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateRule,
+    FindingSpec,
+    ItemRule,
+    Result,
+    failed,
+    not_evaluated,
+    passed,
+)
+from tests.builders import certificate, item_data
+
+THREE_ITEMS = [
+    item_data(1),
+    item_data(2, description="Frozen squid, cleaned", hs_code="030743"),
+    item_data(3, description="Frozen octopus", hs_code="030752"),
+]
+
+CERTIFICATE_ERROR = FindingSpec("test-certificate-error", "AJCEP/IR/3(c)", Severity.ERROR, "Certificate defect.")
+CERTIFICATE_WARNING = FindingSpec("test-certificate-warning", "AJCEP/IR/3(c)", Severity.WARNING, "Certificate note.")
+ITEM_ERROR = FindingSpec("test-item-error", "AJCEP/IR/12", Severity.ERROR, "Item defect {what}.")
+
+
+def finding(severity: Severity, item: int | None) -> Finding:
+    """A bare finding for fold tests."""
+    return Finding("AJCEP/IR/3(c)", f"test-{severity.value}", severity, item, "x")
+
+
+# --- fold: AJCEP IR 3(j) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("findings", "status", "preferences"),
+    [
+        pytest.param((), Status.ACCEPTED, "GGG", id="no-findings-every-item-granted"),
+        pytest.param((finding(Severity.ERROR, 2),), Status.PARTIALLY_ACCEPTED, "GDG", id="item-error-denies-that-item"),
+        pytest.param(
+            (finding(Severity.ERROR, 1), finding(Severity.ERROR, 3)),
+            Status.PARTIALLY_ACCEPTED,
+            "DGD",
+            id="two-problem-items-one-granted",
+        ),
+        pytest.param(
+            tuple(finding(Severity.ERROR, n) for n in (1, 2, 3)), Status.REJECTED, "DDD", id="every-item-has-an-error"
+        ),
+        pytest.param((finding(Severity.ERROR, None),), Status.REJECTED, "DDD", id="certificate-error-denies-all"),
+        pytest.param(
+            (finding(Severity.WARNING, None), finding(Severity.INFO, 2), finding(Severity.WARNING, 3)),
+            Status.ACCEPTED,
+            "GGG",
+            id="warnings-and-info-never-deny",
+        ),
+        pytest.param((finding(Severity.ERROR, 9),), Status.ACCEPTED, "GGG", id="error-on-an-unlisted-item-denies-none"),
+    ],
+)
+def test_fold(findings: tuple[Finding, ...], status: Status, preferences: str) -> None:
+    """An item error denies its item; a certificate error denies every item; warnings and info deny nothing."""
+    folded_status, verdicts = fold((1, 2, 3), findings)
+    letters = "".join("G" if v.preference is Preference.GRANTED else "D" for v in verdicts)
+    assert (status, preferences) == (folded_status, letters)
+
+
+def test_fold_keeps_each_items_own_findings_only() -> None:
+    """A verdict lists the findings about its item; certificate-level findings stay on the evaluation."""
+    item_two = finding(Severity.ERROR, 2)
+    _, verdicts = fold((1, 2), (finding(Severity.WARNING, None), item_two))
+    assert ((), (item_two,)) == tuple(v.findings for v in verdicts)
+
+
+def test_fold_waived_grants_every_item_despite_errors() -> None:
+    """When no CO is required (AJCEP IR 6) its defects do not matter: every item is granted."""
+    status, verdicts = fold((1, 2), (finding(Severity.ERROR, None), finding(Severity.ERROR, 1)), waived=True)
+    assert (Status.NOT_REQUIRED, (True, True)) == (status, tuple(v.granted for v in verdicts))
+
+
+# --- The AJCEP rule set through roo.evaluate -----------------------------------------------------------------
+
+
+def test_problem_with_one_item_does_not_affect_the_others() -> None:
+    """AJCEP IR 3(j): item 2's bad HS code denies item 2; items 1 and 3 keep their preference."""
+    items = [*THREE_ITEMS]
+    items[1] = item_data(2, description="Frozen squid, cleaned", hs_code="0307")
+    evaluation = roo.evaluate(certificate(items=items))
+    verdict = evaluation.item(2)
+    denied_findings = [f.code for f in verdict.findings if f.denies] if verdict else []
+    expected = (Status.PARTIALLY_ACCEPTED, (1, 3), (2,), ["hs-code-not-six-digits"])
+    assert expected == (evaluation.status, evaluation.granted, evaluation.denied, denied_findings)
+
+
+def test_each_item_is_judged_in_its_own_right() -> None:
+    """AJCEP IR 3(i): every item rule runs once for every item, and each run is traced."""
+    evaluation = roo.evaluate(certificate(items=THREE_ITEMS))
+    item_rules = [rule for rule in ajcep.RULES if isinstance(rule, ItemRule)]
+    traced = [c for c in evaluation.checks if c.item is not None]
+    assert (len(item_rules) * 3, {1, 2, 3}) == (len(traced), {c.item for c in traced})
+
+
+def test_certificate_level_error_denies_every_item() -> None:
+    """A defect of the CO itself (no reference number) denies all items, and is reported once, with no item."""
+    evaluation = roo.evaluate(certificate(reference_number=None, items=THREE_ITEMS))
+    errors = [(f.code, f.item) for f in evaluation.findings if f.severity is Severity.ERROR]
+    item_errors = [[f for f in v.findings if f.denies] for v in evaluation.items]
+    expected = (Status.REJECTED, (), [("reference-number-missing", None)], [[], [], []])
+    assert expected == (evaluation.status, evaluation.granted, errors, item_errors)
+
+
+def test_certificate_and_item_errors_together() -> None:
+    """With a certificate-level error every item is denied, and the item's own error is still reported on it."""
+    items = [item_data(1), item_data(2, invoice=None)]
+    evaluation = roo.evaluate(certificate(copy="duplicate", items=items))
+    expected = (Status.REJECTED, (1, 2), ["invoice-missing"])
+    item_two_errors = [f.code for f in evaluation.items[1].findings if f.denies]
+    assert expected == (evaluation.status, evaluation.denied, item_two_errors)
+
+
+def test_ajcep_certificate_rules_run_before_item_rules() -> None:
+    """The registry lists every certificate rule before the first item rule."""
+    kinds = ["certificate" if isinstance(rule, CertificateRule) else "item" for rule in rules_for(roo.Scheme.AJCEP)]
+    first_item = kinds.index("item")
+    assert [] == [n for n, kind in enumerate(kinds) if kind == "certificate" and n > first_item]
+
+
+def test_ajcep_form_rules_come_before_tariff_classification() -> None:
+    """IR 3's item rule runs before IR 12's, which runs before the Art 26 box 8 rules."""
+    order = [rule.citation for rule in ajcep.RULES if isinstance(rule, ItemRule)]
+    positions = [order.index(citation) for citation in ("AJCEP/FORM/6", "AJCEP/IR/12", "AJCEP/FORM/3")]
+    assert sorted(positions) == positions
+
+
+def test_finding_codes_are_unique_across_roo() -> None:
+    """No two kinds of finding share a code, across every scheme's rules."""
+    by_code: dict[str, set[tuple[str, str]]] = {}
+    for rules in RULESETS.values():
+        for rule in rules:
+            for spec in rule.specs:
+                by_code.setdefault(spec.code, set()).add((spec.rule, spec.template))
+    assert [] == sorted(code for code, kinds in by_code.items() if len(kinds) > 1)
+
+
+# --- Engine mechanics with rules made for the test -----------------------------------------------------------
+
+
+def _cert_needs_on(co: Certificate, ctx: Context) -> Result:
+    return not_evaluated("context.on") if ctx.on is None else PASSED
+
+
+def _item_needs_declaration(item: Item, co: Certificate, ctx: Context) -> Result:
+    return not_evaluated("context.declaration") if item.number == 2 else NOT_APPLICABLE
+
+
+def _crash(co: Certificate, ctx: Context) -> NoReturn:
+    raise ZeroDivisionError("a bug in a rule")
+
+
+def _crash_on_item_two(item: Item, co: Certificate, ctx: Context) -> Result:
+    if item.number == 2:
+        raise KeyError("a bug in a rule")
+    return PASSED
+
+
+def _item_error_on_three(item: Item, co: Certificate, ctx: Context) -> Result:
+    return failed(ITEM_ERROR(3, what="x")) if item.number == 3 else PASSED
+
+
+def _not_evaluated_with_own_finding(co: Certificate, ctx: Context) -> Result:
+    return Result(Outcome.NOT_EVALUATED, (CERTIFICATE_WARNING(None),), ("context.on",))
+
+
+def _run(*rules: CertificateRule | ItemRule, ctx: Context | None = None) -> roo.Evaluation:
+    return engine.run(certificate(items=THREE_ITEMS), ctx or Context(), rules)
+
+
+def test_not_evaluated_certificate_check_produces_an_info_finding() -> None:
+    """A rule missing a fact adds an info finding naming that fact; it never denies."""
+    evaluation = _run(CertificateRule("AJCEP/IR/7", "issued on time", _cert_needs_on))
+    [note] = evaluation.findings
+    expected = (
+        engine.NOT_EVALUATED_CODE,
+        Severity.INFO,
+        None,
+        ("context.on",),
+        "Not evaluated: 'issued on time' needs context.on.",
+        Status.ACCEPTED,
+    )
+    assert expected == (note.code, note.severity, note.item, note.facts["needed"], note.message, evaluation.status)
+
+
+def test_not_evaluated_is_traced_with_what_it_needed() -> None:
+    """The trace says the check was not evaluated and which facts it needed."""
+    evaluation = _run(CertificateRule("AJCEP/IR/7", "issued on time", _cert_needs_on))
+    [check] = evaluation.checks
+    assert (Outcome.NOT_EVALUATED, ("context.on",), None) == (check.outcome, check.needed, check.item)
+
+
+def test_evaluated_once_the_fact_is_given() -> None:
+    """With the fact in the context the same rule passes and adds no finding."""
+    rule = CertificateRule("AJCEP/IR/7", "issued on time", _cert_needs_on)
+    evaluation = _run(rule, ctx=Context(on=date(2024, 3, 20)))
+    assert ((), Outcome.PASSED) == (evaluation.findings, evaluation.checks[0].outcome)
+
+
+def test_not_evaluated_item_check_names_the_item() -> None:
+    """An item rule missing a fact adds the info finding to that item only."""
+    evaluation = _run(ItemRule("AJCEP/IR/12", "description", _item_needs_declaration))
+    [note] = evaluation.findings
+    verdict_findings = [len(v.findings) for v in evaluation.items]
+    expected = (2, "Item 2: Not evaluated: 'description' needs context.declaration.", [0, 1, 0], Status.ACCEPTED)
+    assert expected == (note.item, note.message, verdict_findings, evaluation.status)
+
+
+def test_not_evaluated_with_its_own_finding_adds_no_generic_note() -> None:
+    """A rule that explains itself with a finding is not noted a second time."""
+    evaluation = _run(CertificateRule("AJCEP/IR/3(c)", "explains itself", _not_evaluated_with_own_finding))
+    assert ["test-certificate-warning"] == [f.code for f in evaluation.findings]
+
+
+def test_crashing_certificate_rule_becomes_a_warning() -> None:
+    """A rule that raises never escapes evaluate() and never denies: it is a warning, traced as not evaluated."""
+    evaluation = _run(CertificateRule("AJCEP/IR/3(c)", "buggy check", _crash))
+    [warning] = evaluation.findings
+    [check] = evaluation.checks
+    expected = (
+        engine.RULE_CRASHED_CODE,
+        Severity.WARNING,
+        None,
+        "ZeroDivisionError",
+        Outcome.NOT_EVALUATED,
+        Status.ACCEPTED,
+    )
+    actual = (warning.code, warning.severity, warning.item, warning.facts["error"], check.outcome, evaluation.status)
+    assert expected == actual
+
+
+def test_crashing_item_rule_warns_on_that_item_and_the_rest_still_run() -> None:
+    """A crash on item 2 is a warning on item 2; the rule still runs for items 1 and 3, and later rules run."""
+    evaluation = _run(
+        ItemRule("AJCEP/IR/12", "buggy item check", _crash_on_item_two),
+        ItemRule("AJCEP/IR/12", "item three check", _item_error_on_three),
+    )
+    findings = [(f.code, f.severity, f.item) for f in evaluation.findings]
+    expected_findings = [(engine.RULE_CRASHED_CODE, Severity.WARNING, 2), ("test-item-error", Severity.ERROR, 3)]
+    outcomes = [(c.title, c.item, c.outcome) for c in evaluation.checks]
+    expected_outcomes = [
+        ("buggy item check", 1, Outcome.PASSED),
+        ("buggy item check", 2, Outcome.NOT_EVALUATED),
+        ("buggy item check", 3, Outcome.PASSED),
+        ("item three check", 1, Outcome.PASSED),
+        ("item three check", 2, Outcome.PASSED),
+        ("item three check", 3, Outcome.FAILED),
+    ]
+    assert (expected_findings, expected_outcomes, (1, 2), (3,)) == (
+        findings,
+        outcomes,
+        evaluation.granted,
+        evaluation.denied,
+    )
+
+
+def test_crash_message_names_the_check() -> None:
+    """The warning says which check could not be completed, without a traceback."""
+    evaluation = _run(ItemRule("AJCEP/IR/12", "buggy item check", _crash_on_item_two))
+    expected = "Item 2: The check 'buggy item check' could not be completed (KeyError); it was not applied."
+    assert expected == evaluation.findings[0].message
+
+
+def test_certificate_error_from_a_rule_denies_every_item_and_warning_none() -> None:
+    """Through the engine: a certificate-level error rejects; a certificate-level warning alone accepts."""
+    rejecting = _run(CertificateRule("AJCEP/IR/3(c)", "defect", lambda co, ctx: failed(CERTIFICATE_ERROR(None))))
+    noting = _run(CertificateRule("AJCEP/IR/3(c)", "note", lambda co, ctx: passed(CERTIFICATE_WARNING(None))))
+    assert (Status.REJECTED, Status.ACCEPTED) == (rejecting.status, noting.status)
+
+
+def test_trace_lists_every_rule_once_per_certificate_or_item() -> None:
+    """One certificate rule and one item rule on three items: four trace lines, in run order."""
+    evaluation = _run(
+        CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: PASSED),
+        ItemRule("AJCEP/IR/12", "item", lambda item, co, ctx: PASSED),
+    )
+    assert [None, 1, 2, 3] == [c.item for c in evaluation.checks]
