@@ -16,6 +16,7 @@ from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
 from roo.schema import json_schema
+from roo.origin import determine, load_good
 
 try:
     __version__ = version("roo")
@@ -43,6 +44,7 @@ __all__ = [
     "Severity",
     "Status",
     "__version__",
+    "determine",
     "dump",
     "eco",
     "dump_context",
@@ -51,4 +53,5 @@ __all__ = [
     "json_schema",
     "load",
     "load_context",
+    "load_good",
 ]

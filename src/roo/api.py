@@ -11,6 +11,7 @@ from roo import codec, engine
 from roo.context import Context
 from roo.errors import InvalidCertificate
 from roo.evaluation import Evaluation
+from roo.locale import check_locale, localize
 from roo.model.certificate import Certificate
 from roo.rules import rules_for
 
@@ -37,20 +38,34 @@ def dump_context(ctx: Context) -> dict[str, Any]:
     return result
 
 
-def evaluate(co: Certificate | Mapping[str, Any], ctx: Context | None = None, /, **context_fields: Any) -> Evaluation:
+def evaluate(
+    co: Certificate | Mapping[str, Any],
+    ctx: Context | None = None,
+    /,
+    *,
+    locale: str | None = None,
+    **context_fields: Any,
+) -> Evaluation:
     """Decide which items of ``co`` get preferential treatment, and why not the others.
 
     ``ctx`` carries the facts of the import (:class:`roo.Context`); keyword
     arguments set or override its fields, e.g. ``evaluate(co, on=date(2024, 3, 20))``.
     A Mapping is loaded first (and may raise :class:`roo.InvalidCertificate`).
+    ``locale`` (``"en"``, ``"ja"``, ``"id"``) renders every finding's message in
+    that language with amounts and dates formatted for it (:mod:`roo.locale`);
+    without it messages are the canonical English. An unsupported locale
+    raises ``ValueError``.
     Pure: the same input always gives the same result, and nothing is read
     from the clock, files or environment.
     """
+    if locale is not None:
+        check_locale(locale)
     certificate = co if isinstance(co, Certificate) else load(co)
     context = ctx if ctx is not None else Context()
     if context_fields:
         context = attrs.evolve(context, **context_fields)
-    return engine.run(certificate, context, rules_for(certificate.scheme))
+    evaluation = engine.run(certificate, context, rules_for(certificate.scheme))
+    return evaluation if locale is None else localize(evaluation, locale)
 
 
 def evaluate_many(
@@ -59,6 +74,7 @@ def evaluate_many(
     /,
     *,
     errors: Literal["raise", "return"] = "raise",
+    locale: str | None = None,
     **context_fields: Any,
 ) -> Iterator[Evaluation | InvalidCertificate]:
     """Evaluate certificates one at a time, lazily, with the same context.
@@ -66,12 +82,13 @@ def evaluate_many(
     Nothing is read ahead: memory stays constant however long the input. With
     ``errors="return"`` a malformed certificate yields its
     :class:`roo.InvalidCertificate` in its place instead of stopping the batch.
+    ``locale`` renders messages as in :func:`evaluate`.
     Everything involved is picklable and pure, so the same call runs inside a
     Dask bag or a Spark ``mapPartitions`` (see docs/integration.md).
     """
     for co in certificates:
         try:
-            yield evaluate(co, ctx, **context_fields)
+            yield evaluate(co, ctx, locale=locale, **context_fields)
         except InvalidCertificate as error:
             if errors == "raise":
                 raise

@@ -261,9 +261,13 @@ def _fast_convert(
     if cls is bool:
         return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
     if cls is Decimal:
+        # Digits with at most one point ("52000.00", ".5", "7.") are what the pattern admits without sign or
+        # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd); anything else takes the hook.
         namespace["Decimal"] = Decimal
-        namespace["is_number"] = _NUMBER_TEXT.match
-        return [f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and is_number({var}) else {hook}({var}, {kind})"]
+        return [
+            f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and {var}.replace('.', '', 1).isdecimal() "
+            f"else {hook}({var}, {kind})"
+        ]
     if cls is date:
         namespace["from_iso"] = date.fromisoformat
         namespace["is_date"] = _DATE.match

@@ -7,6 +7,7 @@ reports ``not_evaluated`` and names the fact (``context.on``,
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from decimal import Decimal
 from typing import Any, final
@@ -67,6 +68,34 @@ class Consignment:
     evidence: tuple[str, ...] = ()
 
 
+class AccumulationDocumentKind(enum.StrEnum):
+    """The kinds of evidence IR 8 lists for accumulated materials."""
+
+    EXPORTER_DECLARATION = "exporter_declaration"
+    PRODUCER_DECLARATION = "producer_declaration"
+    INVOICE = "invoice"
+    MATERIAL_CERTIFICATE = "material_certificate"
+    OTHER = "other"
+
+
+@final
+@attrs.frozen
+class AccumulationDocument:
+    """A document offered to prove that a material accumulated under Art 29 originates in a Party (IR 8).
+
+    ``certificate_item`` is the number of the CO item whose materials it
+    concerns; ``exporting_party`` is, for a CO of the material, the Party that
+    issued it; ``issued_retroactively`` whether that CO was issued
+    retroactively.
+    """
+
+    kind: AccumulationDocumentKind
+    certificate_item: int
+    reference: str | None = None
+    issued_retroactively: bool = False
+    exporting_party: str | None = None
+
+
 @final
 @attrs.frozen
 class Drawdown:
@@ -92,6 +121,7 @@ class Context:
     eco_data_copy: Certificate | None = None
     consignment: Consignment | None = None
     eco_drawdowns: tuple[Drawdown, ...] = ()
+    accumulation_documents: tuple[AccumulationDocument, ...] = ()
     parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap[ParameterValue])
 
     def parameter(self, name: str, on: date) -> Any:

@@ -53,8 +53,17 @@ def add_days(d: date, n: int) -> date:
     datetime.date(2024, 2, 29)
     >>> add_days(date(2023, 12, 31), 1)
     datetime.date(2024, 1, 1)
+
+    A result beyond the calendar's range saturates at ``date.max`` / ``date.min``
+    (a period running past year 9999 has not ended for any practical purpose):
+
+    >>> add_days(date(9999, 12, 30), 5)
+    datetime.date(9999, 12, 31)
     """
-    return d + timedelta(days=n)
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        return date.max if n > 0 else date.min
 
 
 def add_months(d: date, n: int) -> date:
@@ -68,8 +77,13 @@ def add_months(d: date, n: int) -> date:
     datetime.date(2023, 4, 30)
     >>> add_months(date(2024, 11, 30), -1)
     datetime.date(2024, 10, 30)
+    >>> add_months(date(9999, 6, 1), 12)
+    datetime.date(9999, 12, 31)
     """
-    result: date = d + relativedelta(months=n)
+    try:
+        result: date = d + relativedelta(months=n)
+    except (OverflowError, ValueError):
+        return date.max if n > 0 else date.min
     return result
 
 

@@ -26,10 +26,14 @@ from roo._frozen import FrozenMap
 from roo.context import Context
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, fold
 from roo.model.certificate import Certificate
-from roo.rules.base import CertificateRule, Result, Rule
+from roo.locale import N_
+from roo.rules.base import CertificateRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"
+#: Message templates (msgids of roo's catalogues) of the two findings the engine makes itself.
+NOT_EVALUATED_TEMPLATE: Final = N_("Not evaluated: '{title}' needs {needed}.")
+RULE_CRASHED_TEMPLATE: Final = N_("The check '{title}' could not be completed ({error}); it was not applied.")
 
 _NOT_EVALUATED: Final = Outcome.NOT_EVALUATED
 
@@ -122,14 +126,15 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
 
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
     """A rule that raised: a ``warning`` that it was not applied, traced as not evaluated."""
+    facts = FrozenMap({"error": type(error).__name__, "title": rule.title})
     crash = Finding(
         rule=rule.citation,
         code=RULE_CRASHED_CODE,
         severity=Severity.WARNING,
         item=item,
-        message=(f"Item {item}: " if item is not None else "")
-        + f"The check '{rule.title}' could not be completed ({type(error).__name__}); it was not applied.",
-        facts=FrozenMap({"error": type(error).__name__}),
+        message=render(RULE_CRASHED_TEMPLATE, item, facts),
+        facts=facts,
+        template=RULE_CRASHED_TEMPLATE,
     )
     return Result(_NOT_EVALUATED, (crash,), ("rule-crashed",))
 
@@ -146,8 +151,9 @@ def _not_evaluated(citation: str, title: str, item: int | None, needed: tuple[st
                 NOT_EVALUATED_CODE,
                 Severity.INFO,
                 item,
-                (f"Item {item}: " if item is not None else "") + f"Not evaluated: '{title}' needs {', '.join(needed)}.",
+                render(NOT_EVALUATED_TEMPLATE, item, {"title": title, "needed": needed}),
                 FrozenMap({"title": title, "needed": needed}),
+                NOT_EVALUATED_TEMPLATE,
             ),
         )
     return finding

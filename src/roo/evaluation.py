@@ -73,11 +73,19 @@ class Finding:
     item: int | None
     message: str
     facts: FrozenMap[FactValue] = attrs.field(default=EMPTY, converter=_facts)
+    #: The English message template (a msgid of roo's catalogues) ``message`` was rendered from; "" if none.
+    template: str = attrs.field(default="", eq=False, repr=False)
 
     @property
     def denies(self) -> bool:
         """Whether this finding denies preference (to its item, or to all items when ``item`` is None)."""
         return self.severity is Severity.ERROR
+
+    def render(self, locale: str | None = None) -> str:
+        """The message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: :attr:`message`), see :mod:`roo.locale`."""
+        from roo.locale import render_finding
+
+        return render_finding(self, locale)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (DESIGN §3.3)."""
@@ -175,6 +183,21 @@ class Evaluation:
             f"<Evaluation {self.scheme} {self.reference_number}: {self.status.value}; "
             f"granted {granted}; denied {denied}; {tally}>"
         )
+
+    def messages(self, locale: str | None = None) -> tuple[str, ...]:
+        """Every finding's message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: as they are), in order."""
+        if locale is None:
+            return tuple(f.message for f in self.findings)
+        from roo.locale import check_locale, render_finding
+
+        check_locale(locale)
+        return tuple(render_finding(f, locale) for f in self.findings)
+
+    def localized(self, locale: str | None) -> Evaluation:
+        """This evaluation with its messages (and trace titles) in ``locale``; ``None`` returns it unchanged."""
+        from roo.locale import localize
+
+        return localize(self, locale)
 
     def _repr_html_(self) -> str:
         from roo.html import evaluation_html

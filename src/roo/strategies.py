@@ -206,23 +206,30 @@ _VESSEL: Final = st.sampled_from(_VESSELS)
 _REMARKS: Final = st.sampled_from(("", "Goods shipped in two containers."))
 
 
+_RVC_PERCENTAGES: Final = tuple(range(40, 101))
+
+
 @functools.cache
-def _box8(wholly_obtained: bool, scheme: Scheme) -> st.SearchStrategy[OriginCriterion]:
-    """Box 8 texts the scheme accepts for a good, parsed; the first is the simplest."""
+def _box8_texts(wholly_obtained: bool, scheme: Scheme) -> tuple[str, ...]:
+    """Box 8 texts the scheme accepts for a good, the simplest first.
+
+    Every scheme draws box 8 the same way (an index into this tuple), so a
+    certificate keeps its shape while Hypothesis shrinks its scheme.
+    """
     first = ("WO",) if wholly_obtained else ()
-    texts: st.SearchStrategy[str]
     if scheme is Scheme.AJCEP:
-        percent = st.integers(min_value=40, max_value=100)
-        texts = st.one_of(
-            st.sampled_from((*first, "CTH", "PE", "CTH, DMI", "CTH, ACU")),
-            percent.map(lambda p: f"RVC {p}%"),
-            percent.map(lambda p: f"RVC {p}%, ACU"),
+        return (
+            *first,
+            "CTH",
+            "PE",
+            "CTH, DMI",
+            "CTH, ACU",
+            *(f"RVC {p}%" for p in _RVC_PERCENTAGES),
+            *(f"RVC {p}%, ACU" for p in _RVC_PERCENTAGES),
         )
-    elif scheme is Scheme.JIEPA:
-        texts = st.sampled_from((*first, "PSR", "PE"))
-    else:
-        texts = st.sampled_from((*first, "CC", "PE"))
-    return texts.map(OriginCriterion.parse)
+    if scheme is Scheme.JIEPA:
+        return (*first, "PSR", "PE")
+    return (*first, "CC", "PE")
 
 
 def _edition_on(day: date) -> HsVersion:
@@ -276,6 +283,7 @@ def _items(
         good = draw(_GOOD)
         dotted = draw(_BOOLEANS)
         hs_code = f"{good.hs_code[:4]}.{good.hs_code[4:]}" if dotted else good.hs_code
+        box8 = _box8_texts(good.wholly_obtained, scheme)
         amount = draw(_ints(1, 50_000))
         quantity = Quantity(Decimal(amount), good.unit)
         gross_weight = None
@@ -293,7 +301,7 @@ def _items(
                 number=number,
                 description=good.description,
                 hs_code=hs_code,
-                origin_criterion=draw(_box8(good.wholly_obtained, scheme)),
+                origin_criterion=OriginCriterion.parse(box8[draw(_ints(0, len(box8) - 1))]),
                 marks=marks,
                 packages=packages,
                 hs_version=edition if draw(_BOOLEANS) else None,
@@ -320,20 +328,26 @@ def _certificates(draw: st.DrawFn, scheme_strategy: st.SearchStrategy[Scheme], m
     reference = f"{exporting}/{issue.year}/{tag}/{serial:06d}"
     items = draw(_items(scheme, count, departure, issue, f"INV-{issue.year % 100:02d}"))
     exporter_country = _COUNTRIES[exporting]
+    # Every draw is made whatever the scheme, so that the certificate keeps its shape while it shrinks.
+    electronic = draw(_BOOLEANS)
     if scheme is Scheme.JIEPA and exporting == _JIEPA_ISSUER_ELECTRONIC:
         medium, copy = Medium.ELECTRONIC, None
-    elif scheme is Scheme.ID_MOTR_16_2024 and draw(_BOOLEANS):
+    elif scheme is Scheme.ID_MOTR_16_2024 and electronic:
         medium, copy = Medium.ELECTRONIC, None
     else:
         medium, copy = Medium.PAPER, Copy.ORIGINAL
+    with_producer = draw(_BOOLEANS)
+    producer_index = draw(_ints(0, 2))
     producer = None
-    if scheme is Scheme.ID_MOTR_16_2024 or draw(_BOOLEANS):
-        producer = _party(exporting, draw(_ints(0, 2)))
-    third_country = scheme is Scheme.AJCEP and draw(_BOOLEANS)
+    if scheme is Scheme.ID_MOTR_16_2024 or with_producer:
+        producer = _party(exporting, producer_index)
+    third_country = draw(_BOOLEANS) and scheme is Scheme.AJCEP
+    invoicer = draw(_INVOICER)
     vessel = f"{draw(_VESSEL)} V.{draw(_ints(1, 250))}"
+    altered = draw(_BOOLEANS)
+    box = draw(_ints(1, 10))
     alterations: tuple[Alteration, ...] = ()
-    if scheme is Scheme.AJCEP and draw(_BOOLEANS):
-        box = draw(_ints(1, 10))
+    if scheme is Scheme.AJCEP and altered:
         alterations = (Alteration(box, AlterationMethod.STRIKE_OUT, True, True),)
     return Certificate(
         scheme=scheme,
@@ -355,7 +369,7 @@ def _certificates(draw: st.DrawFn, scheme_strategy: st.SearchStrategy[Scheme], m
             transit_countries=(),
         ),
         third_country_invoicing=third_country,
-        third_country_invoicer=draw(_INVOICER) if third_country else None,
+        third_country_invoicer=invoicer if third_country else None,
         back_to_back=False,
         original_certificate=None,
         issued_retroactively=False,
@@ -561,8 +575,8 @@ def _defective(
     defect = DEFECTS[draw(st.sampled_from(names))]
     scheme = draw(st.sampled_from(sorted(defect.schemes)))
     co = draw(certificates(scheme, min_items=min_items, max_items=max_items))
-    number = draw(_ints(1, len(co.items))) if defect.item_level else None
-    return defect.apply(co, number), number, defect.code
+    number = draw(_ints(1, len(co.items)))  # drawn for every defect, so that the case keeps its shape
+    return defect.apply(co, number if defect.item_level else None), number if defect.item_level else None, defect.code
 
 
 def defective_certificates(

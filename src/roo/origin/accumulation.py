@@ -172,8 +172,8 @@ def _settle(
         findings.append(specs.MATERIAL_SETTLED(scheme, material=material.description, path=path, result=_result(nested, path)))
         if nested.originating is True:
             return attrs.evolve(base, originating=True, other_party=produced_in != good.exporting_party), findings
-    if scheme is Scheme.JIEPA and produced_in in JIEPA_PARTIES and nested.vnm is not None:
-        if value is None or nested.vnm < value:
+    if scheme is Scheme.JIEPA and produced_in in JIEPA_PARTIES and nested.vnm is not None and value is not None:
+        if nested.vnm < value:
             findings.append(
                 specs.MATERIAL_VALUE_LIMITED(
                     scheme,
@@ -181,7 +181,7 @@ def _settle(
                     path=path,
                     origin_party=produced_in,
                     limited=f"{nested.vnm} {currency or ''}".strip(),
-                    value=f"{value} {currency or ''}".strip() if value is not None else "an unknown value",
+                    value=f"{value} {currency or ''}".strip(),
                 )
             )
             return attrs.evolve(base, limited_value=nested.vnm), findings

@@ -161,7 +161,7 @@ class Determination:
             "value_content": {
                 "fob": str(self.fob.amount) if self.fob else None,
                 "vnm": str(self.vnm.amount) if self.vnm else None,
-                "currency": (self.fob or self.vnm).currency if (self.fob or self.vnm) else None,
+                "currency": self.fob.currency if self.fob else (self.vnm.currency if self.vnm else None),
             },
             "rule": self.rule.to_dict(),
             "criteria": [c.to_dict() for c in self.criteria],
@@ -251,7 +251,7 @@ def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]
     currency = good.fob_value.currency if good.fob_value is not None else None
     fob_value = good.fob_value.amount if good.fob_value is not None and good.fob_value.amount > 0 else None
     fob = _value_content_fob(good, fob_value, findings)
-    rule_kind, row, rule_findings = _select_rule(good, psr)
+    rule_kind, row, rule_findings = _select_rule(good, psr, parameters)
     findings.extend(rule_findings)
     settled, notes = accumulation.settle(
         good, scheme, parameters, currency, lambda sub: _nested(sub, psr, overrides)
@@ -313,7 +313,9 @@ def _value_content_fob(good: Good, fob_value: Decimal | None, findings: list[Fin
     return net if net > 0 else None
 
 
-def _select_rule(good: Good, psr: PsrTable | None) -> tuple[RuleKind, ProductRule | None, list[Finding]]:
+def _select_rule(
+    good: Good, psr: PsrTable | None, parameters: Parameters
+) -> tuple[RuleKind, ProductRule | None, list[Finding]]:
     scheme, hs = good.scheme, good.hs_digits
     findings: list[Finding] = []
     table = psr
@@ -321,7 +323,7 @@ def _select_rule(good: Good, psr: PsrTable | None) -> tuple[RuleKind, ProductRul
         findings.append(specs.PSR_TABLE_OTHER_SCHEME(scheme, table_scheme=table.scheme.value, scheme=scheme.value))
         table = None
     fallback = RuleKind.GENERAL if scheme is Scheme.AJCEP else RuleKind.MISSING
-    threshold = _general_threshold_text(good)
+    threshold = _general_threshold_text(parameters)
     if table is None:
         findings.append(specs.PSR_TABLE_NOT_SUPPLIED(scheme, hs_code=good.hs_code, threshold=threshold))
         return fallback, None, findings
@@ -349,9 +351,9 @@ def _select_rule(good: Good, psr: PsrTable | None) -> tuple[RuleKind, ProductRul
     return RuleKind.PRODUCT_SPECIFIC, row, findings
 
 
-def _general_threshold_text(good: Good) -> str:
+def _general_threshold_text(parameters: Parameters) -> str:
     try:
-        return show(Parameters(good.on).decimal(_GENERAL_RULE_PARAMETER))
+        return show(parameters.decimal(_GENERAL_RULE_PARAMETER))
     except ParameterNotInForce:
         return "-"
 
@@ -521,7 +523,7 @@ def _applied(kind: RuleKind, row: ProductRule | None, facts: Facts) -> AppliedRu
             row.row,
         )
     if kind is RuleKind.GENERAL:
-        text = f"CTH or RVC {_general_threshold_text(facts.good)}% (Art 26.1)"
+        text = f"CTH or RVC {_general_threshold_text(facts.parameters)}% (Art 26.1)"
         return AppliedRule(kind, text, source="AJCEP Agreement, Art 26.1")
     return AppliedRule(kind)
 

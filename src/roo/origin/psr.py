@@ -558,3 +558,17 @@ def _parse_json(text: str | bytes) -> object:
         return json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InvalidPsrTable([Problem("$", f"not JSON: {error}")]) from None
+
+
+def structure_psr(value: object, _: object = None) -> PsrTable:
+    """A converter hook: a ``roo.psr/1`` table inside another document (e.g. a context) as a :class:`PsrTable`."""
+    if isinstance(value, PsrTable):
+        return value
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a product-specific rule table (a JSON object)")
+    return load_psr(value)
+
+
+def unstructure_psr(table: PsrTable) -> dict[str, Any]:
+    """A converter hook: a :class:`PsrTable` as its ``roo.psr/1`` JSON."""
+    return table.to_dict()

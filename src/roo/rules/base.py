@@ -62,6 +62,7 @@ class FindingSpec:
             item=item,
             message=render(self.template, item, facts),
             facts=facts,
+            template=self.template,
         )
 
 

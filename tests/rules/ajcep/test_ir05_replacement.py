@@ -202,3 +202,8 @@ def test_replacement_keeping_the_reference_is_rejected() -> None:
     """A replacement without a new reference number is a defect of the whole CO."""
     co = replacement(reference_number="ID/2024/AJ/000123")
     assert roo.Status.REJECTED == roo.evaluate(co, on=PRESENTED_ON).status
+
+
+def test_copy_of_a_co_issued_at_the_end_of_the_calendar_does_not_crash() -> None:
+    """A one-year limit that would end after 9999-12-31 ends on the last representable date."""
+    assert (Outcome.PASSED, []) == seen(ir05.check_certified_true_copy(copy_of("9999-12-31", issue_date="9999-06-01"), Context()))

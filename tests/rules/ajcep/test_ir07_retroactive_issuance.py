@@ -137,3 +137,8 @@ def test_shipment_before_the_agreement_is_not_evaluated() -> None:
 def test_late_unticked_co_is_rejected() -> None:
     """Through roo.evaluate: a CO issued late without the box ticked is rejected as a whole."""
     assert roo.Status.REJECTED == roo.evaluate(shipped("2024-03-04", "2024-03-08"), on=PRESENTED_ON).status
+
+
+def test_shipment_at_the_end_of_the_calendar_does_not_crash() -> None:
+    """Periods that would end after 9999-12-31 end on the last representable date."""
+    assert ON_TIME == seen(ir07.check_issuance_timing(shipped("9999-12-31", "9999-12-31"), Context()))

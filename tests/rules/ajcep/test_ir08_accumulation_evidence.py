@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 import attrs
 import pytest
@@ -11,7 +10,7 @@ import roo
 from roo.context import Context
 from roo.evaluation import Outcome, Severity
 from roo.rules.ajcep import ir08_accumulation_evidence as ir08
-from roo.rules.ajcep.ir08_accumulation_evidence import AccumulationDocument, AccumulationDocumentKind as Kind
+from roo.context import AccumulationDocument, AccumulationDocumentKind as Kind
 from roo.rules.base import Result
 from tests.builders import PRESENTED_ON, certificate, item_data
 
@@ -25,22 +24,12 @@ def seen(result: Result) -> Seen:
     return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
 
 
-@attrs.frozen
-class ContextWithDocuments:
-    """Stands in for a Context that carries ``accumulation_documents`` until Context has the field."""
-
-    accumulation_documents: tuple[AccumulationDocument, ...]
-
-
 ACU = certificate(items=[item_data(1, origin_criterion="CTH, ACU"), item_data(2, origin_criterion="WO")])
 
 
-def documents(*docs: AccumulationDocument) -> Any:
-    """A context carrying ``docs`` (a real Context once it has the ``accumulation_documents`` field)."""
-    if "accumulation_documents" in attrs.fields_dict(Context):
-        fields: dict[str, Any] = {"accumulation_documents": docs}
-        return Context(**fields)
-    return ContextWithDocuments(docs)
+def documents(*docs: AccumulationDocument) -> Context:
+    """A context carrying ``docs``."""
+    return Context(accumulation_documents=docs)
 
 
 def test_item_without_acu_is_not_applicable() -> None:
@@ -131,3 +120,12 @@ def test_missing_evidence_never_denies() -> None:
         verdict.granted,
         [f.code for f in verdict.findings if f.code.startswith("accumulation-")],
     )
+
+
+def test_documents_load_from_context_json() -> None:
+    """The context JSON carries accumulation documents per CO item."""
+    ctx = roo.load_context(
+        {"accumulation_documents": [{"kind": "material_certificate", "certificate_item": 1, "reference": "JP-123",
+                                     "exporting_party": "JP"}]}
+    )
+    assert (Outcome.PASSED, []) == seen(ir08.check_accumulation_evidence(ACU.items[0], ACU, ctx))

@@ -224,14 +224,26 @@ def test_items_draw_from_their_own_original_item() -> None:
     )
 
 
-def test_two_items_drawing_from_one_original_item_are_added() -> None:
-    """Items of this CO that draw from the same original item are added together."""
+def test_two_items_drawing_from_one_original_item_are_added_in_order() -> None:
+    """Items of this CO drawing from one original item are added in order: the one that goes past is denied."""
     co = back_to_back(
         item_data(1, quantity=quantity("2500")),
         item_data(2, quantity=quantity("2000"), original_item=1),
+        item_data(3, quantity=quantity("1000"), original_item=2),
     )
     ctx = Context(related_certificates=(ORIGINAL,))
-    assert [Outcome.FAILED, Outcome.FAILED] == [ir09.check_total_quantity(i, co, ctx).outcome for i in co.items]
+    expected = [Outcome.PASSED, Outcome.FAILED, Outcome.PASSED]
+    assert expected == [ir09.check_total_quantity(i, co, ctx).outcome for i in co.items]
+
+
+def test_earlier_item_without_quantity_counts_as_nothing() -> None:
+    """An earlier item's missing quantity is its own problem; it does not deny the next item (IR 3(j))."""
+    co = back_to_back(
+        item_data(1, quantity=None),
+        item_data(2, quantity=quantity("4000"), original_item=1),
+    )
+    ctx = Context(related_certificates=(ORIGINAL,))
+    assert (Outcome.PASSED, []) == seen(ir09.check_total_quantity(co.items[1], co, ctx))
 
 
 def test_original_item_not_found() -> None:
@@ -282,3 +294,9 @@ def test_excess_denies_only_the_item_concerned() -> None:
     )
     evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
     assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
+
+
+def test_original_dated_at_the_end_of_the_calendar_does_not_crash() -> None:
+    """A validity that would end after 9999-12-31 is taken to run to the last representable date."""
+    co = back_to_back(original_certificate=dict(REFERENCE, issue_date="9999-12-31"))
+    assert (Outcome.PASSED, []) == seen(ir09.check_original_reference(co, Context()))

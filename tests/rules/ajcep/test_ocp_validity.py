@@ -75,3 +75,9 @@ def test_validity_is_a_parameter() -> None:
 def test_expired_co_is_rejected() -> None:
     """Through roo.evaluate: a CO presented after its validity is rejected."""
     assert roo.Status.REJECTED == roo.evaluate(ISSUED_5_MARCH, on=date(2025, 3, 6)).status
+
+
+def test_validity_ending_after_the_calendar_does_not_crash() -> None:
+    """A CO issued in 9999 is valid to the last representable date rather than crashing the rule."""
+    co = certificate(issue_date="9999-06-01")
+    assert Outcome.PASSED == ocp_validity.check_validity(co, Context(on=date(9999, 12, 31))).outcome

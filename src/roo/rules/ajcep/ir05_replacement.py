@@ -111,14 +111,6 @@ CTC_ISSUE_DATE_DIFFERS = FindingSpec(
 )
 
 
-
-def _months_after(start: date, months: int) -> date:
-    """``add_months(start, months)``, or the last representable date when that lies beyond it."""
-    try:
-        return add_months(start, months)
-    except (OverflowError, ValueError):
-        return date.max
-
 def _form_box(co: Certificate) -> dict[str, object]:
     """Where the original's reference goes: box 9 of Japan's form, box 12 of the ASEAN Member States' form."""
     if co.exporting_party == "JP":
@@ -187,7 +179,7 @@ def check_certified_true_copy(co: Certificate, ctx: Context) -> Result:
     elif made < co.issue_date:
         findings.append(CTC_BEFORE_ISSUE(None, certified_true_copy_date=made, issue_date=co.issue_date))
     else:
-        latest = _months_after(co.issue_date, max_months)
+        latest = add_months(co.issue_date, max_months)
         if made > latest:
             findings.append(
                 CTC_TOO_LATE(

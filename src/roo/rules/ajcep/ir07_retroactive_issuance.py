@@ -87,22 +87,6 @@ ISSUED_RETROACTIVELY = FindingSpec(
 )
 
 
-
-def _months_after(start: date, months: int) -> date:
-    """``add_months(start, months)``, or the last representable date when that lies beyond it."""
-    try:
-        return add_months(start, months)
-    except (OverflowError, ValueError):
-        return date.max
-
-
-def _days_after(start: date, days: int) -> date:
-    """``add_days(start, days)``, or the last representable date when that lies beyond it."""
-    try:
-        return add_days(start, days)
-    except (OverflowError, ValueError):
-        return date.max
-
 def check_issuance_timing(co: Certificate, ctx: Context) -> Result:
     """Issued by shipment or within the grace days; otherwise ticked retroactive and within the months."""
     if co.replaces is not None:
@@ -124,12 +108,12 @@ def check_issuance_timing(co: Certificate, ctx: Context) -> Result:
         "grace_days": grace_days,
         "max_months": max_months,
     }
-    if co.issue_date <= _days_after(shipped, grace_days):
+    if co.issue_date <= add_days(shipped, grace_days):
         return judged(TICKED_ON_TIME(None, **facts)) if co.issued_retroactively else judged()
     findings: list[Finding] = []
     if not co.issued_retroactively:
         findings.append(NOT_TICKED(None, **facts))
-    latest = _months_after(shipped, max_months)
+    latest = add_months(shipped, max_months)
     if co.issue_date > latest:
         findings.append(TOO_LATE(None, latest=latest, **facts))
     if not findings:

@@ -30,12 +30,9 @@ Source: AJCEP Implementing Regulations, Rule 8; Agreement Art 29; notes to the A
 
 from __future__ import annotations
 
-import enum
-from typing import Final, final
+from typing import Final
 
-import attrs
-
-from roo.context import Context
+from roo.context import AccumulationDocument, AccumulationDocumentKind, Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.rules.base import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
@@ -44,34 +41,6 @@ RULE: Final = "AJCEP/IR/8"
 
 #: The Parties to the Agreement (Japan and the ASEAN Member States, Art 1), as ISO 3166-1 alpha-2 codes.
 AJCEP_PARTIES: Final = frozenset({"JP", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"})
-
-
-class AccumulationDocumentKind(enum.StrEnum):
-    """The kinds of evidence IR 8 lists for accumulated materials."""
-
-    EXPORTER_DECLARATION = "exporter_declaration"
-    PRODUCER_DECLARATION = "producer_declaration"
-    INVOICE = "invoice"
-    MATERIAL_CERTIFICATE = "material_certificate"
-    OTHER = "other"
-
-
-@final
-@attrs.frozen
-class AccumulationDocument:
-    """A document offered to prove that a material accumulated under Art 29 originates in a Party (IR 8).
-
-    ``certificate_item`` is the number of the CO item whose materials it
-    concerns; ``exporting_party`` is, for a CO of the material, the Party that
-    issued it; ``issued_retroactively`` whether that CO was issued
-    retroactively.
-    """
-
-    kind: AccumulationDocumentKind
-    certificate_item: int
-    reference: str | None = None
-    issued_retroactively: bool = False
-    exporting_party: str | None = None
 
 
 EVIDENCE_NOT_PROVIDED = FindingSpec(
@@ -127,7 +96,7 @@ _KIND_NAMES: Final = {
 
 def documents_for(ctx: Context, number: int) -> tuple[AccumulationDocument, ...]:
     """The accumulation documents the context carries for CO item ``number``."""
-    documents: tuple[AccumulationDocument, ...] = getattr(ctx, "accumulation_documents", ())
+    documents = ctx.accumulation_documents
     return tuple(d for d in documents if d.certificate_item == number)
 
 

@@ -23,13 +23,18 @@ roo checks:
   and its quantity; a missing one is an error on that item.
 * **Total quantity** (each item): the item draws from one item of the
   original (``original_item``, by default the item with the same number). The
-  quantities drawn from that original item by this CO and by the other
-  back-to-back COs in ``related_certificates`` naming the same original and
-  issued no later than this one, added up, must not exceed the original
-  item's quantity; otherwise this item is denied. Later COs are left out: they
-  cannot make an earlier one wrong. Quantities are compared only in the same
-  unit; a different unit is a ``warning`` and the total is not evaluated.
-  Without the original in the context the total is not evaluated.
+  quantities drawn from that original item by the other back-to-back COs in
+  ``related_certificates`` naming the same original and issued no later than
+  this one, by the items listed before this one on this CO, and by this item,
+  added up, must not exceed the original item's quantity; otherwise this item
+  is denied. Quantities are allocated in order, so the item that goes past
+  the original's quantity is the one denied, and a problem with a later item
+  never denies an earlier one (IR 3(j)); later COs are left out for the same
+  reason. An earlier item of this CO without a quantity counts as nothing
+  here (its own missing quantity is reported against it). Quantities are
+  compared only in the same unit; a different unit is a ``warning`` and the
+  total is not evaluated. Without the original in the context the total is
+  not evaluated.
 
 Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); notes to the AJCEP CO form, note 8.
 """
@@ -124,14 +129,6 @@ UNIT_MISMATCH = FindingSpec(
 )
 
 
-
-def _months_after(start: date, months: int) -> date:
-    """``add_months(start, months)``, or the last representable date when that lies beyond it."""
-    try:
-        return add_months(start, months)
-    except (OverflowError, ValueError):
-        return date.max
-
 def _key(reference: str | None) -> str | None:
     """A reference number for comparison: stripped, case-folded; None when blank."""
     if reference is None or not reference.strip():
@@ -188,7 +185,7 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
         months = int(ctx.parameter(VALIDITY_MONTHS, original_issue_date))
     except ParameterNotInForce:
         return Result(Outcome.NOT_EVALUATED, tuple(findings), (f"context.parameters[{VALIDITY_MONTHS}]",))
-    valid_until = _months_after(original_issue_date, months)
+    valid_until = add_months(original_issue_date, months)
     if co.issue_date > valid_until:
         findings.append(
             ORIGINAL_EXPIRED(
@@ -214,9 +211,14 @@ def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) 
     return judged(*findings)
 
 
-def _drawn_from(co: Certificate, original_item: int) -> tuple[Item, ...]:
-    """The items of back-to-back CO ``co`` that draw from ``original_item`` of its original."""
-    return tuple(i for i in co.items if (i.original_item if i.original_item is not None else i.number) == original_item)
+def _source_item(item: Item) -> int:
+    """The number of the original CO's item that ``item`` draws from (by default its own number)."""
+    return item.original_item if item.original_item is not None else item.number
+
+
+def _drawn_from(items: tuple[Item, ...], original_item: int) -> tuple[Item, ...]:
+    """Those of ``items`` that draw from ``original_item`` of their original."""
+    return tuple(i for i in items if _source_item(i) == original_item)
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -233,7 +235,7 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     if original is None:
         return not_evaluated("context.related_certificates")
     reference = co.original_certificate.reference_number
-    number = item.original_item if item.original_item is not None else item.number
+    number = _source_item(item)
     source = original.item(number)
     if source is None:
         return failed(ORIGINAL_ITEM_NOT_FOUND(item.number, original_item=number, original_reference=reference))
@@ -250,12 +252,13 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
         and (own is None or _key(related.reference_number) != own)
         and related.issue_date <= co.issue_date
     ]
-    this_items = _drawn_from(co, number)
-    earlier_items = [i for related in earlier for i in _drawn_from(related, number)]
-    drawn = [i.quantity for i in (*this_items, *earlier_items)]
-    if any(q is None for q in drawn):
+    position = co.items.index(item) if item in co.items else len(co.items)
+    before = tuple(i for i in _drawn_from(co.items[:position], number) if i.quantity is not None)
+    this_items = (*before, item)
+    earlier_items = [i for related in earlier for i in _drawn_from(related.items, number)]
+    if any(i.quantity is None for i in earlier_items):
         return not_evaluated("context.related_certificates (quantities of earlier back-to-back COs)")
-    quantities = [q for q in drawn if q is not None]
+    quantities = [i.quantity for i in (*this_items, *earlier_items) if i.quantity is not None]
     unit = source.quantity.unit
     if not all(_same_unit(q.unit, unit) for q in quantities):
         units = tuple(dict.fromkeys(q.unit for q in quantities))

@@ -1,0 +1,154 @@
+"""Maintain roo's message catalogues with babel: extract, update, compile, and check that none is stale.
+
+Usage (from the project root, with the project's virtual environment)::
+
+    python scripts/catalogues.py extract   # src/roo -> src/roo/locale/roo.pot  (pybabel extract)
+    python scripts/catalogues.py update    # roo.pot -> ja/id roo.po           (pybabel update)
+    python scripts/catalogues.py compile   # roo.po  -> roo.mo                 (pybabel compile)
+    python scripts/catalogues.py all       # the three above, in order
+    python scripts/catalogues.py init xx   # start a catalogue for a new language
+    python scripts/catalogues.py check     # exit 1 if roo.pot, a roo.po or a roo.mo is out of date (CI)
+
+After ``update``, translate every new or fuzzy entry of each ``roo.po`` (keep
+every ``{placeholder}`` of the msgid), remove the ``#, fuzzy`` flags, then
+``compile``. ``check`` passes only when every message extracted from the
+sources has a non-fuzzy translation in every language and every ``roo.mo``
+holds exactly what its ``roo.po`` says. See docs/locales.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "src" / "roo"
+LOCALES = SOURCES / "locale"
+POT = LOCALES / "roo.pot"
+MAPPING = ROOT / "babel.cfg"
+DOMAIN = "roo"
+LANGUAGES = ("ja", "id")
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from roo.locale._extract import KEYWORDS  # noqa: E402 - needs the src path above
+
+
+def _pybabel(*args: str) -> None:
+    command = [sys.executable, "-m", "babel.messages.frontend", *args]
+    print("+ pybabel", " ".join(args[:1]), "...", flush=True)
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def _keyword_options() -> list[str]:
+    options = ["--no-default-keywords"]
+    for name, spec in KEYWORDS.items():
+        options += ["-k", f"{name}:{','.join(str(i) for i in spec)}"]
+    return options
+
+
+def extract() -> None:
+    """Write roo.pot from the sources."""
+    _pybabel(
+        "extract",
+        "-F", str(MAPPING),
+        *_keyword_options(),
+        "--add-comments", "TRANSLATORS:",
+        "--no-location",
+        "--sort-output",
+        "--width", "120",
+        "--project", "roo",
+        "--copyright-holder", "roo contributors",
+        "-o", str(POT),
+        str(SOURCES),
+    )  # fmt: skip
+
+
+def update() -> None:
+    """Merge roo.pot into every language's roo.po (new msgids empty, changed ones fuzzy)."""
+    _pybabel(
+        "update", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "--ignore-obsolete", "--width", "120",
+        "--no-wrap",
+    )  # fmt: skip
+
+
+def compile_() -> None:
+    """Compile every roo.po into its roo.mo."""
+    _pybabel("compile", "-d", str(LOCALES), "-D", DOMAIN, "--statistics")
+
+
+def init(language: str) -> None:
+    """Start ``language``'s catalogue from roo.pot."""
+    _pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "-l", language, "--width", "120", "--no-wrap")
+
+
+def problems() -> list[str]:
+    """Everything that makes the catalogues stale; empty when they are current."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with MAPPING.open() as fileobj:
+        method_map, options_map = parse_mapping_cfg(fileobj)
+    extracted = {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(SOURCES), method_map, options_map, keywords=KEYWORDS)
+    }
+    found: list[str] = []
+    with POT.open("rb") as fileobj:
+        template = {m.id for m in read_po(fileobj) if m.id}
+    if template != extracted:
+        found.append(
+            f"roo.pot is stale: {len(extracted - template)} msgids missing, {len(template - extracted)} obsolete; "
+            "run `python scripts/catalogues.py extract`"
+        )
+    for language in LANGUAGES:
+        po_path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        mo_path = po_path.with_suffix(".mo")
+        with po_path.open("rb") as fileobj:
+            catalogue = read_po(fileobj, locale=language)
+        translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}
+        for msgid in sorted(extracted - translated):
+            found.append(f"{language}: no translation for {msgid!r}")
+        compiled = BytesIO()
+        write_mo(compiled, catalogue)
+        expected = gettext.GNUTranslations(BytesIO(compiled.getvalue()))._catalog  # type: ignore[attr-defined]
+        with mo_path.open("rb") as fileobj:
+            actual = gettext.GNUTranslations(fileobj)._catalog  # type: ignore[attr-defined]
+        if expected != actual:
+            found.append(f"{language}: {mo_path.name} does not match {po_path.name}; run `python scripts/catalogues.py compile`")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; ``check`` returns 1 and lists the problems when a catalogue is stale."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["extract", "update", "compile", "all", "init", "check"])
+    parser.add_argument("language", nargs="?", help="for init: the new language's code")
+    args = parser.parse_args(argv)
+    if args.command in ("extract", "all"):
+        extract()
+    if args.command in ("update", "all"):
+        update()
+    if args.command in ("compile", "all"):
+        compile_()
+    if args.command == "init":
+        if not args.language:
+            parser.error("init needs a language code")
+        init(args.language)
+    if args.command == "check":
+        found = problems()
+        for problem in found:
+            print(problem, file=sys.stderr)
+        print("catalogues are current" if not found else f"{len(found)} problem(s)", file=sys.stderr)
+        return 1 if found else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The babel extraction method for roo's sources (internal; used by ``pybabel extract`` through ``babel.cfg``).
+
+``pybabel extract`` with babel's own ``python`` method finds ``_("...")`` and
+``N_("...")`` markers, and with ``-k FindingSpec:4`` the fourth argument of
+every ``FindingSpec(code, rule, severity, template)`` call. This method does
+the same from the syntax tree, and in addition:
+
+* writes ``#. code: <code>, rule: <citation>`` above each finding template (and
+  ``#. rule title: <citation>`` above each rule title), so a translator sees
+  which finding a sentence belongs to;
+* resolves citations given as module constants (``RULE = "AJCEP/IR/12"``);
+* also takes templates passed by keyword (``template=``, ``jiepa_template=``)
+  and rule titles passed as ``title=``.
+
+The keyword specifications it is run with are :data:`KEYWORDS`
+(``scripts/catalogues.py`` passes them to ``pybabel extract`` as ``-k``
+options, and the catalogue tests extract with the same table in memory).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tokenize
+from collections.abc import Collection, Iterator, Mapping
+from io import BytesIO
+from typing import IO, Any, Final
+
+#: Functions whose arguments are messages, with babel's keyword specification (1-based argument positions).
+KEYWORDS: Final[Mapping[str, tuple[int, ...]]] = {
+    "_": (1,),
+    "N_": (1,),
+    "gettext": (1,),
+    # FindingSpec(code, rule, severity, template)
+    "FindingSpec": (4,),
+    # roo.origin.specs._pair(code, severity, template, ajcep_citation, jiepa_citation, jiepa_template=...)
+    "_pair": (3,),
+    # CertificateRule(citation, title, check, ...) / ItemRule(citation, title, check, ...)
+    "CertificateRule": (2,),
+    "ItemRule": (2,),
+}
+
+#: Keyword arguments whose string value is a message in any call to a function in :data:`KEYWORDS`.
+MESSAGE_ARGUMENTS: Final = frozenset({"template", "title"})
+
+_CODE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+_CITATION: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]+(?:\([0-9A-Za-z.]+\))*$")
+_MARKERS: Final = frozenset({"_", "N_", "gettext"})
+_RULES: Final = frozenset({"CertificateRule", "ItemRule"})
+
+ExtractionResult = tuple[int, str, tuple[str | None, ...], list[str]]
+
+
+def extract_roo(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[ExtractionResult]:
+    """Yield ``(lineno, funcname, messages, comments)`` for every call to one of ``keywords`` in a Python file."""
+    encoding = str(options.get("encoding", "utf-8"))
+    source = fileobj.read()
+    text = source.decode(encoding) if isinstance(source, bytes) else str(source)
+    tree = ast.parse(text)
+    constants = _module_constants(tree)
+    tagged = _tagged_comments(text, comment_tags)
+    marker = next((name for name in ("N_", "_", "gettext") if name in keywords), None)
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
+        name = _name(call.func)
+        if name is None or name not in keywords:
+            continue
+        positional = tuple(_string(arg, constants) for arg in _positional(call))
+        comments = [*_translator_comments(tagged, call.lineno), *_context_comment(name, positional)]
+        if positional:
+            yield call.lineno, name, positional, comments
+        if marker is None:
+            continue
+        for keyword in call.keywords:
+            if keyword.arg is None or not _is_message_argument(keyword.arg):
+                continue
+            value = _string(keyword.value, constants)
+            if value:
+                yield keyword.value.lineno, marker, (value,), comments
+
+
+def _is_message_argument(name: str) -> bool:
+    return name in MESSAGE_ARGUMENTS or name.endswith("_template")
+
+
+def _name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _positional(call: ast.Call) -> list[ast.expr]:
+    args: list[ast.expr] = []
+    for arg in call.args:
+        if isinstance(arg, ast.Starred):
+            break
+        args.append(arg)
+    return args
+
+
+def _string(node: ast.expr, constants: Mapping[str, str]) -> str | None:
+    """The string ``node`` stands for: a literal, a sum of literals, or a module-level string constant."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _string(node.left, constants), _string(node.right, constants)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return None
+
+
+def _module_constants(tree: ast.Module) -> dict[str, str]:
+    constants: dict[str, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name):
+            text = _string(value, constants)
+            if text is not None:
+                constants[target.id] = text
+    return constants
+
+
+def _context_comment(name: str, positional: tuple[str | None, ...]) -> list[str]:
+    """``code: ..., rule: ...`` for a finding template; ``rule title: ...`` for a rule's title."""
+    if name in _MARKERS:
+        return []
+    citations = [value for value in positional if value and _CITATION.match(value)]
+    if name in _RULES:
+        return [f"rule title: {', '.join(citations)}"] if citations else []
+    code = positional[0] if positional and positional[0] and _CODE.match(positional[0]) else None
+    parts = ([f"code: {code}"] if code else []) + ([f"rule: {', '.join(citations)}"] if citations else [])
+    return [", ".join(parts)] if parts else []
+
+
+def _tagged_comments(text: str, comment_tags: Collection[str]) -> dict[int, str]:
+    """Comments starting with one of ``comment_tags`` (``# TRANSLATORS: ...``), by line."""
+    if not comment_tags:
+        return {}
+    found: dict[int, str] = {}
+    for token in tokenize.tokenize(BytesIO(text.encode("utf-8")).readline):
+        if token.type == tokenize.COMMENT:
+            body = token.string.lstrip("#").strip()
+            if any(body.startswith(tag) for tag in comment_tags):
+                found[token.start[0]] = body
+    return found
+
+
+def _translator_comments(tagged: Mapping[int, str], lineno: int) -> list[str]:
+    """The tagged comments on the lines directly above ``lineno`` (or on it)."""
+    lines: list[str] = []
+    line = lineno - 1
+    while line in tagged:
+        lines.insert(0, tagged[line])
+        line -= 1
+    if lineno in tagged:
+        lines.append(tagged[lineno])
+    return lines

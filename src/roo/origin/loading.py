@@ -1,0 +1,106 @@
+"""Reading and writing goods as JSON (DESIGN §3.4), through roo's one converter.
+
+``load_good`` structures parsed JSON with :func:`roo.codec.structure`, so a
+malformed good raises :class:`~roo.origin.InvalidGood` listing every problem
+with its JSON path, then checks what the types cannot say: ISO codes, a
+six-digit HS subheading for the good, HS codes of digits for materials,
+amounts and percentages in range, and a scheme roo can determine origin under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+from roo import codec
+from roo.errors import Problem
+from roo.model.certificate import Scheme
+from roo.model.hs import is_six_digit_subheading, normalize_hs
+from roo.model.money import Money, Quantity
+from roo.origin.model import Good, InvalidGood, Material, Operation
+
+_COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
+_CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
+
+
+def load_good(data: Mapping[str, Any] | Any) -> Good:
+    """A :class:`~roo.origin.Good` from parsed JSON; raises :class:`~roo.origin.InvalidGood` listing every problem."""
+    good = codec.structure(data, Good, InvalidGood)
+    problems = check_good(good)
+    if problems:
+        raise InvalidGood(problems)
+    return good
+
+
+def dump_good(good: Good) -> dict[str, Any]:
+    """The JSON-ready form of a good; ``load_good(dump_good(good)) == good``."""
+    result: dict[str, Any] = codec.unstructure(good)
+    return result
+
+
+def check_good(good: Good) -> list[Problem]:
+    """What the types cannot say about a good."""
+    problems: list[Problem] = []
+    if good.scheme not in (Scheme.AJCEP, Scheme.JIEPA):
+        problems.append(Problem("scheme", "origin is determined under AJCEP or JIEPA", good.scheme.value))
+    if not _COUNTRY.match(good.exporting_party):
+        problems.append(Problem("exporting_party", "not an ISO 3166-1 alpha-2 country code", good.exporting_party))
+    if not is_six_digit_subheading(good.hs_code):
+        problems.append(Problem("hs_code", "the good's HS code is a six-digit subheading", good.hs_code))
+    _money(good.fob_value, "fob_value", problems, positive=True)
+    _money(good.refunded_excise, "refunded_excise", problems)
+    _quantity(good.weight, "weight", problems)
+    _quantity(good.volume, "volume", problems)
+    if good.vessel is not None:
+        for field in ("registered_in", "flag"):
+            code = getattr(good.vessel, field)
+            if code is not None and not _COUNTRY.match(code):
+                problems.append(Problem(f"vessel.{field}", "not an ISO 3166-1 alpha-2 country code", code))
+        for field in ("ownership_percent", "crew_percent"):
+            share = getattr(good.vessel, field)
+            if share is not None and not 0 <= share <= 100:
+                problems.append(Problem(f"vessel.{field}", "a percentage from 0 to 100", str(share)))
+    _operations(good.operations, "", problems)
+    _materials(good.materials, "", problems)
+    return problems
+
+
+def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Problem]) -> None:
+    for index, material in enumerate(materials):
+        where = f"{prefix}materials[{index}]"
+        if material.hs_code is not None:
+            digits = normalize_hs(material.hs_code)
+            if not (digits.isascii() and digits.isdigit() and 2 <= len(digits) <= 12):
+                problems.append(Problem(f"{where}.hs_code", "an HS code of 2 to 12 digits (dots allowed)", material.hs_code))
+        if material.origin_party is not None and not _COUNTRY.match(material.origin_party):
+            problems.append(
+                Problem(f"{where}.origin_party", "not an ISO 3166-1 alpha-2 country code", material.origin_party)
+            )
+        _money(material.value, f"{where}.value", problems)
+        _quantity(material.weight, f"{where}.weight", problems)
+        _quantity(material.volume, f"{where}.volume", problems)
+        _operations(material.operations, f"{where}.", problems)
+        _materials(material.materials, f"{where}.", problems)
+
+
+def _operations(operations: tuple[Operation, ...], prefix: str, problems: list[Problem]) -> None:
+    for index, operation in enumerate(operations):
+        if operation.process is not None and not operation.process.strip():
+            problems.append(Problem(f"{prefix}operations[{index}].process", "an empty process name; use null", ""))
+
+
+def _money(money: Money | None, where: str, problems: list[Problem], positive: bool = False) -> None:
+    if money is None:
+        return
+    if not _CURRENCY.match(money.currency):
+        problems.append(Problem(f"{where}.currency", "not an ISO 4217 currency code", money.currency))
+    if money.amount < 0 or (positive and money.amount == 0):
+        problems.append(
+            Problem(f"{where}.amount", "must be above zero" if positive else "must not be negative", str(money.amount))
+        )
+
+
+def _quantity(quantity: Quantity | None, where: str, problems: list[Problem]) -> None:
+    if quantity is not None and quantity.value < 0:
+        problems.append(Problem(f"{where}.value", "must not be negative", str(quantity.value)))

@@ -1,0 +1,81 @@
+"""AJCEP Art 26: box 8 compared with the origin determined from the good's bill of materials.
+
+When the importer or customs holds the bill of materials behind a CO item
+(the context's ``goods``, linked to items by number), roo determines the
+good's origin under Chapter 3 and compares it with the criterion box 8
+claims. Materials that show the good does not originate deny the item; a
+good that originates under a criterion other than the one printed, or whose
+criterion needs a ``DMI`` or ``ACU`` the box omits, is a warning; a flag no
+claimed criterion needs is noted. A determination that lacks facts never
+denies. The product-specific rules are those of the context's
+``product_rules`` table, if any (otherwise the general rule of Art 26.1);
+parameters are read as in force on the good's date, or on the CO's issue
+date when the good has none, with the context's overrides.
+
+Source: AJCEP Agreement, Arts 24-29; notes to the AJCEP CO form, note 3.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from roo.context import Context
+from roo.evaluation import Finding
+from roo.model.certificate import Certificate, Item, Scheme
+from roo.origin import specs
+from roo.origin.crosscheck import cross_check
+from roo.origin.model import ItemGood
+from roo.origin.psr import PsrTable
+from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated
+
+RULE: Final = "AJCEP/ART/26"
+
+
+def goods_of(ctx: Context) -> tuple[Any, ...] | None:
+    """The context's bills of materials (``ItemGood`` values), or None when the context cannot carry them."""
+    goods = getattr(ctx, "goods", None)
+    return tuple(goods) if goods is not None else None
+
+
+def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Box 8 agrees with the origin determined from the item's bill of materials."""
+    goods = goods_of(ctx)
+    if not goods:
+        return not_evaluated("context.goods")
+    mine = [entry.good for entry in goods if isinstance(entry, ItemGood) and entry.certificate_item == item.number]
+    if not mine:
+        return NOT_APPLICABLE
+    if item.origin_criterion.problem is not None:
+        return NOT_APPLICABLE
+    table = getattr(ctx, "product_rules", None)
+    psr = table if isinstance(table, PsrTable) else None
+    findings: list[Finding] = []
+    for good in mine:
+        dated = good if good.on is not None else attrs.evolve(good, on=co.issue_date)
+        findings.extend(cross_check(item, dated, psr, certificate=co, parameters=ctx.parameters))
+    return judged(*findings)
+
+
+SPECS: Final = tuple(
+    kind.spec(Scheme.AJCEP)
+    for kind in (
+        specs.BOX8_NOT_ORIGINATING,
+        specs.BOX8_CRITERION_NOT_SUPPORTED,
+        specs.BOX8_FLAG_MISSING,
+        specs.BOX8_FLAG_UNNEEDED,
+        specs.BOX8_NOT_DETERMINABLE,
+        specs.BOX8_GOOD_DIFFERS,
+    )
+)
+
+RULES: Final = (
+    ItemRule(
+        RULE,
+        "box 8 agrees with the origin determined from the bill of materials",
+        check_box8_against_materials,
+        SPECS,
+        needs=("context.goods",),
+    ),
+)
