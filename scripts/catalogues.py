@@ -60,7 +60,7 @@ def extract() -> None:
         "--add-comments", "TRANSLATORS:",
         "--no-location",
         "--sort-output",
-        "--width", "120",
+        "--width", "160",
         "--project", "roo",
         "--copyright-holder", "roo contributors",
         "-o", str(POT),
@@ -71,8 +71,7 @@ def extract() -> None:
 def update() -> None:
     """Merge roo.pot into every language's roo.po (new msgids empty, changed ones fuzzy)."""
     _pybabel(
-        "update", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "--ignore-obsolete", "--width", "120",
-        "--no-wrap",
+        "update", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "--ignore-obsolete", "--width", "160",
     )  # fmt: skip
 
 
@@ -83,7 +82,7 @@ def compile_() -> None:
 
 def init(language: str) -> None:
     """Start ``language``'s catalogue from roo.pot."""
-    _pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "-l", language, "--width", "120", "--no-wrap")
+    _pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-D", DOMAIN, "-l", language, "--width", "160")
 
 
 def problems() -> list[str]:

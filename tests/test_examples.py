@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, final
 
 import attrs
 import pytest
@@ -25,6 +25,7 @@ from tests.test_schema import validate
 EXAMPLES: Final = Path(__file__).resolve().parent.parent / "examples"
 
 
+@final
 @attrs.frozen
 class Expected:
     """What an example gives: status (None: invalid input), exit code, error and warning codes, required notes."""

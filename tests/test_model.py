@@ -18,7 +18,16 @@ import pytest
 
 import roo
 from roo._frozen import EMPTY, FrozenMap
-from roo.context import Consignment, Context, Declaration, DeclarationItem, Drawdown, TransitStop
+from roo.context import (
+    AccumulationDocument,
+    AccumulationDocumentKind,
+    Consignment,
+    Context,
+    Declaration,
+    DeclarationItem,
+    Drawdown,
+    TransitStop,
+)
 from roo.errors import Problem
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import (
@@ -72,6 +81,10 @@ SAMPLES: list[tuple[Any, Any]] = [
     (Declaration((DeclarationItem(1),), "PT Samudra Jaya"), Declaration()),
     (TransitStop("SG", ("unloading",), "transport", False), TransitStop("SG")),
     (Consignment(True), Consignment(False, (TransitStop("SG"),), ("through bill of lading",))),
+    (
+        AccumulationDocument(AccumulationDocumentKind.MATERIAL_CERTIFICATE, 1, "TH-2024-0001", False, "TH"),
+        AccumulationDocument(AccumulationDocumentKind.EXPORTER_DECLARATION, 1),
+    ),
     (Drawdown("D-1", 1, Quantity(Decimal(5), "KGM"), date(2024, 3, 20)), Drawdown("D-2", 1, Quantity(Decimal(5), "KGM"))),
     (
         Context(on=date(2024, 3, 20), exchange_rates={"USD/JPY": Decimal("150.25")}, related_certificates=(_CO,)),

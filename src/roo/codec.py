@@ -36,7 +36,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from roo._frozen import FrozenMap
-from roo.context import Context
+from roo.context import Context, DatedOverride
 from roo.params import check_overrides
 from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
@@ -172,113 +172,188 @@ def _is_union(cls: Any) -> bool:
 
 
 def _scalar(value: object, _: object) -> object:
-    """A parameter override: a JSON scalar, numbers kept exact."""
+    """A parameter override: a JSON scalar (numbers kept exact), or a list of dated values."""
     if value is None or isinstance(value, (bool, str, int, Decimal, date)):
         return value
     if isinstance(value, float):
         return Decimal(repr(value))
-    raise ValueError(f"expected a string, number, boolean or null, got {_json_type(value)}")
+    if isinstance(value, (list, tuple)):
+        return _dated_overrides(value)
+    raise ValueError(f"expected a string, number, boolean, null or a list of dated values, got {_json_type(value)}")
+
+
+def _dated_overrides(entries: list[Any] | tuple[Any, ...]) -> tuple[DatedOverride, ...]:
+    out: list[DatedOverride] = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, DatedOverride):
+            out.append(entry)
+            continue
+        if not isinstance(entry, Mapping) or set(entry) != {"effective_from", "value"}:
+            raise ValueError(f"entry {index}: expected {{\"effective_from\": \"YYYY-MM-DD\", \"value\": ...}}")
+        effective = _structure_date(entry["effective_from"], date)
+        value = entry["value"]
+        if isinstance(value, (list, tuple, Mapping)):
+            raise ValueError(f"entry {index}: a dated value is a string, number, boolean or null")
+        out.append(DatedOverride(effective, _scalar(value, None)))  # type: ignore[arg-type]
+    if [e.effective_from for e in out] != sorted({e.effective_from for e in out}):
+        raise ValueError("dated values must have distinct effective_from dates in ascending order")
+    return tuple(out)
 
 
 _MISSING: Final = object()
 
 
-def _fast_attrs_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[object, object], Any]:
-    """The fast path's structure function for the attrs class ``cls``, generated once.
+class _FastStructure:
+    """Generates the fast path's structure function of each attrs class, once, as specialised source.
 
-    The function is specialised to ``cls``'s fields: the common case of each
-    field (an exact ``str``, ``int``, ``bool``; a decimal or date string; a
-    known enum value; ``None`` for an optional field) is tested inline, and
-    anything else goes to the converter's own hook for that type, which
-    accepts or refuses exactly as the detailed converter does. It never
-    accepts what the detailed converter refuses: any exception, of any type,
-    only sends :func:`structure` to the detailed converter for the report.
+    For every field the common case (an exact ``str``, ``int``, ``bool``; a
+    plain decimal or date string; a known enum value; ``None`` for an optional
+    field) is tested inline, and anything else goes to the converter's own hook
+    for that type, which accepts or refuses exactly as the detailed converter
+    does. Nested attrs classes (``Item.quantity``, ``Item.invoice``) are
+    written inline into their parent's function, and classes with neither
+    validators nor converters get their slots set directly rather than through
+    ``__init__``. The result is the same value ``__init__`` would build. The
+    fast path never accepts what the detailed converter refuses: any
+    exception it raises only sends :func:`structure` to the detailed
+    converter, which then reports every problem with its path.
     """
-    attrs.resolve_types(cls)
-    fields = [f for f in attrs.fields(cls) if f.init]
-    if any(f.kw_only or f.type is None for f in fields) or any(
-        isinstance(f.default, attrs.Factory) and f.default.takes_self  # type: ignore[arg-type]
-        for f in fields
-    ):
-        generated = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else _not_an_object(value)
-    namespace: dict[str, Any] = {
-        "Mapping": Mapping,
-        "MISSING": _MISSING,
-        "KEYS": frozenset(f.name for f in fields),
-        "cls": cls,
-        "not_an_object": _not_an_object,
-        "unknown_fields": _unknown_fields,
-    }
-    lines = [
-        "def structure(d, _):",
-        "    if d.__class__ is not dict and not isinstance(d, Mapping):",
-        "        not_an_object(d)",
-        "    if not KEYS.issuperset(d):",
-        "        unknown_fields(d, KEYS)",
-    ]
-    for index, field in enumerate(fields):
-        var = f"a{index}"
-        if field.default is attrs.NOTHING:
-            lines.append(f"    {var} = d[{field.name!r}]")
-            lines.extend(_fast_convert(var, field.type, index, namespace, converter, "    "))
-            continue
-        lines.append(f"    {var} = d.get({field.name!r}, MISSING)")
-        lines.append(f"    if {var} is MISSING:")
-        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            namespace[f"factory{index}"] = field.default.factory
-            lines.append(f"        {var} = factory{index}()")
+
+    #: How deep nested classes are written inline; deeper ones are called.
+    INLINE_DEPTH: Final = 2
+
+    def __init__(self, converter: cattrs.Converter) -> None:
+        self.converter = converter
+        self.building: set[type[Any]] = set()
+
+    def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
+        """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
+        if not self.eligible(cls):
+            generated = cattrs.gen.make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
+            return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else _not_an_object(value)
+        self.building.add(cls)
+        try:
+            namespace: dict[str, Any] = {
+                "Mapping": Mapping,
+                "MISSING": _MISSING,
+                "new": object.__new__,
+                "not_an_object": _not_an_object,
+                "unknown_fields": _unknown_fields,
+            }
+            lines = ["def structure(d, _):", *self.body(cls, "d", "x", "    ", namespace, 0), "    return d"]
+            source = "\n".join(lines)
+            code = compile(source, f"<roo fast structure {cls.__module__}.{cls.__qualname__}>", "exec")
+            exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
+        finally:
+            self.building.discard(cls)
+        function: Callable[[object, object], Any] = namespace["structure"]
+        return function
+
+    @staticmethod
+    def eligible(cls: type[Any]) -> bool:
+        """Whether the generator handles ``cls`` (every init field positional, with a type, plain defaults)."""
+        attrs.resolve_types(cls)
+        return all(
+            not f.kw_only
+            and f.type is not None
+            and not (isinstance(f.default, attrs.Factory) and f.default.takes_self)  # type: ignore[arg-type]
+            for f in attrs.fields(cls)
+            if f.init
+        )
+
+    @staticmethod
+    def settable(cls: type[Any]) -> bool:
+        """Whether ``cls``'s slots can be set directly: what ``__init__`` does for it, and nothing more."""
+        fields = attrs.fields(cls)
+        slots = [name for name in getattr(cls, "__slots__", ()) if name != "__weakref__"]
+        return (
+            all(f.init and f.validator is None and f.converter is None for f in fields)
+            and sorted(slots) == sorted(f.name for f in fields)
+            and all(type(cls.__dict__.get(f.name)).__name__ == "member_descriptor" for f in fields)
+            and not hasattr(cls, "__attrs_pre_init__")
+            and not hasattr(cls, "__attrs_post_init__")
+        )
+
+    def body(self, cls: type[Any], var: str, prefix: str, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
+        """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``."""
+        fields = [f for f in attrs.fields(cls) if f.init]
+        namespace[f"{prefix}cls"] = cls
+        namespace[f"{prefix}keys"] = frozenset(f.name for f in fields)
+        lines = [
+            f"{indent}if {var}.__class__ is not dict and not isinstance({var}, Mapping):",
+            f"{indent}    not_an_object({var})",
+            f"{indent}if not {prefix}keys.issuperset({var}):",
+            f"{indent}    unknown_fields({var}, {prefix}keys)",
+        ]
+        names = [f"{prefix}{index}" for index in range(len(fields))]
+        for field, name in zip(fields, names, strict=True):
+            if field.default is attrs.NOTHING:
+                lines.append(f"{indent}{name} = {var}[{field.name!r}]")
+                lines.extend(self.convert(name, field.type, indent, namespace, depth))
+                continue
+            lines.append(f"{indent}{name} = {var}.get({field.name!r}, MISSING)")
+            lines.append(f"{indent}if {name} is MISSING:")
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                namespace[f"{name}_factory"] = field.default.factory
+                lines.append(f"{indent}    {name} = {name}_factory()")
+            else:
+                namespace[f"{name}_default"] = field.default
+                lines.append(f"{indent}    {name} = {name}_default")
+            lines.append(f"{indent}else:")
+            lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth))
+        if self.settable(cls):
+            lines.append(f"{indent}{var} = new({prefix}cls)")
+            for field, name in zip(fields, names, strict=True):
+                namespace[f"{name}_set"] = cls.__dict__[field.name].__set__
+                lines.append(f"{indent}{name}_set({var}, {name})")
         else:
-            namespace[f"default{index}"] = field.default
-            lines.append(f"        {var} = default{index}")
-        lines.append("    else:")
-        lines.extend(_fast_convert(var, field.type, index, namespace, converter, "        "))
-    lines.append(f"    return cls({', '.join(f'a{index}' for index in range(len(fields)))})")
-    source = "\n".join(lines)
-    exec(compile(source, f"<roo fast structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)  # noqa: S102
-    function: Callable[[object, object], Any] = namespace["structure"]
-    return function
+            lines.append(f"{indent}{var} = {prefix}cls({', '.join(names)})")
+        return lines
 
-
-def _fast_convert(
-    var: str, cls: Any, index: int, namespace: dict[str, Any], converter: cattrs.Converter, indent: str
-) -> list[str]:
-    """Source lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
-    hook = f"hook{index}"
-    kind = f"type{index}"
-    if _is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
-        (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
-        return [f"{indent}if {var} is not None:", *_fast_convert(var, inner, index, namespace, converter, indent + "    ")]
-    namespace[kind] = cls
-    namespace[hook] = converter.get_structure_hook(cls)
-    if cls is OriginCriterion:
-        namespace["parse_criterion"] = _parse_criterion
-        return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
-    if attrs.has(cls) or not isinstance(cls, type):
+    def convert(self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
+        """Lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
+        if _is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
+            (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+            return [f"{indent}if {var} is not None:", *self.convert(var, inner, indent + "    ", namespace, depth)]
+        hook, kind = f"{var}_hook", f"{var}_type"
+        namespace[kind] = cls
+        if isinstance(cls, type) and cls in self.building:  # a class that contains itself: look it up when called
+            namespace[hook] = lambda value, t: self.converter.get_structure_hook(t)(value, t)
+            return [f"{indent}{var} = {hook}({var}, {kind})"]
+        namespace[hook] = self.converter.get_structure_hook(cls)
+        if cls is str or cls is int:
+            return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
+        if cls is bool:
+            return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
+        if cls is Decimal:
+            # Digits with at most one point ("52000.00", ".5", "7.") are what the pattern admits without sign or
+            # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd); anything else takes the hook.
+            namespace["Decimal"] = Decimal
+            return [
+                f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and {var}.replace('.', '', 1).isdecimal() "
+                f"else {hook}({var}, {kind})"
+            ]
+        if cls is date:
+            namespace["from_iso"] = date.fromisoformat
+            namespace["is_date"] = _DATE.match
+            return [f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and is_date({var}) else {hook}({var}, {kind})"]
+        if cls is OriginCriterion:
+            namespace["parse_criterion"] = _parse_criterion
+            return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            namespace[f"{var}_members"] = {member.value: member for member in cls.__members__.values()}
+            return [
+                f"{indent}{var}_member = {var}_members.get({var}, MISSING)",
+                f"{indent}{var} = {var}_member if {var}_member is not MISSING else {hook}({var}, {kind})",
+            ]
+        if attrs.has(cls) and depth < self.INLINE_DEPTH and self.eligible(cls) and self.generated(cls):
+            return self.body(cls, var, f"{var}_", indent, namespace, depth + 1)
         return [f"{indent}{var} = {hook}({var}, {kind})"]
-    if cls is str or cls is int:
-        return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
-    if cls is bool:
-        return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
-    if cls is Decimal:
-        # Digits with at most one point ("52000.00", ".5", "7.") are what the pattern admits without sign or
-        # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd); anything else takes the hook.
-        namespace["Decimal"] = Decimal
-        return [
-            f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and {var}.replace('.', '', 1).isdecimal() "
-            f"else {hook}({var}, {kind})"
-        ]
-    if cls is date:
-        namespace["from_iso"] = date.fromisoformat
-        namespace["is_date"] = _DATE.match
-        return [f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and is_date({var}) else {hook}({var}, {kind})"]
-    if issubclass(cls, enum.Enum):
-        namespace[f"members{index}"] = {member.value: member for member in cls.__members__.values()}
-        return [
-            f"{indent}member = members{index}.get({var}, MISSING)",
-            f"{indent}{var} = member if member is not MISSING else {hook}({var}, {kind})",
-        ]
-    return [f"{indent}{var} = {hook}({var}, {kind})"]
+
+    def generated(self, cls: type[Any]) -> bool:
+        """Whether the converter structures ``cls`` with this generator (and not with a hook of its own)."""
+        hook = self.converter.get_structure_hook(cls)
+        return getattr(hook, "__name__", "") == "structure" and "<roo fast structure" in hook.__code__.co_filename
 
 
 def _not_an_object(value: object) -> typing.NoReturn:
@@ -374,7 +449,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     if detailed:
         converter.register_structure_hook_factory(attrs.has, attrs_hook)
     else:
-        converter.register_structure_hook_factory(attrs.has, functools.partial(_fast_attrs_hook, converter=converter))
+        converter.register_structure_hook_factory(attrs.has, _FastStructure(converter))
 
     # Unstructuring: JSON types only.
     converter.register_unstructure_hook(Decimal, str)
@@ -404,6 +479,8 @@ def _enum_value(member: enum.Enum) -> Any:
 
 
 def _unstructure_scalar(value: object) -> object:
+    if isinstance(value, tuple):
+        return [{"effective_from": e.effective_from.isoformat(), "value": _unstructure_scalar(e.value)} for e in value]
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):

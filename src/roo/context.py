@@ -19,8 +19,21 @@ from roo._frozen import EMPTY, FrozenMap
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
 
-#: A parameter override as given in ``Context.parameters``.
-ParameterValue = Decimal | int | str | bool | date | None
+#: A single override value as JSON gives it (read as the parameter's declared type).
+ScalarOverride = Decimal | int | str | bool | date | None
+
+
+@final
+@attrs.frozen
+class DatedOverride:
+    """One value of a dated override: ``value`` applies from ``effective_from`` until the next entry."""
+
+    effective_from: date
+    value: ScalarOverride
+
+
+#: A parameter override in ``Context.parameters``: one value for every date, or values by date.
+ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
 
 
 @final

@@ -44,19 +44,27 @@ A user's own property test, checking that an import system agrees with roo::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final, final
-
-import functools
 
 import attrs
 from hypothesis import strategies as st
 
 import roo
 from roo._frozen import FrozenMap
-from roo.context import Consignment, Context, Declaration, DeclarationItem, Drawdown, TransitStop
+from roo.context import (
+    AccumulationDocument,
+    AccumulationDocumentKind,
+    Consignment,
+    Context,
+    Declaration,
+    DeclarationItem,
+    Drawdown,
+    TransitStop,
+)
 from roo.model import (
     Alteration,
     AlterationMethod,
@@ -576,7 +584,8 @@ def _defective(
     scheme = draw(st.sampled_from(sorted(defect.schemes)))
     co = draw(certificates(scheme, min_items=min_items, max_items=max_items))
     number = draw(_ints(1, len(co.items)))  # drawn for every defect, so that the case keeps its shape
-    return defect.apply(co, number if defect.item_level else None), number if defect.item_level else None, defect.code
+    damaged = number if defect.item_level else None
+    return defect.apply(co, damaged), damaged, defect.code
 
 
 def defective_certificates(
@@ -646,9 +655,21 @@ def _consistent_context(draw: st.DrawFn, co: Certificate) -> Context:
         low = _LARGE_CUSTOMS_VALUE[currency]
         customs_value = Money(Decimal(draw(_ints(low, low * 1000))), currency)
     consignment = Consignment(direct=True) if draw(_BOOLEANS) else None
+    evidence: tuple[AccumulationDocument, ...] = ()
+    if draw(_BOOLEANS):
+        evidence = tuple(
+            AccumulationDocument(AccumulationDocumentKind.EXPORTER_DECLARATION, item.number)
+            for item in co.items
+            if item.origin_criterion.accumulation
+        )
     rates = FrozenMap[Decimal](_RATES) if draw(_BOOLEANS) else FrozenMap[Decimal]()
     return Context(
-        on=on, customs_value=customs_value, exchange_rates=rates, declaration=declaration, consignment=consignment
+        on=on,
+        customs_value=customs_value,
+        exchange_rates=rates,
+        declaration=declaration,
+        consignment=consignment,
+        accumulation_documents=evidence,
     )
 
 
@@ -722,8 +743,9 @@ def contexts(certificate: Certificate | None = None) -> st.SearchStrategy[Contex
     optionally an import declaration that declares every item as certified
     (same six-digit subheading, possibly followed by national digits, the same
     description, quantity and exporter), a customs value well above any
-    waiver amount, direct consignment and a few exchange rates. Shrinks to a
-    context with only ``on``, the day of issue.
+    waiver amount, direct consignment, a few exchange rates, and the
+    exporter's declaration as evidence for every item claiming accumulation
+    (``ACU``). Shrinks to a context with only ``on``, the day of issue.
 
     Without one: any date or none, any amounts and currencies (zero and
     negative included), exchange rates, declaration lines that may name items

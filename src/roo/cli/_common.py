@@ -32,7 +32,7 @@ class Command(Protocol):
     """A module of :mod:`roo.cli` that adds one subcommand."""
 
     def register(self, subparsers: Subparsers) -> None:
-        """Add the command's parser to ``subparsers``; its ``run`` default takes the arguments and returns the exit code."""
+        """Add the command's parser; its ``run`` default takes the parsed arguments and returns the exit code."""
 
 
 class InputError(Exception):

@@ -20,10 +20,12 @@ options, and the catalogue tests extract with the same table in memory).
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import tokenize
 from collections.abc import Collection, Iterator, Mapping
 from io import BytesIO
+from pathlib import Path
 from typing import IO, Any, Final
 
 #: Functions whose arguments are messages, with babel's keyword specification (1-based argument positions).
@@ -117,9 +119,13 @@ def _string(node: ast.expr, constants: Mapping[str, str]) -> str | None:
     return None
 
 
-def _module_constants(tree: ast.Module) -> dict[str, str]:
+def _module_constants(tree: ast.Module, depth: int = 0) -> dict[str, str]:
+    """Module-level string constants, including those imported by name from other roo modules."""
     constants: dict[str, str] = {}
     for statement in tree.body:
+        if isinstance(statement, ast.ImportFrom) and depth < 2:
+            constants.update(_imported_constants(statement, depth))
+            continue
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target, value = statement.targets[0], statement.value
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
@@ -131,6 +137,25 @@ def _module_constants(tree: ast.Module) -> dict[str, str]:
             if text is not None:
                 constants[target.id] = text
     return constants
+
+
+def _imported_constants(statement: ast.ImportFrom, depth: int) -> dict[str, str]:
+    """String constants named in ``from roo.x import NAME`` (read from the module's source, not imported)."""
+    module = statement.module or ""
+    if statement.level or not (module == "roo" or module.startswith("roo.")):
+        return {}
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return {}
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return {}
+    try:
+        source = Path(spec.origin).read_text(encoding="utf-8")
+        theirs = _module_constants(ast.parse(source), depth + 1)
+    except (OSError, SyntaxError):
+        return {}
+    return {alias.asname or alias.name: theirs[alias.name] for alias in statement.names if alias.name in theirs}
 
 
 def _context_comment(name: str, positional: tuple[str | None, ...]) -> list[str]:

@@ -181,7 +181,8 @@ class Determination:
             lines.append(f"  Satisfied: {', '.join(self.satisfied)}")
         if self.rvc_percent is not None:
             value = f" (FOB {self.fob}, VNM {self.vnm})" if self.fob and self.vnm else ""
-            lines.append(f"  RVC:       {self.rvc_percent} %{value}")
+            name = "QVC" if self.scheme is Scheme.JIEPA else "RVC"
+            lines.append(f"  {name}:       {self.rvc_percent} %{value}")
         rule = self.rule.text or {RuleKind.MISSING: "none found", RuleKind.UNKNOWN: "unknown"}.get(self.rule.kind, "")
         lines.append(f"  Rule:      {self.rule.kind.value.replace('_', '-')}: {rule}")
         if self.needed:
@@ -386,7 +387,7 @@ def _candidates(
         candidates = []
         for alternative in row.alternatives:
             kinds = tuple(dict.fromkeys(r.kind.value for r in alternative))
-            title = f"product-specific rule {row.hs}: {' and '.join(str(r) for r in alternative)}"
+            title = f"product-specific rule {row.hs}: {' and '.join(_label(scheme, r) for r in alternative)}"
             candidates.append(_Candidate("+".join(kinds), kinds, title, citation, _box8(scheme, alternative),
                                          alternative))
         return candidates, []
@@ -395,6 +396,12 @@ def _candidates(
         f"product-specific rule for {facts.good.hs_digits}"
     )
     return [], [CriterionResult("PSR", (), "product-specific rule (not known)", citation, None, needed=(need,))]
+
+
+def _label(scheme: Scheme, requirement: Requirement) -> str:
+    """A requirement as the scheme words it: JIEPA calls value content QVC."""
+    text = str(requirement)
+    return "QVC" + text[3:] if scheme is Scheme.JIEPA and requirement.kind is RequirementKind.RVC else text
 
 
 def _box8(scheme: Scheme, alternative: Alternative) -> str:
@@ -417,7 +424,7 @@ def _evaluate_candidate(facts: Facts, candidate: _Candidate, wo: Verdict | None)
         return Verdict(None, needed=("materials",))
     verdicts = []
     for requirement in candidate.requirements:
-        criterion = candidate.criterion if len(candidate.requirements) == 1 else str(requirement)
+        criterion = candidate.criterion if len(candidate.requirements) == 1 else _label(facts.scheme, requirement)
         if requirement.is_ctc:
             verdicts.append(ctc.evaluate(facts, requirement, criterion))
         elif requirement.kind is RequirementKind.RVC:

@@ -136,7 +136,17 @@ class HsRange:
         return self.start[: len(code)] <= code <= self.end[: len(code)]
 
     def __str__(self) -> str:
-        return self.start if self.start == self.end else f"{self.start}-{self.end}"
+        start, end = dotted(self.start), dotted(self.end)
+        return start if start == end else f"{start}-{end}"
+
+
+def dotted(code: str) -> str:
+    """A subheading as people print it (``1806.10``); chapters and headings unchanged.
+
+    >>> dotted("180610"), dotted("1806")
+    ('1806.10', '1806')
+    """
+    return f"{code[:4]}.{code[4:]}" if len(code) == 6 else code
 
 
 @final
@@ -156,7 +166,7 @@ class Requirement:
 
     def __str__(self) -> str:
         if self.kind is RequirementKind.RVC:
-            return f"RVC {self.percent}%"
+            return f"RVC {format(self.percent.normalize(), 'f') if self.percent is not None else ''}%"
         if self.kind is RequirementKind.SP:
             return f"SP:{self.process}"
         if self.exceptions:
@@ -314,7 +324,7 @@ class _TableData:
 _OR: Final = re.compile(r"\s*(?:;|\bor\b)\s*", re.IGNORECASE)
 _AND: Final = re.compile(r"\s*(?:\+|&|\band\b)\s*", re.IGNORECASE)
 _CTC: Final = re.compile(r"(CTSH|CTH|CC)\b", re.IGNORECASE)
-_EXCEPT: Final = re.compile(r"\s+except\s+(?:from\s+)?", re.IGNORECASE)
+_EXCEPT: Final = re.compile(r"\s+except\b\s*(?:from\s+)?", re.IGNORECASE)
 _HS_ITEM: Final = re.compile(r"([0-9][0-9.]*)(?:\s*-\s*([0-9][0-9.]*))?")
 _LIST_SEPARATOR: Final = re.compile(r"\s*,\s*(?=[0-9])")
 _RVC: Final = re.compile(r"(?:RVC|QVC)\s*(\d{1,3}(?:\.\d+)?)\s*%?", re.IGNORECASE)
@@ -327,7 +337,7 @@ def hs_range(start: str, end: str | None = None) -> HsRange:
     """An :class:`HsRange` from printed codes; raises ``ValueError`` naming the fault.
 
     >>> str(hs_range("1702.11", "1702.19"))
-    '170211-170219'
+    '1702.11-1702.19'
     """
     low = normalize_hs(start)
     high = normalize_hs(end) if end is not None else low
@@ -499,8 +509,10 @@ def load_psr(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[b
     elif isinstance(source, (str, os.PathLike)):
         with open(source, encoding="utf-8") as handle:
             data = _parse_json(handle.read())
-    else:
+    elif hasattr(source, "read"):
         data = _parse_json(source.read())
+    else:
+        data = source  # not a table: the converter says so
     from roo import codec  # deferred: roo.codec imports the context, which may import roo.origin
 
     raw = codec.structure(data, _TableData, InvalidPsrTable)

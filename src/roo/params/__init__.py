@@ -109,7 +109,9 @@ def value(name: str, on: date, overrides: Mapping[str, object] | None = None) ->
     """The value of parameter ``name`` in force on ``on``, or its override.
 
     An override (``Context.parameters``) replaces the packaged value for every
-    date; it is read as the parameter's declared type (``"250000"`` becomes
+    date, or, given as dated values (``[{"effective_from": "2012-01-01",
+    "value": "HS2007"}, ...]``), from each date on, with no value before the
+    first; it is read as the parameter's declared type (``"250000"`` becomes
     ``Money(Decimal("250000"), "JPY")`` for a yen amount). An override of
     ``None`` (JSON ``null``) switches the parameter off. Types ``int``,
     ``days`` and ``months`` give ``int``; ``decimal`` gives ``Decimal``;
@@ -126,10 +128,21 @@ def value(name: str, on: date, overrides: Mapping[str, object] | None = None) ->
     parameter = get(name)
     if overrides is not None and name in overrides:
         raw = overrides[name]
+        if isinstance(raw, tuple):
+            raw = _dated_override_on(raw, on)
         if raw is None:
             raise ParameterNotInForce(name, on)
         return coerce_override(parameter, raw)
     return parameter.value_on(on)
+
+
+def _dated_override_on(entries: tuple[object, ...], on: date) -> object:
+    """The value of the dated override entry in force on ``on`` (entries are in ascending date order)."""
+    current: object = None
+    for entry in entries:
+        if getattr(entry, "effective_from") <= on:
+            current = getattr(entry, "value")
+    return current
 
 
 def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
@@ -151,12 +164,14 @@ def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
         if parameter is None:
             problems.append(Problem(f"parameters[{name!r}]", f"unknown parameter {name!r}", raw))
             continue
-        if raw is None:
-            continue
-        try:
-            coerce_override(parameter, raw)
-        except InvalidParameterOverride as error:
-            problems.extend(error.problems)
+        values = [getattr(e, "value") for e in raw] if isinstance(raw, tuple) else [raw]
+        for one in values:
+            if one is None:
+                continue
+            try:
+                coerce_override(parameter, one)
+            except InvalidParameterOverride as error:
+                problems.extend(error.problems)
     return tuple(problems)
 
 

@@ -215,7 +215,7 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
         return lines
     certified = item.hs_digits
     if not (len(certified) >= 6 and certified[:6].isdigit()):
-        return not_evaluated(f"certificate.items[{item.number}].hs_code")  # IR 12 reports the code itself
+        return not_evaluated(f"certificate.items[{co.items.index(item)}].hs_code")  # IR 12 reports the code itself
     comparable = [(line.hs_code, normalize_hs(line.hs_code)) for line in lines if line.hs_code]
     comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
     if not comparable:
@@ -269,7 +269,7 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     if isinstance(lines, Result):
         return lines
     if item.quantity is None:
-        return not_evaluated(f"certificate.items[{item.number}].quantity")
+        return not_evaluated(f"certificate.items[{co.items.index(item)}].quantity")
     quantities = [line.quantity for line in lines]
     if any(q is None for q in quantities):
         return not_evaluated("context.declaration.items.quantity")

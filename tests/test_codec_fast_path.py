@@ -1,0 +1,119 @@
+"""The codec's fast path agrees with its detailed converter on every input.
+
+``roo.load`` first runs a converter generated for speed (``codec.FAST``) and
+only when that fails the detailed one (``codec.DETAILED``) that lists every
+problem. The fast path must therefore accept exactly what the detailed
+converter accepts and build an equal value; these tests compare the two on
+valid documents, on documents damaged at random paths, and on the values the
+fast path tests inline (decimal and date strings, enum values, exact types).
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roo import codec
+from roo.context import Context
+from roo.model import Certificate
+from roo.strategies import certificate_data, contexts
+
+#: Values chosen to sit on the edges of the fast path's inline tests.
+TRICKY = st.sampled_from(
+    [
+        "52000.00", ".5", "7.", ".", "", " 1", "1 ", "+1", "-1", "1e5", "1E-3", "1_000", "1..2", "١٢٣", "٣.٥",
+        "²", "NaN", "Infinity", "-inf", "0x10",
+        "2024-03-05", "2024-02-29", "2023-02-29", "2024-13-45", "20240305", "2024-W10-2", " 2024-03-05",
+        "2024-03-05T00:00", "٢٠٢٤-٠٣-٠٥",
+        "AJCEP", "ajcep", "JIEPA", "paper", "original", "HS2017", "strike_out",
+        "WO", "CTH, DMI", "RVC 40%", "???",
+        0, 1, -1, True, False, 1.5, float("nan"), float("inf"), Decimal("1.5"), Decimal("NaN"), 10**30,
+        None, [], {}, ["ID"], {"value": "1", "unit": "KGM"}, {"amount": "1", "currency": "USD", "x": 1},
+    ]
+)  # fmt: skip
+
+JSON_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | TRICKY,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=10,
+)
+
+
+def _paths(value: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into a JSON tree (keys and indices), the root excluded."""
+    found: list[tuple[Any, ...]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, inner in items:
+        found.append((*prefix, key))
+        found.extend(_paths(inner, (*prefix, key)))
+    return found
+
+
+def _damage(data: st.DataObject, document: Any) -> Any:
+    """``document`` with one to three values replaced, deleted or given an unknown sibling key."""
+    document = copy.deepcopy(document)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3), label="damages")):
+        paths = _paths(document)
+        if not paths:
+            break
+        path = data.draw(st.sampled_from(paths), label="path")
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        action = data.draw(st.sampled_from(["replace", "delete", "add-key"]), label="action")
+        if action == "replace":
+            parent[path[-1]] = data.draw(JSON_LIKE, label="value")
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[data.draw(st.text(max_size=6), label="key")] = None
+    return document
+
+
+def _outcome(converter: Any, document: object, cls: type[Any]) -> tuple[str, object]:
+    """``("ok", value)`` or ``("refused", None)``: what ``converter`` makes of ``document``."""
+    try:
+        return ("ok", converter.structure(document, cls))
+    except Exception:  # noqa: BLE001 - any refusal counts, whatever its type
+        return ("refused", None)
+
+
+def assert_paths_agree(document: object, cls: type[Any]) -> None:
+    """The fast and the detailed converter both accept ``document`` with equal values, or both refuse it."""
+    assert _outcome(codec.DETAILED, document, cls) == _outcome(codec.FAST, document, cls)
+
+
+@given(certificate_data())
+def test_valid_certificates_agree(document: dict[str, Any]) -> None:
+    """Valid certificate data gives the same certificate on both paths."""
+    assert _outcome(codec.DETAILED, document, Certificate)[0] == "ok"
+    assert_paths_agree(document, Certificate)
+
+
+@given(st.data())
+def test_damaged_certificates_agree(data: st.DataObject) -> None:
+    """Certificate data damaged at random paths is accepted by both paths alike, or refused by both."""
+    assert_paths_agree(_damage(data, data.draw(certificate_data(), label="certificate")), Certificate)
+
+
+@given(st.data())
+def test_damaged_contexts_agree(data: st.DataObject) -> None:
+    """Context data (related certificates, rates, parameters) damaged at random paths: both paths agree."""
+    document = codec.unstructure(data.draw(contexts(), label="context"))
+    assert_paths_agree(_damage(data, document), Context)
+
+
+@given(st.data(), TRICKY)
+def test_every_leaf_of_a_certificate_with_a_tricky_value(data: st.DataObject, value: object) -> None:
+    """Any single value of certificate data replaced by an edge-case value: both paths agree."""
+    document = data.draw(certificate_data(), label="certificate")
+    path = data.draw(st.sampled_from(_paths(document)), label="path")
+    parent = document
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
+    assert_paths_agree(document, Certificate)

@@ -1,0 +1,164 @@
+"""The documentation site: it builds with ``mkdocs build --strict``, its examples run, its generated parts are current.
+
+A ```python block in ``docs/`` preceded by the line ``<!-- runnable -->`` is an
+example that must run. The runnable blocks of one page run in order, in one
+namespace, from the project root (so ``examples/...`` paths work). As in the
+README, a block's full-line ``# `` comments are what it prints, line by line;
+a ``# e.g. ...`` comment stands for one printed line whose text is not compared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Final
+
+import pytest
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+DOCS: Final = ROOT / "docs"
+MARKER: Final = "<!-- runnable -->"
+
+_RUNNABLE = re.compile(r"^<!-- runnable -->\n```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+_PYTHON_BLOCK = re.compile(r"^```python\n", re.MULTILINE)
+_MARKER_LINE = re.compile(r"^<!-- runnable -->$", re.MULTILINE)
+
+#: The pages this test holds to the "no internal references" rule (the others are generated or checked elsewhere).
+OWN_PAGES: Final = (
+    "index.md",
+    "quickstart.md",
+    "concepts.md",
+    "formats.md",
+    "cli.md",
+    "integration.md",
+    "eco.md",
+    "deadlines.md",
+    "schemes/ajcep.md",
+    "schemes/jiepa.md",
+    "schemes/id-motr-16-2024.md",
+    "adr/0001-tick-boxes-are-booleans.md",
+)
+
+
+def _generator() -> ModuleType:
+    """scripts/generate_docs.py, imported from its path."""
+    path = ROOT / "scripts" / "generate_docs.py"
+    spec = importlib.util.spec_from_file_location("generate_docs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pages() -> list[Path]:
+    """Every Markdown page under docs/, sorted."""
+    return sorted(DOCS.rglob("*.md"))
+
+
+def runnable_blocks(text: str) -> list[str]:
+    """The bodies of the runnable ```python blocks of a page, in order."""
+    return [match.group(1) for match in _RUNNABLE.finditer(text)]
+
+
+def expected_output(block: str) -> list[str | None]:
+    """What a block says it prints: its full-line ``# `` comments (``# e.g.`` ones are not compared: None)."""
+    lines = [line.strip() for line in block.splitlines()]
+    return [None if line.startswith("# e.g.") else line[2:] for line in lines if line.startswith("# ")]
+
+
+def _pages_with_examples() -> list[Path]:
+    return [page for page in pages() if runnable_blocks(page.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("page", _pages_with_examples(), ids=lambda page: str(page.relative_to(DOCS)))
+def test_runnable_examples_run_and_print_what_they_say(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every runnable block of a page runs, in order, in one namespace, and prints its ``# `` comments."""
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": f"docs.{page.stem}"}
+    for index, block in enumerate(runnable_blocks(page.read_text(encoding="utf-8")), start=1):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(block, f"{page.relative_to(ROOT)} runnable block {index}", "exec"), namespace)  # noqa: S102
+        expected = expected_output(block)
+        shown: list[str | None] = printed.getvalue().splitlines()
+        assert len(expected) == len(shown), f"block {index} printed {shown}"
+        assert expected == [None if want is None else line for want, line in zip(expected, shown)], f"block {index}"
+
+
+def test_every_runnable_marker_is_followed_by_a_python_block() -> None:
+    """A marker not directly followed by a ```python fence would silently exempt an example."""
+    for page in pages():
+        text = page.read_text(encoding="utf-8")
+        assert len(_MARKER_LINE.findall(text)) == len(runnable_blocks(text)), page.relative_to(DOCS)
+
+
+def test_the_core_pages_have_runnable_examples() -> None:
+    """The pages a newcomer reads first show code that is run by this test."""
+    for name in ("index.md", "quickstart.md", "concepts.md", "formats.md", "integration.md", "eco.md", "deadlines.md"):
+        assert runnable_blocks((DOCS / name).read_text(encoding="utf-8")), name
+
+
+def test_generated_parts_are_current() -> None:
+    """The rule modules of the scheme pages and the JSON Schema files are what the code generates today."""
+    generator = _generator()
+    stale = [str(path.relative_to(ROOT)) for path in generator.stale_files()]
+    assert [] == stale, f"run `{generator.REFRESH}`"
+
+
+def test_scheme_pages_list_every_registered_rule_module() -> None:
+    """Each scheme page names every module whose rules the engine runs for that scheme, and every finding code."""
+    from roo import catalogue
+
+    generator = _generator()
+    for scheme, page in generator.SCHEME_PAGES.items():
+        text = (DOCS / page).read_text(encoding="utf-8")
+        for entry in catalogue.rules(scheme):
+            assert f"Module `{entry.module}`." in text, (page, entry.module)
+            for finding in entry.findings:
+                assert f"`{finding.code}`" in text, (page, finding.code)
+
+
+def test_schema_file_is_roo_json_schema() -> None:
+    """docs/certificate.schema.json is roo.json_schema(), so the page that links it shows the real schema."""
+    import json
+
+    import roo
+
+    assert roo.json_schema() == json.loads((DOCS / "certificate.schema.json").read_text(encoding="utf-8"))
+
+
+def test_docstring_markdown_drops_source_and_converts_literals() -> None:
+    """A module docstring becomes Markdown: title and Source paragraph dropped, ``x`` and :mod: roles as `x`."""
+    doc = "Title line.\n\nUses ``ctx.on`` and :mod:`roo.dates`.\n\nSource: somewhere.\n"
+    assert "Uses `ctx.on` and `roo.dates`." == _generator().markdown_of_docstring(doc)
+
+
+@pytest.mark.parametrize("name", OWN_PAGES)
+def test_pages_speak_only_of_roo(name: str) -> None:
+    """The pages cite public instruments only: no internal notes, working documents or machine paths."""
+    text = (DOCS / name).read_text(encoding="utf-8")
+    for word in ("DESIGN", "seed 0", "legal.md", "/work/", "/shared/", "/home/", "/tmp/"):
+        assert word not in text, (name, word)
+
+
+def test_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` succeeds: every nav page exists, every link and anchor resolves."""
+    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
+        pytest.skip("mkdocs and mkdocs-material are not installed (pip install -e '.[docs]')")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert 0 == result.returncode, result.stdout + result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "certificate.schema.json").is_file()
