@@ -4,7 +4,7 @@ Usage (from the project root, with the project's virtual environment)::
 
     python scripts/catalogues.py extract   # src/roo -> src/roo/locale/roo.pot  (pybabel extract)
     python scripts/catalogues.py update    # roo.pot -> ja/id roo.po           (pybabel update)
-    python scripts/catalogues.py compile   # roo.po  -> roo.mo                 (pybabel compile)
+    python scripts/catalogues.py compile   # roo.po  -> roo.mo                 (babel's compile, see compile_)
     python scripts/catalogues.py all       # the three above, in order
     python scripts/catalogues.py init xx   # start a catalogue for a new language
     python scripts/catalogues.py check     # exit 1 if roo.pot, a roo.po or a roo.mo is out of date (CI)
@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import re
 import subprocess
 import sys
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "src" / "roo"
@@ -32,6 +34,7 @@ POT = LOCALES / "roo.pot"
 MAPPING = ROOT / "babel.cfg"
 DOMAIN = "roo"
 LANGUAGES = ("ja", "id")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -75,9 +78,49 @@ def update() -> None:
     )  # fmt: skip
 
 
-def compile_() -> None:
-    """Compile every roo.po into its roo.mo."""
-    _pybabel("compile", "-d", str(LOCALES), "-D", DOMAIN, "--statistics")
+def compile_() -> int:
+    """Compile every roo.po into its roo.mo, after babel's checks and a check of the {placeholders}.
+
+    This is ``pybabel compile`` done through babel's own API (``read_po``,
+    ``Catalog.check``, ``write_mo``) for one reason: babel flags any msgid
+    with a ``%`` followed by a letter as a %-format string too (``"{share}% of
+    the good's ..."`` reads to it as the conversion ``% o``) and then rejects
+    every translation that words it differently. roo's templates are
+    ``str.format`` templates only, so that flag is dropped before the check,
+    and the brace placeholders are checked instead.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    errors: list[str] = []
+    for language in LANGUAGES:
+        po_path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        with po_path.open("rb") as fileobj:
+            catalogue = read_po(fileobj, locale=language)
+        for message in catalogue:
+            if "python-brace-format" in message.flags:
+                message.flags.discard("python-format")
+        for message, found in catalogue.check():
+            errors += [f"{po_path}:{message.lineno}: {error}" for error in found]
+        errors += [f"{po_path}: {problem}" for problem in placeholder_problems(catalogue)]
+        translated = sum(1 for m in catalogue if m.id and m.string and not m.fuzzy)
+        print(f"{language}: {translated} of {len(catalogue)} messages translated; writing {po_path.with_suffix('.mo')}")
+        with po_path.with_suffix(".mo").open("wb") as fileobj:
+            write_mo(fileobj, catalogue)
+    for error in errors:
+        print("error:", error, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def placeholder_problems(catalogue: Any) -> list[str]:
+    """Translations whose ``{placeholders}`` differ from their msgid's."""
+    found = []
+    for message in catalogue:
+        if message.id and message.string and not message.fuzzy:
+            expected, actual = set(PLACEHOLDER.findall(message.id)), set(PLACEHOLDER.findall(message.string))
+            if expected != actual:
+                found.append(f"{message.id!r}: placeholders {sorted(actual)} instead of {sorted(expected)}")
+    return found
 
 
 def init(language: str) -> None:
@@ -112,6 +155,7 @@ def problems() -> list[str]:
         with po_path.open("rb") as fileobj:
             catalogue = read_po(fileobj, locale=language)
         translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}
+        found += [f"{language}: {problem}" for problem in placeholder_problems(catalogue)]
         for msgid in sorted(extracted - translated):
             found.append(f"{language}: no translation for {msgid!r}")
         compiled = BytesIO()
@@ -134,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         extract()
     if args.command in ("update", "all"):
         update()
-    if args.command in ("compile", "all"):
-        compile_()
+    if args.command in ("compile", "all") and compile_():
+        return 1
     if args.command == "init":
         if not args.language:
             parser.error("init needs a language code")

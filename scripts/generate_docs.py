@@ -48,6 +48,7 @@ REFRESH: Final = "python scripts/generate_docs.py"
 _SPHINX_ROLE = re.compile(r":(?:mod|func|class|meth|attr|data|obj):`~?([^`]+)`")
 _LITERAL = re.compile(r"``(.+?)``")
 _NUMBER = re.compile(r"(\d+)")
+_CLAUSE = re.compile(r"^\([a-z]\) ")
 
 
 def markdown_of_docstring(text: str) -> str:
@@ -57,10 +58,21 @@ def markdown_of_docstring(text: str) -> str:
     the module's rules use, taken from the rules themselves.
     """
     paragraphs = _paragraphs(text)[1:]
-    kept = [p for p in paragraphs if not p.startswith("Source:")]
+    kept = [_lettered_list(p) for p in paragraphs if not p.startswith("Source:")]
     body = "\n\n".join(kept)
     body = _SPHINX_ROLE.sub(lambda m: f"``{m.group(1)}``", body)
     return _LITERAL.sub(lambda m: f"`{m.group(1)}`", body)
+
+
+def _lettered_list(paragraph: str) -> str:
+    """A paragraph of lettered clauses, ``(a) ...`` each with indented continuation lines, as a Markdown list."""
+    lines = paragraph.splitlines()
+    heads = [line for line in lines if _CLAUSE.match(line)]
+    if len(heads) < 2 or not _CLAUSE.match(lines[0]):
+        return paragraph
+    if any(not _CLAUSE.match(line) and not line[:1].isspace() for line in lines):
+        return paragraph
+    return "\n".join(f"- {line}" if _CLAUSE.match(line) else f"  {line.strip()}" for line in lines)
 
 
 def _paragraphs(text: str) -> list[str]:

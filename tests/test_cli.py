@@ -110,12 +110,32 @@ def test_invalid_input_exits_2_without_traceback(args: tuple[str, ...], stdin: s
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [("--help",), ("evaluate", "--help"), ("rules", "--help"), ("schema", "--help")])
+@pytest.mark.parametrize(
+    "args", [("--help",), *[(command, "--help") for command in COMMANDS], ("hs", "convert", "--help")]
+)
 def test_help(args: tuple[str, ...]) -> None:
     """``roo --help`` and each command's ``--help`` print usage and exit 0."""
     result = roo_process(*args)
     assert 0 == result.returncode
     assert result.stdout.startswith("usage: roo")
+
+
+def test_exit_codes_are_documented() -> None:
+    """``roo --help`` states the three exit codes; each command's help gives its own."""
+    top = roo_process("--help").stdout
+    for words in ("0 accepted", "1 partially accepted or rejected", "2 invalid input"):
+        assert words in " ".join(top.split())
+    for args in (("evaluate",), ("rules",), ("schema",), ("hs", "convert")):
+        assert "exit codes:" in roo_process(*args, "--help").stdout
+
+
+def test_help_names_the_formats() -> None:
+    """Each command's help lists the formats it writes; schema says it writes JSON only."""
+    assert "{text,json,markdown,html}" in roo_process("evaluate", "--help").stdout
+    assert "{text,json,markdown}" in roo_process("rules", "--help").stdout
+    assert "{text,json,markdown}" in roo_process("hs", "convert", "--help").stdout
+    schema = " ".join(roo_process("schema", "--help").stdout.split())
+    assert "The output is always JSON" in schema and "--format" not in schema.replace("no --format", "")
 
 
 def test_console_script_entry_point() -> None:
@@ -310,3 +330,197 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert (0, roo.json_schema()) == (code, json.loads(out))
     code, out, _ = run(capsys, "schema", "--context")
     assert (0, context_schema()) == (code, json.loads(out))
+
+
+# Formats and output files.
+
+
+def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--format markdown``: heading, status, a table of items, each item's findings; special characters escaped."""
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLES / "one_bad_item.json"), "--format", "markdown")
+    lines = out.splitlines()
+    assert 1 == code
+    assert "# AJCEP certificate VN-JP 24/02/104567" == lines[0]
+    assert "**Status: `partially_accepted`** (2 of 3 items granted)" in lines
+    assert "| 2 | **denied** | Frozen black tiger shrimp, head-on, shell-on | 0306 | WO | 2 |" in lines
+    assert "## Item 2: denied" in lines
+    assert (
+        "| error | AJCEP/IR/12 | HS code '0306' is not a six-digit subheading. | `hs-code-not-six-digits` |" in lines
+    )
+
+
+def test_markdown_escapes_table_breakers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pipe, a line break or markup in the certificate cannot break the Markdown table."""
+    data = certificate_data(items=[item_data(1, description="Shrimp | <b>peeled</b>\nfrozen")])
+    _, out, _ = run(capsys, "evaluate", write(tmp_path, "co.json", data), "--format", "markdown")
+    assert "| 1 | granted | Shrimp \\| \\<b\\>peeled\\</b\\> frozen | 030617 | WO | " in out
+
+
+@pytest.mark.parametrize("format", ["text", "json", "markdown", "html"])
+def test_output_file(tmp_path: Path, format: str) -> None:
+    """``-o FILE`` writes what standard output would have shown, and standard output stays empty."""
+    target = tmp_path / f"report.{format}"
+    printed = roo_process("evaluate", str(EXAMPLES / "one_bad_item.json"), "--format", format)
+    written = roo_process("evaluate", str(EXAMPLES / "one_bad_item.json"), "--format", format, "-o", str(target))
+    assert (1, 1, "") == (printed.returncode, written.returncode, written.stdout)
+    assert printed.stdout == target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("evaluate", str(EXAMPLES / "unsigned.json")), ("rules",), ("schema",)],
+    ids=["evaluate", "rules", "schema"],
+)
+def test_unwritable_output_file(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """An output file that cannot be written exits 2 and says why."""
+    result = roo_process(*args, "-o", str(tmp_path / "no" / "such" / "dir" / "out.txt"))
+    assert 2 == result.returncode
+    assert "cannot write:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_rules_and_schema_to_a_file(tmp_path: Path) -> None:
+    """``roo rules -o`` and ``roo schema -o`` write the same as they print."""
+    rules = tmp_path / "rules.md"
+    schema = tmp_path / "schema.json"
+    assert 0 == roo_process("rules", "--format", "markdown", "-o", str(rules)).returncode
+    assert 0 == roo_process("schema", "--context", "-o", str(schema)).returncode
+    assert catalogue.markdown(None) == rules.read_text(encoding="utf-8")
+    assert context_schema() == json.loads(schema.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("locale", ["ja", "id"])
+def test_locale(capsys: pytest.CaptureFixture[str], locale: str) -> None:
+    """``--locale`` gives the messages in that language; codes and citations stay as they are."""
+    data = read("unsigned.json")
+    expected = roo.evaluate(roo.load(data["certificate"]), roo.load_context(data["context"]), locale=locale)
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLES / "unsigned.json"), "--locale", locale, "--format", "json")
+    assert (1, expected.to_dict()) == (code, json.loads(out))
+    _, text, _ = run(capsys, "evaluate", str(EXAMPLES / "unsigned.json"), "--locale", locale)
+    assert expected.findings[0].message in text
+
+
+def test_unknown_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    """A locale roo has no messages in is a usage error."""
+    code, _, err = run(capsys, "evaluate", str(EXAMPLES / "unsigned.json"), "--locale", "fr")
+    assert 2 == code
+    assert "invalid choice: 'fr'" in err
+
+
+# roo hs convert.
+
+HS_DATA = Path(__file__).resolve().parent / "hs" / "data"
+UNSD_TABLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "hs" / "hs_correlation_unsd.csv"
+
+
+@pytest.mark.parametrize(
+    "table, code, source, target, exit_code, candidates",
+    [
+        ("one_to_one.csv", "010111", "HS2002", "HS2007", 0, ["010111"]),
+        ("one_to_one.csv", "0303.50", "HS2002", "HS2007", 0, ["030351"]),
+        ("merge.csv", "010592", "HS2002", "HS2007", 0, ["010594"]),
+        ("split.csv", "030199", "HS2002", "HS2007", 1, ["030194", "030195", "030199"]),
+        ("merge.csv", "010594", "HS2007", "HS2002", 1, ["010592", "010593"]),
+        ("many_to_many.csv", "847110", "HS2002", "HS2007", 1, ["847130", "847141"]),
+        ("one_to_one.csv", "999998", "HS2002", "HS2007", 1, []),
+        ("one_to_one.csv", "010111", "HS2002", "HS2022", 1, []),
+    ],
+    ids=[
+        "unchanged",
+        "renumbered, dots allowed",
+        "merged: exact",
+        "split: ambiguous",
+        "merge read backwards: ambiguous",
+        "regrouped: ambiguous",
+        "code not in the table",
+        "edition not in the table",
+    ],
+)
+def test_hs_convert(table: str, code: str, source: str, target: str, exit_code: int, candidates: list[str]) -> None:
+    """Exit 0 with exactly one candidate, 1 with several or none; JSON lists every candidate, text one per line."""
+    args = ("hs", "convert", code, "--from", source, "--to", target, "--table", str(HS_DATA / table))
+    as_json = roo_process(*args, "--format", "json")
+    as_text = roo_process(*args)
+    data = json.loads(as_json.stdout)
+    assert (exit_code, exit_code) == (as_json.returncode, as_text.returncode)
+    assert candidates == data["candidates"]
+    assert (len(candidates) > 1, len(candidates) == 1) == (data["ambiguous"], data["exact"])
+    assert "roo.hs-conversion/1" == data["format"]
+    assert [f"  {candidate}" for candidate in candidates] == as_text.stdout.splitlines()[1 : 1 + len(candidates)]
+    if not candidates:
+        assert data["reason"] and f"reason: {data['reason']}" in as_text.stdout
+
+
+def test_hs_convert_text_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text answer names both editions, the verdict and the relationship; markdown lists the candidates."""
+    args = ("hs", "convert", "0301.99", "--from", "hs2002", "--to", "2007", "--table", str(HS_DATA / "split.csv"))
+    code, out, _ = run(capsys, *args)
+    assert 1 == code
+    assert (
+        "HS2002 030199 -> HS2007: ambiguous: 3 candidates, the goods' description decides which applies (one-to-many)"
+        == out.splitlines()[0]
+    )
+    _, markdown, _ = run(capsys, *args, "--format", "markdown")
+    assert ["- `030194`", "- `030195`", "- `030199`"] == [line for line in markdown.splitlines() if line.startswith("- ")]
+
+
+def test_hs_convert_through_a_chain(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Across three editions the text says which editions it went through."""
+    table = tmp_path / "chain.csv"
+    table.write_text(
+        "new_version,old_version,new_code,old_code\nHS2007,HS2002,030194,030199\nHS2012,HS2007,030195,030194\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "hs", "convert", "030199", "--from", "HS2002", "--to", "HS2012", "--table", str(table))
+    assert (0, "HS2002 030199 -> HS2012 (via HS2007): exactly one candidate (one-to-one)") == (code, out.splitlines()[0])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("0306", "--from", "HS2002", "--to", "HS2007", "--table", "split.csv"), "0306: invalid code:"),
+        (("03019X", "--from", "HS2002", "--to", "HS2007", "--table", "split.csv"), "03019X: invalid code:"),
+        (("030199", "--from", "HSX", "--to", "HS2007", "--table", "split.csv"), "not an HS edition (e.g. HS2017): 'HSX'"),
+        (("030199", "--from", "HS2002", "--to", "HS2007", "--table", "no_such.csv"), "no_such.csv: unreadable:"),
+        (("030199", "--from", "HS2002", "--to", "HS2007", "--table", "../test_editions.py"), "invalid correlation table"),
+        (("030199", "--to", "HS2007", "--table", "split.csv"), "the following arguments are required: --from"),
+        (("030199", "--from", "HS2002", "--to", "HS2007"), "the following arguments are required: --table"),
+    ],
+    ids=["four digits", "not digits", "bad edition", "missing table", "not a table", "no --from", "no --table"],
+)
+def test_hs_convert_bad_input(args: tuple[str, ...], message: str) -> None:
+    """Unusable input exits 2 with a message and no traceback."""
+    fixed = tuple(str(HS_DATA / arg) if arg.endswith((".csv", ".py")) else arg for arg in args)
+    result = roo_process("hs", "convert", *fixed)
+    assert (2, "") == (result.returncode, result.stdout)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_hs_without_subcommand() -> None:
+    """``roo hs`` alone prints its help on stderr and exits 2."""
+    result = roo_process("hs")
+    assert 2 == result.returncode
+    assert "convert" in result.stderr
+
+
+@pytest.mark.skipif(
+    not UNSD_TABLE.is_file(),
+    reason="the UNSD HS correlation table (../shared/data/hs/hs_correlation_unsd.csv from the project root) is "
+    "absent; roo does not ship it because its licence is unclear",
+)
+@pytest.mark.parametrize(
+    "code, source, target, exit_code, candidates",
+    [
+        ("010121", "HS2022", "HS2017", 0, ["010121"]),
+        ("030617", "HS2017", "HS2002", 1, ["030613", "160520"]),
+        ("847110", "HS2002", "HS2007", 1, ["847130", "847141", "847149", "847150"]),
+    ],
+    ids=["unchanged", "shrimp back to HS2002: two candidates", "computers regrouped"],
+)
+def test_hs_convert_with_the_unsd_table(code: str, source: str, target: str, exit_code: int, candidates: list[str]) -> None:
+    """On the full UNSD table, through a real process."""
+    result = roo_process(
+        "hs", "convert", code, "--from", source, "--to", target, "--table", str(UNSD_TABLE), "--format", "json"
+    )
+    assert (exit_code, candidates) == (result.returncode, json.loads(result.stdout)["candidates"])

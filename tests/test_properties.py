@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ from roo.model import (
     Transport,
 )
 from roo.strategies import certificate_data, certificates, contexts
+from tests import builders
 
 JSON_SCALARS = (str, int, float, bool, type(None))
 
@@ -225,6 +227,7 @@ JSON_LIKE = st.recursive(
 
 
 def _loads_or_refuses(data: object) -> None:
+    """``roo.load(data)`` either gives a certificate that round-trips or raises ``InvalidCertificate`` with problems."""
     try:
         co = roo.load(data)
     except roo.InvalidCertificate as error:
@@ -262,6 +265,7 @@ def _paths(value: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]
 
 
 def _parent(data: Any, path: tuple[Any, ...]) -> Any:
+    """The container holding the last step of ``path``."""
     for step in path[:-1]:
         data = data[step]
     return data
@@ -321,14 +325,15 @@ _COUNTRY = st.sampled_from(["ID", "JP", "SG", "TH", "VN", "CN", "US", "XX", "ZZ"
 
 
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """``None`` or a value of ``strategy``."""
     return st.none() | strategy
 
 
 _WILD_PARTY = st.builds(Party, _TEXT, _TEXT, _maybe(_COUNTRY | st.from_regex(r"\A[A-Z]{2}\Z")))
 
 
-def wild_certificates(dates: st.SearchStrategy[date]) -> st.SearchStrategy[Certificate]:
-    """Loadable certificates with absurd contents: any texts, amounts and ``dates``, ticked boxes without data."""
+def wild_certificates(dates: st.SearchStrategy[date], amounts: st.SearchStrategy[Decimal]) -> st.SearchStrategy[Certificate]:
+    """Loadable certificates with absurd contents: any texts, ``dates`` and ``amounts``, ticked boxes without data."""
     some_date = _maybe(dates)
     item = st.builds(
         Item,
@@ -341,9 +346,9 @@ def wild_certificates(dates: st.SearchStrategy[date]) -> st.SearchStrategy[Certi
         marks=_maybe(_TEXT),
         packages=_maybe(_TEXT),
         hs_version=_maybe(st.sampled_from(HsVersion)),
-        quantity=_maybe(st.builds(Quantity, _WILD_DECIMALS, _UNITS)),
-        gross_weight=_maybe(st.builds(Quantity, _WILD_DECIMALS, _UNITS)),
-        fob_value=_maybe(st.builds(Money, _WILD_DECIMALS, _CURRENCY)),
+        quantity=_maybe(st.builds(Quantity, amounts, _UNITS)),
+        gross_weight=_maybe(st.builds(Quantity, amounts, _UNITS)),
+        fob_value=_maybe(st.builds(Money, amounts, _CURRENCY)),
         invoice=_maybe(st.builds(Invoice, _TEXT, some_date)),
         original_item=_maybe(st.integers(min_value=-3, max_value=8)),
     )
@@ -387,10 +392,13 @@ def wild_certificates(dates: st.SearchStrategy[date]) -> st.SearchStrategy[Certi
     )
 
 
-#: Wild certificates with any date at all, the calendar's ends included.
-WILD_CERTIFICATES = wild_certificates(_WILD_DATES)
-#: Wild certificates dated 1900-2100.
-PLAUSIBLY_DATED_WILD_CERTIFICATES = wild_certificates(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+#: Wild certificates with any date and amount at all, the calendar's ends and 1E+999999 included.
+WILD_CERTIFICATES = wild_certificates(_WILD_DATES, _WILD_DECIMALS)
+#: Wild certificates dated 1900-2100, with amounts below 10^15 in size.
+PLAUSIBLE_WILD_CERTIFICATES = wild_certificates(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.decimals(min_value=-(10**15), max_value=10**15, allow_nan=False, allow_infinity=False),
+)
 
 
 @given(WILD_CERTIFICATES)
@@ -437,12 +445,37 @@ def test_no_rule_crashes_on_generated_certificates(data: st.DataObject) -> None:
 
 
 @examples(100)
-@given(PLAUSIBLY_DATED_WILD_CERTIFICATES, st.none() | contexts())
+@given(PLAUSIBLE_WILD_CERTIFICATES, st.none() | contexts())
 def test_no_rule_crashes_on_wild_certificates(co: Certificate, ctx: roo.Context | None) -> None:
-    """Rules handle absurd but loadable content (any box empty, ticked boxes without data, huge amounts,
-    dates out of order) without crashing. Dates stay within 1900-2100 here: at the calendar's very ends
-    date arithmetic overflows, which ``test_nothing_escapes_evaluate`` covers."""
+    """Rules handle absurd but loadable content (any box empty, ticked boxes without data, dates out of order,
+    amounts of any sign) without crashing. Dates and amounts keep to sizes that arithmetic can hold; beyond
+    them ``test_nothing_escapes_evaluate`` still holds."""
     crashed = [f.message for f in roo.evaluate(co, ctx).findings if f.code == RULE_CRASHED_CODE]
 
     assert [] == crashed
 
+
+
+@pytest.mark.parametrize("value", ["1E+999999", "1E+31", "1E-31"])
+def test_astronomical_quantity_is_refused_at_load(value: str) -> None:
+    """Magnitudes no trade document uses are a load error with their path, so no rule's arithmetic can overflow."""
+    with pytest.raises(roo.InvalidCertificate) as error:
+        roo.load(certificate_data_with_quantity(value))
+    assert ["items[0].quantity.value"] == [p.path for p in error.value.problems]
+
+
+def test_largest_accepted_quantity_is_judged_without_crash() -> None:
+    """A quantity of 9.9E+30 KGM against a declared 1 KGM is judged, not reported as ``rule-crashed``."""
+    co = roo.load(certificate_data_with_quantity("9.9E+30"))
+    ctx = roo.load_context(
+        {"declaration": {"items": [{"certificate_item": 1, "quantity": {"value": "1", "unit": "KGM"}}]}}
+    )
+
+    crashed = [f.message for f in roo.evaluate(co, ctx).findings if f.code == RULE_CRASHED_CODE]
+
+    assert [] == crashed
+
+
+def certificate_data_with_quantity(value: str) -> dict[str, Any]:
+    """The clean test certificate with item 1's quantity set to ``value`` KGM."""
+    return builders.certificate_data(items=[builders.item_data(1, quantity={"value": value, "unit": "KGM"})])

@@ -213,7 +213,7 @@ def test_context_schema_has_every_field_optional() -> None:
     assert "required" not in schema
     assert [f.name for f in attrs.fields(Context)] == list(schema["properties"])
     assert {"type": "array", "items": {"$ref": "#/$defs/Certificate"}} == schema["properties"]["related_certificates"]
-    assert ["number", "string", "boolean", "null"] == [
+    assert ["number", "string", "boolean", "null", "array"] == [
         branch["type"] for branch in schema["properties"]["parameters"]["additionalProperties"]["anyOf"]
     ]
 

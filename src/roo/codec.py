@@ -93,7 +93,14 @@ def _structure_decimal(value: object, _: object) -> Decimal:
         raise ValueError(f"expected a decimal number, got {_json_type(value)}")
     if not number.is_finite():
         raise ValueError(f"not a finite number: {_show(value)}")
+    if number and not -DECIMAL_RANGE <= number.adjusted() <= DECIMAL_RANGE:
+        raise ValueError(f"number out of range (10^-{DECIMAL_RANGE} to 10^{DECIMAL_RANGE}): {_show(value)}")
     return number
+
+
+#: No amount, quantity or rate on a trade document needs digits beyond 10^30 or below 10^-30;
+#: refusing them at the boundary keeps every rule's arithmetic clear of Decimal overflow.
+DECIMAL_RANGE: Final = 30
 
 
 def _structure_date(value: object, _: object) -> date:
@@ -228,6 +235,8 @@ class _FastStructure:
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
+        if cls in self.building:  # reached again through a container field (tuple[Material, ...]): defer the lookup
+            return lambda value, t: self.converter.get_structure_hook(cls)(value, t)
         if not self.eligible(cls):
             generated = cattrs.gen.make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
             return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else _not_an_object(value)

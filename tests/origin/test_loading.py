@@ -150,3 +150,12 @@ def test_round_trip_of_the_examples(path: Path) -> None:
     good = load_good(json.loads(path.read_text(encoding="utf-8")))
     dumped = dump_good(good)
     assert good == load_good(json.loads(json.dumps(dumped)))
+
+
+def test_fast_path_reads_nested_materials() -> None:
+    """roo's fast converter reads a good whose materials contain materials (no detour through the detailed one)."""
+    from roo import codec
+    from roo.origin import Good
+
+    data = json.loads((EXAMPLES / "refined_palm_oil_id.json").read_text(encoding="utf-8"))
+    assert load_good(data) == codec.FAST.structure(data, Good)

@@ -1,14 +1,15 @@
-"""What the ``roo`` commands share: exit codes, the command protocol, reading input, reporting problems."""
+"""What the ``roo`` commands share: exit codes, the command protocol, reading input, writing output, reporting problems."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 from roo.errors import Problem
 
@@ -24,8 +25,25 @@ NOT_ACCEPTED: Final = 1
 #: The input could not be read: a file, its JSON, the document, or an option.
 INVALID: Final = 2
 
-#: The name that stands for standard input.
+#: The name that stands for standard input (and, after ``-o``, standard output).
 STDIN: Final = "-"
+
+#: The exit codes of a command that evaluates certificates, for its ``--help``.
+EVALUATION_EXIT_CODES: Final = (
+    "exit codes:\n"
+    "  0  accepted, or not_required (no certificate is needed for the consignment)\n"
+    "  1  partially_accepted or rejected\n"
+    "  2  invalid input: a file, its JSON, the document or an option (every problem is listed on stderr)"
+)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps a one-paragraph text to the terminal; keeps a text with line breaks (exit codes, examples) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 class Command(Protocol):
@@ -95,6 +113,55 @@ def report(error: InputError | InputErrors) -> None:
     sys.stderr.write("\n".join(lines) + "\n")
 
 
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON text, ending with a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def write_json(data: Any) -> None:
     """Write ``data`` to stdout as indented JSON."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(data))
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """Add ``-o/--output FILE``: write the output to a file instead of standard output."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the output to FILE (UTF-8, replaced if it exists) instead of standard output ('-')",
+    )
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[TextIO]:
+    """Standard output (``path`` None or ``-``), or file ``path`` opened for writing as UTF-8.
+
+    Raises:
+        InputError: the file cannot be opened for writing.
+    """
+    if path is None or path == STDIN:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after the caller's block
+    except OSError as error:
+        raise InputError(path, [error.strerror or str(error)], "cannot write") from None
+    with handle:
+        yield handle
+
+
+def emit(text: str, path: str | None) -> None:
+    """Write ``text`` to standard output or to file ``path`` (see :func:`output`).
+
+    Raises:
+        InputError: the file cannot be opened for writing.
+    """
+    with output(path) as out:
+        try:
+            out.write(text)
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise InputError(path or "<stdout>", [error.strerror or str(error)], "cannot write") from None

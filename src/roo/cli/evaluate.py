@@ -3,63 +3,156 @@
 FILE holds a certificate (DESIGN §3.1) or a case ``{"certificate": ...,
 "context": ...}``; ``-`` reads standard input. ``--context FILE`` gives the
 context (it replaces a case's own), ``--on DATE`` the date the certificate is
-presented. The text report gives the status, then the certificate-level
-findings, then one line per item with its verdict and, under it, each of its
-findings with severity, citation and message; ``--trace`` adds every check
-the engine ran. ``--format json`` prints ``Evaluation.to_dict()``.
+presented, ``--locale`` the language of the messages. The text report gives
+the status, then the certificate-level findings, then one line per item with
+its verdict and, under it, each of its findings with severity, citation and
+message; ``--trace`` adds every check the engine ran. ``--format json``
+prints ``Evaluation.to_dict()``, ``--format markdown`` the report as Markdown
+and ``--format html`` the self-contained page of :mod:`roo.report`; ``-o
+FILE`` writes any of them to a file.
+
+``--jsonl`` evaluates a stream instead: one certificate or case per line in,
+one JSON result per line out (``Evaluation.to_dict()`` plus ``"line"``, or
+``{"line": n, "error": {...}}`` for a line that cannot be read), in the order
+of the input and in constant memory: a line is read, evaluated and written
+before the next ones pile up, and ``--jobs N`` spreads the work over N
+processes with a bounded number of lines in flight.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import json
+import multiprocessing
+import os
 import sys
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, Final
+from decimal import Decimal
+from typing import IO, Any, Final, TextIO, TypeVar, final
 
 import attrs
 
 import roo
 from roo.cli._common import (
+    EVALUATION_EXIT_CODES,
     INVALID,
     NOT_ACCEPTED,
     OK,
     STDIN,
+    HelpFormatter,
     InputError,
     InputErrors,
     Subparsers,
+    add_output,
+    emit,
+    json_text,
+    output,
     read_json,
     report,
-    write_json,
 )
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
+from roo.locale import SUPPORTED_LOCALES
 
 #: The keys of a case file.
 CASE_KEYS: Final = frozenset({"certificate", "context"})
+#: What ``--format`` offers.
+FORMATS: Final = ("text", "json", "markdown", "html")
+#: The statuses that exit 0.
+ACCEPTING: Final = frozenset({Status.ACCEPTED, Status.NOT_REQUIRED})
+#: Lines sent to a worker process at a time with ``--jobs``.
+CHUNKSIZE: Final = 32
+#: Chunks in flight per worker process: enough to keep every worker busy, few enough to bound memory.
+CHUNKS_IN_FLIGHT: Final = 4
+#: Seconds between two redraws of the progress line.
+PROGRESS_INTERVAL: Final = 0.1
+
+#: The exit code after Ctrl-C stops a stream (128 + SIGINT, as shells report it).
+INTERRUPTED: Final = 130
+
+#: ``--jsonl`` given without a file: the stream is FILE, or standard input.
+_STREAM_FROM_FILE: Final = ""
+
+_EPILOG: Final = f"""{EVALUATION_EXIT_CODES}
+  With --jsonl: 0 when every line is accepted or not_required, 1 when any line is
+  partially_accepted or rejected, 2 when any line cannot be read (the others are still
+  evaluated) or the stream itself cannot be read.
+
+examples:
+  roo evaluate examples/one_bad_item.json
+  roo evaluate certificate.json --context import.json --on 2024-03-20 --format json
+  roo evaluate examples/one_bad_item.json --format html -o report.html
+  roo evaluate --jsonl certificates.jsonl --jobs 4 -o results.jsonl
+  cat certificates.jsonl | roo evaluate --jsonl - --context import.json"""
 
 
 def register(subparsers: Subparsers) -> None:
     """Add ``roo evaluate``."""
     parser = subparsers.add_parser(
         "evaluate",
-        help="evaluate a certificate of origin",
+        help="evaluate a certificate of origin (or a stream of them, --jsonl)",
         description="Evaluate a certificate of origin: which items get preferential tariff treatment, and why "
         "not the others. FILE is a certificate or a case {\"certificate\": ..., \"context\": ...} in JSON; "
         "'-' reads standard input.",
-        epilog="Exit codes: 0 accepted or no certificate required; 1 partially accepted or rejected; "
-        "2 invalid input (every problem is listed on stderr with its JSON path).",
+        epilog=_EPILOG,
+        formatter_class=HelpFormatter,
     )
-    parser.add_argument("file", metavar="FILE", help="the certificate or case, as JSON ('-' for standard input)")
     parser.add_argument(
-        "--context", metavar="FILE", help="the context of the import, as JSON (replaces the case's own context)"
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="the certificate or case, as JSON ('-' for standard input); with --jsonl, the stream",
+    )
+    parser.add_argument(
+        "--context",
+        metavar="FILE",
+        help="the context of the import, as JSON (replaces a case's own context; with --jsonl, every line's)",
     )
     parser.add_argument(
         "--on", metavar="DATE", type=iso_date, help="the date the certificate is presented (YYYY-MM-DD)"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--trace", action="store_true", help="also list every check the engine ran (text format)")
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--locale",
+        choices=SUPPORTED_LOCALES,
+        help="the language of the finding messages (default: en, the canonical English)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="text (the default), json (Evaluation.to_dict()), markdown, or html (a self-contained report "
+        "laying the certificate out box by box; use with -o)",
+    )
+    add_output(parser)
+    parser.add_argument(
+        "--trace", action="store_true", help="also list every check the engine ran (text and markdown; json and "
+        "html always include it)"
+    )
+    stream = parser.add_argument_group(
+        "streams (JSON Lines)",
+        "One certificate or case per line in, one JSON result per line out, in the same order and in constant "
+        "memory. A line that cannot be read gives {\"line\": n, \"error\": {\"problems\": [...]}} and the stream "
+        "goes on. A progress line is shown on stderr when it is a terminal.",
+    )
+    stream.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        nargs="?",
+        const=_STREAM_FROM_FILE,
+        help="evaluate the JSON Lines stream FILE ('-' or nothing: FILE if given, else standard input)",
+    )
+    stream.add_argument(
+        "--jobs",
+        metavar="N",
+        type=jobs_count,
+        help="evaluate the stream in N worker processes (default 1; 0: one per CPU); output order is kept",
+    )
+    parser.set_defaults(run=functools.partial(run, parser))
 
 
 def iso_date(text: str) -> date:
@@ -72,8 +165,30 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def run(args: argparse.Namespace) -> int:
-    """Evaluate, print the report, and return the exit code."""
+def jobs_count(text: str) -> int:
+    """``--jobs N``: a number of worker processes, 0 meaning one per CPU."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def exit_code(status: Status) -> int:
+    """The exit code for a certificate with ``status``: 0 accepted or not required, 1 otherwise."""
+    return OK if status in ACCEPTING else NOT_ACCEPTED
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Evaluate, write the report, and return the exit code."""
+    if args.jsonl is not None:
+        return run_stream(parser, args)
+    if args.jobs is not None:
+        parser.error("--jobs applies to a stream: add --jsonl")
+    if args.file is None:
+        parser.error("the following arguments are required: FILE")
     try:
         co, ctx = read_case(args.file, args.context)
     except (InputError, InputErrors) as error:
@@ -81,12 +196,31 @@ def run(args: argparse.Namespace) -> int:
         return INVALID
     if args.on is not None:
         ctx = attrs.evolve(ctx, on=args.on)
-    evaluation = roo.evaluate(co, ctx)
-    if args.format == "json":
-        write_json(evaluation.to_dict())
-    else:
-        sys.stdout.write(render(evaluation, co, trace=args.trace))
-    return OK if evaluation.status in (Status.ACCEPTED, Status.NOT_REQUIRED) else NOT_ACCEPTED
+    evaluation = roo.evaluate(co, ctx, locale=args.locale)
+    try:
+        emit(render_as(args.format or "text", evaluation, co, trace=args.trace, locale=args.locale), args.output)
+    except InputError as error:
+        report(error)
+        return INVALID
+    return exit_code(evaluation.status)
+
+
+def render_as(
+    format: str, evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False, locale: str | None = None
+) -> str:
+    """``evaluation`` of ``co`` in ``format`` (one of :data:`FORMATS`)."""
+    if format == "json":
+        return json_text(evaluation.to_dict())
+    if format == "markdown":
+        return render_markdown(evaluation, co, trace=trace)
+    if format == "html":
+        from roo.report import html_report
+
+        return html_report(co, evaluation, locale=locale)
+    return render(evaluation, co, trace=trace)
+
+
+# --- reading a certificate or a case ------------------------------------------------------------------------
 
 
 def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certificate, roo.Context]:
@@ -110,11 +244,7 @@ def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certi
         errors.append(error)
     if context_source is not None:
         try:
-            data = read_json(context_source)
-            try:
-                ctx = roo.load_context(data)
-            except InvalidInput as invalid:
-                raise InputError(_label(context_source), invalid.problems, "invalid context") from None
+            ctx = read_context(context_source)
         except InputError as error:
             errors.append(error)
     if errors or co is None:
@@ -122,9 +252,43 @@ def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certi
     return co, ctx
 
 
+def read_context(source: str) -> roo.Context:
+    """The context in file ``source``.
+
+    Raises:
+        InputError: the file cannot be read or parsed, or is not a well-formed context.
+    """
+    data = read_json(source)
+    try:
+        return roo.load_context(data)
+    except InvalidInput as invalid:
+        raise InputError(_label(source), invalid.problems, "invalid context") from None
+
+
 def _read_document(source: str, *, use_context: bool) -> tuple[roo.Certificate, roo.Context | None]:
     """The certificate in ``source`` and, when it is a case and ``use_context``, the case's context."""
     data = read_json(source)
+    try:
+        return load_case(data, use_context=use_context)
+    except CaseError as error:
+        raise InputError(_label(source), error.problems, error.what) from None
+
+
+class CaseError(Exception):
+    """A document that is not a well-formed certificate or case: every problem, with its path."""
+
+    def __init__(self, problems: Iterable[Problem], what: str) -> None:
+        self.problems = tuple(problems)
+        self.what = what
+        super().__init__(what)
+
+
+def load_case(data: Any, *, use_context: bool = True) -> tuple[roo.Certificate, roo.Context | None]:
+    """The certificate in parsed JSON ``data`` (a certificate or a case) and, for a case, its context.
+
+    Raises:
+        CaseError: listing every problem, prefixed ``certificate.`` / ``context.`` inside a case.
+    """
     problems: list[Problem] = []
     is_case = isinstance(data, Mapping) and "certificate" in data
     context_data: Any = None
@@ -149,7 +313,7 @@ def _read_document(source: str, *, use_context: bool) -> tuple[roo.Certificate, 
         except InvalidInput as error:
             problems.extend(_prefixed("context", p) for p in error.problems)
     if problems or co is None:
-        raise InputError(_label(source), problems, "invalid case" if is_case else "invalid certificate")
+        raise CaseError(problems, "invalid case" if is_case else "invalid certificate")
     return co, ctx
 
 
@@ -168,6 +332,9 @@ def _prefixed(prefix: str, problem: Problem) -> Problem:
     else:
         path = f"{prefix}.{problem.path}"
     return Problem(path, problem.message, problem.value)
+
+
+# --- the text report --------------------------------------------------------------------------------------
 
 
 def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) -> str:
@@ -198,12 +365,17 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     return "\n".join(lines) + "\n"
 
 
-def _finding_line(finding: Finding) -> str:
+def _item_message(finding: Finding) -> str:
+    """The message without its ``Item n:`` prefix, for a line already under its item."""
     message = finding.message
     prefix = f"Item {finding.item}: "
     if finding.item is not None and message.startswith(prefix):
         message = message[len(prefix) :]
-    return f"  {finding.severity.value:<7} {finding.rule:<16} {message} [{finding.code}]"
+    return message
+
+
+def _finding_line(finding: Finding) -> str:
+    return f"  {finding.severity.value:<7} {finding.rule:<16} {_item_message(finding)} [{finding.code}]"
 
 
 def _tally(checks: tuple[Check, ...]) -> str:
@@ -215,3 +387,298 @@ def _check_line(check: Check) -> str:
     where = "certificate" if check.item is None else f"item {check.item}"
     needed = f" (needs {', '.join(check.needed)})" if check.needed else ""
     return f"  {check.outcome.value:<14} {where:<11} {check.rule:<16} {check.title}{needed}"
+
+
+# --- the Markdown report ----------------------------------------------------------------------------------
+
+#: Characters that mean something in Markdown (CommonMark and GitHub tables); escaped with a backslash.
+_MARKDOWN_SPECIAL: Final = frozenset("\\`*_[]<>|#")
+
+
+def md(text: object) -> str:
+    """``text`` as literal Markdown inline text: special characters escaped, line breaks as spaces."""
+    return "".join(
+        "\\" + char if char in _MARKDOWN_SPECIAL else (" " if char in "\r\n" else char) for char in str(text)
+    )
+
+
+def _md_findings(findings: Iterable[Finding]) -> list[str]:
+    rows = [
+        f"| {finding.severity.value} | {md(finding.rule)} | {md(_item_message(finding))} | `{finding.code}` |"
+        for finding in findings
+    ]
+    if not rows:
+        return []
+    return ["| severity | rule | message | code |", "|---|---|---|---|", *rows, ""]
+
+
+def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) -> str:
+    """The report of ``evaluation`` as Markdown: heading, status, item table, findings, checks."""
+    granted = len(evaluation.granted)
+    total = len(evaluation.items)
+    presented = f"presented {evaluation.on.isoformat()}" if evaluation.on else "presentation date not given"
+    lines = [
+        f"# {md(co.scheme.value)} certificate {md(co.reference_number or '(no reference number)')}",
+        "",
+        f"{md(co.exporting_party)} → {md(co.importing_party)}, issued {co.issue_date.isoformat()}, {presented}.",
+        "",
+        f"**Status: `{evaluation.status.value}`** ({granted} of {total} item{'s' if total != 1 else ''} granted)",
+        "",
+        "| item | preference | description | HS code | box 8 | findings |",
+        "|---:|---|---|---|---|---:|",
+    ]
+    for verdict in evaluation.items:
+        item = co.item(verdict.number)
+        lines.append(
+            f"| {verdict.number} | {'**denied**' if not verdict.granted else 'granted'} | "
+            f"{md(item.description) if item else ''} | {md(item.hs_code) if item else ''} | "
+            f"{md(item.origin_criterion.text) if item else ''} | {len(verdict.findings)} |"
+        )
+    lines.append("")
+    own = [f for f in evaluation.findings if f.item is None]
+    lines.append("## Certificate")
+    lines.append("")
+    lines.extend(_md_findings(own) or ["No findings about the certificate as a whole.", ""])
+    for verdict in evaluation.items:
+        lines.append(f"## Item {verdict.number}: {verdict.preference.value}")
+        lines.append("")
+        if not verdict.findings:
+            lines.extend(["No findings.", ""])
+        lines.extend(_md_findings(verdict.findings))
+        if not verdict.granted and not any(f.denies for f in verdict.findings):
+            lines.extend(["Denied with the whole certificate: see the certificate's errors above.", ""])
+    lines.extend(["## Checks", "", _tally(evaluation.checks) + ".", ""])
+    if trace:
+        lines.extend(["| outcome | applies to | rule | check | needs |", "|---|---|---|---|---|"])
+        for check in evaluation.checks:
+            where = "certificate" if check.item is None else f"item {check.item}"
+            lines.append(
+                f"| {check.outcome.value.replace('_', ' ')} | {where} | {md(check.rule)} | {md(check.title)} | "
+                f"{md(', '.join(check.needed))} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- streams ----------------------------------------------------------------------------------------------
+
+
+@final
+@attrs.frozen
+class LineResult:
+    """What one line of a stream gave: its number, its status (``None``: it could not be read) and JSON text."""
+
+    line: int
+    status: Status | None
+    json: str
+
+    @property
+    def malformed(self) -> bool:
+        """Whether the line could not be read as a certificate or case."""
+        return self.status is None
+
+
+@final
+@attrs.frozen
+class LineEvaluator:
+    """Evaluates one numbered line of a stream; picklable, so worker processes can run it.
+
+    ``context`` (from ``--context``) replaces each case's own context, as it
+    does for a single file; ``on`` and ``locale`` apply to every line.
+    """
+
+    context: roo.Context | None = None
+    on: date | None = None
+    locale: str | None = None
+
+    def __call__(self, numbered: tuple[int, bytes | str]) -> LineResult:
+        """The result of line ``numbered = (number, text)``; never raises for bad input."""
+        number, raw = numbered
+        try:
+            text = raw if isinstance(raw, str) else raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            return self.error(number, "unreadable", [Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")])
+        try:
+            data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as error:
+            return self.error(number, "not valid JSON", [Problem("$", f"column {error.colno}: {error.msg}")])
+        except ValueError as error:
+            return self.error(number, "not valid JSON", [Problem("$", str(error))])
+        except RecursionError:
+            return self.error(number, "not valid JSON", [Problem("$", "nested too deeply")])
+        try:
+            co, case_ctx = load_case(data, use_context=self.context is None)
+        except CaseError as error:
+            return self.error(number, error.what, error.problems)
+        ctx = self.context or case_ctx or roo.Context()
+        if self.on is not None:
+            ctx = attrs.evolve(ctx, on=self.on)
+        evaluation = roo.evaluate(co, ctx, locale=self.locale)
+        return LineResult(number, evaluation.status, _json_line({"line": number, **evaluation.to_dict()}))
+
+    @staticmethod
+    def error(number: int, what: str, problems: Iterable[Problem]) -> LineResult:
+        """The result of a line that cannot be read: what is wrong, and every problem with its JSON path."""
+        listed = [{"path": problem.path, "message": problem.message} for problem in problems]
+        return LineResult(number, None, _json_line({"line": number, "error": {"message": what, "problems": listed}}))
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_line(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of ``stream``, each with its line number (counting from 1), read one at a time."""
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield number, line
+
+
+_T = TypeVar("_T")
+
+
+def _bounded(source: Iterable[_T], slots: threading.Semaphore, stop: threading.Event) -> Iterator[_T]:
+    """``source``, taking a slot for every value it hands out; stops early once ``stop`` is set."""
+    for value in source:
+        while not slots.acquire(timeout=0.05):
+            if stop.is_set():
+                return
+        if stop.is_set():
+            return
+        yield value
+
+
+def evaluate_stream(
+    lines: Iterable[tuple[int, bytes | str]],
+    evaluator: Callable[[tuple[int, bytes | str]], LineResult],
+    *,
+    jobs: int = 1,
+    chunksize: int = CHUNKSIZE,
+) -> Iterator[LineResult]:
+    """Evaluate numbered ``lines`` lazily, in order, with ``jobs`` processes; one :class:`LineResult` per line.
+
+    With one job, each line is read only when its result is asked for.
+    With several, ``multiprocessing.Pool.imap`` spreads chunks of
+    ``chunksize`` lines over the workers and gives the results back in input
+    order; at most ``jobs * chunksize * CHUNKS_IN_FLIGHT`` lines are read
+    ahead of the result being asked for, so memory stays bounded however
+    long the stream.
+    """
+    if jobs <= 1:
+        yield from map(evaluator, lines)
+        return
+    slots = threading.Semaphore(jobs * chunksize * CHUNKS_IN_FLIGHT)
+    stop = threading.Event()
+    with multiprocessing.Pool(jobs) as pool:
+        try:
+            for result in pool.imap(evaluator, _bounded(lines, slots, stop), chunksize):
+                slots.release()
+                yield result
+        finally:
+            stop.set()
+
+
+@final
+class Progress:
+    """A one-line count of what a stream gave so far, redrawn on ``out`` at most every PROGRESS_INTERVAL s."""
+
+    def __init__(self, out: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self.out = out
+        self.clock = clock
+        self.counts: dict[Status | None, int] = {}
+        self.total = 0
+        self.drawn = -PROGRESS_INTERVAL
+
+    def add(self, result: LineResult) -> None:
+        """Count ``result`` and redraw the line if it is time to."""
+        self.total += 1
+        self.counts[result.status] = self.counts.get(result.status, 0) + 1
+        now = self.clock()
+        if now - self.drawn >= PROGRESS_INTERVAL:
+            self.drawn = now
+            self.draw()
+
+    def line(self) -> str:
+        """``1234 certificates: 1100 accepted, 56 rejected, ...`` (only the kinds seen)."""
+        kinds = [(status.value.replace("_", " "), self.counts.get(status, 0)) for status in Status]
+        kinds.append(("malformed", self.counts.get(None, 0)))
+        seen = ", ".join(f"{n} {word}" for word, n in kinds if n)
+        return f"{self.total} certificate{'s' if self.total != 1 else ''}" + (f": {seen}" if seen else "")
+
+    def draw(self) -> None:
+        """Rewrite the progress line in place."""
+        self.out.write("\r" + self.line() + "\x1b[K")
+        self.out.flush()
+
+    def finish(self) -> None:
+        """Draw the final count and end the line."""
+        self.draw()
+        self.out.write("\n")
+        self.out.flush()
+
+
+def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Evaluate a JSON Lines stream, writing and flushing one result per line; return the stream's exit code."""
+    if args.jsonl == _STREAM_FROM_FILE:
+        source: str = args.file if args.file is not None else STDIN
+    elif args.file is not None:
+        parser.error(f"the stream is given twice: FILE {args.file!r} and --jsonl {args.jsonl!r}")
+    else:
+        source = args.jsonl
+    if args.format not in (None, "json"):
+        parser.error(f"--jsonl writes JSON Lines; --format {args.format} does not apply to a stream")
+    if source == STDIN and args.context == STDIN:
+        parser.error("the stream and the context cannot both be read from standard input")
+    try:
+        context = read_context(args.context) if args.context is not None else None
+    except InputError as error:
+        report(error)
+        return INVALID
+    evaluator = LineEvaluator(context, args.on, args.locale)
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    malformed = declined = False
+    try:
+        with _open_stream(source) as handle, output(args.output) as out:
+            for result in evaluate_stream(numbered_lines(handle), evaluator, jobs=args.jobs or 1):
+                out.write(result.json + "\n")
+                out.flush()
+                malformed = malformed or result.malformed
+                declined = declined or (result.status is not None and result.status not in ACCEPTING)
+                if progress is not None:
+                    progress.add(result)
+    except InputError as error:
+        report(error)
+        return INVALID
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        report(InputError(_label(source), [error.strerror or str(error)], "input/output error"))
+        return INVALID
+    finally:
+        if progress is not None:
+            progress.finish()
+    return INVALID if malformed else NOT_ACCEPTED if declined else OK
+
+
+@contextlib.contextmanager
+def _open_stream(source: str) -> Iterator[IO[bytes]]:
+    """The stream to read lines from, in binary (each line is decoded on its own); standard input is not closed.
+
+    Raises:
+        InputError: the file cannot be opened.
+    """
+    if source == STDIN:
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below, after the caller's block
+    except OSError as error:
+        raise InputError(source, [error.strerror or str(error)], "unreadable") from None
+    with handle:
+        yield handle

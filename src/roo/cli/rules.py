@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from roo import catalogue
-from roo.cli._common import OK, Subparsers, write_json
+from roo.cli._common import INVALID, OK, HelpFormatter, InputError, Subparsers, add_output, emit, json_text, report
 from roo.model.certificate import Scheme
 
 
@@ -17,6 +16,8 @@ def register(subparsers: Subparsers) -> None:
         help="list the rules, their citations and finding codes",
         description="List every rule roo runs, in order, with its citation, what it needs from the context, and "
         "every finding it can report (code, severity, message template).",
+        epilog="exit codes:\n  0  the catalogue was written\n  2  a bad option, or the output file cannot be written",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--scheme", choices=[scheme.value for scheme in Scheme], help="only this scheme's rules (default: all)"
@@ -25,17 +26,23 @@ def register(subparsers: Subparsers) -> None:
         "--format",
         choices=("text", "json", "markdown"),
         default="text",
-        help="output format (default: text; markdown is docs/rules.md)",
+        help="output format (default: text; json is roo.rules/1; markdown is docs/rules.md)",
     )
+    add_output(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the catalogue."""
     if args.format == "json":
-        write_json(catalogue.to_dict(args.scheme))
+        text = json_text(catalogue.to_dict(args.scheme))
     elif args.format == "markdown":
-        sys.stdout.write(catalogue.markdown(args.scheme))
+        text = catalogue.markdown(args.scheme)
     else:
-        sys.stdout.write(catalogue.text(args.scheme))
+        text = catalogue.text(args.scheme)
+    try:
+        emit(text, args.output)
+    except InputError as error:
+        report(error)
+        return INVALID
     return OK

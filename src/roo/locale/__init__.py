@@ -21,7 +21,8 @@ for logs and tests; rendering for a locale formats the facts with babel (CLDR):
   Decimal fact named ``*amount`` / ``*_value`` beside a fact holding its
   currency (``limit_amount`` + ``limit_currency``, ``x_value`` +
   ``x_currency``, or a plain ``currency``): ``JP¥200,000``, ``￥200,000``,
-  ``US$52,000.00``, ``Rp1.500.000,00`` — never rounded;
+  ``US$52,000.00``, ``Rp1.500.000,00`` — never rounded (the US dollar is
+  always ``US$``, even where CLDR writes a bare ``$``);
 * other numbers (``int``, ``Decimal``) with the locale's separators, every
   digit kept; quantities (``"4000 KGM"``, :class:`roo.Quantity`) as a number
   and their unit;
@@ -65,7 +66,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOMAIN",
+    "ITEM_PREFIX",
+    "NO",
     "SUPPORTED_LOCALES",
+    "YES",
     "N_",
     "check_locale",
     "format_fact",
@@ -353,7 +357,12 @@ class _Speaker:
 
         if isinstance(amount, Decimal) and not amount.is_finite():
             return f"{amount} {currency}"
-        return format_currency(amount, currency, locale=self.locale, decimal_quantization=False)
+        text = format_currency(amount, currency, locale=self.locale, decimal_quantization=False)
+        if currency == "USD" and "US$" not in text:
+            # CLDR's Japanese (and US English) symbol for the US dollar is a bare "$", which on a CO
+            # traded between ASEAN and Japan could be read as another dollar; say which one.
+            text = text.replace("$", "US$", 1)
+        return text
 
 
 def _is_currency(code: object) -> bool:

@@ -83,7 +83,9 @@ def membership(scheme: Scheme, party: str, parameters: Parameters) -> Membership
     except UnknownParameter:
         return Membership(Standing.NOT_A_PARTY)
     except ParameterNotInForce:
-        return Membership(Standing.NOT_YET_IN_FORCE)
+        # Before the first entry into force of all: the Party's own date, as the data last give it.
+        latest = Parameters(None, parameters.overrides).value(f"ajcep.entry_into_force.{party}")
+        return Membership(Standing.NOT_YET_IN_FORCE, latest if isinstance(latest, date) else None)
     assert isinstance(in_force, date)
     if parameters.on is not None and parameters.on < in_force:
         return Membership(Standing.NOT_YET_IN_FORCE, in_force)
@@ -169,7 +171,8 @@ def _settle(
     )
     nested = determine(sub_good)
     if material.originating is None:
-        findings.append(specs.MATERIAL_SETTLED(scheme, material=material.description, path=path, result=_result(nested, path)))
+        result = _result(nested, path)
+        findings.append(specs.MATERIAL_SETTLED(scheme, material=material.description, path=path, result=result))
         if nested.originating is True:
             return attrs.evolve(base, originating=True, other_party=produced_in != good.exporting_party), findings
     if scheme is Scheme.JIEPA and produced_in in JIEPA_PARTIES and nested.vnm is not None and value is not None:

@@ -3,7 +3,9 @@
 When customs (or the exporter, before applying) holds the bill of materials
 behind a CO item, roo determines the good's origin and compares it with the
 criterion box 8 claims. A good the materials show not to originate is an
-error on that item (AJCEP Art 24, JIEPA Art 29.1). A good that originates,
+error on that item (AJCEP Art 24, JIEPA Art 29.1) — unless materials of
+unknown origin, had they been originating, would have made it originate:
+doubt never denies, so that is only noted. A good that originates,
 but under criteria other than the one claimed, is a warning; so is a claim
 missing the ``DMI`` or ``ACU`` its criterion depends on (form note 3). A flag
 no claimed criterion needs is noted. When the determination cannot be made
@@ -15,6 +17,8 @@ Source: AJCEP Agreement, Arts 24-29, notes to the AJCEP CO form, note 3; JIEPA A
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+import attrs
 
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
@@ -46,10 +50,10 @@ def cross_check(
     """
     scheme = good.scheme
     claimed = item.origin_criterion
-    mismatch = (
-        normalize_hs(item.hs_code) != good.hs_digits
-        or (certificate is not None and (certificate.scheme is not scheme or certificate.exporting_party != good.exporting_party))
+    other_certificate = certificate is not None and (
+        certificate.scheme is not scheme or certificate.exporting_party != good.exporting_party
     )
+    mismatch = normalize_hs(item.hs_code) != good.hs_digits or other_certificate
     if mismatch:
         return (
             specs.BOX8_GOOD_DIFFERS(
@@ -66,6 +70,19 @@ def cross_check(
     if claimed.problem is not None or not claimed.criteria:
         return ()
     determination = determine(good, psr, parameters=parameters)
+    if determination.originating is False:
+        unknown = tuple(f"materials[{i}].originating" for i, m in enumerate(good.materials) if m.originating is None)
+        if unknown:
+            # Doubt never denies: when the materials of unknown origin alone could make the good originate,
+            # the bill of materials does not show that it does not.
+            hopeful = attrs.evolve(
+                good,
+                materials=tuple(
+                    attrs.evolve(m, originating=True) if m.originating is None else m for m in good.materials
+                ),
+            )
+            if determine(hopeful, psr, parameters=parameters).originating is not False:
+                return (specs.BOX8_NOT_DETERMINABLE(scheme, item.number, claimed=claimed.text.strip(), needed=unknown),)
     return compare(item, determination)
 
 
@@ -78,7 +95,8 @@ def compare(item: Item, determination: Determination) -> tuple[Finding, ...]:
         tried = "; ".join(f"{r.title} not met" for r in determination.criteria) or "it is not of a Party"
         return (specs.BOX8_NOT_ORIGINATING(scheme, item.number, claimed=text, reasons=tried),)
     if determination.originating is None:
-        return (specs.BOX8_NOT_DETERMINABLE(scheme, item.number, claimed=text, needed=determination.needed or ("more facts",)),)
+        needed = determination.needed or ("more facts",)
+        return (specs.BOX8_NOT_DETERMINABLE(scheme, item.number, claimed=text, needed=needed),)
     met = [r for r in determination.criteria if r.met is True]
     findings: list[Finding] = []
     supporting: list[CriterionResult] = []
@@ -102,9 +120,9 @@ def compare(item: Item, determination: Determination) -> tuple[Finding, ...]:
     if not supporting:
         return tuple(findings)
     best = min(supporting, key=lambda r: len(r.flags))
-    needed = set(best.flags)
+    required = set(best.flags)
     printed = {flag for flag, present in ((DMI, claimed.de_minimis), (ACU, claimed.accumulation)) if present}
-    missing = tuple(f for f in FLAG_ORDER if f in needed - printed)
+    missing = tuple(f for f in FLAG_ORDER if f in required - printed)
     extra = tuple(f for f in FLAG_ORDER if f in printed and not any(f in r.flags for r in supporting))
     if missing:
         findings.append(specs.BOX8_FLAG_MISSING(scheme, item.number, claimed=text, flags=missing, box8=best.box8))

@@ -105,7 +105,9 @@ def judge(
         return Verdict(
             None,
             findings=(
-                specs.PARAMETER_NOT_IN_FORCE(scheme, criterion=criterion, parameter=error.name, on=facts.parameters.shown_on),
+                specs.PARAMETER_NOT_IN_FORCE(
+                    scheme, criterion=criterion, parameter=error.name, on=facts.parameters.shown_on
+                ),
             ),
             needed=(f"parameter {error.name}",),
         )
@@ -123,11 +125,13 @@ def judge(
     basis = allowed.basis
     total = _total(facts, basis)
     if total is None:
-        fact = {DeMinimisBasis.VALUE: "fob_value", DeMinimisBasis.WEIGHT: "weight", DeMinimisBasis.VOLUME: "volume"}[basis]
+        fact = "fob_value" if basis is DeMinimisBasis.VALUE else basis.value
         finding = (
             specs.FOB_MISSING(scheme, criterion=criterion)
             if basis is DeMinimisBasis.VALUE
-            else specs.DE_MINIMIS_MEASURE_MISSING(scheme, criterion=criterion, basis=BASIS_LABELS[basis], missing="the good")
+            else specs.DE_MINIMIS_MEASURE_MISSING(
+                scheme, criterion=criterion, basis=BASIS_LABELS[basis], missing="the good"
+            )
         )
         return Verdict(None, findings=(finding, *hs_findings), needed=(fact, *hs_needed))
     unit = _unit(facts, basis)

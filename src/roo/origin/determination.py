@@ -263,27 +263,27 @@ def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]
     results: list[CriterionResult] = []
     wo = wholly_obtained.evaluate(facts)
     if wo is not None and good.wholly_obtained is not None:
-        results.append(_result("WO", ("WO",), f"wholly obtained ({wholly_obtained.LABELS[good.wholly_obtained]})",
-                               wholly_obtained.article(scheme, good.wholly_obtained), "WO", wo, findings))
+        category = good.wholly_obtained
+        title = f"wholly obtained ({wholly_obtained.LABELS[category]})"
+        results.append(_result("WO", ("WO",), title, wholly_obtained.article(scheme, category), "WO", wo, findings))
     if good.materials or good.wholly_obtained is None:
         if not good.materials:
             findings.append(specs.GOOD_WITHOUT_MATERIALS(scheme))
         pe_rule = "JIEPA/ART/29(1)(b)" if scheme is Scheme.JIEPA else "AJCEP/ART/24(c)"
-        results.append(
-            _result("PE", ("PE",), "produced entirely from originating materials", pe_rule, "PE",
-                    _produced_entirely(facts), findings)
-        )
+        title = "produced entirely from originating materials"
+        results.append(_result("PE", ("PE",), title, pe_rule, "PE", _produced_entirely(facts), findings))
         candidates, missing = _candidates(facts, rule_kind, row, findings)
-        for candidate in candidates:
-            verdict = _evaluate_candidate(facts, candidate, wo)
-            results.append(_result(candidate.criterion, candidate.kinds, candidate.title, candidate.rule,
-                                   candidate.box8, verdict, findings))
+        for c in candidates:
+            verdict = _evaluate_candidate(facts, c, wo)
+            results.append(_result(c.criterion, c.kinds, c.title, c.rule, c.box8, verdict, findings))
         results.extend(missing)
 
     return _conclude(base, good, facts, rule_kind, row, results, findings)
 
 
-def _not_a_party(base: Determination, good: Good, party: accumulation.Membership, parameters: Parameters) -> Determination:
+def _not_a_party(
+    base: Determination, good: Good, party: accumulation.Membership, parameters: Parameters
+) -> Determination:
     scheme = good.scheme
     if party.standing is Standing.NOT_A_PARTY:
         finding = specs.EXPORTING_PARTY_NOT_A_PARTY(scheme, party=good.exporting_party, scheme=scheme.value)
@@ -365,36 +365,33 @@ def _candidates(
     """The criteria the rule offers, and placeholders for a rule roo could not find."""
     scheme = facts.scheme
     if kind is RuleKind.GENERAL:
-        general = [_Candidate("CTH", ("CTH",), "general rule: CTH", "AJCEP/ART/26(1)(b)", "CTH",
-                              (Requirement(RequirementKind.CTH),), general=True)]
+        cth = Requirement(RequirementKind.CTH)
+        general = [_Candidate("CTH", ("CTH",), "general rule: CTH", "AJCEP/ART/26(1)(b)", "CTH", (cth,), True)]
         try:
             threshold = facts.parameters.decimal(_GENERAL_RULE_PARAMETER)
         except ParameterNotInForce as error:
-            finding = specs.PARAMETER_NOT_IN_FORCE(
-                scheme, criterion="RVC", parameter=error.name, on=facts.parameters.shown_on
-            )
-            findings.append(finding)
-            missing = CriterionResult("RVC", ("RVC",), "general rule: RVC", "AJCEP/ART/26(1)(a)", None,
-                                      needed=(f"parameter {error.name}",))
+            on = facts.parameters.shown_on
+            findings.append(specs.PARAMETER_NOT_IN_FORCE(scheme, criterion="RVC", parameter=error.name, on=on))
+            needed = (f"parameter {error.name}",)
+            missing = CriterionResult("RVC", ("RVC",), "general rule: RVC", "AJCEP/ART/26(1)(a)", None, needed=needed)
             return general, [missing]
         label = f"RVC {show(threshold)}%"
-        general.append(_Candidate("RVC", ("RVC",), f"general rule: {label}", "AJCEP/ART/26(1)(a)", label,
-                                  (Requirement(RequirementKind.RVC, percent=threshold),), general=True))
+        rvc40 = Requirement(RequirementKind.RVC, percent=threshold)
+        title = f"general rule: {label}"
+        general.append(_Candidate("RVC", ("RVC",), title, "AJCEP/ART/26(1)(a)", label, (rvc40,), True))
         return general, []
+    citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
     if kind is RuleKind.PRODUCT_SPECIFIC:
         assert row is not None
-        citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
         candidates = []
         for alternative in row.alternatives:
             kinds = tuple(dict.fromkeys(r.kind.value for r in alternative))
             title = f"product-specific rule {row.hs}: {' and '.join(_label(scheme, r) for r in alternative)}"
-            candidates.append(_Candidate("+".join(kinds), kinds, title, citation, _box8(scheme, alternative),
-                                         alternative))
+            box8 = _box8(scheme, alternative)
+            candidates.append(_Candidate("+".join(kinds), kinds, title, citation, box8, alternative))
         return candidates, []
-    citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
-    need = "hs_code" if kind is RuleKind.UNKNOWN and not facts.good.hs_digits.isdigit() else (
-        f"product-specific rule for {facts.good.hs_digits}"
-    )
+    hs = facts.good.hs_digits
+    need = f"product-specific rule for {hs}" if len(hs) == 6 and hs.isdigit() else "hs_code"
     return [], [CriterionResult("PSR", (), "product-specific rule (not known)", citation, None, needed=(need,))]
 
 

@@ -72,7 +72,8 @@ def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Prob
         if material.hs_code is not None:
             digits = normalize_hs(material.hs_code)
             if not (digits.isascii() and digits.isdigit() and 2 <= len(digits) <= 12):
-                problems.append(Problem(f"{where}.hs_code", "an HS code of 2 to 12 digits (dots allowed)", material.hs_code))
+                message = "an HS code of 2 to 12 digits (dots allowed)"
+                problems.append(Problem(f"{where}.hs_code", message, material.hs_code))
         if material.origin_party is not None and not _COUNTRY.match(material.origin_party):
             problems.append(
                 Problem(f"{where}.origin_party", "not an ISO 3166-1 alpha-2 country code", material.origin_party)

@@ -28,7 +28,7 @@ class Parameters:
         self.overrides: Mapping[str, object] = overrides or {}
 
     def value(self, name: str) -> Value:
-        """The value of ``name``; raises ``ParameterNotInForce`` or ``UnknownParameter`` as ``roo.params.value`` does."""
+        """The value of ``name``; raises ``ParameterNotInForce`` or ``UnknownParameter`` as ``params.value`` does."""
         if self.on is not None:
             return params.value(name, self.on, self.overrides)
         latest = params.get(name).values[-1]

@@ -125,7 +125,8 @@ def _final_process(facts: Facts, criterion: str) -> Verdict:
     if done is True:
         return Verdict(True)
     if done is False:
-        return Verdict(False, findings=(specs.FINAL_PROCESS_ELSEWHERE(facts.scheme, criterion=criterion, party=facts.party),))
+        elsewhere = specs.FINAL_PROCESS_ELSEWHERE(facts.scheme, criterion=criterion, party=facts.party)
+        return Verdict(False, findings=(elsewhere,))
     return Verdict(
         None,
         findings=(specs.FINAL_PROCESS_UNKNOWN(facts.scheme, criterion=criterion, party=facts.party),),

@@ -132,7 +132,8 @@ PSR_NOT_FOUND: Final = _pair(
 PSR_AMBIGUOUS: Final = _pair(
     "origin-psr-ambiguous",
     WARNING,
-    "Rows {rows} of the product-specific rule table cover {hs_code} equally narrowly; roo cannot tell which rule applies.",
+    "Rows {rows} of the product-specific rule table cover {hs_code} equally narrowly; roo cannot tell which "
+    "rule applies.",
     "AJCEP/ART/26(2)",
     "JIEPA/ART/29(1)(c)",
 )
@@ -436,3 +437,12 @@ SPECS: Final[tuple[FindingSpec, ...]] = (
     *(spec for pair in SCHEME_SPECS for spec in (pair.ajcep, pair.jiepa) if spec is not None),
     SCHEME_NOT_SUPPORTED,
 )
+
+
+def markdown() -> str:
+    """The catalogue of origin findings as a Markdown table (embedded in docs/origin.md, checked by a test)."""
+    rows = ["| Code | Severity | Citation | Message template |", "|---|---|---|---|"]
+    for spec in SPECS:
+        template = spec.template.replace("|", "\\|")
+        rows.append(f"| `{spec.code}` | {spec.severity.value} | `{spec.rule}` | {template} |")
+    return "\n".join(rows) + "\n"

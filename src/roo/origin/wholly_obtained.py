@@ -90,7 +90,8 @@ def evaluate(facts: Facts) -> Verdict | None:
     if category is WhollyObtained.FROM_WHOLLY_OBTAINED:
         failing = [s for s in facts.materials if not s.counts_as_originating(accumulate=True)]
         if failing:
-            return Verdict(False, findings=(specs.WO_MATERIALS_NOT_ORIGINATING(facts.scheme, materials=names(failing)),))
+            finding = specs.WO_MATERIALS_NOT_ORIGINATING(facts.scheme, materials=names(failing))
+            return Verdict(False, findings=(finding,))
     return Verdict(True)
 
 

@@ -15,6 +15,7 @@ also the key for translations.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final, final
@@ -108,7 +109,7 @@ NOT_APPLICABLE: Final = Result(Outcome.NOT_APPLICABLE)
 
 def passed(*findings: Finding) -> Result:
     """The rule holds; ``findings`` may still note minor matters (info, warning)."""
-    return Result(Outcome.PASSED, findings)
+    return Result(Outcome.PASSED, findings) if findings else PASSED
 
 
 def failed(*findings: Finding) -> Result:
@@ -118,6 +119,8 @@ def failed(*findings: Finding) -> Result:
 
 def judged(*findings: Finding) -> Result:
     """``failed`` when any finding is an error, otherwise ``passed`` with the findings."""
+    if not findings:
+        return PASSED
     if any(f.severity is Severity.ERROR for f in findings):
         return Result(Outcome.FAILED, findings)
     return Result(Outcome.PASSED, findings)
@@ -125,7 +128,13 @@ def judged(*findings: Finding) -> Result:
 
 def not_evaluated(*needed: str) -> Result:
     """The rule could not be evaluated for want of the named facts (``context.on``, ...)."""
-    return Result(Outcome.NOT_EVALUATED, (), tuple(needed))
+    return _not_evaluated(needed)
+
+
+@functools.lru_cache(maxsize=256)
+def _not_evaluated(needed: tuple[str, ...]) -> Result:
+    # A Result is an immutable value and rules ask for the same few on every item: built once each.
+    return Result(Outcome.NOT_EVALUATED, (), needed)
 
 
 CertificateCheck = Callable[[Certificate, Context], Result]

@@ -25,7 +25,9 @@ De minimis lets a good pass a change-in-tariff-classification requirement
 despite a small share of non-qualifying materials (Art 28); it does nothing
 for a good claimed as wholly obtained, produced entirely from originating
 materials, by RVC or by a specific process. ``DMI`` beside such a criterion
-is flagged for customs to look at, without denying the item.
+is flagged for customs to look at, without denying the item. The readability
+and de minimis checks are implemented once for AJCEP and JIEPA in
+:mod:`roo.rules.shared.criterion`.
 
 Source: AJCEP Agreement, Articles 26 and 28; notes to the AJCEP CO form, note 3.
 """
@@ -40,7 +42,8 @@ from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, judged, not_evaluated, passed
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, not_evaluated, passed
+from roo.rules.shared import criterion as criterion_checks
 
 RULE: Final = "AJCEP/ART/26"
 RVC_THRESHOLD: Final = "ajcep.general_rule.rvc_percent"
@@ -73,12 +76,17 @@ DE_MINIMIS_WITHOUT_CTC = FindingSpec(
 )
 
 
+#: What the checks shared with JIEPA (:mod:`roo.rules.shared.criterion`) report under AJCEP.
+TERMS: Final = criterion_checks.CriterionTerms(
+    unreadable=ORIGIN_CRITERION_UNREADABLE,
+    de_minimis_without_effect=DE_MINIMIS_WITHOUT_CTC,
+    de_minimis_helps=CHANGE_IN_TARIFF_CLASSIFICATION,
+)
+
+
 def check_criterion_readable(item: Item, co: Certificate, ctx: Context) -> Result:
     """Box 8 states an origin criterion roo can read (form note 3)."""
-    criterion = item.origin_criterion
-    if criterion.problem is None:
-        return PASSED
-    return failed(ORIGIN_CRITERION_UNREADABLE(item.number, origin_criterion=criterion.text, problem=criterion.problem))
+    return criterion_checks.check_criterion_readable(TERMS, item, co, ctx)
 
 
 def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
@@ -111,13 +119,7 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
 
 def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
     """``DMI`` accompanies a change-in-tariff-classification criterion (Art 28)."""
-    criterion = item.origin_criterion
-    if criterion.problem is not None or not criterion.de_minimis:
-        return NOT_APPLICABLE
-    if criterion.kinds & CHANGE_IN_TARIFF_CLASSIFICATION:
-        return PASSED
-    claimed = tuple(str(c) for c in criterion.criteria)
-    return judged(DE_MINIMIS_WITHOUT_CTC(item.number, origin_criterion=criterion.text, criteria=claimed))
+    return criterion_checks.check_de_minimis(TERMS, item, co, ctx)
 
 
 RULES: Final = (

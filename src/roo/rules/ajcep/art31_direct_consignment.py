@@ -35,6 +35,8 @@ is not evaluated. It checks, for the whole CO:
 A consignment marked ``direct`` with no transit stop passes (still subject to
 the route check). One marked not direct with no stop listed, or with
 ``direct`` unknown and no stop, is not evaluated: roo does not know the route.
+The check is implemented once for AJCEP and JIEPA in
+:mod:`roo.rules.shared.consignment`.
 
 Source: AJCEP Agreement, Art 31; Annex 4 (OCP), Rule 3(3); notes to the AJCEP CO form, note 2(ii).
 """
@@ -43,34 +45,20 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Consignment, Context
-from roo.evaluation import Finding, Severity
+from roo.context import Context
+from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.rules.base import CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import consignment
 
 RULE: Final = "AJCEP/ART/31"
 RULE_EVIDENCE: Final = "AJCEP/OCP/3(3)"
 
 #: The operations Art 31(2)(b) permits in transit, by the spellings roo accepts (normalised).
-PERMITTED_OPERATIONS: Final = {
-    "transit": "transit",
-    "temporary_storage": "temporary storage",
-    "temporary_warehousing": "temporary storage",
-    "warehousing": "temporary storage",
-    "storage": "temporary storage",
-    "unloading": "unloading",
-    "unload": "unloading",
-    "reloading": "reloading",
-    "reload": "reloading",
-    "transhipment": "unloading and reloading",
-    "transshipment": "unloading and reloading",
-    "preservation": "preservation",
-    "preserve": "preservation",
-    "refrigeration": "preservation",
-}
+PERMITTED_OPERATIONS: Final = consignment.PERMITTED_OPERATIONS
 
 #: Evidence that satisfies OCP Rule 3(3), by the spellings roo accepts (normalised).
-TRANSIT_EVIDENCE: Final = frozenset({"through_bill_of_lading", "transit_customs_certificate", "transit_certificate"})
+TRANSIT_EVIDENCE: Final = consignment.TRANSIT_EVIDENCE
 
 OPERATION_NOT_PERMITTED = FindingSpec(
     "transit-operation-not-permitted",
@@ -95,48 +83,22 @@ ROUTE_DIFFERS = FindingSpec(
 )
 
 
+#: What the check shared with JIEPA (:mod:`roo.rules.shared.consignment`) reports under AJCEP.
+TERMS: Final = consignment.ConsignmentTerms(OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS)
+
+
 def normalize_term(term: str) -> str:
     """A vocabulary term as roo compares it: lower case, words joined by underscores.
 
     >>> normalize_term("Through Bill-of-Lading")
     'through_bill_of_lading'
     """
-    return "_".join(term.strip().lower().replace("-", " ").replace("/", " ").split())
-
-
-def _countries(codes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code.strip().upper() for code in codes if code.strip()))
-
-
-def _route_findings(co: Certificate, consignment: Consignment) -> list[Finding]:
-    """A warning when box 3's transit countries are not those the consignment passed through."""
-    printed = _countries(co.transport.transit_countries) if co.transport is not None else ()
-    travelled = _countries(tuple(stop.country for stop in consignment.transit))
-    if set(printed) == set(travelled):
-        return []
-    return [ROUTE_DIFFERS(None, certificate_countries=printed or "none", consignment_countries=travelled or "none")]
+    return consignment.normalize_term(term)
 
 
 def check_direct_consignment(co: Certificate, ctx: Context) -> Result:
-    """Goods consigned directly, or in transit with only permitted operations and with evidence."""
-    consignment = ctx.consignment
-    if consignment is None:
-        return not_evaluated("context.consignment")
-    if not consignment.transit:
-        if consignment.direct is True:
-            return judged(*_route_findings(co, consignment))
-        field = "context.consignment.transit" if consignment.direct is False else "context.consignment.direct"
-        return not_evaluated(field)
-    findings: list[Finding] = []
-    for stop in consignment.transit:
-        for operation in stop.operations:
-            if normalize_term(operation) not in PERMITTED_OPERATIONS:
-                findings.append(OPERATION_NOT_PERMITTED(None, country=stop.country, operation=operation))
-    if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence):
-        countries = _countries(tuple(stop.country for stop in consignment.transit))
-        findings.append(EVIDENCE_MISSING(None, countries=countries, evidence=consignment.evidence or "none"))
-    findings.extend(_route_findings(co, consignment))
-    return judged(*findings)
+    """Goods consigned directly, or in transit with permitted operations only and with evidence."""
+    return consignment.check_direct_consignment(TERMS, co, ctx)
 
 
 RULES: Final = (

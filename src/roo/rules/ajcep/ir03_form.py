@@ -31,6 +31,10 @@ per item and :func:`roo.evaluation.fold` lets an item-level error deny only
 its own item, while a certificate-level error (every finding of this module
 but the invoice findings) denies all of them.
 
+The checks JIEPA shares (reference number, certification, exporter's
+declaration, third-country invoice, invoice per item) are implemented once in
+:mod:`roo.rules.shared.form`, with this module's findings as AJCEP's terms.
+
 Source: AJCEP Implementing Regulations, Rules 2(a) and 3(b)-(j); notes to the
 AJCEP CO form, notes 6 and 7.
 """
@@ -40,20 +44,10 @@ from __future__ import annotations
 from typing import Final
 
 from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Certification, Copy, Item, Medium
-from roo.rules.base import (
-    NOT_APPLICABLE,
-    PASSED,
-    CertificateRule,
-    FindingSpec,
-    ItemRule,
-    Result,
-    failed,
-    judged,
-    not_evaluated,
-    passed,
-)
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate, Copy, Item, Medium
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, failed, passed
+from roo.rules.shared import form
 
 #: The Party whose form is Japan's form; every other exporting Party uses the ASEAN Member States' form.
 JAPAN: Final = "JP"
@@ -149,16 +143,27 @@ def form_boxes(co: Certificate) -> tuple[str, int, int]:
 
 
 def _blank(text: str | None) -> bool:
-    return text is None or not text.strip()
+    return form.blank(text)
+
+
+#: What the form checks shared with JIEPA (:mod:`roo.rules.shared.form`) report under AJCEP.
+TERMS: Final = form.FormTerms(
+    reference_number_missing=REFERENCE_NUMBER_MISSING,
+    certification_unsigned=CERTIFICATION_UNSIGNED,
+    certification_signatory_missing=CERTIFICATION_SIGNATORY_MISSING,
+    exporter_declaration_missing=EXPORTER_DECLARATION_MISSING,
+    exporter_declaration_unsigned=EXPORTER_DECLARATION_UNSIGNED,
+    third_country_invoicer_missing=THIRD_COUNTRY_INVOICER_MISSING,
+    third_country_invoicing_not_indicated=THIRD_COUNTRY_INVOICING_NOT_INDICATED,
+    invoice_missing=INVOICE_MISSING,
+    invoice_date_missing=INVOICE_DATE_MISSING,
+    form_boxes=form_boxes,
+)
 
 
 def check_certification_signed(co: Certificate, ctx: Context) -> Result:
     """The issuing authority's certification is signed (IR 2(a))."""
-    certification = co.certification or Certification()
-    if certification.signed:
-        return PASSED
-    form, _, box = form_boxes(co)
-    return failed(CERTIFICATION_UNSIGNED(None, box=box, form=form, certification_present=co.certification is not None))
+    return form.check_certification_signed(TERMS, co, ctx)
 
 
 def check_copy(co: Certificate, ctx: Context) -> Result:
@@ -176,57 +181,22 @@ def check_copy(co: Certificate, ctx: Context) -> Result:
 
 def check_reference_number(co: Certificate, ctx: Context) -> Result:
     """The CO bears a reference number (IR 3(c))."""
-    if _blank(co.reference_number):
-        return failed(REFERENCE_NUMBER_MISSING(None, reference_number=co.reference_number))
-    return PASSED
+    return form.check_reference_number(TERMS, co, ctx)
 
 
 def check_third_country_invoicing(co: Certificate, ctx: Context) -> Result:
     """A third-country invoice is indicated, with the invoicer's name and address (IR 3(d), form note 7)."""
-    invoicer = co.third_country_invoicer
-    if co.third_country_invoicing:
-        given = {"name": invoicer.name if invoicer else None, "address": invoicer.address if invoicer else None}
-        missing = tuple(part for part, text in given.items() if _blank(text))
-        if missing:
-            return failed(THIRD_COUNTRY_INVOICER_MISSING(None, missing=" and ".join(missing), missing_parts=missing))
-        return PASSED
-    if invoicer is None:
-        return NOT_APPLICABLE
-    if invoicer.country is None:
-        # Without the invoicer's country roo cannot tell whether the invoice is a third country's.
-        return not_evaluated("certificate.third_country_invoicer.country")
-    if invoicer.country in (co.exporting_party, co.importing_party):
-        return PASSED
-    return failed(
-        THIRD_COUNTRY_INVOICING_NOT_INDICATED(
-            None,
-            invoicer=invoicer.name,
-            invoicer_country=invoicer.country,
-            exporting_party=co.exporting_party,
-            importing_party=co.importing_party,
-        )
-    )
+    return form.check_third_country_invoicing(TERMS, co, ctx)
 
 
 def check_exporter_declaration(co: Certificate, ctx: Context) -> Result:
     """The exporter's declaration is completed and signed (IR 3(e))."""
-    form, box, _ = form_boxes(co)
-    declaration = co.exporter_declaration
-    if declaration is None:
-        return failed(EXPORTER_DECLARATION_MISSING(None, box=box, form=form))
-    if not declaration.signed:
-        return failed(EXPORTER_DECLARATION_UNSIGNED(None, box=box, form=form))
-    return PASSED
+    return form.check_exporter_declaration(TERMS, co, ctx)
 
 
 def check_certification_signatory(co: Certificate, ctx: Context) -> Result:
     """The certification names the authorised signatory (IR 3(f))."""
-    if co.certification is not None and not _blank(co.certification.signatory):
-        return PASSED
-    form, _, box = form_boxes(co)
-    return failed(
-        CERTIFICATION_SIGNATORY_MISSING(None, box=box, form=form, certification_present=co.certification is not None)
-    )
+    return form.check_certification_signatory(TERMS, co, ctx)
 
 
 def invoice_numbers(co: Certificate) -> tuple[str, ...]:
@@ -248,13 +218,7 @@ def check_several_invoices(co: Certificate, ctx: Context) -> Result:
 
 def check_item_invoice(item: Item, co: Certificate, ctx: Context) -> Result:
     """The item shows its invoice number and date (form note 6)."""
-    invoice = item.invoice
-    if invoice is None or _blank(invoice.number):
-        return failed(INVOICE_MISSING(item.number))
-    findings: list[Finding] = []
-    if invoice.date is None:
-        findings.append(INVOICE_DATE_MISSING(item.number, invoice_number=invoice.number))
-    return judged(*findings)
+    return form.check_item_invoice(TERMS, item, co, ctx)
 
 
 CERTIFICATE_RULES: Final = (

@@ -20,22 +20,21 @@ The amounts are read as in force on the date the CO is presented
 (``context.on``). Without that date roo uses the CO's issue date, which
 differs from the date of importation only by the time the goods travel; an
 amount notified under IR 6(b) between the two would be missed, and the
-``as_of`` fact of the finding shows which date was used.
+``as_of`` fact of the finding shows which date was used. The check is
+implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.waiver`.
 
 Source: AJCEP Implementing Regulations, Rule 6; Annex 4 (OCP), Rule 3(2).
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from roo.context import Context
-from roo.evaluation import Outcome, Severity
+from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.model.money import Money
-from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, not_evaluated
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import waiver
 
 RULE: Final = "AJCEP/IR/6(a)"
 
@@ -54,38 +53,19 @@ CO_WAIVED = FindingSpec(
 )
 
 
+#: The amounts the waiver check shared with JIEPA (:mod:`roo.rules.shared.waiver`) reads under AJCEP.
+TERMS: Final = waiver.WaiverTerms(
+    limits=(
+        waiver.WaiverLimit(frozenset({"JP"}), "customs_value", JAPAN_LIMIT),
+        waiver.WaiverLimit(ASEAN_MEMBER_STATES, "exporting_value", ASEAN_LIMIT),
+    ),
+    waived=CO_WAIVED,
+)
+
+
 def check_waiver(co: Certificate, ctx: Context) -> Result:
     """The CO is waived when the consignment's value does not exceed the importing Party's amount."""
-    if co.importing_party == "JP":
-        value, field, limit_name = ctx.customs_value, "context.customs_value", JAPAN_LIMIT
-        value_kind = "aggregate customs value"
-    elif co.importing_party in ASEAN_MEMBER_STATES:
-        value, field, limit_name = ctx.exporting_value, "context.exporting_value", ASEAN_LIMIT
-        value_kind = "exporting value"
-    else:
-        return NOT_APPLICABLE
-    if value is None:
-        return not_evaluated(field)
-    as_of: date = ctx.on if ctx.on is not None else co.issue_date
-    try:
-        limit: Money = ctx.parameter(limit_name, as_of)
-    except ParameterNotInForce:
-        return not_evaluated(f"context.parameters[{limit_name}]")
-    converted = ctx.convert(value, limit.currency)
-    if converted is None:
-        return not_evaluated("context.exchange_rates")
-    if converted.amount > limit.amount:
-        return NOT_APPLICABLE
-    finding = CO_WAIVED(
-        None,
-        value_kind=value_kind,
-        value=str(value),
-        value_in_limit_currency=str(converted.amount),
-        limit=str(limit),
-        importing_party=co.importing_party,
-        as_of=as_of,
-    )
-    return Result(Outcome.PASSED, (finding,), waived=True)
+    return waiver.check_waiver(TERMS, co, ctx)
 
 
 RULES: Final = (

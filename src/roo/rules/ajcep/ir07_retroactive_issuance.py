@@ -28,7 +28,8 @@ the date of shipment.
 
 A replacement CO (IR 5(a)) is issued after the original was lost, not at
 shipment, so this rule does not apply to it. A certified true copy bears the
-original's issue date and is checked like the original.
+original's issue date and is checked like the original. The check is
+implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.retroactive`.
 
 Source: AJCEP Implementing Regulations, Rule 7; Agreement Art 1(c) ("days" are calendar days);
 notes to the AJCEP CO form, note 9.
@@ -36,15 +37,13 @@ notes to the AJCEP CO form, note 9.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from roo.context import Context
-from roo.dates import add_days, add_months, days_between
-from roo.evaluation import Finding, Severity
+from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import retroactive
 
 RULE: Final = "AJCEP/IR/7"
 
@@ -87,38 +86,21 @@ ISSUED_RETROACTIVELY = FindingSpec(
 )
 
 
+#: What the timing check shared with JIEPA (:mod:`roo.rules.shared.retroactive`) reads and reports under AJCEP.
+TERMS: Final = retroactive.RetroactiveTerms(
+    grace_days_parameter=GRACE_DAYS,
+    max_months_parameter=MAX_MONTHS,
+    not_ticked=NOT_TICKED,
+    too_late=TOO_LATE,
+    shipment_date_missing=SHIPMENT_DATE_MISSING,
+    ticked_on_time=TICKED_ON_TIME,
+    issued_retroactively=ISSUED_RETROACTIVELY,
+)
+
+
 def check_issuance_timing(co: Certificate, ctx: Context) -> Result:
     """Issued by shipment or within the grace days; otherwise ticked retroactive and within the months."""
-    if co.replaces is not None:
-        return NOT_APPLICABLE  # IR 5(a): a replacement is issued after the loss, not at shipment
-    shipped = co.transport.departure_date if co.transport is not None else None
-    if shipped is None:
-        if co.issued_retroactively:
-            return judged(SHIPMENT_DATE_MISSING(None))
-        return not_evaluated("certificate.transport.departure_date")
-    try:
-        grace_days = int(ctx.parameter(GRACE_DAYS, shipped))
-        max_months = int(ctx.parameter(MAX_MONTHS, shipped))
-    except ParameterNotInForce as error:
-        return not_evaluated(f"context.parameters[{error.name}]")
-    facts = {
-        "issue_date": co.issue_date,
-        "shipment_date": shipped,
-        "days_after_shipment": days_between(shipped, co.issue_date),
-        "grace_days": grace_days,
-        "max_months": max_months,
-    }
-    if co.issue_date <= add_days(shipped, grace_days):
-        return judged(TICKED_ON_TIME(None, **facts)) if co.issued_retroactively else judged()
-    findings: list[Finding] = []
-    if not co.issued_retroactively:
-        findings.append(NOT_TICKED(None, **facts))
-    latest = add_months(shipped, max_months)
-    if co.issue_date > latest:
-        findings.append(TOO_LATE(None, latest=latest, **facts))
-    if not findings:
-        findings.append(ISSUED_RETROACTIVELY(None, **facts))
-    return judged(*findings)
+    return retroactive.check_issuance_timing(TERMS, co, ctx)
 
 
 RULES: Final = (

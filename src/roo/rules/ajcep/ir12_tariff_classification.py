@@ -8,27 +8,26 @@ the same item (the context's declaration, which follows the invoice): text
 identical after normalising case and punctuation passes; text that is
 substantially the same (see :func:`roo.text.similarity`) passes with an
 ``info`` note that the slight discrepancy is disregarded (IR 4(a)); text that
-shares little passes no more and is an error on that item.
+shares little passes no more and is an error on that item. The checks are
+implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.classification`.
 
 Source: AJCEP Implementing Regulations, Rule 12; notes to the AJCEP CO form, note 5.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Final
 
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.model.hs import is_six_digit_subheading
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, not_evaluated, passed
-from roo.text import similarity
+from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rules.shared import classification
 
 RULE: Final = "AJCEP/IR/12"
 
 #: Below this similarity (0-1) a description is not "substantially identical".
-SUBSTANTIALLY_IDENTICAL: Final = Decimal("0.6")
+SUBSTANTIALLY_IDENTICAL: Final = classification.SUBSTANTIALLY_IDENTICAL
 
 HS_NOT_SIX_DIGITS = FindingSpec(
     "hs-code-not-six-digits",
@@ -58,38 +57,23 @@ DESCRIPTION_NOT_IDENTICAL = FindingSpec(
 )
 
 
+#: What the checks shared with JIEPA (:mod:`roo.rules.shared.classification`) report under AJCEP.
+TERMS: Final = classification.ClassificationTerms(
+    hs_not_six_digits=HS_NOT_SIX_DIGITS,
+    description_missing=DESCRIPTION_MISSING,
+    description_differs_slightly=DESCRIPTION_DIFFERS_SLIGHTLY,
+    description_not_identical=DESCRIPTION_NOT_IDENTICAL,
+)
+
+
 def check_hs_code(item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's HS code is a six-digit subheading."""
-    if is_six_digit_subheading(item.hs_code):
-        return PASSED
-    return failed(HS_NOT_SIX_DIGITS(item.number, hs_code=item.hs_code))
+    return classification.check_hs_code(TERMS, item, co, ctx)
 
 
 def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's description is substantially identical to the declared one."""
-    if not item.description.strip():
-        return failed(DESCRIPTION_MISSING(item.number))
-    if ctx.declaration is None:
-        return not_evaluated("context.declaration")
-    lines = ctx.declaration.for_item(item.number)
-    declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
-    if not declared:
-        if lines:
-            return not_evaluated("context.declaration.items.description")
-        return NOT_APPLICABLE if ctx.declaration.items else not_evaluated("context.declaration.items")
-    findings = []
-    for description in declared:
-        score = similarity(item.description, description)
-        facts = {"certificate_description": item.description, "declared_description": description}
-        if score == 1.0:
-            continue
-        if Decimal(str(round(score, 4))) >= SUBSTANTIALLY_IDENTICAL:
-            findings.append(DESCRIPTION_DIFFERS_SLIGHTLY(item.number, similarity=f"{score:.2f}", **facts))
-        else:
-            findings.append(DESCRIPTION_NOT_IDENTICAL(item.number, similarity=f"{score:.2f}", **facts))
-    if any(f.denies for f in findings):
-        return failed(*findings)
-    return passed(*findings)
+    return classification.check_description(TERMS, item, co, ctx)
 
 
 RULES: Final = (

@@ -36,7 +36,9 @@ An item without ``hs_version`` is taken to be in the edition in force for
 the importing Party on the issue date, so it always passes. IR 17 only
 restrains older editions: codes in a newer edition than Annex 2 (common
 where a Party's tariff has moved on) are outside it. Without the parameter
-for a Party on the issue date, the rule is not evaluated.
+for a Party on the issue date, the rule is not evaluated. The check is
+implemented once for AJCEP and JIEPA (whose product-specific rules moved from
+HS2002 to HS2017) in :mod:`roo.rules.shared.hs_edition`.
 
 Source: AJCEP Implementing Regulations, Rule 17; OCP Rule 3(4)(a) (back-to-back COs).
 """
@@ -47,12 +49,11 @@ from datetime import date
 from typing import Final
 
 from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.hs.editions import edition_year
+from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import HsVersion
-from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rules.base import PASSED, FindingSpec, ItemRule, Result, failed, judged, not_evaluated, passed
+from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rules.shared import hs_edition
 
 RULE: Final = "AJCEP/IR/17"
 
@@ -115,147 +116,26 @@ BACK_TO_BACK_EDITION = FindingSpec(
 )
 
 
-def _needed(party: str) -> str:
-    return f"context.parameters.{HS_VERSION.format(party=party)}"
+#: What the edition check shared with JIEPA (:mod:`roo.rules.shared.hs_edition`) reads and reports under AJCEP.
+TERMS: Final = hs_edition.HsEditionTerms(
+    parameter=HS_VERSION,
+    superseded=EDITION_SUPERSEDED,
+    retroactive_not_amended=RETROACTIVE_NOT_AMENDED,
+    retroactive_old_accepted=RETROACTIVE_OLD_ACCEPTED,
+    accepted_transitional=ACCEPTED_TRANSITIONAL,
+    conversion_not_verified=CONVERSION_NOT_VERIFIED,
+    back_to_back_edition=BACK_TO_BACK_EDITION,
+)
 
 
 def annex2_edition(party: str, ctx: Context, on: date) -> HsVersion | None:
     """The edition of Annex 2 in force for ``party`` on ``on``, or ``None`` when roo has no such value."""
-    try:
-        value = ctx.parameter(HS_VERSION.format(party=party), on)
-    except (ParameterNotInForce, UnknownParameter):
-        return None
-    try:
-        return HsVersion(value)
-    except ValueError:
-        return None
-
-
-def _older(version: HsVersion, than: HsVersion) -> bool:
-    return edition_year(version) < edition_year(than)
-
-
-def _amended_since_shipment(co: Certificate, ctx: Context, exporting: HsVersion) -> date | None:
-    """IR 17(c): the shipment date, when the CO was issued retroactively after the exporter's edition moved on."""
-    if not co.issued_retroactively or co.transport is None or co.transport.departure_date is None:
-        return None
-    shipped = co.transport.departure_date
-    at_shipment = annex2_edition(co.exporting_party, ctx, shipped)
-    if at_shipment is None or not _older(at_shipment, exporting):
-        return None
-    return shipped
+    return hs_edition.edition(TERMS, party, ctx, on)
 
 
 def check_hs_transition(item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's HS edition is one IR 17 accepts on the CO's issue date."""
-    exporting = annex2_edition(co.exporting_party, ctx, co.issue_date)
-    importing = annex2_edition(co.importing_party, ctx, co.issue_date)
-    if exporting is None or importing is None:
-        parties = [p for p, e in ((co.exporting_party, exporting), (co.importing_party, importing)) if e is None]
-        return not_evaluated(*(_needed(party) for party in parties))
-    version = item.hs_version
-    if version is None:
-        return PASSED
-    if co.back_to_back:
-        return _back_to_back(item, co, ctx, version, (exporting, importing))
-    facts = {
-        "hs_code": item.hs_code,
-        "hs_version": version.value,
-        "issue_date": co.issue_date,
-        "exporting_party": co.exporting_party,
-        "importing_party": co.importing_party,
-        "exporting_edition": exporting.value,
-        "importing_edition": importing.value,
-    }
-    shipped = _amended_since_shipment(co, ctx, exporting)
-    floor = min(exporting, importing, key=edition_year)
-    if _older(version, floor):
-        if shipped is not None:
-            return failed(RETROACTIVE_NOT_AMENDED(item.number, departure_date=shipped, **facts))
-        return failed(EDITION_SUPERSEDED(item.number, **facts))
-    findings: list[Finding] = []
-    if shipped is not None and _older(version, exporting):
-        findings.append(RETROACTIVE_OLD_ACCEPTED(item.number, departure_date=shipped, **facts))
-    if ctx.on is not None:
-        on_import = annex2_edition(co.importing_party, ctx, ctx.on)
-        if on_import is not None and _older(version, on_import) and _older(importing, on_import):
-            findings.append(
-                ACCEPTED_TRANSITIONAL(item.number, on=ctx.on, importing_edition_on_import=on_import.value, **facts)
-            )
-    return judged(*findings)
-
-
-def _original(co: Certificate, ctx: Context) -> Certificate | None:
-    """The back-to-back CO's original, when the context carries it."""
-    if co.original_certificate is None:
-        return None
-    reference = co.original_certificate.reference_number
-    for related in ctx.related_certificates:
-        if related.reference_number == reference and related is not co:
-            return related
-    return None
-
-
-def _back_to_back(
-    item: Item,
-    co: Certificate,
-    ctx: Context,
-    version: HsVersion,
-    parties: tuple[HsVersion, HsVersion],
-) -> Result:
-    """IR 17(d): a back-to-back CO keeps the original's edition or uses one in force for a Party concerned."""
-    in_force = set(parties)
-    needed: list[str] = []
-    original = _original(co, ctx)
-    other = co.original_certificate.exporting_party if co.original_certificate is not None else None
-    if other is None and original is not None:
-        other = original.exporting_party
-    if other is not None and other not in (co.exporting_party, co.importing_party):
-        edition = annex2_edition(other, ctx, co.issue_date)
-        if edition is None:
-            needed.append(_needed(other))
-        else:
-            in_force.add(edition)
-    original_item = None
-    if original is not None and item.original_item is not None:
-        original_item = original.item(item.original_item)
-    original_version = original_item.hs_version if original_item is not None else None
-    findings: list[Finding] = []
-    if original is not None and original_item is not None and original_version not in (None, version):
-        findings.append(
-            CONVERSION_NOT_VERIFIED(
-                item.number,
-                hs_code=item.hs_code,
-                hs_version=version.value,
-                original_hs_code=original_item.hs_code,
-                original_hs_version=str(original_item.hs_version),
-                original_item=original_item.number,
-                original_reference=original.reference_number,
-            )
-        )
-    if not _older(version, min(in_force, key=edition_year)):
-        return passed(*findings)
-    if needed:
-        return not_evaluated(*needed)
-    if original is None:
-        return not_evaluated("context.related_certificates")
-    if original_item is None:
-        return not_evaluated("certificate.items.original_item")
-    if original_version is None:
-        return not_evaluated("context.related_certificates.items.hs_version")
-    if original_version is version:
-        return PASSED
-    editions = tuple(sorted((edition.value for edition in in_force), key=edition_year))
-    return failed(
-        BACK_TO_BACK_EDITION(
-            item.number,
-            hs_code=item.hs_code,
-            hs_version=version.value,
-            issue_date=co.issue_date,
-            original_hs_version=original_version.value,
-            editions=editions,
-        )
-    )
+    return hs_edition.check_hs_edition(TERMS, item, co, ctx)
 
 
 RULES: Final = (

@@ -20,22 +20,21 @@ is valid for the same period.
 The citation is OCP Rule 4: IR 17(b) makes the acceptance of a CO "subject to
 paragraph 1 of Rule 4 of the OCP", which is where the OCP sets the CO's
 validity; the Annex 4 text itself was not available to roo, and the period is
-marked unverified in the parameter data.
+marked unverified in the parameter data. The check is implemented once for
+AJCEP and JIEPA in :mod:`roo.rules.shared.validity`.
 
 Source: AJCEP Annex 4 (OCP), Rule 4(1) (as referred to by IR 17(b)); Implementing Regulations, Rule 5.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from roo.context import Context
-from roo.dates import add_months
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce
-from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, failed, not_evaluated
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import validity
 
 RULE: Final = "AJCEP/OCP/4"
 
@@ -50,35 +49,13 @@ PRESENTED_AFTER_VALIDITY = FindingSpec(
 )
 
 
+#: What the validity check shared with JIEPA (:mod:`roo.rules.shared.validity`) reads and reports under AJCEP.
+TERMS: Final = validity.ValidityTerms(VALIDITY_MONTHS, PRESENTED_AFTER_VALIDITY, follows_original=True)
+
+
 def check_validity(co: Certificate, ctx: Context) -> Result:
     """The CO is presented within its validity, counted from the original's issuance where IR 5 says so."""
-    if ctx.on is None:
-        return not_evaluated("context.on")
-    if co.replaces is not None:
-        if co.replaces.issue_date is None:
-            return not_evaluated("certificate.replaces.issue_date")  # IR 5(a) reports the missing date
-        counted_from, basis = co.replaces.issue_date, "the CO it replaces"
-    elif co.certified_true_copy:
-        counted_from, basis = co.issue_date, "the original CO (borne by the certified true copy)"
-    else:
-        counted_from, basis = co.issue_date, "this CO"
-    try:
-        months = int(ctx.parameter(VALIDITY_MONTHS, counted_from))
-    except ParameterNotInForce:
-        return not_evaluated(f"context.parameters[{VALIDITY_MONTHS}]")
-    valid_until = add_months(counted_from, months)
-    if ctx.on <= valid_until:
-        return PASSED
-    return failed(
-        PRESENTED_AFTER_VALIDITY(
-            None,
-            presented=ctx.on,
-            valid_until=valid_until,
-            validity_months=months,
-            counted_from=counted_from,
-            basis=basis,
-        )
-    )
+    return validity.check_validity(TERMS, co, ctx)
 
 
 RULES: Final = (

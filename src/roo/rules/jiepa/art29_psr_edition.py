@@ -1,0 +1,89 @@
+"""JIEPA Art 29: HS edition of the product-specific rules — HS2002 until 2024-02-04, HS2017 from 2024-02-05.
+
+A good made with non-originating materials qualifies by meeting its
+product-specific rule in Annex 2 (Art 29(1)(c)). Annex 2 was written in
+HS2002; from 5 February 2024 it is in HS2017, for both Parties at once, and
+the Operational Procedures were revised the same day. The transition, as
+Japan Customs states it: a CO issued before 5 February 2024 under the HS2002
+rules stays valid for import within its validity; a CO issued retroactively
+after that date for goods exported before it uses the HS2017 rules.
+
+roo reads the edition from the dated parameter ``jiepa.psr.hs_version`` and
+checks each item's edition (``hs_version``) against it on the CO's issue
+date, as it does for AJCEP IR 17 (the check is shared,
+:mod:`roo.rules.shared.hs_edition`):
+
+* a CO issued up to 4 February 2024 may be in HS2002; presented from
+  5 February 2024 it is accepted and noted (``info``) — its validity is the
+  validity rule's concern;
+* a CO issued from 5 February 2024 with an item in an edition older than
+  HS2017 is an error on that item; when it was issued retroactively for goods
+  shipped before 5 February 2024, the finding says so;
+* an item without ``hs_version`` is taken to be in the edition in force,
+  and codes in a newer edition than the rules' are not restrained.
+
+Source: JIEPA Agreement Art 29(1)(c), Annex 2; Japan Customs' notice on the JIEPA product-specific rules in
+HS2017 from 5 February 2024.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate, Item
+from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rules.shared import hs_edition
+
+RULE: Final = "JIEPA/ART/29(1)"
+
+#: The dated parameter holding the edition of Annex 2 (the same for both Parties).
+HS_VERSION: Final = "jiepa.psr.hs_version"
+
+EDITION_SUPERSEDED = FindingSpec(
+    "jiepa-hs-edition-superseded",
+    RULE,
+    Severity.ERROR,
+    "HS code '{hs_code}' is in {hs_version}, but the CO was issued on {issue_date}, when the product-specific "
+    "rules were in {importing_edition}; a CO issued then uses {importing_edition}.",
+)
+RETROACTIVE_NOT_AMENDED = FindingSpec(
+    "jiepa-hs-edition-retroactive-not-amended",
+    RULE,
+    Severity.ERROR,
+    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before the "
+    "product-specific rules moved to {exporting_edition}, and a CO issued retroactively after that ({issue_date}) "
+    "uses {exporting_edition}.",
+)
+ACCEPTED_TRANSITIONAL = FindingSpec(
+    "jiepa-hs-edition-accepted-transitional",
+    RULE,
+    Severity.INFO,
+    "HS code '{hs_code}' is in {hs_version}, while the product-specific rules are in {importing_edition_on_import} "
+    "on the import date {on}; it is accepted because the CO was issued on {issue_date}, before the rules moved to "
+    "that edition, and such a CO stays valid within its validity.",
+)
+
+#: What the edition check shared with AJCEP (:mod:`roo.rules.shared.hs_edition`) reads and reports under JIEPA.
+TERMS: Final = hs_edition.HsEditionTerms(
+    parameter=HS_VERSION,
+    superseded=EDITION_SUPERSEDED,
+    retroactive_not_amended=RETROACTIVE_NOT_AMENDED,
+    accepted_transitional=ACCEPTED_TRANSITIONAL,
+)
+
+
+def check_psr_edition(item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item's HS edition is the one the product-specific rules were in on the CO's issue date, or newer."""
+    return hs_edition.check_hs_edition(TERMS, item, co, ctx)
+
+
+RULES: Final = (
+    ItemRule(
+        RULE,
+        "HS edition of the product-specific rules on the issue date",
+        check_psr_edition,
+        (EDITION_SUPERSEDED, RETROACTIVE_NOT_AMENDED, ACCEPTED_TRANSITIONAL),
+    ),
+)

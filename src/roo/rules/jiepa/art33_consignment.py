@@ -1,0 +1,70 @@
+"""JIEPA Art 33: consignment criteria — transported directly, or through non-Parties with only permitted operations.
+
+An originating good of the other Party meets the consignment criteria when
+it is transported directly from that Party, or through one or more
+non-Parties for transit or temporary storage in warehouses there, undergoing
+nothing but unloading, reloading and operations to preserve it in good
+condition (Art 33(1)). A good that does not meet them is not an originating
+good (Art 33(2)), so a failure is a certificate-level error: the goods of a
+consignment travel together. For goods imported through non-Parties the
+importing Party may ask for a copy of the through bill of lading, or a
+certificate or other information from the non-Parties' customs or other
+entities (Art 40(3)).
+
+roo checks it as it does for AJCEP Art 31 (the check is shared,
+:mod:`roo.rules.shared.consignment`), from the context's ``consignment``:
+each operation at a transit stop must be transit, temporary storage,
+unloading, reloading or preservation (an error otherwise); missing transit
+evidence is a warning (customs *may* ask for it); transit countries on the CO
+that differ from the journey are a warning. Without the journey the rule is
+not evaluated.
+
+Source: JIEPA Agreement Art 33; Art 40(3).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate
+from roo.rules.ajcep import art31_direct_consignment as art31
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import consignment
+
+RULE: Final = "JIEPA/ART/33(1)"
+RULE_EVIDENCE: Final = "JIEPA/ART/40(3)"
+
+OPERATION_NOT_PERMITTED = FindingSpec(
+    "jiepa-transit-operation-not-permitted",
+    RULE,
+    Severity.ERROR,
+    "In transit through {country} the goods underwent '{operation}', which Art 33 does not permit (only transit "
+    "or temporary storage, unloading, reloading and preservation); they do not meet the consignment criteria.",
+)
+EVIDENCE_MISSING = FindingSpec(
+    "jiepa-transit-evidence-missing", RULE_EVIDENCE, Severity.WARNING, art31.EVIDENCE_MISSING.template
+)
+ROUTE_DIFFERS = FindingSpec(
+    "jiepa-transit-countries-differ-from-certificate", RULE, Severity.WARNING, art31.ROUTE_DIFFERS.template
+)
+
+#: What the check shared with AJCEP (:mod:`roo.rules.shared.consignment`) reports under JIEPA.
+TERMS: Final = consignment.ConsignmentTerms(OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS)
+
+
+def check_consignment(co: Certificate, ctx: Context) -> Result:
+    """Transported directly, or through non-Parties with permitted operations only and with evidence."""
+    return consignment.check_direct_consignment(TERMS, co, ctx)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "consigned directly, or in transit with permitted operations only",
+        check_consignment,
+        (OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS),
+        needs=("context.consignment",),
+    ),
+)

@@ -1,0 +1,63 @@
+"""JIEPA Art 40: no CO is needed for a consignment of low aggregate customs value.
+
+The importing Party does not require a CO for an importation of a
+consignment of originating goods whose aggregate customs value does not
+exceed USD 200, or its equivalent in the Party's currency, or a higher amount
+the Party establishes (Art 40(2)). Japan applies JPY 200,000
+(``jiepa.waiver.japan.customs_value``); for imports into Indonesia roo uses
+USD 200 (``jiepa.waiver.customs_value``). Both are dated parameters, so a
+Party's change of amount is data. "Does not exceed" means a value exactly at
+the amount is waived.
+
+roo checks it as it does for AJCEP (the check is shared,
+:mod:`roo.rules.shared.waiver`): the aggregate customs value comes from the
+context; a value in another currency is converted only with a rate the
+context supplies, otherwise the check is not evaluated. A waived CO is noted
+(``info``) and the evaluation's status is ``not_required``: the CO's own
+defects are reported but deny nothing.
+
+Source: JIEPA Agreement Art 40(2); Japan Customs' EPA procedures (JPY 200,000).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate
+from roo.rules.ajcep import ir06_waiver as ir06
+from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.shared import waiver
+
+RULE: Final = "JIEPA/ART/40(2)"
+
+JAPAN_LIMIT: Final = "jiepa.waiver.japan.customs_value"
+LIMIT: Final = "jiepa.waiver.customs_value"
+
+CO_WAIVED = FindingSpec("jiepa-co-waived", RULE, Severity.INFO, ir06.CO_WAIVED.template)
+
+#: The amounts the waiver check shared with AJCEP (:mod:`roo.rules.shared.waiver`) reads under JIEPA.
+TERMS: Final = waiver.WaiverTerms(
+    limits=(
+        waiver.WaiverLimit(frozenset({"JP"}), "customs_value", JAPAN_LIMIT),
+        waiver.WaiverLimit(frozenset({"ID"}), "customs_value", LIMIT),
+    ),
+    waived=CO_WAIVED,
+)
+
+
+def check_waiver(co: Certificate, ctx: Context) -> Result:
+    """The CO is waived when the consignment's aggregate customs value does not exceed the importing Party's amount."""
+    return waiver.check_waiver(TERMS, co, ctx)
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE,
+        "waiver of the CO for a low-value consignment",
+        check_waiver,
+        (CO_WAIVED,),
+        needs=("context.customs_value",),
+    ),
+)

@@ -1,0 +1,189 @@
+"""JIEPA Art 41: form of the CO — reference number, certification, declaration, third-country invoice, invoices.
+
+A JIEPA CO is issued by the competent governmental authority of the exporting
+Party, or a body it designates, on the exporter's written request, and
+includes the minimum data of Annex 3; it is completed in English, in the
+format the Operational Procedures set, and the issuing authority gives the
+other Party the specimen signatures and stamps of its offices (Art 41(1),
+(2), (4), (5), (9)). roo checks the form as it does for AJCEP (the checks
+are shared, :mod:`roo.rules.shared.form`):
+
+* the CO bears a reference number (for an e-CO, the certification number by
+  which NACCS finds it): without one it is not a CO (certificate error);
+* the issuing authority's certification is signed and names its signatory:
+  a CO the authority did not certify is not issued under Art 41 (certificate
+  error);
+* the exporter's declaration is completed and signed. roo has not read
+  Annex 3 and the Operational Procedures' format box by box, so it does not
+  know that JIEPA requires the declaration in every form: a missing or
+  unsigned declaration is a warning for customs to follow up;
+* third-country invoicing is allowed under JIEPA (Indonesia's customs
+  circular SE-05/BC/2010 says so, as for AFTA and AKFTA). A third-country
+  invoice indicated with its invoicer's name and address is noted (``info``);
+  an indication without the invoicer's name or address, or an invoicer
+  outside both Parties that the CO does not indicate, is a warning: customs
+  may verify that the invoice belongs to the CO;
+* each item shows its invoice number (an item without one cannot be matched
+  to its invoice: an error on that item) and date (a warning).
+
+Findings name no box, since roo does not know the JIEPA forms box by box.
+
+Source: JIEPA Agreement Art 41(1), (2), (4), (5), (9); Indonesia's customs circular SE-05/BC/2010
+(third-country invoicing under IJEPA).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate, Item
+from roo.rules.ajcep import ir03_form
+from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result
+from roo.rules.shared import form
+
+RULE: Final = "JIEPA/ART/41(1)"
+
+REFERENCE_NUMBER_MISSING = FindingSpec(
+    "jiepa-reference-number-missing",
+    RULE,
+    Severity.ERROR,
+    ir03_form.REFERENCE_NUMBER_MISSING.template,
+)
+CERTIFICATION_UNSIGNED = FindingSpec(
+    "jiepa-certification-unsigned",
+    RULE,
+    Severity.ERROR,
+    "The CO is not signed by the authorised signatory of the issuing authority.",
+)
+CERTIFICATION_SIGNATORY_MISSING = FindingSpec(
+    "jiepa-certification-signatory-missing",
+    RULE,
+    Severity.ERROR,
+    "The CO's certification does not name the authorised signatory of the issuing authority.",
+)
+EXPORTER_DECLARATION_MISSING = FindingSpec(
+    "jiepa-exporter-declaration-missing",
+    RULE,
+    Severity.WARNING,
+    "The exporter's declaration is not completed; customs may verify the CO's particulars with the exporter.",
+)
+EXPORTER_DECLARATION_UNSIGNED = FindingSpec(
+    "jiepa-exporter-declaration-unsigned",
+    RULE,
+    Severity.WARNING,
+    "The exporter's declaration is not signed; customs may verify the CO's particulars with the exporter.",
+)
+THIRD_COUNTRY_INVOICER_MISSING = FindingSpec(
+    "jiepa-third-country-invoicer-missing",
+    RULE,
+    Severity.WARNING,
+    "Third-country invoicing is indicated but the CO lacks the invoicer's {missing}; customs may ask who issued "
+    "the invoice.",
+)
+THIRD_COUNTRY_INVOICING_NOT_INDICATED = FindingSpec(
+    "jiepa-third-country-invoicing-not-indicated",
+    RULE,
+    Severity.WARNING,
+    "The invoice is issued by '{invoicer}' in {invoicer_country}, neither the exporting Party ({exporting_party}) "
+    "nor the importing Party ({importing_party}), but the CO does not indicate third-country invoicing; customs "
+    "may verify that the invoice belongs to this CO.",
+)
+THIRD_COUNTRY_INVOICING_ALLOWED = FindingSpec(
+    "jiepa-third-country-invoicing-allowed",
+    RULE,
+    Severity.INFO,
+    "The invoice is issued in a third country by '{invoicer}' ({invoicer_country}); third-country invoicing is "
+    "allowed under JIEPA.",
+)
+INVOICE_MISSING = FindingSpec(
+    "jiepa-invoice-missing",
+    RULE,
+    Severity.ERROR,
+    "No invoice number is given for this item, so it cannot be matched to its invoice.",
+)
+INVOICE_DATE_MISSING = FindingSpec(
+    "jiepa-invoice-date-missing",
+    RULE,
+    Severity.WARNING,
+    "Invoice '{invoice_number}' is given without its date.",
+)
+
+#: What the form checks shared with AJCEP (:mod:`roo.rules.shared.form`) report under JIEPA.
+TERMS: Final = form.FormTerms(
+    reference_number_missing=REFERENCE_NUMBER_MISSING,
+    certification_unsigned=CERTIFICATION_UNSIGNED,
+    certification_signatory_missing=CERTIFICATION_SIGNATORY_MISSING,
+    exporter_declaration_missing=EXPORTER_DECLARATION_MISSING,
+    exporter_declaration_unsigned=EXPORTER_DECLARATION_UNSIGNED,
+    third_country_invoicer_missing=THIRD_COUNTRY_INVOICER_MISSING,
+    third_country_invoicing_not_indicated=THIRD_COUNTRY_INVOICING_NOT_INDICATED,
+    invoice_missing=INVOICE_MISSING,
+    invoice_date_missing=INVOICE_DATE_MISSING,
+    third_country_invoicing_noted=THIRD_COUNTRY_INVOICING_ALLOWED,
+)
+
+
+def check_certification_signed(co: Certificate, ctx: Context) -> Result:
+    """The issuing authority's certification is signed (Art 41(1), (9))."""
+    return form.check_certification_signed(TERMS, co, ctx)
+
+
+def check_reference_number(co: Certificate, ctx: Context) -> Result:
+    """The CO bears a reference number (Art 41(1), Annex 3)."""
+    return form.check_reference_number(TERMS, co, ctx)
+
+
+def check_third_country_invoicing(co: Certificate, ctx: Context) -> Result:
+    """A third-country invoice, allowed under JIEPA, is indicated with its invoicer."""
+    return form.check_third_country_invoicing(TERMS, co, ctx)
+
+
+def check_exporter_declaration(co: Certificate, ctx: Context) -> Result:
+    """The exporter's declaration is completed and signed."""
+    return form.check_exporter_declaration(TERMS, co, ctx)
+
+
+def check_certification_signatory(co: Certificate, ctx: Context) -> Result:
+    """The certification names the authorised signatory (Art 41(9))."""
+    return form.check_certification_signatory(TERMS, co, ctx)
+
+
+def check_item_invoice(item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item shows its invoice number and date."""
+    return form.check_item_invoice(TERMS, item, co, ctx)
+
+
+CERTIFICATE_RULES: Final = (
+    CertificateRule(
+        RULE, "CO signed by the authorised signatory", check_certification_signed, (CERTIFICATION_UNSIGNED,)
+    ),
+    CertificateRule(RULE, "reference number", check_reference_number, (REFERENCE_NUMBER_MISSING,)),
+    CertificateRule(
+        RULE,
+        "third-country invoice indicated with the invoicer",
+        check_third_country_invoicing,
+        (THIRD_COUNTRY_INVOICER_MISSING, THIRD_COUNTRY_INVOICING_NOT_INDICATED, THIRD_COUNTRY_INVOICING_ALLOWED),
+    ),
+    CertificateRule(
+        RULE,
+        "exporter's declaration completed and signed",
+        check_exporter_declaration,
+        (EXPORTER_DECLARATION_MISSING, EXPORTER_DECLARATION_UNSIGNED),
+    ),
+    CertificateRule(
+        RULE, "authorised signatory named", check_certification_signatory, (CERTIFICATION_SIGNATORY_MISSING,)
+    ),
+)
+
+ITEM_RULES: Final = (
+    ItemRule(
+        RULE,
+        "invoice number and date for each item",
+        check_item_invoice,
+        (INVOICE_MISSING, INVOICE_DATE_MISSING),
+    ),
+)
+
+RULES: Final = (*CERTIFICATE_RULES, *ITEM_RULES)

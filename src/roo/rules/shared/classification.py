@@ -1,0 +1,73 @@
+"""The goods on the CO: HS subheading at six digits, description substantially identical to the declared one.
+
+Each item shows the HS classification of the good at the six-digit
+(subheading) level, and a description of the good that matches what the
+importer declares for it (the context's declaration, which follows the
+invoice). Descriptions identical after normalising case and punctuation
+pass; descriptions substantially the same (:func:`roo.text.similarity` at
+least :data:`SUBSTANTIALLY_IDENTICAL`) pass with a note that the slight
+discrepancy is disregarded; descriptions that share little do not pass, and
+deny that item.
+
+The terms give each scheme's findings (citation, severity, template).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final, final
+
+import attrs
+
+from roo.context import Context
+from roo.evaluation import Finding
+from roo.model.certificate import Certificate, Item
+from roo.model.hs import is_six_digit_subheading
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.text import similarity
+
+#: Below this similarity (0-1) a description is not "substantially identical".
+SUBSTANTIALLY_IDENTICAL: Final = Decimal("0.6")
+
+
+@final
+@attrs.frozen
+class ClassificationTerms:
+    """A scheme's findings for the HS code and description checks."""
+
+    hs_not_six_digits: FindingSpec
+    description_missing: FindingSpec
+    description_differs_slightly: FindingSpec
+    description_not_identical: FindingSpec
+
+
+def check_hs_code(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item's HS code is a six-digit subheading."""
+    if is_six_digit_subheading(item.hs_code):
+        return PASSED
+    return judged(terms.hs_not_six_digits(item.number, hs_code=item.hs_code))
+
+
+def check_description(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item's description is substantially identical to the declared one."""
+    if not item.description.strip():
+        return judged(terms.description_missing(item.number))
+    if ctx.declaration is None:
+        return not_evaluated("context.declaration")
+    lines = ctx.declaration.for_item(item.number)
+    declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
+    if not declared:
+        if lines:
+            return not_evaluated("context.declaration.items.description")
+        return NOT_APPLICABLE if ctx.declaration.items else not_evaluated("context.declaration.items")
+    findings: list[Finding] = []
+    for description in declared:
+        score = similarity(item.description, description)
+        facts = {"certificate_description": item.description, "declared_description": description}
+        if score == 1.0:
+            continue
+        if Decimal(str(round(score, 4))) >= SUBSTANTIALLY_IDENTICAL:
+            findings.append(terms.description_differs_slightly(item.number, similarity=f"{score:.2f}", **facts))
+        else:
+            findings.append(terms.description_not_identical(item.number, similarity=f"{score:.2f}", **facts))
+    return judged(*findings)

@@ -1,0 +1,54 @@
+"""The origin criterion the CO states for each item: readable, and de minimis only where it can help.
+
+The CO states, for each item, the origin criterion the good meets. Text that
+names no criterion roo can read (empty, unknown words, only a flag such as
+``DMI`` or ``ACU``) leaves the item without an origin claim, and the item is
+denied.
+
+De minimis lets a good meet a rule despite a small share of non-originating
+materials that do not meet it; it does nothing for a good claimed as wholly
+obtained or produced entirely from originating materials. ``DMI`` beside
+criteria none of which de minimis can help is flagged for customs to look at,
+without denying the item. Which criteria de minimis can help is the scheme's
+(its terms' ``de_minimis_helps``).
+"""
+
+from __future__ import annotations
+
+from typing import final
+
+import attrs
+
+from roo.context import Context
+from roo.model.certificate import Certificate, Item
+from roo.model.criterion import CriterionKind
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
+
+
+@final
+@attrs.frozen
+class CriterionTerms:
+    """A scheme's findings for an unreadable criterion and a needless ``DMI``, and the criteria de minimis helps."""
+
+    unreadable: FindingSpec
+    de_minimis_without_effect: FindingSpec
+    de_minimis_helps: frozenset[CriterionKind]
+
+
+def check_criterion_readable(terms: CriterionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
+    """The CO states an origin criterion roo can read."""
+    criterion = item.origin_criterion
+    if criterion.problem is None:
+        return PASSED
+    return judged(terms.unreadable(item.number, origin_criterion=criterion.text, problem=criterion.problem))
+
+
+def check_de_minimis(terms: CriterionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
+    """``DMI`` accompanies a criterion de minimis can help."""
+    criterion = item.origin_criterion
+    if criterion.problem is not None or not criterion.de_minimis:
+        return NOT_APPLICABLE
+    if criterion.kinds & terms.de_minimis_helps:
+        return PASSED
+    claimed = tuple(str(c) for c in criterion.criteria)
+    return judged(terms.de_minimis_without_effect(item.number, origin_criterion=criterion.text, criteria=claimed))

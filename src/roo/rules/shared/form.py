@@ -1,0 +1,156 @@
+"""Form of the CO: reference number, certification, exporter's declaration, third-country invoice, invoice per item.
+
+What both AJCEP and JIEPA ask of the form, checked one way for both:
+
+* the CO bears a reference number;
+* the issuing authority's certification is signed and names its authorised
+  signatory (an autographed or electronically printed signature: roo reads
+  ``signed`` as either);
+* the exporter's declaration is completed and signed;
+* a third-country invoice is indicated on the CO with the invoicer's name and
+  address, and an invoicer outside both Parties is not left unindicated;
+* each item shows the number and date of its invoice: an item without an
+  invoice number cannot be matched to its invoice.
+
+The terms say, per scheme, which finding (citation, severity, template) each
+failure is, and on which form boxes the declaration and certification sit
+when the scheme's form numbers them (their ``box``/``form`` facts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final, final
+
+import attrs
+
+from roo.context import Context
+from roo.evaluation import Finding
+from roo.model.certificate import Certificate, Item
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+
+#: ``form_boxes(co) -> (form name, declaration box, certification box)``.
+FormBoxes = Callable[[Certificate], tuple[str, int, int]]
+
+_DECLARATION: Final = 1
+_CERTIFICATION: Final = 2
+
+
+@final
+@attrs.frozen
+class FormTerms:
+    """A scheme's findings for the form checks, and where its form puts the declaration and certification.
+
+    ``third_country_invoicing_noted``, when set, is reported (as its severity
+    says) for a third-country invoice that the CO indicates in full: a scheme
+    that expressly allows third-country invoicing says so. ``form_boxes`` is
+    ``None`` for a scheme whose form roo does not know box by box; its
+    findings then carry no ``box``/``form`` facts.
+    """
+
+    reference_number_missing: FindingSpec
+    certification_unsigned: FindingSpec
+    certification_signatory_missing: FindingSpec
+    exporter_declaration_missing: FindingSpec
+    exporter_declaration_unsigned: FindingSpec
+    third_country_invoicer_missing: FindingSpec
+    third_country_invoicing_not_indicated: FindingSpec
+    invoice_missing: FindingSpec
+    invoice_date_missing: FindingSpec
+    third_country_invoicing_noted: FindingSpec | None = None
+    form_boxes: FormBoxes | None = None
+
+
+def blank(text: str | None) -> bool:
+    """Whether ``text`` is missing or only spaces."""
+    return text is None or not text.strip()
+
+
+def _where(terms: FormTerms, co: Certificate, which: int) -> dict[str, Any]:
+    """The ``box`` and ``form`` facts of the declaration or certification, when the scheme numbers its boxes."""
+    if terms.form_boxes is None:
+        return {}
+    form, declaration_box, certification_box = terms.form_boxes(co)
+    return {"box": declaration_box if which == _DECLARATION else certification_box, "form": form}
+
+
+def check_reference_number(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """The CO bears a reference number."""
+    if blank(co.reference_number):
+        return judged(terms.reference_number_missing(None, reference_number=co.reference_number))
+    return PASSED
+
+
+def check_certification_signed(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """The issuing authority's certification is signed."""
+    if co.certification is not None and co.certification.signed:
+        return PASSED
+    return judged(
+        terms.certification_unsigned(
+            None, **_where(terms, co, _CERTIFICATION), certification_present=co.certification is not None
+        )
+    )
+
+
+def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """The certification names the authorised signatory."""
+    if co.certification is not None and not blank(co.certification.signatory):
+        return PASSED
+    return judged(
+        terms.certification_signatory_missing(
+            None, **_where(terms, co, _CERTIFICATION), certification_present=co.certification is not None
+        )
+    )
+
+
+def check_exporter_declaration(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """The exporter's declaration is completed and signed."""
+    declaration = co.exporter_declaration
+    if declaration is None:
+        return judged(terms.exporter_declaration_missing(None, **_where(terms, co, _DECLARATION)))
+    if not declaration.signed:
+        return judged(terms.exporter_declaration_unsigned(None, **_where(terms, co, _DECLARATION)))
+    return PASSED
+
+
+def check_third_country_invoicing(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """A third-country invoice is indicated, with the invoicer's name and address."""
+    invoicer = co.third_country_invoicer
+    if co.third_country_invoicing:
+        given = {"name": invoicer.name if invoicer else None, "address": invoicer.address if invoicer else None}
+        missing = tuple(part for part, text in given.items() if blank(text))
+        if missing:
+            finding = terms.third_country_invoicer_missing(None, missing=" and ".join(missing), missing_parts=missing)
+            return judged(finding)
+        if terms.third_country_invoicing_noted is not None and invoicer is not None:
+            return judged(
+                terms.third_country_invoicing_noted(None, invoicer=invoicer.name, invoicer_country=invoicer.country)
+            )
+        return PASSED
+    if invoicer is None:
+        return NOT_APPLICABLE
+    if invoicer.country is None:
+        # Without the invoicer's country roo cannot tell whether the invoice is a third country's.
+        return not_evaluated("certificate.third_country_invoicer.country")
+    if invoicer.country in (co.exporting_party, co.importing_party):
+        return PASSED
+    return judged(
+        terms.third_country_invoicing_not_indicated(
+            None,
+            invoicer=invoicer.name,
+            invoicer_country=invoicer.country,
+            exporting_party=co.exporting_party,
+            importing_party=co.importing_party,
+        )
+    )
+
+
+def check_item_invoice(terms: FormTerms, item: Item, co: Certificate, ctx: Context) -> Result:
+    """The item shows its invoice number and date."""
+    invoice = item.invoice
+    if invoice is None or blank(invoice.number):
+        return judged(terms.invoice_missing(item.number))
+    findings: list[Finding] = []
+    if invoice.date is None:
+        findings.append(terms.invoice_date_missing(item.number, invoice_number=invoice.number))
+    return judged(*findings)

@@ -1,0 +1,100 @@
+"""Waiver of the CO for a low-value consignment.
+
+The importing Party does not require a CO for a consignment whose value does
+not exceed an amount it sets. "Does not exceed" means a value exactly at the
+amount is waived. Which value is compared (the aggregate customs value, or
+an exporting value) and which amount applies depend on the scheme and the
+importing Party: the terms list them, each amount a dated parameter so that a
+Party's change of amount is data.
+
+A value in another currency than the amount's is converted only with a rate
+the context supplies (``exchange_rates``); without one the check is not
+evaluated, never guessed. When the CO is waived an ``info`` finding says so
+and the evaluation's status is ``not_required``: the CO's own defects are
+still reported but deny nothing. When the value exceeds the amount the
+waiver does not apply (the check is ``not_applicable``).
+
+The amount is read as in force on the date the CO is presented
+(``context.on``), or, without it, on the CO's issue date (the ``as_of`` fact
+says which).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final, Literal, final
+
+import attrs
+
+from roo.context import Context
+from roo.evaluation import Outcome
+from roo.model.certificate import Certificate
+from roo.model.money import Money
+from roo.params import ParameterNotInForce
+from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, not_evaluated
+
+#: The context fields a waiver can compare.
+ValueField = Literal["customs_value", "exporting_value"]
+
+#: What each value is called in the finding.
+VALUE_KINDS: Final[dict[str, str]] = {
+    "customs_value": "aggregate customs value",
+    "exporting_value": "exporting value",
+}
+
+
+@final
+@attrs.frozen
+class WaiverLimit:
+    """For imports into ``parties``: compare the context's ``value`` with the dated amount ``parameter``."""
+
+    parties: frozenset[str]
+    value: ValueField
+    parameter: str
+
+
+@final
+@attrs.frozen
+class WaiverTerms:
+    """A scheme's waiver amounts by importing Party (the first limit naming the Party applies) and its finding."""
+
+    limits: tuple[WaiverLimit, ...]
+    waived: FindingSpec
+
+
+def limit_for(terms: WaiverTerms, importing_party: str) -> WaiverLimit | None:
+    """The limit that applies to imports into ``importing_party``, if any."""
+    for limit in terms.limits:
+        if importing_party in limit.parties:
+            return limit
+    return None
+
+
+def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
+    """The CO is waived when the consignment's value does not exceed the importing Party's amount."""
+    limit_rule = limit_for(terms, co.importing_party)
+    if limit_rule is None:
+        return NOT_APPLICABLE
+    value = ctx.customs_value if limit_rule.value == "customs_value" else ctx.exporting_value
+    if value is None:
+        return not_evaluated(f"context.{limit_rule.value}")
+    as_of: date = ctx.on if ctx.on is not None else co.issue_date
+    try:
+        limit: Money = ctx.parameter(limit_rule.parameter, as_of)
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{limit_rule.parameter}]")
+    converted = ctx.convert(value, limit.currency)
+    if converted is None:
+        return not_evaluated("context.exchange_rates")
+    if converted.amount > limit.amount:
+        return NOT_APPLICABLE
+    finding = terms.waived(
+        None,
+        value_kind=VALUE_KINDS[limit_rule.value],
+        value=str(value),
+        value_in_limit_currency=str(converted.amount),
+        limit=str(limit),
+        importing_party=co.importing_party,
+        as_of=as_of,
+    )
+    return Result(Outcome.PASSED, (finding,), waived=True)
