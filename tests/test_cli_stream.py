@@ -125,7 +125,8 @@ def test_malformed_lines_are_reported_and_the_stream_goes_on() -> None:
 def test_bytes_that_are_not_utf8_spoil_only_their_line(tmp_path: Path) -> None:
     """A line in Latin-1 is reported as unreadable; the lines around it are evaluated."""
     stream = tmp_path / "mixed.jsonl"
-    stream.write_bytes(jsonl(ACCEPTED).encode() + '{"remarks": "caf\u00e9"}\n'.encode("latin-1") + jsonl(ACCEPTED).encode())
+    latin1 = '{"remarks": "caf\u00e9"}\n'.encode("latin-1")
+    stream.write_bytes(jsonl(ACCEPTED).encode() + latin1 + jsonl(ACCEPTED).encode())
     result = roo_process("evaluate", str(stream), "--jsonl")
     got = results(result.stdout)
     assert 2 == result.returncode

@@ -278,8 +278,10 @@ def test_many_boxes_at_once() -> None:
         third_country_invoicing=True,
         third_country_invoicer={"name": "Trading Pte Ltd", "address": "1 Raffles Place", "country": "SG"},
         producer={"name": "PT Produsen", "address": "Jl. Industri 2", "country": "ID"},
-        alterations=[{"box": 7, "method": "strike_out", "approved_by_signatory": False, "certified_by_authority": False},
-                     {"box": 9, "method": "erasure"}],
+        alterations=[
+            {"box": 7, "method": "strike_out", "approved_by_signatory": False, "certified_by_authority": False},
+            {"box": 9, "method": "erasure"},
+        ],
         issued_retroactively=True,
         remarks="Shipped in two containers",
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -66,6 +66,28 @@ def evaluate(
         context = attrs.evolve(context, **context_fields)
     evaluation = engine.run(certificate, context, rules_for(certificate.scheme))
     return evaluation if locale is None else localize(evaluation, locale)
+
+
+@overload
+def evaluate_many(
+    certificates: Iterable[Certificate | Mapping[str, Any]],
+    ctx: Context | None = None,
+    /,
+    *,
+    errors: Literal["raise"] = "raise",
+    **context_fields: Any,
+) -> Iterator[Evaluation]: ...
+
+
+@overload
+def evaluate_many(
+    certificates: Iterable[Certificate | Mapping[str, Any]],
+    ctx: Context | None = None,
+    /,
+    *,
+    errors: Literal["return"],
+    **context_fields: Any,
+) -> Iterator[Evaluation | InvalidCertificate]: ...
 
 
 def evaluate_many(

@@ -662,7 +662,8 @@ class _Page:
             )
             + "</p>"
         )
-        return f'{given}{not_given}<p class="note">As evaluated by roo; to be confirmed by the importing Party\'s customs.</p>'
+        note = "As evaluated by roo; to be confirmed by the importing Party's customs."
+        return f'{given}{not_given}<p class="note">{_e(note)}</p>'
 
     def goods(self) -> str:
         co = self.co

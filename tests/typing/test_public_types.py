@@ -118,9 +118,11 @@ def errors(data: object) -> None:
 
 
 def batches(cos: Iterator[roo.Certificate]) -> None:
-    """``evaluate_many`` yields evaluations lazily (typed with the errors ``errors="return"`` yields in their place)."""
+    """``evaluate_many`` yields evaluations; with ``errors="return"`` also the errors in their place."""
     for result in roo.evaluate_many(cos):
-        assert_type(result, roo.Evaluation | roo.InvalidCertificate)
+        assert_type(result, roo.Evaluation)
+    for either in roo.evaluate_many(cos, errors="return"):
+        assert_type(either, roo.Evaluation | roo.InvalidCertificate)
 
 
 def strategies(co: roo.Certificate) -> None:

@@ -1,4 +1,4 @@
-"""What the ``roo`` commands share: exit codes, the command protocol, reading input, writing output, reporting problems."""
+"""What the ``roo`` commands share: exit codes, the command protocol, reading input, writing output, problems."""
 
 from __future__ import annotations
 
@@ -80,7 +80,8 @@ def read_json(source: str) -> Any:
     try:
         text = sys.stdin.read() if source == STDIN else Path(source).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(_label(source), [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
+        problem = f"not UTF-8 text ({error.reason} at byte {error.start})"
+        raise InputError(_label(source), [problem], "unreadable") from None
     except OSError as error:
         raise InputError(_label(source), [error.strerror or str(error)], "unreadable") from None
     try:

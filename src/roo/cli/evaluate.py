@@ -497,7 +497,8 @@ class LineEvaluator:
         try:
             text = raw if isinstance(raw, str) else raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
-            return self.error(number, "unreadable", [Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")])
+            problem = Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")
+            return self.error(number, "unreadable", [problem])
         try:
             data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
         except json.JSONDecodeError as error:

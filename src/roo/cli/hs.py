@@ -132,8 +132,8 @@ def read_table(path: str) -> CorrelationTable:
     try:
         return load_correlation(path)
     except CorrelationTableError as error:
-        raise InputError(path, [error.detail if error.line is None else f"line {error.line}: {error.detail}"],
-                         "invalid correlation table") from None
+        problem = error.detail if error.line is None else f"line {error.line}: {error.detail}"
+        raise InputError(path, [problem], "invalid correlation table") from None
     except UnicodeDecodeError as error:
         raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
     except OSError as error:

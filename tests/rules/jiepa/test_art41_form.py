@@ -1,0 +1,170 @@
+"""JIEPA Art 41: the form — reference number, certification, declaration, third-country invoice, invoices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.rules.jiepa import art41_form
+from tests.rules.jiepa.helpers import jiepa, jiepa_item
+
+CLEAN = jiepa()
+SINGAPORE_TRADER = {"name": "Kopi Asia Trading Pte Ltd", "address": "10 Anson Road, Singapore 079903", "country": "SG"}
+
+
+def codes(result: roo.rules.base.Result) -> list[tuple[str, Severity, int | None]]:
+    """The findings of a result as (code, severity, item)."""
+    return [(f.code, f.severity, f.item) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("check", "changes", "expected"),
+    [
+        pytest.param(
+            art41_form.check_reference_number,
+            {"reference_number": None},
+            [("jiepa-reference-number-missing", Severity.ERROR, None)],
+            id="no-reference-number",
+        ),
+        pytest.param(
+            art41_form.check_reference_number,
+            {"reference_number": "   "},
+            [("jiepa-reference-number-missing", Severity.ERROR, None)],
+            id="blank-reference-number",
+        ),
+        pytest.param(
+            art41_form.check_certification_signed,
+            {"certification": {"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": False}},
+            [("jiepa-certification-unsigned", Severity.ERROR, None)],
+            id="certification-not-signed",
+        ),
+        pytest.param(
+            art41_form.check_certification_signed,
+            {"certification": None},
+            [("jiepa-certification-unsigned", Severity.ERROR, None)],
+            id="no-certification",
+        ),
+        pytest.param(
+            art41_form.check_certification_signatory,
+            {"certification": {"authority": "Ministry of Trade", "signatory": "", "signed": True}},
+            [("jiepa-certification-signatory-missing", Severity.ERROR, None)],
+            id="signatory-not-named",
+        ),
+        pytest.param(
+            art41_form.check_exporter_declaration,
+            {"exporter_declaration": None},
+            [("jiepa-exporter-declaration-missing", Severity.WARNING, None)],
+            id="declaration-missing-is-for-customs-to-follow-up",
+        ),
+        pytest.param(
+            art41_form.check_exporter_declaration,
+            {"exporter_declaration": {"place": "Medan", "date": "2023-05-09", "signed": False}},
+            [("jiepa-exporter-declaration-unsigned", Severity.WARNING, None)],
+            id="declaration-unsigned-is-for-customs-to-follow-up",
+        ),
+    ],
+)
+def test_certificate_form_defects(check: Any, changes: dict[str, Any], expected: list[Any]) -> None:
+    """Each certificate-level form defect is one finding on the whole CO with JIEPA's severity."""
+    assert expected == codes(check(jiepa(**changes), Context()))
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        art41_form.check_reference_number,
+        art41_form.check_certification_signed,
+        art41_form.check_certification_signatory,
+        art41_form.check_exporter_declaration,
+    ],
+    ids=["reference-number", "certification-signed", "signatory-named", "declaration-signed"],
+)
+def test_clean_form_passes(check: Any) -> None:
+    """The clean JIEPA e-CO passes every form check without findings."""
+    result = check(CLEAN, Context())
+    assert (Outcome.PASSED, ()) == (result.outcome, result.findings)
+
+
+def test_findings_name_no_box() -> None:
+    """roo does not know the JIEPA forms box by box, so JIEPA findings carry no box or form facts."""
+    (finding,) = art41_form.check_certification_signed(jiepa(certification=None), Context()).findings
+    assert {"certification_present": False} == dict(finding.facts)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected", "outcome"),
+    [
+        pytest.param(
+            {"third_country_invoicing": True, "third_country_invoicer": SINGAPORE_TRADER},
+            [("jiepa-third-country-invoicing-allowed", Severity.INFO, None)],
+            Outcome.PASSED,
+            id="indicated-with-invoicer-allowed-under-se-05-bc-2010",
+        ),
+        pytest.param(
+            {"third_country_invoicing": True, "third_country_invoicer": dict(SINGAPORE_TRADER, address="")},
+            [("jiepa-third-country-invoicer-missing", Severity.WARNING, None)],
+            Outcome.PASSED,
+            id="indicated-without-the-invoicers-address",
+        ),
+        pytest.param(
+            {"third_country_invoicing": False, "third_country_invoicer": SINGAPORE_TRADER},
+            [("jiepa-third-country-invoicing-not-indicated", Severity.WARNING, None)],
+            Outcome.PASSED,
+            id="invoicer-in-singapore-not-indicated",
+        ),
+        pytest.param(
+            {"third_country_invoicer": dict(SINGAPORE_TRADER, country="ID")},
+            [],
+            Outcome.PASSED,
+            id="invoicer-in-the-exporting-party",
+        ),
+        pytest.param({}, [], Outcome.NOT_APPLICABLE, id="no-third-country-invoice"),
+    ],
+)
+def test_third_country_invoicing_is_allowed(changes: dict[str, Any], expected: list[Any], outcome: Outcome) -> None:
+    """Third-country invoicing is allowed under JIEPA; incomplete indications are warnings, never denials."""
+    result = art41_form.check_third_country_invoicing(jiepa(**changes), Context())
+    assert (outcome, expected) == (result.outcome, codes(result))
+
+
+def test_third_country_invoice_never_denies() -> None:
+    """Through roo.evaluate an unindicated third-country invoicer leaves the CO accepted."""
+    co = jiepa(third_country_invoicer=SINGAPORE_TRADER)
+    assert roo.Status.ACCEPTED == roo.evaluate(co).status
+
+
+def test_invoicer_country_unknown_is_not_evaluated() -> None:
+    """Without the invoicer's country roo cannot tell whether the invoice is a third country's."""
+    co = jiepa(third_country_invoicer=dict(SINGAPORE_TRADER, country=None))
+    result = art41_form.check_third_country_invoicing(co, Context())
+    assert ("certificate.third_country_invoicer.country",) == result.needed
+
+
+@pytest.mark.parametrize(
+    ("invoice", "expected"),
+    [
+        pytest.param({"number": "INV/GYO/2023/0042", "date": "2023-05-08"}, [], id="number-and-date"),
+        pytest.param(
+            {"number": "INV/GYO/2023/0042", "date": None},
+            [("jiepa-invoice-date-missing", Severity.WARNING, 2)],
+            id="date-missing-warning",
+        ),
+        pytest.param({"number": " ", "date": "2023-05-08"}, [("jiepa-invoice-missing", Severity.ERROR, 2)], id="blank"),
+        pytest.param(None, [("jiepa-invoice-missing", Severity.ERROR, 2)], id="no-invoice"),
+    ],
+)
+def test_invoice_for_each_item(invoice: dict[str, Any] | None, expected: list[Any]) -> None:
+    """Each item shows its invoice number (an error on that item when missing) and date (a warning)."""
+    co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=invoice)])
+    assert expected == codes(art41_form.check_item_invoice(co.items[1], co, Context()))
+
+
+def test_item_without_invoice_denies_that_item_only() -> None:
+    """Item isolation: the item without an invoice number is denied, the other granted."""
+    co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=None)])
+    evaluation = roo.evaluate(co)
+    assert (roo.Status.PARTIALLY_ACCEPTED, (1,), (2,)) == (evaluation.status, evaluation.granted, evaluation.denied)

@@ -1,0 +1,81 @@
+"""JIEPA Art 41(1): each good's HS subheading at six digits and its description matching the declaration."""
+
+from __future__ import annotations
+
+import pytest
+
+import roo
+from roo.context import Context, Declaration, DeclarationItem
+from roo.evaluation import Outcome, Severity
+from roo.rules.jiepa import art41_goods
+from tests.rules.jiepa.helpers import jiepa, jiepa_item
+
+DESCRIPTION = "Coffee, not roasted, not decaffeinated (Arabica Gayo)"
+
+
+def declared(description: str | None) -> Context:
+    """A context whose declaration line for item 1 gives ``description``."""
+    return Context(declaration=Declaration(items=(DeclarationItem(1, description=description),)))
+
+
+@pytest.mark.parametrize(
+    ("hs_code", "expected"),
+    [
+        pytest.param("090111", [], id="six-digits"),
+        pytest.param("0901.11", [], id="six-digits-with-a-dot"),
+        pytest.param("0901", [("jiepa-hs-code-not-six-digits", Severity.ERROR)], id="heading-only"),
+        pytest.param("09011100", [("jiepa-hs-code-not-six-digits", Severity.ERROR)], id="national-eight-digits"),
+    ],
+)
+def test_hs_code_at_six_digits(hs_code: str, expected: list[tuple[str, Severity]]) -> None:
+    """The HS code is a six-digit subheading; otherwise an error on that item."""
+    co = jiepa(items=[jiepa_item(1, hs_code=hs_code)])
+    result = art41_goods.check_hs_code(co.items[0], co, Context())
+    assert expected == [(f.code, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("description", "expected", "outcome"),
+    [
+        pytest.param(DESCRIPTION.upper(), [], Outcome.PASSED, id="identical-but-for-case"),
+        pytest.param(
+            "Coffee, not roasted, not decaffeinated (Arabica)",
+            [("jiepa-description-differs-slightly", Severity.INFO)],
+            Outcome.PASSED,
+            id="slight-difference-disregarded",
+        ),
+        pytest.param(
+            "Cocoa beans, whole, raw",
+            [("jiepa-description-not-substantially-identical", Severity.ERROR)],
+            Outcome.FAILED,
+            id="different-goods",
+        ),
+    ],
+)
+def test_description_matches_the_declaration(
+    description: str, expected: list[tuple[str, Severity]], outcome: Outcome
+) -> None:
+    """Identical passes; substantially the same passes with a note; different goods deny the item."""
+    result = art41_goods.check_description(jiepa().items[0], jiepa(), declared(description))
+    assert (outcome, expected) == (result.outcome, [(f.code, f.severity) for f in result.findings])
+
+
+def test_description_missing_is_an_error() -> None:
+    """An item without a description cannot be matched to the goods declared."""
+    co = jiepa(items=[jiepa_item(1, description=" ")])
+    (finding,) = art41_goods.check_description(co.items[0], co, declared(DESCRIPTION)).findings
+    assert ("jiepa-description-missing", "JIEPA/ART/41(1)", 1) == (finding.code, finding.rule, finding.item)
+
+
+def test_without_declaration_not_evaluated() -> None:
+    """Without the declaration there is nothing to compare with."""
+    result = art41_goods.check_description(jiepa().items[0], jiepa(), Context())
+    assert (Outcome.NOT_EVALUATED, ("context.declaration",)) == (result.outcome, result.needed)
+
+
+def test_wrong_goods_deny_that_item_only() -> None:
+    """Through roo.evaluate: the item declared as other goods is denied, the other granted."""
+    co = jiepa(items=[jiepa_item(1), jiepa_item(2)])
+    lines = (DeclarationItem(1, description=DESCRIPTION), DeclarationItem(2, description="Cocoa beans, whole, raw"))
+    evaluation = roo.evaluate(co, Context(declaration=Declaration(items=lines)))
+    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
