@@ -41,6 +41,7 @@ from roo.params import check_overrides
 from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
 from roo.model.criterion import OriginCriterion
+from roo.origin.psr import PsrTable, structure_psr, unstructure_psr
 from roo.model.hs import HsVersion
 
 T = TypeVar("T")
@@ -232,6 +233,7 @@ class _FastStructure:
     def __init__(self, converter: cattrs.Converter) -> None:
         self.converter = converter
         self.building: set[type[Any]] = set()
+        self.made: dict[type[Any], Callable[[object, object], Any]] = {}
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -256,6 +258,7 @@ class _FastStructure:
         finally:
             self.building.discard(cls)
         function: Callable[[object, object], Any] = namespace["structure"]
+        self.made[cls] = function
         return function
 
     @staticmethod
@@ -361,8 +364,7 @@ class _FastStructure:
 
     def generated(self, cls: type[Any]) -> bool:
         """Whether the converter structures ``cls`` with this generator (and not with a hook of its own)."""
-        hook = self.converter.get_structure_hook(cls)
-        return getattr(hook, "__name__", "") == "structure" and "<roo fast structure" in hook.__code__.co_filename
+        return self.converter.get_structure_hook(cls) is self.made.get(cls)
 
 
 def _not_an_object(value: object) -> typing.NoReturn:
@@ -383,6 +385,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(OriginCriterion, _structure_criterion)
+    converter.register_structure_hook(PsrTable, structure_psr)
     # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
     # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
@@ -464,6 +467,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
+    converter.register_unstructure_hook(PsrTable, unstructure_psr)
     # By class, StrEnum first: cattrs passes str (and so a StrEnum member) through by class before any
     # predicate, which would leave enum members, not plain strings, in the JSON-ready output.
     converter.register_unstructure_hook(enum.StrEnum, _enum_value)

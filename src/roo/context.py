@@ -18,6 +18,8 @@ from roo import params as _params
 from roo._frozen import EMPTY, FrozenMap
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
+from roo.origin.model import ItemGood
+from roo.origin.psr import PsrTable
 
 #: A single override value as JSON gives it (read as the parameter's declared type).
 ScalarOverride = Decimal | int | str | bool | date | None
@@ -135,6 +137,8 @@ class Context:
     consignment: Consignment | None = None
     eco_drawdowns: tuple[Drawdown, ...] = ()
     accumulation_documents: tuple[AccumulationDocument, ...] = ()
+    goods: tuple[ItemGood, ...] = ()
+    product_rules: PsrTable | None = None
     parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap[ParameterValue])
 
     def parameter(self, name: str, on: date) -> Any:

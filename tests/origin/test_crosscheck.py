@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -118,16 +117,31 @@ def test_psr_claim_under_jiepa() -> None:
     assert [] == list(cross_check(jiepa_item, jiepa_good, psr))
 
 
-def context(**fields: Any) -> Any:
-    """A stand-in for a context that carries bills of materials (``Context.goods``)."""
-    return SimpleNamespace(**{"parameters": {}, **fields})
+def context(**fields: Any) -> roo.Context:
+    """A context that carries bills of materials (``Context.goods``)."""
+    return roo.Context(**fields)
 
 
-def test_rule_not_evaluated_without_goods() -> None:
-    """The rule needs ``context.goods``; without it the check is not evaluated."""
+def test_rule_not_applicable_without_goods() -> None:
+    """An optional cross-check: without bills of materials in the context it does not apply (and adds no noise)."""
     co = certificate(items=[item_data(1, hs_code="190531", origin_criterion="CTH")], exporting_party="TH")
     result = rule.check_box8_against_materials(co.items[0], co, roo.Context())
-    assert (Outcome.NOT_EVALUATED, ("context.goods",)) == (result.outcome, result.needed)
+    assert (Outcome.NOT_APPLICABLE, ()) == (result.outcome, result.findings)
+
+
+def test_cross_check_through_evaluate_with_context_json() -> None:
+    """Bills of materials and a product-rule table travel in the context JSON and reach the rule."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    good = json.loads((root / "examples" / "goods" / "biscuits_th_de_minimis.json").read_text())
+    co = certificate(items=[item_data(1, hs_code=good["hs_code"], origin_criterion="WO")], exporting_party="TH")
+    ctx = roo.load_context({"goods": [{"certificate_item": 1, "good": good}]})
+    evaluation = roo.evaluate(co, ctx)
+    box8 = [f for f in evaluation.findings if f.item == 1 and f.code.startswith("box8-")]
+    assert box8, "a WO claim for biscuits made from imported flour is not what the bill of materials supports"
+    assert ctx == roo.load_context(roo.dump_context(ctx))
 
 
 def test_rule_compares_the_items_own_bill() -> None:

@@ -21,7 +21,7 @@ from typing import Final
 from roo.cli._common import INVALID, Command
 
 #: The subcommands, in the order ``roo --help`` lists them: modules of this package.
-COMMANDS: Final = ("evaluate", "determine", "hs", "rules", "schema")
+COMMANDS: Final = ("evaluate", "determine", "hs", "rules", "schema", "eco")
 
 
 def build_parser() -> argparse.ArgumentParser:

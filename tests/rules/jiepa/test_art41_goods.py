@@ -39,10 +39,10 @@ def test_hs_code_at_six_digits(hs_code: str, expected: list[tuple[str, Severity]
     [
         pytest.param(DESCRIPTION.upper(), [], Outcome.PASSED, id="identical-but-for-case"),
         pytest.param(
-            "Coffee, not roasted, not decaffeinated (Arabica)",
+            "Coffee, not roasted, not decafeinated (Arabica Gayo)",
             [("jiepa-description-differs-slightly", Severity.INFO)],
             Outcome.PASSED,
-            id="slight-difference-disregarded",
+            id="typing-slip-disregarded",
         ),
         pytest.param(
             "Cocoa beans, whole, raw",

@@ -12,7 +12,7 @@ from typing import Final
 from roo.rules.ajcep import art26_origin_criterion, ir03_form, ir12_tariff_classification
 from roo.rules.ajcep import art31_direct_consignment, ir04_modifications, ir05_replacement, ir06_waiver
 from roo.rules.ajcep import ir07_retroactive_issuance, ir08_accumulation_evidence, ir09_back_to_back, ocp_validity
-from roo.rules.ajcep import ir15_goods_in_transit, ir17_hs_transition
+from roo.rules.ajcep import art26_box8_cross_check, ir15_goods_in_transit, ir17_hs_transition
 from roo.rules.base import Rule
 
 RULES: Final[tuple[Rule, ...]] = (
@@ -32,4 +32,5 @@ RULES: Final[tuple[Rule, ...]] = (
     *ir12_tariff_classification.RULES,
     *ir17_hs_transition.RULES,
     *art26_origin_criterion.RULES,
+    *art26_box8_cross_check.RULES,
 )

@@ -17,7 +17,7 @@ Source: AJCEP Agreement, Arts 24-29; notes to the AJCEP CO form, note 3.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -27,30 +27,26 @@ from roo.model.certificate import Certificate, Item, Scheme
 from roo.origin import specs
 from roo.origin.crosscheck import cross_check
 from roo.origin.model import ItemGood
-from roo.origin.psr import PsrTable
-from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged
 
 RULE: Final = "AJCEP/ART/26"
 
 
-def goods_of(ctx: Context) -> tuple[Any, ...] | None:
-    """The context's bills of materials (``ItemGood`` values), or None when the context cannot carry them."""
-    goods = getattr(ctx, "goods", None)
-    return tuple(goods) if goods is not None else None
+def goods_of(ctx: Context) -> tuple[ItemGood, ...]:
+    """The context's bills of materials, linked to CO items by number."""
+    return ctx.goods
 
 
 def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> Result:
     """Box 8 agrees with the origin determined from the item's bill of materials."""
-    goods = goods_of(ctx)
-    if not goods:
-        return not_evaluated("context.goods")
-    mine = [entry.good for entry in goods if isinstance(entry, ItemGood) and entry.certificate_item == item.number]
+    # An optional cross-check: it applies when the context carries bills of materials, and only to
+    # the items they are linked to, so its absence is not reported on every evaluation.
+    mine = [entry.good for entry in goods_of(ctx) if entry.certificate_item == item.number]
     if not mine:
         return NOT_APPLICABLE
     if item.origin_criterion.problem is not None:
         return NOT_APPLICABLE
-    table = getattr(ctx, "product_rules", None)
-    psr = table if isinstance(table, PsrTable) else None
+    psr = ctx.product_rules
     findings: list[Finding] = []
     for good in mine:
         dated = good if good.on is not None else attrs.evolve(good, on=co.issue_date)

@@ -1,0 +1,71 @@
+"""JIEPA Art 33: consignment criteria — directly, or through non-Parties with only permitted operations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.context import Consignment, Context, TransitStop
+from roo.evaluation import Outcome, Severity
+from roo.rules.jiepa import art33_consignment as art33
+from tests.rules.jiepa.helpers import jiepa, jiepa_data
+
+VIA_SINGAPORE = jiepa(transport=dict(jiepa_data()["transport"], transit_countries=["SG"]))
+DIRECT = jiepa()
+
+
+def via_singapore(*operations: str, evidence: tuple[str, ...] = ("through_bill_of_lading",)) -> Context:
+    """A journey through Singapore with ``operations`` there."""
+    return Context(consignment=Consignment(direct=False, transit=(TransitStop("SG", operations),), evidence=evidence))
+
+
+def findings(co: roo.Certificate, ctx: Context) -> list[tuple[str, str, Severity]]:
+    """The rule's findings as (code, citation, severity)."""
+    return [(f.code, f.rule, f.severity) for f in art33.check_consignment(co, ctx).findings]
+
+
+@pytest.mark.parametrize(
+    ("co", "ctx", "expected"),
+    [
+        pytest.param(DIRECT, Context(consignment=Consignment(direct=True)), [], id="transported-directly"),
+        pytest.param(
+            VIA_SINGAPORE, via_singapore("unloading", "temporary storage", "reloading"), [], id="storage-in-singapore"
+        ),
+        pytest.param(VIA_SINGAPORE, via_singapore("Transhipment", "refrigeration"), [], id="transhipment-kept-cold"),
+        pytest.param(
+            VIA_SINGAPORE,
+            via_singapore("unloading", "repacking"),
+            [("jiepa-transit-operation-not-permitted", "JIEPA/ART/33(1)", Severity.ERROR)],
+            id="repacked-in-singapore",
+        ),
+        pytest.param(
+            VIA_SINGAPORE,
+            via_singapore("unloading", evidence=()),
+            [("jiepa-transit-evidence-missing", "JIEPA/ART/40(3)", Severity.WARNING)],
+            id="no-through-bill-of-lading",
+        ),
+        pytest.param(
+            DIRECT,
+            via_singapore("unloading"),
+            [("jiepa-transit-countries-differ-from-certificate", "JIEPA/ART/33(1)", Severity.WARNING)],
+            id="transit-not-shown-on-the-co",
+        ),
+    ],
+)
+def test_consignment_criteria(co: roo.Certificate, ctx: Context, expected: list[Any]) -> None:
+    """Only transit, storage, unloading, reloading and preservation; evidence and route are for customs."""
+    assert expected == findings(co, ctx)
+
+
+def test_failing_the_criteria_denies_every_item() -> None:
+    """Art 33(2): goods that fail the consignment criteria are not originating; the whole CO is rejected."""
+    evaluation = roo.evaluate(VIA_SINGAPORE, via_singapore("labelling"))
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_without_the_journey_not_evaluated() -> None:
+    """The journey is not on the CO: without it the criteria cannot be judged."""
+    result = art33.check_consignment(DIRECT, Context())
+    assert (Outcome.NOT_EVALUATED, ("context.consignment",)) == (result.outcome, result.needed)

@@ -1,0 +1,120 @@
+"""roo.rules.shared: where AJCEP and JIEPA agree, one implementation serves both, parameterised by scheme terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+import roo
+from roo import catalogue
+from roo.context import Consignment, Context, TransitStop
+from roo.model.money import Money
+from roo.rules import rules_for
+from roo.rules.ajcep import art26_origin_criterion, art31_direct_consignment, ir03_form, ir06_waiver
+from roo.rules.ajcep import ir07_retroactive_issuance, ir12_tariff_classification, ir17_hs_transition, ocp_validity
+from roo.rules.base import CertificateRule, FindingSpec
+from roo.rules.jiepa import art29_origin_criterion, art29_psr_edition, art33_consignment, art40_waiver
+from roo.rules.jiepa import art41_form, art41_goods, art41_validity, art50_retroactive_issuance
+from tests.builders import certificate, certificate_data
+from tests.rules.jiepa.helpers import jiepa
+
+#: (AJCEP terms, JIEPA terms) of every shared check.
+PAIRS = [
+    pytest.param(ir03_form.TERMS, art41_form.TERMS, id="form"),
+    pytest.param(ir12_tariff_classification.TERMS, art41_goods.TERMS, id="classification"),
+    pytest.param(ocp_validity.TERMS, art41_validity.TERMS, id="validity"),
+    pytest.param(ir06_waiver.TERMS, art40_waiver.TERMS, id="waiver"),
+    pytest.param(ir07_retroactive_issuance.TERMS, art50_retroactive_issuance.TERMS, id="retroactive"),
+    pytest.param(art31_direct_consignment.TERMS, art33_consignment.TERMS, id="consignment"),
+    pytest.param(art26_origin_criterion.TERMS, art29_origin_criterion.TERMS, id="criterion"),
+    pytest.param(ir17_hs_transition.TERMS, art29_psr_edition.TERMS, id="hs-edition"),
+]
+
+#: Findings whose JIEPA meaning differs from AJCEP's, so their codes are not prefixed copies.
+OWN_CODES = {"de_minimis_without_effect"}
+
+
+def specs(terms: Any) -> dict[str, FindingSpec]:
+    """The finding specs of a terms object, by field name."""
+    values = {field.name: getattr(terms, field.name) for field in attrs.fields(type(terms))}
+    return {name: value for name, value in values.items() if isinstance(value, FindingSpec)}
+
+
+@pytest.mark.parametrize(("ajcep", "jiepa_terms"), PAIRS)
+def test_jiepa_counterparts_carry_the_ajcep_code_prefixed(ajcep: Any, jiepa_terms: Any) -> None:
+    """Each JIEPA counterpart of an AJCEP finding is coded ``jiepa-<AJCEP code>`` and cites JIEPA."""
+    mine, theirs = specs(jiepa_terms), specs(ajcep)
+    wrong = [
+        (name, spec.code)
+        for name, spec in mine.items()
+        if name in theirs and name not in OWN_CODES and spec.code != f"jiepa-{theirs[name].code}"
+    ]
+    assert ([], set()) == (wrong, {spec.rule.split("/")[0] for spec in mine.values()} - {"JIEPA"})
+
+
+@pytest.mark.parametrize(("ajcep", "jiepa_terms"), PAIRS)
+def test_jiepa_specs_are_registered(ajcep: Any, jiepa_terms: Any) -> None:
+    """Every finding a JIEPA terms object can produce is declared by a registered JIEPA rule (so it is catalogued)."""
+    registered = {spec for rule in rules_for(roo.Scheme.JIEPA) for spec in rule.specs}
+    assert set() == set(specs(jiepa_terms).values()) - registered
+
+
+def test_jiepa_rules_are_grouped_under_jiepa_modules() -> None:
+    """The catalogue files every JIEPA rule under a JIEPA module whose docstring names JIEPA."""
+    entries = catalogue.rules(roo.Scheme.JIEPA)
+    assert [] == [e.title for e in entries if not (e.module.startswith("roo.rules.jiepa.") and "JIEPA" in e.regulation)]
+
+
+def test_jiepa_certificate_rules_run_before_item_rules() -> None:
+    """The JIEPA registry lists every certificate rule before the first item rule."""
+    kinds = [isinstance(rule, CertificateRule) for rule in rules_for(roo.Scheme.JIEPA)]
+    assert sorted(kinds, reverse=True) == kinds
+
+
+def facts(result: Any) -> tuple[Any, ...]:
+    """A result's outcome and each finding's severity and facts, without box numbers and codes."""
+    return result.outcome, [
+        (f.severity, {k: v for k, v in f.facts.items() if k not in ("box", "form")}) for f in result.findings
+    ]
+
+
+#: An AJCEP CO and a JIEPA CO issued on the same day, for goods shipped on the same day.
+AJCEP_CO = certificate(
+    issue_date="2023-05-10", transport=dict(certificate_data()["transport"], departure_date="2023-05-09")
+)
+JIEPA_CO = jiepa()
+VALIDITY = (ocp_validity.check_validity, art41_validity.check_validity)
+
+
+@pytest.mark.parametrize(
+    ("ajcep_check", "jiepa_check", "ctx"),
+    [
+        pytest.param(VALIDITY[0], VALIDITY[1], Context(on=date(2024, 5, 11)), id="presented-the-day-after-validity"),
+        pytest.param(VALIDITY[0], VALIDITY[1], Context(on=date(2024, 5, 10)), id="presented-on-the-last-day"),
+        pytest.param(
+            ir06_waiver.check_waiver,
+            art40_waiver.check_waiver,
+            Context(on=date(2023, 7, 3), customs_value=Money(Decimal("200000"), "JPY")),
+            id="waived-at-200000-yen",
+        ),
+        pytest.param(
+            art31_direct_consignment.check_direct_consignment,
+            art33_consignment.check_consignment,
+            Context(consignment=Consignment(direct=False, transit=(TransitStop("SG", ("relabelling",)),))),
+            id="operation-not-permitted",
+        ),
+        pytest.param(
+            ir03_form.check_reference_number, art41_form.check_reference_number, Context(), id="reference-number"
+        ),
+    ],
+)
+def test_one_implementation_decides_alike(ajcep_check: Any, jiepa_check: Any, ctx: Context) -> None:
+    """The same facts give the same outcome and the same finding facts under both schemes."""
+    ajcep_co, jiepa_co = AJCEP_CO, JIEPA_CO
+    if ajcep_check is ir03_form.check_reference_number:
+        ajcep_co, jiepa_co = certificate(reference_number=None), jiepa(reference_number=None)
+    assert facts(ajcep_check(ajcep_co, ctx)) == facts(jiepa_check(jiepa_co, ctx))
