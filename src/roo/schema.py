@@ -41,6 +41,8 @@ from roo.codec import _NUMBER_TEXT
 from roo.context import Context
 from roo.model.certificate import Certificate, Item, Party
 from roo.model.criterion import OriginCriterion
+from roo.origin import psr as psr_module
+from roo.origin.psr import PsrTable
 from roo.model.money import Money
 
 __all__ = ["DIALECT", "context_schema", "json_schema"]
@@ -174,6 +176,9 @@ def _type_schema(hint: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         return dict(_DATE)
     if hint is OriginCriterion:
         return dict(_ORIGIN_CRITERION)
+    if hint is PsrTable:
+        # A product-rule table is written in its own roo.psr/1 form, which _TableData describes.
+        return _type_schema(psr_module._TableData, defs)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"type": "string", "enum": [member.value for member in hint]}
     if isinstance(hint, type) and attrs.has(hint):

@@ -88,10 +88,10 @@ def test_catalogue_declares_its_language(language: str) -> None:
 def test_finding_templates_tell_translators_their_code_and_rule() -> None:
     """A finding template carries an extracted comment naming its code and citation."""
     [message] = [m for m in template() if m.id == "HS code '{hs_code}' is not a six-digit subheading."]
-    assert ["code: hs-code-not-six-digits, rule: AJCEP/IR/12"] == message.auto_comments
+    assert "code: hs-code-not-six-digits, rule: AJCEP/IR/12" in message.auto_comments
 
 
 def test_rule_titles_tell_translators_their_rule() -> None:
     """A rule title carries an extracted comment naming the rule it belongs to."""
     [message] = [m for m in template() if m.id == "HS subheading at six digits"]
-    assert ["rule title: AJCEP/IR/12"] == message.auto_comments
+    assert "rule title: AJCEP/IR/12" in message.auto_comments
