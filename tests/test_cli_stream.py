@@ -186,41 +186,62 @@ def test_no_progress_when_stderr_is_not_a_terminal() -> None:
     assert "" == result.stderr
 
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
-def test_progress_when_stderr_is_a_terminal() -> None:
-    """With stderr on a terminal, a progress line counts the certificates and ends with a newline."""
+def on_terminal(stdin: str, *, stdout_too: bool = False) -> tuple[int, str, str]:
+    """Run ``roo evaluate --jsonl`` with stderr (and maybe stdout) on a pseudo-terminal: code, stdout, terminal.
+
+    The terminal is read while the process runs, so that a full terminal buffer never blocks it.
+    """
+    import select
     import subprocess
 
     leader, follower = os.openpty()
-    try:
-        process = subprocess.run(
-            [sys.executable, "-m", "roo", "evaluate", "--jsonl"],
-            input=jsonl(ACCEPTED, REJECTED, "{bad").encode(),
-            stdout=subprocess.PIPE,
-            stderr=follower,
-            timeout=120,
-            check=False,
-        )
+    chunks: list[bytes] = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "roo", "evaluate", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=follower if stdout_too else subprocess.PIPE,
+        stderr=follower,
+    ) as process:
         os.close(follower)
-        follower = -1
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # EIO: the terminal's other end is closed and drained
+        assert process.stdin is not None
+        process.stdin.write(stdin.encode())
+        process.stdin.close()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the process has exited and the terminal is drained
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            elif process.poll() is not None:
                 break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        if follower != -1:
-            os.close(follower)
-        os.close(leader)
-    shown = b"".join(chunks).decode()
-    assert 2 == process.returncode
-    assert 3 == len(process.stdout.splitlines())
+        out = process.stdout.read() if process.stdout is not None else b""
+        code = process.wait(timeout=120)
+    os.close(leader)
+    return code, out.decode(), b"".join(chunks).decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
+def test_progress_when_stderr_is_a_terminal() -> None:
+    """With stderr on a terminal, a progress line counts the certificates and ends with a newline."""
+    code, out, shown = on_terminal(jsonl(ACCEPTED, REJECTED, "{bad"))
+    assert (2, 3) == (code, len(out.splitlines()))
     assert shown.startswith("\r")
+    assert shown.endswith("\n")
     assert "3 certificates: 1 accepted, 1 rejected, 1 malformed" in shown
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
+def test_no_progress_over_the_results() -> None:
+    """When the results themselves go to the terminal, no progress line is drawn over them."""
+    code, _, shown = on_terminal(jsonl(ACCEPTED, REJECTED), stdout_too=True)
+    assert 1 == code
+    assert 2 == shown.count('"line":')
+    assert "certificates" not in shown
 
 
 @pytest.mark.parametrize(

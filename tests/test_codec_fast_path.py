@@ -21,20 +21,25 @@ from roo import codec
 from roo.context import Context
 from roo.model import Certificate
 from roo.strategies import certificate_data, contexts
+from tests.builders import certificate_data as clean_certificate_data
+from tests.builders import item_data
 
 #: Values chosen to sit on the edges of the fast path's inline tests.
-TRICKY = st.sampled_from(
+TRICKY_VALUES: list[object] = (
     [
         "52000.00", ".5", "7.", ".", "", " 1", "1 ", "+1", "-1", "1e5", "1E-3", "1_000", "1..2", "١٢٣", "٣.٥",
         "²", "NaN", "Infinity", "-inf", "0x10",
+        "1" + "0" * 30, "1" + "0" * 31, "9" * 31, "9" * 32, "." + "0" * 29 + "1", "." + "0" * 30 + "1",
+        "0." + "0" * 29 + "1", "0." + "0" * 30 + "1", "1e30", "1e31", "1E-30", "1E-31", "0" * 40,
         "2024-03-05", "2024-02-29", "2023-02-29", "2024-13-45", "20240305", "2024-W10-2", " 2024-03-05",
-        "2024-03-05T00:00", "٢٠٢٤-٠٣-٠٥",
+        "2024-03-05T00:00", "٢٠٢٤-٠٣-٠٥", "0001-01-01", "9999-12-31", "0000-01-01",
         "AJCEP", "ajcep", "JIEPA", "paper", "original", "HS2017", "strike_out",
         "WO", "CTH, DMI", "RVC 40%", "???",
         0, 1, -1, True, False, 1.5, float("nan"), float("inf"), Decimal("1.5"), Decimal("NaN"), 10**30,
         None, [], {}, ["ID"], {"value": "1", "unit": "KGM"}, {"amount": "1", "currency": "USD", "x": 1},
     ]
 )  # fmt: skip
+TRICKY = st.sampled_from(TRICKY_VALUES)
 
 JSON_LIKE = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | TRICKY,
@@ -117,3 +122,23 @@ def test_every_leaf_of_a_certificate_with_a_tricky_value(data: st.DataObject, va
         parent = parent[step]
     parent[path[-1]] = value
     assert_paths_agree(document, Certificate)
+
+
+def test_every_leaf_of_a_clean_certificate_with_every_tricky_value() -> None:
+    """Each value of a clean two-item certificate replaced, in turn, by each edge-case value: both paths agree."""
+    document = clean_certificate_data(
+        items=[item_data(1), item_data(2, hs_version=None, origin_criterion="RVC 40%, ACU")],
+        alterations=[{"box": 5, "method": "strike_out"}],
+        transport={"departure_date": "2024-03-04", "transit_countries": ["SG"]},
+    )
+    for path in _paths(document):
+        for value in TRICKY_VALUES:
+            damaged = copy.deepcopy(document)
+            parent = damaged
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = value
+            assert _outcome(codec.DETAILED, damaged, Certificate) == _outcome(codec.FAST, damaged, Certificate), (
+                path,
+                value,
+            )

@@ -14,6 +14,7 @@ import importlib.util
 import io
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +91,35 @@ def test_runnable_examples_run_and_print_what_they_say(page: Path, monkeypatch: 
         shown = printed.getvalue().splitlines()
         assert len(expected) == len(shown), f"block {index} printed {shown}"
         assert expected == [None if want is None else line for want, line in zip(expected, shown)], f"block {index}"
+
+
+_CONSOLE = re.compile(r"^```text\n\$ (roo [^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def console_examples() -> list[tuple[str, str, str]]:
+    """``(page, command, output)`` of every ```text block that opens with ``$ roo ...``."""
+    return [
+        (str(page.relative_to(DOCS)), match.group(1), match.group(2))
+        for page in pages()
+        for match in _CONSOLE.finditer(page.read_text(encoding="utf-8"))
+    ]
+
+
+@pytest.mark.parametrize(("page", "command", "output"), console_examples(), ids=lambda value: str(value)[:60])
+def test_console_examples_print_what_they_show(page: str, command: str, output: str) -> None:
+    """A shown ``$ roo ...`` session prints exactly that (stdout, then stderr), but for the tally of checks."""
+    words = shlex.split(command)
+    result = subprocess.run(
+        [sys.executable, "-m", "roo", *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    shown = (result.stdout + result.stderr).splitlines()
+    expected = output.splitlines()
+    assert len(expected) == len(shown), (page, shown)
+    for want, got in zip(expected, shown):
+        if want.startswith("checks: "):  # the number of checks grows as rules are added
+            assert got.startswith("checks: "), (page, got)
+        else:
+            assert want == got, page
 
 
 def test_every_runnable_marker_is_followed_by_a_python_block() -> None:

@@ -6,6 +6,9 @@ The same suite runs for each class, with two unequal sample instances.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import copy
 import pickle
 from collections.abc import Mapping
@@ -17,6 +20,8 @@ import attrs
 import pytest
 
 import roo
+from roo.origin.model import ItemGood
+from roo.origin.psr import load_psr
 from roo._frozen import EMPTY, FrozenMap
 from roo.context import (
     AccumulationDocument,
@@ -64,6 +69,9 @@ _FINDING = Finding(
 )
 
 #: Two unequal instances of every public value class.
+_EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+_BISCUITS = roo.load_good(json.loads((_EXAMPLES / "goods" / "biscuits_th_de_minimis.json").read_text(encoding="utf-8")))
+
 SAMPLES: list[tuple[Any, Any]] = [
     (Money(Decimal("52000.00"), "USD"), Money(Decimal("52000.00"), "JPY")),
     (Quantity(Decimal("4000"), "KGM"), Quantity(Decimal("4000"), "PCE")),
@@ -88,6 +96,8 @@ SAMPLES: list[tuple[Any, Any]] = [
     ),
     (DatedOverride(date(2024, 1, 1), 250000), DatedOverride(date(2024, 1, 1), Decimal("250000.5"))),
     (Drawdown("D-1", 1, Quantity(Decimal(5), "KGM"), date(2024, 3, 20)), Drawdown("D-2", 1, Quantity(Decimal(5), "KGM"))),
+    (ItemGood(1, _BISCUITS), ItemGood(2, _BISCUITS)),
+    (load_psr(_EXAMPLES / "psr" / "ajcep_example.json"), load_psr(_EXAMPLES / "psr" / "jiepa_example.json")),
     (
         Context(
             on=date(2024, 3, 20),

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 import roo
 from roo import catalogue
-from roo.evaluation import Evaluation, Finding, Severity
+from roo.evaluation import Evaluation, Finding, Severity, Status
 from roo.report import BOX_OF_CODE, BOXES, OTHER, REFERENCE, box_of, html_report
 from roo.strategies import contexts, defective_certificates
 from tests.builders import certificate, certificate_data, item_data
-from tests.test_examples import EXAMPLES, EXPECTED, load_case
+from tests.test_examples import EXAMPLES, load_case
 
 #: Elements that have no end tag.
 VOID: Final = frozenset(
@@ -140,12 +140,17 @@ def report_for(name: str) -> tuple[str, Evaluation]:
     return html_report(co, evaluation), evaluation
 
 
-VALID_EXAMPLES: Final = sorted(name for name, expected in EXPECTED.items() if expected.status is not None)
+#: Every example in examples/: certificates and cases.
+EXAMPLE_NAMES: Final = sorted(path.name for path in EXAMPLES.glob("*.json"))
 
 
-@pytest.mark.parametrize("name", VALID_EXAMPLES)
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_every_example_through_the_command(tmp_path: Path, name: str) -> None:
-    """``roo evaluate EXAMPLE --format html -o report.html`` writes a valid, self-contained page with every finding."""
+    """``roo evaluate EXAMPLE --format html -o report.html`` writes a valid, self-contained page with every finding.
+
+    The exit code is the status's (0 accepted or not required, 1 otherwise); an example that is not a well-formed
+    certificate exits 2 and leaves no file behind.
+    """
     target = tmp_path / "report.html"
     result = subprocess.run(
         [sys.executable, "-m", "roo", "evaluate", str(EXAMPLES / name), "--format", "html", "-o", str(target)],
@@ -155,9 +160,14 @@ def test_every_example_through_the_command(tmp_path: Path, name: str) -> None:
         timeout=120,
         check=False,
     )
-    assert (EXPECTED[name].exit_code, "", "") == (result.returncode, result.stdout, result.stderr)
-    co, ctx = load_case(name)
+    try:
+        co, ctx = load_case(name)
+    except roo.InvalidCertificate:
+        assert (2, "", False) == (result.returncode, result.stdout, target.exists())
+        return
     evaluation = roo.evaluate(co, ctx)
+    expected_code = 0 if evaluation.status in (Status.ACCEPTED, Status.NOT_REQUIRED) else 1
+    assert (expected_code, "", "") == (result.returncode, result.stdout, result.stderr)
     text = target.read_text(encoding="utf-8")
     page = check_page(text, evaluation)
     assert html_report(co, evaluation) == text
@@ -165,18 +175,9 @@ def test_every_example_through_the_command(tmp_path: Path, name: str) -> None:
         assert f"item-{verdict.number}" in page.ids
 
 
-def test_malformed_example_writes_no_report(tmp_path: Path) -> None:
-    """Invalid input exits 2 and leaves no file behind."""
-    target = tmp_path / "report.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "roo", "evaluate", str(EXAMPLES / "malformed.json"), "--format", "html", "-o",
-         str(target)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert (2, False) == (result.returncode, target.exists())
+def test_the_examples_include_a_malformed_one() -> None:
+    """The sweep above covers the exit-2 path too."""
+    assert "malformed.json" in EXAMPLE_NAMES
 
 
 @pytest.mark.parametrize(
@@ -345,6 +346,35 @@ def test_every_mapped_code_exists() -> None:
     assert set(BOX_OF_CODE.values()) <= boxes
 
 
+#: Codes the report lists under "Other findings" on purpose: about the whole form, or about the engine.
+UNPLACED: Final = frozenset({"unused-spaces-not-crossed-out", "check-not-evaluated", "rule-crashed"})
+#: Codes placed by a fact they carry (the box altered, the Art 9 element, the e-CO field), not by the table.
+PLACED_BY_FACTS: Final = frozenset(
+    {
+        "alteration-by-erasure",
+        "alteration-by-superimposition",
+        "strike-out-not-approved",
+        "strike-out-not-certified",
+        "motr-data-element-missing",
+        "motr-item-data-element-missing",
+        "eco-copy-discrepancy-material",
+        "eco-copy-discrepancy-minor",
+    }
+)
+
+
+def test_codes_not_placed_in_a_box() -> None:
+    """Report which catalogue codes fall to "Other findings"; only the deliberate ones should.
+
+    A code added to roo after the table was written lands in "Other findings", where it is still shown with its
+    citation and message; this test names such codes so the table can be completed.
+    """
+    codes = {entry.code for entry, _ in catalogue.codes()} | {entry.code for entry in catalogue.engine_findings()}
+    co = certificate()
+    unplaced = {code for code in codes - PLACED_BY_FACTS if box_of(finding(code), co) == OTHER}
+    assert [] == sorted(unplaced - UNPLACED)
+
+
 def test_the_form_has_its_thirteen_boxes() -> None:
     """The reference header, then boxes 1 to 13 in order."""
     assert [REFERENCE, *range(1, 14)] == [box.number for box in BOXES]
@@ -373,6 +403,9 @@ def finding(code: str, item: int | None = None, **facts: Any) -> Finding:
         (finding("eco-copy-discrepancy-minor", path="something_else"), "ID", OTHER),
         (finding("eco-copy-discrepancy-minor"), "ID", OTHER),
         (finding("hs-code-not-six-digits", 1), "ID", 7),
+        (finding("jiepa-invoice-missing", 1), "ID", 10),
+        (finding("jiepa-co-drawn-by-earlier-declarations"), "ID", 4),
+        (finding("jiepa-something-new"), "ID", OTHER),
         (finding("check-not-evaluated", 1), "ID", OTHER),
     ],
     ids=[
@@ -391,6 +424,9 @@ def finding(code: str, item: int | None = None, **facts: Any) -> Finding:
         "e-CO unknown field",
         "e-CO without path",
         "by code",
+        "JIEPA twin of an AJCEP code",
+        "JIEPA code of its own",
+        "JIEPA code unknown",
         "engine note",
     ],
 )

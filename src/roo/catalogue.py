@@ -197,7 +197,7 @@ def markdown(scheme: Scheme | str | None = None) -> str:
         f"<!-- Refresh with `{REFRESH}`; a test fails when this file is stale. -->",
         "",
         "Every rule roo runs, in the order the engine runs it for each scheme, with its citation",
-        "(DESIGN §3.5), what it applies to (the certificate as a whole, or each item in its own right),",
+        "(see docs/concepts.md), what it applies to (the certificate as a whole, or each item in its own right),",
         "what it needs from the context, and every finding it can report: a stable code, the default",
         "severity and the English message template (`{fact}` placeholders are filled in from the",
         "finding's facts).",

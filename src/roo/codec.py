@@ -339,11 +339,13 @@ class _FastStructure:
             return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
         if cls is Decimal:
             # Digits with at most one point ("52000.00", ".5", "7.") are what the pattern admits without sign or
-            # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd); anything else takes the hook.
+            # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd). At most DECIMAL_RANGE + 1
+            # characters of them cannot leave the range (31 integer digits, or 30 zeros after the point, are
+            # needed to reach 10^31 or 10^-31). Anything else takes the hook.
             namespace["Decimal"] = Decimal
             return [
-                f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and {var}.replace('.', '', 1).isdecimal() "
-                f"else {hook}({var}, {kind})"
+                f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and len({var}) <= {DECIMAL_RANGE + 1} "
+                f"and {var}.replace('.', '', 1).isdecimal() else {hook}({var}, {kind})"
             ]
         if cls is date:
             namespace["from_iso"] = date.fromisoformat

@@ -180,8 +180,22 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "retroactive-box-ticked-on-time": 13,
         "retroactive-issuance-too-late": 13,
         "issued-retroactively": 13,
+        # Checking box 8 against the good's bill of materials.
+        "box8-bill-for-other-good": 8,
+        "box8-criterion-not-supported": 8,
+        "box8-flag-missing": 8,
+        "box8-flag-unneeded": 8,
+        "box8-not-determinable": 8,
+        "box8-not-originating": 8,
+        # JIEPA codes without an AJCEP twin (a twin, "jiepa-" + an AJCEP code, goes where the AJCEP code goes).
+        "jiepa-accumulation-not-bilateral": 8,
+        "jiepa-de-minimis-without-rule": 8,
+        "jiepa-co-drawn-by-earlier-declarations": 4,
+        "jiepa-third-country-invoicing-allowed": 13,
     }
 )
+#: The prefix of a scheme's code whose rest is the AJCEP code for the same defect.
+_TWIN_PREFIXES: Final = ("jiepa-",)
 
 #: Findings about an alteration name the box altered in their ``box`` fact.
 _ALTERATION_CODES: Final = frozenset(
@@ -242,6 +256,8 @@ def box_of(finding: Finding, co: Certificate | None = None) -> int:
 
     An alteration's box is taken from the finding when the CO is on the ASEAN form (whose numbering
     the report follows); on Japan's form it is listed under "Other findings" with its own number.
+    A JIEPA code that is ``jiepa-`` and an AJCEP code (``jiepa-invoice-missing``) goes where the AJCEP
+    code goes.
     """
     facts = finding.facts
     if finding.code in _ALTERATION_CODES:
@@ -257,7 +273,11 @@ def box_of(finding: Finding, co: Certificate | None = None) -> int:
         path = facts.get("path")
         match = _FIELD.match(path) if isinstance(path, str) else None
         return _FIELD_BOX.get(match.group(1), OTHER) if match else OTHER
-    return BOX_OF_CODE.get(finding.code, OTHER)
+    box = BOX_OF_CODE.get(finding.code)
+    if box is None:
+        twin = next((finding.code[len(p) :] for p in _TWIN_PREFIXES if finding.code.startswith(p)), None)
+        box = BOX_OF_CODE.get(twin, OTHER) if twin else OTHER
+    return box
 
 
 # --- the page --------------------------------------------------------------------------------------------

@@ -41,8 +41,8 @@ from roo.codec import _NUMBER_TEXT
 from roo.context import Context
 from roo.model.certificate import Certificate, Item, Party
 from roo.model.criterion import OriginCriterion
-from roo.origin import psr as psr_module
-from roo.origin.psr import PsrTable
+
+from roo.origin.psr import PsrTable, PsrTableData
 from roo.model.money import Money
 
 __all__ = ["DIALECT", "context_schema", "json_schema"]
@@ -177,8 +177,8 @@ def _type_schema(hint: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if hint is OriginCriterion:
         return dict(_ORIGIN_CRITERION)
     if hint is PsrTable:
-        # A product-rule table is written in its own roo.psr/1 form, which _TableData describes.
-        return _type_schema(psr_module._TableData, defs)
+        # A product-rule table is written in its own roo.psr/1 form, which PsrTableData describes.
+        return _type_schema(PsrTableData, defs)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"type": "string", "enum": [member.value for member in hint]}
     if isinstance(hint, type) and attrs.has(hint):

@@ -1,4 +1,4 @@
-"""Typed data-exchange messages between issuing bodies and customs (seed 001)."""
+"""Typed data-exchange messages between issuing bodies and customs (CO interconnectivity)."""
 
 from __future__ import annotations
 

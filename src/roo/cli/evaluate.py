@@ -130,21 +130,23 @@ def register(subparsers: Subparsers) -> None:
     )
     add_output(parser)
     parser.add_argument(
-        "--trace", action="store_true", help="also list every check the engine ran (text and markdown; json and "
-        "html always include it)"
+        "--trace",
+        action="store_true",
+        help="also list every check the engine ran (text and markdown; json and html always include it)",
     )
     stream = parser.add_argument_group(
         "streams (JSON Lines)",
         "One certificate or case per line in, one JSON result per line out, in the same order and in constant "
         "memory. A line that cannot be read gives {\"line\": n, \"error\": {\"problems\": [...]}} and the stream "
-        "goes on. A progress line is shown on stderr when it is a terminal.",
+        "goes on. A progress line is shown on stderr when it is a terminal (and the results are not shown there).",
     )
     stream.add_argument(
         "--jsonl",
         metavar="FILE",
         nargs="?",
         const=_STREAM_FROM_FILE,
-        help="evaluate the JSON Lines stream FILE ('-' or nothing: FILE if given, else standard input)",
+        help="evaluate a JSON Lines stream read from FILE ('-': standard input); given without FILE, the stream "
+        "is the positional FILE, or standard input",
     )
     stream.add_argument(
         "--jobs",
@@ -640,7 +642,9 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         report(error)
         return INVALID
     evaluator = LineEvaluator(context, args.on, args.locale)
-    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    # The progress line goes to a terminal, and not to the one the results are shown on.
+    to_file = args.output not in (None, STDIN)
+    progress = Progress(sys.stderr) if sys.stderr.isatty() and (to_file or not sys.stdout.isatty()) else None
     malformed = declined = False
     try:
         with _open_stream(source) as handle, output(args.output) as out:

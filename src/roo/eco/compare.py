@@ -1,6 +1,6 @@
 """Comparing an e-CO with the copy of its data downloaded from the issuing body's system.
 
-During the JIEPA e-CO pilot the importer presented both (seed 000 §4(c)). The
+During the JIEPA e-CO pilot the importer presented both (pilot arrangement §4(c)). The
 e-CO is the basis for preference; where it has minor defects — a data element
 missing, or a discrepancy with the copy — Japan Customs may check its
 validity by referring to the copy. roo lists every discrepancy, field by

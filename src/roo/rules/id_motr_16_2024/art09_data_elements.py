@@ -15,7 +15,8 @@ element there denies that item only. An origin criterion that is present but
 not one the regulation recognises is a matter for the origin criteria rule,
 not this one.
 
-Source: seed 004 (summary of MoTR 16/2024, Art 9).
+Source: MoT Regulation 16/2024, Art 9 (as summarised in the Indonesian law-firm note "Updated Regulations on Rules
+and Certificate of Origin for Imported Goods in Trade Safeguard Measures").
 """
 
 from __future__ import annotations

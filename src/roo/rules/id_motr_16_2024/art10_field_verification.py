@@ -7,7 +7,7 @@ element of Article 9 is missing, when box 8 of an item is unreadable or does
 not claim a recognised criterion, or when the consignment criteria could not
 be shown. The finding is informative: it denies nothing by itself.
 
-Source: seed 004 (summary of MoTR 16/2024, Art 10).
+Source: MoT Regulation 16/2024, Art 10.
 """
 
 from __future__ import annotations

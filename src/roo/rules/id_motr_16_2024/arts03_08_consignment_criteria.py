@@ -16,7 +16,7 @@ operation, or a transit without any proof, is an error for the whole
 consignment. Transit countries printed in box 3 but absent from the
 context's journey are reported as an inconsistency.
 
-Source: seed 004 (summary of MoTR 16/2024, Arts 3-8; see ``citations.py``).
+Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ change was made: it is not denied, but customs may verify it. Accumulation
 (``ACU``) has no place in single-country origin; de minimis (``DMI``) is not
 provided for.
 
-Source: seed 004 (summary of MoTR 16/2024, Arts 3-8; see ``citations.py``).
+Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
 
 from __future__ import annotations

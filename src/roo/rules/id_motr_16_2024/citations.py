@@ -1,6 +1,6 @@
 """Where MoTR 16/2024 says what roo checks (one place, so a correction touches one line).
 
-Our source (seed 004, a law firm's summary) places the data elements in
+Our source (a law firm's published summary of the Regulation) places the data elements in
 Article 9, field verification in Article 10 and the duty to enclose a
 non-preferential COO with every import in Article 2; it places the origin
 criteria, consignment criteria and procedural provisions in "Articles 3 to 8"

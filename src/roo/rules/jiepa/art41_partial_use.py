@@ -9,8 +9,8 @@ earlier declarations already drew (``context.eco_drawdowns``), item by item,
 with the ledger of :mod:`roo.eco.ledger`. A line that would exceed its item's
 remaining quantity denies that item only.
 
-Source: JIEPA Agreement Art 41 (single importation, legal.md §3); NACCS
-registration of partial use (legal.md §3a).
+Source: JIEPA Agreement Art 41 (a CO serves a single importation); Japan Customs'
+NACCS registration of the portion of an e-CO each declaration uses.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ The detailed procedures for issuing a JIEPA CO are in the Operational
 Procedures for Rules of Origin that the Joint Committee adopted under Art 50.
 roo has not read their text. Japan's EPAs of the same family let a CO be
 issued retroactively, marked "ISSUED RETROACTIVELY", within twelve months of
-shipment (Japan–Brunei), and Indonesia's issuing body marks a CO issued more
-than three days after shipment as issued retroactively. roo applies that
-reading with the periods as dated parameters marked unverified
+shipment (Japan–Brunei), and AJCEP allows three days after shipment before a
+CO counts as issued retroactively (IR 7; Indonesia's customs apply the same
+three days). roo applies that reading with the periods as dated parameters marked unverified
 (``jiepa.retroactive.grace_days``: 3, ``jiepa.retroactive.max_months``: 12;
 a caller who knows the procedures' figures overrides them in the context).
 

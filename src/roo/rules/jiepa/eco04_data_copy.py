@@ -16,7 +16,8 @@ between Indonesia's issuing body and Japan Customs, so these checks apply to
 e-COs exported from Indonesia to Japan; paper COs stay acceptable within their
 own rules.
 
-Source: JIEPA e-CO arrangement (seed 000) §3, §4(b)-(c), §5.
+Source: the arrangement between Indonesia's Ministry of Trade and Japan Customs on the
+JIEPA e-CO pilot (2023), §3, §4(b)-(c), §5.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ produces any more: roo flags it for customs to verify, without denying it on
 that ground alone. The date is a dated parameter
 (``jiepa.paper_co_from_indonesia_ends``).
 
-Source: JIEPA e-CO arrangement (seed 000) §5; Japan Customs notice on the
-Indonesian e-CO (legal.md §3a, [JC-eCO]).
+Source: the JIEPA e-CO pilot arrangement (2023) §5; Japan Customs' notice on
+Indonesian e-COs (paper COs from Indonesia end on 5 February 2024).
 """
 
 from __future__ import annotations
