@@ -6,8 +6,8 @@ and 500 varied items (see :mod:`benchmarks.documents`). The reference is
 equivalent pydantic model (:mod:`benchmarks.reference`), timed in the same
 run; the terminal summary prints roo / pydantic.
 
-Run: ``pytest benchmarks`` (timed; ``--benchmark-only`` skips nothing here),
-``pytest benchmarks --benchmark-disable -q`` (quick: each function once).
+Run: ``pytest benchmarks`` (timed, with the ratio table at the end), or
+``pytest benchmarks --benchmark-disable -q`` (quick: each function once, as CI does).
 """
 
 from __future__ import annotations

@@ -161,6 +161,16 @@ class Context:
         """
         return _params.value(name, on, self.parameters)
 
+    def parameter_verified(self, name: str, on: date) -> bool:
+        """Whether the value :meth:`parameter` gives for ``name`` on ``on`` rests on a confirmed source.
+
+        An override in ``parameters`` is the caller's own statement and counts
+        as verified; a packaged value is verified when its data say so. A rule
+        whose error would rest on an unverified value reports a warning
+        instead. Raises as :meth:`parameter` does. See ``roo.params.verified``.
+        """
+        return _params.verified(name, on, self.parameters)
+
     def rate(self, source: str, target: str) -> Decimal | None:
         """Units of ``target`` per unit of ``source``, from ``exchange_rates`` only.
 

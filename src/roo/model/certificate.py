@@ -118,34 +118,50 @@ class CertificateReference:
 @final
 @attrs.frozen
 class ExporterDeclaration:
-    """Box 11 (ASEAN form) / box 10 (Japan's form): the exporter's declaration."""
+    """Box 11 (ASEAN form) / box 10 (Japan's form): the exporter's declaration.
+
+    ``signed`` is ``None`` when the data do not say whether it is signed (a
+    rule then reports its check as not evaluated, never as unsigned).
+    """
 
     place: str | None = None
     date: date | None = None
-    signed: bool = False
+    signed: bool | None = None
 
 
 @final
 @attrs.frozen
 class Certification:
-    """Box 12 (ASEAN form) / box 11 (Japan's form): certification by the issuing authority."""
+    """Box 12 (ASEAN form) / box 11 (Japan's form): certification by the issuing authority.
+
+    ``signed`` is ``None`` when the data do not say whether it is signed (a
+    rule then reports its check as not evaluated, never as unsigned).
+    """
 
     authority: str | None = None
     signatory: str | None = None
     place: str | None = None
-    signed: bool = False
+    signed: bool | None = None
     sealed: bool = False
 
 
 @final
 @attrs.frozen
 class Alteration:
-    """A change made to a box after the form was filled in (AJCEP IR 4(b))."""
+    """A change made to a box after the form was filled in (AJCEP IR 4(b)).
+
+    ``approved_by_signatory`` and ``certified_by_authority`` are ``None`` when
+    the data do not say (the check is then not evaluated, never failed).
+    ``item`` is the number of the item whose line was altered, when the
+    alteration concerns one item only (boxes 5 to 10); a defect of such an
+    alteration then concerns that item alone (AJCEP IR 3(j)).
+    """
 
     box: int
     method: AlterationMethod
-    approved_by_signatory: bool = False
-    certified_by_authority: bool = False
+    approved_by_signatory: bool | None = None
+    certified_by_authority: bool | None = None
+    item: int | None = None
 
 
 @final

@@ -67,6 +67,7 @@ __all__ = [
     "markdown_table",
     "parse",
     "value",
+    "verified",
 ]
 
 
@@ -134,6 +135,30 @@ def value(name: str, on: date, overrides: Mapping[str, object] | None = None) ->
             raise ParameterNotInForce(name, on)
         return coerce_override(parameter, raw)
     return parameter.value_on(on)
+
+
+def verified(name: str, on: date, overrides: Mapping[str, object] | None = None) -> bool:
+    """Whether the value :func:`value` gives for ``name`` on ``on`` rests on a confirmed source.
+
+    An override is the caller's own statement of the value, so it counts as
+    verified. A packaged value is verified when both the parameter and the
+    entry in force on ``on`` are marked ``verified`` in the data. A rule whose
+    error would rest on an unverified value reports a warning instead: doubt
+    never denies.
+
+    >>> verified("ajcep.entry_into_force.JP", date(2024, 3, 20)), verified("ajcep.entry_into_force.ID", date(2024, 3, 20))
+    (True, False)
+    >>> verified("ajcep.entry_into_force.ID", date(2024, 3, 20), {"ajcep.entry_into_force.ID": "2018-03-01"})
+    True
+
+    Raises:
+        UnknownParameter: no data file defines ``name``.
+        ParameterNotInForce: the parameter has no packaged value on ``on`` (and no override).
+    """
+    parameter = get(name)
+    if overrides is not None and name in overrides:
+        return True
+    return parameter.verified and parameter.entry_on(on).verified
 
 
 def _dated_override_on(entries: tuple[object, ...], on: date) -> object:
