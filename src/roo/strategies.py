@@ -959,10 +959,15 @@ _PRODUCTS: Final = (
     _Product(
         "400122",
         "Technically specified natural rubber (TSNR 20)",
-        (("291511", "Formic acid"),),
+        (("291511", "Formic acid"), ("283210", "Sodium metabisulphite")),
         ("400129", "Natural rubber cup lumps"),
     ),
-    _Product("151110", "Crude palm oil", (("120710", "Oil palm fruit bunches"),), ("151110", "Crude palm oil, bought in")),
+    _Product(
+        "151110",
+        "Crude palm oil",
+        (("120710", "Oil palm fruit bunches"), ("252100", "Limestone flux")),
+        ("151110", "Crude palm oil, bought in"),
+    ),
     _Product(
         "030617",
         "Frozen shrimp, peeled",
@@ -971,26 +976,46 @@ _PRODUCTS: Final = (
         _W.HUNTING_FISHING,
     ),
     _Product(
-        "090111", "Coffee, not roasted, not decaffeinated", (("310520", "NPK fertiliser"),),
-        ("090111", "Green coffee, bought in"), _W.PLANT,
+        "090111",
+        "Coffee, not roasted, not decaffeinated",
+        (("310520", "NPK fertiliser"), ("380891", "Insecticides")),
+        ("090111", "Green coffee, bought in"),
+        _W.PLANT,
     ),
     _Product(
-        "180100", "Cocoa beans, whole, raw", (("310520", "NPK fertiliser"),), ("180100", "Cocoa beans, bought in"), _W.PLANT
+        "180100",
+        "Cocoa beans, whole, raw",
+        (("310520", "NPK fertiliser"), ("380891", "Insecticides")),
+        ("180100", "Cocoa beans, bought in"),
+        _W.PLANT,
     ),
     _Product(
-        "100630", "Rice, wholly milled", (("310520", "NPK fertiliser"),), ("100610", "Rice in the husk"),
+        "100630",
+        "Rice, wholly milled",
+        (("310520", "NPK fertiliser"), ("380893", "Herbicides")),
+        ("100610", "Rice in the husk"),
         _W.FROM_WHOLLY_OBTAINED,
     ),
     _Product(
-        "030343", "Skipjack tuna, frozen", (("250100", "Salt"),), ("030343", "Skipjack tuna, bought in"), _W.SEA_FISHING
+        "030343",
+        "Skipjack tuna, frozen",
+        (("250100", "Salt"), ("220190", "Ice")),
+        ("030343", "Skipjack tuna, bought in"),
+        _W.SEA_FISHING,
     ),
     _Product(
-        "260300", "Copper ores and concentrates", (("360200", "Prepared explosives"),),
-        ("260300", "Copper ore, bought in"), _W.MINERAL,
+        "260300",
+        "Copper ores and concentrates",
+        (("360200", "Prepared explosives"), ("360300", "Detonators")),
+        ("260300", "Copper ore, bought in"),
+        _W.MINERAL,
     ),
     _Product(
-        "720449", "Ferrous waste and scrap", (("730890", "Dismantled steel structures"),),
-        ("720449", "Ferrous scrap, bought in"), _W.SCRAP_AND_WASTE,
+        "720449",
+        "Ferrous waste and scrap",
+        (("730890", "Dismantled steel structures"), ("890800", "Vessels for breaking up")),
+        ("720449", "Ferrous scrap, bought in"),
+        _W.SCRAP_AND_WASTE,
     ),
 )
 _PRODUCT_BY_HS: Final = {p.hs_code: p for p in _PRODUCTS}
@@ -1315,16 +1340,18 @@ def _build(draw: st.DrawFn, spec: _Spec, criterion: str, *, threshold: int = _GE
     if way == "vessel":
         category = draw(st.sampled_from((WhollyObtained.SEA_FISHING, WhollyObtained.FACTORY_SHIP)))
         return bill.good(wholly_obtained=category, vessel=_vessel(draw, party, of_party=False), on=on)
+    # Materials that change heading first, then what the VNM still needs to exceed 60 %: a good with one material
+    # is simpler than one with two, so the good shrinks to one material of 61 %.
+    for _ in range(draw(_ints(0, 2))):
+        bill.non_originating(1, 30, unknown=False)
     if way == "rules":
-        bill.same_heading(11, _BUDGET, weight_share=(11, 100))
+        # Of the good's own heading and over 10 %: the CTH fails, de minimis or not.
+        bill.same_heading(max(11, _VNM_CAP + 1 - bill.vnm), _BUDGET, weight_share=(11, 100))
         operations = draw(_ANY_OPERATIONS)
     else:
+        if bill.vnm <= _VNM_CAP:
+            bill.non_originating(_VNM_CAP + 1 - bill.vnm, unknown=False)
         operations = draw(st.sampled_from(_NON_QUALIFYING_OPERATIONS))
-    if bill.vnm <= _VNM_CAP:
-        bill.non_originating(_VNM_CAP + 1 - bill.vnm, unknown=False)
-    for _ in range(draw(_ints(0, 2))):
-        if bill.left >= 1:
-            bill.non_originating(1, unknown=False)
     bill.extras("local", "other", "indirect", "shipping")
     return bill.good(final_process=draw(_FINAL_PROCESS), operations=operations, on=on)
 

@@ -8,7 +8,14 @@ materials (Art 24(c)), ``CTH`` or ``RVC 40%`` under the general rule (Art 26.1),
 needed. ``CTSH``, ``CC`` and JIEPA's ``PSR`` are read too.
 
 Parsing never fails: text roo cannot read keeps ``problem`` set, and a rule
-turns that into a finding on the item rather than a load error.
+turns that into a finding on the item rather than a load error. Quotation
+marks and brackets around a criterion do not matter (``"WO"``, ``“CTH”``,
+``CTC (CTH)``), and the words of form note 3 read as their codes
+(``Wholly Obtained`` as ``WO``, ``Produced entirely from originating
+materials`` as ``PE``). When at least one criterion is read, parts roo cannot
+read beside it are kept in ``unrecognised`` rather than making the whole box
+unreadable: the box still states a criterion, and a rule reports the rest for
+customs to look at.
 """
 
 from __future__ import annotations
@@ -53,6 +60,26 @@ _SPLIT = re.compile(r"\s*(?:[,;+/&]|\band\b|\bor\b)\s*", re.IGNORECASE)
 _RVC = re.compile(r"^(?:RVC|QVC)\s*(?:(\d{1,3}(?:\.\d+)?)\s*%?)?$", re.IGNORECASE)
 _PERCENT_FIRST = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%\s*(?:RVC|QVC)$", re.IGNORECASE)
 _FLAGS = {"DMI", "ACU"}
+#: Quotation marks printed around a code ('"WO"', '“CTH”'): they say nothing, so they are dropped.
+_QUOTES = str.maketrans("", "", "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+#: Criteria and flags written out in words (form note 3 and common variants), upper case, single spaces.
+_WORDS = {
+    "WHOLLY OBTAINED": "WO",
+    "WHOLLY OBTAINED GOODS": "WO",
+    "WHOLLY OBTAINED GOOD": "WO",
+    "PRODUCED ENTIRELY": "PE",
+    "PRODUCED ENTIRELY FROM ORIGINATING MATERIALS": "PE",
+    "PRODUCED ENTIRELY FROM ORIGINATING MATERIAL": "PE",
+    "CHANGE IN TARIFF HEADING": "CTH",
+    "CHANGE IN TARIFF SUBHEADING": "CTSH",
+    "CHANGE IN CHAPTER": "CC",
+    "CHANGE IN TARIFF CLASSIFICATION": "CTC",
+    "SPECIFIC PROCESS": "SP",
+    "SPECIFIC PROCESSES": "SP",
+    "DE MINIMIS": "DMI",
+    "ACCUMULATION": "ACU",
+}
 
 
 @final
@@ -71,6 +98,8 @@ class OriginCriterion:
     de_minimis: bool = False
     accumulation: bool = False
     problem: str | None = None
+    #: Parts of the box roo could not read, beside at least one criterion it could (``problem`` is then None).
+    unrecognised: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> OriginCriterion:
@@ -82,19 +111,18 @@ class OriginCriterion:
         flags: set[str] = set()
         unknown: list[str] = []
         for token in _SPLIT.split(stripped):
+            token = token.translate(_QUOTES).strip()
             if not token:
                 continue
-            upper = " ".join(token.upper().split())
-            if upper in _FLAGS:
-                flags.add(upper)
-                continue
-            criterion = _read_token(upper)
-            if criterion is None:
-                unknown.append(token)
-            elif criterion not in criteria:
-                criteria.append(criterion)
+            for part, reading in _read_part(token):
+                if reading is None:
+                    unknown.append(part)
+                elif isinstance(reading, str):
+                    flags.add(reading)
+                elif reading not in criteria:
+                    criteria.append(reading)
         problem: str | None = None
-        if unknown:
+        if unknown and not criteria:
             problem = "unrecognised " + ", ".join(repr(t) for t in unknown)
         elif not criteria:
             problem = "no origin criterion, only " + ", ".join(sorted(flags))
@@ -104,6 +132,7 @@ class OriginCriterion:
             de_minimis="DMI" in flags,
             accumulation="ACU" in flags,
             problem=problem,
+            unrecognised=tuple(unknown) if criteria else (),
         )
 
     @property
@@ -121,6 +150,28 @@ class OriginCriterion:
 
     def __str__(self) -> str:
         return self.text
+
+
+def _read_part(token: str) -> list[tuple[str, Criterion | str | None]]:
+    """``token`` read as one criterion or flag, or, failing that, each of its bracketed parts on its own.
+
+    A flag is given as its code (``"DMI"``); ``None`` marks a part roo cannot read.
+    """
+    whole = _read(" ".join(_BRACKETS.sub(" ", token).upper().split()))
+    if whole is not None or not _BRACKETS.search(token):
+        return [(token, whole)]
+    parts = [part.strip() for part in _BRACKETS.split(token) if part.strip()]
+    return [(part, _read(" ".join(part.upper().split()))) for part in parts]
+
+
+def _read(upper: str) -> Criterion | str | None:
+    """One criterion or flag code (upper case, single spaces), or ``None``."""
+    upper = _WORDS.get(upper.replace("CHANGE OF ", "CHANGE IN "), upper)
+    if upper in _FLAGS:
+        return upper
+    if upper.startswith("REGIONAL VALUE CONTENT"):
+        upper = "RVC" + upper[len("REGIONAL VALUE CONTENT") :]
+    return _read_token(upper)
 
 
 def _read_token(upper: str) -> Criterion | None:
