@@ -102,15 +102,16 @@ def test_variants_read_like_the_canonical_form(variant: str, canonical: str) -> 
         pytest.param("   ", "box 8 is empty", id="blank"),
         pytest.param("XYZ", "unrecognised 'XYZ'", id="unknown code"),
         pytest.param("W0", "unrecognised 'W0'", id="zero for O"),
-        pytest.param("Wholly obtained", "unrecognised 'Wholly obtained'", id="words"),
-        pytest.param("CTH, XYZ", "unrecognised 'XYZ'", id="one unknown part among known ones"),
+        pytest.param("Wholly made", "unrecognised 'Wholly made'", id="words that are no criterion"),
         pytest.param("FOO, BAR", "unrecognised 'FOO', 'BAR'", id="several unknown parts"),
+        pytest.param("DMI, XYZ", "unrecognised 'XYZ'", id="a flag and an unknown part but no criterion"),
+        pytest.param("()", "unrecognised '()'", id="only brackets"),
+        pytest.param('""', "no origin criterion", id="only quotation marks"),
         pytest.param("RVC 101%", "unrecognised 'RVC 101%'", id="more than 100 per cent"),
         pytest.param("RVC 1000%", "unrecognised 'RVC 1000%'", id="four-digit percentage"),
         pytest.param("RVC-40%", "unrecognised 'RVC-40%'", id="dash"),
         pytest.param("40 RVC", "unrecognised '40 RVC'", id="number first without percent sign"),
         pytest.param("CTH DMI", "unrecognised 'CTH DMI'", id="flag without separator"),
-        pytest.param('"WO"', "unrecognised '\"WO\"'", id="quoted"),
         pytest.param("DMI", "no origin criterion, only DMI", id="only de minimis"),
         pytest.param("ACU, DMI", "no origin criterion, only ACU, DMI", id="only flags"),
     ],
@@ -122,11 +123,52 @@ def test_unreadable_text_keeps_a_problem(text: str, problem: str) -> None:
     assert (text, problem) == (parsed.text, parsed.problem)
 
 
-def test_a_readable_part_is_kept_beside_an_unreadable_one() -> None:
-    """``CTH, XYZ`` keeps CTH as read; the problem still makes the whole box unreadable for rules."""
-    parsed = OriginCriterion.parse("CTH, XYZ")
+@pytest.mark.parametrize(
+    ("text", "criteria", "unrecognised"),
+    [
+        pytest.param("CTH, XYZ", (Criterion(K.CTH),), ("XYZ",), id="one unknown part among known ones"),
+        pytest.param("CTH (see note)", (Criterion(K.CTH),), ("see note",), id="a bracketed remark"),
+        pytest.param("WO, ACU, FOO, BAR", (Criterion(K.WO),), ("FOO", "BAR"), id="several unknown parts beside a flag"),
+    ],
+)
+def test_a_readable_criterion_keeps_the_box_readable(
+    text: str, criteria: tuple[Criterion, ...], unrecognised: tuple[str, ...]
+) -> None:
+    """Parts roo cannot read beside a criterion it can go to ``unrecognised``; the box has no ``problem``."""
+    parsed = OriginCriterion.parse(text)
 
-    assert ((Criterion(K.CTH),), "unrecognised 'XYZ'") == (parsed.criteria, parsed.problem)
+    assert (criteria, unrecognised, None) == (parsed.criteria, parsed.unrecognised, parsed.problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        pytest.param('"WO"', "WO", id="straight double quotes"),
+        pytest.param("\u201cCTH\u201d", "CTH", id="curly double quotes"),
+        pytest.param("'PE'", "PE", id="single quotes"),
+        pytest.param('"CTH", "DMI"', "CTH, DMI", id="each part quoted"),
+        pytest.param("(WO)", "WO", id="in brackets"),
+        pytest.param("RVC (40%)", "RVC 40%", id="percentage in brackets"),
+        pytest.param("CTC (CTH)", "CTC, CTH", id="the change named in brackets"),
+        pytest.param("Wholly Obtained", "WO", id="wholly obtained in words"),
+        pytest.param("WHOLLY OBTAINED GOODS", "WO", id="wholly obtained goods"),
+        pytest.param("Produced entirely", "PE", id="produced entirely in words"),
+        pytest.param("Produced entirely from originating materials", "PE", id="PE as form note 3 says it"),
+        pytest.param("Change of tariff heading, de minimis", "CTH, DMI", id="CTH and DMI in words"),
+        pytest.param("Regional value content 40%", "RVC 40%", id="RVC in words"),
+    ],
+)
+def test_quotes_brackets_and_words_read_as_the_code(text: str, canonical: str) -> None:
+    """Quotation marks and brackets do not matter, and criteria written in words read as their codes."""
+    parsed = OriginCriterion.parse(text)
+    expected = OriginCriterion.parse(canonical)
+
+    assert (expected.criteria, expected.de_minimis, (), None) == (
+        parsed.criteria,
+        parsed.de_minimis,
+        parsed.unrecognised,
+        parsed.problem,
+    )
 
 
 @pytest.mark.parametrize(
@@ -177,6 +219,7 @@ def test_parse_never_raises_for_any_text(text: str) -> None:
 
     assert text == parsed.text
     assert parsed.problem is not None or len(parsed.criteria) > 0
+    assert not (parsed.problem is not None and parsed.unrecognised)
     assert all(c.percent is None or Decimal(0) <= c.percent <= Decimal(100) for c in parsed.criteria)
 
 

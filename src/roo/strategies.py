@@ -1339,6 +1339,8 @@ def _build(draw: st.DrawFn, spec: _Spec, criterion: str, *, threshold: int = _GE
     way = draw(st.sampled_from(ways))
     if way == "vessel":
         category = draw(st.sampled_from((WhollyObtained.SEA_FISHING, WhollyObtained.FACTORY_SHIP)))
+        if exact:  # a good of sea fishing, rather than sweet biscuits claimed to be one
+            bill = _Bill(draw, attrs.evolve(spec, product=_PRODUCT_BY_HS["030343"], weight=None))
         return bill.good(wholly_obtained=category, vessel=_vessel(draw, party, of_party=False), on=on)
     # Materials that change heading first, then what the VNM still needs to exceed 60 %: a good with one material
     # is simpler than one with two, so the good shrinks to one material of 61 %.

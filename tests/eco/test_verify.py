@@ -133,3 +133,18 @@ def test_failing_signature_check_does_not_escape() -> None:
         raise RuntimeError("hsm offline")
 
     assert "signature-check-failed" == verify(CO, signature_check=broken).fragment("signature").reason
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        pytest.param("ja", "原産地証明書「ID/2024/AJ/000123」は発給機関により取り消されました。", id="japanese"),
+        pytest.param("id", "SKA 'ID/2024/AJ/000123' telah dibatalkan oleh instansi penerbitnya.", id="indonesian"),
+        pytest.param(None, "Certificate 'ID/2024/AJ/000123' was cancelled by its issuer.", id="english"),
+    ],
+)
+def test_fragment_messages_are_translated(locale: str | None, expected: str) -> None:
+    """Fragment messages come from the catalogue like finding messages."""
+    record = StatusRecord("ID/2024/AJ/000123", CertificateState.CANCELLED)
+    fragment = verify(CO, status_registry={record.reference_number: record}).fragment("status")
+    assert expected == fragment.render(locale)

@@ -27,8 +27,11 @@ from typing import final
 
 import attrs
 
+from roo._frozen import EMPTY, FrozenMap
 from roo.eco.digest import canonical, digest
+from roo.locale import N_
 from roo.model.certificate import Certificate
+from roo.rules.base import render as base_render
 from roo.text import normalize_text
 
 
@@ -51,13 +54,27 @@ class CertificateState(enum.StrEnum):
 @final
 @attrs.frozen
 class Fragment:
-    """One fragment of a verification: its name, answer, reason code and message."""
+    """One fragment of a verification: its name, answer, reason code and message.
+
+    ``message`` is English; :meth:`render` gives it in another language from
+    its ``template`` (a catalogue msgid) and ``facts``.
+    """
 
     name: str
     validity: Validity
     reason: str
     message: str
     citation: str | None = None
+    template: str = attrs.field(default="", eq=False, repr=False)
+    facts: FrozenMap[str] = attrs.field(default=EMPTY, converter=FrozenMap[str], eq=False, repr=False)
+
+    def render(self, locale: str | None = None) -> str:
+        """The message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: :attr:`message`)."""
+        if locale is None or not self.template:
+            return self.message
+        from roo.locale import render
+
+        return render(self.template, None, self.facts, locale)
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON-ready form."""
@@ -68,6 +85,13 @@ class Fragment:
             "message": self.message,
             "citation": self.citation,
         }
+
+
+def _fragment(
+    name: str, validity: Validity, reason: str, template: str, citation: str | None = None, **facts: str
+) -> Fragment:
+    """A fragment whose English message is ``template`` filled with ``facts``."""
+    return Fragment(name, validity, reason, base_render(template, None, facts), citation, template, facts)
 
 
 @final
@@ -162,89 +186,109 @@ def verify(
 
 def _integrity(co: Certificate, expected: str | None) -> Fragment:
     if expected is None:
-        return Fragment("integrity", Validity.NOT_EVALUATED, "no-expected-digest", "No expected digest was given.")
+        return _fragment("integrity", Validity.NOT_EVALUATED, "no-expected-digest", N_("No expected digest was given."))
     actual = digest(co)
     if actual == expected.strip().lower():
-        return Fragment("integrity", Validity.VALID, "digest-matches", "The certificate matches its digest.")
-    return Fragment(
+        return _fragment("integrity", Validity.VALID, "digest-matches", N_("The certificate matches its digest."))
+    return _fragment(
         "integrity",
         Validity.INVALID,
         "digest-mismatch",
-        f"The certificate's digest {actual} differs from the expected {expected}: its content was changed.",
+        N_("The certificate's digest {actual} differs from the expected {expected}: its content was changed."),
+        actual=actual,
+        expected=expected,
     )
 
 
 def _status(co: Certificate, registry: Mapping[str, StatusRecord] | None) -> Fragment:
     if registry is None:
-        return Fragment("status", Validity.NOT_EVALUATED, "no-status-registry", "No status registry was given.")
+        return _fragment("status", Validity.NOT_EVALUATED, "no-status-registry", N_("No status registry was given."))
     number = co.reference_number or ""
     record = registry.get(number)
     if record is None:
-        return Fragment(
+        return _fragment(
             "status",
             Validity.INVALID,
             "not-in-registry",
-            f"Certificate '{number}' is not in the issuing body's records.",
+            N_("Certificate '{number}' is not in the issuing body's records."),
+            number=number,
         )
     if record.state is CertificateState.ISSUED:
-        return Fragment("status", Validity.VALID, "issued", f"Certificate '{number}' is issued and not withdrawn.")
+        return _fragment(
+            "status", Validity.VALID, "issued", N_("Certificate '{number}' is issued and not withdrawn."), number=number
+        )
     if record.state is CertificateState.REPLACED:
-        by = f" by '{record.replaced_by}'" if record.replaced_by else ""
-        return Fragment(
+        return _fragment(
             "status",
             Validity.INVALID,
             "replaced",
-            f"Certificate '{number}' was replaced{by}; the replacement must be presented.",
+            N_("Certificate '{number}' was replaced by '{replaced_by}'; the replacement must be presented."),
             "AJCEP/IR/5(a)",
+            number=number,
+            replaced_by=record.replaced_by or "-",
         )
-    return Fragment("status", Validity.INVALID, "cancelled", f"Certificate '{number}' was cancelled by its issuer.")
+    return _fragment(
+        "status", Validity.INVALID, "cancelled", N_("Certificate '{number}' was cancelled by its issuer."), number=number
+    )
 
 
 def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fragment:
     if issuers is None:
-        return Fragment("issuer", Validity.NOT_EVALUATED, "no-issuer-registry", "No registry of issuers was given.")
+        return _fragment("issuer", Validity.NOT_EVALUATED, "no-issuer-registry", N_("No registry of issuers was given."))
     certification = co.certification
     if certification is None or not (certification.authority or "").strip():
-        return Fragment(
-            "issuer", Validity.INVALID, "authority-missing", "The CO does not name its issuing authority.", "AJCEP/IR/11"
+        return _fragment(
+            "issuer",
+            Validity.INVALID,
+            "authority-missing",
+            N_("The CO does not name its issuing authority."),
+            "AJCEP/IR/11",
         )
     wanted = normalize_text(certification.authority or "")
     candidates = [a for a in issuers if a.party == co.exporting_party and normalize_text(a.name) == wanted]
     if not candidates:
-        return Fragment(
+        return _fragment(
             "issuer",
             Validity.INVALID,
             "unknown-authority",
-            f"'{certification.authority}' is not a notified issuing authority of {co.exporting_party}.",
+            N_("'{authority}' is not a notified issuing authority of {party}."),
             "AJCEP/IR/11",
+            authority=certification.authority or "",
+            party=co.exporting_party,
         )
     in_force = [a for a in candidates if a.in_force(co.issue_date)]
     if not in_force:
-        return Fragment(
+        return _fragment(
             "issuer",
             Validity.INVALID,
             "authority-not-in-force",
-            f"'{certification.authority}' could not issue COs on {co.issue_date.isoformat()}.",
+            N_("'{authority}' could not issue COs on {issue_date}."),
             "AJCEP/IR/11",
+            authority=certification.authority or "",
+            issue_date=co.issue_date.isoformat(),
         )
     signatory = normalize_text(certification.signatory or "")
     for authority in in_force:
         for specimen in authority.signatories:
             if normalize_text(specimen.name) == signatory and specimen.in_force(co.issue_date):
-                return Fragment(
+                return _fragment(
                     "issuer",
                     Validity.VALID,
                     "specimen-matches",
-                    f"Signed by '{certification.signatory}' of '{authority.name}', whose specimen was in force.",
+                    N_("Signed by '{signatory}' of '{authority}', whose specimen was in force."),
                     "AJCEP/IR/13",
+                    signatory=certification.signatory or "",
+                    authority=authority.name,
                 )
-    return Fragment(
+    return _fragment(
         "issuer",
         Validity.INVALID,
         "unknown-signatory",
-        f"No specimen signature of '{certification.signatory}' was in force for '{certification.authority}' "
-        f"on {co.issue_date.isoformat()}.",
+        N_("No specimen signature of '{signatory}' was in force for '{authority}' on {issue_date}."),
         "AJCEP/IR/13",
+        signatory=certification.signatory or "",
+        authority=certification.authority or "",
+        issue_date=co.issue_date.isoformat(),
     )
 
 
@@ -252,14 +296,17 @@ def _signature(co: Certificate, check: SignatureCheck) -> Fragment:
     try:
         answer = check(co, canonical(co))
     except Exception as error:  # noqa: BLE001 - a caller's check must not take verification down
-        return Fragment(
+        return _fragment(
             "signature",
             Validity.NOT_EVALUATED,
             "signature-check-failed",
-            f"The signature check could not run ({type(error).__name__}).",
+            N_("The signature check could not run ({error})."),
+            error=type(error).__name__,
         )
     if answer is None:
-        return Fragment("signature", Validity.NOT_EVALUATED, "signature-undetermined", "The signature check could not tell.")
+        return _fragment(
+            "signature", Validity.NOT_EVALUATED, "signature-undetermined", N_("The signature check could not tell.")
+        )
     if answer:
-        return Fragment("signature", Validity.VALID, "signature-valid", "The signature is valid.")
-    return Fragment("signature", Validity.INVALID, "signature-invalid", "The signature does not match the certificate.")
+        return _fragment("signature", Validity.VALID, "signature-valid", N_("The signature is valid."))
+    return _fragment("signature", Validity.INVALID, "signature-invalid", N_("The signature does not match the certificate."))

@@ -125,7 +125,7 @@ class OriginCriterion:
         if unknown and not criteria:
             problem = "unrecognised " + ", ".join(repr(t) for t in unknown)
         elif not criteria:
-            problem = "no origin criterion, only " + ", ".join(sorted(flags))
+            problem = "no origin criterion" + (", only " + ", ".join(sorted(flags)) if flags else "")
         return cls(
             text=text,
             criteria=tuple(criteria),
@@ -161,6 +161,8 @@ def _read_part(token: str) -> list[tuple[str, Criterion | str | None]]:
     if whole is not None or not _BRACKETS.search(token):
         return [(token, whole)]
     parts = [part.strip() for part in _BRACKETS.split(token) if part.strip()]
+    if not parts:
+        return [(token, None)]
     return [(part, _read(" ".join(part.upper().split()))) for part in parts]
 
 

@@ -6,7 +6,11 @@ rule (Art 26.1), ``CTC``, ``RVC`` or ``SP`` under a product-specific rule
 (Art 26.2), with ``DMI`` or ``ACU`` added where de minimis (Art 28) or
 accumulation (Art 29) was needed. Text that names no criterion roo can read
 (an empty box, unknown words, only ``DMI`` or ``ACU``) leaves the item without
-an origin claim, and the item is denied.
+an origin claim, and the item is denied. Quotation marks, brackets and the
+criteria written out in words (``"WO"``, ``CTC (CTH)``, ``Wholly Obtained``)
+read as their codes; words roo cannot read beside a criterion it can
+(``CTH, see note``) leave the criterion claimed and are a ``warning`` for
+customs to look at, not a denial.
 
 Under the general rule a good is originating if its regional value content
 is not less than 40 per cent, or if it meets a change in tariff heading; the
@@ -61,6 +65,13 @@ ORIGIN_CRITERION_UNREADABLE = FindingSpec(
     "Box 8 reads '{origin_criterion}': {problem}; it does not state an origin criterion "
     "(WO, PE, CTH, RVC, CTC or SP).",
 )
+ORIGIN_CRITERION_PARTLY_UNRECOGNISED = FindingSpec(
+    "origin-criterion-partly-unrecognised",
+    "AJCEP/FORM/3",
+    Severity.WARNING,
+    "Box 8 reads '{origin_criterion}': roo reads {criteria} but not {unrecognised}; the criterion stands, and "
+    "customs may verify what the rest of the box means.",
+)
 RVC_BELOW_GENERAL_RULE = FindingSpec(
     "rvc-below-general-rule",
     RULE,
@@ -81,6 +92,7 @@ TERMS: Final = criterion_checks.CriterionTerms(
     unreadable=ORIGIN_CRITERION_UNREADABLE,
     de_minimis_without_effect=DE_MINIMIS_WITHOUT_CTC,
     de_minimis_helps=CHANGE_IN_TARIFF_CLASSIFICATION,
+    partly_unreadable=ORIGIN_CRITERION_PARTLY_UNRECOGNISED,
 )
 
 
@@ -124,7 +136,10 @@ def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
 
 RULES: Final = (
     ItemRule(
-        "AJCEP/FORM/3", "origin criterion readable in box 8", check_criterion_readable, (ORIGIN_CRITERION_UNREADABLE,)
+        "AJCEP/FORM/3",
+        "origin criterion readable in box 8",
+        check_criterion_readable,
+        (ORIGIN_CRITERION_UNREADABLE, ORIGIN_CRITERION_PARTLY_UNRECOGNISED),
     ),
     ItemRule(RULE, "RVC not less than the general rule's threshold", check_rvc_threshold, (RVC_BELOW_GENERAL_RULE,)),
     ItemRule(

@@ -15,7 +15,8 @@ heading or subheading, a value-content or a specific-process criterion proves
 less than a change of chapter and is not recognised. ``CTC`` does not say which
 change was made: it is not denied, but customs may verify it. Accumulation
 (``ACU``) has no place in single-country origin; de minimis (``DMI``) is not
-provided for.
+provided for. Words roo cannot read beside a criterion it can are a warning
+for customs to look at, not a denial.
 
 Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
@@ -28,8 +29,10 @@ from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
+from roo.rules.ajcep.art26_origin_criterion import ORIGIN_CRITERION_PARTLY_UNRECOGNISED
 from roo.rules.base import FindingSpec, ItemRule, Result, judged
 from roo.rules.id_motr_16_2024.citations import CRITERIA
+from roo.rules.shared.criterion import partly_unreadable
 
 RECOGNISED: Final = frozenset({CriterionKind.WO, CriterionKind.PE, CriterionKind.CC})
 UNSPECIFIED_CHANGE: Final = frozenset({CriterionKind.CTC})
@@ -60,6 +63,12 @@ ACCUMULATION_NOT_RECOGNISED = FindingSpec(
     Severity.ERROR,
     "Accumulation (ACU) is claimed, but non-preferential origin is conferred by one country alone.",
 )
+PARTLY_UNRECOGNISED = FindingSpec(
+    "motr-origin-criterion-partly-unrecognised",
+    CRITERIA,
+    Severity.WARNING,
+    ORIGIN_CRITERION_PARTLY_UNRECOGNISED.template,
+)
 DE_MINIMIS_NOT_PROVIDED = FindingSpec(
     "motr-de-minimis-not-provided",
     CRITERIA,
@@ -85,6 +94,9 @@ def check_origin_criterion(item: Item, co: Certificate, ctx: Context) -> Result:
         findings.append(ACCUMULATION_NOT_RECOGNISED(item.number, text=criterion.text))
     if criterion.de_minimis:
         findings.append(DE_MINIMIS_NOT_PROVIDED(item.number, text=criterion.text))
+    rest = partly_unreadable(PARTLY_UNRECOGNISED, item)
+    if rest is not None:
+        findings.append(rest)
     return judged(*findings)
 
 
@@ -93,6 +105,13 @@ RULES: Final = (
         CRITERIA,
         "origin criterion: wholly obtained or change of chapter",
         check_origin_criterion,
-        (UNREADABLE, NOT_RECOGNISED, CHANGE_NOT_SPECIFIED, ACCUMULATION_NOT_RECOGNISED, DE_MINIMIS_NOT_PROVIDED),
+        (
+            UNREADABLE,
+            NOT_RECOGNISED,
+            CHANGE_NOT_SPECIFIED,
+            ACCUMULATION_NOT_RECOGNISED,
+            DE_MINIMIS_NOT_PROVIDED,
+            PARTLY_UNRECOGNISED,
+        ),
     ),
 )

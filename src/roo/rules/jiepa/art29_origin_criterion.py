@@ -11,7 +11,8 @@ for the good. roo checks, per item:
 
 * **readable**: text that names no criterion roo can read leaves the item
   without an origin claim, and the item is denied (the check is shared with
-  AJCEP, :mod:`roo.rules.shared.criterion`). A printed QVC percentage is not
+  AJCEP, :mod:`roo.rules.shared.criterion`); words roo cannot read beside a
+  criterion it can are a warning, not a denial. A printed QVC percentage is not
   measured against any threshold: only the good's rule in Annex 2 sets one,
   and the certificate evaluation does not carry Annex 2.
 * **de minimis** (Art 31): non-originating materials that do not satisfy the
@@ -70,6 +71,13 @@ ORIGIN_CRITERION_UNREADABLE = FindingSpec(
     "The origin criterion reads '{origin_criterion}': {problem}; it does not state an origin criterion "
     "(WO, PE, or the product-specific rule met: PSR, CTC, CC, CTH, CTSH, QVC or SP).",
 )
+ORIGIN_CRITERION_PARTLY_UNRECOGNISED = FindingSpec(
+    "jiepa-origin-criterion-partly-unrecognised",
+    RULE,
+    Severity.WARNING,
+    "The origin criterion reads '{origin_criterion}': roo reads {criteria} but not {unrecognised}; the criterion "
+    "stands, and customs may verify what the rest means.",
+)
 DE_MINIMIS_WITHOUT_RULE = FindingSpec(
     "jiepa-de-minimis-without-rule",
     RULE_DE_MINIMIS,
@@ -92,6 +100,7 @@ TERMS: Final = criterion_checks.CriterionTerms(
     unreadable=ORIGIN_CRITERION_UNREADABLE,
     de_minimis_without_effect=DE_MINIMIS_WITHOUT_RULE,
     de_minimis_helps=DE_MINIMIS_HELPS,
+    partly_unreadable=ORIGIN_CRITERION_PARTLY_UNRECOGNISED,
 )
 
 
@@ -127,7 +136,12 @@ def check_accumulation(item: Item, co: Certificate, ctx: Context) -> Result:
 
 
 RULES: Final = (
-    ItemRule(RULE, "origin criterion readable", check_criterion_readable, (ORIGIN_CRITERION_UNREADABLE,)),
+    ItemRule(
+        RULE,
+        "origin criterion readable",
+        check_criterion_readable,
+        (ORIGIN_CRITERION_UNREADABLE, ORIGIN_CRITERION_PARTLY_UNRECOGNISED),
+    ),
     ItemRule(
         RULE_DE_MINIMIS,
         "de minimis only within a product-specific rule",

@@ -11,9 +11,17 @@ customs or other entities.
 roo reads the journey from the context (``consignment``); without it the
 check is not evaluated. For the whole CO it checks:
 
-* **operations at each transit stop**: each must be one of
-  :data:`PERMITTED_OPERATIONS` (case, spaces and hyphens do not matter); any
-  other takes the goods out of direct consignment;
+* **operations at each transit stop**: each is read by
+  :func:`read_operation`: compound text is split on "and", "/", "," (and
+  ";", "&", "+"), case, hyphens and spaces do not matter, and each part is
+  a permitted operation (transit, temporary storage or warehousing,
+  unloading, reloading, transhipment, preservation such as refrigeration or
+  cold storage, with words like "temporary", "bonded" or "warehouse"
+  around them), a known operation that is not permitted (processing,
+  repacking, relabelling, assembly, mixing, cutting, packing, ...: the
+  goods are then out of direct consignment, an error), or something roo
+  does not recognise (a warning: customs may verify what was done, and doubt
+  never denies);
 * **evidence of the transit**: one of :data:`TRANSIT_EVIDENCE` among the
   context's ``evidence``; its absence is for customs to follow up;
 * **the route on the CO**: the transit countries printed in box 3 should be
@@ -27,16 +35,17 @@ findings.
 
 from __future__ import annotations
 
+import re
 from typing import Final, final
 
 import attrs
 
 from roo.context import Consignment, Context
-from roo.evaluation import Finding
+from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
 from roo.rules.base import FindingSpec, Result, judged, not_evaluated
 
-#: The operations permitted in transit, by the spellings roo accepts (normalised).
+#: The operations permitted in transit, by the single-term spellings roo accepts (normalised).
 PERMITTED_OPERATIONS: Final = {
     "transit": "transit",
     "temporary_storage": "temporary storage",
@@ -60,12 +69,133 @@ TRANSIT_EVIDENCE: Final = frozenset({"through_bill_of_lading", "transit_customs_
 
 @final
 @attrs.frozen
+class OperationVocabulary:
+    """The words by which roo recognises what happened to goods in transit, for one scheme's rule.
+
+    ``permitted``: words naming an operation the rule allows (``unloading``);
+    ``qualifiers``: words that only say where or how (``temporary``,
+    ``bonded``, ``warehouse``, ``in``), which make no operation of their own;
+    ``not_permitted``: words naming an operation the rule does not allow
+    (``repacking``). All lower case, without hyphens.
+    """
+
+    permitted: frozenset[str]
+    qualifiers: frozenset[str]
+    not_permitted: frozenset[str]
+
+
+#: Words naming an operation that no direct-consignment rule permits in transit: working or processing the goods,
+#: or changing their packing or labels.
+NOT_PERMITTED_WORDS: Final = frozenset(
+    """
+    processing processed process manufacturing manufacture manufactured production producing produced
+    repacking repacked repackaging repackaged packing packed packaging packaged
+    relabelling relabeling relabelled relabeled labelling labeling labelled labeled
+    assembly assembling assembled reassembly disassembly disassembling mixing mixed blending blended
+    cutting cut slicing sliced bottling bottled canning canned sorting sorted grading graded painting painted
+    """.split()
+)
+
+#: Words that say where or how an operation took place, without naming one.
+QUALIFIER_WORDS: Final = frozenset(
+    """
+    temporary temporarily bonded bond warehouse warehouses cold chilled frozen customs port terminal yard
+    container containers area zone free in at on of the a an under for to from only vessel ship
+    """.split()
+)
+
+#: What Art 31 of AJCEP and Art 33 of JIEPA permit: transit or temporary storage, unloading, reloading, and
+#: operations to preserve the goods in good condition.
+TRANSIT_VOCABULARY: Final = OperationVocabulary(
+    permitted=frozenset(
+        """
+        transit storage storing stored warehousing warehoused unloading unload unloaded discharge discharging
+        discharged reloading reload reloaded loading load loaded transhipment transshipment transhipped
+        transshipped preservation preserve preserving preserved refrigeration refrigerated refrigerating
+        chilling chilled frozen keeping
+        """.split()
+    ),
+    qualifiers=QUALIFIER_WORDS,
+    not_permitted=NOT_PERMITTED_WORDS,
+)
+
+_PARTS: Final = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*", re.IGNORECASE)
+_WORD: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@final
+@attrs.frozen
+class OperationReading:
+    """How roo reads one operation as printed: its parts that are permitted, not permitted, or unrecognised."""
+
+    text: str
+    permitted: tuple[str, ...] = ()
+    not_permitted: tuple[str, ...] = ()
+    unrecognised: tuple[str, ...] = ()
+
+
+def _words(part: str, vocabulary: OperationVocabulary) -> list[str]:
+    """The words of ``part``, lower case; a hyphenated word is joined when that makes a known word (re-loading)."""
+    known = vocabulary.permitted | vocabulary.not_permitted | vocabulary.qualifiers
+    words: list[str] = []
+    for word in _WORD.findall(part.lower().replace("_", " ")):
+        joined = word.replace("-", "")
+        words.extend([joined] if joined in known or "-" not in word else word.split("-"))
+    return words
+
+
+def read_operation(text: str, vocabulary: OperationVocabulary = TRANSIT_VOCABULARY) -> OperationReading:
+    """Read an operation performed in transit, part by part.
+
+    Compound text is split on "and", "/", ",", ";", "&" and "+". A part
+    with a word of ``vocabulary.not_permitted`` is not permitted; a part whose
+    words are all permitted or qualifiers, at least one permitted, is
+    permitted; anything else is unrecognised.
+
+    >>> read_operation("Unloading/Re-loading").permitted
+    ('Unloading', 'Re-loading')
+    >>> read_operation("temporary storage in bonded warehouse").permitted
+    ('temporary storage in bonded warehouse',)
+    >>> read_operation("unloading and repacking").not_permitted
+    ('repacking',)
+    >>> read_operation("fumigation").unrecognised
+    ('fumigation',)
+    """
+    permitted: list[str] = []
+    not_permitted: list[str] = []
+    unrecognised: list[str] = []
+    for part in _PARTS.split(text.strip()):
+        part = part.strip()
+        words = _words(part, vocabulary)
+        if not words:
+            if part:
+                unrecognised.append(part)
+            continue
+        if any(word in vocabulary.not_permitted for word in words):
+            not_permitted.append(part)
+        elif any(word in vocabulary.permitted for word in words) and all(
+            word in vocabulary.permitted or word in vocabulary.qualifiers for word in words
+        ):
+            permitted.append(part)
+        else:
+            unrecognised.append(part)
+    return OperationReading(text, tuple(permitted), tuple(not_permitted), tuple(unrecognised))
+
+
+@final
+@attrs.frozen
 class ConsignmentTerms:
-    """A scheme's findings for an operation not permitted, missing transit evidence, and a route that differs."""
+    """A scheme's findings for an operation not permitted, missing transit evidence, and a route that differs.
+
+    ``operation_unrecognised`` reports an operation roo does not recognise
+    (a warning); without it such an operation is reported with
+    ``operation_not_permitted`` at warning severity.
+    """
 
     operation_not_permitted: FindingSpec
     evidence_missing: FindingSpec
     route_differs: FindingSpec
+    operation_unrecognised: FindingSpec | None = None
 
 
 def normalize_term(term: str) -> str:
@@ -93,6 +223,21 @@ def _route_findings(terms: ConsignmentTerms, co: Certificate, consignment: Consi
     ]
 
 
+def _operation_findings(terms: ConsignmentTerms, country: str, operation: str) -> list[Finding]:
+    """What there is to say about one operation at a transit stop: nothing, an error, or a warning."""
+    if normalize_term(operation) in PERMITTED_OPERATIONS:
+        return []
+    reading = read_operation(operation)
+    if reading.not_permitted:
+        return [terms.operation_not_permitted(None, country=country, operation=operation)]
+    if not reading.unrecognised:
+        return []
+    facts = {"country": country, "operation": operation, "unrecognised": reading.unrecognised}
+    if terms.operation_unrecognised is not None:
+        return [terms.operation_unrecognised(None, **facts)]
+    return [terms.operation_not_permitted.with_severity(Severity.WARNING, None, **facts)]
+
+
 def check_direct_consignment(terms: ConsignmentTerms, co: Certificate, ctx: Context) -> Result:
     """Goods consigned directly, or in transit with only permitted operations and with evidence."""
     consignment = ctx.consignment
@@ -106,8 +251,7 @@ def check_direct_consignment(terms: ConsignmentTerms, co: Certificate, ctx: Cont
     findings: list[Finding] = []
     for stop in consignment.transit:
         for operation in stop.operations:
-            if normalize_term(operation) not in PERMITTED_OPERATIONS:
-                findings.append(terms.operation_not_permitted(None, country=stop.country, operation=operation))
+            findings.extend(_operation_findings(terms, stop.country, operation))
     if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence):
         passed_through = countries(tuple(stop.country for stop in consignment.transit))
         findings.append(terms.evidence_missing(None, countries=passed_through, evidence=consignment.evidence or "none"))

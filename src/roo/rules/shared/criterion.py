@@ -3,7 +3,10 @@
 The CO states, for each item, the origin criterion the good meets. Text that
 names no criterion roo can read (empty, unknown words, only a flag such as
 ``DMI`` or ``ACU``) leaves the item without an origin claim, and the item is
-denied.
+denied. Text that names a criterion roo reads beside words it cannot read
+(``CTH, see note``) still states a criterion: the rest is reported as a
+warning for customs to look at (the terms' ``partly_unreadable``), never a
+denial.
 
 De minimis lets a good meet a rule despite a small share of non-originating
 materials that do not meet it; it does nothing for a good claimed as wholly
@@ -20,6 +23,7 @@ from typing import final
 import attrs
 
 from roo.context import Context
+from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
@@ -33,12 +37,30 @@ class CriterionTerms:
     unreadable: FindingSpec
     de_minimis_without_effect: FindingSpec
     de_minimis_helps: frozenset[CriterionKind]
+    partly_unreadable: FindingSpec | None = None
+
+
+def partly_unreadable(spec: FindingSpec, item: Item) -> Finding | None:
+    """The finding ``spec`` for parts of box 8 roo could not read beside a criterion it could, if there are any."""
+    criterion = item.origin_criterion
+    if criterion.problem is not None or not criterion.unrecognised:
+        return None
+    return spec(
+        item.number,
+        origin_criterion=criterion.text,
+        criteria=tuple(str(c) for c in criterion.criteria),
+        unrecognised=criterion.unrecognised,
+    )
 
 
 def check_criterion_readable(terms: CriterionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The CO states an origin criterion roo can read."""
     criterion = item.origin_criterion
     if criterion.problem is None:
+        if terms.partly_unreadable is not None:
+            rest = partly_unreadable(terms.partly_unreadable, item)
+            if rest is not None:
+                return judged(rest)
         return PASSED
     return judged(terms.unreadable(item.number, origin_criterion=criterion.text, problem=criterion.problem))
 
