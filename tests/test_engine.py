@@ -122,9 +122,9 @@ def test_certificate_level_error_denies_every_item() -> None:
 
 def test_certificate_and_item_errors_together() -> None:
     """With a certificate-level error every item is denied, and the item's own error is still reported on it."""
-    items = [item_data(1), item_data(2, invoice=None)]
+    items = [item_data(1), item_data(2, hs_code="0307")]
     evaluation = roo.evaluate(certificate(copy="duplicate", items=items))
-    expected = (Status.REJECTED, (1, 2), ["invoice-missing"])
+    expected = (Status.REJECTED, (1, 2), ["hs-code-not-six-digits"])
     item_two_errors = [f.code for f in evaluation.items[1].findings if f.denies]
     assert expected == (evaluation.status, evaluation.denied, item_two_errors)
 

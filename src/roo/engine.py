@@ -97,20 +97,30 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
             continue
         check = rule.check
+        # Item rules mostly return one of a few shared results without findings (PASSED, NOT_APPLICABLE, the
+        # same not_evaluated(...)): for the last such result, its lines by item number, fetched once per result.
+        last: Result | None = None
+        lines: dict[int, tuple[Check, Finding | None]] = {}
         for item in items:
             try:
                 result = check(item, co, ctx)
             except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
                 result = _crashed(rule, item.number, error)
             number = item.number
-            outcome = result.outcome
-            needed = result.needed
-            if result.findings:
-                findings.extend(result.findings)
-            elif needed and outcome is _NOT_EVALUATED:
-                findings.append(_not_evaluated(citation, title, number, needed))
-            key = (citation, title, number, outcome, needed)
-            add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
+            if result is not last:
+                outcome = result.outcome
+                needed = result.needed
+                if result.findings:
+                    findings.extend(result.findings)
+                    key = (citation, title, number, outcome, needed)
+                    add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
+                    continue
+                last = result
+                lines = _lines(citation, title, outcome, needed)
+            line = lines.get(number) or _line(lines, citation, title, number, result.outcome, result.needed)
+            add_check(line[0])
+            if line[1] is not None:
+                findings.append(line[1])
     all_findings = tuple(findings)
     status, verdicts = fold(tuple([item.number for item in items]), all_findings, waived=waived)
     return Evaluation(
@@ -122,6 +132,44 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         reference_number=co.reference_number,
         on=ctx.on,
     )
+
+
+#: Per item rule and result without findings, (citation, title, outcome, needed): by item number, the trace
+#: line and, for a result "not evaluated" that names what it needed, the finding saying so.
+_LINES: Final[_Memo[tuple[str, str, Outcome, tuple[str, ...]], dict[int, tuple[Check, Finding | None]]]] = _Memo(1024)
+#: How many lines :data:`_LINES` may hold in all before it is emptied.
+_LINES_LIMIT: Final = 16384
+_lines_held = 0
+
+
+def _lines(citation: str, title: str, outcome: Outcome, needed: tuple[str, ...]) -> dict[int, tuple[Check, Finding | None]]:
+    """The lines by item number of a rule (``citation``, ``title``) giving a result of ``outcome`` without findings."""
+    key = (citation, title, outcome, needed)
+    lines = _LINES.get(key)
+    if lines is None:
+        lines = _LINES.keep(key, {})
+    return lines
+
+
+def _line(
+    lines: dict[int, tuple[Check, Finding | None]],
+    citation: str,
+    title: str,
+    number: int,
+    outcome: Outcome,
+    needed: tuple[str, ...],
+) -> tuple[Check, Finding | None]:
+    """Build, remember in ``lines`` and return the line of item ``number``; the same values the generic path gives."""
+    global _lines_held
+    if _lines_held >= _LINES_LIMIT:
+        _LINES.clear()  # ``lines`` itself stays usable by the caller: it only leaves the memo
+        _lines_held = 0
+    key = (citation, title, number, outcome, needed)
+    check = _CHECKS.get(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title))
+    missing = _not_evaluated(citation, title, number, needed) if needed and outcome is _NOT_EVALUATED else None
+    line = lines[number] = (check, missing)
+    _lines_held += 1
+    return line
 
 
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:

@@ -86,17 +86,23 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "eco-data-copy-missing": REFERENCE,
         # Box 1: the exporter.
         "declared-exporter-differs": 1,
+        "exporting-party-not-a-party": 1,
+        "importing-party-not-a-party": 2,
+        "exporting-party-is-importing-party": 2,
         "declared-exporter-differs-slightly": 1,
         # Box 3: transport and route.
         "retroactive-shipment-date-missing": 3,
         "transit-countries-differ-from-certificate": 3,
         "transit-evidence-missing": 3,
         "transit-operation-not-permitted": 3,
+        "transit-operation-unrecognised": 3,
         "in-transit-co-not-retroactive": 3,
+        "in-transit-co-not-retroactive-unverified": 3,
         "motr-traded-in-transit": 3,
         "motr-transit-inconsistent": 3,
         "motr-transit-not-proven": 3,
         "motr-transit-operation-not-permitted": 3,
+        "motr-transit-operation-unrecognised": 3,
         "motr-transit-reason-not-accepted": 3,
         "motr-transit-reason-unknown": 3,
         "motr-transit-trading-unknown": 3,
@@ -104,6 +110,9 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "co-presented-after-validity": 4,
         "co-waived": 4,
         "ajcep-not-in-force-on-import": 4,
+        "ajcep-not-in-force-on-import-unverified": 4,
+        "ajcep-not-in-force-for-exporting-party": 4,
+        "ajcep-not-in-force-for-exporting-party-unverified": 4,
         "motr-16-2024-not-in-force": 4,
         "motr-field-verification-possible": 4,
         # Box 5: the item number (of this CO, or of the original a back-to-back item draws from).
@@ -114,6 +123,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "description-not-substantially-identical": 7,
         "description-differs-slightly": 7,
         "hs-code-not-six-digits": 7,
+        "hs-code-national-digits": 7,
         "declared-hs-subheading-differs": 7,
         "declared-hs-subheading-differs-across-editions": 7,
         "hs-conversion-not-verified": 7,
@@ -125,6 +135,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "third-country-invoicer-missing": 7,
         # Box 8: the origin criterion, with DMI and ACU.
         "origin-criterion-unreadable": 8,
+        "origin-criterion-partly-unrecognised": 8,
         "rvc-below-general-rule": 8,
         "de-minimis-without-ctc": 8,
         "accumulation-document-reference-missing": 8,
@@ -138,6 +149,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "motr-de-minimis-not-provided": 8,
         "motr-origin-criterion-not-recognised": 8,
         "motr-origin-criterion-unreadable": 8,
+        "motr-origin-criterion-partly-unrecognised": 8,
         # Box 9: quantity and FOB value.
         "declared-quantity-below-certificate": 9,
         "declared-quantity-differs-slightly": 9,
@@ -147,6 +159,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "back-to-back-partial-quantity-missing": 9,
         "back-to-back-partial-value-missing": 9,
         "back-to-back-quantity-exceeds-original": 9,
+        "back-to-back-quantity-exceeds-original-same-day": 9,
         "back-to-back-quantity-unit-mismatch": 9,
         "eco-quantity-exceeded": 9,
         "eco-item-without-quantity": 9,
@@ -464,8 +477,8 @@ def _reference(reference: CertificateReference | None) -> str | None:
     return ", ".join(parts)
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _yes(flag: bool | None) -> str:
+    return "not stated" if flag is None else "yes" if flag else "no"
 
 
 class _Page:

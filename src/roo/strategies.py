@@ -20,11 +20,24 @@ What there is:
 * :func:`contexts` — the facts of an import: consistent with a given
   certificate (presented within its validity, declared as certified), or, with
   no certificate, arbitrary but well-formed.
+* :func:`goods` — goods for origin determination (``roo.determine``) with
+  realistic bills of materials, any or aimed at a criterion (``"WO"``,
+  ``"PE"``, ``"CTH"``, ``"RVC"``, ``"CTH, DMI"``, ``"CTH, ACU"``,
+  ``"RVC, ACU"``, ``"fail"``; see :data:`GOOD_CRITERIA`) so that roo judges
+  them so; :func:`good_data` as JSON-ready dicts.
+* :func:`materials` and :func:`bills_of_materials` — bill-of-materials lines,
+  nested to a bounded depth, and whole bills worth less than a given FOB.
+* :func:`psr_tables` — small valid product-specific rule tables (``roo.psr/1``).
+* :func:`item_goods` — goods behind a certificate's items (``Context.goods``)
+  that back its box 8, or that deny it, for the box 8 cross-check.
 
-Every strategy shrinks toward a minimal valid CO: one item, the first Party
-pair of the scheme (Indonesia to Japan for AJCEP and JIEPA), the earliest date
-of the scheme's range, the first good of the table (frozen shrimp,
-``030617``, ``WO``), the smallest amounts, optional boxes empty.
+Every certificate strategy shrinks toward a minimal valid CO: one item, the
+first Party pair of the scheme (Indonesia to Japan for AJCEP and JIEPA), the
+earliest date of the scheme's range, the first good of the table (frozen
+shrimp, ``030617``, ``WO``), the smallest amounts, optional boxes empty.
+Goods shrink toward sweet biscuits (``190531``) from Indonesia under AJCEP,
+FOB 100.00 USD, with one material: wheat flour worth 1.00 USD. See
+docs/strategies.md for what each strategy produces and shrinks to.
 
 A user's own property test, checking that an import system agrees with roo::
 
@@ -560,13 +573,6 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             True,
             lambda co, n: _evolve_item(co, n, origin_criterion=OriginCriterion.parse("XYZ")),
         ),
-        Defect(
-            "invoice-missing",
-            "invoice-missing",
-            _AJCEP,
-            True,
-            lambda co, n: _evolve_item(co, n, invoice=None),
-        ),
         Defect("unsigned", "certification-unsigned", _AJCEP, False, _unsigned),
         Defect(
             "declaration-unsigned",
@@ -651,7 +657,7 @@ def defective_certificates(
     ``expected_code`` is the finding code it must cause. Defects:
     item-level ``hs-code-not-six-digits`` (HS code cut to its heading),
     ``description-missing``, ``rvc-below-general-rule`` (box 8 ``RVC 35%``),
-    ``origin-criterion-unreadable`` (box 8 ``XYZ``), ``invoice-missing``, and
+    ``origin-criterion-unreadable`` (box 8 ``XYZ``), and
     certificate-level ``unsigned`` (certification not signed),
     ``declaration-unsigned``, ``reference-missing``, ``not-original`` (the
     duplicate presented), ``third-country-invoicer-missing`` (box ticked, no
@@ -888,7 +894,12 @@ _PRODUCTS: Final = (
     _Product(
         "180632",
         "Chocolate in bars, not filled",
-        (("180400", "Cocoa butter"), ("170199", "Cane sugar"), ("040221", "Whole milk powder"), ("180310", "Cocoa paste")),
+        (
+            ("180400", "Cocoa butter"),
+            ("170199", "Cane sugar"),
+            ("040221", "Whole milk powder"),
+            ("180310", "Cocoa paste"),
+        ),
         ("180620", "Chocolate couverture in blocks"),
     ),
     _Product(
@@ -912,7 +923,12 @@ _PRODUCTS: Final = (
     _Product(
         "640399",
         "Footwear with leather uppers",
-        (("410799", "Finished bovine leather"), ("640610", "Uppers"), ("640620", "Rubber outsoles"), ("350691", "Adhesives")),
+        (
+            ("410799", "Finished bovine leather"),
+            ("640610", "Uppers"),
+            ("640620", "Rubber outsoles"),
+            ("350691", "Adhesives"),
+        ),
         ("640399", "Unfinished leather shoes"),
     ),
     _Product(
@@ -924,7 +940,12 @@ _PRODUCTS: Final = (
     _Product(
         "847130",
         "Portable computers, not more than 10 kg",
-        (("854231", "Processors"), ("854232", "Memory chips"), ("850760", "Lithium-ion batteries"), ("847330", "Mainboards")),
+        (
+            ("854231", "Processors"),
+            ("854232", "Memory chips"),
+            ("850760", "Lithium-ion batteries"),
+            ("847330", "Mainboards"),
+        ),
         ("847130", "Portable computers, unbranded"),
     ),
     _Product(
@@ -1031,7 +1052,7 @@ _ROLE_POOL: Final[Mapping[MaterialRole, tuple[tuple[str, str], ...]]] = {
     MaterialRole.INDIRECT: (("271019", "Fuel oil for the boilers"), ("340319", "Machine lubricants")),
 }
 _ROLES: Final = st.sampled_from(
-    (MaterialRole.INPUT, MaterialRole.INPUT, MaterialRole.INPUT, *(r for r in MaterialRole if r is not MaterialRole.INPUT))
+    (*(MaterialRole.INPUT,) * 3, *(role for role in MaterialRole if role is not MaterialRole.INPUT))
 )
 #: Roles a non-originating material may take that count in the VNM (AJCEP Arts 27, 32.3, 33.2).
 _COUNTED_ROLES: Final = st.sampled_from((MaterialRole.INPUT, MaterialRole.RETAIL_PACKAGING, MaterialRole.ACCESSORY))
@@ -1456,7 +1477,9 @@ def _check_currency(currency: str) -> None:
         raise ValueError(f"an ISO 4217 currency code, got {currency!r}")
 
 
-def materials(scheme: Scheme | str | None = None, *, depth: int = 1, currency: str = "USD") -> st.SearchStrategy[Material]:
+def materials(
+    scheme: Scheme | str | None = None, *, depth: int = 1, currency: str = "USD"
+) -> st.SearchStrategy[Material]:
     """One line of a bill of materials (:class:`roo.origin.Material`), possibly with its own materials.
 
     Every material has a realistic HS code (wheat flour ``110100``, cocoa
@@ -1515,7 +1538,7 @@ def bills_of_materials(
     max_size: int = 5,
     depth: int = 1,
 ) -> st.SearchStrategy[tuple[Material, ...]]:
-    """A bill of materials for a good of your own: ``min_size`` to ``max_size`` :func:`materials` worth less than ``fob``.
+    """A bill of materials for a good of your own: ``min_size`` to ``max_size`` materials worth less than ``fob``.
 
     Each material is worth a whole percentage (at least 1 %) of ``fob``,
     rounded down to the currency's minor unit, and together they are worth at
@@ -1551,8 +1574,9 @@ def _any_good(draw: st.DrawFn, schemes: tuple[Scheme, ...], currency: str) -> Go
     scheme = draw(st.sampled_from(schemes))
     spec = draw(_spec(scheme, _PRODUCTS, currency))
     parties = _ORIGIN_PARTIES[scheme]
-    weighed = spec.weight is not None or draw(_BOOLEANS)
-    weight = spec.weight if spec.weight is not None else (draw(_ints(10, 100_000)) if weighed else None)
+    weight = spec.weight  # always for textiles (de minimis by weight), sometimes for other goods
+    if weight is None and draw(_BOOLEANS):
+        weight = draw(_ints(10, 100_000))
     category = spec.product.category if draw(_BOOLEANS) else None
     vessel = None
     if category is not None and category.needs_vessel and draw(_BOOLEANS):

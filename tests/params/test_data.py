@@ -20,7 +20,7 @@ EXPECTED: dict[str, tuple[object, str, bool]] = {
     "ajcep.waiver.asean.exporting_value": (Money(Decimal("200"), "USD"), "AJCEP/IR/6(a)", True),
     "ajcep.retroactive.grace_days": (3, "AJCEP/IR/7", True),
     "ajcep.retroactive.max_months": (12, "AJCEP/IR/7", True),
-    "ajcep.co.validity_months": (12, "AJCEP/OCP/4", False),
+    "ajcep.co.validity_months": (12, "AJCEP/OCP/4(1)", False),
     "ajcep.certified_true_copy.max_months": (12, "AJCEP/IR/5(b)", True),
     "jiepa.co.validity_months": (12, "JIEPA/ART/41", True),
     "jiepa.waiver.customs_value": (Money(Decimal("200"), "USD"), "JIEPA/ART/40", True),

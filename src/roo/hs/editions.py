@@ -26,6 +26,9 @@ EDITIONS: Final[tuple[str, ...]] = ("HS1992", "HS1996", *(version.value for vers
 
 _EDITION: Final = re.compile(r"^\s*(?:HS)?\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
 
+#: The year of each edition by its canonical name (an ``HsVersion`` is its name), looked up before any parsing.
+_YEARS: Final[dict[str, int]] = {name: int(name[2:]) for name in EDITIONS}
+
 
 def parse_edition(name: str) -> str:
     """The canonical name of an edition: ``"hs 2007"``, ``"2007"`` and ``HsVersion.HS2007`` give ``"HS2007"``.
@@ -36,6 +39,8 @@ def parse_edition(name: str) -> str:
     Raises:
         ValueError: ``name`` is not ``HS`` and a four-digit year.
     """
+    if type(name) is str and name in _YEARS:
+        return name
     match = _EDITION.match(str(name))
     if match is None:
         raise ValueError(f"{name!r} is not an HS edition (expected 'HS' and a year, e.g. 'HS2007')")
@@ -51,4 +56,5 @@ def edition_year(name: str) -> int:
     Raises:
         ValueError: ``name`` is not an edition name.
     """
-    return int(parse_edition(name)[2:])
+    year = _YEARS.get(name) if isinstance(name, str) else None
+    return year if year is not None else int(parse_edition(name)[2:])

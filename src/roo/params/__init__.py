@@ -29,6 +29,7 @@ See docs/parameters.md for the file format and the table of every parameter.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from importlib import resources
@@ -126,15 +127,23 @@ def value(name: str, on: date, overrides: Mapping[str, object] | None = None) ->
         ParameterNotInForce: the parameter has no value on ``on``.
         InvalidParameterOverride: the override cannot be read as the declared type.
     """
-    parameter = get(name)
-    if overrides is not None and name in overrides:
+    if overrides and name in overrides:
+        parameter = get(name)
         raw = overrides[name]
         if isinstance(raw, tuple):
             raw = _dated_override_on(raw, on)
         if raw is None:
             raise ParameterNotInForce(name, on)
         return coerce_override(parameter, raw)
-    return parameter.value_on(on)
+    return _packaged_value(name, on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _packaged_value(name: str, on: date) -> Value:
+    # The packaged data never change after import and every value is immutable, so a value looked up once is
+    # handed out again (rules ask for the same parameter on the same date for every item and certificate).
+    # A lookup that raises is not cached; it raises afresh each time.
+    return get(name).value_on(on)
 
 
 def verified(name: str, on: date, overrides: Mapping[str, object] | None = None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from datetime import date
 from decimal import Decimal
 from typing import Final, Literal, final
@@ -107,6 +108,10 @@ class DatedValue:
         return self.value is None
 
 
+#: The date an entry takes effect (the key :meth:`Parameter.entry_on` bisects on).
+_EFFECTIVE_FROM: Final = operator.attrgetter("effective_from")
+
+
 @final
 @attrs.frozen
 class Parameter:
@@ -133,7 +138,7 @@ class Parameter:
             ParameterNotInForce: ``on`` is before the first value, or the entry
                 in force ends the parameter.
         """
-        index = bisect.bisect_right([v.effective_from for v in self.values], on) - 1
+        index = bisect.bisect_right(self.values, on, key=_EFFECTIVE_FROM) - 1
         if index < 0:
             raise ParameterNotInForce(self.name, on, first_effective=self.values[0].effective_from)
         entry = self.values[index]

@@ -61,7 +61,7 @@ def test_readable_criterion_passes(text: str) -> None:
         pytest.param("", "box 8 is empty", id="box-8-empty"),
         pytest.param("   ", "box 8 is empty", id="box-8-blank"),
         pytest.param("ORIGINATING", "unrecognised 'ORIGINATING'", id="not-a-criterion"),
-        pytest.param("WO, XYZ", "unrecognised 'XYZ'", id="criterion-with-unknown-word"),
+        pytest.param("XYZ, DMI", "unrecognised 'XYZ'", id="unknown-word-with-a-flag-but-no-criterion"),
         pytest.param("RVC 140%", "unrecognised 'RVC 140%'", id="rvc-over-100-percent"),
         pytest.param("DMI", "no origin criterion, only DMI", id="only-de-minimis"),
         pytest.param("ACU", "no origin criterion, only ACU", id="only-accumulation"),
@@ -77,6 +77,37 @@ def test_unreadable_criterion_denies_the_item(text: str, problem: str) -> None:
     assert expected == actual
 
 
+@pytest.mark.parametrize(
+    ("text", "unrecognised"),
+    [
+        pytest.param("WO, XYZ", ("XYZ",), id="criterion-with-unknown-word"),
+        pytest.param("CTH (see attached list)", ("see attached list",), id="criterion-with-a-remark-in-brackets"),
+    ],
+)
+def test_unknown_words_beside_a_criterion_only_warn(text: str, unrecognised: tuple[str, ...]) -> None:
+    """Box 8 that states a criterion still claims it; the words roo cannot read are a warning, not a denial."""
+    evaluation = evaluate_box8(text)
+    finding = next(f for f in evaluation.findings if f.code == "origin-criterion-partly-unrecognised")
+    expected = ([("origin-criterion-partly-unrecognised", WARNING, 1)], unrecognised, roo.Status.ACCEPTED)
+    assert expected == (criterion_findings(evaluation), finding.facts["unrecognised"], evaluation.status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('"WO"', id="quoted-wo"),
+        pytest.param("\u201cCTH\u201d", id="curly-quoted-cth"),
+        pytest.param("Wholly Obtained", id="wholly-obtained-in-words"),
+        pytest.param("CTC (CTH)", id="ctc-naming-the-heading-change"),
+        pytest.param("Produced entirely from originating materials", id="pe-in-words"),
+    ],
+)
+def test_quotes_brackets_and_words_are_read(text: str) -> None:
+    """Box 8 as people print it (quoted, bracketed, in words) states its criterion: no finding, nothing denied."""
+    evaluation = evaluate_box8(text)
+    assert ([], roo.Status.ACCEPTED) == (criterion_findings(evaluation), evaluation.status)
+
+
 def test_unreadable_criterion_denies_only_its_item() -> None:
     """The other items keep their preference (IR 3(j))."""
     items = [item_data(1), item_data(2, origin_criterion="???"), item_data(3, origin_criterion="CTH")]
@@ -87,7 +118,7 @@ def test_unreadable_criterion_denies_only_its_item() -> None:
 
 def test_unreadable_criterion_is_not_also_judged_for_rvc_or_de_minimis() -> None:
     """An unreadable box 8 gives one finding; the RVC and de minimis checks do not apply to it."""
-    evaluation = evaluate_box8("RVC 30%, DMI, ???")
+    evaluation = evaluate_box8("RVC 140%, DMI, ???")
     outcomes = {c.rule: c.outcome for c in evaluation.checks if c.rule in RULES}
     expected = {
         "AJCEP/FORM/3": roo.Outcome.FAILED,

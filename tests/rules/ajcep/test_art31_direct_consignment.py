@@ -144,3 +144,60 @@ def test_operation_not_permitted_rejects_the_co() -> None:
     """Through roo.evaluate: goods processed in transit are not consigned directly; every item is denied."""
     ctx = shipped(TransitStop("SG", ("processing",)))
     assert roo.Status.REJECTED == roo.evaluate(via("SG"), ctx).status
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        pytest.param("trans-shipment", id="trans-shipment-hyphenated"),
+        pytest.param("unloading and reloading", id="unloading-and-reloading-in-one-entry"),
+        pytest.param("Unloading/Reloading", id="unloading-slash-reloading"),
+        pytest.param("unloading, reloading", id="comma-separated-in-one-entry"),
+        pytest.param("cold storage", id="cold-storage-is-storage-that-preserves"),
+        pytest.param("re-loading", id="re-loading-hyphenated"),
+        pytest.param("temporary storage in bonded warehouse", id="temporary-storage-in-bonded-warehouse"),
+        pytest.param("Temporary_Storage", id="underscored-term"),
+        pytest.param("loading onto another vessel", id="loading-onto-another-vessel"),
+    ],
+)
+def test_permitted_operations_as_written_pass(operation: str) -> None:
+    """Art 31 operations written in everyday spellings are read as permitted: no finding, nothing denied."""
+    ctx = shipped(TransitStop("SG", (operation,)))
+    assert (Outcome.PASSED, []) == seen(art31.check_direct_consignment(via("SG"), ctx))
+    assert roo.Status.ACCEPTED == roo.evaluate(via("SG"), ctx).status
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        pytest.param("unloading and repacking", id="repacking-inside-a-compound-entry"),
+        pytest.param("re-packing", id="re-packing-hyphenated"),
+        pytest.param("relabelling", id="relabelling"),
+        pytest.param("Mixing/Blending", id="mixing-and-blending"),
+        pytest.param("cutting", id="cutting"),
+        pytest.param("packing", id="packing"),
+        pytest.param("assembly", id="assembly"),
+    ],
+)
+def test_known_operations_not_permitted_are_errors(operation: str) -> None:
+    """An operation known to work on the goods or change their packing or labels takes them out of Art 31."""
+    ctx = shipped(TransitStop("SG", (operation,)))
+    expected = (Outcome.FAILED, [("transit-operation-not-permitted", ERROR, None)])
+    assert expected == seen(art31.check_direct_consignment(via("SG"), ctx))
+
+
+@pytest.mark.parametrize(
+    ("operation", "unrecognised"),
+    [
+        pytest.param("fumigation", ("fumigation",), id="fumigation"),
+        pytest.param("inspection by customs", ("inspection by customs",), id="inspection"),
+        pytest.param("unloading and sampling", ("sampling",), id="one-unknown-part-of-a-compound-entry"),
+    ],
+)
+def test_unrecognised_operations_are_warnings(operation: str, unrecognised: tuple[str, ...]) -> None:
+    """Doubt never denies: an operation roo does not recognise is a warning naming the parts it could not read."""
+    ctx = shipped(TransitStop("SG", (operation,)))
+    result = art31.check_direct_consignment(via("SG"), ctx)
+    expected = (Outcome.PASSED, [("transit-operation-unrecognised", WARNING, None)], unrecognised)
+    assert expected == (*seen(result), result.findings[0].facts["unrecognised"])
+    assert roo.Status.ACCEPTED == roo.evaluate(via("SG"), ctx).status

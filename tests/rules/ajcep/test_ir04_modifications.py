@@ -106,6 +106,53 @@ def test_hs_subheading_across_editions(hs_version: str | None, on: date, expecte
     assert expected == seen(ir04.check_hs_subheading(co.items[0], co, ctx))[1]
 
 
+@pytest.mark.parametrize(
+    ("issue_date", "on", "expected"),
+    [
+        pytest.param(
+            "2021-12-20",
+            date(2022, 1, 10),
+            [("declared-hs-subheading-differs-across-editions", WARNING, 1)],
+            id="co-issued-in-hs2017-declared-in-hs2022",
+        ),
+        pytest.param(
+            "2022-01-01",
+            date(2022, 1, 10),
+            [("declared-hs-subheading-differs", ERROR, 1)],
+            id="co-issued-on-the-first-day-of-hs2022",
+        ),
+        pytest.param(
+            "2021-12-31",
+            date(2021, 12, 31),
+            [("declared-hs-subheading-differs", ERROR, 1)],
+            id="both-in-hs2017",
+        ),
+    ],
+)
+def test_item_without_edition_is_in_the_edition_of_its_issue_date(
+    issue_date: str, on: date, expected: list[tuple[str, Severity, int | None]]
+) -> None:
+    """A CO item without ``hs_version`` is in the edition in force when the CO was issued, not when it is declared."""
+    transport = {"departure_date": issue_date}
+    item = item_data(hs_code="8517.12", hs_version=None, description="Mobile telephones")
+    co = certificate(issue_date=issue_date, transport=transport, items=[item])
+    ctx = attrs.evolve(declared(hs_code="8517.13"), on=on)
+    result = ir04.check_hs_subheading(co.items[0], co, ctx)
+    assert expected == seen(result)[1]
+
+
+def test_edition_change_through_evaluate_does_not_deny() -> None:
+    """Through roo.evaluate: the CO of 2021-12-20 declared on 2022-01-10 under 8517.13 keeps its preference."""
+    item = item_data(hs_code="8517.12", hs_version=None, description="Mobile telephones", origin_criterion="CTH")
+    co = certificate(issue_date="2021-12-20", transport={"departure_date": "2021-12-20"}, items=[item])
+    line = DeclarationItem(1, "8517.13", "Mobile telephones", Quantity(Decimal(4000), "KGM"))
+    evaluation = roo.evaluate(co, Context(on=date(2022, 1, 10), declaration=Declaration(items=(line,))))
+    assert (roo.Status.ACCEPTED, ["declared-hs-subheading-differs-across-editions"]) == (
+        evaluation.status,
+        [f.code for f in evaluation.findings if f.severity is not INFO],
+    )
+
+
 def test_hs_edition_difference_names_both_editions() -> None:
     """The warning says which edition each side is in."""
     (finding,) = ir04.check_hs_subheading(ITEM, CO, declared(hs_code="030616")).findings
@@ -259,12 +306,14 @@ def test_quantity_zero_on_the_co() -> None:
             "PT Samudra Jayaa", (Outcome.PASSED, [("declared-exporter-differs-slightly", INFO, None)]), id="typing-slip"
         ),
         pytest.param(
-            "PT Sinar Laut Abadi", (Outcome.FAILED, [("declared-exporter-differs", ERROR, None)]), id="another-exporter"
+            "PT Sinar Laut Abadi",
+            (Outcome.PASSED, [("declared-exporter-differs", WARNING, None)]),
+            id="another-exporter-is-for-customs-to-verify",
         ),
     ],
 )
 def test_exporter(exporter: str, expected: Seen) -> None:
-    """The declared exporter is the CO's; a typing slip is disregarded; another exporter denies the CO."""
+    """The declared exporter is the CO's; a typing slip is disregarded; another name warns, never denies."""
     assert expected == seen(ir04.check_exporter(CO, declared(exporter=exporter)))
 
 
@@ -281,6 +330,48 @@ def test_exporter_not_evaluated(ctx: Context, co: roo.Certificate, needed: str) 
     """Without both names the exporter comparison is not evaluated."""
     result = ir04.check_exporter(co, ctx)
     assert (Outcome.NOT_EVALUATED, (needed,)) == (result.outcome, result.needed)
+
+
+SG_INVOICER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raffles Place, Singapore", "country": "SG"}
+
+
+@pytest.mark.parametrize(
+    ("declared_exporter", "ticked", "expected"),
+    [
+        pytest.param("Lion Trading Pte Ltd", True, (Outcome.PASSED, []), id="declared-the-third-country-invoicer"),
+        pytest.param("LION TRADING PTE. LTD.", True, (Outcome.PASSED, []), id="invoicer-in-other-spelling"),
+        pytest.param(
+            "Lion Tradng Pte Ltd",
+            True,
+            (Outcome.PASSED, [("declared-exporter-differs-slightly", INFO, None)]),
+            id="typing-slip-in-the-invoicers-name",
+        ),
+        pytest.param("PT Samudra Jaya", True, (Outcome.PASSED, []), id="declared-the-exporter-despite-invoicing"),
+        pytest.param(
+            "Tiger Commodities Pte Ltd",
+            True,
+            (Outcome.PASSED, [("declared-exporter-differs", WARNING, None)]),
+            id="neither-exporter-nor-invoicer",
+        ),
+        pytest.param(
+            "Lion Trading Pte Ltd",
+            False,
+            (Outcome.PASSED, [("declared-exporter-differs", WARNING, None)]),
+            id="invoicer-named-but-invoicing-not-ticked",
+        ),
+    ],
+)
+def test_exporter_under_third_country_invoicing(declared_exporter: str, ticked: bool, expected: Seen) -> None:
+    """IR 3(d): with third-country invoicing the importer may declare the invoicer; that is not another exporter."""
+    co = certificate(third_country_invoicing=ticked, third_country_invoicer=SG_INVOICER)
+    assert expected == seen(ir04.check_exporter(co, declared(exporter=declared_exporter)))
+
+
+def test_another_exporter_does_not_deny_the_co() -> None:
+    """Through roo.evaluate: a declared exporter that is not the CO's leaves every item granted."""
+    evaluation = roo.evaluate(CO, declared(exporter="PT Sinar Laut Abadi"))
+    finding = next(f for f in evaluation.findings if f.code == "declared-exporter-differs")
+    assert (roo.Status.ACCEPTED, "AJCEP/IR/2(d)") == (evaluation.status, finding.rule)
 
 
 def test_exporter_key_drops_legal_forms_of_japan() -> None:
@@ -329,6 +420,75 @@ def alteration(method: str, approved: bool = True, certified: bool = True, box: 
 def test_alterations(alterations: list[dict[str, Any]], expected: Seen) -> None:
     """Only a strike-out approved by the signatory and certified by the authority is an allowed alteration."""
     assert expected == seen(ir04.check_alterations(certificate(alterations=alterations), Context()))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "needed"),
+    [
+        pytest.param(
+            {"box": 7, "method": "strike_out"},
+            (Outcome.NOT_EVALUATED, []),
+            ("certificate.alterations[0].approved_by_signatory", "certificate.alterations[0].certified_by_authority"),
+            id="strike-out-approval-and-certification-not-stated",
+        ),
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": True},
+            (Outcome.NOT_EVALUATED, []),
+            ("certificate.alterations[0].certified_by_authority",),
+            id="certification-not-stated",
+        ),
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": False},
+            (Outcome.FAILED, [("strike-out-not-approved", ERROR, None)]),
+            (),
+            id="stated-not-approved-still-fails",
+        ),
+        pytest.param(
+            {"box": 7, "method": "erasure"}, (Outcome.FAILED, [("alteration-by-erasure", ERROR, None)]), (), id="erasure"
+        ),
+    ],
+)
+def test_alteration_facts_not_stated_are_not_evaluated(
+    data: dict[str, Any], expected: Seen, needed: tuple[str, ...]
+) -> None:
+    """An alteration whose approval or certification the data leave out is not evaluated, never denied."""
+    result = ir04.check_alterations(certificate(alterations=[data]), Context())
+    assert (expected, needed) == (seen(result), result.needed)
+
+
+TWO_ITEMS = [item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743")]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(
+            {**alteration("erasure"), "item": 2},
+            (roo.Status.PARTIALLY_ACCEPTED, (1,), [("alteration-by-erasure", 2)]),
+            id="erasure-on-item-2-denies-item-2-only",
+        ),
+        pytest.param(
+            {**alteration("strike_out", certified=False), "item": 1},
+            (roo.Status.PARTIALLY_ACCEPTED, (2,), [("strike-out-not-certified", 1)]),
+            id="uncertified-strike-out-on-item-1",
+        ),
+        pytest.param(
+            {**alteration("erasure"), "item": 9},
+            (roo.Status.REJECTED, (), [("alteration-by-erasure", None)]),
+            id="erasure-naming-an-item-the-co-lacks-concerns-the-whole-co",
+        ),
+        pytest.param(
+            alteration("erasure"),
+            (roo.Status.REJECTED, (), [("alteration-by-erasure", None)]),
+            id="erasure-without-item-concerns-the-whole-co",
+        ),
+    ],
+)
+def test_alteration_on_one_item_concerns_that_item(data: dict[str, Any], expected: Any) -> None:
+    """IR 3(j): an alteration on one item's line denies that item only; others stay with the whole CO."""
+    evaluation = roo.evaluate(certificate(items=TWO_ITEMS, alterations=[data]), on=PRESENTED_ON)
+    errors = [(f.code, f.item) for f in evaluation.findings if f.severity is ERROR]
+    assert expected == (evaluation.status, evaluation.granted, errors)
 
 
 def test_erasure_message_says_a_replacement_is_needed() -> None:

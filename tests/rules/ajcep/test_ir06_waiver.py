@@ -63,9 +63,16 @@ def test_waiver_finding_is_info_about_the_whole_co() -> None:
     """The waiver is an info finding on the CO as a whole, stating value, limit and date."""
     result = ir06.check_waiver(INTO_JAPAN, Context(on=PRESENTED_ON, customs_value=yen("200000")))
     (finding,) = result.findings
-    expected = (Severity.INFO, None, "AJCEP/IR/6(a)", "200000 JPY", "200000 JPY", PRESENTED_ON)
+    expected = (Severity.INFO, None, "AJCEP/IR/6(a)(i)", "200000 JPY", "200000 JPY", PRESENTED_ON)
     actual = (finding.severity, finding.item, finding.rule, finding.facts["value"], finding.facts["limit"], finding.facts["as_of"])
     assert expected == actual
+
+
+def test_asean_waiver_cites_the_asean_paragraph() -> None:
+    """Into an ASEAN Member State the USD 200 exporting value of IR 6(a)(ii) applied, and the finding says so."""
+    result = ir06.check_waiver(INTO_THAILAND, Context(on=PRESENTED_ON, exporting_value=usd("200")))
+    (finding,) = result.findings
+    assert ("AJCEP/IR/6(a)(ii)", "co-waived") == (finding.rule, finding.code)
 
 
 @pytest.mark.parametrize(

@@ -128,10 +128,26 @@ def test_findings_state_the_days_after_shipment() -> None:
     assert expected == (finding.facts["shipment_date"], finding.facts["issue_date"], finding.facts["days_after_shipment"])
 
 
-def test_shipment_before_the_agreement_is_not_evaluated() -> None:
-    """No period is in force before the Agreement: the check is not evaluated, not failed."""
-    result = ir07.check_issuance_timing(shipped("2007-03-04", "2007-03-20"), Context())
-    assert Outcome.NOT_EVALUATED == result.outcome
+@pytest.mark.parametrize(
+    ("departure", "issued", "ticked", "expected"),
+    [
+        pytest.param("2008-11-20", "2008-12-05", True, RETROACTIVE, id="in-transit-at-entry-into-force-retroactive-co"),
+        pytest.param(
+            "2008-11-20",
+            "2009-11-21",
+            True,
+            (Outcome.FAILED, [("retroactive-issuance-too-late", ERROR, None)]),
+            id="twelve-months-and-a-day-after-a-shipment-before-entry-into-force",
+        ),
+        pytest.param("2008-11-20", "2009-11-20", True, RETROACTIVE, id="twelve-months-to-the-day"),
+        pytest.param("2008-11-28", "2008-12-01", False, ON_TIME, id="within-three-days-across-entry-into-force"),
+    ],
+)
+def test_shipment_before_the_agreement_uses_the_first_periods(
+    departure: str, issued: str, ticked: bool, expected: Seen
+) -> None:
+    """Goods shipped before 2008-12-01 (in transit under IR 15) are held to the periods the Rules set from the start."""
+    assert expected == seen(ir07.check_issuance_timing(shipped(departure, issued, ticked), Context()))
 
 
 def test_late_unticked_co_is_rejected() -> None:

@@ -37,9 +37,9 @@ def test_item_without_acu_is_not_applicable() -> None:
     assert Outcome.NOT_APPLICABLE == ir08.check_accumulation_evidence(ACU.items[1], ACU, Context()).outcome
 
 
-def test_acu_without_documents_is_a_warning() -> None:
-    """No evidence in the context: customs may request it; the item keeps preference."""
-    assert (Outcome.PASSED, [("accumulation-evidence-not-provided", WARNING, 1)]) == seen(
+def test_acu_without_documents_is_noted() -> None:
+    """IR 8: documents "may" be used "if needed": none in the context is an info note; the item keeps preference."""
+    assert (Outcome.PASSED, [("accumulation-evidence-not-provided", INFO, 1)]) == seen(
         ir08.check_accumulation_evidence(ACU.items[0], ACU, Context())
     )
 
@@ -97,7 +97,7 @@ def test_documents_are_checked(document: AccumulationDocument, expected: Seen) -
 def test_documents_for_another_item_do_not_count() -> None:
     """Evidence tied to item 2 is no evidence for item 1."""
     ctx = documents(attrs.evolve(MATERIAL_CO, certificate_item=2))
-    assert (Outcome.PASSED, [("accumulation-evidence-not-provided", WARNING, 1)]) == seen(
+    assert (Outcome.PASSED, [("accumulation-evidence-not-provided", INFO, 1)]) == seen(
         ir08.check_accumulation_evidence(ACU.items[0], ACU, ctx)
     )
 
@@ -112,7 +112,7 @@ def test_every_document_is_checked() -> None:
 
 
 def test_missing_evidence_never_denies() -> None:
-    """Through roo.evaluate: an ACU item without evidence keeps preference, with the warning on it."""
+    """Through roo.evaluate: an ACU item without evidence keeps preference, with the note on it."""
     evaluation = roo.evaluate(ACU, on=PRESENTED_ON)
     verdict = evaluation.item(1)
     assert verdict is not None

@@ -119,26 +119,72 @@ def test_original_reference(co: roo.Certificate, ctx: Context, expected: Seen) -
 # --- IR 9: partial value and quantity ------------------------------------------------------------------------
 
 
+ORIGINAL_KNOWN = Context(related_certificates=(ORIGINAL,))
+
+
 @pytest.mark.parametrize(
-    ("item", "expected"),
+    ("items", "ctx", "expected"),
     [
-        pytest.param(item_data(1), (Outcome.PASSED, []), id="value-and-quantity-shown"),
+        pytest.param([item_data(1)], Context(), (Outcome.PASSED, []), id="value-and-quantity-shown"),
         pytest.param(
-            item_data(1, fob_value=None),
+            [item_data(1, fob_value=None, quantity=quantity("2500"))],
+            ORIGINAL_KNOWN,
             (Outcome.FAILED, [("back-to-back-partial-value-missing", ERROR, 1)]),
-            id="no-partial-value",
+            id="partial-shipment-without-its-value",
         ),
         pytest.param(
-            item_data(1, quantity=None),
+            [item_data(1, fob_value=None, quantity=quantity("3999.999"))],
+            ORIGINAL_KNOWN,
+            (Outcome.FAILED, [("back-to-back-partial-value-missing", ERROR, 1)]),
+            id="a-gram-short-of-the-original-is-partial",
+        ),
+        pytest.param(
+            [item_data(1, fob_value=None, quantity=quantity("4000"))],
+            ORIGINAL_KNOWN,
+            (Outcome.PASSED, []),
+            id="whole-original-quantity-is-not-partial",
+        ),
+        pytest.param(
+            [
+                item_data(1, fob_value=None, quantity=quantity("2500")),
+                item_data(2, fob_value=None, quantity=quantity("1500"), original_item=1),
+            ],
+            ORIGINAL_KNOWN,
+            (Outcome.PASSED, []),
+            id="two-items-of-this-co-together-ship-the-whole-item",
+        ),
+        pytest.param(
+            [item_data(1, fob_value=None, quantity=quantity("2500"))],
+            Context(),
+            (Outcome.NOT_EVALUATED, []),
+            id="original-unknown-cannot-tell-whether-partial",
+        ),
+        pytest.param(
+            [item_data(1, quantity=None)],
+            Context(),
             (Outcome.FAILED, [("back-to-back-partial-quantity-missing", ERROR, 1)]),
             id="no-partial-quantity",
         ),
     ],
 )
-def test_partial_value_and_quantity(item: dict[str, Any], expected: Seen) -> None:
-    """Each item of a back-to-back CO shows its partial FOB value and quantity."""
-    co = back_to_back(item)
-    assert expected == seen(ir09.check_partial_value_and_quantity(co.items[0], co, Context()))
+def test_partial_value_and_quantity(items: list[dict[str, Any]], ctx: Context, expected: Seen) -> None:
+    """IR 9: the quantity is shown, and the FOB value "in the case of partial export shipments" only."""
+    co = back_to_back(*items)
+    assert expected == seen(ir09.check_partial_value_and_quantity(co.items[0], co, ctx))
+
+
+def test_partial_value_without_the_original_names_what_it_needs() -> None:
+    """Whether the shipment is partial needs the original CO among the related certificates."""
+    co = back_to_back(item_data(1, fob_value=None, quantity=quantity("2500")))
+    result = ir09.check_partial_value_and_quantity(co.items[0], co, Context())
+    assert ("context.related_certificates",) == result.needed
+
+
+def test_whole_quantity_without_value_is_accepted() -> None:
+    """Through roo.evaluate: a back-to-back CO re-exporting the original's whole item without FOB is accepted."""
+    co = back_to_back(item_data(1, fob_value=None, quantity=quantity("4000")))
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
+    assert roo.Status.ACCEPTED == evaluation.status
 
 
 def test_partial_value_not_required_on_an_ordinary_co() -> None:
@@ -300,3 +346,100 @@ def test_original_dated_at_the_end_of_the_calendar_does_not_crash() -> None:
     """A validity that would end after 9999-12-31 is taken to run to the last representable date."""
     co = back_to_back(original_certificate=dict(REFERENCE, issue_date="9999-12-31"))
     assert (Outcome.PASSED, []) == seen(ir09.check_original_reference(co, Context()))
+
+
+# --- IR 9: which original item, and back-to-back COs of the same day ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected", "needed"),
+    [
+        pytest.param(
+            item_data(1, description="Frozen squid, cleaned", hs_code="030743", quantity=quantity("800")),
+            (Outcome.PASSED, []),
+            (),
+            id="same-number-is-another-good-matched-by-subheading",
+        ),
+        pytest.param(
+            item_data(1, description="Frozen squid, cleaned", hs_code="030743", quantity=quantity("1200")),
+            (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]),
+            (),
+            id="matched-by-subheading-and-over-that-item",
+        ),
+        pytest.param(
+            item_data(3, description="Frozen squid, cleaned", hs_code="0307.43", quantity=quantity("900")),
+            (Outcome.PASSED, []),
+            (),
+            id="number-the-original-lacks-matched-by-subheading",
+        ),
+        pytest.param(
+            item_data(1, description="Frozen octopus", hs_code="030752", quantity=quantity("10")),
+            (Outcome.NOT_EVALUATED, []),
+            ("certificate.items.original_item",),
+            id="no-item-of-the-original-in-that-subheading",
+        ),
+        pytest.param(
+            item_data(5, quantity=quantity("10")),
+            (Outcome.PASSED, []),
+            (),
+            id="unique-subheading-match-for-a-number-the-original-lacks",
+        ),
+    ],
+)
+def test_original_item_left_blank_is_matched_by_subheading(
+    item: dict[str, Any], expected: Seen, needed: tuple[str, ...]
+) -> None:
+    """Without ``original_item``, the same-numbered item counts only if it is the same good; else the subheading."""
+    co = back_to_back(item)
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL,)))
+    assert (expected, needed) == (seen(result), result.needed)
+
+
+def test_original_item_ambiguous_subheading_is_not_evaluated() -> None:
+    """Two items of the original in the same subheading: roo does not guess which one is drawn."""
+    original = certificate(
+        reference_number=ORIGINAL_REFERENCE,
+        importing_party="SG",
+        issue_date="2024-03-01",
+        items=[item_data(1), item_data(2, quantity=quantity("500"))],
+    )
+    co = back_to_back(item_data(3, quantity=quantity("600")))
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(original,)))
+    assert (Outcome.NOT_EVALUATED, ("certificate.items.original_item",)) == (result.outcome, result.needed)
+
+
+def test_two_back_to_back_cos_of_the_same_day_warn_without_denying() -> None:
+    """2500 + 2500 of 4000 on two COs issued the same day: neither is shown to be later; each gets a warning."""
+    first = back_to_back(item_data(1, quantity=quantity("2500")), reference_number="SG/2024/B2B/0001")
+    second = back_to_back(item_data(1, quantity=quantity("2500")), reference_number="SG/2024/B2B/0002")
+    outcomes = []
+    for co, other in ((first, second), (second, first)):
+        evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL, other))
+        codes = [(f.code, f.severity) for f in evaluation.findings if f.code.startswith("back-to-back-quantity")]
+        outcomes.append((evaluation.status, codes))
+    warning = [("back-to-back-quantity-exceeds-original-same-day", WARNING)]
+    assert [(roo.Status.ACCEPTED, warning), (roo.Status.ACCEPTED, warning)] == outcomes
+
+
+def test_same_day_co_within_the_original_passes() -> None:
+    """Two COs of the same day that together stay within the original pass without a finding."""
+    co = back_to_back(item_data(1, quantity=quantity("2000")))
+    other = back_to_back(item_data(1, quantity=quantity("2000")), reference_number="SG/2024/B2B/0002")
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other)))
+    assert (Outcome.PASSED, []) == seen(result)
+
+
+def test_earlier_day_still_denies_when_over() -> None:
+    """A CO issued a day earlier is counted as earlier: going past the original then denies this item."""
+    co = back_to_back(item_data(1, quantity=quantity("2500")))
+    other = earlier("SG/2024/B2B/0002", "2500", issue_date="2024-03-31")
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other)))
+    assert (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]) == seen(result)
+
+
+def test_same_day_facts_name_the_other_co() -> None:
+    """The same-day warning names the CO of the same day it counted."""
+    co = back_to_back(item_data(1, quantity=quantity("2500")))
+    other = back_to_back(item_data(1, quantity=quantity("2500")), reference_number="SG/2024/B2B/0002")
+    (finding,) = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other))).findings
+    assert (("SG/2024/B2B/0002",), "5000 KGM") == (finding.facts["same_day"], finding.facts["total"])

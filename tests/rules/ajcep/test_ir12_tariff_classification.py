@@ -58,9 +58,8 @@ def test_six_digit_subheading_passes(hs_code: str) -> None:
     [
         pytest.param("0306", id="heading-only-four-digits"),
         pytest.param("03061", id="five-digits"),
-        pytest.param("0306170", id="seven-digits"),
-        pytest.param("03061700", id="national-eight-digit-line"),
         pytest.param("03O617", id="letter-o-for-zero"),
+        pytest.param("0306.1X.10", id="letter-in-a-national-code"),
         pytest.param("", id="no-code"),
     ],
 )
@@ -70,6 +69,23 @@ def test_code_not_at_six_digits_denies_the_item(hs_code: str) -> None:
     finding = next(f for f in evaluation.findings if f.code == "hs-code-not-six-digits")
     expected = ([("hs-code-not-six-digits", ERROR, 1)], hs_code, "AJCEP/IR/12", roo.Status.REJECTED)
     assert expected == (ir12_findings(evaluation), finding.facts["hs_code"], finding.rule, evaluation.status)
+
+
+@pytest.mark.parametrize(
+    "hs_code",
+    [
+        pytest.param("0306.17.10", id="eight-digit-national-line-with-dots"),
+        pytest.param("030617.1000", id="ten-digit-national-line"),
+        pytest.param("03061700", id="eight-digits-without-separators"),
+        pytest.param("0306170", id="seven-digits"),
+    ],
+)
+def test_national_digits_after_the_subheading_are_disregarded(hs_code: str) -> None:
+    """More than six digits still shows the subheading: an info note (IR 4(a)), the item keeps its preference."""
+    evaluation = roo.evaluate(certificate(items=[item_data(1, hs_code=hs_code)]))
+    finding = next(f for f in evaluation.findings if f.code == "hs-code-national-digits")
+    expected = ([("hs-code-national-digits", INFO, 1)], "030617", "AJCEP/IR/4(a)", roo.Status.ACCEPTED)
+    assert expected == (ir12_findings(evaluation), finding.facts["subheading"], finding.rule, evaluation.status)
 
 
 def test_code_not_at_six_digits_denies_only_its_item() -> None:

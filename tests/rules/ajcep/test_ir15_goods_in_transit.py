@@ -173,3 +173,58 @@ def test_through_evaluate_denies_every_item() -> None:
     evaluation = roo.evaluate(co, Context(on=EIF_PH))
     assert "in-transit-co-not-retroactive" in {f.code for f in evaluation.findings}
     assert {Preference.DENIED} == {verdict.preference for verdict in evaluation.items}
+
+
+WARNING = Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("shipped", "on", "expected"),
+    [
+        pytest.param(
+            "2018-02-20",
+            date(2018, 3, 5),
+            (Outcome.PASSED, [("in-transit-co-not-retroactive-unverified", WARNING, None)], ()),
+            id="shipped-before-indonesias-unverified-date-co-not-retroactive",
+        ),
+        pytest.param(
+            "2018-02-20",
+            date(2018, 2, 28),
+            (Outcome.PASSED, [("ajcep-not-in-force-on-import-unverified", WARNING, None)], ()),
+            id="imported-before-indonesias-unverified-date",
+        ),
+        pytest.param("2018-03-01", date(2018, 3, 5), (Outcome.NOT_APPLICABLE, [], ()), id="shipped-on-that-date"),
+    ],
+)
+def test_unverified_entry_into_force_only_warns(shipped: str, on: date, expected: Seen) -> None:
+    """Indonesia's date (2018-03-01) is not confirmed in roo's data: what rests on it is a warning, never a denial."""
+    co = certificate(exporting_party="JP", importing_party="ID", issue_date=shipped, transport={"departure_date": shipped})
+    assert expected == seen(ir15.check_goods_in_transit(co, Context(on=on)))
+
+
+def test_unverified_date_does_not_reject_through_evaluate() -> None:
+    """Through roo.evaluate: the CO to Indonesia shipped before its unverified date is accepted, with a warning."""
+    co = certificate(
+        exporting_party="JP", importing_party="ID", issue_date="2018-02-20", transport={"departure_date": "2018-02-20"}
+    )
+    evaluation = roo.evaluate(co, Context(on=date(2018, 3, 5)))
+    finding = next(f for f in evaluation.findings if f.code == "in-transit-co-not-retroactive-unverified")
+    assert (roo.Status.ACCEPTED, True) == (evaluation.status, "not confirmed" in finding.message)
+
+
+def test_a_callers_own_date_is_taken_as_verified() -> None:
+    """The caller who supplies Indonesia's date in the context gets the finding at its own severity."""
+    co = certificate(
+        exporting_party="JP", importing_party="ID", issue_date="2018-02-20", transport={"departure_date": "2018-02-20"}
+    )
+    ctx = Context(on=date(2018, 3, 5), parameters={"ajcep.entry_into_force.ID": "2018-03-01"})
+    assert (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()) == seen(
+        ir15.check_goods_in_transit(co, ctx)
+    )
+
+
+def test_not_in_force_on_import_cites_article_79() -> None:
+    """An import before entry into force cites the Agreement's entry-into-force article."""
+    co = certificate(transport={"departure_date": "2008-11-20"}, issue_date="2008-11-21", importing_party="JP")
+    (finding,) = ir15.check_goods_in_transit(co, Context(on=date(2008, 11, 30))).findings
+    assert "AJCEP/ART/79" == finding.rule

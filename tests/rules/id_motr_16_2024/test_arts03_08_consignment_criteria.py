@@ -90,3 +90,41 @@ def test_box3_transit_absent_from_journey_is_inconsistent() -> None:
     }
     evaluation = evaluate({"direct": True, "transit": []}, transport=transport)
     assert ["motr-transit-inconsistent"] == consignment_codes(evaluation)
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
+        pytest.param(["unloading and reloading"], id="unloading-and-reloading-in-one-entry"),
+        pytest.param(["Unloading/Re-loading"], id="slash-and-hyphen"),
+        pytest.param(["trans-shipment"], id="trans-shipment"),
+        pytest.param(["loading", "refrigeration"], id="loading-and-keeping-cold"),
+    ],
+)
+def test_operations_in_everyday_spellings_pass(operations: list[str]) -> None:
+    """Loading, unloading and preservation written as people write them meet criterion (c)."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": operations}], "evidence": ["bl"]})
+    assert ([], roo.Status.ACCEPTED) == (consignment_codes(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("operations", "codes", "status"),
+    [
+        pytest.param(
+            ["unloading and repacking"],
+            ["motr-transit-operation-not-permitted"],
+            roo.Status.REJECTED,
+            id="repacking-is-a-production-process",
+        ),
+        pytest.param(
+            ["temporary storage"], ["motr-transit-operation-unrecognised"], roo.Status.ACCEPTED, id="storage-not-named"
+        ),
+        pytest.param(["fumigation"], ["motr-transit-operation-unrecognised"], roo.Status.ACCEPTED, id="fumigation"),
+    ],
+)
+def test_operations_not_permitted_deny_and_unrecognised_ones_warn(
+    operations: list[str], codes: list[str], status: roo.Status
+) -> None:
+    """A production process in transit denies; an operation roo does not recognise is only a warning."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": operations}], "evidence": ["bl"]})
+    assert (codes, status) == (consignment_codes(evaluation), evaluation.status)

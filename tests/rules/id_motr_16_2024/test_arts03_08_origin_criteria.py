@@ -22,6 +22,9 @@ from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
         pytest.param("CC, ACU", ["motr-accumulation-not-recognised"], False, id="accumulation"),
         pytest.param("CC, DMI", ["motr-de-minimis-not-provided"], True, id="de-minimis-warning"),
         pytest.param("ZZ", ["motr-origin-criterion-unreadable"], False, id="unreadable"),
+        pytest.param('"WO"', [], True, id="quoted-wholly-obtained"),
+        pytest.param("Wholly Obtained", [], True, id="wholly-obtained-in-words"),
+        pytest.param("CC, see remarks", ["motr-origin-criterion-partly-unrecognised"], True, id="cc-beside-a-remark"),
     ],
 )
 def test_origin_criterion(box8: str, codes: list[str], granted: bool) -> None:

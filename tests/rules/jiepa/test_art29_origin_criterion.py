@@ -45,6 +45,21 @@ def test_unreadable_criterion_denies_the_item(criterion: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "criterion",
+    [pytest.param('"PSR"', id="quoted"), pytest.param("Wholly Obtained", id="in-words"), pytest.param("CTC (CTH)", id="bracketed")],
+)
+def test_quotes_brackets_and_words_are_read(criterion: str) -> None:
+    """Quotation marks, brackets and criteria written in words read as their codes, as under AJCEP."""
+    assert (Outcome.PASSED, []) == run(art29.check_criterion_readable, claimed(criterion))
+
+
+def test_unknown_words_beside_a_criterion_only_warn() -> None:
+    """A criterion roo reads beside words it cannot: the claim stands, the rest is a warning."""
+    expected = (Outcome.PASSED, [("jiepa-origin-criterion-partly-unrecognised", Severity.WARNING)])
+    assert expected == run(art29.check_criterion_readable, claimed("PSR, XYZ"))
+
+
+@pytest.mark.parametrize(
     ("criterion", "expected"),
     [
         pytest.param("PSR, DMI", (Outcome.PASSED, []), id="psr-may-set-a-percentage"),

@@ -69,3 +69,26 @@ def test_without_the_journey_not_evaluated() -> None:
     """The journey is not on the CO: without it the criteria cannot be judged."""
     result = art33.check_consignment(DIRECT, Context())
     assert (Outcome.NOT_EVALUATED, ("context.consignment",)) == (result.outcome, result.needed)
+
+
+@pytest.mark.parametrize(
+    ("operations", "expected"),
+    [
+        pytest.param(("trans-shipment", "cold storage"), [], id="hyphenated-transhipment-and-cold-storage"),
+        pytest.param(("Unloading/Reloading",), [], id="unloading-slash-reloading"),
+        pytest.param(("temporary storage in bonded warehouse",), [], id="storage-in-bonded-warehouse"),
+        pytest.param(
+            ("unloading and relabelling",),
+            [("jiepa-transit-operation-not-permitted", "JIEPA/ART/33(1)", Severity.ERROR)],
+            id="relabelling-inside-a-compound-entry",
+        ),
+        pytest.param(
+            ("fumigation",),
+            [("jiepa-transit-operation-unrecognised", "JIEPA/ART/33(1)", Severity.WARNING)],
+            id="unrecognised-operation-is-a-warning",
+        ),
+    ],
+)
+def test_operations_are_read_as_written(operations: tuple[str, ...], expected: list[Any]) -> None:
+    """The AJCEP reading of operations applies to JIEPA Art 33 too: spellings pass, unknown text only warns."""
+    assert expected == findings(VIA_SINGAPORE, via_singapore(*operations))

@@ -51,8 +51,8 @@ def codes(result: roo.rules.base.Result) -> list[tuple[str, Severity, int | None
         pytest.param(
             art41_form.check_certification_signatory,
             {"certification": {"authority": "Ministry of Trade", "signatory": "", "signed": True}},
-            [("jiepa-certification-signatory-missing", Severity.ERROR, None)],
-            id="signatory-not-named",
+            [("jiepa-certification-signatory-missing", Severity.INFO, None)],
+            id="signatory-not-named-is-noted-only",
         ),
         pytest.param(
             art41_form.check_exporter_declaration,
@@ -153,18 +153,34 @@ def test_invoicer_country_unknown_is_not_evaluated() -> None:
             [("jiepa-invoice-date-missing", Severity.WARNING, 2)],
             id="date-missing-warning",
         ),
-        pytest.param({"number": " ", "date": "2023-05-08"}, [("jiepa-invoice-missing", Severity.ERROR, 2)], id="blank"),
-        pytest.param(None, [("jiepa-invoice-missing", Severity.ERROR, 2)], id="no-invoice"),
+        pytest.param(
+            {"number": " ", "date": "2023-05-08"},
+            [("jiepa-invoice-missing", Severity.WARNING, 2)],
+            id="blank-beside-the-cos-single-invoice",
+        ),
+        pytest.param(
+            None, [("jiepa-invoice-missing", Severity.WARNING, 2)], id="no-invoice-beside-the-cos-single-invoice"
+        ),
     ],
 )
 def test_invoice_for_each_item(invoice: dict[str, Any] | None, expected: list[Any]) -> None:
-    """Each item shows its invoice number (an error on that item when missing) and date (a warning)."""
+    """Each item shows its invoice number and date; beside the CO's only invoice a missing number only warns."""
     co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=invoice)])
     assert expected == codes(art41_form.check_item_invoice(co.items[1], co, Context()))
 
 
-def test_item_without_invoice_denies_that_item_only() -> None:
-    """Item isolation: the item without an invoice number is denied, the other granted."""
-    co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=None)])
+def test_item_without_invoice_among_several_invoices_denies_that_item_only() -> None:
+    """Item isolation: with two invoices on the CO, the item without one is denied and the others granted."""
+    other = {"number": "INV/GYO/2023/0043", "date": "2023-05-08"}
+    co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=other), jiepa_item(3, invoice=None)])
     evaluation = roo.evaluate(co)
-    assert (roo.Status.PARTIALLY_ACCEPTED, (1,), (2,)) == (evaluation.status, evaluation.granted, evaluation.denied)
+    assert (roo.Status.PARTIALLY_ACCEPTED, (1, 2), (3,)) == (evaluation.status, evaluation.granted, evaluation.denied)
+
+
+def test_single_invoice_printed_on_the_first_item_only_denies_nothing() -> None:
+    """A CO showing its one invoice on item 1 only: the other items are taken to share it (a warning each)."""
+    co = jiepa(items=[jiepa_item(1), jiepa_item(2, invoice=None), jiepa_item(3, invoice=None)])
+    evaluation = roo.evaluate(co)
+    missing = [(f.severity, f.item) for f in evaluation.findings if f.code == "jiepa-invoice-missing"]
+    expected = (roo.Status.ACCEPTED, [(Severity.WARNING, 2), (Severity.WARNING, 3)])
+    assert expected == (evaluation.status, missing)

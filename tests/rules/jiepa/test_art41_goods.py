@@ -24,11 +24,13 @@ def declared(description: str | None) -> Context:
         pytest.param("090111", [], id="six-digits"),
         pytest.param("0901.11", [], id="six-digits-with-a-dot"),
         pytest.param("0901", [("jiepa-hs-code-not-six-digits", Severity.ERROR)], id="heading-only"),
-        pytest.param("09011100", [("jiepa-hs-code-not-six-digits", Severity.ERROR)], id="national-eight-digits"),
+        pytest.param("09011100", [("jiepa-hs-code-national-digits", Severity.INFO)], id="national-eight-digits"),
+        pytest.param("0901.11.10.00", [("jiepa-hs-code-national-digits", Severity.INFO)], id="national-ten-digits"),
+        pytest.param("0901.1A", [("jiepa-hs-code-not-six-digits", Severity.ERROR)], id="letter-in-the-code"),
     ],
 )
 def test_hs_code_at_six_digits(hs_code: str, expected: list[tuple[str, Severity]]) -> None:
-    """The HS code is a six-digit subheading; otherwise an error on that item."""
+    """The HS code is a six-digit subheading (national digits after it are noted); otherwise an error on that item."""
     co = jiepa(items=[jiepa_item(1, hs_code=hs_code)])
     result = art41_goods.check_hs_code(co.items[0], co, Context())
     assert expected == [(f.code, f.severity) for f in result.findings]

@@ -12,15 +12,21 @@ transit country or other entities (OCP Rule 3(3)).
 roo reads the journey from the context (``consignment``); without it the rule
 is not evaluated. It checks, for the whole CO:
 
-* **Operations at each transit stop.** Each operation must be one of
-  ``transit``, ``temporary_storage``, ``unloading``, ``reloading`` or
-  ``preservation`` (also accepted: ``temporary_warehousing``,
-  ``warehousing``, ``storage``, ``transhipment``/``transshipment``,
-  ``unload``, ``reload``, ``preserve``, ``refrigeration``; case, spaces and
-  hyphens do not matter). Any other operation takes the goods out of direct
-  consignment: a certificate error naming the stop and the operation. Unlike
-  some other agreements, Art 31 sets no condition that the goods did not enter
-  trade there or that the route had a reason, so ``traded_or_consumed`` and
+* **Operations at each transit stop.** Each operation is read as written
+  (:func:`roo.rules.shared.consignment.read_operation`): compound text is
+  split on "and", "/" and "," (``unloading and reloading``,
+  ``Unloading/Reloading``); case, spaces and hyphens do not matter
+  (``trans-shipment``, ``re-loading``). Transit, temporary storage or
+  warehousing (``temporary storage in bonded warehouse``, ``cold storage``),
+  unloading, reloading, transhipment and preservation (``refrigeration``)
+  are permitted. An operation known to work on the goods or change their
+  packing or labels (processing, repacking, relabelling, labelling,
+  assembly, mixing, blending, cutting, packing, ...) takes the goods out of
+  direct consignment: a certificate error naming the stop and the operation.
+  Any other text is an operation roo does not recognise: a ``warning``, since
+  customs may verify what was done and doubt never denies. Unlike some other
+  agreements, Art 31 sets no condition that the goods did not enter trade
+  there or that the route had a reason, so ``traded_or_consumed`` and
   ``reason`` are not checked.
 * **Evidence of the transit.** When the goods went through another country,
   the context's ``evidence`` should include ``through_bill_of_lading`` or
@@ -67,6 +73,14 @@ OPERATION_NOT_PERMITTED = FindingSpec(
     "In transit through {country} the goods underwent '{operation}', which Art 31 does not permit (only "
     "transit, temporary storage, unloading, reloading and preservation); they are not consigned directly.",
 )
+OPERATION_UNRECOGNISED = FindingSpec(
+    "transit-operation-unrecognised",
+    RULE,
+    Severity.WARNING,
+    "In transit through {country} the goods underwent '{operation}'; roo does not recognise {unrecognised} as "
+    "transit, temporary storage, unloading, reloading or preservation, nor as an operation Art 31 excludes; "
+    "customs may verify what was done.",
+)
 EVIDENCE_MISSING = FindingSpec(
     "transit-evidence-missing",
     RULE_EVIDENCE,
@@ -84,7 +98,9 @@ ROUTE_DIFFERS = FindingSpec(
 
 
 #: What the check shared with JIEPA (:mod:`roo.rules.shared.consignment`) reports under AJCEP.
-TERMS: Final = consignment.ConsignmentTerms(OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS)
+TERMS: Final = consignment.ConsignmentTerms(
+    OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS, operation_unrecognised=OPERATION_UNRECOGNISED
+)
 
 
 def normalize_term(term: str) -> str:
@@ -106,7 +122,7 @@ RULES: Final = (
         RULE,
         "consigned directly, or in transit with permitted operations only",
         check_direct_consignment,
-        (OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS),
+        (OPERATION_NOT_PERMITTED, OPERATION_UNRECOGNISED, EVIDENCE_MISSING, ROUTE_DIFFERS),
         needs=("context.consignment",),
     ),
 )

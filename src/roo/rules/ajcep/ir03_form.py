@@ -7,22 +7,33 @@ of the company or person issuing the invoice appear in box 7 (IR 3(d), form
 note 7); an invoicer outside both Parties with the box left unticked is the
 same omission seen from the other side. The exporter completes and signs the
 declaration, in box 11 of the ASEAN Member States' form and box 10 of Japan's
-form (IR 3(e)). The issuing authority's examination ensures the CO is signed
-by the authorised signatory (IR 2(a)), whose signature may be autographed or
-electronically printed (IR 3(f)); roo reads ``signed`` as either.
+form (IR 3(e)). The issuing authority's examination ensures the CO is "duly
+completed and signed by the authorised signatory" (IR 2(a)), whose signature
+may be autographed or electronically printed (IR 3(f)); roo reads ``signed``
+as either. Neither Rule asks for the signatory's name to be printed, so a
+signed certification without it is noted (``info``), never denied. Data that
+do not say whether the certification or the declaration is signed
+(``signed`` left out) leave the check not evaluated.
 
 A paper CO from an ASEAN Member State is made out as an original and two
 copies; Japan issues only an original (IR 3(b)). The original is what the
 importer submits to customs; the copies stay with the exporter and the
 issuing body (IR 3(g)), so a duplicate or triplicate presented at import is
-not the CO. A paper ASEAN CO that does not say which sheet it is has a form
-omission that is noted, not held against the importer. Japan's form has only
-one sheet, so it needs no such indication. An electronic CO has no sheets.
+not the CO. A certified true copy (IR 5(b)) is made out on the basis of the
+exporter's documents, often on the exporter's own sheet: it takes the
+original's place, so whatever sheet it is made on it passes here (IR 5's
+rule checks the copy itself). A paper ASEAN CO that does not say which sheet
+it is has a form omission that is noted, not held against the importer.
+Japan's form has only one sheet, so it needs no such indication. An
+electronic CO has no sheets.
 
 A CO may list several invoices for a single shipment and customs accepts it
-(IR 3(h)); roo notes it. Each item shows its invoice number and date
-(form note 6): an item without an invoice number cannot be matched to its
-invoice and is denied; a missing date is a warning.
+(IR 3(h)); roo notes it. Form note 6 says the invoice number and date
+*should* be indicated for each item: an item without them is a ``warning``
+(customs may match it to its invoice), not a denial, and an omission that
+does not affect the accuracy of the CO is a minor error under IR 4(a)
+anyway; a CO whose single invoice is printed on its first item only is the
+common case.
 
 Several items on one CO each qualify in their own right (IR 3(i)), and a
 problem with one item does not affect the others (IR 3(j)). Those two
@@ -35,7 +46,7 @@ The checks JIEPA shares (reference number, certification, exporter's
 declaration, third-country invoice, invoice per item) are implemented once in
 :mod:`roo.rules.shared.form`, with this module's findings as AJCEP's terms.
 
-Source: AJCEP Implementing Regulations, Rules 2(a) and 3(b)-(j); notes to the
+Source: AJCEP Implementing Regulations, Rules 2(a), 3(b)-(j), 4(a) and 5(b); notes to the
 AJCEP CO form, notes 6 and 7.
 """
 
@@ -93,9 +104,10 @@ CERTIFICATION_UNSIGNED = FindingSpec(
 )
 CERTIFICATION_SIGNATORY_MISSING = FindingSpec(
     "certification-signatory-missing",
-    "AJCEP/IR/3(f)",
-    Severity.ERROR,
-    "The certification (box {box} of {form}) does not name the authorised signatory of the issuing authority.",
+    "AJCEP/IR/2(a)",
+    Severity.INFO,
+    "The certification (box {box} of {form}) does not print the name of the authorised signatory of the issuing "
+    "authority; the signature is what the Rules require, so this is noted only.",
 )
 NOT_ORIGINAL = FindingSpec(
     "not-original",
@@ -119,8 +131,9 @@ SEVERAL_INVOICES = FindingSpec(
 INVOICE_MISSING = FindingSpec(
     "invoice-missing",
     "AJCEP/FORM/6",
-    Severity.ERROR,
-    "No invoice number is given for this item; box 10 shows the invoice number and date for each item.",
+    Severity.WARNING,
+    "No invoice number is given for this item; box 10 should show the invoice number and date for each item, "
+    "and customs may match the item to its invoice.",
 )
 INVOICE_DATE_MISSING = FindingSpec(
     "invoice-date-missing",
@@ -140,10 +153,6 @@ def form_boxes(co: Certificate) -> tuple[str, int, int]:
     if co.exporting_party == JAPAN:
         return "Japan's form", 10, 11
     return "the ASEAN Member States' form", 11, 12
-
-
-def _blank(text: str | None) -> bool:
-    return form.blank(text)
 
 
 #: What the form checks shared with JIEPA (:mod:`roo.rules.shared.form`) report under AJCEP.
@@ -167,9 +176,11 @@ def check_certification_signed(co: Certificate, ctx: Context) -> Result:
 
 
 def check_copy(co: Certificate, ctx: Context) -> Result:
-    """A paper CO presented at import is the original (IR 3(b), 3(g))."""
+    """A paper CO presented at import is the original, or a certified true copy (IR 3(b), 3(g), 5(b))."""
     if co.medium is not Medium.PAPER:
         return NOT_APPLICABLE
+    if co.certified_true_copy:
+        return PASSED  # a certified true copy takes the original's place, whatever sheet it is made on (IR 5(b))
     if co.copy is None:
         if co.exporting_party == JAPAN:
             return PASSED  # Japan's form exists only as an original
@@ -195,17 +206,13 @@ def check_exporter_declaration(co: Certificate, ctx: Context) -> Result:
 
 
 def check_certification_signatory(co: Certificate, ctx: Context) -> Result:
-    """The certification names the authorised signatory (IR 3(f))."""
+    """The certification names the authorised signatory; noted only, the signature is what counts (IR 2(a))."""
     return form.check_certification_signatory(TERMS, co, ctx)
 
 
 def invoice_numbers(co: Certificate) -> tuple[str, ...]:
     """The distinct invoice numbers printed on the CO, in item order (surrounding spaces ignored)."""
-    seen: dict[str, None] = {}
-    for item in co.items:
-        if item.invoice is not None and not _blank(item.invoice.number):
-            seen.setdefault(item.invoice.number.strip(), None)
-    return tuple(seen)
+    return form.invoice_numbers(co)
 
 
 def check_several_invoices(co: Certificate, ctx: Context) -> Result:
@@ -240,7 +247,7 @@ CERTIFICATE_RULES: Final = (
         (EXPORTER_DECLARATION_MISSING, EXPORTER_DECLARATION_UNSIGNED),
     ),
     CertificateRule(
-        "AJCEP/IR/3(f)", "authorised signatory named", check_certification_signatory, (CERTIFICATION_SIGNATORY_MISSING,)
+        "AJCEP/IR/2(a)", "authorised signatory named", check_certification_signatory, (CERTIFICATION_SIGNATORY_MISSING,)
     ),
     CertificateRule("AJCEP/IR/3(h)", "several invoices for one shipment", check_several_invoices, (SEVERAL_INVOICES,)),
 )

@@ -9,13 +9,16 @@ the CO with the import declaration it is presented with (the context's
 * **HS subheading** (per item): the first six digits of the declared code must
   be the CO's six-digit subheading. Another subheading in the same HS edition
   is not a slip: it says the good is a different good, so it is an error on
-  that item. The declaration is presumed to be in the edition in force on the
-  date of comparison (``ajcep.modifications.declaration_hs_edition``); an
-  item without ``hs_version`` is in the importing Party's edition by
-  definition. When the item states an older edition, a different subheading
-  may come from the change of edition alone (which edition a CO may use is
-  IR 17's question): roo has no correlation table in an evaluation and does
-  not convert codes, so the difference is a ``warning``, not an error.
+  that item (the CO's statement does not correspond to the goods, IR 2(d)).
+  The declaration is presumed to be in the edition in force on the date of
+  comparison (``ajcep.modifications.declaration_hs_edition``); an item
+  without ``hs_version`` is in the edition in force on the CO's issue date
+  (the same parameter, read on that date), so a CO issued in December 2021
+  and declared in January 2022 compares HS2017 with HS2022. When the CO's
+  edition differs from the declaration's, a different subheading may come
+  from the change of edition alone (which edition a CO may use is IR 17's
+  question): roo has no correlation table in an evaluation and does not
+  convert codes, so the difference is a ``warning``, not an error.
 * **Quantity** (per item): the quantities declared under the item, added up,
   are compared with the CO quantity in the same unit. A difference of at most
   ``ajcep.modifications.quantity_tolerance_percent`` per cent of the CO
@@ -26,11 +29,16 @@ the CO with the import declaration it is presented with (the context's
   explains it as well as an inaccurate CO, and doubt never denies. A declared
   quantity that matches the CO's gross weight instead is noted (``info``).
   Quantities in different units are not compared (``warning``).
-* **Exporter** (the whole CO): the declared exporter must be the CO's
+* **Exporter** (the whole CO): the declared exporter should be the CO's
   exporter. Names are compared after removing case, punctuation, word order
   and legal-form words (PT, Co., Ltd., K.K., ...): equal names pass; names at
   least ``ajcep.modifications.exporter_name_similarity`` alike are a typing
-  slip (``info``); any other name is another exporter, a certificate error.
+  slip (``info``). With third-country invoicing the importer may well declare
+  the third-country invoicer as the party it bought from, so a declared name
+  equal to the invoicer's named on the CO passes too (IR 3(d), form note 7).
+  Any other name is a ``warning`` (IR 2(d)): IR 4 creates no ground of denial
+  of its own, the similarity figure is roo's own, unverified choice, and
+  customs may verify who exported the goods.
 * Typing slips and slight differences in the **description** are IR 12's
   ``description-differs-slightly`` finding and are not repeated here.
 
@@ -42,14 +50,18 @@ only by striking out the error and adding what is needed, approved by the CO's
 authorised signatory and certified by the issuing authority; otherwise the
 error is corrected by issuing a new CO (IR 4(b)(ii)), and roo says so. An
 erasure, a superimposition, or a strike-out lacking the signatory's approval or
-the authority's certification is a certificate error. Unused spaces are to be
+the authority's certification is an error: of the whole CO, or, when the
+alteration is on one item's line (its ``item``), of that item only (IR 3(j)).
+An alteration whose approval or certification the data do not state
+(``None``) leaves the check not evaluated, never failed. Unused spaces are to be
 crossed out so that nothing can be added later; a paper CO whose unused spaces
 are not crossed out gets a ``warning``, not an error: the omission makes a later
 addition possible but is no sign that one was made, it does not by itself
 affect authenticity or accuracy (the test of IR 4(a)), and customs may verify
 the CO if they doubt it. An e-CO has no spaces to cross out.
 
-Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight.
+Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight; Rule 2(d) for
+statements that do not correspond to the supporting documents; Rules 3(d) and 3(j).
 """
 
 from __future__ import annotations
@@ -61,7 +73,7 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from roo.context import Context, DeclarationItem
-from roo.evaluation import Finding, Severity
+from roo.evaluation import Finding, Outcome, Severity
 from roo.model.certificate import AlterationMethod, Certificate, Item, Medium
 from roo.model.hs import normalize_hs
 from roo.model.money import Quantity
@@ -79,6 +91,7 @@ from roo.rules.base import (
 from roo.text import normalize_text
 
 RULE_A: Final = "AJCEP/IR/4(a)"
+RULE_STATEMENTS: Final = "AJCEP/IR/2(d)"
 RULE_B: Final = "AJCEP/IR/4(b)"
 RULE_B_I: Final = "AJCEP/IR/4(b)(i)"
 
@@ -96,14 +109,14 @@ _SINGLE_LETTERS: Final = re.compile(r"\b(?:[a-z] )+[a-z]\b")
 
 HS_SUBHEADING_DIFFERS = FindingSpec(
     "declared-hs-subheading-differs",
-    RULE_A,
+    RULE_STATEMENTS,
     Severity.ERROR,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
     "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error.",
 )
 HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS = FindingSpec(
     "declared-hs-subheading-differs-across-editions",
-    RULE_A,
+    RULE_STATEMENTS,
     Severity.WARNING,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
     "not under the CO's subheading {certificate_subheading}; the CO is in {certificate_edition} and the "
@@ -153,9 +166,10 @@ EXPORTER_DIFFERS_SLIGHTLY = FindingSpec(
 )
 EXPORTER_DIFFERS = FindingSpec(
     "declared-exporter-differs",
-    RULE_A,
-    Severity.ERROR,
-    "Declared exporter '{declared_exporter}' is not the CO's exporter '{certificate_exporter}'.",
+    RULE_STATEMENTS,
+    Severity.WARNING,
+    "Declared exporter '{declared_exporter}' is not the CO's exporter '{certificate_exporter}'; customs may "
+    "verify who exported the goods.",
 )
 ERASURE = FindingSpec(
     "alteration-by-erasure",
@@ -223,16 +237,17 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
     differing = [(printed, digits) for printed, digits in comparable if digits[:6] != certified[:6]]
     if not differing:
         return PASSED
-    editions: dict[str, object] = {}
+    try:
+        declaration_edition = str(ctx.parameter(DECLARATION_EDITION, _parameter_date(co, ctx)))
+        # An item without an edition is in the edition in force when the CO was issued.
+        issued_in = item.hs_version.value if item.hs_version is not None else None
+        certificate_edition = issued_in or str(ctx.parameter(DECLARATION_EDITION, co.issue_date))
+    except ParameterNotInForce:
+        return not_evaluated(f"context.parameters[{DECLARATION_EDITION}]")
+    editions = {"certificate_edition": certificate_edition, "declaration_edition": declaration_edition}
     spec = HS_SUBHEADING_DIFFERS
-    if item.hs_version is not None:
-        try:
-            declaration_edition = str(ctx.parameter(DECLARATION_EDITION, _parameter_date(co, ctx)))
-        except ParameterNotInForce:
-            return not_evaluated(f"context.parameters[{DECLARATION_EDITION}]")
-        editions = {"certificate_edition": item.hs_version.value, "declaration_edition": declaration_edition}
-        if declaration_edition != item.hs_version.value:
-            spec = HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS
+    if certificate_edition != declaration_edition:
+        spec = HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS
     findings = [
         spec(
             item.number,
@@ -323,35 +338,54 @@ def check_exporter(co: Certificate, ctx: Context) -> Result:
     if co.exporter is None or not co.exporter.name.strip():
         return not_evaluated("certificate.exporter")  # an empty box 1 is the form rule's finding
     facts = {"declared_exporter": declared, "certificate_exporter": co.exporter.name}
-    declared_key, certified_key = exporter_key(declared), exporter_key(co.exporter.name)
-    if declared_key == certified_key:
+    declared_key = exporter_key(declared)
+    names = [co.exporter.name]
+    invoicer = co.third_country_invoicer
+    if co.third_country_invoicing and invoicer is not None and invoicer.name.strip():
+        # Under third-country invoicing the importer may declare the invoicer as the party it bought from.
+        names.append(invoicer.name)
+        facts["third_country_invoicer"] = invoicer.name
+    keys = [exporter_key(name) for name in names]
+    if declared_key in keys:
         return PASSED
     try:
         threshold = Decimal(ctx.parameter(NAME_SIMILARITY, _parameter_date(co, ctx)))
     except ParameterNotInForce:
         return not_evaluated(f"context.parameters[{NAME_SIMILARITY}]")
-    ratio = SequenceMatcher(None, declared_key, certified_key, autojunk=False).ratio()
-    similarity = Decimal(str(round(ratio, 4)))
-    if declared_key and certified_key and similarity >= threshold:
+    ratios = [SequenceMatcher(None, declared_key, key, autojunk=False).ratio() if key else 0.0 for key in keys]
+    similarity = Decimal(str(round(max(ratios), 4)))
+    if declared_key and similarity >= threshold:
         return judged(EXPORTER_DIFFERS_SLIGHTLY(None, similarity=str(similarity), **facts))
     return judged(EXPORTER_DIFFERS(None, similarity=str(similarity), **facts))
 
 
 def check_alterations(co: Certificate, ctx: Context) -> Result:
-    """Alterations are authenticated strike-outs only, and a paper CO's unused spaces are crossed out."""
+    """Alterations are authenticated strike-outs only, and a paper CO's unused spaces are crossed out.
+
+    An alteration on one item's line is that item's problem only (IR 3(j)); one
+    naming an item the CO does not have is reported against the whole CO.
+    """
     findings: list[Finding] = []
-    for alteration in co.alterations:
+    needed: list[str] = []
+    for index, alteration in enumerate(co.alterations):
+        item = alteration.item if alteration.item is not None and co.item(alteration.item) is not None else None
         if alteration.method is AlterationMethod.ERASURE:
-            findings.append(ERASURE(None, box=alteration.box))
+            findings.append(ERASURE(item, box=alteration.box))
         elif alteration.method is AlterationMethod.SUPERIMPOSITION:
-            findings.append(SUPERIMPOSITION(None, box=alteration.box))
+            findings.append(SUPERIMPOSITION(item, box=alteration.box))
         else:
-            if not alteration.approved_by_signatory:
-                findings.append(STRIKE_OUT_NOT_APPROVED(None, box=alteration.box))
-            if not alteration.certified_by_authority:
-                findings.append(STRIKE_OUT_NOT_CERTIFIED(None, box=alteration.box))
+            if alteration.approved_by_signatory is None:
+                needed.append(f"certificate.alterations[{index}].approved_by_signatory")
+            elif not alteration.approved_by_signatory:
+                findings.append(STRIKE_OUT_NOT_APPROVED(item, box=alteration.box))
+            if alteration.certified_by_authority is None:
+                needed.append(f"certificate.alterations[{index}].certified_by_authority")
+            elif not alteration.certified_by_authority:
+                findings.append(STRIKE_OUT_NOT_CERTIFIED(item, box=alteration.box))
     if co.medium is Medium.PAPER and not co.unused_spaces_crossed_out:
         findings.append(UNUSED_SPACES(None))
+    if needed and not any(finding.severity is Severity.ERROR for finding in findings):
+        return Result(Outcome.NOT_EVALUATED, tuple(findings), tuple(needed))
     return judged(*findings)
 
 

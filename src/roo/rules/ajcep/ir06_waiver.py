@@ -22,6 +22,8 @@ differs from the date of importation only by the time the goods travel; an
 amount notified under IR 6(b) between the two would be missed, and the
 ``as_of`` fact of the finding shows which date was used. The check is
 implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.waiver`.
+The finding cites the paragraph whose amount applied: IR 6(a)(i) for Japan,
+IR 6(a)(ii) for an ASEAN Member State.
 
 Source: AJCEP Implementing Regulations, Rule 6; Annex 4 (OCP), Rule 3(2).
 """
@@ -56,8 +58,8 @@ CO_WAIVED = FindingSpec(
 #: The amounts the waiver check shared with JIEPA (:mod:`roo.rules.shared.waiver`) reads under AJCEP.
 TERMS: Final = waiver.WaiverTerms(
     limits=(
-        waiver.WaiverLimit(frozenset({"JP"}), "customs_value", JAPAN_LIMIT),
-        waiver.WaiverLimit(ASEAN_MEMBER_STATES, "exporting_value", ASEAN_LIMIT),
+        waiver.WaiverLimit(frozenset({"JP"}), "customs_value", JAPAN_LIMIT, "AJCEP/IR/6(a)(i)"),
+        waiver.WaiverLimit(ASEAN_MEMBER_STATES, "exporting_value", ASEAN_LIMIT, "AJCEP/IR/6(a)(ii)"),
     ),
     waived=CO_WAIVED,
 )

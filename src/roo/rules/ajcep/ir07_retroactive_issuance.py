@@ -13,7 +13,9 @@ counts periods as :mod:`roo.dates` does: days are calendar days (AJCEP Art
 on 7 March is on time and one issued on 8 March is retroactive; twelve months
 from 4 March 2024 end on 4 March 2025 inclusive, and twelve months from
 29 February 2024 end on 28 February 2025. The periods are read as in force on
-the date of shipment.
+the date of shipment; for goods shipped before the Agreement first entered
+into force (2008-12-01: goods in transit admitted by IR 15 with a
+retroactive CO), the periods the Rules set from the start apply.
 
 * Issued on time, box not ticked: the rule holds.
 * Issued on time, box ticked: harmless, an ``info`` finding. The tick claims

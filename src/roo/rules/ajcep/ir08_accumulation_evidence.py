@@ -10,10 +10,11 @@ relevant document.
 
 roo applies this to each item claiming ``ACU``. The documents come from the
 context (``accumulation_documents``, each tied to a CO item). When the context
-carries none for the item, a ``warning`` says that customs may request them;
-the Rule says the documents *may* be used *if* evidence is needed, so their
-absence never denies. When documents are given they are checked, and each
-problem is a ``warning`` for the same reason:
+carries none for the item, an ``info`` note says that customs may request
+them: the Rule says the documents *may* be used *if* evidence is needed, so
+their absence is no defect of the CO and never denies. When documents are
+given they are checked, and each problem is a ``warning``, since a document
+offered may not show what it is offered for:
 
 * a CO for a material must be issued by a Party to the Agreement (Japan or an
   ASEAN Member State), and should name its reference number so it can be
@@ -46,7 +47,7 @@ AJCEP_PARTIES: Final = frozenset({"JP", "BN", "KH", "ID", "LA", "MY", "MM", "PH"
 EVIDENCE_NOT_PROVIDED = FindingSpec(
     "accumulation-evidence-not-provided",
     RULE,
-    Severity.WARNING,
+    Severity.INFO,
     "Box 8 claims accumulation (ACU) but no evidence that the accumulated materials originate in a Party "
     "was provided; customs may request an exporter's or producer's declaration, an invoice or a CO for the "
     "materials.",

@@ -19,22 +19,34 @@ roo checks:
   Details of the reference that disagree with the original in the context are
   a ``warning``. An original reference without the box ticked is a
   ``warning`` (form note 8).
-* **Partial value and quantity** (each item): every item shows its FOB value
-  and its quantity; a missing one is an error on that item.
-* **Total quantity** (each item): the item draws from one item of the
-  original (``original_item``, by default the item with the same number). The
-  quantities drawn from that original item by the other back-to-back COs in
-  ``related_certificates`` naming the same original and issued no later than
-  this one, by the items listed before this one on this CO, and by this item,
-  added up, must not exceed the original item's quantity; otherwise this item
-  is denied. Quantities are allocated in order, so the item that goes past
-  the original's quantity is the one denied, and a problem with a later item
-  never denies an earlier one (IR 3(j)); later COs are left out for the same
-  reason. An earlier item of this CO without a quantity counts as nothing
-  here (its own missing quantity is reported against it). Quantities are
-  compared only in the same unit; a different unit is a ``warning`` and the
-  total is not evaluated. Without the original in the context the total is
-  not evaluated.
+* **Which original item an item draws from**: ``original_item`` when given;
+  otherwise the original's item with the same number, provided it is the same
+  good (the same six-digit HS subheading, or a code that cannot be compared);
+  otherwise the one item of the original in the same subheading. When no
+  single item matches, the checks that need it are not evaluated
+  (``certificate.items.original_item``): roo does not guess.
+* **Partial value and quantity** (each item): every item shows its quantity
+  (an error on that item otherwise). The FOB value is required "in the case
+  of partial export shipments": when the items of this CO drawing from an
+  original item take less than that item's quantity, the shipment is partial
+  and a missing FOB value is an error on the item; when they take the whole
+  quantity it is not, and the value may be left out. Without the original in
+  the context, roo cannot tell, and the value check is not evaluated.
+* **Total quantity** (each item): the quantities drawn from the original item
+  by the other back-to-back COs in ``related_certificates`` naming the same
+  original and issued *before* this one, by the items listed before this one
+  on this CO, and by this item, added up, must not exceed the original item's
+  quantity; otherwise this item is denied. Quantities are allocated in order,
+  so the item that goes past the original's quantity is the one denied, and
+  a problem with a later item never denies an earlier one (IR 3(j)); later
+  COs are left out for the same reason. A back-to-back CO issued on the same
+  day as this one cannot be put before or after it from the dates alone: when
+  only such a CO takes the total past the original's quantity, the item gets
+  a ``warning`` for customs to verify, not a denial. An earlier item of this
+  CO without a quantity counts as nothing here (its own missing quantity is
+  reported against it). Quantities are compared only in the same unit; a
+  different unit is a ``warning`` and the total is not evaluated. Without the
+  original in the context the total is not evaluated.
 
 Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); notes to the AJCEP CO form, note 8.
 """
@@ -120,6 +132,14 @@ ORIGINAL_ITEM_NOT_FOUND = FindingSpec(
     Severity.ERROR,
     "The item draws from item {original_item} of the original CO '{original_reference}', which has no such item.",
 )
+QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY = FindingSpec(
+    "back-to-back-quantity-exceeds-original-same-day",
+    RULE,
+    Severity.WARNING,
+    "Back-to-back COs draw {total} in all from item {original_item} of the original CO '{original_reference}', "
+    "more than its {original_quantity}, counting {same_day}, issued on the same day as this CO; the dates do "
+    "not say which came first, so customs may verify.",
+)
 UNIT_MISMATCH = FindingSpec(
     "back-to-back-quantity-unit-mismatch",
     RULE,
@@ -199,30 +219,78 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
     return judged(*findings)
 
 
-def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
-    """Each item of a back-to-back CO shows its partial FOB value and quantity."""
-    if not co.back_to_back:
-        return NOT_APPLICABLE
-    findings: list[Finding] = []
-    if item.fob_value is None:
-        findings.append(PARTIAL_VALUE_MISSING(item.number))
-    if item.quantity is None:
-        findings.append(PARTIAL_QUANTITY_MISSING(item.number))
-    return judged(*findings)
+#: What the checks say when they cannot tell which item of the original an item draws from.
+ORIGINAL_ITEM_NEEDED: Final = "certificate.items.original_item"
 
 
-def _source_item(item: Item) -> int:
-    """The number of the original CO's item that ``item`` draws from (by default its own number)."""
-    return item.original_item if item.original_item is not None else item.number
+def _subheading(item: Item) -> str | None:
+    """The item's six-digit subheading, or None when its code is not at least six digits."""
+    digits = item.hs_digits
+    return digits[:6] if len(digits) >= 6 and digits[:6].isascii() and digits[:6].isdigit() else None
 
 
-def _drawn_from(items: tuple[Item, ...], original_item: int) -> tuple[Item, ...]:
-    """Those of ``items`` that draw from ``original_item`` of their original."""
-    return tuple(i for i in items if _source_item(i) == original_item)
+def source_item(item: Item, original: Certificate) -> int | None:
+    """The number of the original's item that ``item`` draws from, or None when roo cannot tell.
+
+    ``original_item`` when given (whether the original has it is for the
+    total-quantity check to say); otherwise the original's item with the same
+    number if it is the same good (same six-digit subheading, or a code that
+    cannot be compared); otherwise the one original item in the same
+    subheading.
+    """
+    if item.original_item is not None:
+        return item.original_item
+    wanted = _subheading(item)
+    same = original.item(item.number)
+    if same is not None:
+        printed = _subheading(same)
+        if wanted is None or printed is None or printed == wanted:
+            return same.number
+    if wanted is None:
+        return None
+    matches = [candidate.number for candidate in original.items if _subheading(candidate) == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _drawn_from(items: tuple[Item, ...], original: Certificate, number: int) -> tuple[Item, ...]:
+    """Those of ``items`` that draw from item ``number`` of ``original``."""
+    return tuple(i for i in items if source_item(i, original) == number)
 
 
 def _same_unit(a: str, b: str) -> bool:
     return a.strip().upper() == b.strip().upper()
+
+
+def _is_partial(item: Item, co: Certificate, ctx: Context) -> bool | Result:
+    """Whether this CO ships less than the original item ``item`` draws from, or the not-evaluated result."""
+    original = find_original(co, ctx)
+    if original is None:
+        return not_evaluated("context.related_certificates")
+    number = source_item(item, original)
+    source = original.item(number) if number is not None else None
+    if number is None or source is None:
+        return not_evaluated(ORIGINAL_ITEM_NEEDED)
+    if source.quantity is None:
+        reference = co.original_certificate.reference_number if co.original_certificate is not None else ""
+        return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
+    quantities = [i.quantity for i in _drawn_from(co.items, original, number) if i.quantity is not None]
+    if not all(_same_unit(q.unit, source.quantity.unit) for q in quantities):
+        return not_evaluated("quantities in the original item's unit")
+    return sum((q.value for q in quantities), Decimal(0)) < source.quantity.value
+
+
+def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Each item of a back-to-back CO shows its quantity, and its FOB value when the shipment is partial."""
+    if not co.back_to_back:
+        return NOT_APPLICABLE
+    if item.quantity is None:
+        return failed(PARTIAL_QUANTITY_MISSING(item.number))  # without it, whether the shipment is partial is unknown
+    if item.fob_value is not None or co.original_certificate is None:
+        return PASSED  # without the original named, the reference rule reports the CO
+    partial = _is_partial(item, co, ctx)
+    if isinstance(partial, Result):
+        return partial
+    return failed(PARTIAL_VALUE_MISSING(item.number)) if partial else PASSED
 
 
 def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
@@ -235,7 +303,9 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     if original is None:
         return not_evaluated("context.related_certificates")
     reference = co.original_certificate.reference_number
-    number = _source_item(item)
+    number = source_item(item, original)
+    if number is None:
+        return not_evaluated(ORIGINAL_ITEM_NEEDED)
     source = original.item(number)
     if source is None:
         return failed(ORIGINAL_ITEM_NOT_FOUND(item.number, original_item=number, original_reference=reference))
@@ -243,7 +313,7 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
         return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
     wanted = _key(reference)
     own = _key(co.reference_number)
-    earlier = [
+    siblings = [
         related
         for related in ctx.related_certificates
         if related.back_to_back
@@ -252,12 +322,23 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
         and (own is None or _key(related.reference_number) != own)
         and related.issue_date <= co.issue_date
     ]
+    earlier = [related for related in siblings if related.issue_date < co.issue_date]
+    same_day = [related for related in siblings if related.issue_date == co.issue_date]
     position = co.items.index(item) if item in co.items else len(co.items)
-    before = tuple(i for i in _drawn_from(co.items[:position], number) if i.quantity is not None)
+    before = tuple(i for i in _drawn_from(co.items[:position], original, number) if i.quantity is not None)
     this_items = (*before, item)
-    earlier_items = [i for related in earlier for i in _drawn_from(related.items, number)]
+    earlier_items = [i for related in earlier for i in _drawn_from(related.items, original, number)]
     if any(i.quantity is None for i in earlier_items):
         return not_evaluated("context.related_certificates (quantities of earlier back-to-back COs)")
+    subheading = _subheading(source)
+    undetermined = [
+        i
+        for related in earlier
+        for i in related.items
+        if source_item(i, original) is None and subheading is not None and _subheading(i) == subheading
+    ]
+    if undetermined:
+        return not_evaluated("context.related_certificates (original items of earlier back-to-back COs)")
     quantities = [i.quantity for i in (*this_items, *earlier_items) if i.quantity is not None]
     unit = source.quantity.unit
     if not all(_same_unit(q.unit, unit) for q in quantities):
@@ -267,18 +348,33 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
         )
         return Result(Outcome.NOT_EVALUATED, (finding,), ("quantities in the original item's unit",))
     total = sum((q.value for q in quantities), Decimal(0))
-    if total <= source.quantity.value:
-        return PASSED
     this_total = sum((i.quantity.value for i in this_items if i.quantity is not None), Decimal(0))
-    return failed(
-        QUANTITY_EXCEEDS_ORIGINAL(
+    facts = {"original_item": number, "original_reference": reference, "original_quantity": str(source.quantity)}
+    if total > source.quantity.value:
+        return failed(
+            QUANTITY_EXCEEDS_ORIGINAL(
+                item.number,
+                total=f"{total} {unit}",
+                this_certificate=f"{this_total} {unit}",
+                earlier=tuple(r.reference_number or "(no reference)" for r in earlier) or "none",
+                **facts,
+            )
+        )
+    same_day_quantities = [
+        i.quantity
+        for related in same_day
+        for i in _drawn_from(related.items, original, number)
+        if i.quantity is not None and _same_unit(i.quantity.unit, unit)
+    ]
+    with_same_day = total + sum((q.value for q in same_day_quantities), Decimal(0))
+    if with_same_day <= source.quantity.value:
+        return PASSED
+    return judged(
+        QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY(
             item.number,
-            total=f"{total} {unit}",
-            original_item=number,
-            original_reference=reference,
-            original_quantity=str(source.quantity),
-            this_certificate=f"{this_total} {unit}",
-            earlier=tuple(r.reference_number or "(no reference)" for r in earlier) or "none",
+            total=f"{with_same_day} {unit}",
+            same_day=tuple(r.reference_number or "(no reference)" for r in same_day),
+            **facts,
         )
     )
 
@@ -298,12 +394,13 @@ ITEM_RULES: Final = (
         "back-to-back CO shows partial value and quantity",
         check_partial_value_and_quantity,
         (PARTIAL_VALUE_MISSING, PARTIAL_QUANTITY_MISSING),
+        needs=("context.related_certificates",),
     ),
     ItemRule(
         RULE,
         "partial quantities within the original's",
         check_total_quantity,
-        (QUANTITY_EXCEEDS_ORIGINAL, ORIGINAL_ITEM_NOT_FOUND, UNIT_MISMATCH),
+        (QUANTITY_EXCEEDS_ORIGINAL, QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY, ORIGINAL_ITEM_NOT_FOUND, UNIT_MISMATCH),
         needs=("context.related_certificates",),
     ),
 )

@@ -1,7 +1,13 @@
 """AJCEP IR 12: HS subheading at six digits, description substantially identical to the invoice.
 
 Each item shows the HS classification of the good at the six-digit
-(subheading) level. Its description should be substantially identical to the
+(subheading) level. A code printed with the importing Party's national digits
+after the subheading (``0306.17.10``, ``030617.1000``) still shows it: the
+extra digits are information outside what the box asks for, which IR 4(a)
+disregards, so the code passes with an ``info`` note; IR 4's comparison with
+the declaration reads its first six digits too. A code of fewer than six
+digits, or with anything but digits and separators, is an error on that item.
+Its description should be substantially identical to the
 description on the invoice and, where possible, to the HS description. roo
 compares the CO description with the description the importer declared for
 the same item (the context's declaration, which follows the invoice): text
@@ -11,7 +17,7 @@ substantially the same (see :func:`roo.text.similarity`) passes with an
 shares little passes no more and is an error on that item. The checks are
 implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.classification`.
 
-Source: AJCEP Implementing Regulations, Rule 12; notes to the AJCEP CO form, note 5.
+Source: AJCEP Implementing Regulations, Rules 12 and 4(a); notes to the AJCEP CO form, note 5.
 """
 
 from __future__ import annotations
@@ -34,6 +40,13 @@ HS_NOT_SIX_DIGITS = FindingSpec(
     RULE,
     Severity.ERROR,
     "HS code '{hs_code}' is not a six-digit subheading.",
+)
+HS_NATIONAL_DIGITS = FindingSpec(
+    "hs-code-national-digits",
+    "AJCEP/IR/4(a)",
+    Severity.INFO,
+    "HS code '{hs_code}' has more than six digits; its subheading {subheading} is read and the national digits "
+    "are disregarded.",
 )
 DESCRIPTION_MISSING = FindingSpec(
     "description-missing",
@@ -63,11 +76,12 @@ TERMS: Final = classification.ClassificationTerms(
     description_missing=DESCRIPTION_MISSING,
     description_differs_slightly=DESCRIPTION_DIFFERS_SLIGHTLY,
     description_not_identical=DESCRIPTION_NOT_IDENTICAL,
+    hs_national_digits=HS_NATIONAL_DIGITS,
 )
 
 
 def check_hs_code(item: Item, co: Certificate, ctx: Context) -> Result:
-    """The item's HS code is a six-digit subheading."""
+    """The item's HS code is a six-digit subheading (national digits after it are disregarded)."""
     return classification.check_hs_code(TERMS, item, co, ctx)
 
 
@@ -77,7 +91,7 @@ def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
 
 
 RULES: Final = (
-    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS,)),
+    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS)),
     ItemRule(
         RULE,
         "description substantially identical to the invoice",

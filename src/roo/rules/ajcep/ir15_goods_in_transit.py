@@ -14,8 +14,12 @@ all. Goods shipped on or after that date are outside this rule.
 The entry-into-force dates are the dated parameters
 ``ajcep.entry_into_force.<PARTY>`` (ISO 3166 code of the importing Party);
 without the import date, the shipment date (where it matters) or the
-parameter, the rule is not evaluated. Whether the CO was issued within the
-retroactive window, and how box 3 shows the shipment, is IR 7's concern.
+parameter, the rule is not evaluated. A date that roo's data do not confirm
+from an official source (Indonesia's) cannot deny: each finding is then a
+``warning`` that says so, for customs to verify; a caller who knows the date
+supplies it in the context's ``parameters`` and gets the finding at its own
+severity. Whether the CO was issued within the retroactive window, and how
+box 3 shows the shipment, is IR 7's concern.
 
 Source: AJCEP Implementing Regulations, Rule 15; AJCEP Agreement, Article 79 (entry into force).
 """
@@ -29,19 +33,29 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, failed, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared.dated import parameter_from_first
 
 RULE: Final = "AJCEP/IR/15"
+RULE_ENTRY_INTO_FORCE: Final = "AJCEP/ART/79"
 
 #: The dated parameter holding the Agreement's entry-into-force date for a Party: ``.format(party="JP")``.
 ENTRY_INTO_FORCE: Final = "ajcep.entry_into_force.{party}"
 
 NOT_IN_FORCE_ON_IMPORT = FindingSpec(
     "ajcep-not-in-force-on-import",
-    RULE,
+    RULE_ENTRY_INTO_FORCE,
     Severity.ERROR,
     "The goods were imported on {on}, before the AJCEP Agreement entered into force for the importing Party "
     "({importing_party}) on {entry_into_force}; no preference can be given.",
+)
+NOT_IN_FORCE_ON_IMPORT_UNVERIFIED = FindingSpec(
+    "ajcep-not-in-force-on-import-unverified",
+    RULE_ENTRY_INTO_FORCE,
+    Severity.WARNING,
+    "The goods were imported on {on}, before {entry_into_force}, the date roo holds for the AJCEP Agreement's "
+    "entry into force for the importing Party ({importing_party}); that date is not confirmed from an official "
+    "source, so customs may verify whether preference can be given.",
 )
 IN_TRANSIT_NOT_RETROACTIVE = FindingSpec(
     "in-transit-co-not-retroactive",
@@ -51,24 +65,32 @@ IN_TRANSIT_NOT_RETROACTIVE = FindingSpec(
     "Party ({importing_party}) on {entry_into_force}; goods in transport or bonded storage on that date get "
     "preference only with a CO issued retroactively, and this CO's 'Issued Retroactively' box is not ticked.",
 )
+IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED = FindingSpec(
+    "in-transit-co-not-retroactive-unverified",
+    RULE,
+    Severity.WARNING,
+    "The goods were shipped on {departure_date}, before {entry_into_force}, the date roo holds for the AJCEP "
+    "Agreement's entry into force for the importing Party ({importing_party}), and this CO's 'Issued "
+    "Retroactively' box is not ticked; that date is not confirmed from an official source, so customs may verify "
+    "whether the goods needed a CO issued retroactively.",
+)
 
 
-def _entry_into_force(party: str, ctx: Context, on: date) -> date | Result:
-    """The Agreement's entry-into-force date for ``party``, or the not-evaluated result naming the parameter."""
+def entry_into_force(party: str, ctx: Context, on: date) -> tuple[date, bool] | Result:
+    """The Agreement's entry-into-force date for ``party`` and whether it is verified, or the not-evaluated result.
+
+    A date is a fact, not a rate: asked before the data's first entry, the first entry is read. An override in
+    the context counts as verified (see :meth:`roo.Context.parameter_verified`).
+    """
     name = ENTRY_INTO_FORCE.format(party=party)
     try:
-        try:
-            value = ctx.parameter(name, on)
-        except ParameterNotInForce as early:
-            # A date is a fact, not a rate: asked before the data's first entry, read that entry.
-            if early.first_effective is None:
-                raise
-            value = ctx.parameter(name, early.first_effective)
+        value, read_on = parameter_from_first(ctx, name, on)
+        verified = ctx.parameter_verified(name, read_on)
     except (ParameterNotInForce, UnknownParameter):
         return not_evaluated(f"context.parameters.{name}")
     if not isinstance(value, date):
         return not_evaluated(f"context.parameters.{name}")
-    return value
+    return value, verified
 
 
 def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
@@ -77,21 +99,24 @@ def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
     when = ctx.on if ctx.on is not None else shipped
     if when is None:
         return not_evaluated("context.on")
-    entry = _entry_into_force(co.importing_party, ctx, when)
-    if isinstance(entry, Result):
-        return entry
+    found = entry_into_force(co.importing_party, ctx, when)
+    if isinstance(found, Result):
+        return found
+    entry, verified = found
     if shipped is not None and shipped >= entry:
         return NOT_APPLICABLE
     if ctx.on is None:
         return not_evaluated("context.on")
     facts = {"importing_party": co.importing_party, "entry_into_force": entry}
     if ctx.on < entry:
-        return failed(NOT_IN_FORCE_ON_IMPORT(None, on=ctx.on, **facts))
+        spec = NOT_IN_FORCE_ON_IMPORT if verified else NOT_IN_FORCE_ON_IMPORT_UNVERIFIED
+        return judged(spec(None, on=ctx.on, **facts))
     if shipped is None:
         return not_evaluated("certificate.transport.departure_date")
     if co.issued_retroactively:
         return PASSED
-    return failed(IN_TRANSIT_NOT_RETROACTIVE(None, departure_date=shipped, **facts))
+    spec = IN_TRANSIT_NOT_RETROACTIVE if verified else IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED
+    return judged(spec(None, departure_date=shipped, **facts))
 
 
 RULES: Final = (
@@ -99,7 +124,12 @@ RULES: Final = (
         RULE,
         "goods in transport or storage on entry into force: CO issued retroactively",
         check_goods_in_transit,
-        (NOT_IN_FORCE_ON_IMPORT, IN_TRANSIT_NOT_RETROACTIVE),
+        (
+            NOT_IN_FORCE_ON_IMPORT,
+            NOT_IN_FORCE_ON_IMPORT_UNVERIFIED,
+            IN_TRANSIT_NOT_RETROACTIVE,
+            IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED,
+        ),
         needs=("context.on",),
     ),
 )

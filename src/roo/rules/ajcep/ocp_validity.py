@@ -17,7 +17,7 @@ the original's issue date shown on it (``replaces.issue_date``); a certified
 true copy (IR 5(b)) bears the original's issue date (its ``issue_date``) and
 is valid for the same period.
 
-The citation is OCP Rule 4: IR 17(b) makes the acceptance of a CO "subject to
+The citation is OCP Rule 4(1): IR 17(b) makes the acceptance of a CO "subject to
 paragraph 1 of Rule 4 of the OCP", which is where the OCP sets the CO's
 validity; the Annex 4 text itself was not available to roo, and the period is
 marked unverified in the parameter data. The check is implemented once for
@@ -36,7 +36,7 @@ from roo.model.certificate import Certificate
 from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.shared import validity
 
-RULE: Final = "AJCEP/OCP/4"
+RULE: Final = "AJCEP/OCP/4(1)"
 
 VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
 

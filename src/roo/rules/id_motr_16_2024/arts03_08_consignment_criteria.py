@@ -11,9 +11,14 @@ documents.
 roo reads the journey from the context (``consignment``): without it the
 criteria are not evaluated. A transit with no recorded reason, or with no
 answer on trading, is not denied but reported as something customs may
-verify; a transit for another reason, goods traded or consumed there, another
-operation, or a transit without any proof, is an error for the whole
-consignment. Transit countries printed in box 3 but absent from the
+verify; a transit for another reason, goods traded or consumed there, a
+production process there, or a transit without any proof, is an error for the
+whole consignment. Operations are read as written, part by part, as for the
+agreements (:func:`roo.rules.shared.consignment.read_operation`: "unloading
+and reloading", "re-loading" and "Unloading/Reloading" are loading and
+unloading); one known to work on the goods or change their packing or labels
+(processing, repacking, relabelling, ...) is an error, and one roo does not
+recognise (storage, fumigation, ...) is a warning for customs to verify. Transit countries printed in box 3 but absent from the
 context's journey are reported as an inconsistency.
 
 Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
@@ -28,9 +33,24 @@ from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
 from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import CRITERIA
+from roo.rules.shared import consignment as shared_consignment
 
 #: What may happen to the goods in a transit country (c).
 PERMITTED_OPERATIONS: Final = frozenset({"loading", "unloading", "reloading", "preservation"})
+#: How roo reads the operations of (c): loading, unloading and what keeps the goods in good condition are
+#: permitted; storage is not named by our source and is read as unrecognised (a warning), never as an error.
+VOCABULARY: Final = shared_consignment.OperationVocabulary(
+    permitted=PERMITTED_OPERATIONS
+    | frozenset(
+        """
+        transit load loaded unload unloaded reload reloaded discharge discharging discharged transhipment
+        transshipment transhipped transshipped preserve preserving preserved refrigeration refrigerated
+        refrigerating chilling chilled frozen keeping
+        """.split()
+    ),
+    qualifiers=shared_consignment.QUALIFIER_WORDS,
+    not_permitted=shared_consignment.NOT_PERMITTED_WORDS,
+)
 #: Why a transit is acceptable (a).
 PERMITTED_REASONS: Final = frozenset({"geographical", "transport"})
 
@@ -64,6 +84,13 @@ OPERATION_NOT_PERMITTED = FindingSpec(
     CRITERIA,
     Severity.ERROR,
     "In {country} the goods underwent {operations}, beyond loading, unloading and keeping them in good condition.",
+)
+OPERATION_UNRECOGNISED = FindingSpec(
+    "motr-transit-operation-unrecognised",
+    CRITERIA,
+    Severity.WARNING,
+    "In {country} the goods underwent {operations}, which roo does not recognise as loading, unloading or keeping "
+    "them in good condition, nor as a production process; customs may verify what was done.",
 )
 TRANSIT_NOT_PROVEN = FindingSpec(
     "motr-transit-not-proven",
@@ -102,9 +129,13 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
             findings.append(TRADING_UNKNOWN(None, country=stop.country))
         elif stop.traded_or_consumed:
             findings.append(TRADED_IN_TRANSIT(None, country=stop.country))
-        extra = tuple(op for op in stop.operations if op.strip().lower() not in PERMITTED_OPERATIONS)
+        readings = [shared_consignment.read_operation(op, VOCABULARY) for op in stop.operations]
+        extra = tuple(reading.text for reading in readings if reading.not_permitted)
         if extra:
             findings.append(OPERATION_NOT_PERMITTED(None, country=stop.country, operations=extra))
+        unknown = tuple(reading.text for reading in readings if not reading.not_permitted and reading.unrecognised)
+        if unknown:
+            findings.append(OPERATION_UNRECOGNISED(None, country=stop.country, operations=unknown))
     if not consignment.evidence:
         findings.append(TRANSIT_NOT_PROVEN(None, countries=tuple(sorted(journey))))
     return judged(*findings)
@@ -121,6 +152,7 @@ RULES: Final = (
             TRADED_IN_TRANSIT,
             TRADING_UNKNOWN,
             OPERATION_NOT_PERMITTED,
+            OPERATION_UNRECOGNISED,
             TRANSIT_NOT_PROVEN,
             TRANSIT_INCONSISTENT,
         ),

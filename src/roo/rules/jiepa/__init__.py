@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import Final
 
 from roo.rules.base import Rule
-from roo.rules.jiepa import art29_origin_criterion, art29_psr_edition, art33_consignment, art40_waiver
+from roo.rules.jiepa import art29_origin_criterion, art29_parties, art29_psr_edition, art33_consignment, art40_waiver
 from roo.rules.jiepa import art41_form, art41_goods, art41_partial_use, art41_validity, art50_retroactive_issuance
 from roo.rules.jiepa import eco04_data_copy, eco05_paper_from_indonesia
 
 RULES: Final[tuple[Rule, ...]] = (
+    *art29_parties.RULES,
     *eco04_data_copy.RULES,
     *eco05_paper_from_indonesia.RULES,
     *art41_form.CERTIFICATE_RULES,

@@ -13,8 +13,12 @@ entities (Art 40(3)).
 
 roo checks it as it does for AJCEP Art 31 (the check is shared,
 :mod:`roo.rules.shared.consignment`), from the context's ``consignment``:
-each operation at a transit stop must be transit, temporary storage,
-unloading, reloading or preservation (an error otherwise); missing transit
+each operation at a transit stop is read part by part (``unloading and
+reloading``, ``trans-shipment``, ``temporary storage in bonded warehouse``):
+transit, temporary storage, unloading, reloading and preservation pass; an
+operation known to work on the goods or change their packing or labels
+(processing, repacking, relabelling, ...) is an error; any other text is an
+operation roo does not recognise, a warning for customs to verify; missing transit
 evidence is a warning (customs *may* ask for it); transit countries on the CO
 that differ from the journey are a warning. Without the journey the rule is
 not evaluated.
@@ -43,6 +47,14 @@ OPERATION_NOT_PERMITTED = FindingSpec(
     "In transit through {country} the goods underwent '{operation}', which Art 33 does not permit (only transit "
     "or temporary storage, unloading, reloading and preservation); they do not meet the consignment criteria.",
 )
+OPERATION_UNRECOGNISED = FindingSpec(
+    "jiepa-transit-operation-unrecognised",
+    RULE,
+    Severity.WARNING,
+    "In transit through {country} the goods underwent '{operation}'; roo does not recognise {unrecognised} as "
+    "transit, temporary storage, unloading, reloading or preservation, nor as an operation Art 33 excludes; "
+    "customs may verify what was done.",
+)
 EVIDENCE_MISSING = FindingSpec(
     "jiepa-transit-evidence-missing", RULE_EVIDENCE, Severity.WARNING, art31.EVIDENCE_MISSING.template
 )
@@ -51,7 +63,9 @@ ROUTE_DIFFERS = FindingSpec(
 )
 
 #: What the check shared with AJCEP (:mod:`roo.rules.shared.consignment`) reports under JIEPA.
-TERMS: Final = consignment.ConsignmentTerms(OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS)
+TERMS: Final = consignment.ConsignmentTerms(
+    OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS, operation_unrecognised=OPERATION_UNRECOGNISED
+)
 
 
 def check_consignment(co: Certificate, ctx: Context) -> Result:
@@ -64,7 +78,7 @@ RULES: Final = (
         RULE,
         "consigned directly, or in transit with permitted operations only",
         check_consignment,
-        (OPERATION_NOT_PERMITTED, EVIDENCE_MISSING, ROUTE_DIFFERS),
+        (OPERATION_NOT_PERMITTED, OPERATION_UNRECOGNISED, EVIDENCE_MISSING, ROUTE_DIFFERS),
         needs=("context.consignment",),
     ),
 )

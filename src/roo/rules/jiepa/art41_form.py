@@ -10,9 +10,10 @@ are shared, :mod:`roo.rules.shared.form`):
 
 * the CO bears a reference number (for an e-CO, the certification number by
   which NACCS finds it): without one it is not a CO (certificate error);
-* the issuing authority's certification is signed and names its signatory:
-  a CO the authority did not certify is not issued under Art 41 (certificate
-  error);
+* the issuing authority's certification is signed: a CO the authority did
+  not certify is not issued under Art 41 (certificate error); a signatory
+  whose name is not printed is noted (``info``), since the signature is what
+  certifies;
 * the exporter's declaration is completed and signed. roo has not read
   Annex 3 and the Operational Procedures' format box by box, so it does not
   know that JIEPA requires the declaration in every form: a missing or
@@ -24,7 +25,9 @@ are shared, :mod:`roo.rules.shared.form`):
   outside both Parties that the CO does not indicate, is a warning: customs
   may verify that the invoice belongs to the CO;
 * each item shows its invoice number (an item without one cannot be matched
-  to its invoice: an error on that item) and date (a warning).
+  to its invoice: an error on that item, but only a warning when the CO
+  shows a single invoice number, which the item is taken to share) and date
+  (a warning).
 
 Findings name no box, since roo does not know the JIEPA forms box by box.
 
@@ -60,8 +63,9 @@ CERTIFICATION_UNSIGNED = FindingSpec(
 CERTIFICATION_SIGNATORY_MISSING = FindingSpec(
     "jiepa-certification-signatory-missing",
     RULE,
-    Severity.ERROR,
-    "The CO's certification does not name the authorised signatory of the issuing authority.",
+    Severity.INFO,
+    "The CO's certification does not print the name of the authorised signatory of the issuing authority; the "
+    "signature is what certifies the CO, so this is noted only.",
 )
 EXPORTER_DECLARATION_MISSING = FindingSpec(
     "jiepa-exporter-declaration-missing",

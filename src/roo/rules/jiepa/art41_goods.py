@@ -3,7 +3,8 @@
 The CO's minimum data (Art 41(1), Annex 3) describe each good and give its HS
 classification. roo checks them as it does for AJCEP (the checks are shared,
 :mod:`roo.rules.shared.classification`): the HS code is a six-digit
-subheading, and the description matches the description the importer
+subheading (national digits printed after it still show the subheading in
+their first six, so they are noted and disregarded), and the description matches the description the importer
 declares for the same item (the context's declaration, which follows the
 invoice). Identical text passes; text substantially the same passes with an
 ``info`` note that the slight difference is disregarded; text that shares
@@ -27,6 +28,7 @@ from roo.rules.shared import classification
 RULE: Final = "JIEPA/ART/41(1)"
 
 HS_NOT_SIX_DIGITS = FindingSpec("jiepa-hs-code-not-six-digits", RULE, Severity.ERROR, ir12.HS_NOT_SIX_DIGITS.template)
+HS_NATIONAL_DIGITS = FindingSpec("jiepa-hs-code-national-digits", RULE, Severity.INFO, ir12.HS_NATIONAL_DIGITS.template)
 DESCRIPTION_MISSING = FindingSpec("jiepa-description-missing", RULE, Severity.ERROR, ir12.DESCRIPTION_MISSING.template)
 DESCRIPTION_DIFFERS_SLIGHTLY = FindingSpec(
     "jiepa-description-differs-slightly", RULE, Severity.INFO, ir12.DESCRIPTION_DIFFERS_SLIGHTLY.template
@@ -41,6 +43,7 @@ TERMS: Final = classification.ClassificationTerms(
     description_missing=DESCRIPTION_MISSING,
     description_differs_slightly=DESCRIPTION_DIFFERS_SLIGHTLY,
     description_not_identical=DESCRIPTION_NOT_IDENTICAL,
+    hs_national_digits=HS_NATIONAL_DIGITS,
 )
 
 
@@ -55,7 +58,7 @@ def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
 
 
 RULES: Final = (
-    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS,)),
+    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS)),
     ItemRule(
         RULE,
         "description substantially identical to the invoice",

@@ -1,7 +1,11 @@
 """The goods on the CO: HS subheading at six digits, description substantially identical to the declared one.
 
 Each item shows the HS classification of the good at the six-digit
-(subheading) level, and a description of the good that matches what the
+(subheading) level. A code printed with more digits (a national tariff line
+such as ``0306.17.10`` or ``030617.1000``) still shows the subheading in its
+first six: it passes, with a note (the terms' ``hs_national_digits``); fewer
+than six digits, or anything but digits and separators, is an error on the
+item. Each item also shows a description of the good that matches what the
 importer declares for it (the context's declaration, which follows the
 invoice). Descriptions identical after normalising case and punctuation
 pass; descriptions substantially the same (:func:`roo.text.similarity` at
@@ -39,12 +43,16 @@ class ClassificationTerms:
     description_missing: FindingSpec
     description_differs_slightly: FindingSpec
     description_not_identical: FindingSpec
+    hs_national_digits: FindingSpec | None = None
 
 
 def check_hs_code(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
-    """The item's HS code is a six-digit subheading."""
+    """The item's HS code is a six-digit subheading, possibly followed by national digits."""
     if is_six_digit_subheading(item.hs_code):
         return PASSED
+    digits = item.hs_digits
+    if terms.hs_national_digits is not None and len(digits) > 6 and digits.isascii() and digits.isdigit():
+        return judged(terms.hs_national_digits(item.number, hs_code=item.hs_code, subheading=digits[:6]))
     return judged(terms.hs_not_six_digits(item.number, hs_code=item.hs_code))
 
 

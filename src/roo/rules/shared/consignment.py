@@ -85,14 +85,13 @@ class OperationVocabulary:
 
 
 #: Words naming an operation that no direct-consignment rule permits in transit: working or processing the goods,
-#: or changing their packing or labels.
+#: or changing their packing or labels. Only the names of the activities: "packed goods" or "original packaging"
+#: describe the goods, not an operation on them.
 NOT_PERMITTED_WORDS: Final = frozenset(
     """
-    processing processed process manufacturing manufacture manufactured production producing produced
-    repacking repacked repackaging repackaged packing packed packaging packaged
-    relabelling relabeling relabelled relabeled labelling labeling labelled labeled
-    assembly assembling assembled reassembly disassembly disassembling mixing mixed blending blended
-    cutting cut slicing sliced bottling bottled canning canned sorting sorted grading graded painting painted
+    processing manufacturing manufacture repacking repackaging packing relabelling relabeling labelling labeling
+    assembly assembling reassembly disassembly disassembling mixing blending cutting slicing bottling canning
+    sorting grading painting
     """.split()
 )
 
@@ -100,7 +99,8 @@ NOT_PERMITTED_WORDS: Final = frozenset(
 QUALIFIER_WORDS: Final = frozenset(
     """
     temporary temporarily bonded bond warehouse warehouses cold chilled frozen customs port terminal yard
-    container containers area zone free in at on of the a an under for to from only vessel ship
+    container containers area zone free in at on onto into of the a an under for to from only by with
+    vessel vessels ship another other next same truck trucks rail train aircraft goods cargo
     """.split()
 )
 

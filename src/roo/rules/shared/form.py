@@ -3,14 +3,20 @@
 What both AJCEP and JIEPA ask of the form, checked one way for both:
 
 * the CO bears a reference number;
-* the issuing authority's certification is signed and names its authorised
-  signatory (an autographed or electronically printed signature: roo reads
-  ``signed`` as either);
+* the issuing authority's certification is signed (an autographed or
+  electronically printed signature: roo reads ``signed`` as either) and
+  names its authorised signatory; the signature is what counts, so a
+  signatory whose name is not printed is only noted;
 * the exporter's declaration is completed and signed;
 * a third-country invoice is indicated on the CO with the invoicer's name and
   address, and an invoicer outside both Parties is not left unindicated;
-* each item shows the number and date of its invoice: an item without an
-  invoice number cannot be matched to its invoice.
+* each item shows the number and date of its invoice. When the CO shows one
+  invoice number only, an item printed without it is taken to belong to that
+  invoice: its omission is at most a warning, whatever the scheme's severity.
+
+Whether the certification or the declaration is signed may be unknown
+(``signed`` is ``None`` when the data do not say): the check is then not
+evaluated, never failed.
 
 The terms say, per scheme, which finding (citation, severity, template) each
 failure is, and on which form boxes the declaration and certification sit
@@ -25,7 +31,7 @@ from typing import Any, Final, final
 import attrs
 
 from roo.context import Context
-from roo.evaluation import Finding
+from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 
@@ -85,6 +91,8 @@ def check_certification_signed(terms: FormTerms, co: Certificate, ctx: Context) 
     """The issuing authority's certification is signed."""
     if co.certification is not None and co.certification.signed:
         return PASSED
+    if co.certification is not None and co.certification.signed is None:
+        return not_evaluated("certificate.certification.signed")
     return judged(
         terms.certification_unsigned(
             None, **_where(terms, co, _CERTIFICATION), certification_present=co.certification is not None
@@ -108,6 +116,8 @@ def check_exporter_declaration(terms: FormTerms, co: Certificate, ctx: Context) 
     declaration = co.exporter_declaration
     if declaration is None:
         return judged(terms.exporter_declaration_missing(None, **_where(terms, co, _DECLARATION)))
+    if declaration.signed is None:
+        return not_evaluated("certificate.exporter_declaration.signed")
     if not declaration.signed:
         return judged(terms.exporter_declaration_unsigned(None, **_where(terms, co, _DECLARATION)))
     return PASSED
@@ -145,11 +155,24 @@ def check_third_country_invoicing(terms: FormTerms, co: Certificate, ctx: Contex
     )
 
 
+def invoice_numbers(co: Certificate) -> tuple[str, ...]:
+    """The distinct invoice numbers printed on the CO, in item order (surrounding spaces ignored)."""
+    seen: dict[str, None] = {}
+    for item in co.items:
+        if item.invoice is not None and not blank(item.invoice.number):
+            seen.setdefault(item.invoice.number.strip(), None)
+    return tuple(seen)
+
+
 def check_item_invoice(terms: FormTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The item shows its invoice number and date."""
     invoice = item.invoice
     if invoice is None or blank(invoice.number):
-        return judged(terms.invoice_missing(item.number))
+        spec = terms.invoice_missing
+        if spec.severity is Severity.ERROR and len(invoice_numbers(co)) == 1:
+            # The CO's only invoice is printed on another item: this item is taken to belong to it.
+            return judged(spec.with_severity(Severity.WARNING, item.number))
+        return judged(spec(item.number))
     findings: list[Finding] = []
     if invoice.date is None:
         findings.append(terms.invoice_date_missing(item.number, invoice_number=invoice.number))

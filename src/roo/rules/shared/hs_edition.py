@@ -29,11 +29,14 @@ parameter for a Party on the issue date the check is not evaluated.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
-from typing import final
+from typing import Any, Final, final
 
 import attrs
 
+from roo import params as _params
 from roo.context import Context
 from roo.evaluation import Finding
 from roo.hs.editions import edition_year
@@ -75,8 +78,16 @@ def needed(terms: HsEditionTerms, party: str) -> str:
 
 def edition(terms: HsEditionTerms, party: str, ctx: Context, on: date) -> HsVersion | None:
     """The edition of the product-specific rules in force for ``party`` on ``on``, or ``None`` when roo has none."""
+    return _edition(ctx.parameter, terms.parameter.format(party=party), on)
+
+
+#: How the check looks a parameter up: ``ctx.parameter``, or ``roo.params.value`` when nothing is overridden.
+Lookup = Callable[[str, date], Any]
+
+
+def _edition(parameter: Lookup, name: str, on: date) -> HsVersion | None:
     try:
-        value = ctx.parameter(terms.parameter.format(party=party), on)
+        value = parameter(name, on)
     except (ParameterNotInForce, UnknownParameter):
         return None
     try:
@@ -89,21 +100,123 @@ def _older(version: HsVersion, than: HsVersion) -> bool:
     return edition_year(version) < edition_year(than)
 
 
-def _amended_since_shipment(terms: HsEditionTerms, co: Certificate, ctx: Context, exporting: HsVersion) -> date | None:
-    """The shipment date, when the CO was issued retroactively after the exporter's edition moved on."""
-    if not co.issued_retroactively or co.transport is None or co.transport.departure_date is None:
+#: The year of each edition a certificate can state (what :func:`edition_year` gives, without parsing).
+_YEARS: Final[dict[HsVersion, int]] = {version: edition_year(version) for version in HsVersion}
+
+
+def _departure(co: Certificate) -> date | None:
+    """The shipment date of a CO issued retroactively (``None`` for any other CO)."""
+    transport = co.transport
+    return transport.departure_date if co.issued_retroactively and transport is not None else None
+
+
+def _amended_since(parameter: Lookup, name: str, departure: date | None, exporting: HsVersion) -> date | None:
+    """``departure`` (a retroactive CO's shipment date), when the exporter's edition ``name`` has moved on since."""
+    if departure is None:
         return None
-    shipped = co.transport.departure_date
-    at_shipment = edition(terms, co.exporting_party, ctx, shipped)
+    at_shipment = _edition(parameter, name, departure)
     if at_shipment is None or not _older(at_shipment, exporting):
         return None
-    return shipped
+    return departure
+
+
+def _moved_on(parameter: Lookup, name: str, on: date | None, importing: HsVersion) -> HsVersion | None:
+    """The importer's edition ``name`` on the import date ``on``, when it is newer than ``importing``."""
+    if on is None:
+        return None
+    on_import = _edition(parameter, name, on)
+    if on_import is None or not _older(importing, on_import):
+        return None
+    return on_import
+
+
+@final
+@attrs.frozen
+class _Transition:
+    """What the check reads for a CO, the same for every item: the Parties' editions and what follows from them.
+
+    ``floor`` is the year of the older of the two editions on the issue date.
+    When ``complete``, ``shipped`` is the departure date if the CO was issued
+    retroactively after the exporting Party's edition moved on, and
+    ``on_import`` the importing Party's edition on the import date if it is
+    newer than on the issue date. When the context overrides an edition they
+    are not filled in: the check looks them up, item by item, only where it
+    needs them.
+    """
+
+    exporting: HsVersion | None
+    importing: HsVersion | None
+    floor: int = 0
+    exporting_year: int = 0
+    complete: bool = False
+    shipped: date | None = None
+    on_import: HsVersion | None = None
+
+
+def _at_issue(
+    parameter: Lookup, template: str, exporting_party: str, importing_party: str, issued: date
+) -> _Transition:
+    """The Parties' editions on the issue date (``template`` is the edition parameter's name)."""
+    exporting = _edition(parameter, template.format(party=exporting_party), issued)
+    importing = _edition(parameter, template.format(party=importing_party), issued)
+    if exporting is None or importing is None:
+        return _Transition(exporting, importing)
+    exporting_year = edition_year(exporting)
+    return _Transition(exporting, importing, min(exporting_year, edition_year(importing)), exporting_year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _packaged(
+    value: Lookup,
+    template: str,
+    exporting_party: str,
+    importing_party: str,
+    issued: date,
+    departure: date | None,
+    on: date | None,
+) -> _Transition:
+    # Every item of a CO, and every CO with the same Parties and dates, gives the same answer: worked out once.
+    # Only for packaged editions (no override in the context). Keyed by the lookup itself (``roo.params.value``),
+    # so that a lookup replaced in a test never sees the editions of another.
+    transition = _at_issue(value, template, exporting_party, importing_party, issued)
+    exporting, importing = transition.exporting, transition.importing
+    if exporting is None or importing is None:
+        return transition
+    shipped = _amended_since(value, template.format(party=exporting_party), departure, exporting)
+    on_import = _moved_on(value, template.format(party=importing_party), on, importing)
+    return attrs.evolve(transition, complete=True, shipped=shipped, on_import=on_import)
+
+
+def _transition(terms: HsEditionTerms, co: Certificate, ctx: Context) -> _Transition:
+    """The :class:`_Transition` of ``co`` presented in ``ctx``."""
+    template, exporting_party, importing_party = terms.parameter, co.exporting_party, co.importing_party
+    overrides = ctx.parameters
+    if overrides and (
+        template.format(party=exporting_party) in overrides or template.format(party=importing_party) in overrides
+    ):
+        return _at_issue(ctx.parameter, template, exporting_party, importing_party, co.issue_date)
+    return _packaged(_params.value, template, exporting_party, importing_party, co.issue_date, _departure(co), ctx.on)
+
+
+def _facts(
+    item: Item, co: Certificate, version: HsVersion, exporting: HsVersion, importing: HsVersion
+) -> dict[str, object]:
+    """The facts every finding of the check carries."""
+    return {
+        "hs_code": item.hs_code,
+        "hs_version": version.value,
+        "issue_date": co.issue_date,
+        "exporting_party": co.exporting_party,
+        "importing_party": co.importing_party,
+        "exporting_edition": exporting.value,
+        "importing_edition": importing.value,
+    }
 
 
 def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's HS edition is one the transition accepts on the CO's issue date."""
-    exporting = edition(terms, co.exporting_party, ctx, co.issue_date)
-    importing = edition(terms, co.importing_party, ctx, co.issue_date)
+    transition = _transition(terms, co, ctx)
+    exporting, importing = transition.exporting, transition.importing
     if exporting is None or importing is None:
         parties = [p for p, e in ((co.exporting_party, exporting), (co.importing_party, importing)) if e is None]
         paths = [needed(terms, party) for party in parties]
@@ -115,33 +228,34 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
     if co.back_to_back and conversion is not None and back_to_back_edition is not None:
         specs = (conversion, back_to_back_edition)
         return _back_to_back(terms, specs, item, co, ctx, version, (exporting, importing))
-    facts = {
-        "hs_code": item.hs_code,
-        "hs_version": version.value,
-        "issue_date": co.issue_date,
-        "exporting_party": co.exporting_party,
-        "importing_party": co.importing_party,
-        "exporting_edition": exporting.value,
-        "importing_edition": importing.value,
-    }
-    shipped = _amended_since_shipment(terms, co, ctx, exporting)
-    floor = min(exporting, importing, key=edition_year)
-    if _older(version, floor):
+    year, complete = _YEARS.get(version) or edition_year(version), transition.complete
+    shipped = transition.shipped
+    if not complete:
+        name = terms.parameter.format(party=co.exporting_party)
+        shipped = _amended_since(ctx.parameter, name, _departure(co), exporting)
+    if year < transition.floor:
+        facts = _facts(item, co, version, exporting, importing)
         if shipped is not None:
             return judged(terms.retroactive_not_amended(item.number, departure_date=shipped, **facts))
         return judged(terms.superseded(item.number, **facts))
-    findings: list[Finding] = []
     old_accepted = terms.retroactive_old_accepted
-    if shipped is not None and _older(version, exporting) and old_accepted is not None:
+    noted = old_accepted is not None and shipped is not None and year < transition.exporting_year
+    on_import = transition.on_import
+    if not complete:
+        on_import = _moved_on(ctx.parameter, terms.parameter.format(party=co.importing_party), ctx.on, importing)
+    transitional = on_import is not None and year < edition_year(on_import)
+    if not noted and not transitional:
+        return PASSED  # the common case: nothing to report, so no facts are gathered
+    facts = _facts(item, co, version, exporting, importing)
+    findings: list[Finding] = []
+    if noted and old_accepted is not None:
         findings.append(old_accepted(item.number, departure_date=shipped, **facts))
-    if ctx.on is not None:
-        on_import = edition(terms, co.importing_party, ctx, ctx.on)
-        if on_import is not None and _older(version, on_import) and _older(importing, on_import):
-            findings.append(
-                terms.accepted_transitional(
-                    item.number, on=ctx.on, importing_edition_on_import=on_import.value, **facts
-                )
+    if transitional and on_import is not None:
+        findings.append(
+            terms.accepted_transitional(
+                item.number, on=ctx.on, importing_edition_on_import=on_import.value, **facts
             )
+        )
     return judged(*findings)
 
 

@@ -5,7 +5,10 @@ days after it (the *grace days*); in exceptional cases it may be issued later,
 retroactively, within a number of months from shipment, and then says so
 ("Issued Retroactively") and shows the date of shipment. Both periods are
 dated parameters the terms name, read as in force on the date of shipment
-(box 3, ``transport.departure_date``).
+(box 3, ``transport.departure_date``). Goods shipped before the parameter's
+first value (before the Agreement's entry into force: goods in transit that
+AJCEP IR 15 still admits with a retroactive CO) are held to that first value,
+since the periods are those the Rules set from the start.
 
 Periods are counted as :mod:`roo.dates` does: calendar days, the shipment
 date being day 0 (after a shipment on 4 March, a CO issued on 7 March is
@@ -36,6 +39,7 @@ from roo.evaluation import Finding
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
 from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared.dated import parameter_from_first
 
 
 @final
@@ -62,8 +66,8 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
             return judged(terms.shipment_date_missing(None))
         return not_evaluated("certificate.transport.departure_date")
     try:
-        grace_days = int(ctx.parameter(terms.grace_days_parameter, shipped))
-        max_months = int(ctx.parameter(terms.max_months_parameter, shipped))
+        grace_days = int(parameter_from_first(ctx, terms.grace_days_parameter, shipped)[0])
+        max_months = int(parameter_from_first(ctx, terms.max_months_parameter, shipped)[0])
     except ParameterNotInForce as error:
         return not_evaluated(f"context.parameters[{error.name}]")
     facts = {

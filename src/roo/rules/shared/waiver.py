@@ -46,11 +46,16 @@ VALUE_KINDS: Final[dict[str, str]] = {
 @final
 @attrs.frozen
 class WaiverLimit:
-    """For imports into ``parties``: compare the context's ``value`` with the dated amount ``parameter``."""
+    """For imports into ``parties``: compare the context's ``value`` with the dated amount ``parameter``.
+
+    ``citation``, when set, is the provision that sets this amount; the
+    finding then cites it instead of its spec's more general citation.
+    """
 
     parties: frozenset[str]
     value: ValueField
     parameter: str
+    citation: str | None = None
 
 
 @final
@@ -97,4 +102,6 @@ def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
         importing_party=co.importing_party,
         as_of=as_of,
     )
+    if limit_rule.citation is not None:
+        finding = attrs.evolve(finding, rule=limit_rule.citation)
     return Result(Outcome.PASSED, (finding,), waived=True)

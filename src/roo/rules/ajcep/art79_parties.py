@@ -1,0 +1,120 @@
+"""AJCEP Art 79 and form notes 1-2: a CO is for goods of one Party exported to another, once the Agreement binds them.
+
+The AJCEP CO is the form of the Parties to the Agreement: the ASEAN Member
+States use the form of form note 1, Japan its own (IR 16), and the goods it
+covers are "exported to any of the Parties" (form note 2). roo checks, for the
+whole CO:
+
+* **Two different Parties.** The exporting and the importing countries are
+  each Japan or an ASEAN Member State, and not the same one. A CO from or to
+  another country, or from a Party to itself, is not an AJCEP CO: a
+  certificate error.
+* **The Agreement in force for the exporting Party.** The Agreement enters
+  into force for each Party on its own date (Art 79). Before that date the
+  Party's issuing authority issues no AJCEP CO, so a CO issued earlier is not
+  one (a certificate error); and since a CO is presented only after it is
+  issued, its presentation is then early too. The dates are the dated
+  parameters ``ajcep.entry_into_force.<PARTY>``. A date roo's data do not
+  confirm from an official source (Indonesia's 2018-03-01) cannot deny: the
+  finding is then a ``warning`` that says so, for customs to verify; a caller
+  who knows the date supplies it in the context's ``parameters``. The
+  importing Party's date is IR 15's concern.
+
+The check of the Parties is shared with JIEPA (:mod:`roo.rules.shared.parties`).
+
+Source: AJCEP Agreement, Art 79 (entry into force); Implementing Regulations, Rule 16; notes to the AJCEP CO
+form, notes 1 and 2.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Severity
+from roo.model.certificate import Certificate
+from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
+from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
+from roo.rules.shared import parties
+
+RULE: Final = "AJCEP/ART/79"
+RULE_FORM_EXPORTING: Final = "AJCEP/FORM/1"
+RULE_FORM_IMPORTING: Final = "AJCEP/FORM/2"
+
+EXPORTING_NOT_A_PARTY = FindingSpec(
+    "exporting-party-not-a-party",
+    RULE_FORM_EXPORTING,
+    Severity.ERROR,
+    "The CO is issued for goods exported from {exporting_party}, which is not a Party to the Agreement "
+    "({parties}); it is not a CO under the Agreement.",
+)
+IMPORTING_NOT_A_PARTY = FindingSpec(
+    "importing-party-not-a-party",
+    RULE_FORM_IMPORTING,
+    Severity.ERROR,
+    "The CO is for goods imported into {importing_party}, which is not a Party to the Agreement ({parties}); "
+    "the Agreement gives no preference there.",
+)
+SAME_PARTY = FindingSpec(
+    "exporting-party-is-importing-party",
+    RULE_FORM_IMPORTING,
+    Severity.ERROR,
+    "The CO names {party} as both the exporting and the importing Party; a CO is for goods exported from one "
+    "Party to another.",
+)
+NOT_IN_FORCE_FOR_EXPORTING_PARTY = FindingSpec(
+    "ajcep-not-in-force-for-exporting-party",
+    RULE,
+    Severity.ERROR,
+    "The CO was issued on {issue_date}, before the AJCEP Agreement entered into force for the exporting Party "
+    "({exporting_party}) on {entry_into_force}; it is not a CO under the Agreement.",
+)
+NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED = FindingSpec(
+    "ajcep-not-in-force-for-exporting-party-unverified",
+    RULE,
+    Severity.WARNING,
+    "The CO was issued on {issue_date}, before {entry_into_force}, the date roo holds for the AJCEP Agreement's "
+    "entry into force for the exporting Party ({exporting_party}); that date is not confirmed from an official "
+    "source, so customs may verify whether the Agreement applied.",
+)
+
+#: What the check shared with JIEPA (:mod:`roo.rules.shared.parties`) reports under AJCEP.
+TERMS: Final = parties.PartiesTerms(AJCEP_PARTIES, EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY)
+
+
+def check_parties(co: Certificate, ctx: Context) -> Result:
+    """The CO is for goods exported from one Party to another (form notes 1 and 2)."""
+    return parties.check_parties(TERMS, co, ctx)
+
+
+def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
+    """The CO was issued on or after the Agreement entered into force for the exporting Party (Art 79)."""
+    if co.exporting_party not in AJCEP_PARTIES:
+        return NOT_APPLICABLE  # the Parties rule reports it
+    found = entry_into_force(co.exporting_party, ctx, co.issue_date)
+    if isinstance(found, Result):
+        return found
+    entry, verified = found
+    if co.issue_date >= entry:
+        return PASSED
+    spec = NOT_IN_FORCE_FOR_EXPORTING_PARTY if verified else NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
+    return judged(
+        spec(None, issue_date=co.issue_date, exporting_party=co.exporting_party, entry_into_force=entry, on=ctx.on)
+    )
+
+
+RULES: Final = (
+    CertificateRule(
+        RULE_FORM_EXPORTING,
+        "exported from one Party to another",
+        check_parties,
+        (EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY),
+    ),
+    CertificateRule(
+        RULE,
+        "Agreement in force for the exporting Party when the CO was issued",
+        check_in_force_for_exporting_party,
+        (NOT_IN_FORCE_FOR_EXPORTING_PARTY, NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED),
+    ),
+)

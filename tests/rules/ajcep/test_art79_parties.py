@@ -1,0 +1,151 @@
+"""AJCEP Art 79 and form notes 1-2: goods of one Party exported to another, the Agreement in force for the exporter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import roo
+from roo.context import Context
+from roo.evaluation import Outcome, Severity
+from roo.rules.ajcep import art79_parties as art79
+from roo.rules.base import Result
+from tests.builders import certificate
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+Seen = tuple[Outcome, list[tuple[str, Severity, int | None]]]
+
+
+def seen(result: Result) -> Seen:
+    """A rule result as (outcome, [(code, severity, item)])."""
+    return result.outcome, [(f.code, f.severity, f.item) for f in result.findings]
+
+
+# --- Form notes 1-2: two different Parties ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exporting", "importing", "expected"),
+    [
+        pytest.param("ID", "JP", (Outcome.PASSED, []), id="asean-member-to-japan"),
+        pytest.param("JP", "VN", (Outcome.PASSED, []), id="japan-to-asean-member"),
+        pytest.param("TH", "VN", (Outcome.PASSED, []), id="between-two-asean-members"),
+        pytest.param(
+            "CN", "JP", (Outcome.FAILED, [("exporting-party-not-a-party", ERROR, None)]), id="china-is-not-a-party"
+        ),
+        pytest.param(
+            "JP", "US", (Outcome.FAILED, [("importing-party-not-a-party", ERROR, None)]), id="import-into-a-non-party"
+        ),
+        pytest.param(
+            "JP", "JP", (Outcome.FAILED, [("exporting-party-is-importing-party", ERROR, None)]), id="japan-to-japan"
+        ),
+        pytest.param(
+            "CN",
+            "CN",
+            (
+                Outcome.FAILED,
+                [
+                    ("exporting-party-not-a-party", ERROR, None),
+                    ("importing-party-not-a-party", ERROR, None),
+                    ("exporting-party-is-importing-party", ERROR, None),
+                ],
+            ),
+            id="china-to-china",
+        ),
+    ],
+)
+def test_parties(exporting: str, importing: str, expected: Seen) -> None:
+    """The exporting and importing countries are two different Parties: Japan and the ASEAN Member States."""
+    co = certificate(exporting_party=exporting, importing_party=importing)
+    assert expected == seen(art79.check_parties(co, Context()))
+
+
+@pytest.mark.parametrize(("exporting", "importing"), [("CN", "JP"), ("JP", "JP")])
+def test_non_party_co_is_rejected(exporting: str, importing: str) -> None:
+    """Through roo.evaluate: a CO from a non-Party, or from a Party to itself, is rejected as a whole."""
+    co = certificate(exporting_party=exporting, importing_party=importing)
+    assert roo.Status.REJECTED == roo.evaluate(co, on=date(2024, 3, 20)).status
+
+
+def test_non_party_finding_names_the_parties() -> None:
+    """The finding names the country and the Parties it is not among."""
+    (finding,) = art79.check_parties(certificate(exporting_party="CN"), Context()).findings
+    assert ("CN", "AJCEP/FORM/1", "JP" in finding.facts["parties"]) == (
+        finding.facts["exporting_party"],
+        finding.rule,
+        True,
+    )
+
+
+# --- Art 79: the Agreement in force for the exporting Party ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exporting", "issued", "expected"),
+    [
+        pytest.param("TH", "2009-06-01", (Outcome.PASSED, []), id="thailand-issued-on-its-entry-into-force"),
+        pytest.param(
+            "TH",
+            "2009-05-31",
+            (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]),
+            id="thailand-issued-the-day-before",
+        ),
+        pytest.param(
+            "PH",
+            "2010-06-30",
+            (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]),
+            id="philippines-issued-the-day-before",
+        ),
+        pytest.param(
+            "ID",
+            "2017-06-01",
+            (Outcome.PASSED, [("ajcep-not-in-force-for-exporting-party-unverified", WARNING, None)]),
+            id="indonesia-2017-before-its-unverified-date",
+        ),
+        pytest.param("ID", "2018-03-01", (Outcome.PASSED, []), id="indonesia-on-its-unverified-date"),
+        pytest.param(
+            "JP",
+            "2008-11-30",
+            (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]),
+            id="before-the-agreements-first-entry-into-force",
+        ),
+    ],
+)
+def test_in_force_for_exporting_party(exporting: str, issued: str, expected: Seen) -> None:
+    """A CO issued before the Agreement bound the exporting Party is not one; an unverified date only warns."""
+    importing = "VN" if exporting == "JP" else "JP"
+    co = certificate(exporting_party=exporting, importing_party=importing, issue_date=issued)
+    assert expected == seen(art79.check_in_force_for_exporting_party(co, Context()))
+
+
+def test_indonesian_co_of_2017_is_not_rejected() -> None:
+    """Through roo.evaluate: ID to JP in 2017, before Indonesia's unconfirmed date, is accepted with a warning."""
+    co = certificate(issue_date="2017-06-01", transport={"departure_date": "2017-06-01"})
+    evaluation = roo.evaluate(co, on=date(2017, 6, 20))
+    codes = [(f.code, f.severity) for f in evaluation.findings if f.rule == "AJCEP/ART/79"]
+    expected = (roo.Status.ACCEPTED, [("ajcep-not-in-force-for-exporting-party-unverified", WARNING)])
+    assert expected == (evaluation.status, codes)
+
+
+def test_a_callers_date_for_indonesia_is_taken_as_verified() -> None:
+    """Indonesia's date supplied in the context makes a CO issued before it an error."""
+    co = certificate(issue_date="2017-06-01")
+    ctx = Context(parameters={"ajcep.entry_into_force.ID": "2018-03-01"})
+    assert (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]) == seen(
+        art79.check_in_force_for_exporting_party(co, ctx)
+    )
+
+
+def test_non_party_exporter_is_left_to_the_parties_rule() -> None:
+    """A non-Party has no entry-into-force date: that check does not apply, the Parties rule reports it."""
+    co = certificate(exporting_party="CN")
+    assert Outcome.NOT_APPLICABLE == art79.check_in_force_for_exporting_party(co, Context()).outcome
+
+
+def test_unverified_warning_says_so() -> None:
+    """The warning names the date and says it is not confirmed."""
+    co = certificate(issue_date="2017-06-01")
+    (finding,) = art79.check_in_force_for_exporting_party(co, Context()).findings
+    assert (date(2018, 3, 1), True) == (finding.facts["entry_into_force"], "not confirmed" in finding.message)
