@@ -192,6 +192,61 @@ def test_optional_fields_may_be_left_out() -> None:
     assert co == roo.load(roo.dump(co))
 
 
+def test_signatures_and_approvals_left_out_are_unknown_not_false() -> None:
+    """Omitted ``signed``, ``approved_by_signatory`` and ``certified_by_authority`` load as None (unknown)."""
+    co = roo.load(
+        certificate_data(
+            exporter_declaration={"place": "Surabaya"},
+            certification={"authority": "Ministry of Trade of Indonesia", "sealed": True},
+            alterations=[{"box": 7, "method": "strike_out"}],
+        )
+    )
+
+    assert co.exporter_declaration is not None and co.certification is not None
+    assert (None, None, None, None, None) == (
+        co.exporter_declaration.signed,
+        co.certification.signed,
+        co.alterations[0].approved_by_signatory,
+        co.alterations[0].certified_by_authority,
+        co.alterations[0].item,
+    )
+    assert co == roo.load(roo.dump(co))
+
+
+def test_alteration_of_one_item_round_trips() -> None:
+    """An alteration names the item whose line it altered; the number survives dump and load."""
+    data = certificate_data(
+        alterations=[
+            {"box": 9, "method": "erasure", "approved_by_signatory": True, "certified_by_authority": False, "item": 1}
+        ]
+    )
+    co = roo.load(data)
+
+    assert (1, data["alterations"][0]) == (co.alterations[0].item, roo.dump(co)["alterations"][0])
+
+
+@pytest.mark.parametrize(
+    ("alteration", "expected"),
+    [
+        pytest.param(
+            {"box": 7, "method": "erasure", "item": "1"},
+            [("alterations[0].item", "expected an integer, got a string: '1'")],
+            id="item-as-string",
+        ),
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": "yes"},
+            [("alterations[0].approved_by_signatory", "expected true or false, got a string: 'yes'")],
+            id="approval-as-string",
+        ),
+    ],
+)
+def test_bad_alteration_fields(alteration: dict[str, Any], expected: list[tuple[str, str]]) -> None:
+    """A wrong type in the new alteration fields is a load error with its path, as anywhere else."""
+    with pytest.raises(roo.InvalidCertificate) as error:
+        roo.load(certificate_data(alterations=[alteration]))
+    assert expected == [(p.path, p.message) for p in error.value.problems]
+
+
 def test_unreadable_box_8_is_not_a_load_error() -> None:
     """Box 8 text roo cannot read loads; the problem is kept for a rule to report on the item."""
     co = roo.load(certificate_data(items=[item(origin_criterion="XYZ")]))

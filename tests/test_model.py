@@ -81,7 +81,7 @@ SAMPLES: list[tuple[Any, Any]] = [
     (CertificateReference("ID/2024/AJ/000001", date(2024, 1, 5), "ID"), CertificateReference("ID/2024/AJ/000002")),
     (ExporterDeclaration("Surabaya", date(2024, 3, 4), True), ExporterDeclaration("Surabaya", date(2024, 3, 4))),
     (Certification("Ministry of Trade", "A. Wibowo", "Surabaya", True, True), Certification("Ministry of Trade")),
-    (Alteration(7, AlterationMethod.STRIKE_OUT, True, True), Alteration(7, AlterationMethod.ERASURE)),
+    (Alteration(7, AlterationMethod.STRIKE_OUT, True, True, 2), Alteration(7, AlterationMethod.ERASURE)),
     (Criterion(CriterionKind.RVC, Decimal(40)), Criterion(CriterionKind.RVC, Decimal(45))),
     (OriginCriterion.parse("CTH, DMI"), OriginCriterion.parse("CTH")),
     (_ITEM, attrs.evolve(_ITEM, hs_code="0306")),
@@ -217,6 +217,23 @@ def test_collections_are_tuples() -> None:
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Behaviour of the model beyond being a value.
+
+
+def test_what_the_data_do_not_say_is_none_not_false() -> None:
+    """A signature or an approval left out is unknown (None), so that no rule reads it as refused."""
+    declaration, certification, alteration = (
+        ExporterDeclaration(),
+        Certification(),
+        Alteration(7, AlterationMethod.STRIKE_OUT),
+    )
+    assert (None, None, None, None, None, False) == (
+        declaration.signed,
+        certification.signed,
+        alteration.approved_by_signatory,
+        alteration.certified_by_authority,
+        alteration.item,
+        certification.sealed,
+    )
 
 
 def test_certificate_item_looks_up_by_number() -> None:

@@ -6,7 +6,7 @@ The public contract is DESIGN §3: ``load``, ``dump``, ``load_context``,
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context
 from roo.context import Context
@@ -18,10 +18,25 @@ from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Schem
 from roo.schema import json_schema
 from roo.origin import determine, load_good
 
-try:
-    __version__ = version("roo")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    #: The installed version of roo ("0.0.0" when running from a source tree).
+    __version__: str
+else:
+
+    def __getattr__(name: str) -> str:
+        # ``__version__`` is read from the package metadata on first use, not at import: importlib.metadata
+        # costs a fifth of ``import roo``. Defined for the interpreter only, so that type checkers still
+        # report any other missing attribute of roo.
+        if name != "__version__":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("roo")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            found = "0.0.0"
+        globals()["__version__"] = found
+        return found
 
 __all__ = [
     "Certificate",

@@ -14,7 +14,12 @@ trace lines (:class:`~roo.evaluation.Check`) and "not evaluated" findings the
 engine builds itself are immutable values fully determined by their fields,
 so the engine reuses them from a small memo keyed by exactly those fields
 (see :class:`_Memo`): a 50-item certificate repeats the same few hundred
-of them on every evaluation. The memo is bounded and never changes a result.
+of them on every evaluation. Item rules mostly return a shared result
+without findings (``PASSED``, ``NOT_APPLICABLE``, one ``not_evaluated(...)``),
+so for such a result the engine keeps its lines by item number and looks
+them up by the number alone. The memos are bounded and never change a result
+(tests/test_evaluation_stability.py compares evaluations from empty and from
+full memos).
 """
 
 from __future__ import annotations

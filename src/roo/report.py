@@ -189,6 +189,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "back-to-back-original-missing": 13,
         "back-to-back-original-expired": 13,
         "back-to-back-original-details-differ": 13,
+        "back-to-back-issuer-not-intermediate": 13,
         "retroactive-box-not-ticked": 13,
         "retroactive-box-ticked-on-time": 13,
         "retroactive-issuance-too-late": 13,

@@ -94,6 +94,13 @@ def test_ajcep_annex2_is_hs2002_from_entry_into_force(party: str) -> None:
     assert expected == actual
 
 
+@pytest.mark.parametrize("party", sorted(ENTRY_INTO_FORCE), ids=sorted(ENTRY_INTO_FORCE))
+def test_ajcep_annex2_edition_is_not_confirmed(party: str) -> None:
+    """No transposition date was found, so HS2002 "to this day" is marked unverified, with a note saying why."""
+    parameter = params.get(f"ajcep.annex2.hs_version.{party}")
+    assert (False, True) == (parameter.verified, "transposition" in (parameter.note or ""))
+
+
 def test_jiepa_psr_moves_to_hs2017_on_5_february_2024() -> None:
     """The JIEPA product-specific rules are HS2002 up to 4 February 2024 and HS2017 from the 5th."""
     expected = ("HS2002", "HS2002", "HS2017")

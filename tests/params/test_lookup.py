@@ -273,3 +273,68 @@ class TestValueObjects:
         assert isinstance(catalogue, tuple)
         assert sorted(p.name for p in catalogue) == [p.name for p in catalogue]
         assert catalogue is params.catalogue()
+
+
+# --- whether the value used is verified -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "overrides", "expected"),
+    [
+        pytest.param("ajcep.entry_into_force.JP", {}, True, id="packaged-and-confirmed"),
+        pytest.param("ajcep.entry_into_force.ID", {}, False, id="packaged-but-unconfirmed"),
+        pytest.param("ajcep.co.validity_months", {}, False, id="unread-ocp-period"),
+        pytest.param(
+            "ajcep.entry_into_force.ID",
+            {"ajcep.entry_into_force.ID": "2018-03-01"},
+            True,
+            id="a-callers-override-is-their-own-statement",
+        ),
+        pytest.param(
+            "ajcep.entry_into_force.ID",
+            {"ajcep.entry_into_force.JP": "2008-12-01"},
+            False,
+            id="an-override-of-another-parameter-changes-nothing",
+        ),
+    ],
+)
+def test_verified(name: str, overrides: dict[str, object], expected: bool) -> None:
+    """``verified`` says whether the value a rule would use rests on a confirmed source; overrides count as such."""
+    assert expected == params.verified(name, date(2024, 3, 20), overrides)
+
+
+def test_context_says_whether_a_parameter_is_verified() -> None:
+    """``Context.parameter_verified`` answers for the context's own overrides."""
+    plain, told = Context(), Context(parameters={"ajcep.entry_into_force.ID": "2018-03-01"})
+    on = date(2024, 3, 20)
+    expected = (False, True, True)
+    actual = (
+        plain.parameter_verified("ajcep.entry_into_force.ID", on),
+        told.parameter_verified("ajcep.entry_into_force.ID", on),
+        plain.parameter_verified("ajcep.entry_into_force.JP", on),
+    )
+    assert expected == actual
+
+
+def test_verified_entry_by_entry() -> None:
+    """A value entry marked unverified is unverified on its dates only, even in a verified parameter."""
+    (parameter,) = parse(
+        ENDING.replace("effective_from = 2020-01-01\nvalue = 5", "effective_from = 2020-01-01\nvalue = 5\nverified = false"),
+        "unverified-entry.toml",
+    )
+    expected = (True, False)
+    actual = tuple(parameter.verified and parameter.entry_on(d).verified for d in (date(2019, 1, 1), date(2021, 1, 1)))
+    assert expected == actual
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "error"),
+    [
+        pytest.param("no.such.parameter", date(2024, 3, 20), UnknownParameter, id="unknown-name"),
+        pytest.param("ajcep.entry_into_force.ID", date(2008, 11, 30), ParameterNotInForce, id="before-its-first-value"),
+    ],
+)
+def test_verified_raises_as_value_does(name: str, on: date, error: type[Exception]) -> None:
+    """Asked about a parameter that does not exist, or a date it has no value on, ``verified`` raises as ``value``."""
+    with pytest.raises(error):
+        params.verified(name, on)

@@ -167,7 +167,8 @@ def verified(name: str, on: date, overrides: Mapping[str, object] | None = None)
     parameter = get(name)
     if overrides is not None and name in overrides:
         return True
-    return parameter.verified and parameter.entry_on(on).verified
+    entry = parameter.entry_on(on)
+    return parameter.verified and entry.verified
 
 
 def _dated_override_on(entries: tuple[object, ...], on: date) -> object:

@@ -69,23 +69,21 @@ class FindingSpec:
 
 def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
     """Fill a message template with facts, prefixed with the item number when there is one."""
-    text = template.format_map(_Display(facts))
+    shown = _Display(
+        {
+            key: ", ".join([str(v) for v in value]) if isinstance(value, tuple) else "-" if value is None else value
+            for key, value in facts.items()
+        }
+    )
+    text = template.format_map(shown)
     return f"Item {item}: {text}" if item is not None else text
 
 
 class _Display(dict[str, object]):
-    """Formats facts for messages: tuples as comma lists, missing keys left visible."""
+    """Facts as messages show them (tuples as comma lists, ``None`` as "-"); missing keys are left visible."""
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-    def __getitem__(self, key: str) -> object:
-        value = super().__getitem__(key) if key in self else self.__missing__(key)
-        if isinstance(value, tuple):
-            return ", ".join(str(v) for v in value)
-        if value is None:
-            return "-"
-        return value
 
 
 @final

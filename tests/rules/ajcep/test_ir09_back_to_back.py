@@ -116,6 +116,40 @@ def test_original_reference(co: roo.Certificate, ctx: Context, expected: Seen) -
     assert expected == seen(ir09.check_original_reference(co, ctx))
 
 
+#: An original from Thailand to Singapore, for the issuer check.
+TH_TO_SG = certificate(
+    reference_number="TH/2024/AJ/000777", exporting_party="TH", importing_party="SG", issue_date="2024-03-01"
+)
+TH_REFERENCE = {"reference_number": "TH/2024/AJ/000777", "issue_date": "2024-03-01", "exporting_party": "TH"}
+
+
+@pytest.mark.parametrize(
+    ("exporting_party", "ctx", "expected"),
+    [
+        pytest.param("SG", Context(related_certificates=(TH_TO_SG,)), (Outcome.PASSED, []), id="issued-by-singapore"),
+        pytest.param(
+            "MY",
+            Context(related_certificates=(TH_TO_SG,)),
+            (Outcome.PASSED, [("back-to-back-issuer-not-intermediate", WARNING, None)]),
+            id="issued-by-malaysia-for-goods-sent-to-singapore",
+        ),
+        pytest.param("MY", Context(), (Outcome.PASSED, []), id="original-not-in-the-context-cannot-tell"),
+    ],
+)
+def test_back_to_back_is_issued_by_the_intermediate_party(exporting_party: str, ctx: Context, expected: Seen) -> None:
+    """OCP Rule 3(4)(a): the intermediate Party issues the back-to-back CO; another issuer is for customs to verify."""
+    co = back_to_back(exporting_party=exporting_party, original_certificate=TH_REFERENCE)
+    assert expected == seen(ir09.check_original_reference(co, ctx))
+
+
+def test_other_issuer_does_not_deny() -> None:
+    """Through roo.evaluate: the back-to-back CO issued in Malaysia on a TH->SG original is accepted, with a warning."""
+    co = back_to_back(exporting_party="MY", original_certificate=TH_REFERENCE)
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(TH_TO_SG,))
+    assert roo.Status.ACCEPTED == evaluation.status
+    assert "back-to-back-issuer-not-intermediate" in {f.code for f in evaluation.findings}
+
+
 # --- IR 9: partial value and quantity ------------------------------------------------------------------------
 
 

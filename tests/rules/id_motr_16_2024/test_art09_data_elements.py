@@ -43,7 +43,6 @@ def test_missing_certificate_element_denies_every_item(changes: dict[str, Any], 
     [
         pytest.param({"hs_code": ""}, "d", id="d-no-hs-code"),
         pytest.param({"origin_criterion": ""}, "f", id="f-no-origin-criterion"),
-        pytest.param({"invoice": None}, "i", id="i-no-invoice-number"),
         pytest.param({"quantity": None}, "j", id="j-no-quantity"),
     ],
 )
@@ -54,3 +53,38 @@ def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], ele
     assert [(element, 1)] == [(f.facts["element"], f.item) for f in found]
     assert (1,) == evaluation.denied
     assert (2,) == evaluation.granted
+
+
+def test_item_without_invoice_among_several_invoices_is_denied_alone() -> None:
+    """With two invoices on the COO, an item without one cannot be tied to the consignment's invoices."""
+    items = [motr_item(1, invoice=None), motr_item(2), motr_item(3, invoice={"number": "VC-2024-0816"})]
+    evaluation = roo.evaluate(motr(items=items), on=ON)
+    found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert ([("i", 1)], (1,)) == (found, evaluation.denied)
+
+
+def test_item_without_invoice_beside_the_coos_single_invoice_is_granted() -> None:
+    """The invoice number identifies the consignment: printed on item 1 only, it serves item 2 too."""
+    evaluation = roo.evaluate(motr(items=[motr_item(1), motr_item(2, invoice=None)]), on=ON)
+    found = [f for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert ([], (1, 2)) == (found, evaluation.granted)
+
+
+@pytest.mark.parametrize(
+    ("changes", "needed"),
+    [
+        pytest.param(
+            {"exporter_declaration": {"place": "Hai Phong"}},
+            "certificate.exporter_declaration.signed",
+            id="g-signature-not-stated",
+        ),
+        pytest.param(
+            {"certification": {"authority": "VCCI"}}, "certificate.certification.signed", id="h-signature-not-stated"
+        ),
+    ],
+)
+def test_signature_not_stated_is_not_evaluated(changes: dict[str, Any], needed: str) -> None:
+    """Data that leave ``signed`` out do not show an element missing: not evaluated, nothing denied."""
+    evaluation = roo.evaluate(motr(**changes), on=ON)
+    checks = [c.needed for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/9" and c.item is None]
+    assert ([(needed,)], roo.Status.ACCEPTED) == (checks, evaluation.status)

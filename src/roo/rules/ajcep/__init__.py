@@ -16,7 +16,6 @@ from roo.rules.ajcep import art26_box8_cross_check, art79_parties, ir15_goods_in
 from roo.rules.base import Rule
 
 RULES: Final[tuple[Rule, ...]] = (
-    *art79_parties.RULES,
     *ir03_form.CERTIFICATE_RULES,
     *ir04_modifications.CERTIFICATE_RULES,
     *ir05_replacement.RULES,
@@ -24,6 +23,7 @@ RULES: Final[tuple[Rule, ...]] = (
     *ir07_retroactive_issuance.RULES,
     *ir09_back_to_back.CERTIFICATE_RULES,
     *ir15_goods_in_transit.RULES,
+    *art79_parties.RULES,
     *ocp_validity.RULES,
     *art31_direct_consignment.RULES,
     *ir03_form.ITEM_RULES,

@@ -17,7 +17,11 @@ roo checks:
   within the original's validity (``ajcep.co.validity_months``, as in force on
   the original's issue date), since only a valid original supports it.
   Details of the reference that disagree with the original in the context are
-  a ``warning``. An original reference without the box ticked is a
+  a ``warning``. The back-to-back CO is issued by the intermediate Party, the
+  one the original CO was issued for: when the original in the context names
+  another importing Party than this CO's exporting Party, that is a
+  ``warning`` for customs to verify (the goods may have moved on in ways the
+  COs do not show). An original reference without the box ticked is a
   ``warning`` (form note 8).
 * **Which original item an item draws from**: ``original_item`` when given;
   otherwise the original's item with the same number, provided it is the same
@@ -99,6 +103,14 @@ ORIGINAL_DETAILS_DIFFER = FindingSpec(
     Severity.WARNING,
     "The back-to-back CO gives the original CO '{original_reference}' as {stated}, but the original "
     "shows {actual}; customs may verify.",
+)
+ISSUER_NOT_INTERMEDIATE = FindingSpec(
+    "back-to-back-issuer-not-intermediate",
+    RULE_OCP,
+    Severity.WARNING,
+    "The back-to-back CO is issued in {exporting_party}, but the original CO '{original_reference}' was issued for "
+    "goods imported into {original_importing_party}; a back-to-back CO is issued by the intermediate Party, so "
+    "customs may verify the route of the goods.",
 )
 BOX_NOT_TICKED = FindingSpec(
     "back-to-back-box-not-ticked",
@@ -196,6 +208,15 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
                     original_reference=reference.reference_number,
                     stated=" and ".join(stated),
                     actual=" and ".join(actual),
+                )
+            )
+        if original.importing_party != co.exporting_party:
+            findings.append(
+                ISSUER_NOT_INTERMEDIATE(
+                    None,
+                    exporting_party=co.exporting_party,
+                    original_reference=reference.reference_number,
+                    original_importing_party=original.importing_party,
                 )
             )
     original_issue_date = original.issue_date if original is not None else reference.issue_date
@@ -384,7 +405,7 @@ CERTIFICATE_RULES: Final = (
         RULE_OCP,
         "back-to-back CO names a valid original",
         check_original_reference,
-        (ORIGINAL_MISSING, ORIGINAL_EXPIRED, ORIGINAL_DETAILS_DIFFER, BOX_NOT_TICKED),
+        (ORIGINAL_MISSING, ORIGINAL_EXPIRED, ORIGINAL_DETAILS_DIFFER, ISSUER_NOT_INTERMEDIATE, BOX_NOT_TICKED),
     ),
 )
 

@@ -11,9 +11,13 @@ number, and port of unloading; (j) the quantity of the goods.
 roo reads (a)-(c), (e), (g), (h) and the transport details of (i) from the
 certificate as a whole: a missing element there is a certificate-level error.
 (d), (f), the invoice number of (i) and (j) belong to each item: a missing
-element there denies that item only. An origin criterion that is present but
-not one the regulation recognises is a matter for the origin criteria rule,
-not this one.
+element there denies that item only; the invoice number identifies the
+consignment, so an item printed without it on a COO that shows a single
+invoice number is taken to share that invoice. Data that do not say whether
+the statement or the certification is signed (``signed`` left out) leave
+the check not evaluated rather than count the element as missing. An origin
+criterion that is present but not one the regulation recognises is a matter
+for the origin criteria rule, not this one.
 
 Source: MoT Regulation 16/2024, Art 9 (as summarised in the Indonesian law-firm note "Updated Regulations on Rules
 and Certificate of Origin for Imported Goods in Trade Safeguard Measures").
@@ -26,8 +30,9 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Party
-from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result, judged
+from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import DATA_ELEMENTS
+from roo.rules.shared import form
 
 CERTIFICATE_ELEMENT_MISSING = FindingSpec(
     "motr-data-element-missing",
@@ -62,11 +67,17 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
         missing.append(("c", "the manufacturer's name"))
     if _blank(co.reference_number):
         missing.append(("e", "the COO number"))
-    if co.exporter_declaration is None or not co.exporter_declaration.signed:
+    needed: list[str] = []
+    declaration = co.exporter_declaration
+    if declaration is not None and declaration.signed is None:
+        needed.append("certificate.exporter_declaration.signed")
+    elif declaration is None or not declaration.signed:
         missing.append(("g", "a signed statement by the exporter, or the producer and exporter"))
     certification = co.certification
-    if certification is None or not certification.signed or _blank(certification.authority):
+    if certification is None or certification.signed is False or _blank(certification.authority):
         missing.append(("h", "certification by the issuing agency"))
+    elif certification.signed is None:
+        needed.append("certificate.certification.signed")
     transport = co.transport
     if transport is None or transport.departure_date is None:
         missing.append(("i", "the date of departure"))
@@ -75,6 +86,8 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
     if transport is None or _blank(transport.port_of_discharge):
         missing.append(("i", "the port of unloading"))
     findings: list[Finding] = [CERTIFICATE_ELEMENT_MISSING(None, element=e, what=w) for e, w in missing]
+    if needed and not findings:
+        return not_evaluated(*needed)
     return judged(*findings)
 
 
@@ -85,8 +98,8 @@ def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
         missing.append(("d", "the HS code"))
     if _blank(item.origin_criterion.text):
         missing.append(("f", "the origin criterion"))
-    if item.invoice is None or _blank(item.invoice.number):
-        missing.append(("i", "the invoice number"))
+    if (item.invoice is None or _blank(item.invoice.number)) and len(form.invoice_numbers(co)) != 1:
+        missing.append(("i", "the invoice number"))  # beside the COO's single invoice, the item shares it
     if item.quantity is None:
         missing.append(("j", "the quantity of the goods"))
     return judged(*(ITEM_ELEMENT_MISSING(item.number, element=e, what=w) for e, w in missing))

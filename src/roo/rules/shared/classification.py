@@ -18,6 +18,7 @@ The terms give each scheme's findings (citation, severity, template).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Final, final
 
@@ -29,6 +30,9 @@ from roo.model.certificate import Certificate, Item
 from roo.model.hs import is_six_digit_subheading
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 from roo.text import similarity
+
+#: :func:`roo.model.hs.is_six_digit_subheading`, remembered: the same printed codes come back item after item.
+_six_digits: Final = functools.lru_cache(maxsize=4096)(is_six_digit_subheading)
 
 #: Below this similarity (0-1) a description is not "substantially identical".
 SUBSTANTIALLY_IDENTICAL: Final = Decimal("0.6")
@@ -48,7 +52,7 @@ class ClassificationTerms:
 
 def check_hs_code(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's HS code is a six-digit subheading, possibly followed by national digits."""
-    if is_six_digit_subheading(item.hs_code):
+    if _six_digits(item.hs_code):
         return PASSED
     digits = item.hs_digits
     if terms.hs_national_digits is not None and len(digits) > 6 and digits.isascii() and digits.isdigit():

@@ -30,6 +30,7 @@ parameter for a Party on the issue date the check is not evaluated.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Final, final
@@ -137,11 +138,12 @@ class _Transition:
 
     ``floor`` is the year of the older of the two editions on the issue date.
     When ``complete``, ``shipped`` is the departure date if the CO was issued
-    retroactively after the exporting Party's edition moved on, and
-    ``on_import`` the importing Party's edition on the import date if it is
-    newer than on the issue date. When the context overrides an edition they
-    are not filled in: the check looks them up, item by item, only where it
-    needs them.
+    retroactively after the exporting Party's edition moved on, ``on_import``
+    the importing Party's edition on the import date if it is newer than on
+    the issue date, and ``quiet`` the year from which on an item's edition
+    has nothing to report. When the context overrides an edition they are not
+    filled in: the check looks them up, item by item, only where it needs
+    them.
     """
 
     exporting: HsVersion | None
@@ -151,6 +153,7 @@ class _Transition:
     complete: bool = False
     shipped: date | None = None
     on_import: HsVersion | None = None
+    quiet: int = sys.maxsize
 
 
 def _at_issue(
@@ -184,7 +187,12 @@ def _packaged(
         return transition
     shipped = _amended_since(value, template.format(party=exporting_party), departure, exporting)
     on_import = _moved_on(value, template.format(party=importing_party), on, importing)
-    return attrs.evolve(transition, complete=True, shipped=shipped, on_import=on_import)
+    quiet = max(
+        transition.floor,
+        transition.exporting_year if shipped is not None else 0,
+        edition_year(on_import) if on_import is not None else 0,
+    )
+    return attrs.evolve(transition, complete=True, shipped=shipped, on_import=on_import, quiet=quiet)
 
 
 def _transition(terms: HsEditionTerms, co: Certificate, ctx: Context) -> _Transition:
@@ -195,7 +203,9 @@ def _transition(terms: HsEditionTerms, co: Certificate, ctx: Context) -> _Transi
         template.format(party=exporting_party) in overrides or template.format(party=importing_party) in overrides
     ):
         return _at_issue(ctx.parameter, template, exporting_party, importing_party, co.issue_date)
-    return _packaged(_params.value, template, exporting_party, importing_party, co.issue_date, _departure(co), ctx.on)
+    transport = co.transport
+    departure = transport.departure_date if co.issued_retroactively and transport is not None else None
+    return _packaged(_params.value, template, exporting_party, importing_party, co.issue_date, departure, ctx.on)
 
 
 def _facts(
@@ -228,8 +238,10 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
     if co.back_to_back and conversion is not None and back_to_back_edition is not None:
         specs = (conversion, back_to_back_edition)
         return _back_to_back(terms, specs, item, co, ctx, version, (exporting, importing))
-    year, complete = _YEARS.get(version) or edition_year(version), transition.complete
-    shipped = transition.shipped
+    year = _YEARS.get(version) or edition_year(version)
+    if year >= transition.quiet:
+        return PASSED  # the common case: nothing to report, so no facts are gathered
+    complete, shipped = transition.complete, transition.shipped
     if not complete:
         name = terms.parameter.format(party=co.exporting_party)
         shipped = _amended_since(ctx.parameter, name, _departure(co), exporting)
@@ -245,7 +257,7 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
         on_import = _moved_on(ctx.parameter, terms.parameter.format(party=co.importing_party), ctx.on, importing)
     transitional = on_import is not None and year < edition_year(on_import)
     if not noted and not transitional:
-        return PASSED  # the common case: nothing to report, so no facts are gathered
+        return PASSED
     facts = _facts(item, co, version, exporting, importing)
     findings: list[Finding] = []
     if noted and old_accepted is not None:

@@ -16,8 +16,9 @@ certified true copy, which bears the original's issue date, from that date.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
-from typing import final
+from typing import Final, final
 
 import attrs
 
@@ -26,6 +27,9 @@ from roo.dates import add_months
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
 from roo.rules.base import PASSED, FindingSpec, Result, judged, not_evaluated
+
+#: :func:`roo.dates.add_months`, remembered: the same issue dates and periods come back CO after CO.
+_add_months: Final = functools.lru_cache(maxsize=1024)(add_months)
 
 
 @final
@@ -61,7 +65,7 @@ def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Resul
         months = int(ctx.parameter(terms.months_parameter, since))
     except ParameterNotInForce:
         return not_evaluated(f"context.parameters[{terms.months_parameter}]")
-    last_day = add_months(since, months)
+    last_day = _add_months(since, months)
     if ctx.on <= last_day:
         return PASSED
     return judged(
