@@ -3,6 +3,7 @@
     python benchmarks/ratios.py            # 2, 50 and 500 items
     python benchmarks/ratios.py --quick    # fewer repetitions (a smoke test)
     python benchmarks/ratios.py --markdown # a table for docs/performance.md
+    python benchmarks/ratios.py --runs 3   # each figure the median of three runs (a busy machine)
 
 Each time is the best of several ``timeit`` repeats (the least disturbed by
 the rest of the machine). Absolute times depend on the machine; the ratios
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import timeit
@@ -64,15 +66,22 @@ def measure(size: int, budget: float, repeat: int) -> dict[str, float]:
     return {name: best(function, budget, repeat) for name, function in stages.items()}
 
 
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each stage's median time over ``runs``; a ratio is then taken of two medians of the same runs."""
+    return {stage: statistics.median(run[stage] for run in runs) for stage in runs[0]}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(documents.SIZES), help="items per certificate")
+    parser.add_argument("--runs", type=int, default=1, help="measure N times; print the median of each figure")
     args = parser.parse_args(argv)
     budget, repeat = (0.02, 3) if args.quick else (0.2, 7)
-    results = {size: measure(size, budget, repeat) for size in args.sizes}
+    runs = [{size: measure(size, budget, repeat) for size in args.sizes} for _ in range(max(1, args.runs))]
+    results = {size: _medians([run[size] for run in runs]) for size in args.sizes}
     imports = {module: import_seconds(module, 2 if args.quick else 7) for module in ("roo", "pydantic")}
 
     us = lambda seconds: f"{seconds * 1e6:,.1f}"  # noqa: E731
