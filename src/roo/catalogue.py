@@ -262,7 +262,32 @@ def markdown(scheme: Scheme | str | None = None) -> str:
     )
     for finding in engine_findings():
         out.append(f"| `{finding.code}` | {finding.severity.value} | {_cell(finding.template)} |")
+    if scheme is None:
+        out.extend(
+            [
+                "",
+                "## Origin determination",
+                "",
+                "`roo.determine(good)` reports these findings (see docs/origin.md); a code used under both",
+                "schemes appears once per citation.",
+                "",
+                "| code | severity | cites | message |",
+                "|---|---|---|---|",
+            ]
+        )
+        for spec in origin_specs():
+            out.append(
+                f"| `{spec.code}` | {spec.severity.value} | `{spec.rule}` | {_cell(spec.template)} |"
+            )
     return "\n".join(out) + "\n"
+
+
+def origin_specs() -> tuple[FindingSpec, ...]:
+    """Every finding of origin determination, once per (code, citation), in code order."""
+    from roo.origin import SPECS
+
+    unique = {(spec.code, spec.rule): spec for spec in SPECS}
+    return tuple(unique[key] for key in sorted(unique))
 
 
 def main(argv: list[str]) -> int:
