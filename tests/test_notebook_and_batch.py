@@ -88,3 +88,18 @@ def test_everything_pickles() -> None:
     for value in (CO, ctx, evaluation):
         assert value == pickle.loads(pickle.dumps(value))
     assert roo.evaluate(pickle.loads(pickle.dumps(CO)), pickle.loads(pickle.dumps(ctx))) == evaluation
+
+
+def test_determination_repr_and_html() -> None:
+    """A determination shows its answer, box 8 and RVC in one line, and every finding in its HTML."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "goods" / "biscuits_th_de_minimis.json"
+    determination = roo.determine(roo.load_good(json.loads(path.read_text(encoding="utf-8"))))
+    assert "<Determination AJCEP TH 1905.31: originating, box 8 'CTH, DMI', RVC 35.00%>" == repr(determination)
+    parser = _Collector()
+    parser.feed(determination._repr_html_())
+    text = "".join(parser.text)
+    for finding in determination.findings:
+        assert finding.message in text

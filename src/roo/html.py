@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from roo.evaluation import Evaluation, Finding
     from roo.model.certificate import Certificate
+    from roo.origin.determination import Determination
 
 _COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", "granted": "#1b7f3b", "denied": "#b00020"}
 _CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'
@@ -72,3 +73,27 @@ def certificate_html(co: Certificate) -> str:
         f"<tbody>{rows}</tbody></table>"
     )
     return f'<div class="roo-certificate">{head}{table}</div>'
+
+
+def determination_html(determination: Determination) -> str:
+    """The answer, the recommended box 8, then one row per criterion tried, and the findings."""
+    answer = {True: "originating", False: "not originating", None: "undetermined"}[determination.originating]
+    colour = {True: "granted", False: "denied", None: "warning"}[determination.originating]
+    rvc = f", RVC {escape(str(determination.rvc_percent))}%" if determination.rvc_percent is not None else ""
+    head = (
+        f"<p><b>{escape(determination.scheme.value)}</b> {escape(determination.exporting_party)} "
+        f"<code>{escape(determination.hs_code)}</code>: "
+        f'<span style="color:{_COLOURS[colour]};font-weight:600">{escape(answer)}</span>'
+        f"{'; box 8 <b>' + escape(determination.box8) + '</b>' if determination.box8 else ''}{rvc}</p>"
+    )
+    met = {True: "met", False: "not met", None: "undetermined"}
+    rows = "".join(
+        f"<tr><td {_CELL}>{escape(c.title)}</td><td {_CELL}><code>{escape(c.rule)}</code></td>"
+        f"<td {_CELL}>{escape(met[c.met])}</td><td {_CELL}>{escape(', '.join(c.flags))}</td></tr>"
+        for c in determination.criteria
+    )
+    table = (
+        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Criterion</th><th {_CELL}>Rule</th>'
+        f"<th {_CELL}>Result</th><th {_CELL}>Flags</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return f'<div class="roo-determination">{head}{table}{_findings(determination.findings)}</div>'

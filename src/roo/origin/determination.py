@@ -122,7 +122,7 @@ class CriterionResult:
 
 
 @final
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Determination:
     """The result of :func:`roo.determine` (DESIGN §3.4)."""
 
@@ -143,6 +143,17 @@ class Determination:
     checks: tuple[Check, ...] = ()
     description: str = ""
     on: date | None = None
+
+    def __repr__(self) -> str:
+        answer = {True: "originating", False: "not originating", None: "undetermined"}[self.originating]
+        rvc = f", RVC {self.rvc_percent}%" if self.rvc_percent is not None else ""
+        box8 = f", box 8 '{self.box8}'" if self.box8 else ""
+        return f"<Determination {self.scheme.value} {self.exporting_party} {self.hs_code}: {answer}{box8}{rvc}>"
+
+    def _repr_html_(self) -> str:
+        from roo.html import determination_html
+
+        return determination_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (DESIGN §3.4); ``"format": "roo.determination/1"``."""
