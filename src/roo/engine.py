@@ -30,7 +30,7 @@ from typing import Final, Generic, TypeVar
 from roo._frozen import FrozenMap
 from roo.context import Context
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, fold
-from roo.model.certificate import Certificate
+from roo.model.certificate import Certificate, Item
 from roo.locale import N_
 from roo.rules.base import CertificateRule, Result, Rule, render
 
@@ -101,6 +101,17 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             key = (citation, title, number, outcome, needed)
             add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
             continue
+        precheck = rule.precheck
+        if precheck is not None:
+            try:
+                shared = precheck(co, ctx)
+            except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
+                shared = None
+            if shared is not None and not shared.findings:
+                block = _block(citation, title, shared.outcome, shared.needed, items)
+                checks.extend(block[0])
+                findings.extend(block[1])
+                continue
         check = rule.check
         # Item rules mostly return one of a few shared results without findings (PASSED, NOT_APPLICABLE, the
         # same not_evaluated(...)): for the last such result, its lines by item number, fetched once per result.
@@ -175,6 +186,26 @@ def _line(
     line = lines[number] = (check, missing)
     _lines_held += 1
     return line
+
+
+#: Whole-certificate blocks of trace lines and "not evaluated" findings, by rule, shared result and item numbers.
+_BLOCKS: Final[_Memo[tuple[str, str, Outcome, tuple[str, ...], tuple[int, ...]], tuple[tuple[Check, ...], tuple[Finding, ...]]]] = (
+    _Memo(1024)
+)
+
+
+def _block(
+    citation: str, title: str, outcome: Outcome, needed: tuple[str, ...], items: tuple[Item, ...]
+) -> tuple[tuple[Check, ...], tuple[Finding, ...]]:
+    """The trace lines and findings of an item rule whose precheck gave every item the same result."""
+    numbers = tuple([item.number for item in items])
+    key = (citation, title, outcome, needed, numbers)
+    block = _BLOCKS.get(key)
+    if block is None:
+        lines = _lines(citation, title, outcome, needed)
+        made = [lines.get(n) or _line(lines, citation, title, n, outcome, needed) for n in numbers]
+        block = _BLOCKS.keep(key, (tuple(c for c, _ in made), tuple(f for _, f in made if f is not None)))
+    return block
 
 
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:

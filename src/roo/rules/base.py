@@ -151,6 +151,12 @@ class CertificateRule:
     needs: tuple[str, ...] = ()
 
 
+#: A look at the whole certificate before an item rule runs: a Result (without findings) that the rule's
+#: check would give every item, so the engine can record it without running the check item by item; or
+#: None to run the check for each item. It must agree with ``check`` item for item (a test guards this).
+CertificatePrecheck = Callable[[Certificate, Context], "Result | None"]
+
+
 @final
 @attrs.frozen
 class ItemRule:
@@ -161,6 +167,12 @@ class ItemRule:
     check: ItemCheck
     specs: tuple[FindingSpec, ...] = ()
     needs: tuple[str, ...] = ()
+    precheck: CertificatePrecheck | None = None
+
+
+def without_declaration(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of item rules whose first need is the import declaration."""
+    return not_evaluated("context.declaration") if ctx.declaration is None else None
 
 
 Rule = CertificateRule | ItemRule

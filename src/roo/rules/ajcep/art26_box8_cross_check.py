@@ -73,5 +73,6 @@ RULES: Final = (
         check_box8_against_materials,
         SPECS,
         needs=("context.goods",),
+        precheck=lambda co, ctx: None if ctx.goods else NOT_APPLICABLE,
     ),
 )

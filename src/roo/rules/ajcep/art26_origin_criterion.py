@@ -141,7 +141,15 @@ RULES: Final = (
         check_criterion_readable,
         (ORIGIN_CRITERION_UNREADABLE, ORIGIN_CRITERION_PARTLY_UNRECOGNISED),
     ),
-    ItemRule(RULE, "RVC not less than the general rule's threshold", check_rvc_threshold, (RVC_BELOW_GENERAL_RULE,)),
+    ItemRule(
+        RULE,
+        "RVC not less than the general rule's threshold",
+        check_rvc_threshold,
+        (RVC_BELOW_GENERAL_RULE,),
+        precheck=lambda co, ctx: None
+        if any(i.origin_criterion.problem is None and i.origin_criterion.rvc_percent is not None for i in co.items)
+        else NOT_APPLICABLE,
+    ),
     ItemRule(
         "AJCEP/ART/28",
         "de minimis only with a change in tariff classification",

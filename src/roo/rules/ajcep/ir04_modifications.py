@@ -87,6 +87,7 @@ from roo.rules.base import (
     Result,
     judged,
     not_evaluated,
+    without_declaration,
 )
 from roo.text import normalize_text
 
@@ -412,6 +413,7 @@ ITEM_RULES: Final = (
         check_hs_subheading,
         (HS_SUBHEADING_DIFFERS, HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS),
         needs=("context.declaration",),
+        precheck=without_declaration,
     ),
     ItemRule(
         RULE_A,
@@ -425,6 +427,7 @@ ITEM_RULES: Final = (
             QUANTITY_UNIT_DIFFERS,
         ),
         needs=("context.declaration",),
+        precheck=without_declaration,
     ),
 )
 

@@ -148,5 +148,6 @@ RULES: Final = (
             MATERIAL_CO_RETROACTIVE,
             OTHER_DOCUMENT,
         ),
+        precheck=lambda co, ctx: None if any(i.origin_criterion.accumulation for i in co.items) else NOT_APPLICABLE,
     ),
 )

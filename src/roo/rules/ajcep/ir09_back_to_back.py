@@ -319,7 +319,7 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     if not co.back_to_back or co.original_certificate is None:
         return NOT_APPLICABLE
     if item.quantity is None:
-        return not_evaluated(f"certificate.items[{item.number}].quantity")  # reported as missing above
+        return not_evaluated(f"certificate.items[{co.items.index(item)}].quantity")  # reported as missing above
     original = find_original(co, ctx)
     if original is None:
         return not_evaluated("context.related_certificates")
@@ -416,6 +416,7 @@ ITEM_RULES: Final = (
         check_partial_value_and_quantity,
         (PARTIAL_VALUE_MISSING, PARTIAL_QUANTITY_MISSING),
         needs=("context.related_certificates",),
+        precheck=lambda co, ctx: None if co.back_to_back else NOT_APPLICABLE,
     ),
     ItemRule(
         RULE,
@@ -423,6 +424,7 @@ ITEM_RULES: Final = (
         check_total_quantity,
         (QUANTITY_EXCEEDS_ORIGINAL, QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY, ORIGINAL_ITEM_NOT_FOUND, UNIT_MISMATCH),
         needs=("context.related_certificates",),
+        precheck=lambda co, ctx: None if co.back_to_back and co.original_certificate is not None else NOT_APPLICABLE,
     ),
 )
 

@@ -27,7 +27,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rules.base import FindingSpec, ItemRule, Result, without_declaration
 from roo.rules.shared import classification
 
 RULE: Final = "AJCEP/IR/12"
@@ -98,5 +98,9 @@ RULES: Final = (
         check_description,
         (DESCRIPTION_MISSING, DESCRIPTION_DIFFERS_SLIGHTLY, DESCRIPTION_NOT_IDENTICAL),
         needs=("context.declaration",),
+        # Without a declaration every item is "not evaluated", unless one lacks a description altogether.
+        precheck=lambda co, ctx: without_declaration(co, ctx)
+        if all(item.description.strip() for item in co.items)
+        else None,
     ),
 )
