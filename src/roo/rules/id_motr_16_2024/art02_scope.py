@@ -20,10 +20,9 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo import params
-from roo.params import ParameterNotInForce
 from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import SCOPE
+from roo.rules.shared.dated import parameter_from_first
 
 IN_FORCE: Final = "id.motr_16_2024.in_force"
 
@@ -40,11 +39,8 @@ def check_in_force(co: Certificate, ctx: Context) -> Result:
     """The regulation governs the import date."""
     if ctx.on is None:
         return not_evaluated("context.on")
-    try:
-        in_force = ctx.parameter(IN_FORCE, ctx.on)
-    except ParameterNotInForce:
-        # Looked up before the regulation existed: its date is the parameter's first value.
-        in_force = params.get(IN_FORCE).values[0].value
+    # Looked up before the regulation existed, its date is the parameter's first value.
+    in_force, _ = parameter_from_first(ctx, IN_FORCE, ctx.on)
     if ctx.on < in_force:
         return judged(NOT_YET_IN_FORCE(None, in_force=in_force, on=ctx.on))
     return PASSED

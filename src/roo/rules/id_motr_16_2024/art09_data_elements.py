@@ -32,6 +32,7 @@ from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Party
 from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import DATA_ELEMENTS
+from roo.rules.shared.form import blank
 from roo.rules.shared import form
 
 CERTIFICATE_ELEMENT_MISSING = FindingSpec(
@@ -48,12 +49,8 @@ ITEM_ELEMENT_MISSING = FindingSpec(
 )
 
 
-def _blank(text: str | None) -> bool:
-    return text is None or not text.strip()
-
-
 def _party_lacks(party: Party | None, with_address: bool) -> bool:
-    return party is None or _blank(party.name) or (with_address and _blank(party.address))
+    return party is None or blank(party.name) or (with_address and blank(party.address))
 
 
 def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
@@ -65,7 +62,7 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
         missing.append(("b", "the importer's name and address"))
     if _party_lacks(co.producer, with_address=False):
         missing.append(("c", "the manufacturer's name"))
-    if _blank(co.reference_number):
+    if blank(co.reference_number):
         missing.append(("e", "the COO number"))
     needed: list[str] = []
     declaration = co.exporter_declaration
@@ -74,16 +71,16 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
     elif declaration is None or not declaration.signed:
         missing.append(("g", "a signed statement by the exporter, or the producer and exporter"))
     certification = co.certification
-    if certification is None or certification.signed is False or _blank(certification.authority):
+    if certification is None or certification.signed is False or blank(certification.authority):
         missing.append(("h", "certification by the issuing agency"))
     elif certification.signed is None:
         needed.append("certificate.certification.signed")
     transport = co.transport
     if transport is None or transport.departure_date is None:
         missing.append(("i", "the date of departure"))
-    if transport is None or _blank(transport.vessel_or_flight):
+    if transport is None or blank(transport.vessel_or_flight):
         missing.append(("i", "the name of the ship or the flight number"))
-    if transport is None or _blank(transport.port_of_discharge):
+    if transport is None or blank(transport.port_of_discharge):
         missing.append(("i", "the port of unloading"))
     findings: list[Finding] = [CERTIFICATE_ELEMENT_MISSING(None, element=e, what=w) for e, w in missing]
     if needed and not findings:
@@ -94,11 +91,11 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
 def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
     """Elements (d), (f), the invoice number of (i), and (j) for one item."""
     missing: list[tuple[str, str]] = []
-    if _blank(item.hs_code):
+    if blank(item.hs_code):
         missing.append(("d", "the HS code"))
-    if _blank(item.origin_criterion.text):
+    if blank(item.origin_criterion.text):
         missing.append(("f", "the origin criterion"))
-    if (item.invoice is None or _blank(item.invoice.number)) and len(form.invoice_numbers(co)) != 1:
+    if (item.invoice is None or blank(item.invoice.number)) and len(form.invoice_numbers(co)) != 1:
         missing.append(("i", "the invoice number"))  # beside the COO's single invoice, the item shares it
     if item.quantity is None:
         missing.append(("j", "the quantity of the goods"))

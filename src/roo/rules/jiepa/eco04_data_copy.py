@@ -25,13 +25,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from roo import params
 from roo.context import Context
 from roo.eco.compare import Materiality, compare
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Medium
-from roo.params import ParameterNotInForce
 from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, failed, judged, not_evaluated
+from roo.rules.shared.dated import parameter_from_first
 
 RULE: Final = "JIEPA/ECO/4(c)"
 PILOT_START: Final = "jiepa.eco.pilot_start"
@@ -76,12 +75,8 @@ def check_copy_presented(co: Certificate, ctx: Context) -> Result:
         return NOT_APPLICABLE
     if ctx.on is None:
         return not_evaluated("context.on")
-    try:
-        start: date = ctx.parameter(PILOT_START, ctx.on)
-    except ParameterNotInForce:
-        # The phase parameters take effect on the pilot's first day: before it there was no exchange.
-        first = params.get(PILOT_START).values[0].value
-        return failed(BEFORE_EXCHANGE(None, on=ctx.on, start=first))
+    # The phase parameters take effect on the pilot's first day: before it there was no exchange.
+    start, _ = parameter_from_first(ctx, PILOT_START, ctx.on)
     if ctx.on < start:
         return failed(BEFORE_EXCHANGE(None, on=ctx.on, start=start))
     until: date = ctx.parameter(COPY_REQUIRED_UNTIL, ctx.on)
