@@ -67,3 +67,8 @@ def _hashable(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 EMPTY: FrozenMap[Any] = FrozenMap()
+
+
+def freeze(data: Mapping[str, V] | None) -> FrozenMap[V]:
+    """``data`` as a ``FrozenMap``; one that already is is kept as it is (an attrs converter, so cheap)."""
+    return data if isinstance(data, FrozenMap) else FrozenMap(data)

@@ -15,7 +15,7 @@ from typing import Any, final
 import attrs
 
 from roo import params as _params
-from roo._frozen import EMPTY, FrozenMap
+from roo._frozen import EMPTY, FrozenMap, freeze
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
 from roo.origin.model import ItemGood
@@ -130,7 +130,7 @@ class Context:
     on: date | None = None
     customs_value: Money | None = None
     exporting_value: Money | None = None
-    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=FrozenMap[Decimal])
+    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=freeze)
     declaration: Declaration | None = None
     related_certificates: tuple[Certificate, ...] = ()
     eco_data_copy: Certificate | None = None
@@ -139,7 +139,7 @@ class Context:
     accumulation_documents: tuple[AccumulationDocument, ...] = ()
     goods: tuple[ItemGood, ...] = ()
     product_rules: PsrTable | None = None
-    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=FrozenMap[ParameterValue])
+    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=freeze)
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.

@@ -231,31 +231,39 @@ def fold(
     matters for preference: every item is granted and the status is
     ``not_required``; the findings are still reported.
     """
-    # One pass over the findings (this runs on every evaluation: rules x items findings).
+    # This runs on every evaluation, over rules x items findings: one pass over the findings, and the
+    # verdicts built slot by slot (what ItemVerdict's own __init__ does, without its per-call set-up).
     error = Severity.ERROR
     certificate_denied = False
     denied_items: set[int] = set()
     by_item: dict[int, list[Finding]] = {n: [] for n in item_numbers}
+    findings_of = by_item.get
     for finding in findings:
         item = finding.item
         if item is None:
-            certificate_denied = certificate_denied or finding.severity is error
-        elif item in by_item:
-            by_item[item].append(finding)
+            if finding.severity is error:
+                certificate_denied = True
+            continue
+        found = findings_of(item)
+        if found is not None:
+            found.append(finding)
             if finding.severity is error:
                 denied_items.add(item)
     granted_, denied_ = Preference.GRANTED, Preference.DENIED
-    verdicts = [
-        ItemVerdict(
-            number,
-            denied_ if not waived and (certificate_denied or number in denied_items) else granted_,
-            tuple(by_item[number]),
-        )
-        for number in item_numbers
-    ]
+    verdicts: list[ItemVerdict] = []
+    granted = 0
+    for number in item_numbers:
+        verdict = _new(ItemVerdict)
+        _set_number(verdict, number)
+        if not waived and (certificate_denied or number in denied_items):
+            _set_preference(verdict, denied_)
+        else:
+            _set_preference(verdict, granted_)
+            granted += 1
+        _set_findings(verdict, tuple(by_item[number]))
+        verdicts.append(verdict)
     if waived:
         return Status.NOT_REQUIRED, tuple(verdicts)
-    granted = sum(1 for v in verdicts if v.preference is granted_)
     if granted == len(verdicts):
         status = Status.ACCEPTED
     elif granted == 0:
@@ -263,6 +271,12 @@ def fold(
     else:
         status = Status.PARTIALLY_ACCEPTED
     return status, tuple(verdicts)
+
+
+_new: Final = object.__new__
+_set_number: Final = ItemVerdict.__dict__["number"].__set__
+_set_preference: Final = ItemVerdict.__dict__["preference"].__set__
+_set_findings: Final = ItemVerdict.__dict__["findings"].__set__
 
 
 def to_json(value: Any) -> Any:
