@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context
+from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
 from roo.context import Context
 # After roo.api: the rule sets it loads use roo.eco, and roo.eco's ledger uses roo.rules.base.
 from roo import eco  # noqa: E402,I001
@@ -69,4 +69,5 @@ __all__ = [
     "load",
     "load_context",
     "load_good",
+    "loads",
 ]

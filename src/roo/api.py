@@ -8,6 +8,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from roo import codec, engine
+from roo._json import JsonTextError, decode
 from roo.context import Context
 from roo.errors import InvalidCertificate
 from roo.evaluation import Evaluation
@@ -18,6 +19,20 @@ from roo.rules import rules_for
 
 def load(data: Mapping[str, Any] | Any) -> Certificate:
     """A certificate from parsed JSON; raises :class:`roo.InvalidCertificate` listing every problem."""
+    return codec.load_certificate(data)
+
+
+def loads(text: str | bytes | bytearray) -> Certificate:
+    """A certificate from JSON text (bytes: UTF-8, -16 or -32); numbers with a fraction are read as ``Decimal``.
+
+    Raises :class:`roo.InvalidCertificate` for text that is not JSON (the
+    problem gives line and column) and for JSON that is not a certificate,
+    exactly as :func:`load` does.
+    """
+    try:
+        data = decode(text)
+    except JsonTextError as error:
+        raise InvalidCertificate([error.problem]) from None
     return codec.load_certificate(data)
 
 

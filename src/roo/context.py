@@ -8,6 +8,7 @@ reports ``not_evaluated`` and names the fact (``context.on``,
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, final
@@ -36,6 +37,14 @@ class DatedOverride:
 
 #: A parameter override in ``Context.parameters``: one value for every date, or values by date.
 ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
+
+
+def _frozen_rates(rates: Mapping[str, Decimal] | None) -> FrozenMap[Decimal]:
+    return freeze(rates)
+
+
+def _frozen_overrides(overrides: Mapping[str, ParameterValue] | None) -> FrozenMap[ParameterValue]:
+    return freeze(overrides)
 
 
 @final
@@ -130,7 +139,7 @@ class Context:
     on: date | None = None
     customs_value: Money | None = None
     exporting_value: Money | None = None
-    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=freeze)
+    exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=_frozen_rates)
     declaration: Declaration | None = None
     related_certificates: tuple[Certificate, ...] = ()
     eco_data_copy: Certificate | None = None
@@ -139,7 +148,7 @@ class Context:
     accumulation_documents: tuple[AccumulationDocument, ...] = ()
     goods: tuple[ItemGood, ...] = ()
     product_rules: PsrTable | None = None
-    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=freeze)
+    parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=_frozen_overrides)
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.

@@ -7,10 +7,10 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
+from roo._json import JsonTextError, decode
 from roo.errors import Problem
 
 if TYPE_CHECKING:
@@ -85,19 +85,9 @@ def read_json(source: str) -> Any:
     except OSError as error:
         raise InputError(_label(source), [error.strerror or str(error)], "unreadable") from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            _label(source), [f"line {error.lineno} column {error.colno}: {error.msg}"], "not valid JSON"
-        ) from None
-    except ValueError as error:
-        raise InputError(_label(source), [str(error)], "not valid JSON") from None
-    except RecursionError:
-        raise InputError(_label(source), ["nested too deeply"], "not valid JSON") from None
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+        return decode(text)
+    except JsonTextError as error:
+        raise InputError(_label(source), [error.problem.message], error.what) from None
 
 
 def _label(source: str) -> str:

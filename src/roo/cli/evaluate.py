@@ -32,7 +32,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from typing import IO, Any, Final, TextIO, TypeVar, final
 
 import attrs
@@ -55,6 +54,7 @@ from roo.cli._common import (
     read_json,
     report,
 )
+from roo._json import JsonTextError, decode
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
 from roo.locale import SUPPORTED_LOCALES
@@ -502,13 +502,9 @@ class LineEvaluator:
             problem = Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")
             return self.error(number, "unreadable", [problem])
         try:
-            data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
-        except json.JSONDecodeError as error:
-            return self.error(number, "not valid JSON", [Problem("$", f"column {error.colno}: {error.msg}")])
-        except ValueError as error:
-            return self.error(number, "not valid JSON", [Problem("$", str(error))])
-        except RecursionError:
-            return self.error(number, "not valid JSON", [Problem("$", "nested too deeply")])
+            data = decode(text, lines=False)
+        except JsonTextError as error:
+            return self.error(number, error.what, [error.problem])
         try:
             co, case_ctx = load_case(data, use_context=self.context is None)
         except CaseError as error:
@@ -524,10 +520,6 @@ class LineEvaluator:
         """The result of a line that cannot be read: what is wrong, and every problem with its JSON path."""
         listed = [{"path": problem.path, "message": problem.message} for problem in problems]
         return LineResult(number, None, _json_line({"line": number, "error": {"message": what, "problems": listed}}))
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
 
 
 def _json_line(data: Any) -> str:
