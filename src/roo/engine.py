@@ -32,7 +32,7 @@ from roo.context import Context
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, fold
 from roo.model.certificate import Certificate, Item
 from roo.locale import N_
-from roo.rules.base import CertificateRule, Result, Rule, render
+from roo.rules.base import CertificateRule, ItemRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"
@@ -82,6 +82,8 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     known_check = _CHECKS.get
     waived = False
     items = co.items
+    numbers = tuple([item.number for item in items])
+    blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
     for rule in rules:
         citation = rule.citation
         title = rule.title
@@ -101,28 +103,46 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             key = (citation, title, number, outcome, needed)
             add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
             continue
+        shared: Result | None = None
         precheck = rule.precheck
         if precheck is not None:
             try:
                 shared = precheck(co, ctx)
             except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
                 shared = None
-            if shared is not None and not shared.findings:
-                block = _block(citation, title, shared.outcome, shared.needed, items)
-                checks.extend(block[0])
-                findings.extend(block[1])
-                continue
-        check = rule.check
-        # Item rules mostly return one of a few shared results without findings (PASSED, NOT_APPLICABLE, the
-        # same not_evaluated(...)): for the last such result, its lines by item number, fetched once per result.
+            if shared is not None and shared.findings:
+                shared = None
+        results: list[Result] | None = None
+        if shared is None:
+            check = rule.check
+            try:  # rules are pure: after a crash, running them again item by item is safe
+                results = [check(item, co, ctx) for item in items]
+            except Exception:  # noqa: BLE001 - isolated item by item just below
+                results = [_checked(rule, item, co, ctx) for item in items]
+            # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
+            # not_evaluated(...)): then the rule's lines are one block, as after a precheck.
+            if results:
+                shared = results[0]
+                for result in results:
+                    if result is not shared:
+                        shared = None
+                        break
+                if shared is not None and shared.findings:
+                    shared = None
+        if shared is not None or not items:
+            if blocks is None:
+                blocks = _blocks_of(numbers)
+            outcome = shared.outcome if shared is not None else Outcome.NOT_APPLICABLE
+            needed = shared.needed if shared is not None else ()
+            block = blocks.get((citation, title, outcome, needed)) or _block(blocks, citation, title, outcome, needed, numbers)
+            checks.extend(block[0])
+            findings.extend(block[1])
+            continue
+        assert results is not None
+        # Items with different results: for each distinct result without findings, its lines by item number.
         last: Result | None = None
         lines: dict[int, tuple[Check, Finding | None]] = {}
-        for item in items:
-            try:
-                result = check(item, co, ctx)
-            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
-                result = _crashed(rule, item.number, error)
-            number = item.number
+        for number, result in zip(numbers, results):
             if result is not last:
                 outcome = result.outcome
                 needed = result.needed
@@ -138,7 +158,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             if line[1] is not None:
                 findings.append(line[1])
     all_findings = tuple(findings)
-    status, verdicts = fold(tuple([item.number for item in items]), all_findings, waived=waived)
+    status, verdicts = fold(numbers, all_findings, waived=waived)
     return Evaluation(
         status=status,
         items=verdicts,
@@ -148,6 +168,14 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         reference_number=co.reference_number,
         on=ctx.on,
     )
+
+
+def _checked(rule: ItemRule, item: Item, co: Certificate, ctx: Context) -> Result:
+    """``rule``'s result for ``item``, or the warning that it crashed."""
+    try:
+        return rule.check(item, co, ctx)
+    except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
+        return _crashed(rule, item.number, error)
 
 
 #: Per item rule and result without findings, (citation, title, outcome, needed): by item number, the trace
@@ -188,23 +216,37 @@ def _line(
     return line
 
 
-#: Whole-certificate blocks of trace lines and "not evaluated" findings, by rule, shared result and item numbers.
-_BLOCKS: Final[_Memo[tuple[str, str, Outcome, tuple[str, ...], tuple[int, ...]], tuple[tuple[Check, ...], tuple[Finding, ...]]]] = (
-    _Memo(1024)
-)
+#: The trace lines and "not evaluated" findings of an item rule that gave every item the same result.
+_Block = tuple[tuple[Check, ...], tuple[Finding, ...]]
+#: Such blocks by item numbers, then by rule and result (citation, title, outcome, needed): the numbers of a
+#: certificate's items are hashed once per evaluation, not once per rule.
+_BLOCKS: Final[_Memo[tuple[int, ...], dict[tuple[str, str, Outcome, tuple[str, ...]], _Block]]] = _Memo(256)
+#: How many blocks :data:`_BLOCKS` may hold for one numbering before that numbering's blocks are emptied.
+_BLOCKS_PER_NUMBERING: Final = 512
+
+
+def _blocks_of(numbers: tuple[int, ...]) -> dict[tuple[str, str, Outcome, tuple[str, ...]], _Block]:
+    """The blocks of a certificate whose items are numbered ``numbers``."""
+    blocks = _BLOCKS.get(numbers)
+    if blocks is None:
+        blocks = _BLOCKS.keep(numbers, {})
+    return blocks
 
 
 def _block(
-    citation: str, title: str, outcome: Outcome, needed: tuple[str, ...], items: tuple[Item, ...]
-) -> tuple[tuple[Check, ...], tuple[Finding, ...]]:
-    """The trace lines and findings of an item rule whose precheck gave every item the same result."""
-    numbers = tuple([item.number for item in items])
-    key = (citation, title, outcome, needed, numbers)
-    block = _BLOCKS.get(key)
-    if block is None:
-        lines = _lines(citation, title, outcome, needed)
-        made = [lines.get(n) or _line(lines, citation, title, n, outcome, needed) for n in numbers]
-        block = _BLOCKS.keep(key, (tuple(c for c, _ in made), tuple(f for _, f in made if f is not None)))
+    blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block],
+    citation: str,
+    title: str,
+    outcome: Outcome,
+    needed: tuple[str, ...],
+    numbers: tuple[int, ...],
+) -> _Block:
+    """Build, remember in ``blocks`` and return the block of a rule that gave every item the same result."""
+    if len(blocks) >= _BLOCKS_PER_NUMBERING:
+        blocks.clear()
+    lines = _lines(citation, title, outcome, needed)
+    made = [lines.get(n) or _line(lines, citation, title, n, outcome, needed) for n in numbers]
+    block = blocks[(citation, title, outcome, needed)] = (tuple(c for c, _ in made), tuple(f for _, f in made if f is not None))
     return block
 
 
