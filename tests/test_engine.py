@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NoReturn
 
+import attrs
 import pytest
 
 import roo
@@ -293,3 +294,39 @@ def test_trace_lists_every_rule_once_per_certificate_or_item() -> None:
         ItemRule("AJCEP/IR/12", "item", lambda item, co, ctx: PASSED),
     )
     assert [None, 1, 2, 3] == [c.item for c in evaluation.checks]
+
+
+# --- the fast constructors the engine and the rules use -------------------------------------------------------
+
+
+def test_a_spec_builds_the_same_finding_as_the_constructor() -> None:
+    """A FindingSpec's finding (built slot by slot) equals ``Finding(...)`` field for field, template included."""
+    spec = FindingSpec("test-item-error", "AJCEP/IR/12", Severity.ERROR, "Item defect {what} in {where}; {none}.")
+    made = spec(2, what=("a", "b"), where="box 5", none=None)
+    expected = Finding(
+        "AJCEP/IR/12",
+        "test-item-error",
+        Severity.ERROR,
+        2,
+        "Item 2: Item defect a, b in box 5; -.",
+        {"what": ("a", "b"), "where": "box 5", "none": None},
+        spec.template,
+    )
+    assert (expected, expected.template, hash(expected)) == (made, made.template, hash(made))
+    assert [(a.name, getattr(expected, a.name)) for a in attrs.fields(Finding)] == [
+        (a.name, getattr(made, a.name)) for a in attrs.fields(Finding)
+    ]
+
+
+def test_a_missing_fact_stays_visible_in_the_message() -> None:
+    """A template placeholder without a fact is shown as it is, never a KeyError."""
+    assert "Item defect {what}." == ITEM_ERROR(None).message
+
+
+def test_verdicts_built_by_fold_equal_the_constructor() -> None:
+    """fold's verdicts (built slot by slot) equal ``ItemVerdict(...)``."""
+    from roo.evaluation import ItemVerdict
+
+    error = finding(Severity.ERROR, 2)
+    _, verdicts = fold((1, 2), (error,))
+    assert (ItemVerdict(1, Preference.GRANTED, ()), ItemVerdict(2, Preference.DENIED, (error,))) == verdicts

@@ -7,10 +7,11 @@ exchange rates, parameter overrides) hold a ``FrozenMap`` instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar, final
+from collections.abc import ItemsView, Iterator, Mapping
+from typing import Any, Generic, TypeVar, final, overload
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 @final
@@ -26,8 +27,37 @@ class FrozenMap(Mapping[str, V], Generic[V]):
         object.__setattr__(self, "_data", dict(data) if data else {})
         object.__setattr__(self, "_hash", None)
 
+    @classmethod
+    def adopt(cls, data: dict[str, V]) -> FrozenMap[V]:
+        """A map of ``data`` itself, not a copy: for a dict that nothing else holds (a call's ``**kwargs``)."""
+        frozen: FrozenMap[V] = object.__new__(cls)
+        object.__setattr__(frozen, "_data", data)
+        object.__setattr__(frozen, "_hash", None)
+        return frozen
+
     def __getitem__(self, key: str) -> V:
         return self._data[key]
+
+    # The Mapping mixins would go through __getitem__ and KeyError; rules ask these on every item.
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __bool__(self) -> bool:
+        return bool(self._data)
+
+    @overload
+    def get(self, key: str, /) -> V | None: ...
+
+    @overload
+    def get(self, key: str, /, default: V | T) -> V | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
+        """The value of ``key``, or ``default``."""
+        return self._data.get(key, default)
+
+    def items(self) -> ItemsView[str, V]:
+        """A read-only view of the pairs."""
+        return self._data.items()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)

@@ -61,7 +61,7 @@ def add_days(d: date, n: int) -> date:
     datetime.date(9999, 12, 31)
     """
     try:
-        return d + timedelta(days=n)
+        return d + timedelta(n)  # days, given positionally: the keyword costs as much again
     except OverflowError:
         return date.max if n > 0 else date.min
 

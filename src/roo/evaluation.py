@@ -20,6 +20,8 @@ from roo._frozen import EMPTY, FrozenMap
 
 FORMAT: Final = "roo.evaluation/1"
 
+_new: Final = object.__new__
+
 #: A value a finding can carry in ``facts``; ``to_dict`` turns it into JSON.
 FactValue = str | int | bool | None | Decimal | date | tuple[Any, ...]
 
@@ -97,6 +99,35 @@ class Finding:
             "message": self.message,
             "facts": {key: to_json(value) for key, value in self.facts.items()},
         }
+
+
+def make_finding(
+    rule: str, code: str, severity: Severity, item: int | None, message: str, facts: FrozenMap[FactValue], template: str
+) -> Finding:
+    """``Finding(rule, code, severity, item, message, facts, template)`` built slot by slot, for facts already frozen.
+
+    Rules build a finding for every problem on every item; this skips what
+    ``Finding.__init__`` sets up per call (its converter would keep ``facts``
+    as it is anyway). tests/test_engine.py checks it equals the constructor.
+    """
+    finding = _new(Finding)
+    _set_rule(finding, rule)
+    _set_code(finding, code)
+    _set_severity(finding, severity)
+    _set_item(finding, item)
+    _set_message(finding, message)
+    _set_facts(finding, facts)
+    _set_template(finding, template)
+    return finding
+
+
+_set_rule: Final = Finding.__dict__["rule"].__set__
+_set_code: Final = Finding.__dict__["code"].__set__
+_set_severity: Final = Finding.__dict__["severity"].__set__
+_set_item: Final = Finding.__dict__["item"].__set__
+_set_message: Final = Finding.__dict__["message"].__set__
+_set_facts: Final = Finding.__dict__["facts"].__set__
+_set_template: Final = Finding.__dict__["template"].__set__
 
 
 @final
@@ -273,7 +304,6 @@ def fold(
     return status, tuple(verdicts)
 
 
-_new: Final = object.__new__
 _set_number: Final = ItemVerdict.__dict__["number"].__set__
 _set_preference: Final = ItemVerdict.__dict__["preference"].__set__
 _set_findings: Final = ItemVerdict.__dict__["findings"].__set__

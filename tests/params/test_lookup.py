@@ -338,3 +338,30 @@ def test_verified_raises_as_value_does(name: str, on: date, error: type[Exceptio
     """Asked about a parameter that does not exist, or a date it has no value on, ``verified`` raises as ``value``."""
     with pytest.raises(error):
         params.verified(name, on)
+
+
+def _entry_verified(parameter: roo.params.Parameter, on: date) -> bool | type[Exception]:
+    """What ``verified`` means, entry by entry: the parameter and the entry in force are both verified."""
+    try:
+        entry = parameter.entry_on(on)
+    except ParameterNotInForce:
+        return ParameterNotInForce
+    return parameter.verified and entry.verified
+
+
+def _packaged_verified(name: str, on: date) -> bool | type[Exception]:
+    try:
+        return params.verified(name, on)
+    except ParameterNotInForce:
+        return ParameterNotInForce
+
+
+def test_verified_agrees_with_the_entries_of_every_packaged_parameter() -> None:
+    """``verified`` (worked out per parameter when the data are loaded) answers as the entry in force says, on
+    every day a packaged value starts, the day before, and long before and after."""
+    for parameter in params.catalogue():
+        days = {date(1990, 1, 1), date(2099, 1, 1)}
+        for entry in parameter.values:
+            days |= {entry.effective_from, date.fromordinal(entry.effective_from.toordinal() - 1)}
+        expected = [_entry_verified(parameter, day) for day in sorted(days)]
+        assert expected == [_packaged_verified(parameter.name, day) for day in sorted(days)], parameter.name

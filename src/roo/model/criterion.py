@@ -21,6 +21,7 @@ customs to look at.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import final
@@ -135,12 +136,13 @@ class OriginCriterion:
             unrecognised=tuple(unknown) if criteria else (),
         )
 
-    @property
+    # Cached: rules read these for every item, and parse() hands out one shared value per printed text.
+    @functools.cached_property
     def kinds(self) -> frozenset[CriterionKind]:
         """The kinds of criterion claimed."""
         return frozenset(c.kind for c in self.criteria)
 
-    @property
+    @functools.cached_property
     def rvc_percent(self) -> Decimal | None:
         """The RVC percentage printed with an RVC claim, if any."""
         for criterion in self.criteria:

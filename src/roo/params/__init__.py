@@ -83,6 +83,21 @@ _CATALOGUE: Final[tuple[Parameter, ...]] = tuple(sorted(_packaged(), key=lambda 
 _BY_NAME: Final[Mapping[str, Parameter]] = MappingProxyType({p.name: p for p in _CATALOGUE})
 
 
+def _verified_in_force(parameter: Parameter) -> bool | None:
+    """Whether ``parameter`` is verified on every date it is in force (True or False), or None when that varies."""
+    in_force = {entry.verified for entry in parameter.values if not entry.ends}
+    if not parameter.verified or in_force == {False}:
+        return False
+    return True if in_force == {True} else None
+
+
+#: By parameter name, what :func:`verified` answers for a packaged value on any date the parameter is in force,
+#: or None where that depends on the entry; the data are static, so this is worked out once, here.
+_VERIFIED_IN_FORCE: Final[Mapping[str, bool | None]] = MappingProxyType(
+    {p.name: _verified_in_force(p) for p in _CATALOGUE}
+)
+
+
 def catalogue() -> tuple[Parameter, ...]:
     """Every packaged parameter, sorted by name.
 
@@ -165,10 +180,14 @@ def verified(name: str, on: date, overrides: Mapping[str, object] | None = None)
         ParameterNotInForce: the parameter has no packaged value on ``on`` (and no override).
     """
     parameter = get(name)
-    if overrides is not None and name in overrides:
+    if overrides and name in overrides:
         return True
-    entry = parameter.entry_on(on)
-    return parameter.verified and entry.verified
+    known = _VERIFIED_IN_FORCE[name]
+    if known is None:
+        entry = parameter.entry_on(on)
+        return parameter.verified and entry.verified
+    _packaged_value(name, on)  # raises ParameterNotInForce exactly as the entry lookup would
+    return known
 
 
 def _dated_override_on(entries: tuple[object, ...], on: date) -> object:

@@ -23,7 +23,8 @@ from typing import Any, Final, final
 import attrs
 
 from roo.context import Context
-from roo.evaluation import FactValue, Finding, Outcome, Severity
+from roo._frozen import FrozenMap
+from roo.evaluation import FactValue, Finding, Outcome, Severity, make_finding
 from roo.model.certificate import Certificate, Item
 
 CODE_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -56,25 +57,18 @@ class FindingSpec:
 
     def with_severity(self, severity: Severity, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind at a severity other than the default."""
-        return Finding(
-            rule=self.rule,
-            code=self.code,
-            severity=severity,
-            item=item,
-            message=render(self.template, item, facts),
-            facts=facts,
-            template=self.template,
-        )
+        frozen = FrozenMap.adopt(facts)  # the kwargs dict is this call's own
+        return make_finding(self.rule, self.code, severity, item, render(self.template, item, frozen), frozen, self.template)
 
 
 def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
     """Fill a message template with facts, prefixed with the item number when there is one."""
-    shown = _Display(
-        {
-            key: ", ".join([str(v) for v in value]) if isinstance(value, tuple) else "-" if value is None else value
-            for key, value in facts.items()
-        }
-    )
+    shown = _Display(facts.items())
+    for key, value in shown.items():
+        if value is None:
+            shown[key] = "-"
+        elif isinstance(value, tuple):
+            shown[key] = ", ".join([str(v) for v in value])
     text = template.format_map(shown)
     return f"Item {item}: {text}" if item is not None else text
 
@@ -101,18 +95,20 @@ class Result:
     waived: bool = False
 
 
-PASSED: Final = Result(Outcome.PASSED)
+_PASSED: Final = Outcome.PASSED
+_FAILED: Final = Outcome.FAILED
+PASSED: Final = Result(_PASSED)
 NOT_APPLICABLE: Final = Result(Outcome.NOT_APPLICABLE)
 
 
 def passed(*findings: Finding) -> Result:
     """The rule holds; ``findings`` may still note minor matters (info, warning)."""
-    return Result(Outcome.PASSED, findings) if findings else PASSED
+    return Result(_PASSED, findings) if findings else PASSED
 
 
 def failed(*findings: Finding) -> Result:
     """The rule does not hold; ``findings`` say why."""
-    return Result(Outcome.FAILED, findings)
+    return Result(_FAILED, findings)
 
 
 def judged(*findings: Finding) -> Result:

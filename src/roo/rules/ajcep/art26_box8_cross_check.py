@@ -41,7 +41,11 @@ def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> R
     """Box 8 agrees with the origin determined from the item's bill of materials."""
     # An optional cross-check: it applies when the context carries bills of materials, and only to
     # the items they are linked to, so its absence is not reported on every evaluation.
-    mine = [entry.good for entry in goods_of(ctx) if entry.certificate_item == item.number]
+    goods = goods_of(ctx)
+    if not goods:
+        return NOT_APPLICABLE
+    number = item.number
+    mine = [entry.good for entry in goods if entry.certificate_item == number]
     if not mine:
         return NOT_APPLICABLE
     if item.origin_criterion.problem is not None:

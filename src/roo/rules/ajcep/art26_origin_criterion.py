@@ -129,6 +129,15 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     return failed(RVC_BELOW_GENERAL_RULE(item.number, **facts))
 
 
+def no_rvc_claim(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_rvc_threshold`: ``NOT_APPLICABLE`` when no readable box 8 prints an RVC percentage."""
+    for item in co.items:
+        criterion = item.origin_criterion
+        if criterion.problem is None and criterion.rvc_percent is not None:
+            return None
+    return NOT_APPLICABLE
+
+
 def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
     """``DMI`` accompanies a change-in-tariff-classification criterion (Art 28)."""
     return criterion_checks.check_de_minimis(TERMS, item, co, ctx)
@@ -140,20 +149,20 @@ RULES: Final = (
         "origin criterion readable in box 8",
         check_criterion_readable,
         (ORIGIN_CRITERION_UNREADABLE, ORIGIN_CRITERION_PARTLY_UNRECOGNISED),
+        precheck=criterion_checks.every_criterion_read,
     ),
     ItemRule(
         RULE,
         "RVC not less than the general rule's threshold",
         check_rvc_threshold,
         (RVC_BELOW_GENERAL_RULE,),
-        precheck=lambda co, ctx: None
-        if any(i.origin_criterion.problem is None and i.origin_criterion.rvc_percent is not None for i in co.items)
-        else NOT_APPLICABLE,
+        precheck=no_rvc_claim,
     ),
     ItemRule(
         "AJCEP/ART/28",
         "de minimis only with a change in tariff classification",
         check_de_minimis,
         (DE_MINIMIS_WITHOUT_CTC,),
+        precheck=criterion_checks.no_de_minimis,
     ),
 )

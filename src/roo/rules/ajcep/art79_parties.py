@@ -34,7 +34,7 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
-from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force
+from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
 from roo.rules.shared import parties
 
@@ -95,9 +95,10 @@ def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
     found = entry_into_force(co.exporting_party, ctx, co.issue_date)
     if isinstance(found, Result):
         return found
-    entry, verified = found
+    entry, read_on = found
     if co.issue_date >= entry:
         return PASSED
+    verified = entry_into_force_verified(co.exporting_party, ctx, read_on)
     spec = NOT_IN_FORCE_FOR_EXPORTING_PARTY if verified else NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
     return judged(
         spec(None, issue_date=co.issue_date, exporting_party=co.exporting_party, entry_into_force=entry, on=ctx.on)

@@ -175,9 +175,14 @@ def check_certification_signed(co: Certificate, ctx: Context) -> Result:
     return form.check_certification_signed(TERMS, co, ctx)
 
 
+#: Enum members read on every certificate, bound once (reading one through its class is as slow as the check).
+_PAPER: Final = Medium.PAPER
+_ORIGINAL: Final = Copy.ORIGINAL
+
+
 def check_copy(co: Certificate, ctx: Context) -> Result:
     """A paper CO presented at import is the original, or a certified true copy (IR 3(b), 3(g), 5(b))."""
-    if co.medium is not Medium.PAPER:
+    if co.medium is not _PAPER:
         return NOT_APPLICABLE
     if co.certified_true_copy:
         return PASSED  # a certified true copy takes the original's place, whatever sheet it is made on (IR 5(b))
@@ -185,7 +190,7 @@ def check_copy(co: Certificate, ctx: Context) -> Result:
         if co.exporting_party == JAPAN:
             return PASSED  # Japan's form exists only as an original
         return passed(COPY_NOT_INDICATED(None, exporting_party=co.exporting_party))
-    if co.copy is Copy.ORIGINAL:
+    if co.copy is _ORIGINAL:
         return PASSED
     return failed(NOT_ORIGINAL(None, copy=co.copy.value, exporting_party=co.exporting_party))
 
@@ -258,6 +263,7 @@ ITEM_RULES: Final = (
         "invoice number and date for each item",
         check_item_invoice,
         (INVOICE_MISSING, INVOICE_DATE_MISSING),
+        precheck=form.every_item_invoiced,
     ),
 )
 

@@ -72,7 +72,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Final
 
-from roo.context import Context, DeclarationItem
+from roo.context import Context, Declaration, DeclarationItem
 from roo.evaluation import Finding, Outcome, Severity
 from roo.model.certificate import AlterationMethod, Certificate, Item, Medium
 from roo.model.hs import normalize_hs
@@ -213,19 +213,24 @@ def _parameter_date(co: Certificate, ctx: Context) -> date:
     return ctx.on if ctx.on is not None else co.issue_date
 
 
-def _declaration_lines(item: Item, ctx: Context) -> tuple[DeclarationItem, ...] | Result:
-    """The declaration lines claiming under ``item``, or the Result to return when there are none."""
-    if ctx.declaration is None:
-        return not_evaluated("context.declaration")
-    lines = ctx.declaration.for_item(item.number)
+#: What the item checks give without an import declaration (built once: every item of every such CO gets it).
+_WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
+
+
+def _declaration_lines(item: Item, declaration: Declaration) -> tuple[DeclarationItem, ...] | Result:
+    """The lines of ``declaration`` claiming under ``item``, or the Result to return when there are none."""
+    lines = declaration.for_item(item.number)
     if not lines:
-        return NOT_APPLICABLE if ctx.declaration.items else not_evaluated("context.declaration.items")
+        return NOT_APPLICABLE if declaration.items else not_evaluated("context.declaration.items")
     return lines
 
 
 def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
     """Each declaration line under the item is classified in the CO's six-digit subheading."""
-    lines = _declaration_lines(item, ctx)
+    declaration = ctx.declaration
+    if declaration is None:
+        return _WITHOUT_DECLARATION
+    lines = _declaration_lines(item, declaration)
     if isinstance(lines, Result):
         return lines
     certified = item.hs_digits
@@ -281,7 +286,10 @@ def _show_percent(value: Decimal) -> str:
 
 def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     """The quantity declared under the item agrees with the CO's within the tolerance."""
-    lines = _declaration_lines(item, ctx)
+    declaration = ctx.declaration
+    if declaration is None:
+        return _WITHOUT_DECLARATION
+    lines = _declaration_lines(item, declaration)
     if isinstance(lines, Result):
         return lines
     if item.quantity is None:
@@ -332,7 +340,7 @@ def exporter_key(name: str) -> str:
 def check_exporter(co: Certificate, ctx: Context) -> Result:
     """The exporter on the import declaration is the CO's exporter (box 1)."""
     if ctx.declaration is None:
-        return not_evaluated("context.declaration")
+        return _WITHOUT_DECLARATION
     declared = ctx.declaration.exporter
     if declared is None or not declared.strip():
         return not_evaluated("context.declaration.exporter")
@@ -366,9 +374,12 @@ def check_alterations(co: Certificate, ctx: Context) -> Result:
     An alteration on one item's line is that item's problem only (IR 3(j)); one
     naming an item the CO does not have is reported against the whole CO.
     """
+    alterations = co.alterations
+    if not alterations and (co.unused_spaces_crossed_out or co.medium is not Medium.PAPER):
+        return PASSED  # the common case: nothing altered, nothing left open
     findings: list[Finding] = []
     needed: list[str] = []
-    for index, alteration in enumerate(co.alterations):
+    for index, alteration in enumerate(alterations):
         item = alteration.item if alteration.item is not None and co.item(alteration.item) is not None else None
         if alteration.method is AlterationMethod.ERASURE:
             findings.append(ERASURE(item, box=alteration.box))

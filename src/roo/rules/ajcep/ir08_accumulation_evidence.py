@@ -31,6 +31,7 @@ Source: AJCEP Implementing Regulations, Rule 8; Agreement Art 29; notes to the A
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from roo.context import AccumulationDocument, AccumulationDocumentKind, Context
@@ -124,15 +125,33 @@ def _document_findings(item: int, document: AccumulationDocument) -> list[Findin
     return findings
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
+def _without_evidence(number: int) -> Result:
+    # The note depends on the item number alone, and items claiming ACU without documents are the common case
+    # (the importer rarely holds them): built once per number, not once per item of every CO.
+    return judged(EVIDENCE_NOT_PROVIDED(number))
+
+
 def check_accumulation_evidence(item: Item, co: Certificate, ctx: Context) -> Result:
     """An item claiming ACU has evidence for its accumulated materials, or customs may request it."""
     if not item.origin_criterion.accumulation:
         return NOT_APPLICABLE
-    documents = documents_for(ctx, item.number)
+    number = item.number
+    documents = ctx.accumulation_documents
+    if documents:
+        documents = documents_for(ctx, number)
     if not documents:
-        return judged(EVIDENCE_NOT_PROVIDED(item.number))
-    findings = [finding for document in documents for finding in _document_findings(item.number, document)]
+        return _without_evidence(number)
+    findings = [finding for document in documents for finding in _document_findings(number, document)]
     return judged(*findings)
+
+
+def no_accumulation(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_accumulation_evidence`: ``NOT_APPLICABLE`` when no item claims ``ACU``."""
+    for item in co.items:
+        if item.origin_criterion.accumulation:
+            return None
+    return NOT_APPLICABLE
 
 
 RULES: Final = (
@@ -148,6 +167,6 @@ RULES: Final = (
             MATERIAL_CO_RETROACTIVE,
             OTHER_DOCUMENT,
         ),
-        precheck=lambda co, ctx: None if any(i.origin_criterion.accumulation for i in co.items) else NOT_APPLICABLE,
+        precheck=no_accumulation,
     ),
 )

@@ -318,12 +318,17 @@ def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     """The quantities drawn from one original item by all back-to-back COs do not exceed it."""
     if not co.back_to_back or co.original_certificate is None:
         return NOT_APPLICABLE
+    # Apart, so that the items of every other CO do not pay for setting up the comprehensions' variables.
+    return _total_quantity(item, co, ctx, co.original_certificate.reference_number)
+
+
+def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -> Result:
+    """:func:`check_total_quantity` for an item of a back-to-back CO naming the original ``reference``."""
     if item.quantity is None:
         return not_evaluated(f"certificate.items[{co.items.index(item)}].quantity")  # reported as missing above
     original = find_original(co, ctx)
     if original is None:
         return not_evaluated("context.related_certificates")
-    reference = co.original_certificate.reference_number
     number = source_item(item, original)
     if number is None:
         return not_evaluated(ORIGINAL_ITEM_NEEDED)

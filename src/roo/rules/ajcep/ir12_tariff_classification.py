@@ -27,7 +27,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import FindingSpec, ItemRule, Result, without_declaration
+from roo.rules.base import FindingSpec, ItemRule, Result
 from roo.rules.shared import classification
 
 RULE: Final = "AJCEP/IR/12"
@@ -91,16 +91,19 @@ def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
 
 
 RULES: Final = (
-    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS)),
+    ItemRule(
+        RULE,
+        "HS subheading at six digits",
+        check_hs_code,
+        (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS),
+        precheck=classification.every_code_six_digits,
+    ),
     ItemRule(
         RULE,
         "description substantially identical to the invoice",
         check_description,
         (DESCRIPTION_MISSING, DESCRIPTION_DIFFERS_SLIGHTLY, DESCRIPTION_NOT_IDENTICAL),
         needs=("context.declaration",),
-        # Without a declaration every item is "not evaluated", unless one lacks a description altogether.
-        precheck=lambda co, ctx: without_declaration(co, ctx)
-        if all(item.description.strip() for item in co.items)
-        else None,
+        precheck=classification.described_without_declaration,
     ),
 )

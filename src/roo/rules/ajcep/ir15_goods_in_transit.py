@@ -41,6 +41,8 @@ RULE_ENTRY_INTO_FORCE: Final = "AJCEP/ART/79"
 
 #: The dated parameter holding the Agreement's entry-into-force date for a Party: ``.format(party="JP")``.
 ENTRY_INTO_FORCE: Final = "ajcep.entry_into_force.{party}"
+#: The name of that parameter without its Party code (names are built by appending it, cheaper than ``format``).
+_ENTRY_INTO_FORCE_PREFIX: Final = ENTRY_INTO_FORCE.removesuffix("{party}")
 
 NOT_IN_FORCE_ON_IMPORT = FindingSpec(
     "ajcep-not-in-force-on-import",
@@ -76,21 +78,29 @@ IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED = FindingSpec(
 )
 
 
-def entry_into_force(party: str, ctx: Context, on: date) -> tuple[date, bool] | Result:
-    """The Agreement's entry-into-force date for ``party`` and whether it is verified, or the not-evaluated result.
+def entry_into_force(party: str, ctx: Context, on: date) -> tuple[date, date] | Result:
+    """The Agreement's entry-into-force date for ``party`` and the date it was read on, or the not-evaluated result.
 
-    A date is a fact, not a rate: asked before the data's first entry, the first entry is read. An override in
-    the context counts as verified (see :meth:`roo.Context.parameter_verified`).
+    A date is a fact, not a rate: asked before the data's first entry, the first entry is read. Whether the date
+    is verified is asked of :func:`entry_into_force_verified` with the date read on, only when a finding needs it.
     """
-    name = ENTRY_INTO_FORCE.format(party=party)
+    name = _ENTRY_INTO_FORCE_PREFIX + party
     try:
         value, read_on = parameter_from_first(ctx, name, on)
-        verified = ctx.parameter_verified(name, read_on)
     except (ParameterNotInForce, UnknownParameter):
         return not_evaluated(f"context.parameters.{name}")
     if not isinstance(value, date):
         return not_evaluated(f"context.parameters.{name}")
-    return value, verified
+    return value, read_on
+
+
+def entry_into_force_verified(party: str, ctx: Context, read_on: date) -> bool:
+    """Whether the entry-into-force date :func:`entry_into_force` read on ``read_on`` is verified.
+
+    An override in the context counts as verified (see :meth:`roo.Context.parameter_verified`). It cannot
+    raise once :func:`entry_into_force` has found the date.
+    """
+    return ctx.parameter_verified(_ENTRY_INTO_FORCE_PREFIX + party, read_on)
 
 
 def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
@@ -102,19 +112,21 @@ def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
     found = entry_into_force(co.importing_party, ctx, when)
     if isinstance(found, Result):
         return found
-    entry, verified = found
+    entry, read_on = found
     if shipped is not None and shipped >= entry:
         return NOT_APPLICABLE
     if ctx.on is None:
         return not_evaluated("context.on")
     facts = {"importing_party": co.importing_party, "entry_into_force": entry}
     if ctx.on < entry:
+        verified = entry_into_force_verified(co.importing_party, ctx, read_on)
         spec = NOT_IN_FORCE_ON_IMPORT if verified else NOT_IN_FORCE_ON_IMPORT_UNVERIFIED
         return judged(spec(None, on=ctx.on, **facts))
     if shipped is None:
         return not_evaluated("certificate.transport.departure_date")
     if co.issued_retroactively:
         return PASSED
+    verified = entry_into_force_verified(co.importing_party, ctx, read_on)
     spec = IN_TRANSIT_NOT_RETROACTIVE if verified else IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED
     return judged(spec(None, departure_date=shipped, **facts))
 

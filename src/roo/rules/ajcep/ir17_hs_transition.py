@@ -138,6 +138,11 @@ def check_hs_transition(item: Item, co: Certificate, ctx: Context) -> Result:
     return hs_edition.check_hs_edition(TERMS, item, co, ctx)
 
 
+def precheck_hs_transition(co: Certificate, ctx: Context) -> Result | None:
+    """The result :func:`check_hs_transition` gives every item, when it is the same for all without findings."""
+    return hs_edition.same_for_every_item(TERMS, co, ctx)
+
+
 RULES: Final = (
     ItemRule(
         RULE,
@@ -152,5 +157,6 @@ RULES: Final = (
             BACK_TO_BACK_EDITION,
         ),
         needs=("context.related_certificates",),
+        precheck=precheck_hs_transition,
     ),
 )

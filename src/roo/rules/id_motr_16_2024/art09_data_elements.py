@@ -30,7 +30,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Party
-from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from roo.rules.base import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import DATA_ELEMENTS
 from roo.rules.shared.form import blank
 from roo.rules.shared import form
@@ -102,6 +102,21 @@ def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
     return judged(*(ITEM_ELEMENT_MISSING(item.number, element=e, what=w) for e, w in missing))
 
 
+def every_item_complete(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_item_elements`: ``PASSED`` when every item shows all four of its elements."""
+    for item in co.items:
+        invoice = item.invoice
+        if (
+            item.quantity is None
+            or invoice is None
+            or blank(invoice.number)
+            or blank(item.hs_code)
+            or blank(item.origin_criterion.text)
+        ):
+            return None
+    return PASSED
+
+
 RULES: Final = (
     CertificateRule(
         DATA_ELEMENTS,
@@ -114,5 +129,6 @@ RULES: Final = (
         "data elements (d), (f), (i), (j) of each item",
         check_item_elements,
         (ITEM_ELEMENT_MISSING,),
+        precheck=every_item_complete,
     ),
 )

@@ -30,7 +30,7 @@ from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
 from roo.rules.ajcep.art26_origin_criterion import ORIGIN_CRITERION_PARTLY_UNRECOGNISED
-from roo.rules.base import FindingSpec, ItemRule, Result, judged
+from roo.rules.base import PASSED, FindingSpec, ItemRule, Result, judged
 from roo.rules.id_motr_16_2024.citations import CRITERIA
 from roo.rules.shared.criterion import partly_unreadable
 
@@ -100,6 +100,21 @@ def check_origin_criterion(item: Item, co: Certificate, ctx: Context) -> Result:
     return judged(*findings)
 
 
+def every_criterion_recognised(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_origin_criterion`: ``PASSED`` when every box claims WO, PE or CC, and nothing else."""
+    for item in co.items:
+        criterion = item.origin_criterion
+        if (
+            criterion.problem is not None
+            or criterion.accumulation
+            or criterion.de_minimis
+            or criterion.unrecognised
+            or not criterion.kinds & RECOGNISED
+        ):
+            return None
+    return PASSED
+
+
 RULES: Final = (
     ItemRule(
         CRITERIA,
@@ -113,5 +128,6 @@ RULES: Final = (
             DE_MINIMIS_NOT_PROVIDED,
             PARTLY_UNRECOGNISED,
         ),
+        precheck=every_criterion_recognised,
     ),
 )

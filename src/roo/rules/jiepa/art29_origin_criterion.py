@@ -135,18 +135,29 @@ def check_accumulation(item: Item, co: Certificate, ctx: Context) -> Result:
     )
 
 
+def no_accumulation(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_accumulation`: ``NOT_APPLICABLE`` when no readable box claims ``ACU``."""
+    for item in co.items:
+        criterion = item.origin_criterion
+        if criterion.accumulation and criterion.problem is None:
+            return None
+    return NOT_APPLICABLE
+
+
 RULES: Final = (
     ItemRule(
         RULE,
         "origin criterion readable",
         check_criterion_readable,
         (ORIGIN_CRITERION_UNREADABLE, ORIGIN_CRITERION_PARTLY_UNRECOGNISED),
+        precheck=criterion_checks.every_criterion_read,
     ),
     ItemRule(
         RULE_DE_MINIMIS,
         "de minimis only within a product-specific rule",
         check_de_minimis,
         (DE_MINIMIS_WITHOUT_RULE,),
+        precheck=criterion_checks.no_de_minimis,
     ),
     ItemRule(
         RULE_ACCUMULATION,
@@ -154,5 +165,6 @@ RULES: Final = (
         check_accumulation,
         (ACCUMULATION_NOT_BILATERAL,),
         needs=("context.accumulation_documents",),
+        precheck=no_accumulation,
     ),
 )

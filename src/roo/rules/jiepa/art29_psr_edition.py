@@ -79,11 +79,17 @@ def check_psr_edition(item: Item, co: Certificate, ctx: Context) -> Result:
     return hs_edition.check_hs_edition(TERMS, item, co, ctx)
 
 
+def precheck_psr_edition(co: Certificate, ctx: Context) -> Result | None:
+    """The result :func:`check_psr_edition` gives every item, when it is the same for all without findings."""
+    return hs_edition.same_for_every_item(TERMS, co, ctx)
+
+
 RULES: Final = (
     ItemRule(
         RULE,
         "HS edition of the product-specific rules on the issue date",
         check_psr_edition,
         (EDITION_SUPERSEDED, RETROACTIVE_NOT_AMENDED, ACCEPTED_TRANSITIONAL),
+        precheck=precheck_psr_edition,
     ),
 )

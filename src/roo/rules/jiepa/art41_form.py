@@ -187,6 +187,7 @@ ITEM_RULES: Final = (
         "invoice number and date for each item",
         check_item_invoice,
         (INVOICE_MISSING, INVOICE_DATE_MISSING),
+        precheck=form.every_item_invoiced,
     ),
 )
 

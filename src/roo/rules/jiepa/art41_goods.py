@@ -58,12 +58,19 @@ def check_description(item: Item, co: Certificate, ctx: Context) -> Result:
 
 
 RULES: Final = (
-    ItemRule(RULE, "HS subheading at six digits", check_hs_code, (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS)),
+    ItemRule(
+        RULE,
+        "HS subheading at six digits",
+        check_hs_code,
+        (HS_NOT_SIX_DIGITS, HS_NATIONAL_DIGITS),
+        precheck=classification.every_code_six_digits,
+    ),
     ItemRule(
         RULE,
         "description substantially identical to the invoice",
         check_description,
         (DESCRIPTION_MISSING, DESCRIPTION_DIFFERS_SLIGHTLY, DESCRIPTION_NOT_IDENTICAL),
         needs=("context.declaration",),
+        precheck=classification.described_without_declaration,
     ),
 )

@@ -20,7 +20,7 @@ from typing import Final
 from roo.context import Context, Drawdown
 from roo.eco import ledger
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
 
 PRESENT_DECLARATION: Final = "this declaration"
 
@@ -44,5 +44,6 @@ RULES: Final = (
         check_partial_use,
         (ledger.QUANTITY_EXCEEDED, ledger.UNIT_MISMATCH, ledger.NO_CERTIFIED_QUANTITY, ledger.UNKNOWN_ITEM),
         ("context.declaration", "context.eco_drawdowns"),
+        precheck=without_declaration,
     ),
 )

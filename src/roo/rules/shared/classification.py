@@ -60,12 +60,34 @@ def check_hs_code(terms: ClassificationTerms, item: Item, co: Certificate, ctx: 
     return judged(terms.hs_not_six_digits(item.number, hs_code=item.hs_code))
 
 
+def every_code_six_digits(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_hs_code`: ``PASSED`` when every item's code is a six-digit subheading as printed."""
+    for item in co.items:
+        if not _six_digits(item.hs_code):
+            return None
+    return PASSED
+
+
+#: What the description check gives an item with a description when there is no import declaration.
+_WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
+
+
+def described_without_declaration(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_description`: without a declaration every item is not evaluated, if described."""
+    if ctx.declaration is not None:
+        return None
+    for item in co.items:
+        if not item.description.strip():
+            return None  # that item's missing description is reported
+    return _WITHOUT_DECLARATION
+
+
 def check_description(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's description is substantially identical to the declared one."""
     if not item.description.strip():
         return judged(terms.description_missing(item.number))
     if ctx.declaration is None:
-        return not_evaluated("context.declaration")
+        return _WITHOUT_DECLARATION
     lines = ctx.declaration.for_item(item.number)
     declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
     if not declared:

@@ -238,11 +238,15 @@ def _operation_findings(terms: ConsignmentTerms, country: str, operation: str) -
     return [terms.operation_not_permitted.with_severity(Severity.WARNING, None, **facts)]
 
 
+#: The check's result when the context says nothing of how the goods travelled (the common case).
+_WITHOUT_CONSIGNMENT: Final = not_evaluated("context.consignment")
+
+
 def check_direct_consignment(terms: ConsignmentTerms, co: Certificate, ctx: Context) -> Result:
     """Goods consigned directly, or in transit with only permitted operations and with evidence."""
     consignment = ctx.consignment
     if consignment is None:
-        return not_evaluated("context.consignment")
+        return _WITHOUT_CONSIGNMENT
     if not consignment.transit:
         if consignment.direct is True:
             return judged(*_route_findings(terms, co, consignment))

@@ -57,12 +57,21 @@ def check_criterion_readable(terms: CriterionTerms, item: Item, co: Certificate,
     """The CO states an origin criterion roo can read."""
     criterion = item.origin_criterion
     if criterion.problem is None:
-        if terms.partly_unreadable is not None:
+        if terms.partly_unreadable is not None and criterion.unrecognised:
             rest = partly_unreadable(terms.partly_unreadable, item)
             if rest is not None:
                 return judged(rest)
         return PASSED
     return judged(terms.unreadable(item.number, origin_criterion=criterion.text, problem=criterion.problem))
+
+
+def every_criterion_read(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_criterion_readable`: ``PASSED`` when roo reads every item's box in full."""
+    for item in co.items:
+        criterion = item.origin_criterion
+        if criterion.problem is not None or criterion.unrecognised:
+            return None
+    return PASSED
 
 
 def check_de_minimis(terms: CriterionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
@@ -74,3 +83,12 @@ def check_de_minimis(terms: CriterionTerms, item: Item, co: Certificate, ctx: Co
         return PASSED
     claimed = tuple(str(c) for c in criterion.criteria)
     return judged(terms.de_minimis_without_effect(item.number, origin_criterion=criterion.text, criteria=claimed))
+
+
+def no_de_minimis(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_de_minimis`: ``NOT_APPLICABLE`` when no readable box claims ``DMI``."""
+    for item in co.items:
+        criterion = item.origin_criterion
+        if criterion.de_minimis and criterion.problem is None:
+            return None
+    return NOT_APPLICABLE

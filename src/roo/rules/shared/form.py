@@ -31,7 +31,7 @@ from typing import Any, Final, final
 import attrs
 
 from roo.context import Context
-from roo.evaluation import Finding, Severity
+from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 
@@ -159,8 +159,11 @@ def invoice_numbers(co: Certificate) -> tuple[str, ...]:
     """The distinct invoice numbers printed on the CO, in item order (surrounding spaces ignored)."""
     seen: dict[str, None] = {}
     for item in co.items:
-        if item.invoice is not None and not blank(item.invoice.number):
-            seen.setdefault(item.invoice.number.strip(), None)
+        invoice = item.invoice
+        if invoice is not None and invoice.number:
+            number = invoice.number.strip()
+            if number:
+                seen[number] = None  # a number seen before keeps its place
     return tuple(seen)
 
 
@@ -173,7 +176,15 @@ def check_item_invoice(terms: FormTerms, item: Item, co: Certificate, ctx: Conte
             # The CO's only invoice is printed on another item: this item is taken to belong to it.
             return judged(spec.with_severity(Severity.WARNING, item.number))
         return judged(spec(item.number))
-    findings: list[Finding] = []
     if invoice.date is None:
-        findings.append(terms.invoice_date_missing(item.number, invoice_number=invoice.number))
-    return judged(*findings)
+        return judged(terms.invoice_date_missing(item.number, invoice_number=invoice.number))
+    return PASSED
+
+
+def every_item_invoiced(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_item_invoice`: ``PASSED`` when every item shows its invoice number and date."""
+    for item in co.items:
+        invoice = item.invoice
+        if invoice is None or invoice.date is None or not (invoice.number and invoice.number.strip()):
+            return None  # (the last test is ``blank``, written out: this runs for every item of every CO)
+    return PASSED

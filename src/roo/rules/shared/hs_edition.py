@@ -223,14 +223,41 @@ def _facts(
     }
 
 
+def _without_editions(terms: HsEditionTerms, co: Certificate, transition: _Transition) -> Result:
+    """The check's result, for every item, when an edition on the issue date is unknown."""
+    exporting, importing = transition.exporting, transition.importing
+    parties = [p for p, e in ((co.exporting_party, exporting), (co.importing_party, importing)) if e is None]
+    paths = [needed(terms, party) for party in parties]
+    return not_evaluated(*(paths if terms.per_party else dict.fromkeys(paths)))
+
+
+def same_for_every_item(terms: HsEditionTerms, co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_hs_edition`: its result when it is the same for every item without findings.
+
+    That is "not evaluated" when an edition on the issue date is unknown, and ``PASSED`` when every item is
+    without an edition or in one with nothing to report (as the check finds item by item); otherwise None.
+    """
+    transition = _transition(terms, co, ctx)
+    if transition.exporting is None or transition.importing is None:
+        return _without_editions(terms, co, transition)
+    # Items of a back-to-back CO with an edition are compared with the original's: item by item.
+    back_to_back = (
+        co.back_to_back and terms.conversion_not_verified is not None and terms.back_to_back_edition is not None
+    )
+    quiet = transition.quiet
+    for item in co.items:
+        version = item.hs_version
+        if version is not None and (back_to_back or (_YEARS.get(version) or edition_year(version)) < quiet):
+            return None
+    return PASSED
+
+
 def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Context) -> Result:
     """The item's HS edition is one the transition accepts on the CO's issue date."""
     transition = _transition(terms, co, ctx)
     exporting, importing = transition.exporting, transition.importing
     if exporting is None or importing is None:
-        parties = [p for p, e in ((co.exporting_party, exporting), (co.importing_party, importing)) if e is None]
-        paths = [needed(terms, party) for party in parties]
-        return not_evaluated(*(paths if terms.per_party else dict.fromkeys(paths)))
+        return _without_editions(terms, co, transition)
     version = item.hs_version
     if version is None:
         return PASSED

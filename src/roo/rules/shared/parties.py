@@ -16,7 +16,7 @@ import attrs
 from roo.context import Context
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate
-from roo.rules.base import FindingSpec, Result, judged
+from roo.rules.base import PASSED, FindingSpec, Result, judged
 
 
 @final
@@ -32,7 +32,10 @@ class PartiesTerms:
 
 def check_parties(terms: PartiesTerms, co: Certificate, ctx: Context) -> Result:
     """The exporting and importing countries are two different Parties."""
-    parties = tuple(sorted(terms.parties))
+    exporting, importing, members = co.exporting_party, co.importing_party, terms.parties
+    if exporting != importing and exporting in members and importing in members:
+        return PASSED
+    parties = tuple(sorted(members))
     findings: list[Finding] = []
     if co.exporting_party not in terms.parties:
         findings.append(terms.exporting_not_a_party(None, exporting_party=co.exporting_party, parties=parties))

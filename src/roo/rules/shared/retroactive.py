@@ -38,7 +38,7 @@ from roo.dates import add_days, add_months, days_between
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, judged, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared.dated import parameter_from_first
 
 
@@ -70,15 +70,19 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
         max_months = int(parameter_from_first(ctx, terms.max_months_parameter, shipped)[0])
     except ParameterNotInForce as error:
         return not_evaluated(f"context.parameters[{error.name}]")
+    issued = co.issue_date
+    on_time = issued <= add_days(shipped, grace_days)
+    if on_time and not co.issued_retroactively:
+        return PASSED  # the common case: nothing to report, so no facts are gathered
     facts = {
-        "issue_date": co.issue_date,
+        "issue_date": issued,
         "shipment_date": shipped,
-        "days_after_shipment": days_between(shipped, co.issue_date),
+        "days_after_shipment": days_between(shipped, issued),
         "grace_days": grace_days,
         "max_months": max_months,
     }
-    if co.issue_date <= add_days(shipped, grace_days):
-        return judged(terms.ticked_on_time(None, **facts)) if co.issued_retroactively else judged()
+    if on_time:
+        return judged(terms.ticked_on_time(None, **facts))
     findings: list[Finding] = []
     if not co.issued_retroactively:
         findings.append(terms.not_ticked(None, **facts))

@@ -42,6 +42,9 @@ VALUE_KINDS: Final[dict[str, str]] = {
     "exporting_value": "exporting value",
 }
 
+#: What the check gives when the context lacks the value to compare, by value field.
+_WITHOUT_VALUE: Final[dict[str, Result]] = {field: not_evaluated(f"context.{field}") for field in VALUE_KINDS}
+
 
 @final
 @attrs.frozen
@@ -82,7 +85,7 @@ def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
         return NOT_APPLICABLE
     value = ctx.customs_value if limit_rule.value == "customs_value" else ctx.exporting_value
     if value is None:
-        return not_evaluated(f"context.{limit_rule.value}")
+        return _WITHOUT_VALUE[limit_rule.value]
     as_of: date = ctx.on if ctx.on is not None else co.issue_date
     try:
         limit: Money = ctx.parameter(limit_rule.parameter, as_of)
