@@ -7,15 +7,20 @@ the second item); ``str(error)`` lists them all.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
-
 import roo
-from roo.model import OriginCriterion
+from roo import codec
+from roo.errors import Problem
+from roo.model import Certificate, Money, OriginCriterion
 from tests.builders import certificate_data, item_data
 
 #: DESIGN §3.1, verbatim.
@@ -586,6 +591,67 @@ def test_items_need_not_be_numbered_consecutively() -> None:
     co = roo.load(certificate_data(items=[item_data(1), item_data(3)]))
 
     assert (1, 3) == tuple(i.number for i in co.items)
+
+
+def _walk_item_by_item(co: Certificate, prefix: str) -> list[Problem]:
+    """The content check as specified: each code and each item in turn, every problem with its path."""
+    problems: list[Problem] = []
+    for field in ("exporting_party", "importing_party"):
+        code = getattr(co, field)
+        if not re.match(r"^[A-Z]{2}$", code):
+            problems.append(Problem(prefix + field, f"not an ISO 3166-1 alpha-2 country code: {code!r}"))
+    if not co.items:
+        problems.append(Problem(prefix + "items", "a certificate lists at least one item"))
+    seen: set[int] = set()
+    for index, item in enumerate(co.items):
+        where = f"{prefix}items[{index}]"
+        if item.number < 1:
+            problems.append(Problem(f"{where}.number", f"item numbers start at 1, got {item.number}"))
+        elif item.number in seen:
+            problems.append(Problem(f"{where}.number", f"item number {item.number} is used twice"))
+        seen.add(item.number)
+        if item.fob_value is not None and not re.match(r"^[A-Z]{3}$", item.fob_value.currency):
+            message = f"not an ISO 4217 currency code: {item.fob_value.currency!r}"
+            problems.append(Problem(f"{where}.fob_value.currency", message))
+    return problems
+
+
+def _with_item(co: Certificate, index: int, **changes: Any) -> Certificate:
+    items = list(co.items)
+    items[index] = attrs.evolve(items[index], **changes)
+    return attrs.evolve(co, items=tuple(items))
+
+
+#: One defect each (or an odd value the patterns admit: they allow a final newline).
+_CONTENT_DEFECTS: dict[str, Callable[[Certificate], Certificate]] = {
+    "exporting lower case": lambda co: attrs.evolve(co, exporting_party="id"),
+    "exporting with a newline": lambda co: attrs.evolve(co, exporting_party="ID\n"),
+    "exporting alpha-3": lambda co: attrs.evolve(co, exporting_party="IDN"),
+    "importing full width": lambda co: attrs.evolve(co, importing_party="ＪＰ"),
+    "item 0": lambda co: _with_item(co, 0, number=0),
+    "item -1": lambda co: _with_item(co, 1, number=-1),
+    "item 1 twice": lambda co: _with_item(co, 2, number=1),
+    "item 3 twice": lambda co: _with_item(co, 0, number=3),
+    "currency lower case": lambda co: _with_item(co, 0, fob_value=Money(Decimal(1), "usd")),
+    "currency with a newline": lambda co: _with_item(co, 1, fob_value=Money(Decimal(1), "USD\n")),
+    "currency symbol": lambda co: _with_item(co, 2, fob_value=Money(Decimal(1), "US$")),
+    "currency alpha-2": lambda co: _with_item(co, 2, fob_value=Money(Decimal(1), "JP")),
+    "no FOB value": lambda co: _with_item(co, 1, fob_value=None),
+    "no items": lambda co: attrs.evolve(co, items=()),
+}
+
+
+@pytest.mark.parametrize(
+    "defects", [(), *itertools.combinations_with_replacement(_CONTENT_DEFECTS, 2)], ids=lambda d: " + ".join(d)
+)
+@pytest.mark.parametrize("prefix", ["", "eco_data_copy."])
+def test_content_check_finds_what_a_walk_item_by_item_finds(defects: tuple[str, ...], prefix: str) -> None:
+    """A clean three-item certificate with no defect, one or two: the same problems, in the same order."""
+    co = roo.load(certificate_data(items=[item_data(1), item_data(2), item_data(3)]))
+    for defect in defects:
+        co = _CONTENT_DEFECTS[defect](co)
+
+    assert _walk_item_by_item(co, prefix) == codec.check_certificate(co, prefix)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

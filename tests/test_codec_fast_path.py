@@ -14,12 +14,14 @@ import copy
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+import roo
 from roo import codec
 from roo.context import Context
-from roo.model import Certificate
+from roo.model import Certificate, OriginCriterion, certificate, money
 from roo.strategies import certificate_data, contexts
 from tests.builders import certificate_data as clean_certificate_data
 from tests.builders import item_data
@@ -33,9 +35,13 @@ TRICKY_VALUES: list[object] = (
         "0." + "0" * 29 + "1", "0." + "0" * 30 + "1", "1e30", "1e31", "1E-30", "1E-31", "0" * 40,
         "2024-03-05", "2024-02-29", "2023-02-29", "2024-13-45", "20240305", "2024-W10-2", " 2024-03-05",
         "2024-03-05T00:00", "٢٠٢٤-٠٣-٠٥", "0001-01-01", "9999-12-31", "0000-01-01",
+        " 024-03-05", "+024-03-05", "2024-03-5 ", "2024-0١-05", "2024-W10-2",
+        " 52000.00", "52000.00\n", "-0", "+0.0", "sNaN", "-Infinity", "1E+30", "-1E-30", "9.99E+30", "0E+31", "0e-70",
+        "1." + "0" * 40, "0." + "0" * 40 + "1",
         "AJCEP", "ajcep", "JIEPA", "paper", "original", "HS2017", "strike_out",
         "WO", "CTH, DMI", "RVC 40%", "???",
         0, 1, -1, True, False, 1.5, float("nan"), float("inf"), Decimal("1.5"), Decimal("NaN"), 10**30,
+        10**31, -(10**31), Decimal("-0"), Decimal("1E-31"), Decimal("0E+40"), Decimal("sNaN"), Decimal("-Infinity"),
         None, [], {}, ["ID"], {"value": "1", "unit": "KGM"}, {"amount": "1", "currency": "USD", "x": 1},
     ]
 )  # fmt: skip
@@ -77,6 +83,15 @@ def _damage(data: st.DataObject, document: Any) -> Any:
         elif isinstance(parent, dict):
             parent[data.draw(st.text(max_size=6), label="key")] = None
     return document
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    """Every JSON object in a JSON tree, the root included."""
+    found: list[dict[str, Any]] = [value] if isinstance(value, dict) else []
+    inner = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for child in inner:
+        found.extend(_dicts(child))
+    return found
 
 
 def _outcome(converter: Any, document: object, cls: type[Any]) -> tuple[str, object]:
@@ -142,3 +157,59 @@ def test_every_leaf_of_a_clean_certificate_with_every_tricky_value() -> None:
                 path,
                 value,
             )
+
+
+def _full_document() -> dict[str, Any]:
+    """A clean two-item certificate as ``roo.dump`` writes it: every object has every field of its class."""
+    document = clean_certificate_data(
+        items=[item_data(1), item_data(2, hs_version=None, origin_criterion="RVC 40%, ACU")],
+        alterations=[{"box": 5, "method": "strike_out"}],
+        transport={"departure_date": "2024-03-04", "transit_countries": ["SG"]},
+        producer={"name": "PT Laut Biru", "country": "ID"},
+    )
+    full: dict[str, Any] = roo.dump(roo.load(document))
+    return full
+
+
+def test_an_unknown_key_in_place_of_a_field_is_refused_by_both_paths() -> None:
+    """An object with as many keys as its class has fields, one of them unknown instead of a field: both refuse it."""
+    for index, obj in enumerate(_dicts(_full_document())):
+        for key in list(obj):
+            document = _full_document()
+            damaged = _dicts(document)[index]
+            del damaged[key]
+            damaged["unknown"] = None
+            assert _outcome(codec.FAST, document, Certificate) == ("refused", None), key
+            assert _outcome(codec.DETAILED, document, Certificate) == ("refused", None), key
+
+
+def test_arrays_given_as_tuples_agree() -> None:
+    """Python tuples where JSON has arrays (as a caller may pass them) take the converter's hook: both paths agree."""
+    document = _full_document()
+    document["items"] = tuple(document["items"])
+    document["transport"]["transit_countries"] = ("SG", "MY")
+    assert _outcome(codec.FAST, document, Certificate)[0] == "ok"
+    assert_paths_agree(document, Certificate)
+
+
+def test_the_fast_path_builds_instances_of_the_model_classes() -> None:
+    """Every value object the fast path builds is of a model class itself, equal to and hashed as ``__init__``'s."""
+    model_classes = {cls for module in (certificate, money) for cls in vars(module).values() if attrs.has(cls)}
+    found: list[Any] = []
+
+    def walk(value: Any) -> None:
+        if attrs.has(type(value)) and not isinstance(value, OriginCriterion):  # box 8 is parsed, not structured
+            found.append(value)
+            for field in attrs.fields(type(value)):
+                walk(getattr(value, field.name))
+        elif isinstance(value, tuple):
+            for element in value:
+                walk(element)
+
+    walk(codec.FAST.structure(_full_document(), Certificate))
+    assert {type(value).__name__ for value in found} >= {"Certificate", "Item", "Quantity", "Money", "Invoice", "Party"}
+    for value in found:
+        cls: Any = type(value)
+        assert cls in model_classes, cls
+        rebuilt = cls(**{field.name: getattr(value, field.name) for field in attrs.fields(cls)})
+        assert (rebuilt, hash(rebuilt), repr(rebuilt)) == (value, hash(value), repr(value))

@@ -21,9 +21,12 @@ what types cannot say (ISO codes, item numbers).
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
+import keyword
 import re
+import string
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -49,6 +52,8 @@ T = TypeVar("T")
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
 _CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
+#: Every text of two letters A-Z: a set test is cheaper than the pattern for a country code that fits.
+_COUNTRY_CODES: Final = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
 _NUMBER_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -210,19 +215,49 @@ def _dated_overrides(entries: list[Any] | tuple[Any, ...]) -> tuple[DatedOverrid
 
 _MISSING: Final = object()
 
+#: Reads the fast path's decimal texts, and JSON numbers read as int or Decimal, exactly as the hook's
+#: ``Decimal(...)`` does, for less than that constructor costs. Its syntax is the hook's pattern (sign, Unicode
+#: decimal digits, one point, exponent) and its traps refuse what the hook refuses: a nonzero number outside
+#: 10^-DECIMAL_RANGE to 10^DECIMAL_RANGE (Subnormal, Overflow), text that is not a number (InvalidOperation).
+#: A trap only hands the value to the hook, which also takes what the context does not (padding, zeros it
+#: would clamp); NaN and infinities, which pass, go to the hook after it. The flags a trap sets are never read.
+_EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-DECIMAL_RANGE,
+    Emax=DECIMAL_RANGE,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[
+        decimal.Clamped,
+        decimal.DivisionByZero,
+        decimal.FloatOperation,
+        decimal.Inexact,
+        decimal.InvalidOperation,
+        decimal.Overflow,
+        decimal.Rounded,
+        decimal.Subnormal,
+        decimal.Underflow,
+    ],
+)
+
 
 class _FastStructure:
     """Generates the fast path's structure function of each attrs class, once, as specialised source.
 
     For every field the common case (an exact ``str``, ``int``, ``bool``; a
-    plain decimal or date string; a known enum value; ``None`` for an optional
+    decimal or date string; a known enum value; ``None`` for an optional
     field) is tested inline, and anything else goes to the converter's own hook
     for that type, which accepts or refuses exactly as the detailed converter
-    does. Nested attrs classes (``Item.quantity``, ``Item.invoice``) are
-    written inline into their parent's function, and classes with neither
-    validators nor converters get their slots set directly rather than through
-    ``__init__``. The result is the same value ``__init__`` would build. The
-    fast path never accepts what the detailed converter refuses: any
+    does. Nested attrs classes (``Item.quantity``, ``Item.invoice``) and the
+    loop over an array (``Certificate.items``) are written inline into their
+    parent's function; a dict that has every field is read by plain
+    subscripts. Classes with neither validators nor converters get their slots
+    set directly rather than through ``__init__`` (by plain stores into an
+    instance of a subclass that is then given the class, see
+    :meth:`builder`). The result is the same value ``__init__`` would build.
+    The fast path never accepts what the detailed converter refuses: any
     exception it raises only sends :func:`structure` to the detailed
     converter, which then reports every problem with its path.
     """
@@ -234,6 +269,7 @@ class _FastStructure:
         self.converter = converter
         self.building: set[type[Any]] = set()
         self.made: dict[type[Any], Callable[[object, object], Any]] = {}
+        self.builders: dict[type[Any], type[Any] | None] = {}
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -286,34 +322,94 @@ class _FastStructure:
             and not hasattr(cls, "__attrs_post_init__")
         )
 
+    def builder(self, cls: type[Any]) -> type[Any] | None:
+        """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
+
+        An instance of it gets its slots by plain stores, which the interpreter specialises to several times
+        less than a call of each slot's ``__set__``, and then becomes an instance of ``cls`` by assignment to
+        ``__class__``, which Python allows between classes of one layout: the object is the one the slot
+        setters build. Only for a class whose subclassing runs no code (plain ``type``, no
+        ``__init_subclass__``) and whose fields are plain names; otherwise None, and the setters are used.
+        """
+        if cls in self.builders:
+            return self.builders[cls]
+        made: type[Any] | None = None
+        if (
+            type(cls) is type
+            and not any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1])
+            and all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in attrs.fields(cls))
+        ):
+            made = type(
+                f"{cls.__name__}Builder",
+                (cls,),
+                {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
+            )
+            try:
+                object.__new__(made).__class__ = cls
+            except TypeError:  # pragma: no cover - a layout Python will not convert: set the slots one by one
+                made = None
+        self.builders[cls] = made
+        return made
+
     def body(self, cls: type[Any], var: str, prefix: str, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
         """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``."""
         fields = [f for f in attrs.fields(cls) if f.init]
         namespace[f"{prefix}cls"] = cls
         namespace[f"{prefix}keys"] = frozenset(f.name for f in fields)
-        lines = [
-            f"{indent}if {var}.__class__ is not dict and not isinstance({var}, Mapping):",
-            f"{indent}    not_an_object({var})",
-            f"{indent}if not {prefix}keys.issuperset({var}):",
-            f"{indent}    unknown_fields({var}, {prefix}keys)",
-        ]
         names = [f"{prefix}{index}" for index in range(len(fields))]
+        # A dict with as many keys as there are fields either has every field (read by plain subscripts, and no
+        # unknown key is possible) or an unknown key in place of a field, which the subscript refuses.
+        lines = [f"{indent}if {var}.__class__ is dict and len({var}) == {len(fields)}:"]
+        lines.extend(f"{indent}    {name} = {var}[{field.name!r}]" for field, name in zip(fields, names, strict=True))
+        lines.extend(
+            [
+                f"{indent}else:",
+                f"{indent}    if {var}.__class__ is not dict and not isinstance({var}, Mapping):",
+                f"{indent}        not_an_object({var})",
+                f"{indent}    if not {prefix}keys.issuperset({var}):",
+                f"{indent}        unknown_fields({var}, {prefix}keys)",
+            ]
+        )
+        lines.extend(
+            f"{indent}    {name} = {var}[{field.name!r}]"
+            if field.default is attrs.NOTHING
+            else f"{indent}    {name} = {var}.get({field.name!r}, MISSING)"
+            for field, name in zip(fields, names, strict=True)
+        )
         for field, name in zip(fields, names, strict=True):
             if field.default is attrs.NOTHING:
-                lines.append(f"{indent}{name} = {var}[{field.name!r}]")
                 lines.extend(self.convert(name, field.type, indent, namespace, depth))
                 continue
-            lines.append(f"{indent}{name} = {var}.get({field.name!r}, MISSING)")
-            lines.append(f"{indent}if {name} is MISSING:")
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 namespace[f"{name}_factory"] = field.default.factory
-                lines.append(f"{indent}    {name} = {name}_factory()")
+                default = f"{name}_factory()"
             else:
                 namespace[f"{name}_default"] = field.default
-                lines.append(f"{indent}    {name} = {name}_default")
-            lines.append(f"{indent}else:")
-            lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth))
-        if self.settable(cls):
+                default = f"{name}_default"
+            inexact = self.inexact_test(name, field.type, namespace)
+            if inexact is None:
+                lines.append(f"{indent}if {name} is MISSING:")
+                lines.append(f"{indent}    {name} = {default}")
+                lines.append(f"{indent}else:")
+                lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth))
+                continue
+            # A present value of the exact type is the common case: one test, and the rarer cases after it.
+            lines.append(f"{indent}if {inexact}:")
+            lines.append(f"{indent}    if {name} is MISSING:")
+            lines.append(f"{indent}        {name} = {default}")
+            if _is_union(field.type):
+                lines.append(f"{indent}    elif {name} is not None:")
+            else:
+                lines.append(f"{indent}    else:")
+            lines.append(f"{indent}        {name} = {name}_hook({name}, {name}_type)")
+        settable = self.settable(cls)
+        builder = self.builder(cls) if settable else None
+        if builder is not None:
+            namespace[f"{prefix}builder"] = builder
+            lines.append(f"{indent}{var} = new({prefix}builder)")
+            lines.extend(f"{indent}{var}.{field.name} = {name}" for field, name in zip(fields, names, strict=True))
+            lines.append(f"{indent}{var}.__class__ = {prefix}cls")
+        elif settable:
             lines.append(f"{indent}{var} = new({prefix}cls)")
             for field, name in zip(fields, names, strict=True):
                 namespace[f"{name}_set"] = cls.__dict__[field.name].__set__
@@ -321,6 +417,22 @@ class _FastStructure:
         else:
             lines.append(f"{indent}{var} = {prefix}cls({', '.join(names)})")
         return lines
+
+    def inexact_test(self, var: str, cls: Any, namespace: dict[str, Any]) -> str | None:
+        """For ``str``, ``int``, ``bool`` or one of them or ``None``: the test that ``var`` is not of that exact type.
+
+        The names of the converter's hook and of the type are bound as :meth:`convert` binds them; any other
+        type gives ``None``.
+        """
+        if _is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
+            (cls,) = (arg for arg in get_args(cls) if arg is not type(None))
+        if not (cls is str or cls is int or cls is bool):
+            return None
+        namespace[f"{var}_type"] = cls
+        namespace[f"{var}_hook"] = self.converter.get_structure_hook(cls)
+        if cls is bool:
+            return f"{var} is not True and {var} is not False"
+        return f"{var}.__class__ is not {var}_type"
 
     def convert(self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
         """Lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
@@ -338,19 +450,29 @@ class _FastStructure:
         if cls is bool:
             return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
         if cls is Decimal:
-            # Digits with at most one point ("52000.00", ".5", "7.") are what the pattern admits without sign or
-            # exponent, and str.isdecimal is the pattern's \d (Unicode category Nd). At most DECIMAL_RANGE + 1
-            # characters of them cannot leave the range (31 integer digits, or 30 zeros after the point, are
-            # needed to reach 10^31 or 10^-31). Anything else takes the hook.
+            namespace["exact_decimal"] = _EXACT.create_decimal
             namespace["Decimal"] = Decimal
+            number = f"{var}_number"
             return [
-                f"{indent}{var} = Decimal({var}) if {var}.__class__ is str and len({var}) <= {DECIMAL_RANGE + 1} "
-                f"and {var}.replace('.', '', 1).isdecimal() else {hook}({var}, {kind})"
+                f"{indent}if {var}.__class__ is str or {var}.__class__ is int or {var}.__class__ is Decimal:",
+                f"{indent}    try:",
+                f"{indent}        {number} = exact_decimal({var})",
+                f"{indent}    except ArithmeticError:",
+                f"{indent}        {number} = {hook}({var}, {kind})",
+                f"{indent}    if not {number}.is_finite():",
+                f"{indent}        {number} = {hook}({var}, {kind})",
+                f"{indent}    {var} = {number}",
+                f"{indent}else:",
+                f"{indent}    {var} = {hook}({var}, {kind})",
             ]
         if cls is date:
+            # Ten characters with '-' at 4 and 7 are YYYY-MM-DD or nothing date.fromisoformat accepts, and it
+            # reads ASCII digits only: what it accepts of them the hook's pattern admits (and cheaper to test).
             namespace["from_iso"] = date.fromisoformat
-            namespace["is_date"] = _DATE.match
-            return [f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and is_date({var}) else {hook}({var}, {kind})"]
+            return [
+                f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and len({var}) == 10 and {var}[4] == '-' "
+                f"and {var}[7] == '-' else {hook}({var}, {kind})"
+            ]
         if cls is OriginCriterion:
             namespace["parse_criterion"] = _parse_criterion
             return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
@@ -362,6 +484,21 @@ class _FastStructure:
             ]
         if attrs.has(cls) and depth < self.INLINE_DEPTH and self.eligible(cls) and self.generated(cls):
             return self.body(cls, var, f"{var}_", indent, namespace, depth + 1)
+        if _is_tuple(cls) and (get_args(cls) or (Any,))[0] is not Any:
+            # The converter's tuple hook, written out for a JSON array: each element converted as a value of the
+            # first argument's type (which is how the hook reads every tuple type). A class of the elements is
+            # called rather than written out again: that would gain nothing measurable for a longer source.
+            element, out = get_args(cls)[0], f"{var}_out"
+            return [
+                f"{indent}if {var}.__class__ is list:",
+                f"{indent}    {out} = []",
+                f"{indent}    for {var}_e in {var}:",
+                *self.convert(f"{var}_e", element, indent + "        ", namespace, self.INLINE_DEPTH),
+                f"{indent}        {out}.append({var}_e)",
+                f"{indent}    {var} = tuple({out})",
+                f"{indent}else:",
+                f"{indent}    {var} = {hook}({var}, {kind})",
+            ]
         return [f"{indent}{var} = {hook}({var}, {kind})"]
 
     def generated(self, cls: type[Any]) -> bool:
@@ -554,7 +691,7 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
 
 def structure(data: object, cls: type[T], error: type[InvalidInput]) -> T:
     """Structure ``data`` as ``cls``, or raise ``error`` listing every problem."""
-    if not isinstance(data, Mapping):
+    if data.__class__ is not dict and not isinstance(data, Mapping):
         raise error([Problem("$", f"expected an object, got {_json_type(data)}")])
     try:
         return FAST.structure(data, cls)
@@ -573,7 +710,28 @@ def unstructure(value: object) -> Any:
 
 
 def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
-    """What the types cannot say: ISO codes, currencies, item numbering."""
+    """What the types cannot say: ISO codes, currencies, item numbering.
+
+    A certificate without a problem is recognised in one pass over its items
+    (each distinct currency tested once); only a certificate with a problem
+    is walked item by item to report each one with its path.
+    """
+    items = co.items
+    numbers: set[int] = set()
+    currencies: set[str] = set()
+    for item in items:
+        numbers.add(item.number)
+        if (money := item.fob_value) is not None:
+            currencies.add(money.currency)
+    if (
+        items
+        and co.exporting_party in _COUNTRY_CODES
+        and co.importing_party in _COUNTRY_CODES
+        and len(numbers) == len(items)
+        and min(numbers) >= 1
+        and all(map(_CURRENCY.match, currencies))
+    ):
+        return []
     problems: list[Problem] = []
     for field in ("exporting_party", "importing_party"):
         code = getattr(co, field)

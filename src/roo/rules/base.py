@@ -53,17 +53,19 @@ class FindingSpec:
 
     def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind about ``item`` (None: the whole certificate)."""
-        return self.with_severity(self.severity, item, **facts)
+        message = render(self.template, item, facts)
+        # The kwargs dict is this call's own: the finding may keep it rather than a copy.
+        return make_finding(self.rule, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
 
     def with_severity(self, severity: Severity, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind at a severity other than the default."""
-        frozen = FrozenMap.adopt(facts)  # the kwargs dict is this call's own
-        return make_finding(self.rule, self.code, severity, item, render(self.template, item, frozen), frozen, self.template)
+        message = render(self.template, item, facts)
+        return make_finding(self.rule, self.code, severity, item, message, FrozenMap.adopt(facts), self.template)
 
 
 def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
     """Fill a message template with facts, prefixed with the item number when there is one."""
-    shown = _Display(facts.items())
+    shown = _Display(facts)
     for key, value in shown.items():
         if value is None:
             shown[key] = "-"
