@@ -4,6 +4,7 @@
     python benchmarks/ratios.py --quick    # fewer repetitions (a smoke test)
     python benchmarks/ratios.py --markdown # a table for docs/performance.md
     python benchmarks/ratios.py --runs 3   # each figure the median of three runs (a busy machine)
+    python benchmarks/ratios.py --sizes 50 500 --check 2.0   # exit 1 if a JSON text -> Evaluation ratio is above 2.0
 
 Each time is the best of several ``timeit`` repeats (the least disturbed by
 the rest of the machine). Absolute times depend on the machine; the ratios
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(documents.SIZES), help="items per certificate")
     parser.add_argument("--runs", type=int, default=1, help="measure N times; print the median of each figure")
+    parser.add_argument(
+        "--check", type=float, metavar="LIMIT", help="exit 1 when a JSON text -> Evaluation ratio is above LIMIT"
+    )
     args = parser.parse_args(argv)
     budget, repeat = (0.02, 3) if args.quick else (0.2, 7)
     runs = [{size: measure(size, budget, repeat) for size in args.sizes} for _ in range(max(1, args.runs))]
@@ -119,6 +123,13 @@ def main(argv: list[str] | None = None) -> None:
         f"(best of fresh interpreters, interpreter start excluded)"
     )
     print("ratio = roo's JSON text -> Evaluation / pydantic's model_validate_json of the same text (same run).")
+    if args.check is not None:
+        over = {size: r["text->evaluation"] / r["pydantic"] for size, r in results.items()}
+        over = {size: ratio for size, ratio in over.items() if ratio > args.check}
+        if over:
+            sizes = ", ".join(f"{size} items: {ratio:.2f}x" for size, ratio in over.items())
+            raise SystemExit(f"JSON text -> Evaluation is above {args.check}x pydantic ({sizes})")
+        print(f"every ratio is at most {args.check}x")
 
 
 if __name__ == "__main__":
