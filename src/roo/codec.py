@@ -44,6 +44,7 @@ from roo.params import check_overrides
 from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
 from roo.model.criterion import OriginCriterion
+from roo.hs.correlation import CorrelationTable
 from roo.origin.psr import PsrTable, structure_psr, unstructure_psr
 from roo.model.hs import HsVersion
 
@@ -156,6 +157,15 @@ def _structure_criterion(value: object, _: object) -> OriginCriterion:
     if not isinstance(value, str):
         raise ValueError(f"expected the text of box 8 as a string, got {_json_type(value)}")
     return _parse_criterion(value) if value.__class__ is str else OriginCriterion.parse(value)
+
+
+def _structure_correlation(value: object, _: object) -> CorrelationTable:
+    if isinstance(value, CorrelationTable):
+        return value
+    raise ValueError(
+        "an HS correlation table is not given in JSON: pass one loaded with roo.hs.load_correlation, "
+        "or the table's file with roo evaluate --hs-table"
+    )
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -525,6 +535,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(OriginCriterion, _structure_criterion)
     converter.register_structure_hook(PsrTable, structure_psr)
+    converter.register_structure_hook(CorrelationTable, _structure_correlation)
     # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
     # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
@@ -607,6 +618,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
     converter.register_unstructure_hook(PsrTable, unstructure_psr)
+    converter.register_unstructure_hook(CorrelationTable, lambda _: None)  # not JSON: see _structure_correlation
     # By class, StrEnum first: cattrs passes str (and so a StrEnum member) through by class before any
     # predicate, which would leave enum members, not plain strings, in the JSON-ready output.
     converter.register_unstructure_hook(enum.StrEnum, _enum_value)

@@ -17,6 +17,7 @@ import attrs
 
 from roo import params as _params
 from roo._frozen import EMPTY, FrozenMap, freeze
+from roo.hs import correlation as _correlation  # the module, so that roo.context exports no table class
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
 from roo.origin.model import ItemGood
@@ -149,6 +150,9 @@ class Context:
     goods: tuple[ItemGood, ...] = ()
     product_rules: PsrTable | None = None
     parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=_frozen_overrides)
+    #: An HS correlation table (:func:`roo.hs.load_correlation`) to check a back-to-back CO's converted codes
+    #: against (AJCEP IR 17(d)). Given from Python or with ``roo evaluate --hs-table``; JSON carries only null.
+    hs_correlation: _correlation.CorrelationTable | None = None
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.

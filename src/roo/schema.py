@@ -42,6 +42,7 @@ from roo.context import Context
 from roo.model.certificate import Certificate, Item, Party
 from roo.model.criterion import OriginCriterion
 
+from roo.hs.correlation import CorrelationTable
 from roo.origin.psr import PsrTable, PsrTableData
 from roo.model.money import Money
 
@@ -176,6 +177,9 @@ def _type_schema(hint: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         return dict(_DATE)
     if hint is OriginCriterion:
         return dict(_ORIGIN_CRITERION)
+    if hint is CorrelationTable:
+        # A correlation table is too large for a context document: Python and the CLI (--hs-table) give it.
+        return {"type": "null"}
     if hint is PsrTable:
         # A product-rule table is written in its own roo.psr/1 form, which PsrTableData describes.
         return _type_schema(PsrTableData, defs)

@@ -55,6 +55,7 @@ from roo.cli._common import (
     report,
 )
 from roo._json import JsonTextError, decode
+from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
 from roo.locale import SUPPORTED_LOCALES
@@ -115,6 +116,12 @@ def register(subparsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--on", metavar="DATE", type=iso_date, help="the date the certificate is presented (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--hs-table",
+        metavar="FILE",
+        help="an HS correlation table (CSV, see docs/hs.md) to check a back-to-back CO's converted codes "
+        "against (AJCEP IR 17(d))",
     )
     parser.add_argument(
         "--locale",
@@ -193,11 +200,14 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("the following arguments are required: FILE")
     try:
         co, ctx = read_case(args.file, args.context)
+        table = read_hs_table(args.hs_table)
     except (InputError, InputErrors) as error:
         report(error)
         return INVALID
     if args.on is not None:
         ctx = attrs.evolve(ctx, on=args.on)
+    if table is not None:
+        ctx = attrs.evolve(ctx, hs_correlation=table)
     evaluation = roo.evaluate(co, ctx, locale=args.locale)
     try:
         emit(render_as(args.format or "text", evaluation, co, trace=args.trace, locale=args.locale), args.output)
@@ -205,6 +215,24 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         report(error)
         return INVALID
     return exit_code(evaluation.status)
+
+
+def read_hs_table(path: str | None) -> CorrelationTable | None:
+    """The correlation table of ``--hs-table``, or None without the option.
+
+    Raises:
+        InputError: the file cannot be read or is not a correlation table.
+    """
+    if path is None:
+        return None
+    try:
+        return load_correlation(path)
+    except CorrelationTableError as error:
+        raise InputError(path, [str(error)], "invalid correlation table") from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
+    except OSError as error:
+        raise InputError(path, [error.strerror or str(error)], "unreadable") from None
 
 
 def render_as(
@@ -492,6 +520,7 @@ class LineEvaluator:
     context: roo.Context | None = None
     on: date | None = None
     locale: str | None = None
+    hs_correlation: CorrelationTable | None = None
 
     def __call__(self, numbered: tuple[int, bytes | str]) -> LineResult:
         """The result of line ``numbered = (number, text)``; never raises for bad input."""
@@ -512,6 +541,8 @@ class LineEvaluator:
         ctx = self.context or case_ctx or roo.Context()
         if self.on is not None:
             ctx = attrs.evolve(ctx, on=self.on)
+        if self.hs_correlation is not None:
+            ctx = attrs.evolve(ctx, hs_correlation=self.hs_correlation)
         evaluation = roo.evaluate(co, ctx, locale=self.locale)
         return LineResult(number, evaluation.status, _json_line({"line": number, **evaluation.to_dict()}))
 
@@ -630,10 +661,11 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error("the stream and the context cannot both be read from standard input")
     try:
         context = read_context(args.context) if args.context is not None else None
+        table = read_hs_table(args.hs_table)
     except InputError as error:
         report(error)
         return INVALID
-    evaluator = LineEvaluator(context, args.on, args.locale)
+    evaluator = LineEvaluator(context, args.on, args.locale, table)
     # The progress line goes to a terminal, and not to the one the results are shown on.
     to_file = args.output not in (None, STDIN)
     progress = Progress(sys.stderr) if sys.stderr.isatty() and (to_file or not sys.stdout.isatty()) else None

@@ -13,12 +13,14 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 
 import roo
 import roo.params
 from roo.context import Context
 from roo.evaluation import Outcome, Preference, Severity
+from roo.hs.correlation import CorrelationTable, Link
 from roo.params import ParameterNotInForce
 from roo.rules.ajcep import ir17_hs_transition as ir17
 from roo.rules.base import Result
@@ -360,6 +362,85 @@ def test_conversion_note_names_both_codes() -> None:
         "TH/2012/0001, converted as IR 17(d) allows; the conversion was not checked against a correlation table."
     )
     assert expected == finding.message
+
+
+# --- IR 17(d): a converted code checked against a correlation table ----------------------------------------------
+
+
+def table(*links: tuple[str, str]) -> CorrelationTable:
+    """A correlation table HS2002 -> HS2007 of (old code, new code) links."""
+    return CorrelationTable.from_links(Link("HS2007", "HS2002", new, old) for old, new in links)
+
+
+def converted(hs_code: str, correlation: CorrelationTable | None) -> Seen:
+    """IR 17 on a back-to-back CO issued between the amendments, item ``hs_code`` in HS2007, original 030617 HS2002."""
+    certificate_ = back_to_back(BETWEEN, "HS2007")
+    certificate_ = attrs.evolve(certificate_, items=(attrs.evolve(certificate_.items[0], hs_code=hs_code),))
+    return check(certificate_, related_certificates=(original("HS2002"),), hs_correlation=correlation)
+
+
+@pytest.mark.parametrize(
+    ("hs_code", "links", "expected"),
+    [
+        pytest.param("030617", [("030617", "030617")], PASS, id="d-one-to-one-correlate-confirmed"),
+        pytest.param("0306.17", [("030617", "030617")], PASS, id="d-correlate-printed-with-a-dot"),
+        pytest.param("0306.17.10", [("030617", "030617")], PASS, id="d-national-digits-after-the-subheading"),
+        pytest.param("030616", [("030617", "030616")], PASS, id="d-renumbered-correlate-confirmed"),
+        pytest.param(
+            "030619",
+            [("030617", "030617")],
+            (Outcome.PASSED, [("hs-conversion-not-correlated", WARNING, 1)], ()),
+            id="d-not-a-correlate-warns-never-denies",
+        ),
+        pytest.param(
+            "030616",
+            [("030617", "030616"), ("030617", "030617")],
+            (Outcome.PASSED, [("hs-conversion-ambiguous", INFO, 1)], ()),
+            id="d-split-one-of-several-correlates-noted",
+        ),
+        pytest.param(
+            "030617",
+            [("030611", "030611")],
+            (Outcome.PASSED, [("hs-conversion-unchecked", INFO, 1)], ()),
+            id="d-original-code-not-in-the-table",
+        ),
+    ],
+)
+def test_conversion_checked_against_the_table(hs_code: str, links: list[tuple[str, str]], expected: Seen) -> None:
+    """With a correlation table, the item's code must be a correlate of the original item's code."""
+    assert expected == converted(hs_code, table(*links))
+
+
+def test_conversion_without_a_table_is_noted_as_not_checked() -> None:
+    """Without a table the same conversion is only noted: roo does not guess."""
+    assert (Outcome.PASSED, [("hs-conversion-not-verified", INFO, 1)], ()) == converted("030619", None)
+
+
+def test_conversion_findings_name_the_candidates() -> None:
+    """The warning lists every correlate the table gives; the note of a split counts them."""
+    wrong = back_to_back(BETWEEN, "HS2007")
+    wrong = attrs.evolve(wrong, items=(attrs.evolve(wrong.items[0], hs_code="030619"),))
+    ctx = Context(related_certificates=(original("HS2002"),), hs_correlation=table(("030617", "030616"), ("030617", "030617")))
+    finding = ir17.check_hs_transition(wrong.items[0], wrong, ctx).findings[0]
+    expected = (
+        "Item 1: HS code '030619' (HS2007) does not correspond to code '030617' (HS2002) of item 1 on the original "
+        "CO TH/2012/0001: the correlation table gives 030616, 030617 in HS2007. Customs may verify the conversion."
+    )
+    assert (expected, ("030616", "030617")) == (finding.message, finding.facts["candidates"])
+
+
+def test_conversion_warning_through_evaluate_does_not_deny() -> None:
+    """Through roo.evaluate: the item keeps preference, and the warning is on it with its citation."""
+    wrong = back_to_back(BETWEEN, "HS2007")
+    wrong = attrs.evolve(wrong, items=(attrs.evolve(wrong.items[0], hs_code="030619"),))
+    evaluation = roo.evaluate(
+        wrong,
+        on=BETWEEN,
+        related_certificates=(original("HS2002"),),
+        hs_correlation=table(("030617", "030617")),
+    )
+    codes = [(f.code, f.rule, f.severity) for f in evaluation.item(1).findings if f.code.startswith("hs-conversion")]
+    assert ([("hs-conversion-not-correlated", "AJCEP/IR/17(d)", WARNING)], (1,)) == (codes, evaluation.granted)
 
 
 # --- parameters ---------------------------------------------------------------------------------------------------

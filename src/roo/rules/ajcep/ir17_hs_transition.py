@@ -27,10 +27,16 @@ has moved on between issuance and import, an accepted older edition is noted
 because the importing Party has not amended is a ``warning`` under (c): the
 two paragraphs pull apart there, and doubt never denies. A back-to-back CO
 may also be in the edition in force for the original CO's exporting Party,
-or keep the original's edition (d); where the original is among the
-context's related certificates in another edition, roo notes that it did
-not check the conversion (no correlation table is available in an
-evaluation, and roo does not guess).
+or keep the original's edition (d). Where the original is among the
+context's related certificates in another edition, the item's code must be
+one the original item's code converts to: with an HS correlation table in
+the context (``hs_correlation``, e.g. ``roo evaluate --hs-table``) roo
+converts the original's six-digit subheading to the item's edition and
+warns when the item's code is not among the correlates (customs may verify;
+a table can be incomplete, so this never denies), notes when it is one of
+several (the description of the goods settles which), and notes when the
+table cannot convert the code. Without a table it notes that the conversion
+was not checked; roo does not guess.
 
 An item without ``hs_version`` is taken to be in the edition in force for
 the importing Party on the issue date, so it always passes. IR 17 only
@@ -106,6 +112,30 @@ CONVERSION_NOT_VERIFIED = FindingSpec(
     "{original_item} on the original CO {original_reference}, converted as IR 17(d) allows; the conversion was "
     "not checked against a correlation table.",
 )
+CONVERSION_NOT_CORRELATED = FindingSpec(
+    "hs-conversion-not-correlated",
+    "AJCEP/IR/17(d)",
+    Severity.WARNING,
+    "HS code '{hs_code}' ({hs_version}) does not correspond to code '{original_hs_code}' ({original_hs_version}) "
+    "of item {original_item} on the original CO {original_reference}: the correlation table gives {candidates} "
+    "in {hs_version}. Customs may verify the conversion.",
+)
+CONVERSION_AMBIGUOUS = FindingSpec(
+    "hs-conversion-ambiguous",
+    "AJCEP/IR/17(d)",
+    Severity.INFO,
+    "HS code '{hs_code}' ({hs_version}) is one of the {count} codes ({candidates}) that code '{original_hs_code}' "
+    "({original_hs_version}) of item {original_item} on the original CO {original_reference} corresponds to; "
+    "the description of the goods settles which one applies.",
+)
+CONVERSION_UNCHECKED = FindingSpec(
+    "hs-conversion-unchecked",
+    "AJCEP/IR/17(d)",
+    Severity.INFO,
+    "HS code '{hs_code}' ({hs_version}) stands for code '{original_hs_code}' ({original_hs_version}) of item "
+    "{original_item} on the original CO {original_reference}; the correlation table could not check the "
+    "conversion: {reason}.",
+)
 BACK_TO_BACK_EDITION = FindingSpec(
     "hs-edition-back-to-back-not-allowed",
     "AJCEP/IR/17(d)",
@@ -125,6 +155,9 @@ TERMS: Final = hs_edition.HsEditionTerms(
     accepted_transitional=ACCEPTED_TRANSITIONAL,
     conversion_not_verified=CONVERSION_NOT_VERIFIED,
     back_to_back_edition=BACK_TO_BACK_EDITION,
+    conversion_not_correlated=CONVERSION_NOT_CORRELATED,
+    conversion_ambiguous=CONVERSION_AMBIGUOUS,
+    conversion_unchecked=CONVERSION_UNCHECKED,
 )
 
 
@@ -154,9 +187,12 @@ RULES: Final = (
             RETROACTIVE_OLD_ACCEPTED,
             ACCEPTED_TRANSITIONAL,
             CONVERSION_NOT_VERIFIED,
+            CONVERSION_NOT_CORRELATED,
+            CONVERSION_AMBIGUOUS,
+            CONVERSION_UNCHECKED,
             BACK_TO_BACK_EDITION,
         ),
-        needs=("context.related_certificates",),
+        needs=("context.related_certificates", "context.hs_correlation"),
         precheck=precheck_hs_transition,
     ),
 )

@@ -19,7 +19,11 @@ the CO's issue date:
   (``accepted_transitional``);
 * where the scheme has back-to-back COs, such a CO may
   also keep its original's edition or use one in force for a Party concerned;
-  a conversion from the original's edition is noted, not checked.
+  a code converted from the original's edition is checked against the
+  correlation table the context carries (``Context.hs_correlation``): a code
+  that is not a correlate of the original's is a warning (customs may
+  verify; a table can be incomplete), one of several correlates is noted,
+  and without a table the conversion is noted as not checked.
 
 An item without ``hs_version`` is taken to be in the edition in force for the
 importing Party on the issue date, so it always passes. Only older editions
@@ -42,7 +46,7 @@ from roo.context import Context
 from roo.evaluation import Finding
 from roo.hs.editions import edition_year
 from roo.model.certificate import Certificate, Item
-from roo.model.hs import HsVersion
+from roo.model.hs import HsVersion, normalize_hs
 from roo.params import ParameterNotInForce, UnknownParameter
 from roo.rules.base import PASSED, FindingSpec, Result, judged, not_evaluated
 
@@ -55,7 +59,10 @@ class HsEditionTerms:
     ``retroactive_old_accepted`` matters only where the Parties' editions can
     differ. ``conversion_not_verified`` and ``back_to_back_edition`` are the
     findings of a scheme with back-to-back COs; a scheme without them leaves
-    them unset, and a CO's back-to-back box is then not looked at here.
+    them unset, and a CO's back-to-back box is then not looked at here. The
+    three ``conversion_*`` findings after them report the check of a converted
+    code against the context's correlation table; without them a scheme says
+    only that the conversion was not verified.
     """
 
     parameter: str
@@ -65,6 +72,11 @@ class HsEditionTerms:
     retroactive_old_accepted: FindingSpec | None = None
     conversion_not_verified: FindingSpec | None = None
     back_to_back_edition: FindingSpec | None = None
+    #: With a correlation table in the context: a converted code that is not a correlate of the original's,
+    #: one of several correlates, or a conversion the table cannot check.
+    conversion_not_correlated: FindingSpec | None = None
+    conversion_ambiguous: FindingSpec | None = None
+    conversion_unchecked: FindingSpec | None = None
 
     @property
     def per_party(self) -> bool:
@@ -309,6 +321,48 @@ def original_of(co: Certificate, ctx: Context) -> Certificate | None:
     return None
 
 
+def _conversion(
+    terms: HsEditionTerms,
+    not_verified: FindingSpec,
+    item: Item,
+    version: HsVersion,
+    original: Certificate,
+    original_item: Item,
+    original_version: HsVersion,
+    ctx: Context,
+) -> Finding | None:
+    """What the check of ``item``'s code, converted from the original's, finds; None when the table confirms it.
+
+    The six-digit subheadings are compared (national digits after them are no
+    part of the HS). Without a correlation table in the context, or for a
+    scheme without the findings, the conversion is noted as not verified.
+    """
+    facts: dict[str, Any] = {
+        "hs_code": item.hs_code,
+        "hs_version": version.value,
+        "original_hs_code": original_item.hs_code,
+        "original_hs_version": original_version.value,
+        "original_item": original_item.number,
+        "original_reference": original.reference_number,
+    }
+    table = ctx.hs_correlation
+    not_correlated, ambiguous, unchecked = (
+        terms.conversion_not_correlated,
+        terms.conversion_ambiguous,
+        terms.conversion_unchecked,
+    )
+    if table is None or not_correlated is None or ambiguous is None or unchecked is None:
+        return not_verified(item.number, **facts)
+    result = table.convert(normalize_hs(original_item.hs_code)[:6], original_version.value, version.value)
+    if not result.found:
+        return unchecked(item.number, reason=result.reason or "no correlate", **facts)
+    if normalize_hs(item.hs_code)[:6] not in result.candidates:
+        return not_correlated(item.number, candidates=result.candidates, **facts)
+    if result.ambiguous:
+        return ambiguous(item.number, candidates=result.candidates, count=len(result.candidates), **facts)
+    return None
+
+
 def _back_to_back(
     terms: HsEditionTerms,
     specs: tuple[FindingSpec, FindingSpec],
@@ -337,18 +391,10 @@ def _back_to_back(
         original_item = original.item(item.original_item)
     original_version = original_item.hs_version if original_item is not None else None
     findings: list[Finding] = []
-    if original is not None and original_item is not None and original_version not in (None, version):
-        findings.append(
-            conversion_not_verified(
-                item.number,
-                hs_code=item.hs_code,
-                hs_version=version.value,
-                original_hs_code=original_item.hs_code,
-                original_hs_version=str(original_item.hs_version),
-                original_item=original_item.number,
-                original_reference=original.reference_number,
-            )
-        )
+    if original is not None and original_item is not None and original_version is not None and original_version != version:
+        conversion = _conversion(terms, conversion_not_verified, item, version, original, original_item, original_version, ctx)
+        if conversion is not None:
+            findings.append(conversion)
     if not _older(version, min(in_force, key=edition_year)):
         return judged(*findings)
     if missing:
