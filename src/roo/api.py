@@ -48,7 +48,11 @@ def load_context(data: Mapping[str, Any] | Any) -> Context:
 
 
 def dump_context(ctx: Context) -> dict[str, Any]:
-    """The JSON-ready form of a context; ``load_context(dump_context(ctx)) == ctx``."""
+    """The JSON-ready form of a context; ``load_context(dump_context(ctx)) == ctx``.
+
+    ``hs_correlation`` is the one exception: a correlation table is not JSON,
+    so it is written as null and given again from Python or the CLI.
+    """
     result: dict[str, Any] = codec.unstructure(ctx)
     return result
 

@@ -443,6 +443,17 @@ def test_conversion_warning_through_evaluate_does_not_deny() -> None:
     assert ([("hs-conversion-not-correlated", "AJCEP/IR/17(d)", WARNING)], (1,)) == (codes, evaluation.granted)
 
 
+def test_a_correlation_table_is_not_json() -> None:
+    """dump_context writes a context's table as null; a JSON context cannot carry one (the error says how to give it)."""
+    ctx = Context(on=BETWEEN, hs_correlation=table(("030617", "030617")))
+    dumped = roo.dump_context(ctx)
+    assert (None, attrs.evolve(ctx, hs_correlation=None)) == (dumped["hs_correlation"], roo.load_context(dumped))
+    with pytest.raises(roo.InvalidContext) as raised:
+        roo.load_context({"hs_correlation": {"HS2007": "030617"}})
+    [problem] = raised.value.problems
+    assert ("hs_correlation", True) == (problem.path, "--hs-table" in problem.message)
+
+
 # --- parameters ---------------------------------------------------------------------------------------------------
 
 
