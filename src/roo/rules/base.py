@@ -168,9 +168,13 @@ class ItemRule:
     precheck: CertificatePrecheck | None = None
 
 
+#: What a rule gives when it needs the import declaration and the context has none (a shared result).
+WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
+
+
 def without_declaration(co: Certificate, ctx: Context) -> Result | None:
     """Precheck of item rules whose first need is the import declaration."""
-    return not_evaluated("context.declaration") if ctx.declaration is None else None
+    return WITHOUT_DECLARATION if ctx.declaration is None else None
 
 
 Rule = CertificateRule | ItemRule

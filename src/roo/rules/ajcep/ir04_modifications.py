@@ -81,6 +81,7 @@ from roo.params import ParameterNotInForce
 from roo.rules.base import (
     NOT_APPLICABLE,
     PASSED,
+    WITHOUT_DECLARATION,
     CertificateRule,
     FindingSpec,
     ItemRule,
@@ -213,10 +214,6 @@ def _parameter_date(co: Certificate, ctx: Context) -> date:
     return ctx.on if ctx.on is not None else co.issue_date
 
 
-#: What the item checks give without an import declaration (built once: every item of every such CO gets it).
-_WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
-
-
 def _declaration_lines(item: Item, declaration: Declaration) -> tuple[DeclarationItem, ...] | Result:
     """The lines of ``declaration`` claiming under ``item``, or the Result to return when there are none."""
     lines = declaration.for_item(item.number)
@@ -229,7 +226,7 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
     """Each declaration line under the item is classified in the CO's six-digit subheading."""
     declaration = ctx.declaration
     if declaration is None:
-        return _WITHOUT_DECLARATION
+        return WITHOUT_DECLARATION
     lines = _declaration_lines(item, declaration)
     if isinstance(lines, Result):
         return lines
@@ -288,7 +285,7 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     """The quantity declared under the item agrees with the CO's within the tolerance."""
     declaration = ctx.declaration
     if declaration is None:
-        return _WITHOUT_DECLARATION
+        return WITHOUT_DECLARATION
     lines = _declaration_lines(item, declaration)
     if isinstance(lines, Result):
         return lines
@@ -340,7 +337,7 @@ def exporter_key(name: str) -> str:
 def check_exporter(co: Certificate, ctx: Context) -> Result:
     """The exporter on the import declaration is the CO's exporter (box 1)."""
     if ctx.declaration is None:
-        return _WITHOUT_DECLARATION
+        return WITHOUT_DECLARATION
     declared = ctx.declaration.exporter
     if declared is None or not declared.strip():
         return not_evaluated("context.declaration.exporter")

@@ -28,7 +28,7 @@ from roo.context import Context
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import is_six_digit_subheading
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
 from roo.text import similarity
 
 #: :func:`roo.model.hs.is_six_digit_subheading`, remembered: the same printed codes come back item after item.
@@ -68,10 +68,6 @@ def every_code_six_digits(co: Certificate, ctx: Context) -> Result | None:
     return PASSED
 
 
-#: What the description check gives an item with a description when there is no import declaration.
-_WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
-
-
 def described_without_declaration(co: Certificate, ctx: Context) -> Result | None:
     """Precheck of :func:`check_description`: without a declaration every item is not evaluated, if described."""
     if ctx.declaration is not None:
@@ -79,7 +75,7 @@ def described_without_declaration(co: Certificate, ctx: Context) -> Result | Non
     for item in co.items:
         if not item.description.strip():
             return None  # that item's missing description is reported
-    return _WITHOUT_DECLARATION
+    return WITHOUT_DECLARATION
 
 
 def check_description(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
@@ -87,7 +83,7 @@ def check_description(terms: ClassificationTerms, item: Item, co: Certificate, c
     if not item.description.strip():
         return judged(terms.description_missing(item.number))
     if ctx.declaration is None:
-        return _WITHOUT_DECLARATION
+        return WITHOUT_DECLARATION
     lines = ctx.declaration.for_item(item.number)
     declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
     if not declared:

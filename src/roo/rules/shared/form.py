@@ -185,6 +185,6 @@ def every_item_invoiced(co: Certificate, ctx: Context) -> Result | None:
     """Precheck of :func:`check_item_invoice`: ``PASSED`` when every item shows its invoice number and date."""
     for item in co.items:
         invoice = item.invoice
-        if invoice is None or invoice.date is None or not (invoice.number and invoice.number.strip()):
-            return None  # (the last test is ``blank``, written out: this runs for every item of every CO)
+        if invoice is None or invoice.date is None or blank(invoice.number):
+            return None
     return PASSED

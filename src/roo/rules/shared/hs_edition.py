@@ -328,7 +328,6 @@ def _conversion(
     version: HsVersion,
     original: Certificate,
     original_item: Item,
-    original_version: HsVersion,
     ctx: Context,
 ) -> Finding | None:
     """What the check of ``item``'s code, converted from the original's, finds; None when the table confirms it.
@@ -337,6 +336,8 @@ def _conversion(
     part of the HS). Without a correlation table in the context, or for a
     scheme without the findings, the conversion is noted as not verified.
     """
+    original_version = original_item.hs_version
+    assert original_version is not None  # the caller compares it with the item's
     facts: dict[str, Any] = {
         "hs_code": item.hs_code,
         "hs_version": version.value,
@@ -391,8 +392,8 @@ def _back_to_back(
         original_item = original.item(item.original_item)
     original_version = original_item.hs_version if original_item is not None else None
     findings: list[Finding] = []
-    if original is not None and original_item is not None and original_version is not None and original_version != version:
-        conversion = _conversion(terms, conversion_not_verified, item, version, original, original_item, original_version, ctx)
+    if original is not None and original_item is not None and original_version not in (None, version):
+        conversion = _conversion(terms, conversion_not_verified, item, version, original, original_item, ctx)
         if conversion is not None:
             findings.append(conversion)
     if not _older(version, min(in_force, key=edition_year)):
