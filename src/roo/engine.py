@@ -110,10 +110,8 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 shared = precheck(co, ctx)
             except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
                 shared = None
-            if shared is not None and shared.findings:
-                shared = None
         results: list[Result] | None = None
-        if shared is None:
+        if shared is None or shared.findings:
             check = rule.check
             try:  # rules are pure: after a crash, running them again item by item is safe
                 results = [check(item, co, ctx) for item in items]
@@ -121,19 +119,15 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 results = [_checked(rule, item, co, ctx) for item in items]
             # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
             # not_evaluated(...)): then the rule's lines are one block, as after a precheck.
-            if results:
-                shared = results[0]
-                for result in results:
-                    if result is not shared:
-                        shared = None
-                        break
-                if shared is not None and shared.findings:
+            shared = results[0] if results else None
+            for result in results:
+                if result is not shared:
                     shared = None
-        if shared is not None or not items:
+                    break
+        if shared is not None and not shared.findings:
             if blocks is None:
                 blocks = _blocks_of(numbers)
-            outcome = shared.outcome if shared is not None else Outcome.NOT_APPLICABLE
-            needed = shared.needed if shared is not None else ()
+            outcome, needed = shared.outcome, shared.needed
             block = blocks.get((citation, title, outcome, needed)) or _block(blocks, citation, title, outcome, needed, numbers)
             checks.extend(block[0])
             findings.extend(block[1])
