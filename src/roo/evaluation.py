@@ -16,7 +16,7 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._frozen import EMPTY, FrozenMap
+from roo._frozen import EMPTY, FrozenMap, freeze
 
 FORMAT: Final = "roo.evaluation/1"
 
@@ -60,8 +60,8 @@ class Outcome(enum.StrEnum):
 
 
 def _facts(data: Mapping[str, FactValue] | None) -> FrozenMap[FactValue]:
-    """``Finding.facts`` as a ``FrozenMap``; one that is already frozen is kept as it is, not copied."""
-    return data if isinstance(data, FrozenMap) else FrozenMap(data)
+    """``Finding.facts`` as a ``FrozenMap`` (typed for the converter; see :func:`roo._frozen.freeze`)."""
+    return freeze(data)
 
 
 @final
