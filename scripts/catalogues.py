@@ -19,11 +19,9 @@ holds exactly what its ``roo.po`` says. See docs/locales.md.
 from __future__ import annotations
 
 import argparse
-import gettext
 import re
 import subprocess
 import sys
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +130,6 @@ def problems() -> list[str]:
     """Everything that makes the catalogues stale; empty when they are current."""
     from babel.messages.extract import extract_from_dir
     from babel.messages.frontend import parse_mapping_cfg
-    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with MAPPING.open() as fileobj:
@@ -158,14 +155,56 @@ def problems() -> list[str]:
         found += [f"{language}: {problem}" for problem in placeholder_problems(catalogue)]
         for msgid in sorted(extracted - translated):
             found.append(f"{language}: no translation for {msgid!r}")
-        compiled = BytesIO()
-        write_mo(compiled, catalogue)
-        expected = gettext.GNUTranslations(BytesIO(compiled.getvalue()))._catalog  # type: ignore[attr-defined]
-        with mo_path.open("rb") as fileobj:
-            actual = gettext.GNUTranslations(fileobj)._catalog  # type: ignore[attr-defined]
-        if expected != actual:
-            found.append(f"{language}: {mo_path.name} does not match {po_path.name}; run `python scripts/catalogues.py compile`")
+        found += [f"{language}: {problem}" for problem in compiled_problems(language)]
     return found
+
+
+def messages(catalogue: Any) -> dict[tuple[str | tuple[str, ...], str | None], str | tuple[str, ...]]:
+    """What a catalogue says, and nothing about how or by which tool it was written.
+
+    Keys are ``(msgid, msgctxt)`` (a plural message's msgid is its tuple of forms); values are the
+    translation (a tuple of forms for a plural message). The header entry is left out: it carries the
+    babel version and dates, which change with every release of the tool, not with roo's messages.
+    Untranslated and fuzzy entries are left out too, as ``write_mo`` leaves them out of the compiled file.
+    """
+    found: dict[tuple[str | tuple[str, ...], str | None], str | tuple[str, ...]] = {}
+    for message in catalogue:
+        if not message.id or message.fuzzy:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not any(strings):
+            continue
+        key = (tuple(message.id) if isinstance(message.id, (tuple, list)) else message.id, message.context)
+        found[key] = tuple(strings) if isinstance(message.string, tuple) else message.string
+    return found
+
+
+def compiled_problems(language: str) -> list[str]:
+    """How ``language``'s compiled roo.mo differs from its roo.po: messages, translations, plural rule."""
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    po_path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo_path = po_path.with_suffix(".mo")
+    if not mo_path.is_file():
+        return [f"{mo_path.name} is missing; run `python scripts/catalogues.py compile`"]
+    with po_path.open("rb") as fileobj:
+        source = read_po(fileobj, locale=language)
+    with mo_path.open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    problems: list[str] = []
+    wanted, held = messages(source), messages(compiled)
+    if wanted != held:
+        missing = len(wanted.keys() - held.keys())
+        extra = len(held.keys() - wanted.keys())
+        changed = sum(1 for key in wanted.keys() & held.keys() if wanted[key] != held[key])
+        problems.append(
+            f"{mo_path.name} does not match {po_path.name} ({missing} missing, {extra} extra, {changed} changed); "
+            "run `python scripts/catalogues.py compile`"
+        )
+    if (source.num_plurals, source.plural_expr) != (compiled.num_plurals, compiled.plural_expr):
+        problems.append(f"{mo_path.name} has another plural rule than {po_path.name}; run `python scripts/catalogues.py compile`")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
