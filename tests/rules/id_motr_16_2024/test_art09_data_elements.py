@@ -88,3 +88,28 @@ def test_signature_not_stated_is_not_evaluated(changes: dict[str, Any], needed: 
     evaluation = roo.evaluate(motr(**changes), on=ON)
     checks = [c.needed for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/9" and c.item is None]
     assert ([(needed,)], roo.Status.ACCEPTED) == (checks, evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("changes", "element"),
+    [
+        pytest.param({"invoice": {"number": "", "date": "2024-08-12"}}, "i", id="i-blank-invoice-number"),
+        pytest.param({"invoice": {"number": "  ", "date": "2024-08-12"}}, "i", id="i-spaces-for-invoice-number"),
+        pytest.param({"invoice": None}, "i", id="i-no-invoice"),
+        pytest.param({"hs_code": " "}, "d", id="d-blank-hs-code"),
+        pytest.param({"origin_criterion": " "}, "f", id="f-blank-origin-criterion"),
+        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+    ],
+)
+def test_each_item_element_alone_is_noticed_through_the_engine(changes: dict[str, Any], element: str) -> None:
+    """Art 9(i): the COO carries "details to identify consignment in the form of invoice number ...".
+
+    One element missing on a single-item COO, everything else present, must
+    reach the item check: the engine's look at the whole certificate first
+    (the precheck) may not pass a COO because its other elements are there.
+    A blank invoice number with no other invoice on the COO leaves the
+    consignment unidentified, so the item is denied.
+    """
+    evaluation = roo.evaluate(motr(items=[motr_item(1, **changes)]), on=ON)
+    found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert ([(element, 1)], roo.Status.REJECTED) == (found, evaluation.status)
