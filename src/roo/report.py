@@ -27,7 +27,7 @@ from typing import Final, final
 
 import attrs
 
-from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, Status
+from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
 from roo.model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
 
 __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_report"]
@@ -498,6 +498,17 @@ class _Page:
             for n, finding in enumerate(evaluation.findings, start=1)
         )
         self.japan_form = co.scheme is Scheme.AJCEP and co.exporting_party == _JAPAN
+        # Indexes built once, so that each item's row looks its item, verdict and findings up in constant
+        # time: scanning the items or the findings once per item made the page quadratic in items.
+        self.item_by_number: dict[int, Item] = {}
+        for item in co.items:
+            self.item_by_number.setdefault(item.number, item)  # the first of a repeated number, as co.item()
+        self.verdict_by_number: dict[int, ItemVerdict] = {}
+        for verdict in evaluation.items:
+            self.verdict_by_number.setdefault(verdict.number, verdict)
+        self.placed_by_item: dict[int | None, list[_Placed]] = {}
+        for placed in self.placed:
+            self.placed_by_item.setdefault(placed.finding.item, []).append(placed)
 
     # Findings by place.
 
@@ -509,7 +520,7 @@ class _Page:
 
     def item_findings(self, number: int) -> list[_Placed]:
         """The findings about item ``number`` placed in one of the item boxes."""
-        return [p for p in self.placed if p.finding.item == number and p.box in ITEM_BOXES]
+        return [p for p in self.placed_by_item.get(number, ()) if p.box in ITEM_BOXES]
 
     def refs(self, placed: Iterable[_Placed]) -> str:
         """Links to the findings ``placed`` (``F1, F3``), as HTML."""
@@ -566,8 +577,8 @@ class _Page:
         rows = []
         certificate_errors = [p for p in self.placed if p.finding.item is None and p.finding.denies]
         for verdict_ in evaluation.items:
-            item = self.co.item(verdict_.number)
-            own = [p for p in self.placed if p.finding.item == verdict_.number]
+            item = self.item_by_number.get(verdict_.number)
+            own = self.placed_by_item.get(verdict_.number, [])
             denying = [p for p in own if p.finding.denies]
             if verdict_.granted:
                 why = "-"
@@ -714,10 +725,10 @@ class _Page:
                 f"{_finding_list(general, show_box=True, lang=self.lang)}</td></tr>"
             )
         numbers = [v.number for v in self.evaluation.items]
-        numbers += [item.number for item in co.items if item.number not in numbers]
+        numbers += [number for number in self.item_by_number if number not in self.verdict_by_number]
         for number in numbers:
-            item = co.item(number)
-            verdict = self.evaluation.item(number)
+            item = self.item_by_number.get(number)
+            verdict = self.verdict_by_number.get(number)
             own = self.item_findings(number)
             by_box = {n: [p for p in own if p.box == n] for n in ITEM_BOXES}
             cells = self.item_cells(item, number, verdict.preference.value if verdict else None)

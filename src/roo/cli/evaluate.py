@@ -381,8 +381,9 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     own = [f for f in evaluation.findings if f.item is None]
     lines.append("certificate" if own else "certificate: no findings")
     lines.extend(_finding_line(f) for f in own)
+    item_of = _items_by_number(co).get
     for verdict in evaluation.items:
-        item = co.item(verdict.number)
+        item = item_of(verdict.number)
         about = f"  {item.description} (HS {item.hs_code}, {item.origin_criterion.text})" if item else ""
         lines.append(f"item {verdict.number}: {verdict.preference.value:<7}{about}")
         lines.extend(_finding_line(f) for f in verdict.findings)
@@ -393,6 +394,17 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     if trace:
         lines.extend(_check_line(check) for check in evaluation.checks)
     return "\n".join(lines) + "\n"
+
+
+def _items_by_number(co: roo.Certificate) -> dict[int, roo.Item]:
+    """The items by number (the first of a repeated number, as ``co.item`` gives), for lookups in constant time.
+
+    A report looks every verdict's item up: ``co.item`` scans the items, which made reports quadratic in items.
+    """
+    items: dict[int, roo.Item] = {}
+    for item in co.items:
+        items.setdefault(item.number, item)
+    return items
 
 
 def _item_message(finding: Finding) -> str:
@@ -457,8 +469,9 @@ def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool 
         "| item | preference | description | HS code | box 8 | findings |",
         "|---:|---|---|---|---|---:|",
     ]
+    item_of = _items_by_number(co).get
     for verdict in evaluation.items:
-        item = co.item(verdict.number)
+        item = item_of(verdict.number)
         lines.append(
             f"| {verdict.number} | {'**denied**' if not verdict.granted else 'granted'} | "
             f"{md(item.description) if item else ''} | {md(item.hs_code) if item else ''} | "
