@@ -128,3 +128,75 @@ def test_operations_not_permitted_deny_and_unrecognised_ones_warn(
     """A production process in transit denies; an operation roo does not recognise is only a warning."""
     evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": operations}], "evidence": ["bl"]})
     assert (codes, status) == (consignment_codes(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        pytest.param("special considerations related to transportation requirements", id="the-regulations-words"),
+        pytest.param("geographical reasons", id="geographical-reasons"),
+        pytest.param("transport requirements", id="transport-requirements"),
+        pytest.param("Transportation", id="transportation"),
+        pytest.param("no direct vessel to Tanjung Priok", id="no-direct-vessel"),
+        pytest.param("transhipment at hub port", id="hub-transhipment"),
+        pytest.param("Alasan geografis", id="id-alasan-geografis"),
+        pytest.param("pertimbangan khusus terkait persyaratan pengangkutan", id="id-pengangkutan"),
+        pytest.param("tidak ada kapal langsung", id="id-tidak-ada-kapal-langsung"),
+    ],
+)
+def test_reason_naming_a_ground_meets_criterion_a(reason: str) -> None:
+    """Arts 3-8: a transit is allowed when it "is required for geographical reasons or special considerations
+    related to transportation requirements". A broker's wording of either ground, in English or Indonesian,
+    meets (a)."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "reason": reason}], "evidence": ["bl"]})
+    assert ([], roo.Status.ACCEPTED) == (consignment_codes(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("reason", "purposes"),
+    [
+        pytest.param("sold to a buyer in Singapore", ("sold", "buyer"), id="sale"),
+        pytest.param("commercial", ("commercial",), id="commercial"),
+        pytest.param("dijual kepada pembeli di Singapura", ("dijual", "pembeli"), id="id-dijual"),
+    ],
+)
+def test_reason_naming_only_another_purpose_fails_criterion_a(reason: str, purposes: tuple[str, ...]) -> None:
+    """Arts 3-8 (a): the transit is allowed only "provided that" it is required for one of the two grounds; a
+    reason that names a sale or trading and no ground fails the proviso, and the message says what it names."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "reason": reason}], "evidence": ["bl"]})
+    found = [f for f in evaluation.findings if f.code == "motr-transit-reason-not-accepted"]
+    assert ([(reason, purposes)], roo.Status.REJECTED) == (
+        [(f.facts["reason"], f.facts["purposes"]) for f in found],
+        evaluation.status,
+    )
+    assert "not geographical reasons or special considerations related to transportation" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("reason", "code"),
+    [
+        pytest.param("awaiting instructions", "motr-transit-reason-unrecognised", id="neither"),
+        pytest.param("consolidation", "motr-transit-reason-unrecognised", id="consolidation"),
+        pytest.param("feeder vessel, and sale to a buyer there", "motr-transit-reason-mixed", id="both"),
+    ],
+)
+def test_reason_roo_cannot_place_warns_without_denying(reason: str, code: str) -> None:
+    """Free text is not denied on its wording alone: where the words name no ground and no other purpose, or
+    both, the data are in doubt, and Art 10 lets customs verify doubtful data: a warning, the COO accepted."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "reason": reason}], "evidence": ["bl"]})
+    assert ([code], roo.Status.ACCEPTED) == (consignment_codes(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("direct", "needed"),
+    [
+        pytest.param(False, "context.consignment.transit", id="not-direct-no-stop"),
+        pytest.param(None, "context.consignment.direct", id="direct-not-said-no-stop"),
+    ],
+)
+def test_indirect_delivery_without_a_stop_is_not_evaluated(direct: bool | None, needed: str) -> None:
+    """Goods "not delivered directly" must meet (a)-(c) at the transit; with no stop recorded roo cannot tell
+    whether they do, so the criteria are not evaluated (naming the fact), rather than passed."""
+    evaluation = evaluate({"direct": direct, "transit": []})
+    checks = [(c.outcome.value, c.needed) for c in evaluation.checks if c.title.startswith("consignment")]
+    assert [("not_evaluated", (needed,))] == checks

@@ -2,31 +2,55 @@
 
 Goods must travel directly from the exporting country to Indonesia, or, when
 they pass through another country, (a) the transit must be needed for
-geographical reasons or for transport requirements, (b) the goods must not be
-traded or consumed there, and (c) they must undergo nothing there but loading,
-unloading and what keeps them in good condition. The importer proves a
-transit with customs documents of the transit country or other related
-documents.
+geographical reasons or for special considerations of transport, (b) the
+goods must not be traded or consumed there, and (c) they must undergo no
+production process there beyond loading, unloading and what keeps them in
+good condition. The importer proves such a delivery to customs (DGCE) with
+customs documents of the intermediary country or other related documents.
+Our source joins (b) and (c) with "and/or"; roo reads the three as
+conditions that must each hold, the reading that never grants what the
+Regulation may refuse.
 
 roo reads the journey from the context (``consignment``): without it the
-criteria are not evaluated. A transit with no recorded reason, or with no
-answer on trading, is not denied but reported as something customs may
-verify; a transit for another reason, goods traded or consumed there, a
-production process there, or a transit without any proof, is an error for the
-whole consignment. Operations are read as written, part by part, as for the
-agreements (:func:`roo.rules.shared.consignment.read_operation`: "unloading
-and reloading", "re-loading" and "Unloading/Reloading" are loading and
+criteria are not evaluated, nor when the goods did not travel directly but
+no transit stop is recorded (``direct`` false or not stated, no stop).
+
+The reason for a transit is free text that a broker writes, in English or
+Indonesian. roo reads it word by word against :data:`REASON_VOCABULARY`,
+which holds the Regulation's own words for the two grounds ("geographical
+reasons"; "special considerations related to transportation requirements")
+and their everyday and Indonesian equivalents ("no direct vessel", "alasan
+geografis", "persyaratan pengangkutan", ...). A reason that names a ground
+meets (a). A reason that names only a purpose the Regulation does not
+admit (a sale, trading, a buyer, a market, ...) fails the proviso of (a): an
+error. A reason that names both, or neither, is a doubt about the data,
+which customs may resolve by verification (Art 10): a warning naming the
+text, never a denial on wording alone. A transit with no recorded reason,
+or with no answer on trading, is likewise a warning. Goods traded or
+consumed in transit, a production process there, or a transit without any
+proof is an error for the whole consignment.
+
+Operations are read as written, part by part, as for the agreements
+(:func:`roo.rules.shared.consignment.read_operation`: "unloading and
+reloading", "re-loading" and "Unloading/Reloading" are loading and
 unloading); one known to work on the goods or change their packing or labels
 (processing, repacking, relabelling, ...) is an error, and one roo does not
-recognise (storage, fumigation, ...) is a warning for customs to verify. Transit countries printed in box 3 but absent from the
-context's journey are reported as an inconsistency.
+recognise (storage, fumigation, ...) is a warning for customs to verify.
+Transit countries printed in box 3 but absent from the context's journey are
+reported as an inconsistency.
 
 Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
 
 from __future__ import annotations
 
-from typing import Final
+import enum
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, final
+
+import attrs
 
 from roo.context import Context
 from roo.evaluation import Finding, Severity
@@ -51,14 +75,132 @@ VOCABULARY: Final = shared_consignment.OperationVocabulary(
     qualifiers=shared_consignment.QUALIFIER_WORDS,
     not_permitted=shared_consignment.NOT_PERMITTED_WORDS,
 )
-#: Why a transit is acceptable (a).
+#: Why a transit is acceptable (a): the two grounds the Regulation names, as roo reports them.
 PERMITTED_REASONS: Final = frozenset({"geographical", "transport"})
+
+
+class TransitGround(enum.StrEnum):
+    """A ground of Art 3-8 (a) on which goods may pass through another country."""
+
+    GEOGRAPHICAL = "geographical"
+    """The Regulation's "geographical reasons"."""
+    TRANSPORT = "transport"
+    """The Regulation's "special considerations related to transportation requirements"."""
+
+
+@final
+@attrs.frozen
+class ReasonVocabulary:
+    """The words by which roo reads the reason a broker gives for a transit (lower case, one word each).
+
+    ``grounds``: words naming a ground of (a), by ground; ``phrases``:
+    patterns naming a ground in more than one word ("no direct vessel");
+    ``not_admitted``: words naming a purpose the Regulation does not admit
+    (a sale, trading, a buyer). Every other word is neutral: it neither meets
+    nor fails (a).
+    """
+
+    grounds: Mapping[TransitGround, frozenset[str]]
+    phrases: tuple[tuple[re.Pattern[str], TransitGround], ...]
+    not_admitted: frozenset[str]
+
+
+#: The Regulation's own words for the two grounds come first in each set; then everyday English, then
+#: Indonesian (the language of the Regulation: "alasan geografis", "pertimbangan khusus terkait persyaratan
+#: pengangkutan"). Negation is not read: "no transport reason" names the transport ground, and customs may
+#: verify any reason (Art 10).
+REASON_VOCABULARY: Final = ReasonVocabulary(
+    grounds=MappingProxyType(
+        {
+            TransitGround.GEOGRAPHICAL: frozenset(
+                """
+                geographical geographic geographically geography landlocked
+                geografis geografi geografisnya
+                """.split()
+            ),
+            TransitGround.TRANSPORT: frozenset(
+                """
+                transportation transport transporting transported
+                shipping carrier carriers vessel vessels feeder liner hub transhipment transshipment transhipping
+                connection connecting routing logistics logistical freight airline flight flights
+                pengangkutan angkutan transportasi pengapalan pelayaran kapal penerbangan logistik
+                """.split()
+            ),
+        }
+    ),
+    phrases=(
+        (re.compile(r"\bno direct\b"), TransitGround.TRANSPORT),
+        (re.compile(r"\bnot? (?:\w+ )?directly\b"), TransitGround.TRANSPORT),
+        (re.compile(r"\btidak ada\b.*\blangsung\b"), TransitGround.TRANSPORT),
+    ),
+    not_admitted=frozenset(
+        """
+        commercial commerce trade trading traded sale sales sold selling resale resold reselling buyer buyers
+        customer customers market marketing price prices pricing profit business
+        komersial perdagangan dagang diperdagangkan penjualan dijual jual pembeli pasar harga bisnis keuntungan
+        """.split()
+    ),
+)
+
+_REASON_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+@final
+@attrs.frozen
+class ReasonReading:
+    """How roo reads a transit reason: the grounds it names, and the words naming a purpose not admitted."""
+
+    text: str
+    grounds: tuple[TransitGround, ...] = ()
+    not_admitted: tuple[str, ...] = ()
+
+
+def read_reason(text: str, vocabulary: ReasonVocabulary = REASON_VOCABULARY) -> ReasonReading:
+    """Read a transit reason as a broker wrote it.
+
+    >>> read_reason("special considerations related to transportation requirements").grounds
+    (<TransitGround.TRANSPORT: 'transport'>,)
+    >>> read_reason("Alasan geografis").grounds
+    (<TransitGround.GEOGRAPHICAL: 'geographical'>,)
+    >>> read_reason("sold to a buyer in Singapore").not_admitted
+    ('sold', 'buyer')
+    >>> read_reason("awaiting instructions")
+    ReasonReading(text='awaiting instructions', grounds=(), not_admitted=())
+    """
+    lowered = text.lower()
+    words = _REASON_WORD.findall(lowered)
+    found: dict[TransitGround, None] = {}
+    for ground, names in vocabulary.grounds.items():
+        if any(word in names for word in words):
+            found[ground] = None
+    for pattern, ground in vocabulary.phrases:
+        if pattern.search(lowered):
+            found[ground] = None
+    not_admitted = tuple(dict.fromkeys(word for word in words if word in vocabulary.not_admitted))
+    ordered = tuple(ground for ground in TransitGround if ground in found)
+    return ReasonReading(text, ordered, not_admitted)
+
 
 REASON_NOT_ACCEPTED = FindingSpec(
     "motr-transit-reason-not-accepted",
     CRITERIA,
     Severity.ERROR,
-    "Transit through {country} was for '{reason}', not for geographical reasons or transport requirements.",
+    "The reason given for the transit through {country}, '{reason}', names {purposes}, not geographical reasons "
+    "or special considerations related to transportation requirements.",
+)
+REASON_UNRECOGNISED = FindingSpec(
+    "motr-transit-reason-unrecognised",
+    CRITERIA,
+    Severity.WARNING,
+    "roo cannot tell whether the reason given for the transit through {country}, '{reason}', is a geographical "
+    "reason or a special consideration related to transportation requirements; customs may verify it.",
+)
+REASON_MIXED = FindingSpec(
+    "motr-transit-reason-mixed",
+    CRITERIA,
+    Severity.WARNING,
+    "The reason given for the transit through {country}, '{reason}', names a ground the Regulation admits "
+    "({grounds}) but also {purposes}; customs may verify why the goods did not travel directly.",
 )
 REASON_UNKNOWN = FindingSpec(
     "motr-transit-reason-unknown",
@@ -107,6 +249,21 @@ TRANSIT_INCONSISTENT = FindingSpec(
 )
 
 
+def _reason_findings(country: str, reason: str | None) -> list[Finding]:
+    """What (a) says of one transit's recorded reason: nothing, a warning of doubt, or an error."""
+    if reason is None or not reason.strip():
+        return [REASON_UNKNOWN(None, country=country)]
+    reading = read_reason(reason)
+    if reading.grounds and not reading.not_admitted:
+        return []
+    if reading.grounds:
+        grounds = tuple(ground.value for ground in reading.grounds)
+        return [REASON_MIXED(None, country=country, reason=reason, grounds=grounds, purposes=reading.not_admitted)]
+    if reading.not_admitted:
+        return [REASON_NOT_ACCEPTED(None, country=country, reason=reason, purposes=reading.not_admitted)]
+    return [REASON_UNRECOGNISED(None, country=country, reason=reason)]
+
+
 def check_consignment(co: Certificate, ctx: Context) -> Result:
     """Direct consignment, or a transit meeting (a)-(c) and proven by documents."""
     consignment = ctx.consignment
@@ -118,13 +275,13 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
     if unlisted:
         findings.append(TRANSIT_INCONSISTENT(None, countries=unlisted))
     if not consignment.transit:
+        if consignment.direct is not True:
+            # Not delivered directly (or not said), yet no stop recorded: the route is unknown.
+            field = "context.consignment.transit" if consignment.direct is False else "context.consignment.direct"
+            return not_evaluated(field)
         return judged(*findings) if findings else PASSED
     for stop in consignment.transit:
-        reason = (stop.reason or "").strip().lower()
-        if not reason:
-            findings.append(REASON_UNKNOWN(None, country=stop.country))
-        elif reason not in PERMITTED_REASONS:
-            findings.append(REASON_NOT_ACCEPTED(None, country=stop.country, reason=stop.reason))
+        findings.extend(_reason_findings(stop.country, stop.reason))
         if stop.traded_or_consumed is None:
             findings.append(TRADING_UNKNOWN(None, country=stop.country))
         elif stop.traded_or_consumed:
@@ -148,6 +305,8 @@ RULES: Final = (
         check_consignment,
         (
             REASON_NOT_ACCEPTED,
+            REASON_UNRECOGNISED,
+            REASON_MIXED,
             REASON_UNKNOWN,
             TRADED_IN_TRANSIT,
             TRADING_UNKNOWN,
