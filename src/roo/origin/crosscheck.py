@@ -27,7 +27,7 @@ from roo.model.hs import normalize_hs
 from roo.origin import specs
 from roo.origin.determination import CriterionResult, Determination, determine
 from roo.origin.facts import ACU, DMI, FLAG_ORDER
-from roo.origin.model import Good
+from roo.origin.model import Good, nesting_problem
 from roo.origin.psr import PsrTable
 
 _CTC_KINDS = frozenset({"CC", "CTH", "CTSH"})
@@ -69,6 +69,11 @@ def cross_check(
         )
     if claimed.problem is not None or not claimed.criteria:
         return ()
+    too_deep = nesting_problem(good)
+    if too_deep is not None:
+        # A context's bill of materials too deep to settle is no evidence either way: noted, never a denial.
+        needed = (f"{too_deep.path} ({too_deep.message})",)
+        return (specs.BOX8_NOT_DETERMINABLE(scheme, item.number, claimed=claimed.text.strip(), needed=needed),)
     determination = determine(good, psr, parameters=parameters)
     if determination.originating is False:
         unknown = tuple(f"materials[{i}].originating" for i, m in enumerate(good.materials) if m.originating is None)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Final, final
 
 import attrs
@@ -36,7 +36,8 @@ from roo.model.money import Money
 from roo.origin import accumulation, ctc, rvc, specs, wholly_obtained
 from roo.origin.accumulation import Standing, membership
 from roo.origin.facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
-from roo.origin.model import Good, MaterialRole
+from roo.origin.decimals import EXACT
+from roo.origin.model import Good, InvalidGood, MaterialRole, nesting_problem
 from roo.origin.parameters import Parameters
 from roo.origin.psr import Alternative, ProductRule, PsrTable, Requirement, RequirementKind
 from roo.params import ParameterNotInForce
@@ -236,9 +237,18 @@ def determine(
     the general rule and JIEPA goods only as WO or PE. ``parameters``
     overrides dated parameters by name, as ``Context.parameters`` does.
     Pure: the same input gives the same result; nothing is read from the
-    clock, files or environment.
+    clock, files or environment, and every decimal operation runs in roo's
+    own context, whatever the caller's thread has set.
+
+    Raises :class:`~roo.origin.InvalidGood` only for a good that
+    :func:`~roo.load_good` would refuse for its depth: materials nested more
+    than :data:`~roo.origin.model.MAX_MATERIAL_DEPTH` levels deep.
     """
-    return _determine(good, psr, dict(parameters or {}))
+    too_deep = nesting_problem(good)
+    if too_deep is not None:
+        raise InvalidGood([too_deep])
+    with localcontext(EXACT):
+        return _determine(good, psr, dict(parameters or {}))
 
 
 def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]) -> Determination:

@@ -17,6 +17,7 @@ import attrs
 
 from roo.evaluation import Finding
 from roo.model.certificate import Scheme
+from roo.origin.decimals import EXACT, SHARE, plain
 from roo.origin.model import Good, Material, MaterialRole
 from roo.origin.parameters import Parameters
 from roo.origin.psr import ProductRule
@@ -28,6 +29,7 @@ ACU: Final = "ACU"
 FLAG_ORDER: Final = (DMI, ACU)
 
 CENT: Final = Decimal("0.01")
+
 
 
 @final
@@ -147,8 +149,10 @@ def names(materials: Iterable[Settled]) -> tuple[str, ...]:
 
 def percent_of(part: Decimal, whole: Decimal) -> Decimal:
     """``part`` as a percentage of ``whole``, rounded half-up to two decimals (for display only)."""
-    with localcontext(prec=60):
-        return (part * 100 / whole).quantize(CENT, rounding=ROUND_HALF_UP)
+    with localcontext(SHARE):
+        share = part * 100 / whole
+    with localcontext(EXACT):
+        return share.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def show(number: Decimal) -> str:
@@ -157,4 +161,4 @@ def show(number: Decimal) -> str:
     >>> show(Decimal("40.00")), show(Decimal("52.50"))
     ('40', '52.5')
     """
-    return format(number.normalize(), "f")
+    return plain(number)

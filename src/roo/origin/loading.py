@@ -18,7 +18,7 @@ from roo.errors import Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import is_six_digit_subheading, normalize_hs
 from roo.model.money import Money, Quantity
-from roo.origin.model import Good, InvalidGood, Material, Operation
+from roo.origin.model import MAX_MATERIAL_DEPTH, Good, InvalidGood, Material, Operation, nesting_problem
 
 _COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
 _CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
@@ -62,11 +62,16 @@ def check_good(good: Good) -> list[Problem]:
             if share is not None and not 0 <= share <= 100:
                 problems.append(Problem(f"vessel.{field}", "a percentage from 0 to 100", str(share)))
     _operations(good.operations, "", problems)
-    _materials(good.materials, "", problems)
+    too_deep = nesting_problem(good)
+    if too_deep is not None:
+        problems.append(too_deep)
+    _materials(good.materials, "", problems, 1)
     return problems
 
 
-def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Problem]) -> None:
+def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Problem], level: int) -> None:
+    if level > MAX_MATERIAL_DEPTH:
+        return  # nesting_problem() reports it
     for index, material in enumerate(materials):
         where = f"{prefix}materials[{index}]"
         if material.hs_code is not None:
@@ -82,7 +87,7 @@ def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Prob
         _quantity(material.weight, f"{where}.weight", problems)
         _quantity(material.volume, f"{where}.volume", problems)
         _operations(material.operations, f"{where}.", problems)
-        _materials(material.materials, f"{where}.", problems)
+        _materials(material.materials, f"{where}.", problems, level + 1)
 
 
 def _operations(operations: tuple[Operation, ...], prefix: str, problems: list[Problem]) -> None:

@@ -24,7 +24,7 @@ from typing import Final, final
 
 import attrs
 
-from roo.errors import InvalidCertificate
+from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
 from roo.model.money import Money, Quantity
@@ -226,6 +226,34 @@ class Good:
     def hs_digits(self) -> str:
         """The HS code without separators."""
         return normalize_hs(self.hs_code)
+
+
+#: How deep bills of materials may nest: a good's materials are level 1, their materials level 2, and so on.
+#: Real bills of materials stay far below it; deeper nesting is refused as an input error naming this limit,
+#: so that settling materials bottom-up (which recurses once per level) can never exhaust the stack.
+MAX_MATERIAL_DEPTH: Final = 64
+
+
+def nesting_problem(good: Good) -> Problem | None:
+    """The input problem of a bill of materials nested deeper than :data:`MAX_MATERIAL_DEPTH`, or ``None``.
+
+    Walks the materials without recursion, once each, so the check itself is safe at any depth.
+    """
+    pending: list[tuple[tuple[Material, ...], str, int]] = [(good.materials, "", 1)]
+    while pending:
+        materials, prefix, level = pending.pop()
+        for index, material in enumerate(materials):
+            if not material.materials:
+                continue
+            path = f"{prefix}materials[{index}]"
+            if level >= MAX_MATERIAL_DEPTH:
+                return Problem(
+                    f"{path}.materials",
+                    f"bills of materials may nest at most {MAX_MATERIAL_DEPTH} levels deep",
+                    f"more than {MAX_MATERIAL_DEPTH} levels",
+                )
+            pending.append((material.materials, f"{path}.", level + 1))
+    return None
 
 
 @final

@@ -61,11 +61,15 @@ from roo._frozen import FrozenMap
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
+from roo.origin.decimals import plain
 
 FORMAT: Final = "roo.psr/1"
 
 #: More alternatives than this in one rule is a mistake in the table, not a rule.
 MAX_ALTERNATIVES: Final = 64
+
+#: Parentheses nested deeper than this in one rule are a mistake in the table, refused with a clear message.
+MAX_NESTING: Final = 16
 
 
 class InvalidPsrTable(InvalidCertificate):
@@ -167,7 +171,7 @@ class Requirement:
 
     def __str__(self) -> str:
         if self.kind is RequirementKind.RVC:
-            return f"RVC {format(self.percent.normalize(), 'f') if self.percent is not None else ''}%"
+            return f"RVC {plain(self.percent) if self.percent is not None else ''}%"
         if self.kind is RequirementKind.SP:
             return f"SP:{self.process}"
         if self.exceptions:
@@ -336,7 +340,10 @@ _HS_ITEM: Final = re.compile(r"([0-9][0-9.]*)(?:\s*-\s*([0-9][0-9.]*))?")
 _LIST_SEPARATOR: Final = re.compile(r"\s*,\s*(?=[0-9])")
 _RVC: Final = re.compile(r"(?:RVC|QVC)\s*(\d{1,3}(?:\.\d+)?)\s*%?", re.IGNORECASE)
 _SP: Final = re.compile(r"SP\s*:\s*", re.IGNORECASE)
-_SP_END: Final = re.compile(r"\s+(?:and|or)\b|\s*[;)+&]|\s*$", re.IGNORECASE)
+#: Characters that end an unbracketed process name (the operators and a closing parenthesis).
+_SP_STOP: Final = frozenset(";)+&")
+#: Words that end an unbracketed process name when whitespace comes before them.
+_SP_STOP_WORDS: Final = ("and", "or")
 _WO: Final = re.compile(r"WO\b", re.IGNORECASE)
 
 
@@ -364,6 +371,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
 
     def skip(self) -> None:
         while self.pos < len(self.text) and self.text[self.pos].isspace():
@@ -372,7 +380,7 @@ class _Parser:
     def fail(self, expected: str) -> ValueError:
         rest = self.text[self.pos :].strip()
         where = f"at {rest[:20]!r}" if rest else "at the end"
-        return ValueError(f"expected {expected} {where} in rule {self.text!r}")
+        return ValueError(f"expected {expected} {where} in rule {_clip(self.text)}")
 
     def parse(self) -> Expression:
         expression = self.expression()
@@ -399,7 +407,11 @@ class _Parser:
         self.skip()
         if self.text.startswith("(", self.pos):
             self.pos += 1
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise ValueError(f"parentheses nested more than {MAX_NESTING} deep in rule {_clip(self.text)}")
             inner = self.expression()
+            self.depth -= 1
             self.skip()
             if not self.text.startswith(")", self.pos):
                 raise self.fail("')'")
@@ -451,13 +463,54 @@ class _Parser:
             name = self.text[self.pos + 1 : close].strip()
             self.pos = close + 1
         else:
-            end = _SP_END.search(self.text, self.pos)
-            stop = end.start() if end else len(self.text)
+            stop = _process_end(self.text, self.pos)
             name = self.text[self.pos : stop].strip()
             self.pos = stop
         if not name:
-            raise ValueError(f"SP: names no process in rule {self.text!r}")
+            raise ValueError(f"SP: names no process in rule {_clip(self.text)}")
         return name
+
+
+def _process_end(text: str, start: int) -> int:
+    """Where an unbracketed process name that starts at ``start`` ends, in one pass (linear time).
+
+    The name runs to the first ``;``, ``)``, ``+`` or ``&``, to whitespace followed by the word ``and`` or
+    ``or``, or to the end. A scan rather than a regular-expression search: a search restarted at every
+    position re-reads each run of whitespace, which is quadratic in its length.
+
+    >>> text = "SP:spinning and weaving"
+    >>> text[3:_process_end(text, 3)]
+    'spinning'
+    """
+    length = len(text)
+    index = start
+    while index < length:
+        char = text[index]
+        if char in _SP_STOP:
+            return index
+        if char.isspace():
+            after = index
+            while after < length and text[after].isspace():
+                after += 1
+            if any(_word_at(text, after, word) for word in _SP_STOP_WORDS):
+                return index
+            index = after
+            continue
+        index += 1
+    return length
+
+
+def _word_at(text: str, index: int, word: str) -> bool:
+    """Whether ``word`` (any case) stands at ``index`` as a whole word."""
+    end = index + len(word)
+    if text[index:end].lower() != word:
+        return False
+    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A rule's text for a message, cut to ``limit`` characters."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f" (+{len(text) - limit} characters)"
 
 
 def parse_rule(text: str) -> Expression:
@@ -480,11 +533,11 @@ def alternatives(expression: Expression) -> tuple[Alternative, ...]:
     if isinstance(expression, Requirement):
         return ((expression,),)
     if isinstance(expression, AnyOf):
-        found: list[Alternative] = []
+        found: dict[Alternative, None] = {}
         for part in expression.parts:
-            for alternative in alternatives(part):
-                if alternative not in found:
-                    found.append(alternative)
+            found.update(dict.fromkeys(alternatives(part)))
+            if len(found) > MAX_ALTERNATIVES:
+                raise ValueError(f"the rule allows more than {MAX_ALTERNATIVES} alternatives")
         return tuple(found)
     combined: list[Alternative] = [()]
     for part in expression.parts:
@@ -493,11 +546,7 @@ def alternatives(expression: Expression) -> tuple[Alternative, ...]:
         ]
         if len(combined) > MAX_ALTERNATIVES:
             raise ValueError(f"the rule allows more than {MAX_ALTERNATIVES} alternatives")
-    unique: list[Alternative] = []
-    for alternative in combined:
-        if alternative not in unique:
-            unique.append(alternative)
-    return tuple(unique)
+    return tuple(dict.fromkeys(combined))
 
 
 # --- loading ----------------------------------------------------------------------------------

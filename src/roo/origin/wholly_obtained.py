@@ -22,6 +22,7 @@ from typing import Final
 
 from roo.model.certificate import Scheme
 from roo.origin import specs
+from roo.origin.decimals import plain
 from roo.origin.facts import Facts, Verdict, names
 from roo.origin.model import WhollyObtained
 from roo.params import ParameterNotInForce
@@ -151,4 +152,4 @@ def _vessel(facts: Facts, category: WhollyObtained) -> Verdict:
 
 
 def _pct(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    return plain(value)

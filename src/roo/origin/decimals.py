@@ -1,0 +1,48 @@
+"""The decimal contexts origin arithmetic runs in, whatever the caller's (internal).
+
+A caller may set its thread's decimal context to anything (``prec=3``, other
+traps). Origin verdicts must not depend on it, so :func:`roo.determine` and
+the box 8 reading run every operation in these contexts of their own.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal, localcontext
+from typing import Final
+
+#: The decimal context every determination runs in, whatever the caller's: sums, differences, products and
+#: comparisons of the values a good can carry are exact (no digit limit), so a caller's ``prec`` or traps
+#: cannot change a verdict. Division, which may not terminate, is done only for display, in :data:`SHARE`.
+EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=decimal.MIN_EMIN,
+    Emax=decimal.MAX_EMAX,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+#: The context of a displayed share: 60 significant digits before it is rounded to two decimals.
+SHARE: Final = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=decimal.MIN_EMIN,
+    Emax=decimal.MAX_EMAX,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
+def plain(number: Decimal) -> str:
+    """A threshold or share as people write it, without exponent or trailing zeros: ``40``, ``52.5``.
+
+    >>> plain(Decimal("40.00")), plain(Decimal("52.50")), plain(Decimal("1E+2"))
+    ('40', '52.5', '100')
+    """
+    with localcontext(EXACT):
+        return format(number.normalize(), "f")
