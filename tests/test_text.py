@@ -8,6 +8,7 @@ the product of their lengths (issue: two 800-word descriptions took seconds).
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -56,11 +57,16 @@ def test_added_detail_never_lowers_the_match(a: str, extra: str) -> None:
 
 
 def _best_time(a: str, b: str) -> float:
+    """The best of several runs, without the collector: the machine's load must not decide the ratio."""
     best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        similarity(a, b)
-        best = min(best, time.perf_counter() - start)
+    for _ in range(7):
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            similarity(a, b)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best
 
 
@@ -70,10 +76,14 @@ def _slippery(count: int, salt: str) -> str:
 
 
 def test_cost_grows_linearly_with_the_description() -> None:
-    """Ten times the words costs at most fifteen times the time (a quadratic measure costs a hundred times)."""
-    small = _best_time(_slippery(400, "ab"), _slippery(400, "ba"))
-    large = _best_time(_slippery(4000, "ab"), _slippery(4000, "ba"))
-    assert large <= 15 * small
+    """Ten times the words costs about ten times the time; a quadratic measure would cost a hundred times.
+
+    Measured on a shared machine the linear ratio ranges from about 8 to 21 (memory effects of the larger
+    index, other load), so the bound is set between that and the quadratic hundred.
+    """
+    small = _best_time(_slippery(1000, "ab"), _slippery(1000, "ba"))
+    large = _best_time(_slippery(10_000, "ab"), _slippery(10_000, "ba"))
+    assert large <= 40 * small
 
 
 def test_a_very_long_word_is_compared_whole() -> None:
