@@ -437,11 +437,12 @@ def _check_line(check: Check) -> str:
 _MARKDOWN_SPECIAL: Final = frozenset("\\`*_[]<>|#")
 
 
+_MARKDOWN_LITERAL: Final = str.maketrans({**{char: "\\" + char for char in _MARKDOWN_SPECIAL}, "\r": " ", "\n": " "})
+
+
 def md(text: object) -> str:
     """``text`` as literal Markdown inline text: special characters escaped, line breaks as spaces."""
-    return "".join(
-        "\\" + char if char in _MARKDOWN_SPECIAL else (" " if char in "\r\n" else char) for char in str(text)
-    )
+    return str(text).translate(_MARKDOWN_LITERAL)
 
 
 def _md_findings(findings: Iterable[Finding]) -> list[str]:
