@@ -4,7 +4,9 @@ During the JIEPA e-CO pilot the importer presented both (pilot arrangement §4(c
 e-CO is the basis for preference; where it has minor defects — a data element
 missing, or a discrepancy with the copy — Japan Customs may check its
 validity by referring to the copy. roo lists every discrepancy, field by
-field, and classifies it:
+field, and classifies it by what it concerns (the classification says what
+customs are likely to look at; under the arrangement neither kind denies
+anything on its own):
 
 * **material** — the two disagree on something that identifies the
   certificate or decides preference: scheme, reference number, Parties, issue
@@ -17,7 +19,12 @@ field, and classifies it:
   the copy supplies, which customs may take from the copy.
 
 Differences of form only (case, spacing, HS dots, ``"52000.00"`` vs
-``"52000"``) are not discrepancies.
+``"52000"``) are not discrepancies. Blank text is a lacking data element,
+exactly as a missing one.
+
+:func:`supplement` reads the e-CO as customs may under §4(c): each data
+element the e-CO lacks is taken from the copy, and nothing else changes; the
+e-CO keeps its own items and its own values.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from typing import Any, Final, final
 import attrs
 
 from roo import codec
+from roo.errors import InvalidCertificate
 from roo.model.certificate import Certificate
 from roo.model.criterion import OriginCriterion
 from roo.model.hs import normalize_hs
@@ -105,7 +113,7 @@ def compare(eco: Certificate, copy: Certificate) -> tuple[Discrepancy, ...]:
     eco_data.pop("items")
     copy_data.pop("items")
     for path, eco_value, copy_value in _differences(_flatten(eco_data), _flatten(copy_data)):
-        material = path in _MATERIAL_CERTIFICATE_FIELDS and eco_value is not None
+        material = path in _MATERIAL_CERTIFICATE_FIELDS and not _blank(eco_value)
         found.append(Discrepancy(path, eco_value, copy_value, _kind(material), None))
     copy_items = {item.number: item for item in copy.items}
     for index, item in enumerate(eco.items):
@@ -129,7 +137,7 @@ def _kind(material: bool) -> Materiality:
 
 
 def _item_field_material(path: str, eco_value: Any, copy_value: Any) -> bool:
-    if eco_value is None:
+    if _blank(eco_value):
         return False  # a lacking data element: customs may take it from the copy
     if path == "description":
         return similarity(str(eco_value), str(copy_value or "")) < _DESCRIPTION_SIMILAR
@@ -187,3 +195,66 @@ def _same(path: str, a: Any, b: Any) -> bool:
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+#: Certificate fields that say what kind of certificate it is, not data of it: a copy never fills them in.
+_NOT_SUPPLIED: Final = frozenset(
+    {"scheme", "medium", "copy", "replaces", "original_certificate", "certified_true_copy_date", "alterations"}
+)
+
+
+@final
+@attrs.frozen
+class Supplied:
+    """A data element the e-CO lacks, taken from the copy: where (``path``), its value, and the item."""
+
+    path: str
+    value: Any
+    item: int | None = None
+
+
+def supplement(eco: Certificate, copy: Certificate) -> tuple[Certificate, tuple[Supplied, ...]]:
+    """``eco`` with each data element it lacks taken from ``copy``, and the list of what was taken.
+
+    Only blank elements are filled, and only on items the e-CO has (matched by
+    number): an item the copy adds stays off the e-CO, and a value the e-CO
+    gives stays, whatever the copy says. Fields that say what kind of
+    certificate it is (a replacement, a certified true copy, a back-to-back
+    CO's original) are never taken from the copy. When nothing is lacking, or
+    the supplemented data would not load, ``eco`` itself is returned.
+    """
+    eco_data = codec.unstructure(eco)
+    copy_data = codec.unstructure(copy)
+    supplied: list[Supplied] = []
+    for key in sorted(set(eco_data) & set(copy_data) - _NOT_SUPPLIED - {"items"}):
+        eco_data[key] = _fill(eco_data[key], copy_data[key], key, None, supplied)
+    copy_items = {entry.get("number"): entry for entry in copy_data.get("items") or () if isinstance(entry, dict)}
+    for index, entry in enumerate(eco_data.get("items") or ()):
+        other = copy_items.get(entry.get("number"))
+        if other is None:
+            continue
+        for key in sorted(set(entry) & set(other) - {"number"}):
+            entry[key] = _fill(entry[key], other[key], f"items[{index}].{key}", entry.get("number"), supplied)
+    if not supplied:
+        return eco, ()
+    try:
+        return codec.load_certificate(eco_data), tuple(supplied)
+    except InvalidCertificate:  # the copy's value does not fit the e-CO: read the e-CO as it is
+        return eco, ()
+
+
+def _fill(eco_value: Any, copy_value: Any, path: str, item: int | None, supplied: list[Supplied]) -> Any:
+    if _lacking(eco_value):
+        if _lacking(copy_value):
+            return eco_value
+        supplied.append(Supplied(path, copy_value, item))
+        return copy_value
+    if isinstance(eco_value, dict) and isinstance(copy_value, dict):
+        for key in sorted(set(eco_value) & set(copy_value)):
+            eco_value[key] = _fill(eco_value[key], copy_value[key], f"{path}.{key}", item, supplied)
+    return eco_value
+
+
+def _lacking(value: Any) -> bool:
+    # An empty list is a statement (no transit country, no alteration), not a lacking element.
+    return _blank(value)

@@ -1,13 +1,15 @@
-"""JIEPA e-CO arrangement §4(c): e-CO with the copy of its data during the pilot."""
+"""JIEPA e-CO arrangement §3-§5: the exchange's dates, and the e-CO read with the copy of its data."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 import roo
+from roo import params
+from roo.rules.jiepa import eco04_data_copy
 from tests.rules.jiepa.helpers import jiepa, jiepa_data, jiepa_item
 
 
@@ -22,23 +24,45 @@ def codes(evaluation: roo.Evaluation) -> list[str]:
     return [f.code for f in evaluation.findings if f.rule.startswith("JIEPA/ECO")]
 
 
+def severities(evaluation: roo.Evaluation) -> set[roo.Severity]:
+    """Severities of the e-CO arrangement's findings."""
+    return {f.severity for f in evaluation.findings if f.rule.startswith("JIEPA/ECO")}
+
+
+# §3 schedule: pilot from 1 May 2023, full implementation from 26 June 2023. §4(c): for declarations from
+# 1 May until 31 May 2023 the importer needs to submit the e-CO and a copy of its data. §4(b): after the review,
+# from 1 June, customs "may require only an e-CO" if the pilot showed no serious problems. §5: after full
+# implementation customs no longer require the copy.
 @pytest.mark.parametrize(
-    ("on", "with_copy", "expected"),
+    ("on", "with_copy", "expected", "status"),
     [
-        pytest.param(date(2023, 4, 30), True, ["eco-before-exchange"], id="day-before-pilot"),
-        pytest.param(date(2023, 5, 1), False, ["eco-data-copy-missing"], id="first-pilot-day-without-copy"),
-        pytest.param(date(2023, 5, 1), True, [], id="first-pilot-day-with-copy"),
-        pytest.param(date(2023, 5, 31), False, ["eco-data-copy-missing"], id="last-day-copy-required"),
-        pytest.param(date(2023, 6, 1), False, [], id="first-day-copy-not-required"),
-        pytest.param(date(2023, 6, 25), False, [], id="last-pilot-day"),
-        pytest.param(date(2023, 6, 26), False, [], id="full-operation-e-co-alone"),
+        pytest.param(date(2023, 4, 30), True, ["eco-before-exchange"], roo.Status.REJECTED, id="day-before-pilot"),
+        pytest.param(date(2023, 5, 1), False, ["eco-data-copy-missing"], roo.Status.REJECTED, id="pilot-day-1-no-copy"),
+        pytest.param(date(2023, 5, 1), True, [], roo.Status.ACCEPTED, id="pilot-day-1-with-copy"),
+        pytest.param(date(2023, 5, 31), False, ["eco-data-copy-missing"], roo.Status.REJECTED, id="last-copy-day"),
+        pytest.param(
+            date(2023, 6, 1),
+            False,
+            ["eco-data-copy-missing-before-full-operation"],
+            roo.Status.ACCEPTED,
+            id="first-day-after-review",
+        ),
+        pytest.param(
+            date(2023, 6, 25),
+            False,
+            ["eco-data-copy-missing-before-full-operation"],
+            roo.Status.ACCEPTED,
+            id="last-pilot-day",
+        ),
+        pytest.param(date(2023, 6, 25), True, [], roo.Status.ACCEPTED, id="last-pilot-day-with-copy"),
+        pytest.param(date(2023, 6, 26), False, [], roo.Status.ACCEPTED, id="full-implementation-e-co-alone"),
     ],
 )
-def test_copy_required_from_1_to_31_may_2023(on: date, with_copy: bool, expected: list[str]) -> None:
-    """The copy must accompany the e-CO from 1 to 31 May 2023; from June the e-CO may stand alone."""
+def test_phases_to_the_day(on: date, with_copy: bool, expected: list[str], status: roo.Status) -> None:
+    """Each phase of the schedule (§3, §4(b)-(c), §5), tested on its first and last day."""
     evaluation = evaluate(on, jiepa_data() if with_copy else None)
     assert expected == codes(evaluation)
-    assert (roo.Status.REJECTED if expected else roo.Status.ACCEPTED) == evaluation.status
+    assert status == evaluation.status
 
 
 def test_without_presentation_date_not_evaluated() -> None:
@@ -49,21 +73,153 @@ def test_without_presentation_date_not_evaluated() -> None:
 
 
 def test_paper_co_is_not_subject_to_the_copy_rule() -> None:
-    """Paper COs remain acceptable within their own rules."""
+    """Paper COs remain acceptable within their own rules (§4(a): either an e-CO or a CO on paper)."""
     assert [] == codes(evaluate(date(2023, 5, 15), medium="paper", copy="original"))
 
 
-def test_minor_discrepancy_is_a_warning() -> None:
-    """A lacking data element the copy supplies: customs may refer to the copy."""
-    eco_items = [jiepa_item(1, marks=None)]
-    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), items=eco_items)
-    assert ["eco-copy-discrepancy-minor"] == codes(evaluation)
+# §3 and §4(a): the pilot starts on 1 May 2023, and from that day an exporter may apply for an e-CO.
+@pytest.mark.parametrize(
+    ("issue_date", "flagged"),
+    [
+        pytest.param("2023-04-30", True, id="day-before-pilot"),
+        pytest.param("2023-05-01", False, id="pilot-day-1"),
+    ],
+)
+def test_e_co_issued_before_the_exchange_began_is_flagged(issue_date: str, flagged: bool) -> None:
+    """An e-CO cannot have been issued through the exchange before it began: customs may verify (a warning)."""
+    departure = (date.fromisoformat(issue_date) - timedelta(days=1)).isoformat()
+    transport = dict(jiepa_data()["transport"], departure_date=departure)
+    evaluation = evaluate(date(2023, 6, 26), issue_date=issue_date, transport=transport)
+    assert (["eco-issued-before-exchange"] if flagged else []) == codes(evaluation)
     assert roo.Status.ACCEPTED == evaluation.status
 
 
-def test_material_discrepancy_denies_its_item_only() -> None:
-    """Copy and e-CO disagreeing on an item's HS code deny that item; the other stays granted."""
+# §4(c): "An e-CO will be the basis for granting preferential treatment"; a lack of some data elements or a
+# discrepancy between the e-CO and the copy are minor defects on which customs "may check the validity of the
+# e-CO ... referring to" the copy.
+@pytest.mark.parametrize("on", [date(2023, 5, 15), date(2023, 6, 10), date(2024, 3, 20)], ids=str)
+def test_discrepancy_on_what_decides_preference_is_a_warning_in_every_phase(on: date) -> None:
+    """A different HS code on the copy: customs may check; the e-CO's item keeps its preference."""
     copy = jiepa_data(items=[jiepa_item(1, hs_code="090121"), jiepa_item(2)])
-    evaluation = evaluate(date(2023, 5, 15), copy, items=[jiepa_item(1), jiepa_item(2)])
+    evaluation = evaluate(on, copy, items=[jiepa_item(1), jiepa_item(2)])
     assert ["eco-copy-discrepancy-material"] == codes(evaluation)
-    assert ((1,), (2,)) == (evaluation.denied, evaluation.granted)
+    assert {roo.Severity.WARNING} == severities(evaluation)
+    assert ((), (1, 2)) == (evaluation.denied, evaluation.granted)
+
+
+def test_an_extra_item_on_the_copy_leaves_the_e_co_alone() -> None:
+    """The e-CO is the basis: an item only the copy shows is a warning, and the e-CO's own items stay granted."""
+    copy = jiepa_data(items=[jiepa_item(1), jiepa_item(2)])
+    evaluation = evaluate(date(2023, 5, 15), copy)
+    assert ["eco-copy-discrepancy-material"] == codes(evaluation)
+    finding = next(f for f in evaluation.findings if f.code == "eco-copy-discrepancy-material")
+    assert (None, roo.Severity.WARNING) == (finding.item, finding.severity)
+    assert (roo.Status.ACCEPTED, (1,)) == (evaluation.status, evaluation.granted)
+
+
+def test_an_item_missing_from_the_copy_keeps_its_preference() -> None:
+    """An e-CO item the copy lacks: a warning on that item, which the e-CO still certifies."""
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), items=[jiepa_item(1), jiepa_item(2)])
+    assert ["eco-copy-discrepancy-material"] == codes(evaluation)
+    assert ((), (1, 2)) == (evaluation.denied, evaluation.granted)
+
+
+@pytest.mark.parametrize(
+    ("field", "blank"),
+    [
+        pytest.param("hs_code", "", id="hs-code-blank"),
+        pytest.param("origin_criterion", " ", id="criterion-blank"),
+        pytest.param("invoice", {"number": "", "date": None}, id="invoice-blank"),
+    ],
+)
+def test_a_lacking_element_is_read_from_the_copy(field: str, blank: object) -> None:
+    """A lack of some data elements: customs refer to the copy; roo reads the copy's value and says so."""
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), items=[jiepa_item(1, **{field: blank})])
+    assert codes(evaluation) and {"eco-element-taken-from-copy"} == set(codes(evaluation))
+    assert {roo.Severity.WARNING} == severities(evaluation)
+    assert (roo.Status.ACCEPTED, (1,)) == (evaluation.status, evaluation.granted)
+    taken = next(f for f in evaluation.findings if f.code == "eco-element-taken-from-copy")
+    assert taken.item == 1 and taken.facts["path"].startswith(f"items[0].{field}")
+
+
+def test_without_the_copy_a_lacking_element_stays_lacking() -> None:
+    """After full implementation the e-CO alone is presented (§5): a blank HS code is the e-CO's own defect."""
+    evaluation = evaluate(date(2024, 3, 20), None, items=[jiepa_item(1, hs_code="")])
+    assert (1,) == evaluation.denied
+    assert "jiepa-hs-code-not-six-digits" in [f.code for f in evaluation.findings]
+
+
+def test_the_copy_never_replaces_a_value_the_e_co_gives() -> None:
+    """The e-CO is the basis: its own criterion is what the rules read, whatever the copy says."""
+    copy = jiepa_data(items=[jiepa_item(1, origin_criterion="WO")])
+    evaluation = evaluate(date(2023, 5, 15), copy, items=[jiepa_item(1, origin_criterion="XYZ")])
+    assert (1,) == evaluation.denied
+    assert "eco-copy-discrepancy-material" in codes(evaluation)
+
+
+def test_lacking_certificate_element_is_read_from_the_copy() -> None:
+    """A certificate-level element the e-CO lacks (the departure date) is read from the copy, with a warning."""
+    transport = dict(jiepa_data()["transport"], departure_date=None)
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), transport=transport)
+    assert ["eco-element-taken-from-copy"] == codes(evaluation)
+    assert "transport.departure_date" == evaluation.findings[0].facts["path"]
+
+
+def test_paper_co_ignores_the_copy() -> None:
+    """The copy is the e-CO's; a paper CO is read as printed."""
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), medium="paper", copy="original", items=[jiepa_item(1, hs_code="")])
+    assert (1,) == evaluation.denied
+
+
+def test_supplemented_memo_changes_no_result() -> None:
+    """The one-entry memo of the supplemented e-CO is a cache: emptying it changes nothing."""
+    first = evaluate(date(2023, 5, 15), jiepa_data(), items=[jiepa_item(1, hs_code="")])
+    eco04_data_copy._last.clear()
+    assert first == evaluate(date(2023, 5, 15), jiepa_data(), items=[jiepa_item(1, hs_code="")])
+
+
+# --- every dated parameter of the e-CO phases is read by a rule --------------------------------------------
+
+PHASE_DATES = (
+    date(2023, 4, 30),
+    date(2023, 5, 1),
+    date(2023, 5, 31),
+    date(2023, 6, 1),
+    date(2023, 6, 25),
+    date(2023, 6, 26),
+    date(2024, 2, 4),
+    date(2024, 2, 5),
+    date(2024, 2, 6),
+)
+
+
+def _grid(overrides: dict[str, str]) -> list[tuple[str, ...]]:
+    """Codes of e-CO findings over a grid of dates, issue dates, media, with and without the copy."""
+    out = []
+    for on in PHASE_DATES:
+        for medium, copy in (("electronic", None), ("paper", "original")):
+            for with_copy in (False, True):
+                issue = on - timedelta(days=1)
+                transport = dict(jiepa_data()["transport"], departure_date=(issue - timedelta(days=1)).isoformat())
+                ctx = roo.load_context(
+                    {"on": on.isoformat(), "eco_data_copy": jiepa_data() if with_copy else None, "parameters": overrides}
+                )
+                co = jiepa(medium=medium, copy=copy, issue_date=issue.isoformat(), transport=transport)
+                out.append(tuple(f.code for f in roo.evaluate(co, ctx).findings if f.rule.startswith("JIEPA/ECO")))
+    return out
+
+
+def test_the_phase_parameters_are_the_arrangements_dated_parameters() -> None:
+    """The module names every dated e-CO phase parameter of the data, and no other."""
+    phase = {p.name for p in params.catalogue() if p.name.startswith("jiepa.eco.")}
+    assert phase == set(eco04_data_copy.PHASE_PARAMETERS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in params.catalogue() if p.reference.startswith("JIEPA/ECO")),
+)
+def test_every_e_co_phase_parameter_is_read_by_a_rule(name: str) -> None:
+    """Moving a phase date a year later changes some verdict: a rule reads it (none may sit unread)."""
+    moved = (params.value(name, date(2024, 1, 1)) + timedelta(days=366)).isoformat()
+    assert _grid({}) != _grid({name: moved})

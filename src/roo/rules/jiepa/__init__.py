@@ -18,18 +18,26 @@ from roo.rules.jiepa import art29_origin_criterion, art29_parties, art29_psr_edi
 from roo.rules.jiepa import art41_form, art41_goods, art41_partial_use, art41_validity, art50_retroactive_issuance
 from roo.rules.jiepa import eco04_data_copy, eco05_paper_from_indonesia
 
+# The e-CO is the basis for preference: every rule but the arrangement's own reads it with the data elements
+# it lacks taken from the copy of its data, when the context gives one (arrangement §4(c)).
+_supplemented = eco04_data_copy.on_the_supplemented_e_co
+
 RULES: Final[tuple[Rule, ...]] = (
-    *art29_parties.RULES,
+    *_supplemented(art29_parties.RULES),
     *eco04_data_copy.RULES,
-    *eco05_paper_from_indonesia.RULES,
-    *art41_form.CERTIFICATE_RULES,
-    *art40_waiver.RULES,
-    *art41_validity.RULES,
-    *art50_retroactive_issuance.RULES,
-    *art33_consignment.RULES,
-    *art41_form.ITEM_RULES,
-    *art41_goods.RULES,
-    *art29_psr_edition.RULES,
-    *art29_origin_criterion.RULES,
-    *art41_partial_use.RULES,
+    *_supplemented(
+        (
+            *eco05_paper_from_indonesia.RULES,
+            *art41_form.CERTIFICATE_RULES,
+            *art40_waiver.RULES,
+            *art41_validity.RULES,
+            *art50_retroactive_issuance.RULES,
+            *art33_consignment.RULES,
+            *art41_form.ITEM_RULES,
+            *art41_goods.RULES,
+            *art29_psr_edition.RULES,
+            *art29_origin_criterion.RULES,
+            *art41_partial_use.RULES,
+        )
+    ),
 )

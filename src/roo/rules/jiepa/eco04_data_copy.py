@@ -1,40 +1,89 @@
-"""JIEPA e-CO arrangement §4(c): the e-CO and the copy of its data during the pilot.
+"""JIEPA e-CO arrangement §3-§5: the exchange's dates, and the e-CO read with the copy of its data.
 
-From 1 May 2023 Indonesia's issuing body could issue e-COs that Japan
-Customs receive in NACCS. From 1 to 31 May 2023 an importer claiming
-preference with an e-CO had to present, with it, a copy of the e-CO data
-downloaded from the issuing body's system; from 26 June 2023 the e-CO alone
-suffices (in the weeks between, Japan Customs could already accept the e-CO
-alone after its review). The e-CO is the basis for preference: where it has
-minor defects — a data element lacking, or a discrepancy with the copy —
-customs may check its validity by referring to the copy (a warning); where
-the two disagree on what decides preference, the e-CO's content is in doubt
-(an error on the item concerned, or on the certificate).
+Japan Customs and Indonesia's issuing body set a schedule for the exchange of
+e-COs (§3): a pilot from 1 May 2023, full implementation from 26 June 2023.
+From the pilot's first day an Indonesian exporter may ask for an e-CO or a
+CO on paper (§4(a)); no e-CO was issued through the exchange before then,
+so an e-CO that bears an earlier issue date is flagged for customs to verify
+(a warning: the arrangement says nothing of such a certificate), and one
+presented before that day is no e-CO that customs could receive (an error).
+
+For declarations from 1 to 31 May 2023 the importer submits the e-CO together
+with a copy of its data downloaded from the issuing body's system (§4(c));
+without the copy the claim lacks a document it needed (an error). After that
+month Japan Customs could ask for the e-CO alone once its review of the pilot
+found no serious problems (§4(b)), which the arrangement leaves to a notice:
+until full implementation an e-CO without its copy is a warning. From full
+implementation the e-CO alone suffices (§5).
+
+The e-CO, not the copy, is the basis for preference (§4(c)). A lacking data
+element, or a discrepancy between the e-CO and the copy, is a minor defect on
+which customs may check the e-CO's validity by referring to the copy: a
+warning, never a denial on its own. Accordingly, whenever a copy is given:
+
+* each discrepancy is a warning on the item it concerns (or the certificate),
+  whether or not it touches what decides preference;
+* an item only the copy shows, or only the e-CO shows, changes nothing about
+  the e-CO's own items;
+* a data element the e-CO lacks (absent or blank) is read from the copy, and a
+  warning says so; every other JIEPA rule then sees the e-CO so supplemented
+  (:func:`on_the_supplemented_e_co`), and never the copy's value where the
+  e-CO has its own.
+
+After full implementation the arrangement no longer speaks of the copy; roo
+keeps reading a copy the importer still gives in the same way (warnings,
+never a denial), the only handling the text gives.
 
 The phase dates are dated parameters (``jiepa.eco.*``). The arrangement is
 between Indonesia's issuing body and Japan Customs, so these checks apply to
 e-COs exported from Indonesia to Japan; paper COs stay acceptable within their
 own rules.
 
-Source: the arrangement between Indonesia's Ministry of Trade and Japan Customs on the
-JIEPA e-CO pilot (2023), §3, §4(b)-(c), §5.
+Source: the arrangement between Indonesia's Ministry of Trade and Japan Customs on the JIEPA e-CO pilot
+(2023), §3, §4(a)-(c), §5.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from datetime import date
-from typing import Final
+from typing import Any, Final
+
+import attrs
 
 from roo.context import Context
-from roo.eco.compare import Materiality, compare
+from roo.eco.compare import Materiality, compare, supplement
 from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Medium
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, failed, judged, not_evaluated
+from roo.model.certificate import Certificate, Item, Medium
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateCheck,
+    CertificatePrecheck,
+    CertificateRule,
+    FindingSpec,
+    ItemCheck,
+    ItemRule,
+    Result,
+    Rule,
+    failed,
+    judged,
+    not_evaluated,
+    passed,
+)
 from roo.rules.shared.dated import parameter_from_first
 
 RULE: Final = "JIEPA/ECO/4(c)"
+SCHEDULE: Final = "JIEPA/ECO/3"
+ISSUANCE: Final = "JIEPA/ECO/4(a)"
+REVIEW: Final = "JIEPA/ECO/4(b)"
+
 PILOT_START: Final = "jiepa.eco.pilot_start"
 COPY_REQUIRED_UNTIL: Final = "jiepa.eco.copy_required_until"
+FULL_OPERATION: Final = "jiepa.eco.full_operation"
+#: Every dated parameter of the e-CO phases (a test checks that each is read by a rule).
+PHASE_PARAMETERS: Final = (PILOT_START, COPY_REQUIRED_UNTIL, FULL_OPERATION)
 
 COPY_MISSING = FindingSpec(
     "eco-data-copy-missing",
@@ -43,83 +92,229 @@ COPY_MISSING = FindingSpec(
     "The e-CO was presented on {on} without the copy of its data downloaded from the issuing body's system, "
     "which importers had to present with it from {from_date} to {until}.",
 )
+COPY_MISSING_BEFORE_FULL_OPERATION = FindingSpec(
+    "eco-data-copy-missing-before-full-operation",
+    REVIEW,
+    Severity.WARNING,
+    "The e-CO was presented on {on} without the copy of its data. After {until} Japan Customs could ask for the "
+    "e-CO alone once its review of the pilot found no serious problems; the e-CO alone suffices from full "
+    "implementation on {full_operation}. Customs may still have asked for the copy.",
+)
 BEFORE_EXCHANGE = FindingSpec(
     "eco-before-exchange",
-    "JIEPA/ECO/3",
+    SCHEDULE,
     Severity.ERROR,
     "The e-CO was presented on {on}, before Japan Customs began receiving Indonesian e-COs on {start}; "
     "a CO on paper was needed.",
+)
+ISSUED_BEFORE_EXCHANGE = FindingSpec(
+    "eco-issued-before-exchange",
+    ISSUANCE,
+    Severity.WARNING,
+    "The e-CO bears the issue date {issue_date}, but e-COs were issued through the exchange only from {start}; "
+    "customs may verify the e-CO's issue date and authenticity.",
 )
 DISCREPANCY_MINOR = FindingSpec(
     "eco-copy-discrepancy-minor",
     RULE,
     Severity.WARNING,
-    "The e-CO and the copy of its data differ at {path} ({eco} / {copy}); customs may check the e-CO by "
-    "referring to the copy.",
+    "The e-CO and the copy of its data differ at {path} ({eco} / {copy}); the e-CO is the basis for preference, "
+    "and customs may check it by referring to the copy.",
 )
 DISCREPANCY_MATERIAL = FindingSpec(
     "eco-copy-discrepancy-material",
     RULE,
-    Severity.ERROR,
-    "The e-CO and the copy of its data disagree at {path} ({eco} / {copy}).",
+    Severity.WARNING,
+    "The e-CO and the copy of its data disagree at {path} ({eco} / {copy}), on a particular that identifies the "
+    "certificate or decides preference; the e-CO is the basis for preference, and customs may check it by "
+    "referring to the copy.",
 )
+TAKEN_FROM_COPY = FindingSpec(
+    "eco-element-taken-from-copy",
+    RULE,
+    Severity.WARNING,
+    "The e-CO lacks {path}; roo read it from the copy of the e-CO data ({copy}), as customs may when they check "
+    "the e-CO by referring to the copy.",
+)
+
+#: How a lacking value shows in a finding's facts (a sign, not a word, so that every language reads it).
+_LACKING: Final = "-"
 
 
 def _applies(co: Certificate) -> bool:
     return co.medium is Medium.ELECTRONIC and co.exporting_party == "ID" and co.importing_party == "JP"
 
 
-def check_copy_presented(co: Certificate, ctx: Context) -> Result:
-    """During the pilot's first month, the e-CO comes with the copy of its data."""
+def check_issued_after_exchange_began(co: Certificate, ctx: Context) -> Result:
+    """An e-CO cannot have been issued through the exchange before the pilot's first day (§3, §4(a))."""
     if not _applies(co):
         return NOT_APPLICABLE
-    if ctx.on is None:
+    start, _ = parameter_from_first(ctx, PILOT_START, co.issue_date)
+    if co.issue_date < start:
+        return passed(ISSUED_BEFORE_EXCHANGE(None, issue_date=co.issue_date, start=start))
+    return PASSED
+
+
+def check_copy_presented(co: Certificate, ctx: Context) -> Result:
+    """From 1 to 31 May 2023 the e-CO comes with the copy of its data; until full implementation it may."""
+    if not _applies(co):
+        return NOT_APPLICABLE
+    on = ctx.on
+    if on is None:
         return not_evaluated("context.on")
-    # The phase parameters take effect on the pilot's first day: before it there was no exchange.
-    start, _ = parameter_from_first(ctx, PILOT_START, ctx.on)
-    if ctx.on < start:
-        return failed(BEFORE_EXCHANGE(None, on=ctx.on, start=start))
-    until: date = ctx.parameter(COPY_REQUIRED_UNTIL, ctx.on)
-    if ctx.on <= until and ctx.eco_data_copy is None:
-        return failed(COPY_MISSING(None, on=ctx.on, from_date=start, until=until))
+    # The phase parameters are answerable from the Agreement's entry into force: before the pilot, no exchange.
+    start, _ = parameter_from_first(ctx, PILOT_START, on)
+    if on < start:
+        return failed(BEFORE_EXCHANGE(None, on=on, start=start))
+    if ctx.eco_data_copy is not None:
+        return PASSED
+    until: date = ctx.parameter(COPY_REQUIRED_UNTIL, on)
+    if on <= until:
+        return failed(COPY_MISSING(None, on=on, from_date=start, until=until))
+    full_operation, _ = parameter_from_first(ctx, FULL_OPERATION, on)
+    if on < full_operation:
+        return passed(COPY_MISSING_BEFORE_FULL_OPERATION(None, on=on, until=until, full_operation=full_operation))
     return PASSED
 
 
 def check_copy_agrees(co: Certificate, ctx: Context) -> Result:
-    """The e-CO and the copy of its data agree; minor differences are for customs to check."""
-    if not _applies(co) or ctx.eco_data_copy is None:
+    """Where the e-CO and the copy differ, or the e-CO lacks an element, customs may check (warnings only)."""
+    copy = ctx.eco_data_copy
+    if not _applies(co) or copy is None:
         return NOT_APPLICABLE
+    taken = supplement(co, copy)[1]
+    read_from_copy = tuple(supplied.path for supplied in taken)
     findings: list[Finding] = []
-    for discrepancy in compare(co, ctx.eco_data_copy):
+    for discrepancy in compare(co, copy):
+        path = discrepancy.path
+        if any(path == taken_path or path.startswith(taken_path + ".") for taken_path in read_from_copy):
+            continue  # a lacking element: reported below, as read from the copy
+        item = discrepancy.item if discrepancy.item is not None and co.item(discrepancy.item) else None
         spec = DISCREPANCY_MATERIAL if discrepancy.materiality is Materiality.MATERIAL else DISCREPANCY_MINOR
-        findings.append(
-            spec(
-                discrepancy.item if discrepancy.item is not None and co.item(discrepancy.item) else None,
-                path=discrepancy.path,
-                eco=_show(discrepancy.eco_value),
-                copy=_show(discrepancy.copy_value),
-            )
-        )
+        findings.append(spec(item, path=path, eco=_show(discrepancy.eco_value), copy=_show(discrepancy.copy_value)))
+    for supplied in taken:
+        findings.append(TAKEN_FROM_COPY(supplied.item, path=supplied.path, copy=_show(supplied.value)))
     return judged(*findings)
 
 
+def _lacking(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _show(value: object) -> str:
-    return "missing" if value is None else repr(value)
+    if _lacking(value):
+        return _LACKING
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_show(entry)}" for key, entry in value.items() if not _lacking(entry))
+    return str(value)
 
 
 RULES: Final = (
     CertificateRule(
+        ISSUANCE,
+        "e-CO issued no earlier than the exchange began",
+        check_issued_after_exchange_began,
+        (ISSUED_BEFORE_EXCHANGE,),
+    ),
+    CertificateRule(
         RULE,
         "e-CO presented with the copy of its data during the pilot",
         check_copy_presented,
-        (COPY_MISSING, BEFORE_EXCHANGE),
+        (COPY_MISSING, COPY_MISSING_BEFORE_FULL_OPERATION, BEFORE_EXCHANGE),
         ("context.on", "context.eco_data_copy"),
     ),
     CertificateRule(
         RULE,
         "e-CO agrees with the copy of its data",
         check_copy_agrees,
-        (DISCREPANCY_MINOR, DISCREPANCY_MATERIAL),
+        (DISCREPANCY_MINOR, DISCREPANCY_MATERIAL, TAKEN_FROM_COPY),
         ("context.eco_data_copy",),
     ),
 )
+
+
+# --- Every other JIEPA rule reads the e-CO as supplemented from the copy -----------------------------------
+
+
+@attrs.frozen
+class _Supplemented:
+    """The e-CO as supplemented from one copy, and its items by the identity of the e-CO's own items."""
+
+    eco: Certificate
+    copy: Certificate
+    certificate: Certificate
+    items: dict[int, Item]
+
+
+#: The last e-CO supplemented: rules ask for it once per rule and item of the same evaluation. It holds
+#: the e-CO and the copy themselves, so the identities it is keyed by stay theirs. One entry: bounded.
+_last: list[_Supplemented] = []
+
+
+def supplemented(co: Certificate, ctx: Context) -> Certificate:
+    """``co`` with the data elements it lacks read from the context's copy, when the copy counts (§4(c))."""
+    copy = ctx.eco_data_copy
+    if copy is None or not _applies(co):
+        return co
+    return _lookup(co, copy).certificate
+
+
+def _lookup(co: Certificate, copy: Certificate) -> _Supplemented:
+    last = _last[0] if _last else None
+    if last is not None and last.eco is co and last.copy is copy:
+        return last
+    certificate, _ = supplement(co, copy)
+    items = {id(own): filled for own, filled in zip(co.items, certificate.items)}
+    entry = _Supplemented(co, copy, certificate, items)
+    _last[:] = [entry]
+    return entry
+
+
+def _certificate_check(check: CertificateCheck) -> CertificateCheck:
+    @functools.wraps(check)
+    def on_supplemented(co: Certificate, ctx: Context) -> Result:
+        if ctx.eco_data_copy is None:
+            return check(co, ctx)
+        return check(supplemented(co, ctx), ctx)
+
+    return on_supplemented
+
+
+def _item_check(check: ItemCheck) -> ItemCheck:
+    @functools.wraps(check)
+    def on_supplemented(item: Item, co: Certificate, ctx: Context) -> Result:
+        copy = ctx.eco_data_copy
+        if copy is None or not _applies(co):
+            return check(item, co, ctx)
+        entry = _lookup(co, copy)
+        return check(entry.items.get(id(item), item), entry.certificate, ctx)
+
+    return on_supplemented
+
+
+def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | None:
+    if precheck is None:
+        return None
+
+    @functools.wraps(precheck)
+    def on_supplemented(co: Certificate, ctx: Context) -> Any:
+        if ctx.eco_data_copy is None:
+            return precheck(co, ctx)
+        return precheck(supplemented(co, ctx), ctx)
+
+    return on_supplemented
+
+
+def on_the_supplemented_e_co(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """``rules`` that read an Indonesian e-CO with the data elements it lacks taken from its copy (§4(c)).
+
+    Without a copy in the context, or for any other certificate, each rule
+    sees the certificate exactly as given.
+    """
+    out: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule, CertificateRule):
+            out.append(attrs.evolve(rule, check=_certificate_check(rule.check)))
+        else:
+            out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(rule.precheck)))
+    return tuple(out)
