@@ -75,3 +75,34 @@ def test_item_missing_from_either_side_is_material() -> None:
     one = eco()
     assert [("items[1]", Materiality.MATERIAL, 2)] == [(d.path, d.materiality, d.item) for d in compare(two, one)]
     assert [Materiality.MATERIAL] == [d.materiality for d in compare(one, two)]
+
+
+def test_blank_text_is_a_lacking_element_not_a_material_difference() -> None:
+    """§4(c) names "a lack of some data elements" a minor defect: blank text lacks the element as None does."""
+    found = compare(eco(items=[item_data(1, hs_code=" ")]), eco())
+    assert [("items[0].hs_code", Materiality.MINOR)] == [(d.path, d.materiality) for d in found]
+
+
+def test_supplement_reads_only_what_the_e_co_lacks() -> None:
+    """The copy fills the e-CO's blanks; the e-CO's own values and items stay as they are (§4(c): the e-CO is
+    the basis)."""
+    from roo.eco.compare import supplement
+
+    lacking = eco(items=[item_data(1, hs_code="", origin_criterion="CTH")])
+    copy = eco(items=[item_data(1, hs_code="030617", origin_criterion="WO"), item_data(2)])
+    filled, supplied = supplement(lacking, copy)
+    assert [("items[0].hs_code", "030617", 1)] == [(s.path, s.value, s.item) for s in supplied]
+    assert ("030617", "CTH", (1,)) == (
+        filled.items[0].hs_code,
+        str(filled.items[0].origin_criterion),
+        tuple(i.number for i in filled.items),
+    )
+
+
+def test_supplement_without_anything_lacking_returns_the_e_co_itself() -> None:
+    """Nothing lacking: the very same certificate."""
+    from roo.eco.compare import supplement
+
+    co = eco()
+    filled, supplied = supplement(co, eco())
+    assert (filled, supplied) == (co, ()) and filled is co
