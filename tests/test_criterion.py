@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -79,6 +80,20 @@ def test_forms_in_design(
         pytest.param("CTH, CTH", "CTH", id="repeated criterion counted once"),
         pytest.param("RVC 40% or CTH", "RVC 40%, CTH", id="'or' between alternatives"),
         pytest.param("RVC 40%, ACU", "RVC 40%,ACU", id="spacing around the comma"),
+        # Issue 11 §3: form note 3 prescribes the codes, not a separator.
+        pytest.param("CTH DMI", "CTH, DMI", id="flag after a space"),
+        pytest.param("PE ACU", "PE, ACU", id="PE ACU"),
+        pytest.param("RVC 40% ACU", "RVC 40%, ACU", id="RVC 40% ACU"),
+        pytest.param("CTH\nDMI", "CTH, DMI", id="line break"),
+        pytest.param("CTH\r\nDMI\r\nACU", "CTH, DMI, ACU", id="CRLF line breaks"),
+        pytest.param('"CTH" "DMI"', "CTH, DMI", id="quoted codes side by side"),
+        pytest.param("\u201cCTC\u201d\u201cDMI\u201d", "CTC, DMI", id="curly-quoted codes with no space"),
+        pytest.param("RVC-40%", "RVC 40%", id="dash"),
+        pytest.param("RVC 40 per cent", "RVC 40%", id="per cent in words"),
+        pytest.param("RVC 40 percent ACU", "RVC 40%, ACU", id="percent in words then a flag"),
+        pytest.param("\uff37\uff2f", "WO", id="full-width letters"),
+        pytest.param("RVC \uff14\uff10\uff05", "RVC 40%", id="full-width digits and per cent sign"),
+        pytest.param("Qualifying value content 40%", "RVC 40%", id="QVC in words"),
     ],
 )
 def test_variants_read_like_the_canonical_form(variant: str, canonical: str) -> None:
@@ -105,13 +120,12 @@ def test_variants_read_like_the_canonical_form(variant: str, canonical: str) -> 
         pytest.param("Wholly made", "unrecognised 'Wholly made'", id="words that are no criterion"),
         pytest.param("FOO, BAR", "unrecognised 'FOO', 'BAR'", id="several unknown parts"),
         pytest.param("DMI, XYZ", "unrecognised 'XYZ'", id="a flag and an unknown part but no criterion"),
-        pytest.param("()", "unrecognised '()'", id="only brackets"),
+        pytest.param("()", "no origin criterion", id="only brackets"),
         pytest.param('""', "no origin criterion", id="only quotation marks"),
         pytest.param("RVC 101%", "unrecognised 'RVC 101%'", id="more than 100 per cent"),
         pytest.param("RVC 1000%", "unrecognised 'RVC 1000%'", id="four-digit percentage"),
-        pytest.param("RVC-40%", "unrecognised 'RVC-40%'", id="dash"),
-        pytest.param("40 RVC", "unrecognised '40 RVC'", id="number first without percent sign"),
-        pytest.param("CTH DMI", "unrecognised 'CTH DMI'", id="flag without separator"),
+        pytest.param("DMI ACU", "no origin criterion, only ACU, DMI", id="only flags separated by a space"),
+        pytest.param("RVC 140% ACU", "unrecognised 'RVC 140%'", id="a percentage above 100 beside a flag"),
         pytest.param("DMI", "no origin criterion, only DMI", id="only de minimis"),
         pytest.param("ACU, DMI", "no origin criterion, only ACU, DMI", id="only flags"),
     ],
@@ -129,6 +143,11 @@ def test_unreadable_text_keeps_a_problem(text: str, problem: str) -> None:
         pytest.param("CTH, XYZ", (Criterion(K.CTH),), ("XYZ",), id="one unknown part among known ones"),
         pytest.param("CTH (see note)", (Criterion(K.CTH),), ("see note",), id="a bracketed remark"),
         pytest.param("WO, ACU, FOO, BAR", (Criterion(K.WO),), ("FOO", "BAR"), id="several unknown parts beside a flag"),
+        pytest.param("40 RVC", (Criterion(K.RVC),), ("40",), id="a number first without a per cent sign is not read"),
+        pytest.param("CTH 40%", (Criterion(K.CTH),), ("40%",), id="a percentage beside no RVC is not read"),
+        pytest.param(
+            "CTH " + "x" * 1_000, (Criterion(K.CTH),), ("x" * 80 + "\u2026 (+920 characters)",), id="a long part is cut"
+        ),
     ],
 )
 def test_a_readable_criterion_keeps_the_box_readable(
@@ -234,3 +253,113 @@ def test_parse_never_raises_for_combinations(tokens: list[str], separator: str) 
     parsed = OriginCriterion.parse(separator.join(tokens))
 
     assert parsed.problem is not None or parsed.criteria
+
+
+# --- every layout form note 3 allows (issue 11 §3) ---------------------------------------------------
+#
+# Form note 3 (AJCEP) tells the exporter to insert in box 8 "PE", "WO", "CTH" or "RVC" (Art 26.1), "CTC",
+# "RVC" or "SP" (Art 26.2), and "DMI" and "ACU" where Arts 28 and 29 apply. It prescribes the codes, not how
+# they are set apart, so any separator, quoting, case, order or line layout must read the same.
+
+_CODE_FORMS: dict[str, tuple[str, ...]] = {
+    "WO": ("WO", "Wholly Obtained", "wholly obtained goods"),
+    "PE": ("PE", "Produced Entirely", "produced entirely from originating materials"),
+    "CTH": ("CTH", "Change in Tariff Heading", "change of tariff heading"),
+    "CTC": ("CTC", "Change in Tariff Classification"),
+    "SP": ("SP", "Specific Process"),
+    "CTSH": ("CTSH",),
+    "CC": ("CC", "change in chapter"),
+    "PSR": ("PSR",),
+}
+_PERCENT_FORMS = ("RVC {n}%", "RVC{n}%", "RVC {n} %", "RVC {n}", "{n}% RVC", "RVC ({n}%)", "Regional Value Content {n}%",
+                  "QVC {n}%", "RVC {n} per cent")
+_FLAG_FORMS = {"DMI": ("DMI", "de minimis"), "ACU": ("ACU", "Accumulation")}
+_SEPARATORS = st.sampled_from(
+    [", ", ",", ";", "; ", " ", "  ", "\n", "\r\n", "\t", " + ", "+", "/", " / ", " & ", " and ", " or ", " - ", ",\n"]
+)
+_QUOTES = st.sampled_from([("", ""), ('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("(", ")"), ("\u00ab", "\u00bb")])
+_CASES = st.sampled_from([str, str.upper, str.lower, str.title])
+
+
+@st.composite
+def _boxes(draw: st.DrawFn) -> tuple[str, tuple[Criterion, ...], bool, bool]:
+    """A box 8 in any layout, and what it must read as: criteria (in order), DMI, ACU."""
+    kinds = draw(st.lists(st.sampled_from([*_CODE_FORMS, "RVC", "RVC%"]), min_size=1, max_size=3, unique=True))
+    expected: list[Criterion] = []
+    parts: list[str] = []
+    for kind in kinds:
+        case = draw(_CASES)
+        if kind == "RVC":
+            parts.append(case(draw(st.sampled_from(["RVC", "Regional Value Content", "QVC"]))))
+            expected.append(Criterion(K.RVC))
+        elif kind == "RVC%":
+            number = draw(st.integers(0, 100))
+            parts.append(case(draw(st.sampled_from(_PERCENT_FORMS)).format(n=number)))
+            expected.append(Criterion(K.RVC, Decimal(number)))
+        else:
+            parts.append(case(draw(st.sampled_from(_CODE_FORMS[kind]))))
+            expected.append(Criterion(K(kind)))
+    flags = draw(st.lists(st.sampled_from(["DMI", "ACU"]), unique=True))
+    parts.extend(draw(_CASES)(draw(st.sampled_from(_FLAG_FORMS[flag]))) for flag in flags)
+    order = draw(st.permutations(range(len(parts))))
+    quoted = [draw(_QUOTES) for _ in parts]
+    text = ""
+    for position, index in enumerate(order):
+        opening, closing = quoted[index]
+        if position:
+            text += draw(_SEPARATORS)
+        text += f"{opening}{parts[index]}{closing}"
+    text = draw(st.sampled_from(["", " ", "\n"])) + text + draw(st.sampled_from(["", " ", "\n"]))
+    criteria_in_order = tuple(expected[i] for i in order if i < len(expected))
+    return text, criteria_in_order, "DMI" in flags, "ACU" in flags
+
+
+@given(_boxes())
+def test_every_layout_the_note_allows_reads_as_its_codes(box: tuple[str, tuple[Criterion, ...], bool, bool]) -> None:
+    """Whatever the separator, quotes, brackets, case, order, words or line breaks, the codes are read."""
+    text, criteria, de_minimis, accumulation = box
+    parsed = OriginCriterion.parse(text)
+
+    assert (parsed.problem, parsed.unrecognised) == (None, ())
+    assert parsed.criteria == criteria
+    assert (parsed.de_minimis, parsed.accumulation) == (de_minimis, accumulation)
+
+
+_NOT_CODES = st.text(alphabet="BFGHJKLMNQXYZ", min_size=1, max_size=6).filter(lambda w: w not in {"CC"})
+
+
+@given(st.lists(_NOT_CODES, min_size=1, max_size=4), _SEPARATORS)
+def test_words_that_are_no_code_are_refused_clearly(words: list[str], separator: str) -> None:
+    """Text with no code of the note is refused, naming what could not be read."""
+    parsed = OriginCriterion.parse(separator.join(words))
+
+    assert parsed.criteria == ()
+    assert parsed.problem is not None and parsed.problem.startswith("unrecognised ")
+    assert all(word in parsed.problem for word in words)
+
+
+@given(st.lists(st.sampled_from(["DMI", "ACU", "de minimis", "accumulation"]), min_size=1, max_size=3), _SEPARATORS)
+def test_flags_alone_are_refused_clearly(flags: list[str], separator: str) -> None:
+    """A flag qualifies a criterion and is none: a box of flags only states no criterion."""
+    parsed = OriginCriterion.parse(separator.join(flags))
+
+    assert parsed.problem is not None and parsed.problem.startswith("no origin criterion, only ")
+
+
+@given(st.integers(101, 999), _SEPARATORS)
+def test_a_percentage_above_100_is_refused_clearly(number: int, separator: str) -> None:
+    """No value content exceeds 100 per cent: such an RVC claim is not read, and is named as printed."""
+    parsed = OriginCriterion.parse(f"RVC {number}%{separator}DMI")
+
+    assert parsed.problem == f"unrecognised 'RVC {number}%'"
+
+
+def test_parsing_is_linear_in_the_length_of_the_box() -> None:
+    """Ten times the text costs at most fifteen times the CPU time (median of interleaved rounds)."""
+    from tests.origin.test_reliability import growth_ratio
+
+    def make(size: int) -> Callable[[], object]:
+        text = ("CTH, RVC 40% ACU \"DMI\" see note " * (size // 30))[:size] + " " * size + "x" * size
+        return lambda: OriginCriterion.parse(text)
+
+    assert growth_ratio(make, 3_000, rounds=5, repeat=2) <= 15

@@ -1,30 +1,41 @@
 """Box 8 of the CO: the origin criterion as printed, and its structured reading.
 
-The exporter writes the criterion the good meets in box 8 (AJCEP form, note 3):
-``WO`` wholly obtained (Art 25), ``PE`` produced entirely from originating
-materials (Art 24(c)), ``CTH`` or ``RVC 40%`` under the general rule (Art 26.1),
-``CTC``, ``RVC`` or ``SP`` under a product-specific rule (Art 26.2), plus
-``DMI`` when de minimis (Art 28) and ``ACU`` when accumulation (Art 29) was
-needed. ``CTSH``, ``CC`` and JIEPA's ``PSR`` are read too.
+What the exporter writes (AJCEP form, note 3): ``"PE"`` for goods of Art 24(c),
+``"WO"`` for wholly obtained goods (Art 25), ``"CTH"`` or ``"RVC"`` under the
+general rule (Art 26.1), ``"CTC"``, ``"RVC"`` or ``"SP"`` under a
+product-specific rule (Art 26.2), and, where they apply, ``"DMI"`` (de
+minimis, Art 28) and ``"ACU"`` (accumulation, Art 29). The note prescribes
+these codes and no percentage; :func:`roo.determine` writes exactly them.
+``CTSH``, ``CC`` and JIEPA's ``PSR`` and ``QVC`` are read too.
 
-Parsing never fails: text roo cannot read keeps ``problem`` set, and a rule
-turns that into a finding on the item rather than a load error. Quotation
-marks and brackets around a criterion do not matter (``"WO"``, ``“CTH”``,
-``CTC (CTH)``), and the words of form note 3 read as their codes
-(``Wholly Obtained`` as ``WO``, ``Produced entirely from originating
-materials`` as ``PE``). When at least one criterion is read, parts roo cannot
-read beside it are kept in ``unrecognised`` rather than making the whole box
-unreadable: the box still states a criterion, and a rule reports the rest for
-customs to look at.
+What roo reads (exporters write the codes many ways): the note prescribes the
+codes, not a separator, so commas, semicolons, ``+``, ``/``, ``&``, dashes,
+``and``, ``or``, spaces, line breaks, quotation marks and brackets all
+separate codes (``PE ACU``, ``"CTH" "DMI"``, ``RVC 40% ACU``, ``CTC (CTH)``).
+A percentage beside ``RVC`` or ``QVC`` is read as the threshold the exporter
+states (``RVC 40%``, ``RVC40``, ``40% RVC``, ``RVC (40 per cent)``); one above
+100 makes that part unreadable. The words of the note read as their codes
+(``Wholly Obtained``, ``Produced entirely from originating materials``,
+``Change in Tariff Heading``, ``Regional Value Content 40%``, ``de minimis``).
+
+Parsing never fails and takes time linear in the text: it is one pass that
+cuts the text into words and numbers, then one pass that reads them, trying
+the few fixed phrases of the note at each word. Text roo cannot read keeps
+``problem`` set, and a rule turns that into a finding on the item rather than
+a load error. When at least one criterion is read, parts roo cannot read
+beside it are kept in ``unrecognised`` (each as printed) rather than making
+the whole box unreadable: the box still states a criterion, and a rule
+reports the rest for customs to look at. Only flags and no criterion
+(``DMI``, ``ACU``) is a problem: a flag qualifies a criterion, it is none.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import re
-from decimal import Decimal, InvalidOperation
-from typing import final
+import unicodedata
+from decimal import Decimal
+from typing import Final, final
 
 import attrs
 
@@ -57,32 +68,6 @@ class Criterion:
         return f"{self.kind.value} {self.percent}%"
 
 
-_SPLIT = re.compile(r"\s*(?:[,;+/&]|\band\b|\bor\b)\s*", re.IGNORECASE)
-_RVC = re.compile(r"^(?:RVC|QVC)\s*(?:(\d{1,3}(?:\.\d+)?)\s*%?)?$", re.IGNORECASE)
-_PERCENT_FIRST = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%\s*(?:RVC|QVC)$", re.IGNORECASE)
-_FLAGS = {"DMI", "ACU"}
-#: Quotation marks printed around a code ('"WO"', '“CTH”'): they say nothing, so they are dropped.
-_QUOTES = str.maketrans("", "", "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
-_BRACKETS = re.compile(r"[()\[\]{}]")
-#: Criteria and flags written out in words (form note 3 and common variants), upper case, single spaces.
-_WORDS = {
-    "WHOLLY OBTAINED": "WO",
-    "WHOLLY OBTAINED GOODS": "WO",
-    "WHOLLY OBTAINED GOOD": "WO",
-    "PRODUCED ENTIRELY": "PE",
-    "PRODUCED ENTIRELY FROM ORIGINATING MATERIALS": "PE",
-    "PRODUCED ENTIRELY FROM ORIGINATING MATERIAL": "PE",
-    "CHANGE IN TARIFF HEADING": "CTH",
-    "CHANGE IN TARIFF SUBHEADING": "CTSH",
-    "CHANGE IN CHAPTER": "CC",
-    "CHANGE IN TARIFF CLASSIFICATION": "CTC",
-    "SPECIFIC PROCESS": "SP",
-    "SPECIFIC PROCESSES": "SP",
-    "DE MINIMIS": "DMI",
-    "ACCUMULATION": "ACU",
-}
-
-
 @final
 @attrs.frozen
 class OriginCriterion:
@@ -104,24 +89,10 @@ class OriginCriterion:
 
     @classmethod
     def parse(cls, text: str) -> OriginCriterion:
-        """Read box 8; never raises."""
-        stripped = text.strip()
-        if not stripped:
+        """Read box 8; never raises, linear in the length of ``text``."""
+        if not text.strip():
             return cls(text=text, problem="box 8 is empty")
-        criteria: list[Criterion] = []
-        flags: set[str] = set()
-        unknown: list[str] = []
-        for token in _SPLIT.split(stripped):
-            token = token.translate(_QUOTES).strip()
-            if not token:
-                continue
-            for part, reading in _read_part(token):
-                if reading is None:
-                    unknown.append(part)
-                elif isinstance(reading, str):
-                    flags.add(reading)
-                elif reading not in criteria:
-                    criteria.append(reading)
+        criteria, flags, unknown = _Reader(text).read()
         problem: str | None = None
         if unknown and not criteria:
             problem = "unrecognised " + ", ".join(repr(t) for t in unknown)
@@ -154,46 +125,208 @@ class OriginCriterion:
         return self.text
 
 
-def _read_part(token: str) -> list[tuple[str, Criterion | str | None]]:
-    """``token`` read as one criterion or flag, or, failing that, each of its bracketed parts on its own.
+# --- the reader -------------------------------------------------------------------------------------------
 
-    A flag is given as its code (``"DMI"``); ``None`` marks a part roo cannot read.
-    """
-    whole = _read(" ".join(_BRACKETS.sub(" ", token).upper().split()))
-    if whole is not None or not _BRACKETS.search(token):
-        return [(token, whole)]
-    parts = [part.strip() for part in _BRACKETS.split(token) if part.strip()]
-    if not parts:
-        return [(token, None)]
-    return [(part, _read(" ".join(part.upper().split()))) for part in parts]
+#: The codes of form note 3 and of JIEPA, as read (``QVC``, JIEPA's name for value content, reads as ``RVC``).
+_CODES: Final = {kind.value: kind.value for kind in CriterionKind} | {"QVC": "RVC", "DMI": "DMI", "ACU": "ACU"}
+_FLAGS: Final = frozenset({"DMI", "ACU"})
+#: Words that only join codes.
+_JOINERS: Final = frozenset({"AND", "OR"})
 
 
-def _read(upper: str) -> Criterion | str | None:
-    """One criterion or flag code (upper case, single spaces), or ``None``."""
-    upper = _WORDS.get(upper.replace("CHANGE OF ", "CHANGE IN "), upper)
-    if upper in _FLAGS:
-        return upper
-    if upper.startswith("REGIONAL VALUE CONTENT"):
-        upper = "RVC" + upper[len("REGIONAL VALUE CONTENT") :]
-    return _read_token(upper)
+def _phrases() -> dict[tuple[str, ...], str]:
+    """Criteria and flags written out in words (form note 3 and common variants), as word tuples."""
+    table: dict[tuple[str, ...], str] = {
+        ("WHOLLY", "OBTAINED"): "WO",
+        ("WHOLLY", "OBTAINED", "GOODS"): "WO",
+        ("WHOLLY", "OBTAINED", "GOOD"): "WO",
+        ("PRODUCED", "ENTIRELY"): "PE",
+        ("PRODUCED", "ENTIRELY", "FROM", "ORIGINATING", "MATERIALS"): "PE",
+        ("PRODUCED", "ENTIRELY", "FROM", "ORIGINATING", "MATERIAL"): "PE",
+        ("SPECIFIC", "PROCESS"): "SP",
+        ("SPECIFIC", "PROCESSES"): "SP",
+        ("DE", "MINIMIS"): "DMI",
+        ("ACCUMULATION",): "ACU",
+        ("REGIONAL", "VALUE", "CONTENT"): "RVC",
+        ("QUALIFYING", "VALUE", "CONTENT"): "RVC",
+    }
+    for preposition in ("IN", "OF"):
+        table[("CHANGE", preposition, "TARIFF", "HEADING")] = "CTH"
+        table[("CHANGE", preposition, "TARIFF", "SUBHEADING")] = "CTSH"
+        table[("CHANGE", preposition, "CHAPTER")] = "CC"
+        table[("CHANGE", preposition, "TARIFF", "CLASSIFICATION")] = "CTC"
+    return table
 
 
-def _read_token(upper: str) -> Criterion | None:
-    match = _RVC.match(upper) or _PERCENT_FIRST.match(upper)
-    if match:
-        number = match.group(1)
-        if number is None:
-            return Criterion(CriterionKind.RVC)
-        try:
-            percent = Decimal(number)
-        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
-            return None
-        if percent > 100:
-            return None
-        if percent == percent.to_integral_value():
-            percent = percent.quantize(Decimal(1))
-        return Criterion(CriterionKind.RVC, percent)
-    try:
-        return Criterion(CriterionKind(upper))
-    except ValueError:
+_PHRASES: Final = _phrases()
+_LONGEST_PHRASE: Final = max(len(words) for words in _PHRASES)
+#: Words that may follow a number in place of the per cent sign.
+_PERCENT_WORDS: Final = (("PERCENT",), ("PER", "CENT"))
+#: At most this many digits before the decimal point of a percentage (``100``).
+_PERCENT_DIGITS: Final = 3
+#: An unreadable part is kept to this many characters: a box of megabytes is not echoed whole in findings.
+MAX_SHOWN: Final = 80
+
+
+def _clip(part: str) -> str:
+    """An unreadable part as kept: whole, or its first :data:`MAX_SHOWN` characters and how many follow."""
+    return part if len(part) <= MAX_SHOWN else f"{part[:MAX_SHOWN]}… (+{len(part) - MAX_SHOWN} characters)"
+
+
+@final
+@attrs.frozen
+class _Token:
+    """A word or a number of box 8, with where it stands in the text and whether a separator came before it."""
+
+    kind: str  # "word" or "number"
+    value: str  # a word in upper case, or a number's digits
+    start: int
+    end: int
+    percent: bool = False  # a number followed by a per cent sign
+    break_before: bool = False  # punctuation (not only space) separates it from the token before
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Words (runs of letters), numbers (digits, one decimal point, an optional ``%``); the rest separates."""
+    tokens: list[_Token] = []
+    length = len(text)
+    index = 0
+    broken = False
+    while index < length:
+        char = text[index]
+        if char.isalpha():
+            start = index
+            while index < length and text[index].isalpha():
+                index += 1
+            tokens.append(_Token("word", text[start:index].upper(), start, index, break_before=broken))
+            broken = False
+        elif "0" <= char <= "9":
+            start = index
+            while index < length and "0" <= text[index] <= "9":
+                index += 1
+            if index + 1 < length and text[index] == "." and "0" <= text[index + 1] <= "9":
+                index += 1
+                while index < length and "0" <= text[index] <= "9":
+                    index += 1
+            digits = text[start:index]
+            after = index
+            while after < length and text[after] == " ":
+                after += 1
+            percent = after < length and text[after] == "%"
+            if percent:
+                index = after + 1
+            tokens.append(_Token("number", digits, start, index, percent=percent, break_before=broken))
+            broken = False
+        else:
+            if not char.isspace():
+                broken = True
+            index += 1
+    return tokens
+
+
+def _percentage(digits: str) -> Decimal | None:
+    """A printed percentage as an exact decimal without padding (``040.0`` -> 40), or ``None`` above 100."""
+    whole, _, fraction = digits.partition(".")
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    if len(whole) > _PERCENT_DIGITS:
         return None
+    value = Decimal(f"{whole}.{fraction}" if fraction else whole)  # construction is exact in any context
+    return value if value <= 100 else None
+
+
+class _Reader:
+    """One left-to-right pass over the words and numbers of box 8."""
+
+    def __init__(self, text: str) -> None:
+        # Full-width letters, digits and signs (``ＷＯ``, ``４０％``) read as their ASCII forms; spans of
+        # unreadable parts point into this normalised text, which is what messages show.
+        self.shown = unicodedata.normalize("NFKC", text)
+        self.tokens = _tokens(self.shown)
+        self.criteria: list[Criterion] = []
+        self.flags: set[str] = set()
+        self.unknown: list[str] = []
+        self.group: tuple[int, int] | None = None  # span of the unreadable part being gathered
+
+    def read(self) -> tuple[list[Criterion], set[str], list[str]]:
+        tokens = self.tokens
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.break_before:
+                self.close()
+            if token.kind == "word" and token.value in _JOINERS:
+                self.close()
+                index += 1
+                continue
+            code, after = self.code_at(index)
+            if code is None and token.kind == "number" and token.percent:
+                following, after_code = self.code_at(index + 1)
+                if following == "RVC":  # "40% RVC": the percentage printed first
+                    self.close()
+                    self.claim_rvc(token, token.start, tokens[after_code - 1].end)
+                    index = after_code
+                    continue
+            if code is None:
+                self.group = (token.start, token.end) if self.group is None else (self.group[0], token.end)
+                index += 1
+                continue
+            self.close()
+            if code in _FLAGS:
+                self.flags.add(code)
+                index = after
+            elif code == "RVC":
+                index = self.rvc(after, token.start)
+            else:
+                self.add(Criterion(CriterionKind(code)))
+                index = after
+        self.close()
+        return self.criteria, self.flags, self.unknown
+
+    def code_at(self, index: int) -> tuple[str | None, int]:
+        """The code (or flag) that starts at token ``index``, and the index after it; the longest phrase wins."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return None, index
+        for size in range(min(_LONGEST_PHRASE, len(self.tokens) - index), 0, -1):
+            words = tuple(t.value if t.kind == "word" else "" for t in self.tokens[index : index + size])
+            code = _PHRASES.get(words) or (_CODES.get(words[0]) if size == 1 else None)
+            if code is not None:
+                return code, index + size
+        return None, index + 1
+
+    def rvc(self, index: int, start: int) -> int:
+        """An RVC claim whose code (starting at ``start``) ends before token ``index``; the index after it.
+
+        Its percentage is the number that follows, with ``%``, ``percent`` or ``per cent`` or with none.
+        """
+        tokens = self.tokens
+        if index >= len(tokens) or tokens[index].kind != "number":
+            self.add(Criterion(CriterionKind.RVC))
+            return index
+        number = tokens[index]
+        after = index + 1
+        if not number.percent:
+            for words in _PERCENT_WORDS:
+                if tuple(t.value for t in tokens[after : after + len(words)]) == words:
+                    after += len(words)
+                    break
+        self.claim_rvc(number, start, tokens[after - 1].end)
+        return after
+
+    def claim_rvc(self, number: _Token, start: int, end: int) -> None:
+        """RVC at the printed percentage or, above 100, an unreadable part as printed (``RVC 101%``)."""
+        percent = _percentage(number.value)
+        if percent is None:
+            self.unknown.append(_clip(self.shown[start:end]))
+        else:
+            self.add(Criterion(CriterionKind.RVC, percent))
+
+    def add(self, criterion: Criterion) -> None:
+        if criterion not in self.criteria:
+            self.criteria.append(criterion)
+
+    def close(self) -> None:
+        """End the unreadable part being gathered (at a separator, a joining word or a code)."""
+        if self.group is not None:
+            self.unknown.append(_clip(self.shown[self.group[0] : self.group[1]]))
+            self.group = None

@@ -47,6 +47,13 @@ def evaluate_box8(text: str, ctx: roo.Context | None = None, **changes: object) 
         pytest.param("CTH, DMI", id="change-of-heading-with-de-minimis"),
         pytest.param("RVC 40%, ACU", id="rvc-with-accumulation"),
         pytest.param("wo", id="lower-case-as-typed"),
+        # Issue 11 §3: note 3 prescribes the codes ("CTH", "RVC", "DMI", "ACU"), not a separator. These were
+        # denied as unreadable before; they state a criterion and are read.
+        pytest.param("RVC 40% ACU", id="rvc-percentage-then-flag-after-a-space"),
+        pytest.param("PE ACU", id="pe-then-flag-after-a-space"),
+        pytest.param('"CTH" "DMI"', id="quoted-codes-separated-by-a-space"),
+        pytest.param("CTC\nDMI", id="line-break"),
+        pytest.param("RVC", id="rvc-as-the-note-prints-it"),
     ],
 )
 def test_readable_criterion_passes(text: str) -> None:
