@@ -378,7 +378,7 @@ def test_excess_denies_only_the_item_concerned() -> None:
 
 def test_original_dated_at_the_end_of_the_calendar_does_not_crash() -> None:
     """A validity that would end after 9999-12-31 is taken to run to the last representable date."""
-    co = back_to_back(original_certificate=dict(REFERENCE, issue_date="9999-12-31"))
+    co = back_to_back(original_certificate=dict(REFERENCE, issue_date="9999-12-31"), issue_date="9999-12-31")
     assert (Outcome.PASSED, []) == seen(ir09.check_original_reference(co, Context()))
 
 
@@ -477,3 +477,173 @@ def test_same_day_facts_name_the_other_co() -> None:
     other = back_to_back(item_data(1, quantity=quantity("2500")), reference_number="SG/2024/B2B/0002")
     (finding,) = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other))).findings
     assert (("SG/2024/B2B/0002",), "5000 KGM") == (finding.facts["same_day"], finding.facts["total"])
+
+
+# --- a CO based on an original is back-to-back whatever box 13 says -----------------------------------------
+#
+# OCP Rule 3(4)(a) makes a back-to-back CO one issued by the intermediate Party on the basis of the original CO
+# presented to it; form note 8 only says the box "should" be ticked. The tick records the fact; it does not make
+# it, so a CO that names its original gets every back-to-back check, and the missing tick is a finding (warning).
+
+
+def test_unticked_co_based_on_an_original_is_held_to_the_quantity_cap() -> None:
+    """IR 9: the total exported under the partial shipments may not pass the original's quantity, tick or no tick."""
+    co = back_to_back(item_data(1, quantity=quantity("4500")), back_to_back=False)
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
+    codes = {(f.code, f.severity, f.item) for f in evaluation.findings}
+    assert roo.Status.REJECTED == evaluation.status
+    assert {("back-to-back-quantity-exceeds-original", ERROR, 1), ("back-to-back-box-not-ticked", WARNING, None)} <= codes
+
+
+def test_unticked_co_counts_with_its_unticked_siblings() -> None:
+    """IR 9: an earlier back-to-back CO of the same original counts towards the cap even if its box is not ticked."""
+    other = back_to_back(
+        item_data(1, quantity=quantity("3000")), reference_number="SG/2024/B2B/0002", issue_date="2024-03-20",
+        back_to_back=False,
+    )
+    co = back_to_back(item_data(1, quantity=quantity("1500")), back_to_back=False)
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other)))
+    assert (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]) == seen(result)
+
+
+def test_unticked_co_shows_its_partial_value() -> None:
+    """IR 9: "the partial export value and partial quantity is to be shown on the back-to-back CO", ticked or not."""
+    co = back_to_back(item_data(1, fob_value=None, quantity=quantity("2500")), back_to_back=False)
+    result = ir09.check_partial_value_and_quantity(co.items[0], co, ORIGINAL_KNOWN)
+    assert (Outcome.FAILED, [("back-to-back-partial-value-missing", ERROR, 1)]) == seen(result)
+
+
+def test_unticked_co_gets_the_original_checks() -> None:
+    """OCP Rule 3(4)(a): an expired original supports no back-to-back CO, whether box 13 is ticked or not."""
+    co = back_to_back(issue_date="2025-03-02", back_to_back=False)
+    assert (
+        Outcome.FAILED,
+        [("back-to-back-box-not-ticked", WARNING, None), ("back-to-back-original-expired", ERROR, None)],
+    ) == seen(ir09.check_original_reference(co, Context()))
+
+
+# --- the original must be a valid CO under the Agreement, from a Party, and exist before the back-to-back CO ---
+
+
+@pytest.mark.parametrize(
+    ("co", "ctx", "expected"),
+    [
+        pytest.param(
+            back_to_back(issue_date="2024-03-01"),
+            ORIGINAL_KNOWN,
+            (Outcome.PASSED, []),
+            id="issued-the-same-day-as-the-original",
+        ),
+        pytest.param(
+            back_to_back(issue_date="2024-02-29"),
+            ORIGINAL_KNOWN,
+            (Outcome.FAILED, [("back-to-back-original-issued-later", ERROR, None)]),
+            id="issued-the-day-before-the-original",
+        ),
+        pytest.param(
+            back_to_back(issue_date="2024-02-29"),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-issued-later", ERROR, None)]),
+            id="before-the-date-the-reference-states",
+        ),
+        pytest.param(
+            back_to_back(original_certificate=dict(REFERENCE, exporting_party="CN")),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-not-from-a-party", ERROR, None)]),
+            id="reference-names-a-non-party",
+        ),
+        pytest.param(
+            back_to_back(reference_number=ORIGINAL_REFERENCE, original_certificate={"reference_number": ORIGINAL_REFERENCE}),
+            ORIGINAL_KNOWN,
+            (Outcome.FAILED, [("back-to-back-original-is-itself", ERROR, None)]),
+            id="names-itself-as-its-original",
+        ),
+        pytest.param(
+            back_to_back(
+                reference_number="sg/2024/b2b/0001 ",
+                original_certificate={"reference_number": "SG/2024/B2B/0001", "exporting_party": "SG"},
+            ),
+            Context(),
+            (Outcome.FAILED, [("back-to-back-original-is-itself", ERROR, None)]),
+            id="names-itself-in-other-case",
+        ),
+        pytest.param(
+            back_to_back(
+                reference_number=ORIGINAL_REFERENCE,
+                original_certificate=dict(REFERENCE, exporting_party="ID"),
+            ),
+            ORIGINAL_KNOWN,
+            (Outcome.PASSED, []),
+            id="same-number-from-another-party-is-another-co",
+        ),
+    ],
+)
+def test_original_must_be_a_possible_basis(co: roo.Certificate, ctx: Context, expected: Seen) -> None:
+    """OCP Rule 3(4)(a): the back-to-back CO is issued on the basis of a valid original CO presented to the issuer.
+
+    A CO that did not exist yet cannot have been presented; a CO cannot be its own original (issue 16); the
+    original must be a CO of a Party under the Agreement.
+    """
+    assert expected == seen(ir09.check_original_reference(co, ctx))
+
+
+def test_original_under_another_agreement_is_no_basis() -> None:
+    """OCP Rule 3(4)(a) speaks of the original CO of this Agreement: a JIEPA CO supports no AJCEP back-to-back CO."""
+    jiepa = certificate(
+        scheme="JIEPA", reference_number=ORIGINAL_REFERENCE, importing_party="SG", issue_date="2024-03-01"
+    )
+    co = back_to_back()
+    assert (Outcome.FAILED, [("back-to-back-original-not-ajcep", ERROR, None)]) == seen(
+        ir09.check_original_reference(co, Context(related_certificates=(jiepa,)))
+    )
+
+
+def test_original_before_entry_into_force_for_its_party() -> None:
+    """Art 79 with OCP Rule 3(4)(a): an original issued before the Agreement bound its exporting Party is no AJCEP CO.
+
+    Thailand's date (2009-06-01) is confirmed in roo's data: an original of 2009-05-31 is no basis (error); one of
+    2009-06-01 is. Indonesia's date is not confirmed: the same defect is then a warning.
+    """
+    def case(party: str, issued: str) -> Seen:
+        original = certificate(
+            reference_number="X/1", exporting_party=party, importing_party="SG", issue_date=issued
+        )
+        co = back_to_back(issue_date=issued, original_certificate={"reference_number": "X/1"})
+        return seen(ir09.check_original_reference(co, Context(related_certificates=(original,))))
+
+    assert (Outcome.FAILED, [("back-to-back-original-before-entry-into-force", ERROR, None)]) == case("TH", "2009-05-31")
+    assert (Outcome.PASSED, []) == case("TH", "2009-06-01")
+    assert (
+        Outcome.PASSED,
+        [("back-to-back-original-before-entry-into-force-unverified", WARNING, None)],
+    ) == case("ID", "2018-02-28")
+
+
+def test_a_co_naming_itself_is_denied_through_evaluate() -> None:
+    """Issue 16 / OCP Rule 3(4)(a): a CO that names itself as its original rests on nothing and is rejected."""
+    co = back_to_back(reference_number=ORIGINAL_REFERENCE, original_certificate={"reference_number": ORIGINAL_REFERENCE})
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(co,))
+    assert roo.Status.REJECTED == evaluation.status
+    assert "back-to-back-original-is-itself" in {f.code for f in evaluation.findings}
+
+
+def test_same_numbered_item_is_matched_before_an_ambiguous_subheading() -> None:
+    """IR 9: the original's item with the same number, being the same good, is the one drawn from.
+
+    The original has two items in subheading 0306.17 (4000 and 500 KGM). Item 1 of the back-to-back CO, with no
+    ``original_item``, draws from the original's item 1; 4500 KGM is more than its 4000, so the item is denied. If
+    the same-numbered item were not looked up, the subheading alone would be ambiguous and the excess would go
+    unnoticed (the surviving mutant of issue 16).
+    """
+    original = certificate(
+        reference_number=ORIGINAL_REFERENCE,
+        importing_party="SG",
+        issue_date="2024-03-01",
+        items=[item_data(1), item_data(2, quantity=quantity("500"))],
+    )
+    co = back_to_back(item_data(1, quantity=quantity("4500")))
+    assert (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]) == seen(
+        ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(original,)))
+    )
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(original,))
+    assert roo.Status.REJECTED == evaluation.status

@@ -8,21 +8,36 @@ export value and the partial quantity, and the issuing Party ensures that the
 total quantity exported under the partial shipments does not exceed the total
 quantity shown in the original CO.
 
+**Whatever box 13 says.** A CO that names the original it is based on
+(``original_certificate``) is back-to-back in substance: it gets every check
+below, ticked or not, and the missing tick is a finding of its own (a
+``warning``: form note 8 says the box "should" be ticked). A ticked CO that
+names no original is a certificate error. See
+:mod:`roo.rules.shared.back_to_back` for how the original and the other
+back-to-back COs of it are found in ``related_certificates``.
+
 roo checks:
 
-* **The reference to the original** (the whole CO): with box 13 ticked the CO
-  names its original (``original_certificate``), otherwise a certificate error.
-  When the original's issue date is known (from the reference, or from the
-  original in ``related_certificates``), the back-to-back CO must be issued
-  within the original's validity (``ajcep.co.validity_months``, as in force on
-  the original's issue date), since only a valid original supports it.
+* **The reference to the original** (the whole CO). The original must be a
+  possible basis, or the CO rests on nothing (certificate errors): a CO that
+  names itself as its original (same reference number, no other exporting
+  Party); an original issued after the back-to-back CO (it cannot have been
+  presented before it existed; issued the same day is possible); an original
+  in the context issued under another agreement, or for goods from a country
+  that is not a Party (also when only the reference names that country); an
+  original issued before the Agreement entered into force for its exporting
+  Party (Art 79; a ``warning`` when roo's date for that Party is not
+  confirmed). When the original's issue date is known (from the original in
+  ``related_certificates``, else from the reference), the back-to-back CO must
+  be issued within the original's validity (``ajcep.co.validity_months``, as
+  in force on the original's issue date), since only a valid original
+  supports it.
   Details of the reference that disagree with the original in the context are
   a ``warning``. The back-to-back CO is issued by the intermediate Party, the
   one the original CO was issued for: when the original in the context names
   another importing Party than this CO's exporting Party, that is a
   ``warning`` for customs to verify (the goods may have moved on in ways the
-  COs do not show). An original reference without the box ticked is a
-  ``warning`` (form note 8).
+  COs do not show).
 * **Which original item an item draws from**: ``original_item`` when given;
   otherwise the original's item with the same number, provided it is the same
   good (the same six-digit HS subheading, or a code that cannot be compared);
@@ -38,7 +53,7 @@ roo checks:
   the context, roo cannot tell, and the value check is not evaluated.
 * **Total quantity** (each item): the quantities drawn from the original item
   by the other back-to-back COs in ``related_certificates`` naming the same
-  original and issued *before* this one, by the items listed before this one
+  original (ticked or not) and issued *before* this one, by the items listed before this one
   on this CO, and by this item, added up, must not exceed the original item's
   quantity; otherwise this item is denied. Quantities are allocated in order,
   so the item that goes past the original's quantity is the one denied, and
@@ -52,20 +67,28 @@ roo checks:
   different unit is a ``warning`` and the total is not evaluated. Without the
   original in the context the total is not evaluated.
 
+Every lookup is indexed once per certificate and context, so the checks cost
+time linear in the items and the related certificates.
+
 Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); notes to the AJCEP CO form, note 8.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from datetime import date
-from typing import Final
+from typing import Final, final
+
+import attrs
 
 from roo.context import Context
 from roo.dates import add_months
 from roo.evaluation import Finding, Outcome, Severity
-from roo.model.certificate import Certificate, Item
+from roo.model.certificate import Certificate, CertificateReference, Item, Scheme
+from roo.model.money import Quantity
 from roo.params import ParameterNotInForce
+from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
+from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 from roo.rules.base import (
     NOT_APPLICABLE,
     PASSED,
@@ -77,6 +100,7 @@ from roo.rules.base import (
     judged,
     not_evaluated,
 )
+from roo.rules.shared import back_to_back
 
 RULE: Final = "AJCEP/IR/9"
 RULE_OCP: Final = "AJCEP/OCP/3(4)"
@@ -96,6 +120,50 @@ ORIGINAL_EXPIRED = FindingSpec(
     Severity.ERROR,
     "The back-to-back CO was issued on {issue_date}, after the original CO '{original_reference}' "
     "(issued {original_issue_date}) ceased to be valid on {original_valid_until}.",
+)
+ORIGINAL_IS_ITSELF = FindingSpec(
+    "back-to-back-original-is-itself",
+    RULE_OCP,
+    Severity.ERROR,
+    "The CO names itself ('{original_reference}') as the original CO it is based on; a back-to-back CO rests on "
+    "another CO.",
+)
+ORIGINAL_ISSUED_LATER = FindingSpec(
+    "back-to-back-original-issued-later",
+    RULE_OCP,
+    Severity.ERROR,
+    "The back-to-back CO was issued on {issue_date}, before the original CO '{original_reference}' it is based on "
+    "(issued {original_issue_date}); it cannot rest on a CO that did not exist yet.",
+)
+ORIGINAL_NOT_UNDER_AGREEMENT = FindingSpec(
+    "back-to-back-original-not-ajcep",
+    RULE_OCP,
+    Severity.ERROR,
+    "The original CO '{original_reference}' was issued under {original_scheme}, not under the AJCEP Agreement; a "
+    "back-to-back CO rests on an original CO issued under the Agreement.",
+)
+ORIGINAL_NOT_FROM_PARTY = FindingSpec(
+    "back-to-back-original-not-from-a-party",
+    RULE_OCP,
+    Severity.ERROR,
+    "The original CO '{original_reference}' is for goods exported from {original_exporting_party}, which is not a "
+    "Party to the Agreement; a back-to-back CO rests on an original CO issued by a Party.",
+)
+ORIGINAL_BEFORE_ENTRY_INTO_FORCE = FindingSpec(
+    "back-to-back-original-before-entry-into-force",
+    RULE_OCP,
+    Severity.ERROR,
+    "The original CO '{original_reference}' was issued on {original_issue_date}, before the AJCEP Agreement entered "
+    "into force for its exporting Party ({original_exporting_party}) on {entry_into_force}; it is not a CO under the "
+    "Agreement.",
+)
+ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED = FindingSpec(
+    "back-to-back-original-before-entry-into-force-unverified",
+    RULE_OCP,
+    Severity.WARNING,
+    "The original CO '{original_reference}' was issued on {original_issue_date}, before {entry_into_force}, the date "
+    "roo holds for the AJCEP Agreement's entry into force for its exporting Party ({original_exporting_party}); that "
+    "date is not confirmed from an official source, so customs may verify.",
 )
 ORIGINAL_DETAILS_DIFFER = FindingSpec(
     "back-to-back-original-details-differ",
@@ -161,66 +229,104 @@ UNIT_MISMATCH = FindingSpec(
 )
 
 
-def _key(reference: str | None) -> str | None:
-    """A reference number for comparison: stripped, case-folded; None when blank."""
-    if reference is None or not reference.strip():
-        return None
-    return reference.strip().casefold()
-
-
 def find_original(co: Certificate, ctx: Context) -> Certificate | None:
     """The original CO named by ``co``, if the context carries it (a related CO with its reference, not back-to-back)."""
-    if co.original_certificate is None:
-        return None
-    wanted = _key(co.original_certificate.reference_number)
-    if wanted is None:
-        return None
-    for related in ctx.related_certificates:
-        if _key(related.reference_number) == wanted and not related.back_to_back:
-            return related
-    return None
+    return back_to_back.find_original(co, ctx)
+
+
+def _original_findings(co: Certificate, ctx: Context, reference: CertificateReference) -> list[Finding]:
+    """What is wrong with the original CO ``co`` rests on: not an AJCEP CO, not from a Party, or differing details."""
+    findings: list[Finding] = []
+    shown = reference.reference_number
+    original = find_original(co, ctx)
+    stated_party = reference.exporting_party
+    if original is None:
+        if stated_party is not None and stated_party not in AJCEP_PARTIES:
+            findings.append(ORIGINAL_NOT_FROM_PARTY(None, original_reference=shown, original_exporting_party=stated_party))
+        return findings
+    if original.scheme is not Scheme.AJCEP:
+        findings.append(ORIGINAL_NOT_UNDER_AGREEMENT(None, original_reference=shown, original_scheme=original.scheme.value))
+    if original.exporting_party not in AJCEP_PARTIES:
+        findings.append(
+            ORIGINAL_NOT_FROM_PARTY(None, original_reference=shown, original_exporting_party=original.exporting_party)
+        )
+    else:
+        findings.extend(_original_in_force(original, ctx, shown))
+    stated = []
+    actual = []
+    if reference.issue_date is not None and reference.issue_date != original.issue_date:
+        stated.append(f"issued {reference.issue_date.isoformat()}")
+        actual.append(f"issued {original.issue_date.isoformat()}")
+    if stated_party is not None and stated_party != original.exporting_party:
+        stated.append(f"exported from {stated_party}")
+        actual.append(f"exported from {original.exporting_party}")
+    if stated:
+        findings.append(
+            ORIGINAL_DETAILS_DIFFER(None, original_reference=shown, stated=" and ".join(stated), actual=" and ".join(actual))
+        )
+    if original.importing_party != co.exporting_party:
+        findings.append(
+            ISSUER_NOT_INTERMEDIATE(
+                None,
+                exporting_party=co.exporting_party,
+                original_reference=shown,
+                original_importing_party=original.importing_party,
+            )
+        )
+    return findings
+
+
+def _original_in_force(original: Certificate, ctx: Context, shown: str) -> list[Finding]:
+    """An error (a warning on an unconfirmed date) when the original predates the Agreement for its exporting Party."""
+    found = entry_into_force(original.exporting_party, ctx, original.issue_date)
+    if isinstance(found, Result):
+        return []  # the date is not known: the original's own evaluation reports that
+    entry, read_on = found
+    if original.issue_date >= entry:
+        return []
+    verified = entry_into_force_verified(original.exporting_party, ctx, read_on)
+    spec = ORIGINAL_BEFORE_ENTRY_INTO_FORCE if verified else ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED
+    return [
+        spec(
+            None,
+            original_reference=shown,
+            original_issue_date=original.issue_date,
+            original_exporting_party=original.exporting_party,
+            entry_into_force=entry,
+        )
+    ]
 
 
 def check_original_reference(co: Certificate, ctx: Context) -> Result:
-    """A back-to-back CO names its original, and was issued while that original was valid."""
+    """A back-to-back CO names its original, a valid AJCEP CO of a Party issued before it and valid when it was issued.
+
+    Whatever box 13 says: a CO that names an original is checked as a
+    back-to-back CO, and the missing tick is a finding of its own.
+    """
     reference = co.original_certificate
-    if not co.back_to_back:
-        if reference is not None and _key(reference.reference_number) is not None:
-            return judged(BOX_NOT_TICKED(None, original_reference=reference.reference_number))
-        return NOT_APPLICABLE
-    if reference is None or _key(reference.reference_number) is None:
-        return failed(ORIGINAL_MISSING(None))
+    if not back_to_back.based_on_original(co):
+        return failed(ORIGINAL_MISSING(None)) if co.back_to_back else NOT_APPLICABLE
+    assert reference is not None  # based on an original
     findings: list[Finding] = []
+    if not co.back_to_back:
+        findings.append(BOX_NOT_TICKED(None, original_reference=reference.reference_number))
+    if back_to_back.names_itself(co):
+        findings.append(ORIGINAL_IS_ITSELF(None, original_reference=reference.reference_number))
+        return judged(*findings)
+    findings.extend(_original_findings(co, ctx, reference))
     original = find_original(co, ctx)
-    if original is not None:
-        stated = []
-        actual = []
-        if reference.issue_date is not None and reference.issue_date != original.issue_date:
-            stated.append(f"issued {reference.issue_date.isoformat()}")
-            actual.append(f"issued {original.issue_date.isoformat()}")
-        if reference.exporting_party is not None and reference.exporting_party != original.exporting_party:
-            stated.append(f"exported from {reference.exporting_party}")
-            actual.append(f"exported from {original.exporting_party}")
-        if stated:
-            findings.append(
-                ORIGINAL_DETAILS_DIFFER(
-                    None,
-                    original_reference=reference.reference_number,
-                    stated=" and ".join(stated),
-                    actual=" and ".join(actual),
-                )
-            )
-        if original.importing_party != co.exporting_party:
-            findings.append(
-                ISSUER_NOT_INTERMEDIATE(
-                    None,
-                    exporting_party=co.exporting_party,
-                    original_reference=reference.reference_number,
-                    original_importing_party=original.importing_party,
-                )
-            )
     original_issue_date = original.issue_date if original is not None else reference.issue_date
     if original_issue_date is None:
+        return judged(*findings)
+    if original_issue_date > co.issue_date:
+        findings.append(
+            ORIGINAL_ISSUED_LATER(
+                None,
+                issue_date=co.issue_date,
+                original_reference=reference.reference_number,
+                original_issue_date=original_issue_date,
+            )
+        )
         return judged(*findings)
     try:
         months = int(ctx.parameter(VALIDITY_MONTHS, original_issue_date))
@@ -244,12 +350,6 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
 ORIGINAL_ITEM_NEEDED: Final = "certificate.items.original_item"
 
 
-def _subheading(item: Item) -> str | None:
-    """The item's six-digit subheading, or None when its code is not at least six digits."""
-    digits = item.hs_digits
-    return digits[:6] if len(digits) >= 6 and digits[:6].isascii() and digits[:6].isdigit() else None
-
-
 def source_item(item: Item, original: Certificate) -> int | None:
     """The number of the original's item that ``item`` draws from, or None when roo cannot tell.
 
@@ -259,55 +359,187 @@ def source_item(item: Item, original: Certificate) -> int | None:
     cannot be compared); otherwise the one original item in the same
     subheading.
     """
-    if item.original_item is not None:
-        return item.original_item
-    wanted = _subheading(item)
-    same = original.item(item.number)
-    if same is not None:
-        printed = _subheading(same)
-        if wanted is None or printed is None or printed == wanted:
-            return same.number
-    if wanted is None:
-        return None
-    matches = [candidate.number for candidate in original.items if _subheading(candidate) == wanted]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _drawn_from(items: tuple[Item, ...], original: Certificate, number: int) -> tuple[Item, ...]:
-    """Those of ``items`` that draw from item ``number`` of ``original``."""
-    return tuple(i for i in items if source_item(i, original) == number)
+    return back_to_back.OriginalIndex(original).source(item)
 
 
 def _same_unit(a: str, b: str) -> bool:
     return a.strip().upper() == b.strip().upper()
 
 
+def _unit_key(unit: str) -> str:
+    return unit.strip().upper()
+
+
+@final
+class _Tally:
+    """Quantities drawn from one original item: their sum and their units, as written, in order of appearance."""
+
+    __slots__ = ("total", "units")
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.units: tuple[str, ...] = ()
+
+    def add(self, quantity: Quantity) -> None:
+        self.total += quantity.value
+        if quantity.unit not in self.units:
+            self.units = (*self.units, quantity.unit)  # a new tuple only for a new unit: a handful per item
+
+
+@final
+@attrs.frozen
+class _Draws:
+    """How the items of a back-to-back CO, and of the other back-to-back COs of its original, draw on the original.
+
+    Worked out once per certificate and context (items and related
+    certificates read once each), so that every item's checks are lookups.
+    ``before[p]`` is what the items before position ``p`` of this CO draw
+    from the same original item as item ``p`` (quantities given only), and
+    ``whole`` what the whole CO draws from each original item. ``earlier`` and
+    ``same_day`` are what the other back-to-back COs of the original issued
+    before, and on the same day as, this one draw from each original item;
+    ``earlier_unknown`` the original items an earlier CO draws from without a
+    quantity, and ``undetermined`` the subheadings of earlier items whose
+    original item roo cannot tell.
+    """
+
+    sources: tuple[int | None, ...]
+    positions: Mapping[int, int]
+    before: tuple[_Tally | None, ...]
+    whole: Mapping[int, _Tally]
+    earlier: Mapping[int, _Tally]
+    earlier_unknown: frozenset[int]
+    undetermined: frozenset[str]
+    same_day: Mapping[int, Mapping[str, Decimal]]
+    earlier_references: tuple[str, ...]
+    same_day_references: tuple[str, ...]
+
+
+def _snapshot(tally: _Tally | None) -> _Tally | None:
+    if tally is None:
+        return None
+    copy = _Tally()
+    copy.total, copy.units = tally.total, tally.units
+    return copy
+
+
+def _draws(co: Certificate, ctx: Context) -> _Draws | None:
+    """The :class:`_Draws` of ``co`` in ``ctx``, or None when the context does not carry its original."""
+    basis = back_to_back.basis(co, ctx)
+    index = basis.index
+    if index is None:
+        return None
+    sources = tuple([index.source(i) for i in co.items])
+    running: dict[int, _Tally] = {}
+    before: list[_Tally | None] = []
+    for item, number in zip(co.items, sources):
+        before.append(_snapshot(running.get(number)) if number is not None else None)
+        if number is not None and item.quantity is not None:
+            running.setdefault(number, _Tally()).add(item.quantity)
+    earlier: dict[int, _Tally] = {}
+    earlier_unknown: set[int] = set()
+    undetermined: set[str] = set()
+    same_day: dict[int, dict[str, Decimal]] = {}
+    earlier_references: list[str] = []
+    same_day_references: list[str] = []
+    for sibling in basis.siblings:
+        if sibling.issue_date > co.issue_date:
+            continue  # a later CO cannot make this one exceed the original
+        is_earlier = sibling.issue_date < co.issue_date
+        (earlier_references if is_earlier else same_day_references).append(sibling.reference_number or "(no reference)")
+        for item in sibling.items:
+            number = index.source(item)
+            if number is None:
+                head = back_to_back.subheading(item)
+                if is_earlier and head is not None:
+                    undetermined.add(head)
+                continue
+            quantity = item.quantity
+            if is_earlier:
+                if quantity is None:
+                    earlier_unknown.add(number)
+                else:
+                    earlier.setdefault(number, _Tally()).add(quantity)
+            elif quantity is not None:
+                by_unit = same_day.setdefault(number, {})
+                key = _unit_key(quantity.unit)
+                by_unit[key] = by_unit.get(key, Decimal(0)) + quantity.value
+    return _Draws(
+        sources=sources,
+        positions={id(item): position for position, item in enumerate(co.items)},
+        before=tuple(before),
+        whole=running,
+        earlier=earlier,
+        earlier_unknown=frozenset(earlier_unknown),
+        undetermined=frozenset(undetermined),
+        same_day=same_day,
+        earlier_references=tuple(earlier_references),
+        same_day_references=tuple(same_day_references),
+    )
+
+
+#: The :class:`_Draws` of a CO in a context, worked out once for all its items.
+draws: Final = back_to_back.per_certificate(_draws)
+
+
+def _position(item: Item, co: Certificate, found: _Draws) -> int | None:
+    """Where ``item`` stands on ``co`` (None for an item that is not one of its items)."""
+    position = found.positions.get(id(item))
+    return position if position is not None and co.items[position] is item else None
+
+
+def _source_of(item: Item, co: Certificate, ctx: Context, found: _Draws) -> int | None:
+    position = _position(item, co, found)
+    if position is not None:
+        return found.sources[position]
+    index = back_to_back.basis(co, ctx).index
+    return index.source(item) if index is not None else None
+
+
 def _is_partial(item: Item, co: Certificate, ctx: Context) -> bool | Result:
     """Whether this CO ships less than the original item ``item`` draws from, or the not-evaluated result."""
-    original = find_original(co, ctx)
-    if original is None:
+    found = draws(co, ctx)
+    basis = back_to_back.basis(co, ctx)
+    if found is None or basis.index is None:
         return not_evaluated("context.related_certificates")
-    number = source_item(item, original)
-    source = original.item(number) if number is not None else None
+    number = _source_of(item, co, ctx, found)
+    source = basis.index.item(number) if number is not None else None
     if number is None or source is None:
         return not_evaluated(ORIGINAL_ITEM_NEEDED)
     if source.quantity is None:
-        reference = co.original_certificate.reference_number if co.original_certificate is not None else ""
-        return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
-    quantities = [i.quantity for i in _drawn_from(co.items, original, number) if i.quantity is not None]
-    if not all(_same_unit(q.unit, source.quantity.unit) for q in quantities):
+        return not_evaluated(f"context.related_certificates[{_reference(co)}].items[{number}].quantity")
+    drawn = found.whole.get(number)
+    if drawn is None:
+        return True  # nothing of this CO with a quantity draws from it
+    if not all(_same_unit(unit, source.quantity.unit) for unit in drawn.units):
         return not_evaluated("quantities in the original item's unit")
-    return sum((q.value for q in quantities), Decimal(0)) < source.quantity.value
+    return drawn.total < source.quantity.value
+
+
+def _reference(co: Certificate) -> str:
+    return co.original_certificate.reference_number if co.original_certificate is not None else ""
+
+
+def _precheck_back_to_back(co: Certificate, ctx: Context) -> Result | None:
+    """Item rules of back-to-back COs apply to a CO ticked so or based on an original."""
+    return None if back_to_back.back_to_back(co) else NOT_APPLICABLE
+
+
+def _precheck_based_on_original(co: Certificate, ctx: Context) -> Result | None:
+    """The total quantity concerns a CO that names its original (ticked or not), and not one naming itself."""
+    if not back_to_back.based_on_original(co) or back_to_back.names_itself(co):
+        return NOT_APPLICABLE
+    return None
 
 
 def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     """Each item of a back-to-back CO shows its quantity, and its FOB value when the shipment is partial."""
-    if not co.back_to_back:
+    if not back_to_back.back_to_back(co):
         return NOT_APPLICABLE
     if item.quantity is None:
         return failed(PARTIAL_QUANTITY_MISSING(item.number))  # without it, whether the shipment is partial is unknown
-    if item.fob_value is not None or co.original_certificate is None:
-        return PASSED  # without the original named, the reference rule reports the CO
+    if item.fob_value is not None or not back_to_back.based_on_original(co) or back_to_back.names_itself(co):
+        return PASSED  # without an original named, the reference rule reports the CO
     partial = _is_partial(item, co, ctx)
     if isinstance(partial, Result):
         return partial
@@ -316,65 +548,51 @@ def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) 
 
 def check_total_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     """The quantities drawn from one original item by all back-to-back COs do not exceed it."""
-    if not co.back_to_back or co.original_certificate is None:
+    if _precheck_based_on_original(co, ctx) is not None:
         return NOT_APPLICABLE
-    # Apart, so that the items of every other CO do not pay for setting up the comprehensions' variables.
-    return _total_quantity(item, co, ctx, co.original_certificate.reference_number)
+    return _total_quantity(item, co, ctx, _reference(co))
 
 
 def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -> Result:
     """:func:`check_total_quantity` for an item of a back-to-back CO naming the original ``reference``."""
+    found = draws(co, ctx)
     if item.quantity is None:
-        return not_evaluated(f"certificate.items[{co.items.index(item)}].quantity")  # reported as missing above
-    original = find_original(co, ctx)
-    if original is None:
+        position = _position(item, co, found) if found is not None else None
+        where = position if position is not None else co.items.index(item)
+        return not_evaluated(f"certificate.items[{where}].quantity")  # reported as missing above
+    index = back_to_back.basis(co, ctx).index
+    if found is None or index is None:
         return not_evaluated("context.related_certificates")
-    number = source_item(item, original)
+    position = _position(item, co, found)
+    number = found.sources[position] if position is not None else index.source(item)
     if number is None:
         return not_evaluated(ORIGINAL_ITEM_NEEDED)
-    source = original.item(number)
+    source = index.item(number)
     if source is None:
         return failed(ORIGINAL_ITEM_NOT_FOUND(item.number, original_item=number, original_reference=reference))
     if source.quantity is None:
         return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
-    wanted = _key(reference)
-    own = _key(co.reference_number)
-    siblings = [
-        related
-        for related in ctx.related_certificates
-        if related.back_to_back
-        and related.original_certificate is not None
-        and _key(related.original_certificate.reference_number) == wanted
-        and (own is None or _key(related.reference_number) != own)
-        and related.issue_date <= co.issue_date
-    ]
-    earlier = [related for related in siblings if related.issue_date < co.issue_date]
-    same_day = [related for related in siblings if related.issue_date == co.issue_date]
-    position = co.items.index(item) if item in co.items else len(co.items)
-    before = tuple(i for i in _drawn_from(co.items[:position], original, number) if i.quantity is not None)
-    this_items = (*before, item)
-    earlier_items = [i for related in earlier for i in _drawn_from(related.items, original, number)]
-    if any(i.quantity is None for i in earlier_items):
+    # Items before this one on this CO; an item that is not one of the CO's items comes after them all.
+    before = found.before[position] if position is not None else found.whole.get(number)
+    earlier = found.earlier.get(number)
+    if number in found.earlier_unknown:
         return not_evaluated("context.related_certificates (quantities of earlier back-to-back COs)")
-    subheading = _subheading(source)
-    undetermined = [
-        i
-        for related in earlier
-        for i in related.items
-        if source_item(i, original) is None and subheading is not None and _subheading(i) == subheading
-    ]
-    if undetermined:
+    subheading = back_to_back.subheading(source)
+    if subheading is not None and subheading in found.undetermined:
         return not_evaluated("context.related_certificates (original items of earlier back-to-back COs)")
-    quantities = [i.quantity for i in (*this_items, *earlier_items) if i.quantity is not None]
     unit = source.quantity.unit
-    if not all(_same_unit(q.unit, unit) for q in quantities):
-        units = tuple(dict.fromkeys(q.unit for q in quantities))
+    units = tuple(
+        dict.fromkeys(
+            (*(before.units if before is not None else ()), item.quantity.unit, *(earlier.units if earlier else ()))
+        )
+    )
+    if not all(_same_unit(each, unit) for each in units):
         finding = UNIT_MISMATCH(
             item.number, original_item=number, original_reference=reference, original_unit=unit, units=units
         )
         return Result(Outcome.NOT_EVALUATED, (finding,), ("quantities in the original item's unit",))
-    total = sum((q.value for q in quantities), Decimal(0))
-    this_total = sum((i.quantity.value for i in this_items if i.quantity is not None), Decimal(0))
+    this_total = (before.total if before is not None else Decimal(0)) + item.quantity.value
+    total = this_total + (earlier.total if earlier is not None else Decimal(0))
     facts = {"original_item": number, "original_reference": reference, "original_quantity": str(source.quantity)}
     if total > source.quantity.value:
         return failed(
@@ -382,24 +600,19 @@ def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -
                 item.number,
                 total=f"{total} {unit}",
                 this_certificate=f"{this_total} {unit}",
-                earlier=tuple(r.reference_number or "(no reference)" for r in earlier) or "none",
+                earlier=found.earlier_references or "none",
                 **facts,
             )
         )
-    same_day_quantities = [
-        i.quantity
-        for related in same_day
-        for i in _drawn_from(related.items, original, number)
-        if i.quantity is not None and _same_unit(i.quantity.unit, unit)
-    ]
-    with_same_day = total + sum((q.value for q in same_day_quantities), Decimal(0))
+    same_day = found.same_day.get(number)
+    with_same_day = total + (same_day.get(_unit_key(unit), Decimal(0)) if same_day is not None else Decimal(0))
     if with_same_day <= source.quantity.value:
         return PASSED
     return judged(
         QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY(
             item.number,
             total=f"{with_same_day} {unit}",
-            same_day=tuple(r.reference_number or "(no reference)" for r in same_day),
+            same_day=found.same_day_references,
             **facts,
         )
     )
@@ -410,7 +623,19 @@ CERTIFICATE_RULES: Final = (
         RULE_OCP,
         "back-to-back CO names a valid original",
         check_original_reference,
-        (ORIGINAL_MISSING, ORIGINAL_EXPIRED, ORIGINAL_DETAILS_DIFFER, ISSUER_NOT_INTERMEDIATE, BOX_NOT_TICKED),
+        (
+            ORIGINAL_MISSING,
+            ORIGINAL_EXPIRED,
+            ORIGINAL_DETAILS_DIFFER,
+            ISSUER_NOT_INTERMEDIATE,
+            BOX_NOT_TICKED,
+            ORIGINAL_IS_ITSELF,
+            ORIGINAL_ISSUED_LATER,
+            ORIGINAL_NOT_UNDER_AGREEMENT,
+            ORIGINAL_NOT_FROM_PARTY,
+            ORIGINAL_BEFORE_ENTRY_INTO_FORCE,
+            ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED,
+        ),
     ),
 )
 
@@ -421,7 +646,7 @@ ITEM_RULES: Final = (
         check_partial_value_and_quantity,
         (PARTIAL_VALUE_MISSING, PARTIAL_QUANTITY_MISSING),
         needs=("context.related_certificates",),
-        precheck=lambda co, ctx: None if co.back_to_back else NOT_APPLICABLE,
+        precheck=_precheck_back_to_back,
     ),
     ItemRule(
         RULE,
@@ -429,7 +654,7 @@ ITEM_RULES: Final = (
         check_total_quantity,
         (QUANTITY_EXCEEDS_ORIGINAL, QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY, ORIGINAL_ITEM_NOT_FOUND, UNIT_MISMATCH),
         needs=("context.related_certificates",),
-        precheck=lambda co, ctx: None if co.back_to_back and co.original_certificate is not None else NOT_APPLICABLE,
+        precheck=_precheck_based_on_original,
     ),
 )
 

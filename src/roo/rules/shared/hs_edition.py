@@ -49,6 +49,7 @@ from roo.model.certificate import Certificate, Item
 from roo.model.hs import HsVersion, normalize_hs
 from roo.params import ParameterNotInForce, UnknownParameter
 from roo.rules.base import PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared import back_to_back as _b2b
 
 
 @final
@@ -254,7 +255,7 @@ def same_for_every_item(terms: HsEditionTerms, co: Certificate, ctx: Context) ->
         return _without_editions(terms, co, transition)
     # Items of a back-to-back CO with an edition are compared with the original's: item by item.
     back_to_back = (
-        co.back_to_back and terms.conversion_not_verified is not None and terms.back_to_back_edition is not None
+        _b2b.back_to_back(co) and terms.conversion_not_verified is not None and terms.back_to_back_edition is not None
     )
     quiet = transition.quiet
     for item in co.items:
@@ -274,7 +275,7 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
     if version is None:
         return PASSED
     conversion, back_to_back_edition = terms.conversion_not_verified, terms.back_to_back_edition
-    if co.back_to_back and conversion is not None and back_to_back_edition is not None:
+    if conversion is not None and back_to_back_edition is not None and _b2b.back_to_back(co):
         specs = (conversion, back_to_back_edition)
         return _back_to_back(terms, specs, item, co, ctx, version, (exporting, importing))
     year = _YEARS.get(version) or edition_year(version)
@@ -311,14 +312,8 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
 
 
 def original_of(co: Certificate, ctx: Context) -> Certificate | None:
-    """A back-to-back CO's original, when the context carries it."""
-    if co.original_certificate is None:
-        return None
-    reference = co.original_certificate.reference_number
-    for related in ctx.related_certificates:
-        if related.reference_number == reference and related is not co:
-            return related
-    return None
+    """A back-to-back CO's original, when the context carries it (see :mod:`roo.rules.shared.back_to_back`)."""
+    return _b2b.find_original(co, ctx)
 
 
 def _conversion(
@@ -377,7 +372,8 @@ def _back_to_back(
     conversion_not_verified, back_to_back_edition = specs
     in_force = set(parties)
     missing: list[str] = []
-    original = original_of(co, ctx)
+    basis = _b2b.basis(co, ctx)
+    original, index = basis.original, basis.index
     other = co.original_certificate.exporting_party if co.original_certificate is not None else None
     if other is None and original is not None:
         other = original.exporting_party
@@ -388,8 +384,8 @@ def _back_to_back(
         else:
             in_force.add(other_edition)
     original_item = None
-    if original is not None and item.original_item is not None:
-        original_item = original.item(item.original_item)
+    if index is not None and item.original_item is not None:
+        original_item = index.item(item.original_item)
     original_version = original_item.hs_version if original_item is not None else None
     findings: list[Finding] = []
     if original is not None and original_item is not None and original_version not in (None, version):
