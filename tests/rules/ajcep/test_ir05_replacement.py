@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -207,3 +208,83 @@ def test_replacement_keeping_the_reference_is_rejected() -> None:
 def test_copy_of_a_co_issued_at_the_end_of_the_calendar_does_not_crash() -> None:
     """A one-year limit that would end after 9999-12-31 ends on the last representable date."""
     assert (Outcome.PASSED, []) == seen(ir05.check_certified_true_copy(copy_of("9999-12-31", issue_date="9999-06-01"), Context()))
+
+
+# --- IR 5(a): the replaced CO is invalidated -----------------------------------------------------------------
+#
+# IR 5(a): when a new CO is issued for one stolen, lost or destroyed, "the original CO will be invalidated".
+
+#: The CO presented: ID/2024/AJ/000100, issued on 2024-03-01.
+REPLACED = certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-03-01")
+
+
+@pytest.mark.parametrize(
+    ("related", "on", "expected"),
+    [
+        pytest.param((), PRESENTED_ON, (Outcome.NOT_APPLICABLE, []), id="no-related-certificates"),
+        pytest.param(
+            (certificate(reference_number="ID/2024/AJ/000999"),), PRESENTED_ON, (Outcome.PASSED, []), id="no-replacement"
+        ),
+        pytest.param(
+            (replacement(),),
+            PRESENTED_ON,
+            (Outcome.FAILED, [("replaced-co-presented", ERROR, None)]),
+            id="replacement-issued-before-presentation",
+        ),
+        pytest.param(
+            (replacement(),),
+            date(2024, 3, 5),
+            (Outcome.FAILED, [("replaced-co-presented", ERROR, None)]),
+            id="presented-on-the-day-the-replacement-was-issued",
+        ),
+        pytest.param(
+            (replacement(),),
+            date(2024, 3, 4),
+            (Outcome.PASSED, [("replaced-co-presented-before-replacement", WARNING, None)]),
+            id="presented-the-day-before-the-replacement",
+        ),
+        pytest.param(
+            (replacement(),), None, (Outcome.FAILED, [("replaced-co-presented", ERROR, None)]), id="import-date-unknown"
+        ),
+        pytest.param(
+            (replacement(reference_number=" id/2024/aj/000100 "),),
+            PRESENTED_ON,
+            (Outcome.FAILED, [("replaced-co-presented", ERROR, None)]),
+            id="reference-written-in-another-case",
+        ),
+        pytest.param(
+            (certificate(exporting_party="TH", replaces={"reference_number": ORIGINAL_REFERENCE}),),
+            PRESENTED_ON,
+            (Outcome.PASSED, []),
+            id="same-number-replaced-in-another-party",
+        ),
+    ],
+)
+def test_replaced_co_is_invalidated(related: tuple[roo.Certificate, ...], on: date | None, expected: Seen) -> None:
+    """IR 5(a): a CO for which a replacement has been issued is invalid; before that it was still valid."""
+    assert expected == seen(ir05.check_not_replaced(REPLACED, Context(on=on, related_certificates=related)))
+
+
+def test_replaced_co_is_rejected_through_evaluate() -> None:
+    """IR 5(a) through roo.evaluate: the original presented after its replacement was issued is rejected."""
+    evaluation = roo.evaluate(REPLACED, on=PRESENTED_ON, related_certificates=(replacement(),))
+    assert roo.Status.REJECTED == evaluation.status
+    assert "replaced-co-presented" in {f.code for f in evaluation.findings}
+
+
+def test_certified_true_copy_of_a_replaced_co_is_invalid() -> None:
+    """IR 5: a certified true copy is a copy of the CO; once the CO is invalidated by a replacement, so is the copy."""
+    copy = certificate(
+        reference_number=ORIGINAL_REFERENCE,
+        issue_date="2024-03-01",
+        certified_true_copy=True,
+        certified_true_copy_date="2024-03-04",
+    )
+    result = ir05.check_not_replaced(copy, Context(on=PRESENTED_ON, related_certificates=(replacement(),)))
+    assert (Outcome.FAILED, [("replaced-co-presented", ERROR, None)]) == seen(result)
+
+
+def test_the_replacement_itself_is_not_invalidated_by_its_original() -> None:
+    """The new CO is the valid one: the original among the related certificates does not invalidate it."""
+    result = ir05.check_not_replaced(replacement(), Context(on=PRESENTED_ON, related_certificates=(REPLACED,)))
+    assert (Outcome.PASSED, []) == seen(result)

@@ -103,10 +103,75 @@ def test_no_shipment_date_not_ticked_is_not_evaluated() -> None:
     assert (Outcome.NOT_EVALUATED, ("certificate.transport.departure_date",)) == (result.outcome, result.needed)
 
 
-def test_replacement_is_exempt() -> None:
-    """A replacement CO (IR 5(a)) is issued after the loss; IR 7's timing does not apply to it."""
+def test_replacement_is_judged_by_its_original() -> None:
+    """IR 5(a): the new CO "will be valid during the term of the validity of the original CO": it keeps its life.
+
+    Issued on 2024-09-01, six months after shipment, for an original issued the day after shipment: IR 7 looks at
+    the original's date, on time, and the late date of the replacement itself is no defect.
+    """
     co = shipped("2024-03-04", "2024-09-01", replaces={"reference_number": "ID/2024/AJ/000100", "issue_date": "2024-03-05"})
-    assert Outcome.NOT_APPLICABLE == ir07.check_issuance_timing(co, Context()).outcome
+    assert ON_TIME == seen(ir07.check_issuance_timing(co, Context()))
+
+
+REPLACES = {"reference_number": "ID/2024/AJ/000100", "issue_date": "2025-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("original_issued", "ticked", "expected"),
+    [
+        pytest.param("2025-03-04", True, (Outcome.PASSED, [("replaced-original-issued-retroactively", INFO, None)]), id="original-12-months-to-the-day"),
+        pytest.param(
+            "2025-03-05",
+            True,
+            (Outcome.FAILED, [("replaced-original-issued-too-late", ERROR, None)]),
+            id="original-12-months-and-a-day",
+        ),
+        pytest.param(
+            "2024-03-08",
+            False,
+            (Outcome.FAILED, [("replaced-original-retroactive-box-not-ticked", ERROR, None)]),
+            id="original-on-day-4-neither-ticked",
+        ),
+        pytest.param(
+            "2024-03-07",
+            True,
+            (Outcome.PASSED, [("replaced-original-retroactive-box-ticked-on-time", INFO, None)]),
+            id="original-on-day-3-ticked",
+        ),
+    ],
+)
+def test_replacement_keeps_the_original_timing(original_issued: str, ticked: bool, expected: Seen) -> None:
+    """IR 7 with IR 5(a): retroactive issuance "within twelve (12) months from the date of shipment" binds the original.
+
+    An original issued too late does not become good by being replaced: the replacement, valid only during the
+    original's validity, has no life of its own to give it.
+    """
+    co = shipped("2024-03-04", "2025-06-01", ticked, replaces=dict(REPLACES, issue_date=original_issued))
+    assert expected == seen(ir07.check_issuance_timing(co, Context()))
+
+
+def test_replacement_is_judged_by_the_original_in_the_context() -> None:
+    """The original in ``related_certificates`` gives its own issue date, box 3 and tick (IR 5(a), IR 7).
+
+    The replacement shows the original as issued on 2024-03-05, but the original itself was issued on 2025-03-10,
+    more than twelve months after shipment: the replacement is rejected. The replacement's tick, which the
+    original lacked, counts (a new CO may correct the form, IR 4(b)(ii)); the date it cannot correct.
+    """
+    original = shipped("2024-03-04", "2025-03-10", False, reference_number="ID/2024/AJ/000100")
+    co = shipped("2024-03-04", "2025-06-01", True, replaces=dict(REPLACES, issue_date="2024-03-05"))
+    assert (Outcome.FAILED, [("replaced-original-issued-too-late", ERROR, None)]) == seen(
+        ir07.check_issuance_timing(co, Context(related_certificates=(original,)))
+    )
+    evaluation = roo.evaluate(co, on=date(2025, 6, 2), related_certificates=(original,))
+    assert roo.Status.REJECTED == evaluation.status
+    assert "replaced-original-issued-too-late" in {f.code for f in evaluation.findings}
+
+
+def test_replacement_without_the_original_date_is_not_evaluated() -> None:
+    """Without the original's issue date there is nothing to count from (the replacement rule reports the gap)."""
+    co = shipped("2024-03-04", "2024-09-01", replaces={"reference_number": "ID/2024/AJ/000100"})
+    result = ir07.check_issuance_timing(co, Context())
+    assert (Outcome.NOT_EVALUATED, ("certificate.replaces.issue_date",)) == (result.outcome, result.needed)
 
 
 def test_certified_true_copy_is_checked_on_the_original_date() -> None:

@@ -8,10 +8,21 @@ date of issuance (box 12 of the ASEAN Member States' form, box 9 of Japan's
 form), so both must be present. It is valid only during the original's
 validity: that is checked at presentation by the validity rule
 (``ocp_validity``), which counts from the original's date for a replacement.
-IR 7's timing rule does not apply to a replacement, which is issued after the
-loss, not at shipment (``ir07_retroactive_issuance`` skips it). A replacement
+The replacement keeps the original's life, defects included: IR 7's timing
+rule judges the original's issue date for it (``ir07_retroactive_issuance``),
+so an original issued too late does not become good by being replaced. A replacement
 dated before the CO it replaces is inconsistent; since the dates alone cannot
 say which is wrong, it is a ``warning``.
+
+**The replaced CO.** IR 5(a) invalidates the original once the new CO is
+issued. A CO presented while the context's ``related_certificates`` hold a CO
+that replaces it (from the same exporting Party, naming its reference number
+in ``replaces``, with a reference number of its own) is rejected as a whole;
+so is a certified true copy of it, which bears the same reference number.
+When the import date precedes the replacement's issue date, the CO was
+still valid when presented: a ``warning`` for customs to verify that the
+preference is not claimed twice. Without related certificates nothing says
+a replacement exists, and the check does not apply.
 
 (b) **Certified true copy** (``certified_true_copy`` ticked: the words
 "CERTIFIED TRUE COPY" in box 12). It is made on the basis of the exporter's
@@ -40,7 +51,8 @@ from roo.dates import add_months
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared.back_to_back import reference_key
 
 RULE_A: Final = "AJCEP/IR/5(a)"
 RULE_B: Final = "AJCEP/IR/5(b)"
@@ -73,6 +85,21 @@ REPLACEMENT_PREDATES_ORIGINAL = FindingSpec(
     Severity.WARNING,
     "The replacement CO is dated {issue_date}, before the CO it replaces ('{original_reference}', issued "
     "{original_issue_date}); customs may verify which date is right.",
+)
+REPLACED_CO_PRESENTED = FindingSpec(
+    "replaced-co-presented",
+    RULE_A,
+    Severity.ERROR,
+    "The CO has been replaced by the CO '{replacement_reference}' issued on {replacement_issue_date}; a CO for "
+    "which a new CO has been issued is invalidated and gives no preference.",
+)
+REPLACED_AFTER_PRESENTATION = FindingSpec(
+    "replaced-co-presented-before-replacement",
+    RULE_A,
+    Severity.WARNING,
+    "The CO was presented on {on}, before the CO '{replacement_reference}' that replaces it was issued on "
+    "{replacement_issue_date}; it was invalidated from then on, so customs may verify that preference is not "
+    "claimed twice.",
 )
 CTC_DATE_MISSING = FindingSpec(
     "certified-true-copy-date-missing",
@@ -147,6 +174,36 @@ def check_replacement(co: Certificate, ctx: Context) -> Result:
     return judged(*findings)
 
 
+def replacements_of(co: Certificate, ctx: Context) -> tuple[Certificate, ...]:
+    """The related certificates that replace ``co``: from its exporting Party, naming its reference number."""
+    own = reference_key(co.reference_number)
+    if own is None:
+        return ()
+    return tuple(
+        related
+        for related in ctx.related_certificates
+        if related is not co
+        and related.replaces is not None
+        and related.exporting_party == co.exporting_party
+        and reference_key(related.replaces.reference_number) == own
+        and reference_key(related.reference_number) != own
+    )
+
+
+def check_not_replaced(co: Certificate, ctx: Context) -> Result:
+    """A CO for which a replacement has been issued is invalidated (IR 5(a)); so is a certified true copy of it."""
+    if not ctx.related_certificates:
+        return NOT_APPLICABLE  # nothing says a replacement exists; roo does not ask for one
+    replacements = replacements_of(co, ctx)
+    if not replacements:
+        return PASSED
+    first = min(replacements, key=lambda replacement: replacement.issue_date)
+    facts = {"replacement_reference": first.reference_number, "replacement_issue_date": first.issue_date}
+    if ctx.on is not None and ctx.on < first.issue_date:
+        return judged(REPLACED_AFTER_PRESENTATION(None, on=ctx.on, **facts))
+    return judged(REPLACED_CO_PRESENTED(None, **facts))
+
+
 def check_certified_true_copy(co: Certificate, ctx: Context) -> Result:
     """A certified true copy bears the original's issue date and was made within the limit after it."""
     if not co.certified_true_copy:
@@ -204,6 +261,13 @@ RULES: Final = (
             REPLACEMENT_ORIGINAL_DATE_MISSING,
             REPLACEMENT_PREDATES_ORIGINAL,
         ),
+    ),
+    CertificateRule(
+        RULE_A,
+        "a CO for which a replacement has been issued is invalidated",
+        check_not_replaced,
+        (REPLACED_CO_PRESENTED, REPLACED_AFTER_PRESENTATION),
+        needs=("context.related_certificates",),
     ),
     CertificateRule(
         RULE_B,

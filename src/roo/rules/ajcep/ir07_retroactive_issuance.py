@@ -29,7 +29,14 @@ retroactive CO), the periods the Rules set from the start apply.
 * No date of shipment and the box not ticked: not evaluated.
 
 A replacement CO (IR 5(a)) is issued after the original was lost, not at
-shipment, so this rule does not apply to it. A certified true copy bears the
+shipment; it is valid only during the original's validity, so it keeps the
+original's life and the original's timing is what this rule judges: the
+original's issue date (the original's own, when ``related_certificates``
+holds it, else the date the replacement shows), its date of shipment, and
+the 'Issued Retroactively' tick of the original or of the replacement (a new
+CO may correct the original's form, IR 4(b)(ii)). An original issued more
+than twelve months after shipment does not become good by being replaced
+(``replaced-original-issued-too-late``). A certified true copy bears the
 original's issue date and is checked like the original. The check is
 implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.retroactive`.
 
@@ -87,6 +94,47 @@ ISSUED_RETROACTIVELY = FindingSpec(
     "{shipment_date}, within {max_months} months; the importing Party's laws govern its acceptance.",
 )
 
+REPLACED_NOT_TICKED = FindingSpec(
+    "replaced-original-retroactive-box-not-ticked",
+    RULE,
+    Severity.ERROR,
+    "The CO this one replaces ('{original_reference}') was issued on {issue_date}, {days_after_shipment} days after "
+    "shipment on {shipment_date} (later than {grace_days} days), and neither it nor this replacement is ticked "
+    "'Issued Retroactively'; a replacement takes the original's timing.",
+)
+REPLACED_TOO_LATE = FindingSpec(
+    "replaced-original-issued-too-late",
+    RULE,
+    Severity.ERROR,
+    "The CO this one replaces ('{original_reference}') was issued on {issue_date}, after {latest} ({max_months} "
+    "months from shipment on {shipment_date}); a CO issued too late does not become good by being replaced.",
+)
+REPLACED_TICKED_ON_TIME = FindingSpec(
+    "replaced-original-retroactive-box-ticked-on-time",
+    RULE,
+    Severity.INFO,
+    "The box 'Issued Retroactively' is ticked although the CO this one replaces ('{original_reference}') was issued "
+    "on {issue_date}, within {grace_days} days of shipment on {shipment_date}; the tick is disregarded.",
+)
+REPLACED_ISSUED_RETROACTIVELY = FindingSpec(
+    "replaced-original-issued-retroactively",
+    RULE,
+    Severity.INFO,
+    "The CO this one replaces ('{original_reference}') was issued retroactively on {issue_date}, "
+    "{days_after_shipment} days after shipment on {shipment_date}, within {max_months} months; the importing "
+    "Party's laws govern its acceptance, and the replacement's.",
+)
+
+#: How the timing of the CO a replacement replaces is reported (IR 5(a): the replacement keeps its life).
+REPLACEMENT_TERMS: Final = retroactive.RetroactiveTerms(
+    grace_days_parameter=GRACE_DAYS,
+    max_months_parameter=MAX_MONTHS,
+    not_ticked=REPLACED_NOT_TICKED,
+    too_late=REPLACED_TOO_LATE,
+    shipment_date_missing=SHIPMENT_DATE_MISSING,
+    ticked_on_time=REPLACED_TICKED_ON_TIME,
+    issued_retroactively=REPLACED_ISSUED_RETROACTIVELY,
+)
 
 #: What the timing check shared with JIEPA (:mod:`roo.rules.shared.retroactive`) reads and reports under AJCEP.
 TERMS: Final = retroactive.RetroactiveTerms(
@@ -97,6 +145,7 @@ TERMS: Final = retroactive.RetroactiveTerms(
     shipment_date_missing=SHIPMENT_DATE_MISSING,
     ticked_on_time=TICKED_ON_TIME,
     issued_retroactively=ISSUED_RETROACTIVELY,
+    for_replacement=REPLACEMENT_TERMS,
 )
 
 
@@ -110,6 +159,16 @@ RULES: Final = (
         RULE,
         "issued by shipment or within the grace days, otherwise retroactively within the months",
         check_issuance_timing,
-        (NOT_TICKED, TOO_LATE, SHIPMENT_DATE_MISSING, TICKED_ON_TIME, ISSUED_RETROACTIVELY),
+        (
+            NOT_TICKED,
+            TOO_LATE,
+            SHIPMENT_DATE_MISSING,
+            TICKED_ON_TIME,
+            ISSUED_RETROACTIVELY,
+            REPLACED_NOT_TICKED,
+            REPLACED_TOO_LATE,
+            REPLACED_TICKED_ON_TIME,
+            REPLACED_ISSUED_RETROACTIVELY,
+        ),
     ),
 )

@@ -23,12 +23,15 @@ of the month (12 months from 29 February 2024 end on 28 February 2025).
 
 The terms give each outcome's finding; a scheme whose periods are not
 confirmed reports them as warnings, which never deny. A replacement CO is
-issued after the loss of the original, not at shipment, so the rule does not
-apply to it.
+issued after the loss of the original, not at shipment: where the scheme's
+replacements keep the original's life (AJCEP IR 5(a)), the rule judges the
+original's issue date instead, so an original issued too late does not
+become good by being replaced; otherwise the rule does not apply to it.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import final
 
 import attrs
@@ -39,13 +42,19 @@ from roo.evaluation import Finding
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared.back_to_back import reference_key
 from roo.rules.shared.dated import parameter_from_first
 
 
 @final
 @attrs.frozen
 class RetroactiveTerms:
-    """A scheme's grace days and retroactive months (dated parameters) and its findings."""
+    """A scheme's grace days and retroactive months (dated parameters) and its findings.
+
+    ``for_replacement``, when set, are the findings that judge the timing of
+    the CO a replacement replaces (a scheme whose replacements keep the
+    original's life, AJCEP IR 5(a)); without it a replacement is not checked.
+    """
 
     grace_days_parameter: str
     max_months_parameter: str
@@ -54,15 +63,67 @@ class RetroactiveTerms:
     shipment_date_missing: FindingSpec
     ticked_on_time: FindingSpec
     issued_retroactively: FindingSpec
+    for_replacement: RetroactiveTerms | None = None
+
+
+def replaced_original(co: Certificate, ctx: Context) -> Certificate | None:
+    """The CO that ``co`` replaces, when the context carries it: same reference number and exporting Party."""
+    replaced = co.replaces
+    wanted = reference_key(replaced.reference_number) if replaced is not None else None
+    if wanted is None:
+        return None
+    own = reference_key(co.reference_number)
+    for related in ctx.related_certificates:
+        if (
+            related is not co
+            and related.exporting_party == co.exporting_party
+            and reference_key(related.reference_number) == wanted
+            and wanted != own
+        ):
+            return related
+    return None
 
 
 def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context) -> Result:
-    """Issued by shipment or within the grace days; otherwise marked retroactive and within the months."""
-    if co.replaces is not None:
+    """Issued by shipment or within the grace days; otherwise marked retroactive and within the months.
+
+    A replacement is judged by the CO it replaces, where the terms say so: the
+    original's issue date (from the original in the context, else as the
+    replacement shows it), its date of shipment (the original's box 3, else the
+    replacement's) and the 'Issued Retroactively' mark of either (a replacement
+    may correct the original's form, IR 4(b)(ii), but not its date).
+    """
+    if co.replaces is None:
+        shipped = co.transport.departure_date if co.transport is not None else None
+        return _judge(terms, ctx, co.issue_date, co.issued_retroactively, shipped, {})
+    replacement_terms = terms.for_replacement
+    if replacement_terms is None:
         return NOT_APPLICABLE  # a replacement is issued after the loss, not at shipment
-    shipped = co.transport.departure_date if co.transport is not None else None
+    original = replaced_original(co, ctx)
+    issued = original.issue_date if original is not None else co.replaces.issue_date
+    if issued is None:
+        return not_evaluated("certificate.replaces.issue_date")  # the replacement rule reports the missing date
+    shipped = None
+    if original is not None and original.transport is not None:
+        shipped = original.transport.departure_date
+    if shipped is None and co.transport is not None:
+        shipped = co.transport.departure_date
+    ticked = co.issued_retroactively or (original is not None and original.issued_retroactively)
+    facts: dict[str, object] = {"original_reference": co.replaces.reference_number}
+    return _judge(replacement_terms, ctx, issued, ticked, shipped, facts)
+
+
+def _judge(
+    terms: RetroactiveTerms,
+    ctx: Context,
+    issued: date,
+    ticked: bool,
+    shipped: date | None,
+    extra: dict[str, object],
+) -> Result:
+    """The timing of a CO issued on ``issued`` for goods shipped on ``shipped``, marked retroactive or not."""
     if shipped is None:
-        if co.issued_retroactively:
+        if ticked:
             return judged(terms.shipment_date_missing(None))
         return not_evaluated("certificate.transport.departure_date")
     try:
@@ -70,9 +131,8 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
         max_months = int(parameter_from_first(ctx, terms.max_months_parameter, shipped)[0])
     except ParameterNotInForce as error:
         return not_evaluated(f"context.parameters[{error.name}]")
-    issued = co.issue_date
     on_time = issued <= add_days(shipped, grace_days)
-    if on_time and not co.issued_retroactively:
+    if on_time and not ticked:
         return PASSED  # the common case: nothing to report, so no facts are gathered
     facts = {
         "issue_date": issued,
@@ -80,14 +140,15 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
         "days_after_shipment": days_between(shipped, issued),
         "grace_days": grace_days,
         "max_months": max_months,
+        **extra,
     }
     if on_time:
         return judged(terms.ticked_on_time(None, **facts))
     findings: list[Finding] = []
-    if not co.issued_retroactively:
+    if not ticked:
         findings.append(terms.not_ticked(None, **facts))
     latest = add_months(shipped, max_months)
-    if co.issue_date > latest:
+    if issued > latest:
         findings.append(terms.too_late(None, latest=latest, **facts))
     if not findings:
         findings.append(terms.issued_retroactively(None, **facts))
