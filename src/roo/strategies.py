@@ -1384,10 +1384,10 @@ GOOD_CRITERIA: Final[Mapping[str, str | None]] = {
     "WO": "WO",
     "PE": "PE",
     "CTH": "CTH",
-    "RVC": f"RVC {_GENERAL_RVC}%",
+    "RVC": "RVC",
     "CTH, DMI": "CTH, DMI",
     "CTH, ACU": "CTH, ACU",
-    "RVC, ACU": f"RVC {_GENERAL_RVC}%, ACU",
+    "RVC, ACU": "RVC, ACU",
     "fail": None,
 }
 
@@ -1636,7 +1636,7 @@ def goods(
     * ``"RVC"``: a non-originating material of the good's own heading worth
       over 10 % of the FOB (so the CTH fails, de minimis or not), the VNM at
       most 60 % of the FOB, the final process in the Party;
-      ``satisfied == ("RVC",)``, box 8 ``RVC 40%``.
+      ``satisfied == ("RVC",)``, box 8 ``RVC`` (form note 3 gives no percentage).
     * ``"CTH, DMI"``: the CTH met only thanks to de minimis (a material of
       the same heading within 10 % of the FOB, 7 % for Chapters 18 and 21,
       10 % of the weight for textiles), the VNM over 60 %.

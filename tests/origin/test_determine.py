@@ -113,10 +113,14 @@ def test_product_specific_rule_replaces_the_general_rule() -> None:
 
 
 def test_psr_alternatives_are_separate_criteria() -> None:
-    """Each alternative of ``CTSH and RVC 35 or CC`` is tried and reported on its own."""
+    """Each alternative of ``CTSH and RVC 35 or CC`` is tried and reported on its own.
+
+    Form note 3(d) gives "CTC" and "RVC" (no percentage) for Art 26.2; an alternative that needs both is
+    written with both codes.
+    """
     psr = table({"hs": "1905", "rule": "CTSH and RVC 35 or CC"})
     determination = run(material("Premix", "190590", "60.00"), psr=psr)
-    assert ([("CTSH+RVC", True), ("CC", False)], ("RVC", "CTSH"), "CTC, RVC 35%") == (
+    assert ([("CTSH+RVC", True), ("CC", False)], ("RVC", "CTSH"), "CTC, RVC") == (
         [(c.criterion, c.met) for c in determination.criteria[1:]],
         determination.satisfied,
         determination.box8,

@@ -17,9 +17,9 @@ PSR = {"AJCEP": ROOT / "examples" / "psr" / "ajcep_example.json", "JIEPA": ROOT 
 
 #: file -> (originating, box 8, satisfied, rvc_percent)
 EXPECTED = {
-    "footwear_vn_ajcep.json": (True, "RVC 40%", ["RVC"], "65.00"),
+    "footwear_vn_ajcep.json": (True, "RVC", ["RVC"], "65.00"),
     "biscuits_th_de_minimis.json": (True, "CTH, DMI", ["CTH"], "35.00"),
-    "refined_palm_oil_id.json": (True, "RVC 40%", ["RVC", "CC"], "99.78"),
+    "refined_palm_oil_id.json": (True, "RVC", ["RVC", "CC"], "99.78"),
     "steel_structures_th_japanese_inputs.json": (True, "CTH, ACU", ["RVC", "CTH"], "95.00"),
     "wire_harness_id_jiepa.json": (True, "PSR, ACU", ["RVC", "CTH"], "80.00"),
 }

@@ -15,7 +15,9 @@ least one could not be evaluated for want of a fact (``needed`` names them).
 ``satisfied`` lists every criterion met; ``box8`` recommends one, preferring
 the criterion that needs no flag, then ``WO``, ``PE``, a change in tariff
 classification, RVC, a specific process, and combinations last; ``flags``
-are the flags that criterion needs (``DMI``, ``ACU``).
+are the flags that criterion needs (``DMI``, ``ACU``). Box 8 is written as
+AJCEP form note 3 prescribes: the codes ``WO``, ``PE``, ``CTH``, ``CTC``,
+``RVC``, ``SP`` and the flags, never a percentage.
 
 Source: AJCEP Agreement, Chapter 3 (Arts 24-34) and form note 3; JIEPA Chapter 3 (Arts 29-39).
 """
@@ -396,10 +398,10 @@ def _candidates(
             needed = (f"parameter {error.name}",)
             missing = CriterionResult("RVC", ("RVC",), "general rule: RVC", "AJCEP/ART/26(1)(a)", None, needed=needed)
             return general, [missing]
-        label = f"RVC {show(threshold)}%"
         rvc40 = Requirement(RequirementKind.RVC, percent=threshold)
-        title = f"general rule: {label}"
-        general.append(_Candidate("RVC", ("RVC",), title, "AJCEP/ART/26(1)(a)", label, (rvc40,), True))
+        title = f"general rule: RVC {show(threshold)}%"
+        # Form note 3(c): "RVC" is inserted in box 8, without the percentage.
+        general.append(_Candidate("RVC", ("RVC",), title, "AJCEP/ART/26(1)(a)", "RVC", (rvc40,), True))
         return general, []
     citation = "JIEPA/ART/29(1)(c)" if scheme is Scheme.JIEPA else "AJCEP/ART/26(2)"
     if kind is RuleKind.PRODUCT_SPECIFIC:
@@ -423,17 +425,16 @@ def _label(scheme: Scheme, requirement: Requirement) -> str:
 
 
 def _box8(scheme: Scheme, alternative: Alternative) -> str:
+    """Box 8 for one alternative of a product-specific rule.
+
+    AJCEP form note 3(d) gives one code per kind of rule: "CTC" for any change in tariff classification, "RVC"
+    (no percentage) and "SP". An alternative that needs more than one of them (``CTH and RVC 40``) is met only
+    when each is, so roo writes each code the alternative needs, in the rule's order (``CTC, RVC``); the note
+    has no code for such a combination.
+    """
     if scheme is Scheme.JIEPA:
         return "WO" if all(r.kind is RequirementKind.WO for r in alternative) else "PSR"
-    parts = []
-    for requirement in alternative:
-        if requirement.is_ctc:
-            parts.append("CTC")
-        elif requirement.kind is RequirementKind.RVC:
-            assert requirement.percent is not None
-            parts.append(f"RVC {show(requirement.percent)}%")
-        else:
-            parts.append(requirement.kind.value)
+    parts = ["CTC" if requirement.is_ctc else requirement.kind.value for requirement in alternative]
     return ", ".join(dict.fromkeys(parts))
 
 
