@@ -36,7 +36,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from roo.locale._extract import KEYWORDS  # noqa: E402 - needs the src path above
+from roo.locale._extract import KEYWORDS, extract_msgids  # noqa: E402 - needs the src path above
 
 
 def _pybabel(*args: str) -> None:
@@ -128,16 +128,9 @@ def init(language: str) -> None:
 
 def problems() -> list[str]:
     """Everything that makes the catalogues stale; empty when they are current."""
-    from babel.messages.extract import extract_from_dir
-    from babel.messages.frontend import parse_mapping_cfg
     from babel.messages.pofile import read_po
 
-    with MAPPING.open() as fileobj:
-        method_map, options_map = parse_mapping_cfg(fileobj)
-    extracted = {
-        message if isinstance(message, str) else message[0]
-        for _, _, message, _, _ in extract_from_dir(str(SOURCES), method_map, options_map, keywords=KEYWORDS)
-    }
+    extracted = extract_msgids(SOURCES, MAPPING)
     found: list[str] = []
     with POT.open("rb") as fileobj:
         template = {m.id for m in read_po(fileobj) if m.id}

@@ -1,6 +1,6 @@
 """Hypothesis strategies for roo documents, for property tests of roo and of the systems that use it.
 
-Install them with the optional extra ``roo[hypothesis]``. ``import roo`` never
+Install them with the optional extra ``roo-origin[hypothesis]``. ``import roo`` never
 imports this module; import it yourself (``from roo import strategies``) or let
 Hypothesis find it: the package registers :func:`_hypothesis_setup_hook` as a
 Hypothesis entry point, so ``st.from_type(roo.Certificate)`` works in any test

@@ -23,13 +23,11 @@ from typing import Any
 
 import attrs
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 import roo
 import roo.rules
-from roo.locale._extract import KEYWORDS
+from roo.locale._extract import extract_msgids
 from roo.rules.base import FindingSpec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,14 +90,7 @@ def rule_titles() -> frozenset[str]:
 @cache
 def extracted() -> frozenset[str]:
     """Every msgid ``pybabel extract`` finds in src/roo (in memory, with the project's babel.cfg and keywords)."""
-    with (ROOT / "babel.cfg").open() as fileobj:
-        method_map, options_map = parse_mapping_cfg(fileobj)
-    found = set()
-    for _, _, message, _, _ in extract_from_dir(
-        str(ROOT / "src" / "roo"), method_map, options_map, keywords=dict(KEYWORDS)
-    ):
-        found.add(message if isinstance(message, str) else message[0])
-    return frozenset(found)
+    return extract_msgids(ROOT / "src" / "roo", ROOT / "babel.cfg")
 
 
 @cache

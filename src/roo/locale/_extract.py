@@ -53,6 +53,26 @@ _RULES: Final = frozenset({"CertificateRule", "ItemRule"})
 ExtractionResult = tuple[int, str, tuple[str | None, ...], list[str]]
 
 
+def extract_msgids(sources: Path, mapping: Path) -> frozenset[str]:
+    """Every msgid ``pybabel extract`` finds in ``sources`` with the mapping file ``mapping`` and :data:`KEYWORDS`.
+
+    Used by ``scripts/catalogues.py check`` and the catalogue tests, so both extract exactly as the CLI does.
+    """
+    from babel.messages.extract import extract_from_dir
+
+    try:
+        from babel.messages.frontend import parse_mapping_cfg
+    except ImportError:  # babel before 2.16 names it parse_mapping
+        from babel.messages.frontend import parse_mapping as parse_mapping_cfg
+
+    with mapping.open() as fileobj:
+        method_map, options_map = parse_mapping_cfg(fileobj)
+    return frozenset(
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(sources), method_map, options_map, keywords=dict(KEYWORDS))
+    )
+
+
 def extract_roo(
     fileobj: IO[bytes],
     keywords: Collection[str],
