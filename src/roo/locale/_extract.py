@@ -58,15 +58,13 @@ def extract_msgids(sources: Path, mapping: Path) -> frozenset[str]:
 
     Used by ``scripts/catalogues.py check`` and the catalogue tests, so both extract exactly as the CLI does.
     """
+    from babel.messages import frontend
     from babel.messages.extract import extract_from_dir
 
-    try:
-        from babel.messages.frontend import parse_mapping_cfg
-    except ImportError:  # babel before 2.16 names it parse_mapping
-        from babel.messages.frontend import parse_mapping as parse_mapping_cfg
-
+    # babel 2.16 renamed parse_mapping to parse_mapping_cfg; roo supports releases on both sides.
+    parse_mapping: Any = getattr(frontend, "parse_mapping_cfg", None) or frontend.parse_mapping
     with mapping.open() as fileobj:
-        method_map, options_map = parse_mapping_cfg(fileobj)
+        method_map, options_map = parse_mapping(fileobj)
     return frozenset(
         message if isinstance(message, str) else message[0]
         for _, _, message, _, _ in extract_from_dir(str(sources), method_map, options_map, keywords=dict(KEYWORDS))
