@@ -37,6 +37,9 @@ SCHEDULE: Mapping[str, tuple[tuple[date, str], ...]] = {
     "SG": ((date(2008, 12, 1), "HS2002"), (SG_AMENDS, "HS2007")),
 }
 
+#: Parties whose SCHEDULE is served as unconfirmed data (verified = false); the others as confirmed.
+UNCONFIRMED: set[str] = set()
+
 Seen = tuple[Outcome, list[tuple[str, Severity, int | None]], tuple[str, ...]]
 
 
@@ -56,6 +59,15 @@ def amended_annex2(monkeypatch: pytest.MonkeyPatch) -> None:
         return packaged(name, on, overrides)
 
     monkeypatch.setattr(roo.params, "value", value)
+    packaged_verified = roo.params.verified
+
+    def verified(name: str, on: date, overrides: Mapping[str, object] | None = None) -> bool:
+        party = name.rsplit(".", 1)[-1]
+        if name.startswith("ajcep.annex2.hs_version.") and party in SCHEDULE and not (overrides and name in overrides):
+            return party not in UNCONFIRMED
+        return packaged_verified(name, on, overrides)
+
+    monkeypatch.setattr(roo.params, "verified", verified)
 
 
 def seen(result: Result) -> Seen:
@@ -504,3 +516,65 @@ def test_through_evaluate_denies_only_the_item_concerned() -> None:
     verdicts = {verdict.number: verdict.preference for verdict in evaluation.items}
     assert [("hs-edition-superseded", 2)] == ir17_findings
     assert {1: Preference.GRANTED, 2: Preference.DENIED} == verdicts
+
+
+# --- editions roo holds without a confirmed source never deny -------------------------------------------------------
+#
+# IR 17 denies an older edition only once "the amendment to Annex 2 has ... entered into force" for the Parties; when
+# the date roo holds for that is not confirmed, the doubt is the data's, not the CO's: a warning, never a denial.
+
+
+@pytest.fixture
+def unconfirmed() -> Any:
+    """Serve Japan's and Singapore's editions as unconfirmed data (Thailand's stays confirmed)."""
+    UNCONFIRMED.update({"JP", "SG"})
+    yield
+    UNCONFIRMED.clear()
+
+
+@pytest.mark.usefixtures("unconfirmed")
+def test_superseded_on_unconfirmed_dates_warns() -> None:
+    """IR 17(a) on an unconfirmed date of Japan's amendment: the HS2002 item gets a warning and keeps preference."""
+    assert (Outcome.PASSED, [("hs-edition-superseded-unverified", WARNING, 1)], ()) == check(co(JP_AMENDS, "HS2002"))
+    assert PASS == check(co(date(2012, 3, 31), "HS2002"))
+
+
+@pytest.mark.usefixtures("unconfirmed")
+def test_superseded_on_dates_the_caller_gives_denies() -> None:
+    """An edition the caller states in the context is its own statement: confirmed, so IR 17(a) denies."""
+    stated = {"ajcep.annex2.hs_version.JP": "HS2007"}
+    assert SUPERSEDED == check(co(JP_AMENDS, "HS2002"), parameters=stated)
+
+
+@pytest.mark.usefixtures("unconfirmed")
+def test_retroactive_on_unconfirmed_dates_warns() -> None:
+    """IR 17(c) resting on Japan's unconfirmed edition (the importing Party here) warns instead of denying."""
+    certificate_ = co(date(2012, 4, 10), "HS2002", shipped=date(2011, 12, 30), retroactive=True)
+    assert (Outcome.PASSED, [("hs-edition-retroactive-not-amended-unverified", WARNING, 1)], ()) == check(certificate_)
+
+
+@pytest.mark.usefixtures("unconfirmed")
+def test_back_to_back_on_unconfirmed_dates_warns() -> None:
+    """IR 17(d) resting on Singapore's unconfirmed edition warns instead of denying."""
+    ctx = {"related_certificates": (original("HS2007"),)}
+    assert (Outcome.PASSED, [("hs-edition-back-to-back-not-allowed-unverified", WARNING, 1)], ()) == check(
+        back_to_back(AFTER_ALL, "HS2002"), **ctx
+    )
+
+
+def test_unticked_co_based_on_an_original_may_keep_its_edition() -> None:
+    """IR 17(d) concerns the back-to-back CO issued under OCP Rule 3(4)(a), whatever its box 13 says.
+
+    A CO that names its original but lacks the tick may keep the original's HS2002 codes after every Party
+    amended, as a ticked one may (the missing tick is IR 9's finding, not a ground to deny here).
+    """
+    unticked = back_to_back(AFTER_ALL, "HS2002")
+    unticked = attrs.evolve(unticked, back_to_back=False)
+    assert PASS == check(unticked, related_certificates=(original("HS2002"),))
+
+
+def test_packaged_editions_are_marked_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped data hold no confirmed date of a later Annex 2 edition for any Party: none can deny on its own."""
+    monkeypatch.undo()
+    for party in ("BN", "ID", "JP", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"):
+        assert not roo.params.verified(f"ajcep.annex2.hs_version.{party}", date(2024, 3, 20))

@@ -38,6 +38,17 @@ several (the description of the goods settles which), and notes when the
 table cannot convert the code. Without a table it notes that the conversion
 was not checked; roo does not guess.
 
+A CO based on an original CO is back-to-back whatever its box 13 says
+(:mod:`roo.rules.shared.back_to_back`), so (d) applies to it ticked or not.
+
+**Unconfirmed editions never deny.** The dates on which Annex 2 moved to a
+later edition for each Party are not in the texts roo could read (see
+``ajcep_hs.toml``): the packaged values are marked unverified. An error of
+this rule that rests on an edition not confirmed in the data (a packaged
+value marked ``verified = false``; an edition the caller states in the
+context counts as confirmed) is reported as a ``warning`` instead, with the
+same facts and a ``-unverified`` code.
+
 An item without ``hs_version`` is taken to be in the edition in force for
 the importing Party on the issue date, so it always passes. IR 17 only
 restrains older editions: codes in a newer edition than Annex 2 (common
@@ -71,20 +82,26 @@ _AT_ISSUE = (
     "and in {importing_edition} for the importing Party ({importing_party})"
 )
 
+_SUPERSEDED = (
+    "HS code '{hs_code}' is in {hs_version}, but " + _AT_ISSUE + "; a CO on an older edition is accepted only "
+    "while the amended Annex 2 is not in force for one of the Parties."
+)
 EDITION_SUPERSEDED = FindingSpec(
     "hs-edition-superseded",
     "AJCEP/IR/17(a)",
     Severity.ERROR,
-    "HS code '{hs_code}' is in {hs_version}, but " + _AT_ISSUE + "; a CO on an older edition is accepted only "
-    "while the amended Annex 2 is not in force for one of the Parties.",
+    _SUPERSEDED,
+)
+_RETROACTIVE_NOT_AMENDED = (
+    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before Annex 2 in "
+    "{exporting_edition} entered into force for the exporting Party ({exporting_party}), and a CO issued "
+    "retroactively after that ({issue_date}) must use {exporting_edition}."
 )
 RETROACTIVE_NOT_AMENDED = FindingSpec(
     "hs-edition-retroactive-not-amended",
     "AJCEP/IR/17(c)",
     Severity.ERROR,
-    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before Annex 2 in "
-    "{exporting_edition} entered into force for the exporting Party ({exporting_party}), and a CO issued "
-    "retroactively after that ({issue_date}) must use {exporting_edition}.",
+    _RETROACTIVE_NOT_AMENDED,
 )
 RETROACTIVE_OLD_ACCEPTED = FindingSpec(
     "hs-edition-retroactive-old-accepted",
@@ -136,13 +153,38 @@ CONVERSION_UNCHECKED = FindingSpec(
     "{original_item} on the original CO {original_reference}; the correlation table could not check the "
     "conversion: {reason}.",
 )
+_BACK_TO_BACK_EDITION = (
+    "HS code '{hs_code}' is in {hs_version}, which is neither the edition of the original CO "
+    "({original_hs_version}) nor one no older than Annex 2 in force on the issue date {issue_date} "
+    "for the Parties concerned ({editions})."
+)
 BACK_TO_BACK_EDITION = FindingSpec(
     "hs-edition-back-to-back-not-allowed",
     "AJCEP/IR/17(d)",
     Severity.ERROR,
-    "HS code '{hs_code}' is in {hs_version}, which is neither the edition of the original CO "
-    "({original_hs_version}) nor one no older than Annex 2 in force on the issue date {issue_date} "
-    "for the Parties concerned ({editions}).",
+    _BACK_TO_BACK_EDITION,
+)
+
+
+#: What an unconfirmed edition adds: doubt never denies (DESIGN, "a figure the text does not give may warn").
+_UNCONFIRMED = (
+    " The dates roo holds for Annex 2's editions are not confirmed from an official source, so this does not deny; "
+    "customs may verify."
+)
+EDITION_SUPERSEDED_UNVERIFIED = FindingSpec(
+    "hs-edition-superseded-unverified", "AJCEP/IR/17(a)", Severity.WARNING, _SUPERSEDED + _UNCONFIRMED
+)
+RETROACTIVE_NOT_AMENDED_UNVERIFIED = FindingSpec(
+    "hs-edition-retroactive-not-amended-unverified",
+    "AJCEP/IR/17(c)",
+    Severity.WARNING,
+    _RETROACTIVE_NOT_AMENDED + _UNCONFIRMED,
+)
+BACK_TO_BACK_EDITION_UNVERIFIED = FindingSpec(
+    "hs-edition-back-to-back-not-allowed-unverified",
+    "AJCEP/IR/17(d)",
+    Severity.WARNING,
+    _BACK_TO_BACK_EDITION + _UNCONFIRMED,
 )
 
 
@@ -158,6 +200,9 @@ TERMS: Final = hs_edition.HsEditionTerms(
     conversion_not_correlated=CONVERSION_NOT_CORRELATED,
     conversion_ambiguous=CONVERSION_AMBIGUOUS,
     conversion_unchecked=CONVERSION_UNCHECKED,
+    superseded_unverified=EDITION_SUPERSEDED_UNVERIFIED,
+    retroactive_not_amended_unverified=RETROACTIVE_NOT_AMENDED_UNVERIFIED,
+    back_to_back_edition_unverified=BACK_TO_BACK_EDITION_UNVERIFIED,
 )
 
 
@@ -191,6 +236,9 @@ RULES: Final = (
             CONVERSION_AMBIGUOUS,
             CONVERSION_UNCHECKED,
             BACK_TO_BACK_EDITION,
+            EDITION_SUPERSEDED_UNVERIFIED,
+            RETROACTIVE_NOT_AMENDED_UNVERIFIED,
+            BACK_TO_BACK_EDITION_UNVERIFIED,
         ),
         needs=("context.related_certificates", "context.hs_correlation"),
         precheck=precheck_hs_transition,

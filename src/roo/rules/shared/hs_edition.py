@@ -9,7 +9,8 @@ the CO's issue date:
 
 * an item whose edition (``hs_version``) is no older than the older of the
   two Parties' editions on the issue date is accepted; an older one is an
-  error on that item (``superseded``), or, when the CO was issued
+  error on that item (``superseded``; a warning instead when an edition it
+  rests on is not confirmed in the data, as with every error here), or, when the CO was issued
   retroactively after the exporting Party's edition moved on for goods
   shipped before, the retroactive-CO error (``retroactive_not_amended``);
 * a retroactive CO on the older edition that is accepted only because the
@@ -78,6 +79,12 @@ class HsEditionTerms:
     conversion_not_correlated: FindingSpec | None = None
     conversion_ambiguous: FindingSpec | None = None
     conversion_unchecked: FindingSpec | None = None
+    #: The warnings that stand in for ``superseded``, ``retroactive_not_amended`` and ``back_to_back_edition``
+    #: when an edition they rest on is not confirmed in the data (doubt never denies). A scheme without them
+    #: denies on its editions as they are.
+    superseded_unverified: FindingSpec | None = None
+    retroactive_not_amended_unverified: FindingSpec | None = None
+    back_to_back_edition_unverified: FindingSpec | None = None
 
     @property
     def per_party(self) -> bool:
@@ -88,6 +95,25 @@ class HsEditionTerms:
 def needed(terms: HsEditionTerms, party: str) -> str:
     """The context path naming the edition parameter of ``party``."""
     return f"context.parameters.{terms.parameter.format(party=party)}"
+
+
+def confirmed(terms: HsEditionTerms, ctx: Context, *reads: tuple[str, date]) -> bool:
+    """Whether each Party's edition read on each date, as ``(party, date)``, rests on a confirmed source.
+
+    An override in the context is the caller's own statement and counts as confirmed.
+    """
+    for party, on in reads:
+        try:
+            if not ctx.parameter_verified(terms.parameter.format(party=party), on):
+                return False
+        except (ParameterNotInForce, UnknownParameter):
+            return False
+    return True
+
+
+def _spec(base: FindingSpec, unverified: FindingSpec | None, sure: Callable[[], bool]) -> FindingSpec:
+    """``base``, or its warning ``unverified`` when the scheme has one and ``sure()`` says the editions are not confirmed."""
+    return base if unverified is None or sure() else unverified
 
 
 def edition(terms: HsEditionTerms, party: str, ctx: Context, on: date) -> HsVersion | None:
@@ -287,9 +313,17 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
         shipped = _amended_since(ctx.parameter, name, _departure(co), exporting)
     if year < transition.floor:
         facts = _facts(item, co, version, exporting, importing)
+        at_issue = ((co.exporting_party, co.issue_date), (co.importing_party, co.issue_date))
         if shipped is not None:
-            return judged(terms.retroactive_not_amended(item.number, departure_date=shipped, **facts))
-        return judged(terms.superseded(item.number, **facts))
+            departed = shipped
+            spec = _spec(
+                terms.retroactive_not_amended,
+                terms.retroactive_not_amended_unverified,
+                lambda: confirmed(terms, ctx, *at_issue, (co.exporting_party, departed)),
+            )
+            return judged(spec(item.number, departure_date=shipped, **facts))
+        spec = _spec(terms.superseded, terms.superseded_unverified, lambda: confirmed(terms, ctx, *at_issue))
+        return judged(spec(item.number, **facts))
     old_accepted = terms.retroactive_old_accepted
     noted = old_accepted is not None and shipped is not None and year < transition.exporting_year
     on_import = transition.on_import
@@ -405,8 +439,14 @@ def _back_to_back(
     if original_version is version:
         return PASSED
     editions = tuple(sorted((each.value for each in in_force), key=edition_year))
+    concerned = dict.fromkeys(p for p in (co.exporting_party, co.importing_party, other) if p is not None)
+    spec = _spec(
+        back_to_back_edition,
+        terms.back_to_back_edition_unverified,
+        lambda: confirmed(terms, ctx, *((party, co.issue_date) for party in concerned)),
+    )
     return judged(
-        back_to_back_edition(
+        spec(
             item.number,
             hs_code=item.hs_code,
             hs_version=version.value,
