@@ -1,4 +1,4 @@
-"""Authenticity fragments: integrity, status, issuer (AJCEP IR 11, 13), pluggable signature."""
+"""Authenticity fragments: integrity, status, issuer, pluggable signature; each citing its CO's own instrument."""
 
 from __future__ import annotations
 
@@ -148,3 +148,56 @@ def test_fragment_messages_are_translated(locale: str | None, expected: str) -> 
     record = StatusRecord("ID/2024/AJ/000123", CertificateState.CANCELLED)
     fragment = verify(CO, status_registry={record.reference_number: record}).fragment("status")
     assert expected == fragment.render(locale)
+
+
+def _every_fragment(co: Certificate) -> list[tuple[str, str | None]]:
+    """(reason, citation) of every fragment that cites, over registries that make each reason occur."""
+    number = co.reference_number or ""
+    out = []
+    for state in (CertificateState.REPLACED, CertificateState.CANCELLED):
+        record = StatusRecord(number, state, replaced_by="X")
+        out.append(verify(co, status_registry={number: record}).fragment("status"))
+    out.append(verify(co, issuers=(AUTHORITY,)).fragment("issuer"))
+    out.append(verify(co, issuers=()).fragment("issuer"))
+    stranger = IssuingAuthority("ID", "Ministry of Trade of Indonesia", date(2018, 3, 1), signatories=())
+    out.append(verify(co, issuers=(stranger,)).fragment("issuer"))
+    late = IssuingAuthority("ID", "Ministry of Trade of Indonesia", date(2030, 1, 1))
+    out.append(verify(co, issuers=(late,)).fragment("issuer"))
+    return [(f.reason, f.citation) for f in out]
+
+
+def test_a_jiepa_e_co_cites_the_jiepa_agreement() -> None:
+    """JIEPA Art 41(1)-(3): the competent governmental authority or its notified designees issue the CO;
+    Art 41(9): it provides specimen signatures; Art 45(2): a cancelled CO is notified to customs, who may deny.
+    The Agreement does not regulate replacement (Operational Procedures under Art 50, unread)."""
+    jiepa = certificate(scheme="JIEPA", medium="electronic", copy=None)
+    assert [
+        ("replaced", "JIEPA/ART/50"),
+        ("cancelled", "JIEPA/ART/45(2)"),
+        ("specimen-matches", "JIEPA/ART/41(9)"),
+        ("unknown-authority", "JIEPA/ART/41(3)"),
+        ("unknown-signatory", "JIEPA/ART/41(9)"),
+        ("authority-not-in-force", "JIEPA/ART/41(1)"),
+    ] == _every_fragment(jiepa)
+
+
+def test_an_ajcep_co_cites_the_implementing_regulations() -> None:
+    """AJCEP IR 5(a) replacement, IR 11 issuing authorities, IR 13 specimen signatures."""
+    assert [
+        ("replaced", "AJCEP/IR/5(a)"),
+        ("cancelled", None),
+        ("specimen-matches", "AJCEP/IR/13"),
+        ("unknown-authority", "AJCEP/IR/11"),
+        ("unknown-signatory", "AJCEP/IR/13"),
+        ("authority-not-in-force", "AJCEP/IR/11"),
+    ] == _every_fragment(CO)
+
+
+def test_no_fragment_cites_another_schemes_instrument() -> None:
+    """Every e-CO message cites the instrument of its own CO, or nothing."""
+    from roo.model.certificate import Scheme
+
+    for scheme in Scheme:
+        prefix = {"AJCEP": "AJCEP/", "JIEPA": "JIEPA/"}.get(scheme.value, "ID/")
+        co = certificate(scheme=scheme.value)
+        assert all(c is None or c.startswith(prefix) for _, c in _every_fragment(co)), scheme

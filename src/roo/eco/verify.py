@@ -9,13 +9,22 @@ tell "tampered with" from "cancelled" from "we were not given the registry":
 * **status** — is the certificate issued and in force, or cancelled or
   replaced, according to a status registry the caller supplies?
 * **issuer** — was the certifying authority, on the issue date, the exporting
-  Party's competent governmental authority or one of its notified designees
-  (AJCEP IR 11), and was the signatory among the specimen signatures exchanged
-  for it (AJCEP IR 13)? The caller supplies the registry of authorities and
-  specimens (exchanged through the ASEAN Secretariat / focal points, IR 10).
+  Party's competent governmental authority or one of its notified designees,
+  and was the signatory among the specimen signatures exchanged for it? The
+  caller supplies the registry of authorities and specimens.
 * **signature** — optional, pluggable: roo has no crypto dependency and no
   network; a caller passes a function that checks a signature over the
   canonical bytes.
+
+Each fragment cites the instrument of the certificate's own scheme
+(:data:`CITATIONS`): for AJCEP its Implementing Regulations (IR 5(a)
+replacement, IR 11 issuing authorities, IR 13 specimen signatures); for
+JIEPA the Agreement (Art 41(1) and (3) issuing authority and notified
+designees, Art 41(9) specimen signatures, Art 45(2) cancellation) and, for a
+replacement, which the Agreement does not regulate, the Operational
+Procedures adopted under Art 50 (not read by roo: unverified). Where roo does
+not know the provision (MoTR 16/2024 says nothing roo has read on these
+points), a fragment cites nothing rather than another scheme's text.
 """
 
 from __future__ import annotations
@@ -23,16 +32,51 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import final
+from types import MappingProxyType
+from typing import Final, final
 
 import attrs
 
 from roo._frozen import EMPTY, FrozenMap
 from roo.eco.digest import canonical, digest
 from roo.locale import N_
-from roo.model.certificate import Certificate
+from roo.model.certificate import Certificate, Scheme
 from roo.rules.base import render as base_render
 from roo.text import normalize_text
+
+
+#: The provision each fragment reason rests on, by the certificate's scheme (absent: none known).
+CITATIONS: Final[Mapping[Scheme, Mapping[str, str]]] = MappingProxyType(
+    {
+        Scheme.AJCEP: MappingProxyType(
+            {
+                "replaced": "AJCEP/IR/5(a)",
+                "authority-missing": "AJCEP/IR/11",
+                "unknown-authority": "AJCEP/IR/11",
+                "authority-not-in-force": "AJCEP/IR/11",
+                "specimen-matches": "AJCEP/IR/13",
+                "unknown-signatory": "AJCEP/IR/13",
+            }
+        ),
+        Scheme.JIEPA: MappingProxyType(
+            {
+                # The Agreement does not regulate replacement; the Operational Procedures (Art 50) do, unread.
+                "replaced": "JIEPA/ART/50",
+                "cancelled": "JIEPA/ART/45(2)",
+                "authority-missing": "JIEPA/ART/41(1)",
+                "unknown-authority": "JIEPA/ART/41(3)",
+                "authority-not-in-force": "JIEPA/ART/41(1)",
+                "specimen-matches": "JIEPA/ART/41(9)",
+                "unknown-signatory": "JIEPA/ART/41(9)",
+            }
+        ),
+    }
+)
+
+
+def citation(scheme: Scheme, reason: str) -> str | None:
+    """The provision of ``scheme``'s own instrument that a fragment with ``reason`` rests on, if roo knows one."""
+    return CITATIONS.get(scheme, {}).get(reason)
 
 
 class Validity(enum.StrEnum):
@@ -88,10 +132,11 @@ class Fragment:
 
 
 def _fragment(
-    name: str, validity: Validity, reason: str, template: str, citation: str | None = None, **facts: str
+    name: str, validity: Validity, reason: str, template: str, scheme: Scheme | None = None, **facts: str
 ) -> Fragment:
-    """A fragment whose English message is ``template`` filled with ``facts``."""
-    return Fragment(name, validity, reason, base_render(template, None, facts), citation, template, facts)
+    """A fragment whose English message is ``template`` filled with ``facts``, citing ``scheme``'s provision."""
+    cited = None if scheme is None else citation(scheme, reason)
+    return Fragment(name, validity, reason, base_render(template, None, facts), cited, template, facts)
 
 
 @final
@@ -108,7 +153,7 @@ class StatusRecord:
 @final
 @attrs.frozen
 class Signatory:
-    """A specimen signature exchanged under AJCEP IR 13, with the period it is valid for."""
+    """A specimen signature the issuing Party provided (AJCEP IR 13, JIEPA Art 41(9)), with its period of validity."""
 
     name: str
     valid_from: date
@@ -122,7 +167,7 @@ class Signatory:
 @final
 @attrs.frozen
 class IssuingAuthority:
-    """A competent governmental authority or a designee (AJCEP IR 11) of a Party, and its specimen signatories."""
+    """A Party's competent governmental authority or a notified designee, and its specimen signatories."""
 
     party: str
     name: str
@@ -223,12 +268,17 @@ def _status(co: Certificate, registry: Mapping[str, StatusRecord] | None) -> Fra
             Validity.INVALID,
             "replaced",
             N_("Certificate '{number}' was replaced by '{replaced_by}'; the replacement must be presented."),
-            "AJCEP/IR/5(a)",
+            co.scheme,
             number=number,
             replaced_by=record.replaced_by or "-",
         )
     return _fragment(
-        "status", Validity.INVALID, "cancelled", N_("Certificate '{number}' was cancelled by its issuer."), number=number
+        "status",
+        Validity.INVALID,
+        "cancelled",
+        N_("Certificate '{number}' was cancelled by its issuer."),
+        co.scheme,
+        number=number,
     )
 
 
@@ -242,7 +292,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
             Validity.INVALID,
             "authority-missing",
             N_("The CO does not name its issuing authority."),
-            "AJCEP/IR/11",
+            co.scheme,
         )
     wanted = normalize_text(certification.authority or "")
     candidates = [a for a in issuers if a.party == co.exporting_party and normalize_text(a.name) == wanted]
@@ -252,7 +302,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
             Validity.INVALID,
             "unknown-authority",
             N_("'{authority}' is not a notified issuing authority of {party}."),
-            "AJCEP/IR/11",
+            co.scheme,
             authority=certification.authority or "",
             party=co.exporting_party,
         )
@@ -263,7 +313,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
             Validity.INVALID,
             "authority-not-in-force",
             N_("'{authority}' could not issue COs on {issue_date}."),
-            "AJCEP/IR/11",
+            co.scheme,
             authority=certification.authority or "",
             issue_date=co.issue_date.isoformat(),
         )
@@ -276,7 +326,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
                     Validity.VALID,
                     "specimen-matches",
                     N_("Signed by '{signatory}' of '{authority}', whose specimen was in force."),
-                    "AJCEP/IR/13",
+                    co.scheme,
                     signatory=certification.signatory or "",
                     authority=authority.name,
                 )
@@ -285,7 +335,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
         Validity.INVALID,
         "unknown-signatory",
         N_("No specimen signature of '{signatory}' was in force for '{authority}' on {issue_date}."),
-        "AJCEP/IR/13",
+        co.scheme,
         signatory=certification.signatory or "",
         authority=certification.authority or "",
         issue_date=co.issue_date.isoformat(),
