@@ -62,10 +62,14 @@ class DeclarationItem:
 @final
 @attrs.frozen
 class Declaration:
-    """The import declaration the CO is presented with."""
+    """The import declaration the CO is presented with: its lines, and its number and date where known."""
 
     items: tuple[DeclarationItem, ...] = ()
     exporter: str | None = None
+    #: The declaration's number (NACCS's), by which earlier draw-downs on an e-CO name their declarations.
+    number: str | None = None
+    #: The date the declaration was lodged: draw-downs dated after it do not count against it.
+    declared_on: date | None = None
 
     def for_item(self, number: int) -> tuple[DeclarationItem, ...]:
         """Declaration lines that claim preference under CO item ``number``."""

@@ -1,4 +1,4 @@
-"""JIEPA Art 41: partial use of one CO across several import declarations."""
+"""JIEPA Art 41(6): partial use of one CO across several import declarations."""
 
 from __future__ import annotations
 
@@ -47,3 +47,49 @@ def test_without_declaration_not_evaluated() -> None:
     assert {("not_evaluated", ("context.declaration",))} == {
         (c.outcome.value, c.needed) for c in evaluation.checks if c.rule == "JIEPA/ART/41"
     }
+
+
+def _evaluate_present(declaration: dict[str, Any], earlier: list[dict[str, Any]]) -> roo.Evaluation:
+    ctx = roo.load_context({"on": "2023-07-05", "declaration": declaration, "eco_drawdowns": earlier})
+    return roo.evaluate(CO, ctx)
+
+
+@pytest.mark.parametrize(
+    ("later_on", "expected"),
+    [
+        pytest.param("2023-07-03", ["eco-quantity-exceeded"], id="same-day-counts"),
+        pytest.param("2023-07-04", [], id="next-day-does-not-count"),
+    ],
+)
+def test_a_drawdown_dated_after_the_present_declaration_does_not_count(later_on: str, expected: list[str]) -> None:
+    """Art 41(6), one importation in parts: the present declaration of 3 July is judged by what was drawn by then."""
+    declaration = {"number": "100-2023-0002", "declared_on": "2023-07-03", "items": [{"certificate_item": 1, "quantity": kg("9200")}]}
+    earlier = [
+        {"declaration": "100-2023-0001", "item": 1, "quantity": kg("10000"), "declared_on": "2023-07-01"},
+        {"declaration": "100-2023-0003", "item": 1, "quantity": kg("1"), "declared_on": later_on},
+    ]
+    evaluation = _evaluate_present(declaration, earlier)
+    assert expected == [f.code for f in evaluation.findings if f.rule == "JIEPA/ART/41"]
+
+
+def test_the_present_declaration_registered_in_naccs_is_not_counted_twice() -> None:
+    """A draw-down under the present declaration's own number is that declaration, not an earlier one."""
+    declaration = {"number": "100-2023-0002", "items": [{"certificate_item": 1, "quantity": kg("9200")}]}
+    earlier = [
+        {"declaration": "100-2023-0001", "item": 1, "quantity": kg("10000")},
+        {"declaration": "100-2023-0002", "item": 1, "quantity": kg("9200")},
+    ]
+    assert 1 in _evaluate_present(declaration, earlier).granted
+
+
+def test_naccs_no_counts_against_pcs_certified() -> None:
+    """NACCS declares a count as NO; the CO certifies PCS: the same count, compared."""
+    co = jiepa(items=[jiepa_item(1, quantity={"value": "100", "unit": "PCS"})])
+    ctx = roo.load_context(
+        {"on": "2023-07-05", "declaration": {"items": [{"certificate_item": 1, "quantity": {"value": "61", "unit": "NO"}}]},
+         "eco_drawdowns": [{"declaration": "A", "item": 1, "quantity": {"value": "40", "unit": "NO"}}]}
+    )
+    evaluation = roo.evaluate(co, ctx)
+    assert ["eco-quantity-exceeded"] == [f.code for f in evaluation.findings if f.rule == "JIEPA/ART/41"]
+    finding = next(f for f in evaluation.findings if f.code == "eco-quantity-exceeded")
+    assert ("61", "NO", "60", "PCS") == tuple(str(finding.facts[k]) for k in ("requested", "requested_unit", "remaining", "unit"))

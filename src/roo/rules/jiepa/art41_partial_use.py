@@ -1,16 +1,28 @@
-"""JIEPA Art 41: one CO, the quantities it certifies, drawn on by several import declarations.
+"""JIEPA Art 41(6): one CO, the quantities it certifies, drawn on by several import declarations.
 
-A JIEPA CO certifies the origin of the goods it lists for a single
-importation. When that importation is declared in parts — Japan's NACCS
-registers the portion of each e-CO item each declaration uses — the parts
-together may not exceed what the CO certifies for the item. roo checks the
-present declaration's lines (``context.declaration``) against what the
-earlier declarations already drew (``context.eco_drawdowns``), item by item,
-with the ledger of :mod:`roo.eco.ledger`. A line that would exceed its item's
-remaining quantity denies that item only.
+A JIEPA CO applies to a single importation of the goods it lists (Art 41(6)).
+When that importation is declared in parts — Japan's NACCS registers the
+portion of each e-CO item each declaration uses — the parts together may not
+exceed what the CO certifies for the item. roo checks the present
+declaration's lines (``context.declaration``) against what the earlier
+declarations drew (``context.eco_drawdowns``), item by item, with the ledger
+of :mod:`roo.eco.ledger`:
 
-Source: JIEPA Agreement Art 41 (a CO serves a single importation); Japan Customs'
-NACCS registration of the portion of an e-CO each declaration uses.
+* the present declaration is known by its number and date
+  (``declaration.number``, ``declaration.declared_on``); a draw-down that
+  names the same number is its own registration and is not counted again,
+  and one dated after it came later and does not count against it;
+* units are compared by what they mean (UN/ECE Recommendation 20 and a table
+  of equivalents, :mod:`roo.eco.units`): NACCS's ``NO`` and a CO's ``PCS``
+  are the same count.
+
+A line that would exceed its item's remaining quantity denies that item only.
+Whether the Operational Procedures let one CO serve several declarations, and
+how, roo has not read; the draw-downs are NACCS's registration, given by the
+caller.
+
+Source: JIEPA Agreement Art 41(6) (a CO applies to a single importation); Japan Customs' NACCS registration of
+the portion of an e-CO each declaration uses.
 """
 
 from __future__ import annotations
@@ -22,19 +34,37 @@ from roo.eco import ledger
 from roo.model.certificate import Certificate, Item
 from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
 
-PRESENT_DECLARATION: Final = "this declaration"
-
 
 def check_partial_use(item: Item, co: Certificate, ctx: Context) -> Result:
     """The present declaration draws no more than what remains of the item."""
-    if ctx.declaration is None:
+    declaration = ctx.declaration
+    if declaration is None:
         return not_evaluated("context.declaration")
-    lines = [line for line in ctx.declaration.for_item(item.number) if line.quantity is not None]
-    if not lines:
+    number = declaration.number or ""
+    new = [
+        Drawdown(number, item.number, line.quantity, declaration.declared_on)
+        for line in declaration.for_item(item.number)
+        if line.quantity is not None
+    ]
+    if not new:
         return NOT_APPLICABLE
-    new = [Drawdown(PRESENT_DECLARATION, item.number, line.quantity) for line in lines if line.quantity is not None]
-    earlier = [d for d in ctx.eco_drawdowns if d.item == item.number]
-    return judged(*ledger.check_drawdowns(co, earlier, new))
+    return judged(*ledger.check_item_drawdowns(item, _by_item(ctx.eco_drawdowns).get(item.number, ()), new))
+
+
+#: The last context's draw-downs grouped by item: each item looks up its own, so cost stays linear in items
+#: and draw-downs. Keyed by the identity of the tuple it holds; one entry, so bounded.
+_grouped: list[tuple[tuple[Drawdown, ...], dict[int, list[Drawdown]]]] = []
+
+
+def _by_item(drawdowns: tuple[Drawdown, ...]) -> dict[int, list[Drawdown]]:
+    last = _grouped[0] if _grouped else None
+    if last is not None and last[0] is drawdowns:
+        return last[1]
+    grouped: dict[int, list[Drawdown]] = {}
+    for drawdown in drawdowns:
+        grouped.setdefault(drawdown.item, []).append(drawdown)
+    _grouped[:] = [(drawdowns, grouped)]
+    return grouped
 
 
 RULES: Final = (
