@@ -33,6 +33,7 @@ EXPECTED: Final[dict[str, Expected]] = {
         "partially_accepted", 1, frozenset({"paper-co-after-eco-only", "jiepa-hs-edition-superseded"}), denied=(2,)
     ),
     "motr_ceramic_tiles_vn_id.json": Expected("accepted", 0),
+    "motr_country_not_excluded.json": Expected("rejected", 1, frozenset({"motr-country-not-excluded"}), denied=(1,)),
     "motr_transit_not_proven.json": Expected(
         "rejected",
         1,

@@ -22,6 +22,7 @@ from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity
 from roo.origin.model import ItemGood
 from roo.origin.psr import PsrTable
+from roo.safeguard import SafeguardTable
 
 #: A single override value as JSON gives it (read as the parameter's declared type).
 ScalarOverride = Decimal | int | str | bool | date | None
@@ -157,6 +158,9 @@ class Context:
     #: An HS correlation table (:func:`roo.hs.load_correlation`) to check a back-to-back CO's converted codes
     #: against (AJCEP IR 17(d)). Given from Python or with ``roo evaluate --hs-table``; JSON carries only null.
     hs_correlation: _correlation.CorrelationTable | None = None
+    #: The safeguard measures Indonesia applies (:mod:`roo.safeguard`, JSON ``roo.safeguard/1``), to tell whether a
+    #: MoTR 16/2024 COO can exclude its goods from one (Art 2(3)). Also given with ``roo evaluate --safeguards``.
+    safeguard_measures: SafeguardTable | None = None
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.

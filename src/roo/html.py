@@ -19,9 +19,9 @@ _COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", 
 _CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'
 
 
-def _badge(word: str) -> str:
+def _badge(word: str, text: str | None = None) -> str:
     colour = _COLOURS.get(word, "#444")
-    return f'<span style="color:{colour};font-weight:600">{escape(word)}</span>'
+    return f'<span style="color:{colour};font-weight:600">{escape(text or word)}</span>'
 
 
 def _findings(findings: Iterable[Finding]) -> str:
@@ -34,7 +34,10 @@ def _findings(findings: Iterable[Finding]) -> str:
 
 
 def evaluation_html(evaluation: Evaluation) -> str:
-    """A summary line, certificate-level findings, then one row per item."""
+    """A summary line, certificate-level findings, then one row per item (its verdict in the scheme's words)."""
+    from roo.safeguard import verdict_words
+
+    words = verdict_words(evaluation.scheme)
     head = (
         f"<p><b>{escape(evaluation.scheme or '')}</b> {escape(evaluation.reference_number or '(no reference)')}: "
         f"{_badge(evaluation.status.value)}</p>"
@@ -42,12 +45,12 @@ def evaluation_html(evaluation: Evaluation) -> str:
     certificate_level = [f for f in evaluation.findings if f.item is None]
     general = f"<p>Certificate:</p>{_findings(certificate_level)}" if certificate_level else ""
     rows = "".join(
-        f"<tr><td {_CELL}>{verdict.number}</td><td {_CELL}>{_badge(verdict.preference.value)}</td>"
+        f"<tr><td {_CELL}>{verdict.number}</td><td {_CELL}>{_badge(verdict.preference.value, words.of(verdict.granted))}</td>"
         f"<td {_CELL}>{_findings(verdict.findings)}</td></tr>"
         for verdict in evaluation.items
     )
     table = (
-        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>Preference</th>'
+        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>{escape(words.heading)}</th>'
         f"<th {_CELL}>Findings</th></tr></thead><tbody>{rows}</tbody></table>"
     )
     return f'<div class="roo-evaluation">{head}{general}{table}</div>'

@@ -29,6 +29,7 @@ import attrs
 
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
 from roo.model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
+from roo.safeguard import verdict_words
 
 __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_report"]
 
@@ -105,8 +106,17 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "motr-transit-operation-unrecognised": 3,
         "motr-transit-reason-not-accepted": 3,
         "motr-transit-reason-unknown": 3,
+        "motr-transit-reason-unrecognised": 3,
+        "motr-transit-reason-mixed": 3,
+        "motr-consignment-departs-after-import": 3,
         "motr-transit-trading-unknown": 3,
         # Box 4: for official use in the importing Party (presentation, waiver, the agreement in force).
+        "motr-coo-issued-after-import": 4,
+        "motr-preferential-co-verified-under-agreement": 4,
+        # MoTR 16/2024 Art 2(3): whether a safeguard measure covers the goods (by their HS code) and excludes them.
+        "motr-country-not-excluded": 7,
+        "motr-goods-outside-safeguard-measures": 7,
+        "motr-safeguard-scope-uncertain": 7,
         "co-presented-after-validity": 4,
         "co-waived": 4,
         "ajcep-not-in-force-on-import": 4,
@@ -571,7 +581,8 @@ class _Page:
         if status is Status.NOT_REQUIRED:
             verdict = f"every item is granted ({total} of {total}) without a certificate"
         else:
-            verdict = f"preference granted to {granted} of {total} item{'s' if total != 1 else ''}"
+            words = verdict_words(self.co.scheme.value)
+            verdict = f"{words.granted_to} to {granted} of {total} item{'s' if total != 1 else ''}"
         counts = {s: sum(1 for p in self.placed if p.finding.severity is s) for s in _SEVERITY_ORDER}
         tally = ", ".join(f"{n} {_NOUNS[s]}{'s' if n != 1 else ''}" for s, n in counts.items())
         rows = []
@@ -695,13 +706,14 @@ class _Page:
         granted = ", ".join(map(str, evaluation.granted))
         denied = ", ".join(map(str, evaluation.denied))
         reasons = [p for p in self.placed if p.finding.denies]
+        words = verdict_words(self.co.scheme.value)
         given = (
-            f"<p>{_tick(bool(granted))} Preferential treatment given"
+            f"<p>{_tick(bool(granted))} {_e(words.granted.capitalize())}"
             + (f": item{'s' if len(evaluation.granted) != 1 else ''} {_e(granted)}" if granted else "")
             + "</p>"
         )
         not_given = (
-            f"<p>{_tick(bool(denied))} Preferential treatment not given"
+            f"<p>{_tick(bool(denied))} {_e(words.denied.capitalize())}"
             + (
                 f": item{'s' if len(evaluation.denied) != 1 else ''} {_e(denied)} "
                 f"(reasons: {self.refs(reasons)})"

@@ -59,6 +59,7 @@ from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_cor
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
 from roo.locale import SUPPORTED_LOCALES
+from roo.safeguard import SAFEGUARD_SCHEME, SAFEGUARD_WORDS, InvalidSafeguardTable, SafeguardTable, load_safeguards
 
 #: The keys of a case file.
 CASE_KEYS: Final = frozenset({"certificate", "context"})
@@ -122,6 +123,12 @@ def register(subparsers: Subparsers) -> None:
         metavar="FILE",
         help="an HS correlation table (CSV, see docs/hs.md) to check a back-to-back CO's converted codes "
         "against (AJCEP IR 17(d))",
+    )
+    parser.add_argument(
+        "--safeguards",
+        metavar="FILE",
+        help="the safeguard measures in force (JSON, format roo.safeguard/1, see docs/schemes/id-motr-16-2024.md), "
+        "to tell whether a MoTR 16/2024 COO can exclude its goods from one (replaces the context's own table)",
     )
     parser.add_argument(
         "--locale",
@@ -201,9 +208,12 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         co, ctx = read_case(args.file, args.context)
         table = read_hs_table(args.hs_table)
+        safeguards = read_safeguards(args.safeguards)
     except (InputError, InputErrors) as error:
         report(error)
         return INVALID
+    if safeguards is not None:
+        ctx = attrs.evolve(ctx, safeguard_measures=safeguards)
     if args.on is not None:
         ctx = attrs.evolve(ctx, on=args.on)
     if table is not None:
@@ -233,6 +243,30 @@ def read_hs_table(path: str | None) -> CorrelationTable | None:
         raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
     except OSError as error:
         raise InputError(path, [error.strerror or str(error)], "unreadable") from None
+
+
+def read_safeguards(path: str | None) -> SafeguardTable | None:
+    """The safeguard-measure table of ``--safeguards``, or None without the option.
+
+    Raises:
+        InputError: the file cannot be read or is not a roo.safeguard/1 table.
+    """
+    if path is None:
+        return None
+    try:
+        return load_safeguards(path)
+    except InvalidSafeguardTable as error:
+        raise InputError(path, error.problems, "invalid safeguard-measure table") from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
+    except OSError as error:
+        raise InputError(path, [error.strerror or str(error)], "unreadable") from None
+
+
+def _granted_count(scheme: str | None, granted: int, total: int) -> str:
+    """"2 of 3 items granted", or under MoTR 16/2024 what a granted item means there."""
+    items = f"{granted} of {total} item{'s' if total != 1 else ''}"
+    return f"{SAFEGUARD_WORDS.granted} to {items}" if scheme == SAFEGUARD_SCHEME else f"{items} granted"
 
 
 def render_as(
@@ -375,7 +409,7 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     lines = [
         f"{co.scheme.value} certificate {co.reference_number or '(no reference number)'}: "
         f"{co.exporting_party} -> {co.importing_party}, issued {co.issue_date.isoformat()}, {presented}",
-        f"status: {evaluation.status.value} ({granted} of {total} item{'s' if total != 1 else ''} granted)",
+        f"status: {evaluation.status.value} ({_granted_count(evaluation.scheme, granted, total)})",
         "",
     ]
     own = [f for f in evaluation.findings if f.item is None]
@@ -465,7 +499,7 @@ def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool 
         "",
         f"{md(co.exporting_party)} → {md(co.importing_party)}, issued {co.issue_date.isoformat()}, {presented}.",
         "",
-        f"**Status: `{evaluation.status.value}`** ({granted} of {total} item{'s' if total != 1 else ''} granted)",
+        f"**Status: `{evaluation.status.value}`** ({_granted_count(evaluation.scheme, granted, total)})",
         "",
         "| item | preference | description | HS code | box 8 | findings |",
         "|---:|---|---|---|---|---:|",
@@ -535,6 +569,7 @@ class LineEvaluator:
     on: date | None = None
     locale: str | None = None
     hs_correlation: CorrelationTable | None = None
+    safeguard_measures: SafeguardTable | None = None
 
     def __call__(self, numbered: tuple[int, bytes | str]) -> LineResult:
         """The result of line ``numbered = (number, text)``; never raises for bad input."""
@@ -557,6 +592,8 @@ class LineEvaluator:
             ctx = attrs.evolve(ctx, on=self.on)
         if self.hs_correlation is not None:
             ctx = attrs.evolve(ctx, hs_correlation=self.hs_correlation)
+        if self.safeguard_measures is not None:
+            ctx = attrs.evolve(ctx, safeguard_measures=self.safeguard_measures)
         evaluation = roo.evaluate(co, ctx, locale=self.locale)
         return LineResult(number, evaluation.status, _json_line({"line": number, **evaluation.to_dict()}))
 
@@ -676,10 +713,11 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     try:
         context = read_context(args.context) if args.context is not None else None
         table = read_hs_table(args.hs_table)
+        safeguards = read_safeguards(args.safeguards)
     except InputError as error:
         report(error)
         return INVALID
-    evaluator = LineEvaluator(context, args.on, args.locale, table)
+    evaluator = LineEvaluator(context, args.on, args.locale, table, safeguards)
     # The progress line goes to a terminal, and not to the one the results are shown on.
     to_file = args.output not in (None, STDIN)
     progress = Progress(sys.stderr) if sys.stderr.isatty() and (to_file or not sys.stdout.isatty()) else None

@@ -19,8 +19,12 @@ from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
     ],
 )
 def test_in_force_boundary(on: date, codes: list[str]) -> None:
-    """Before 12 July 2024 MoTR 37/2008 governed: a warning, never a denial."""
-    evaluation = roo.evaluate(motr(), on=on)
+    """Before 12 July 2024 MoTR 37/2008 governed: a warning, never a denial.
+
+    The COO is issued and its goods leave on the import date, so that it can have been enclosed with the import.
+    """
+    transport = {"departure_date": on.isoformat(), "vessel_or_flight": "MV SAIGON BRIDGE", "port_of_discharge": "IDTPP"}
+    evaluation = roo.evaluate(motr(issue_date=on.isoformat(), transport=transport), on=on)
     assert codes == [f.code for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/2"]
     assert roo.Status.ACCEPTED == evaluation.status
 

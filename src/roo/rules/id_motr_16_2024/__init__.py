@@ -1,7 +1,8 @@
 """The rule set of Indonesia's non-preferential COO for goods under safeguard measures (MoTR 16/2024).
 
-Certificate rules first (scope, data elements, consignment, field
-verification), then item rules (data elements, origin criteria).
+Certificate rules first (scope, a COO in every import, preferential COs,
+data elements, consignment, field verification), then item rules (the
+safeguard exclusion, data elements, origin criteria).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Final
 
 from roo.rules.base import Rule
 from roo.rules.id_motr_16_2024 import (
+    art02_exclusion,
     art02_scope,
     art09_data_elements,
     art10_field_verification,
@@ -19,9 +21,11 @@ from roo.rules.id_motr_16_2024 import (
 
 RULES: Final[tuple[Rule, ...]] = (
     *art02_scope.RULES,
+    *art02_exclusion.RULES[:2],
     art09_data_elements.RULES[0],
     *arts03_08_consignment_criteria.RULES,
     *art10_field_verification.RULES,
+    art02_exclusion.RULES[2],
     art09_data_elements.RULES[1],
     *arts03_08_origin_criteria.RULES,
 )

@@ -1,0 +1,197 @@
+"""ID MoTR 16/2024 Art 2(3)-(4): whom the safeguard exclusion is for, a COO in every import, preferential COs.
+
+Art 2(3) (read with Art 1(1)-(2)): goods originating in a developing country
+may be excluded from a trade safeguard measure when the exporter provides a
+certificate of origin in every import. A non-preferential COO therefore
+serves only goods within a measure's scope (its HS codes, on the import
+date), and only when the measure excludes the country the goods come from.
+roo takes the measures from the context (``safeguard_measures``, a
+:class:`roo.safeguard.SafeguardTable` the caller supplies; ``roo evaluate
+--safeguards``). Without the table, or without the import date, the check is
+not evaluated and says which fact it needs. For each item:
+
+* a measure in force on the import date covers its HS code and does not
+  exclude the COO's country: the COO cannot exclude the goods from that
+  measure and the safeguard duty applies, an error on the item (a COO from a
+  country the measure does not exclude never reads as if the duty were
+  waived);
+* no measure covers it: there is no safeguard duty for the COO to exclude
+  the goods from, which roo notes (info) without denying anything;
+* the COO prints a code too short to tell (``6907`` against a measure on
+  ``6907.21``) and a measure that might cover it does not exclude the
+  country: a warning, for customs to settle from the goods' full code.
+
+"In every import" and, in Art 9, "must be enclosed in every import": a COO
+belongs to the import it is enclosed with, and identifies its consignment
+(Art 9(i)). A COO issued after the import date, or whose consignment departs
+after it, was not enclosed with this import: an error on the whole COO.
+
+Art 2(4): importers of goods under a safeguard measure that come with a
+preferential certificate of origin verify the goods' origin and that
+certificate under the law on preferential certificates of the agreement it
+was issued under. This Regulation's own data elements and criteria do not
+apply to such a certificate: roo evaluates an AJCEP or JIEPA CO under its own
+scheme (``roo.evaluate`` of that CO). When a MoTR 16/2024 evaluation's
+context carries a preferential CO of the same exporting country among its
+``related_certificates``, roo says so (info), and evaluates neither under the
+other's rules.
+
+Source: MoT Regulation 16/2024, Art 1(1)-(2), Art 2(3)-(4), Art 9 (as summarised in the law-firm note on
+the Regulation).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from roo.context import Context
+from roo.evaluation import Finding, Severity
+from roo.model.certificate import Certificate, Item, Scheme
+from roo.rules.base import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from roo.rules.id_motr_16_2024.citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
+from roo.rules.shared.form import blank
+
+#: The schemes of preferential certificates roo knows, whose verification Art 2(4) leaves to their agreement.
+PREFERENTIAL_SCHEMES: Final = frozenset({Scheme.AJCEP, Scheme.JIEPA})
+
+COUNTRY_NOT_EXCLUDED = FindingSpec(
+    "motr-country-not-excluded",
+    EXCLUSION,
+    Severity.ERROR,
+    "The safeguard measure {measure} covers HS {hs_code} on {on} and excludes only goods from {excluded}; a COO "
+    "from {country} cannot exclude these goods from it, and the safeguard duty applies.",
+)
+OUTSIDE_SAFEGUARD_SCOPE = FindingSpec(
+    "motr-goods-outside-safeguard-measures",
+    EXCLUSION,
+    Severity.INFO,
+    "No safeguard measure in the table given covers HS {hs_code} on {on}: there is no safeguard duty for this COO "
+    "to exclude the goods from.",
+)
+SCOPE_UNCERTAIN = FindingSpec(
+    "motr-safeguard-scope-uncertain",
+    EXCLUSION,
+    Severity.WARNING,
+    "HS {hs_code} is too short to tell whether the safeguard measure {measure} (on {measure_codes}) covers these "
+    "goods; it does not exclude goods from {country}, so customs may settle the goods' full code.",
+)
+ISSUED_AFTER_IMPORT = FindingSpec(
+    "motr-coo-issued-after-import",
+    EVERY_IMPORT,
+    Severity.ERROR,
+    "The COO was issued on {issued}, after the import on {on}: it cannot have been enclosed with this import, "
+    "and every import needs its own COO.",
+)
+DEPARTS_AFTER_IMPORT = FindingSpec(
+    "motr-consignment-departs-after-import",
+    EVERY_IMPORT,
+    Severity.ERROR,
+    "The COO's consignment departs on {departure}, after the import on {on}: it identifies another consignment, "
+    "and every import needs its own COO.",
+)
+PREFERENTIAL_CO_PRESENT = FindingSpec(
+    "motr-preferential-co-verified-under-agreement",
+    PREFERENTIAL,
+    Severity.INFO,
+    "A preferential CO under {scheme} ({reference}) accompanies goods from {country}: its origin and the CO are "
+    "verified under {scheme}'s own rules (evaluate it under that scheme), not under MoTR 16/2024.",
+)
+
+
+def _measures_needed(co: Certificate, ctx: Context) -> Result | None:
+    """The shared not-evaluated result when the table or the date is missing, else None."""
+    if ctx.safeguard_measures is None:
+        return not_evaluated("context.safeguard_measures")
+    if ctx.on is None:
+        return not_evaluated("context.on")
+    return None
+
+
+def check_exclusion(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Whether a measure covers the item and, if so, whether it excludes the COO's country."""
+    table = ctx.safeguard_measures
+    on = ctx.on
+    if table is None or on is None:
+        return _measures_needed(co, ctx) or PASSED
+    if blank(item.hs_code):
+        return not_evaluated("certificate.items.hs_code")  # the missing code is Art 9(d)'s finding
+    country = co.exporting_party
+    covering = table.covering(item.hs_code, on)
+    if covering:
+        return judged(
+            *(
+                COUNTRY_NOT_EXCLUDED(
+                    item.number,
+                    measure=measure.reference,
+                    hs_code=item.hs_code,
+                    on=on,
+                    excluded=measure.excluded_countries or "no country",
+                    country=country,
+                )
+                for measure in covering
+                if not measure.excludes(country)
+            )
+        )
+    findings: list[Finding] = [
+        SCOPE_UNCERTAIN(
+            item.number, hs_code=item.hs_code, measure=measure.reference, measure_codes=measure.hs_codes, country=country
+        )
+        for measure in table.may_cover(item.hs_code, on)
+        if not measure.excludes(country)
+    ]
+    if findings:
+        return judged(*findings)
+    if table.may_cover(item.hs_code, on):
+        return PASSED  # every measure that may cover the goods excludes their country
+    return judged(OUTSIDE_SAFEGUARD_SCOPE(item.number, hs_code=item.hs_code, on=on))
+
+
+def check_every_import(co: Certificate, ctx: Context) -> Result:
+    """The COO could have been enclosed with this import, and its consignment had left before it."""
+    on = ctx.on
+    if on is None:
+        return not_evaluated("context.on")
+    findings: list[Finding] = []
+    if co.issue_date > on:
+        findings.append(ISSUED_AFTER_IMPORT(None, issued=co.issue_date, on=on))
+    departure = co.transport.departure_date if co.transport is not None else None
+    if departure is not None and departure > on:
+        findings.append(DEPARTS_AFTER_IMPORT(None, departure=departure, on=on))
+    return judged(*findings)
+
+
+def check_preferential_co(co: Certificate, ctx: Context) -> Result:
+    """Art 2(4): a preferential CO for goods of the same country is verified under its own agreement."""
+    findings = [
+        PREFERENTIAL_CO_PRESENT(
+            None, scheme=related.scheme.value, reference=related.reference_number, country=co.exporting_party
+        )
+        for related in ctx.related_certificates
+        if related.scheme in PREFERENTIAL_SCHEMES and related.exporting_party == co.exporting_party
+    ]
+    return judged(*findings)
+
+
+RULES: Final = (
+    CertificateRule(
+        EVERY_IMPORT,
+        "a COO enclosed with this import, for its consignment",
+        check_every_import,
+        (ISSUED_AFTER_IMPORT, DEPARTS_AFTER_IMPORT),
+        ("context.on",),
+    ),
+    CertificateRule(
+        PREFERENTIAL,
+        "a preferential CO is verified under its own agreement",
+        check_preferential_co,
+        (PREFERENTIAL_CO_PRESENT,),
+    ),
+    ItemRule(
+        EXCLUSION,
+        "goods within a safeguard measure, from a country it excludes",
+        check_exclusion,
+        (COUNTRY_NOT_EXCLUDED, OUTSIDE_SAFEGUARD_SCOPE, SCOPE_UNCERTAIN),
+        ("context.safeguard_measures", "context.on"),
+        precheck=_measures_needed,
+    ),
+)

@@ -1,0 +1,273 @@
+"""Trade safeguard measures: which goods a measure covers, when, and which developing countries it excludes.
+
+Indonesia imposes a safeguard measure (a safeguard duty or a quota) on goods
+named by their HS codes, for a period, and excludes from it the goods of
+developing countries that the act imposing it names. Under MoTR 16/2024 Art
+2(3) a non-preferential certificate of origin serves exactly there: to show
+that goods within a measure's scope come from a country the measure excludes.
+
+roo ships no measures: they change with every act that imposes, extends or
+ends one. The caller supplies a table, in Python or as JSON in the format
+``roo.safeguard/1`` (in a context under ``safeguard_measures``, or as its own
+file for ``roo evaluate --safeguards``)::
+
+    {
+      "format": "roo.safeguard/1",
+      "source": "where the rows come from",
+      "measures": [
+        {"reference": "the act imposing the measure",
+         "hs_codes": ["6907.21", "6907.22"],
+         "excluded_countries": ["PH", "TH"],
+         "effective_from": "2024-10-01",
+         "effective_until": "2027-09-30",
+         "description": "ceramic tiles"}
+      ]
+    }
+
+``hs_codes`` are chapters, headings, subheadings or national tariff lines (2
+to 10 digits, dots and spaces allowed): a measure covers every code that
+begins with one of them. ``excluded_countries`` are ISO 3166-1 alpha-2 codes
+(it may be empty: a measure that excludes no one). ``effective_until`` is the
+measure's last day, inclusive; left out, the measure has no end date.
+
+:meth:`SafeguardTable.covering` answers from an index of the table's codes,
+so looking up an item costs the same whatever the table's size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import IO, Any, Final, final
+
+import attrs
+
+from roo._frozen import FrozenMap
+from roo.errors import InvalidInput, Problem
+from roo.model.hs import normalize_hs
+
+__all__ = [
+    "FORMAT",
+    "InvalidSafeguardTable",
+    "SafeguardMeasure",
+    "SafeguardTable",
+    "load_safeguards",
+    "verdict_words",
+]
+
+FORMAT: Final = "roo.safeguard/1"
+
+_COUNTRY: Final = re.compile(r"[A-Z]{2}\Z")
+_HS: Final = re.compile(r"[0-9]{2,10}\Z")
+
+
+class InvalidSafeguardTable(InvalidInput):
+    """A safeguard-measure table that is not well-formed; ``problems`` lists every fault with its path."""
+
+    kind = "safeguard-measure table"
+
+
+def _hs_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes as digits only (``"6907.21"`` -> ``"690721"``)."""
+    return tuple(normalize_hs(code) for code in codes)
+
+
+def _faults(measure: SafeguardMeasure) -> list[str]:
+    """Every fault of a measure, each naming its field."""
+    faults: list[str] = []
+    if not measure.reference.strip():
+        faults.append("reference: name the act that imposes the measure")
+    if not measure.hs_codes:
+        faults.append("hs_codes: a measure covers at least one HS code")
+    faults.extend(f"hs_codes: {code!r} is not an HS code of 2 to 10 digits" for code in measure.hs_codes if not _HS.match(code))
+    faults.extend(
+        f"excluded_countries: {country!r} is not an ISO 3166-1 alpha-2 country code"
+        for country in measure.excluded_countries
+        if not _COUNTRY.match(country)
+    )
+    if measure.effective_until is not None and measure.effective_until < measure.effective_from:
+        faults.append(
+            f"effective_until: {measure.effective_until.isoformat()} is before effective_from "
+            f"{measure.effective_from.isoformat()}"
+        )
+    return faults
+
+
+@final
+@attrs.frozen
+class SafeguardMeasure:
+    """One safeguard measure: the goods it covers, its period, and the countries whose goods it excludes."""
+
+    reference: str
+    hs_codes: tuple[str, ...] = attrs.field(converter=_hs_codes)
+    excluded_countries: tuple[str, ...]
+    effective_from: date
+    effective_until: date | None = None
+    description: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        faults = _faults(self)
+        if faults:
+            raise ValueError("; ".join(faults))
+
+    def in_force(self, on: date) -> bool:
+        """Whether the measure applies on ``on`` (from its first day to its last, both included)."""
+        return self.effective_from <= on and (self.effective_until is None or on <= self.effective_until)
+
+    def excludes(self, country: str) -> bool:
+        """Whether the measure excludes goods from ``country`` (an ISO code)."""
+        return country.strip().upper() in self.excluded_countries
+
+
+def _check_format(_: object, __: object, value: str) -> None:
+    if value != FORMAT:
+        raise ValueError(f"format: expected {FORMAT!r}, got {value!r}")
+
+
+def _index(measures: tuple[SafeguardMeasure, ...], *, prefixes: bool) -> FrozenMap[tuple[int, ...]]:
+    """Each HS code of the table (or, with ``prefixes``, each shorter code it begins with) -> measure positions."""
+    index: dict[str, list[int]] = {}
+    for position, measure in enumerate(measures):
+        keys = {
+            code[:length]
+            for code in measure.hs_codes
+            for length in (range(2, len(code)) if prefixes else (len(code),))
+        }
+        for key in keys:
+            index.setdefault(key, []).append(position)
+    return FrozenMap.adopt({key: tuple(positions) for key, positions in index.items()})
+
+
+@final
+@attrs.frozen
+class SafeguardTable:
+    """The safeguard measures a caller knows of (see the module's docstring for the JSON form)."""
+
+    measures: tuple[SafeguardMeasure, ...] = ()
+    source: str | None = None
+    format: str = attrs.field(default=FORMAT, validator=_check_format)
+    _by_code: FrozenMap[tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _by_prefix: FrozenMap[tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _longest: int = attrs.field(init=False, eq=False, repr=False)
+
+    @_by_code.default
+    def _build_index(self) -> FrozenMap[tuple[int, ...]]:
+        return _index(self.measures, prefixes=False)
+
+    @_by_prefix.default
+    def _build_prefix_index(self) -> FrozenMap[tuple[int, ...]]:
+        return _index(self.measures, prefixes=True)
+
+    @_longest.default
+    def _longest_code(self) -> int:
+        return max((len(code) for code in self._by_code), default=0)
+
+    def covering(self, hs_code: str, on: date) -> tuple[SafeguardMeasure, ...]:
+        """The measures in force on ``on`` whose scope includes ``hs_code`` (printed; dots allowed).
+
+        >>> table = SafeguardTable((SafeguardMeasure("Act 1", ("6907",), ("TH",), date(2024, 1, 1)),))
+        >>> [m.reference for m in table.covering("6907.21", date(2024, 6, 1))]
+        ['Act 1']
+        >>> table.covering("6908.10", date(2024, 6, 1))
+        ()
+        """
+        digits = normalize_hs(hs_code)
+        positions: dict[int, None] = {}
+        for length in range(2, min(len(digits), self._longest) + 1):
+            for position in self._by_code.get(digits[:length], ()):
+                positions[position] = None
+        return tuple(
+            self.measures[position] for position in sorted(positions) if self.measures[position].in_force(on)
+        )
+
+    def may_cover(self, hs_code: str, on: date) -> tuple[SafeguardMeasure, ...]:
+        """The measures in force on ``on`` that name a code more precise than ``hs_code`` and within it.
+
+        A certificate that prints ``6907`` cannot tell whether its goods fall
+        under a measure on ``6907.21`` only.
+        """
+        positions = self._by_prefix.get(normalize_hs(hs_code), ())
+        return tuple(self.measures[position] for position in positions if self.measures[position].in_force(on))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table in its JSON form; ``load_safeguards(table.to_dict()) == table``."""
+        from roo import codec  # deferred: roo.codec imports the context, which imports this module
+
+        data: dict[str, Any] = codec.unstructure(self)
+        return data
+
+
+def load_safeguards(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[bytes]) -> SafeguardTable:
+    """A safeguard-measure table from parsed JSON, a path to a JSON file, or an open file.
+
+    Raises :class:`InvalidSafeguardTable` listing every problem with its JSON
+    path (``measures[2]: hs_codes: ...``); a missing file raises the usual ``OSError``.
+    """
+    data: object
+    if isinstance(source, Mapping):
+        data = source
+    elif isinstance(source, (str, os.PathLike)):
+        with open(source, encoding="utf-8") as handle:
+            data = _parse_json(handle.read())
+    elif hasattr(source, "read"):
+        data = _parse_json(source.read())
+    else:
+        data = source  # not a table: the converter says so
+    from roo import codec  # deferred: roo.codec imports the context, which imports this module
+
+    return codec.structure(data, SafeguardTable, InvalidSafeguardTable)
+
+
+def _parse_json(text: str | bytes) -> object:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InvalidSafeguardTable([Problem("$", f"not JSON: {error}")]) from None
+
+
+# --- what a verdict means, for reports ------------------------------------------------------------------------
+
+#: The scheme whose verdicts answer the safeguard question rather than the preference one.
+SAFEGUARD_SCHEME: Final = "ID-MOTR-16-2024"
+
+
+@final
+@attrs.frozen
+class VerdictWords:
+    """How reports name an item's verdict for a scheme: a column heading, a phrase and a short word per verdict."""
+
+    heading: str
+    granted: str
+    denied: str
+    short_granted: str
+    short_denied: str
+    #: Leads "... to N of M items" in a summary.
+    granted_to: str
+
+    def of(self, granted: bool) -> str:
+        """The short word for a granted (True) or denied (False) item, as a table cell shows it."""
+        return self.short_granted if granted else self.short_denied
+
+
+PREFERENCE_WORDS: Final = VerdictWords(
+    "Preference", "preferential treatment given", "preferential treatment not given", "granted", "denied", "preference granted"
+)
+#: Under MoTR 16/2024 a granted item is one the COO can exclude from a safeguard measure (Art 2(3)): no tariff
+#: preference is at stake.
+SAFEGUARD_WORDS: Final = VerdictWords(
+    "Safeguard exclusion",
+    "safeguard exclusion can apply",
+    "safeguard exclusion cannot apply",
+    "can apply",
+    "cannot apply",
+    "the safeguard exclusion can apply",
+)
+
+
+def verdict_words(scheme: str | None) -> VerdictWords:
+    """What a granted or denied item means for ``scheme`` (a scheme id), in the words reports show."""
+    return SAFEGUARD_WORDS if scheme == SAFEGUARD_SCHEME else PREFERENCE_WORDS

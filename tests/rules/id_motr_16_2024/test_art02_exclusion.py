@@ -1,0 +1,235 @@
+"""MoTR 16/2024 Art 2(3)-(4): whom the safeguard exclusion is for, a COO in every import, preferential COs.
+
+The source: "imported goods originated from developing countries can be
+excluded from having the Safeguard Measures, if the exporters can provide
+COO in every import (Article 2 Paragraph (3) jo. Article 1 Paragraphs (1) -
+(2))"; "Non-Preferred COO must be enclosed in every import" (Art 9);
+"Importers of goods with Preferred COO that are subject to Safeguard
+Measures shall verify the origin of their goods and the Preferred COO ...
+based on the international agreement or treaty" (Art 2(4)).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import roo
+from roo.safeguard import SafeguardMeasure, SafeguardTable
+from tests.builders import certificate_data
+from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
+
+EXCLUSION = "ID/MOTR-16-2024/2(3)"
+#: An illustrative measure on ceramic tiles (not a real act's annex) that excludes Thailand and Viet Nam.
+TILES = SafeguardMeasure(
+    reference="Illustrative act 1/2024",
+    hs_codes=("6907.21", "6907.22"),
+    excluded_countries=("TH", "VN"),
+    effective_from=date(2024, 8, 1),
+    effective_until=date(2027, 7, 31),
+)
+TABLE = SafeguardTable((TILES,), source="test")
+
+
+def table_json(**changes: Any) -> dict[str, Any]:
+    """The JSON form of a one-measure table with changes to the measure."""
+    measure = {
+        "reference": "Illustrative act 1/2024",
+        "hs_codes": ["6907.21", "6907.22"],
+        "excluded_countries": ["TH", "VN"],
+        "effective_from": "2024-08-01",
+        "effective_until": "2027-07-31",
+        **changes,
+    }
+    return {"format": "roo.safeguard/1", "source": "test", "measures": [measure]}
+
+
+def evaluate(co: roo.Certificate, table: SafeguardTable | None = TABLE, on: date | None = ON) -> roo.Evaluation:
+    """Evaluate with a safeguard table."""
+    return roo.evaluate(co, roo.Context(on=on, safeguard_measures=table))
+
+
+def exclusion(evaluation: roo.Evaluation) -> list[tuple[str, int | None]]:
+    """The Art 2(3) exclusion findings, with their items."""
+    return [(f.code, f.item) for f in evaluation.findings if f.rule == EXCLUSION and f.code.startswith("motr-")]
+
+
+def test_goods_within_a_measure_from_an_excluded_country_pass() -> None:
+    """A COO "serves" goods within the measure from a developing country it excludes: nothing to report."""
+    evaluation = evaluate(motr())
+    assert ([], roo.Status.ACCEPTED) == (exclusion(evaluation), evaluation.status)
+
+
+def test_goods_from_a_country_the_measure_does_not_exclude_are_denied() -> None:
+    """Only goods "originated from developing countries" the measure excludes can be excluded: a COO from China
+    does not waive the duty on tiles within the measure, so the item is denied, never accepted."""
+    evaluation = evaluate(motr(exporting_party="CN"))
+    found = [f for f in evaluation.findings if f.code == "motr-country-not-excluded"]
+    assert ([("motr-country-not-excluded", 1)], roo.Status.REJECTED) == (exclusion(evaluation), evaluation.status)
+    assert ("CN", ("TH", "VN"), "Illustrative act 1/2024") == (
+        found[0].facts["country"],
+        found[0].facts["excluded"],
+        found[0].facts["measure"],
+    )
+
+
+def test_only_the_item_within_the_measure_is_denied() -> None:
+    """Item isolation: the item outside the measure's HS codes keeps its verdict; it is only noted."""
+    items = [motr_item(1), motr_item(2, hs_code="6908.10")]
+    evaluation = evaluate(motr(exporting_party="CN", items=items))
+    assert [("motr-country-not-excluded", 1), ("motr-goods-outside-safeguard-measures", 2)] == exclusion(evaluation)
+    assert ((1,), (2,)) == (evaluation.denied, evaluation.granted)
+
+
+@pytest.mark.parametrize(
+    ("on", "denied"),
+    [
+        pytest.param(date(2024, 7, 31), False, id="day-before-the-measure"),
+        pytest.param(date(2024, 8, 1), True, id="first-day"),
+        pytest.param(date(2027, 7, 31), True, id="last-day"),
+        pytest.param(date(2027, 8, 1), False, id="day-after"),
+    ],
+)
+def test_measure_applies_from_its_first_to_its_last_day(on: date, denied: bool) -> None:
+    """The measure is read on the import date: the day before it and the day after it, no duty to exclude from."""
+    transport = {"departure_date": "2024-07-20", "vessel_or_flight": "MV SAIGON BRIDGE", "port_of_discharge": "IDTPP"}
+    co = motr(exporting_party="CN", issue_date="2024-07-20", transport=transport)
+    expected = "motr-country-not-excluded" if denied else "motr-goods-outside-safeguard-measures"
+    assert [(expected, 1)] == exclusion(evaluate(co, on=on))
+
+
+def test_goods_outside_every_measure_are_noted_not_denied() -> None:
+    """No measure covers the goods: there is no duty for the COO to exclude them from; info, nothing denied."""
+    evaluation = evaluate(motr(exporting_party="CN", items=[motr_item(1, hs_code="7308.90")]))
+    assert ([("motr-goods-outside-safeguard-measures", 1)], roo.Status.ACCEPTED) == (
+        exclusion(evaluation),
+        evaluation.status,
+    )
+
+
+def test_a_code_too_short_to_tell_warns() -> None:
+    """A COO printing heading 6907 cannot say whether the goods fall under a measure on 6907.21: customs may
+    settle it; for an excluded country there is nothing to settle."""
+    short = [motr_item(1, hs_code="6907")]
+    assert [("motr-safeguard-scope-uncertain", 1)] == exclusion(evaluate(motr(exporting_party="CN", items=short)))
+    assert [] == exclusion(evaluate(motr(items=short)))
+
+
+def test_a_measure_excluding_no_country_denies_every_country() -> None:
+    """A measure that names no excluded country leaves no COO able to exclude goods from it."""
+    table = roo.load_context({"safeguard_measures": table_json(excluded_countries=[])}).safeguard_measures
+    evaluation = evaluate(motr(), table=table)
+    assert ([("motr-country-not-excluded", 1)], roo.Status.REJECTED) == (exclusion(evaluation), evaluation.status)
+
+
+@pytest.mark.parametrize(
+    ("table", "on", "needed"),
+    [
+        pytest.param(None, ON, "context.safeguard_measures", id="no-table"),
+        pytest.param(TABLE, None, "context.on", id="no-date"),
+    ],
+)
+def test_without_the_measures_or_the_date_the_exclusion_is_not_evaluated(
+    table: SafeguardTable | None, on: date | None, needed: str
+) -> None:
+    """Which measure applies is not on the COO: without it roo names the fact it needs and denies nothing."""
+    evaluation = evaluate(motr(exporting_party="CN"), table=table, on=on)
+    checks = {c.needed for c in evaluation.checks if c.rule == EXCLUSION and c.item is not None}
+    assert ({(needed,)}, []) == (checks, exclusion(evaluation))
+
+
+def test_several_measures_each_must_exclude_the_country() -> None:
+    """Goods under two measures (a duty and a quota) are excluded only from the one that names their country."""
+    quota = SafeguardMeasure("Illustrative quota 2/2024", ("6907",), ("TH",), date(2024, 1, 1))
+    evaluation = evaluate(motr(), table=SafeguardTable((TILES, quota)))
+    found = [f.facts["measure"] for f in evaluation.findings if f.code == "motr-country-not-excluded"]
+    assert (["Illustrative quota 2/2024"], (1,)) == (found, evaluation.denied)
+
+
+def test_table_lookup_is_by_index_whatever_its_size() -> None:
+    """A table of many measures answers an item from its index (a linear-cost guard, not a timing)."""
+    measures = tuple(
+        SafeguardMeasure(f"Act {n}", (f"{n:06d}",), ("VN",), date(2024, 1, 1)) for n in range(100000, 110000)
+    )
+    table = SafeguardTable((*measures, TILES))
+    assert ((TILES,), ()) == (table.covering("6907.21", ON), table.covering("1000.00", date(2023, 1, 1)))
+
+
+# --- a COO in every import --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        pytest.param({"issue_date": "2024-09-03"}, "motr-coo-issued-after-import", id="issued-the-day-after"),
+        pytest.param(
+            {"transport": {"departure_date": "2024-09-03", "vessel_or_flight": "MV X", "port_of_discharge": "IDTPP"}},
+            "motr-consignment-departs-after-import",
+            id="departs-the-day-after",
+        ),
+    ],
+)
+def test_a_coo_that_cannot_belong_to_this_import_is_denied(changes: dict[str, Any], code: str) -> None:
+    """"Non-Preferred COO must be enclosed in every import" and identifies the consignment (Art 9(i)): a COO
+    issued, or for goods leaving, after the import date was not enclosed with this import."""
+    evaluation = roo.evaluate(motr(**changes), on=date(2024, 9, 2))
+    assert ([code], roo.Status.REJECTED) == (
+        [f.code for f in evaluation.findings if f.rule == EXCLUSION and f.code.startswith("motr-")],
+        evaluation.status,
+    )
+
+
+def test_a_coo_issued_and_leaving_on_the_import_date_may_be_enclosed() -> None:
+    """The boundary: issued and departing on the day of import is possible (an air consignment)."""
+    transport = {"departure_date": "2024-09-02", "vessel_or_flight": "VN 631", "port_of_discharge": "IDCGK"}
+    evaluation = roo.evaluate(motr(issue_date="2024-09-02", transport=transport), on=date(2024, 9, 2))
+    assert [] == [f.code for f in evaluation.findings if f.rule == EXCLUSION and f.code.startswith("motr-")]
+
+
+# --- Art 2(4): a preferential CO ----------------------------------------------------------------------------
+
+
+def test_a_preferential_co_of_the_same_country_is_left_to_its_agreement() -> None:
+    """Art 2(4): goods with a preferential CO are verified "based on the international agreement": roo notes it
+    and evaluates neither certificate under the other's rules."""
+    ajcep = certificate_data(scheme="AJCEP", exporting_party="VN", importing_party="ID", reference_number="VN-AJ-1")
+    ctx = roo.load_context({"on": ON.isoformat(), "related_certificates": [ajcep]})
+    evaluation = roo.evaluate(motr(), ctx)
+    found = [(f.code, f.severity, f.facts["scheme"]) for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/2(4)"]
+    assert ([("motr-preferential-co-verified-under-agreement", roo.Severity.INFO, "AJCEP")], roo.Status.ACCEPTED) == (
+        found,
+        evaluation.status,
+    )
+
+
+# --- the table's JSON form --------------------------------------------------------------------------------
+
+
+def test_table_round_trips_through_its_json_form() -> None:
+    """The context carries the table as JSON; dumping and loading it gives the same table."""
+    ctx = roo.load_context({"on": "2024-09-02", "safeguard_measures": table_json()})
+    assert ctx.safeguard_measures is not None
+    assert ("690721", "690722") == ctx.safeguard_measures.measures[0].hs_codes
+    assert ctx == roo.load_context(roo.dump_context(ctx))
+
+
+@pytest.mark.parametrize(
+    ("changes", "fault"),
+    [
+        pytest.param({"hs_codes": ["69x"]}, "hs_codes", id="hs-not-digits"),
+        pytest.param({"hs_codes": []}, "hs_codes", id="no-hs"),
+        pytest.param({"excluded_countries": ["Viet Nam"]}, "excluded_countries", id="country-name"),
+        pytest.param({"excluded_countries": ["VN\n"]}, "excluded_countries", id="trailing-newline"),
+        pytest.param({"effective_until": "2024-07-31"}, "effective_until", id="ends-before-it-begins"),
+        pytest.param({"reference": " "}, "reference", id="no-reference"),
+    ],
+)
+def test_a_malformed_table_is_an_input_error_with_its_path(changes: dict[str, Any], fault: str) -> None:
+    """Bad input is a clear error naming where it is, never a traceback nor a finding."""
+    with pytest.raises(roo.InvalidContext) as raised:
+        roo.load_context({"safeguard_measures": table_json(**changes)})
+    assert [("safeguard_measures.measures[0]", True)] == [
+        (p.path, fault in p.message) for p in raised.value.problems
+    ]
