@@ -29,7 +29,7 @@ EXPECTED: dict[str, tuple[object, str, bool]] = {
     "jiepa.eco.pilot_start": (date(2023, 5, 1), "JIEPA/ECO/4", True),
     "jiepa.eco.copy_required_until": (date(2023, 5, 31), "JIEPA/ECO/4", True),
     "jiepa.eco.full_operation": (date(2023, 6, 26), "JIEPA/ECO/5", True),
-    "jiepa.paper_co_from_indonesia_ends": (date(2024, 2, 5), "JIEPA/ECO/5", True),
+    "jiepa.paper_co_from_indonesia_ends": (date(2024, 2, 5), "JIEPA/ECO/5", False),
     "jiepa.verification.reply_months": (6, "JIEPA/ART/43", True),
     "jiepa.verification.additional_info_months": (4, "JIEPA/ART/43", True),
     "jiepa.visit.notice_days": (40, "JIEPA/ART/44", True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from typing import Any
 
 import pytest
@@ -38,15 +40,31 @@ def codes(result: roo.rules.base.Result) -> list[tuple[str, Severity, int | None
         ),
         pytest.param(
             art41_form.check_certification_signed,
-            {"certification": {"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": False}},
+            {
+                "certification": {"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": False},
+                "medium": "paper",
+                "copy": "original",
+            },
             [("jiepa-certification-unsigned", Severity.ERROR, None)],
-            id="certification-not-signed",
+            id="paper-certification-not-signed",
         ),
         pytest.param(
             art41_form.check_certification_signed,
-            {"certification": None},
+            {"certification": None, "medium": "paper", "copy": "original"},
             [("jiepa-certification-unsigned", Severity.ERROR, None)],
-            id="no-certification",
+            id="paper-without-certification",
+        ),
+        pytest.param(
+            art41_form.check_certification_signed,
+            {"certification": {"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": False}},
+            [("jiepa-eco-certification-not-marked-signed", Severity.WARNING, None)],
+            id="exchanged-e-co-not-marked-signed-is-a-warning",
+        ),
+        pytest.param(
+            art41_form.check_sheet_presented,
+            {"medium": "paper", "copy": "duplicate"},
+            [("jiepa-co-sheet-not-original", Severity.WARNING, None)],
+            id="duplicate-sheet-is-flagged-not-denied",
         ),
         pytest.param(
             art41_form.check_certification_signatory,
@@ -91,7 +109,8 @@ def test_clean_form_passes(check: Any) -> None:
 
 def test_findings_name_no_box() -> None:
     """roo does not know the JIEPA forms box by box, so JIEPA findings carry no box or form facts."""
-    (finding,) = art41_form.check_certification_signed(jiepa(certification=None), Context()).findings
+    paper = jiepa(certification=None, medium="paper", copy="original")
+    (finding,) = art41_form.check_certification_signed(paper, Context()).findings
     assert {"certification_present": False} == dict(finding.facts)
 
 
@@ -184,3 +203,23 @@ def test_single_invoice_printed_on_the_first_item_only_denies_nothing() -> None:
     missing = [(f.severity, f.item) for f in evaluation.findings if f.code == "jiepa-invoice-missing"]
     expected = (roo.Status.ACCEPTED, [(Severity.WARNING, 2), (Severity.WARNING, 3)])
     assert expected == (evaluation.status, missing)
+
+
+def test_exchanged_e_co_without_signature_mark_keeps_its_preference() -> None:
+    """Art 41(9) specimen signatures serve to check a paper CO's signature; an e-CO comes from the issuing body's
+    system to NACCS (Japan Customs' model of the exchange: authenticity of CO data is ensured), so a missing
+    signature mark in its data is a warning, never a denial."""
+    import roo
+
+    co = jiepa(certification={"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": False})
+    evaluation = roo.evaluate(co, on=date(2023, 7, 3))
+    assert "jiepa-eco-certification-not-marked-signed" in [f.code for f in evaluation.findings]
+    assert 1 in evaluation.granted
+
+
+@pytest.mark.parametrize(("sheet", "flagged"), [("original", False), ("duplicate", True), ("triplicate", True)])
+def test_which_sheet_is_presented_is_unverified(sheet: str, flagged: bool) -> None:
+    """The Agreement does not say which sheet the importer presents (Operational Procedures under Art 50, not
+    read): a duplicate is flagged for customs, never denied on that ground."""
+    result = art41_form.check_sheet_presented(jiepa(medium="paper", copy=sheet), Context())
+    assert ([("jiepa-co-sheet-not-original", Severity.WARNING, None)] if flagged else []) == codes(result)

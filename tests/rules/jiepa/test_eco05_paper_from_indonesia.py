@@ -29,3 +29,13 @@ def test_paper_from_japan_not_flagged() -> None:
     """The change concerns Indonesia's issuing body only."""
     co = jiepa(issue_date="2024-06-01", medium="paper", copy="original", exporting_party="JP", importing_party="ID")
     assert [] == [f for f in roo.evaluate(co).findings if f.rule == "JIEPA/ECO/5"]
+
+
+def test_the_end_of_paper_issuance_is_unverified() -> None:
+    """Arrangement §5: importers may still ask for COs on paper after full implementation; the end of paper
+    issuance rests on a notice roo has not read, so the parameter is unverified and the finding a warning."""
+    from datetime import date
+
+    from roo import params
+
+    assert not params.verified("jiepa.paper_co_from_indonesia_ends", date(2024, 2, 5))

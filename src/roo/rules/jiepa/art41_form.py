@@ -31,8 +31,20 @@ are shared, :mod:`roo.rules.shared.form`):
 
 Findings name no box, since roo does not know the JIEPA forms box by box.
 
-Source: JIEPA Agreement Art 41(1), (2), (4), (5), (9); Indonesia's customs circular SE-05/BC/2010
-(third-country invoicing under IJEPA).
+Read against the Agreement and the e-CO texts: the issuing authority's
+specimen signatures (Art 41(9)) are what customs compare a paper CO's
+signature with. An e-CO of Indonesia's exchange with Japan Customs is
+delivered from the issuing body's system to NACCS, which is what vouches for
+its authenticity (Japan Customs' model of the exchange); its data need not
+carry a signature mark, so one without it is a warning, never a denial. The
+Agreement does not say which sheet of a paper CO the importer presents: that
+belongs to the Operational Procedures (Art 50), not read, so a duplicate or
+triplicate is flagged (a warning), never denied on that ground. Annex 3 (the
+minimum data) is not in the text roo reads either: which data it requires
+stays unverified.
+
+Source: JIEPA Agreement Art 41(1), (2), (4), (5), (9), Art 50; Japan Customs' business process model for CO
+data exchange (2025); Indonesia's customs circular SE-05/BC/2010 (third-country invoicing under IJEPA).
 """
 
 from __future__ import annotations
@@ -41,9 +53,8 @@ from typing import Final
 
 from roo.context import Context
 from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
-from roo.rules.ajcep import ir03_form
-from roo.rules.base import CertificateRule, FindingSpec, ItemRule, Result
+from roo.model.certificate import Certificate, Copy, Item, Medium
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, passed
 from roo.rules.shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
@@ -52,7 +63,7 @@ REFERENCE_NUMBER_MISSING = FindingSpec(
     "jiepa-reference-number-missing",
     RULE,
     Severity.ERROR,
-    ir03_form.REFERENCE_NUMBER_MISSING.template,
+    "The CO bears no reference number; each office of issuance gives its COs one.",
 )
 CERTIFICATION_UNSIGNED = FindingSpec(
     "jiepa-certification-unsigned",
@@ -114,6 +125,22 @@ INVOICE_DATE_MISSING = FindingSpec(
     "Invoice '{invoice_number}' is given without its date.",
 )
 
+ECO_NOT_MARKED_SIGNED = FindingSpec(
+    "jiepa-eco-certification-not-marked-signed",
+    "JIEPA/ART/41(9)",
+    Severity.WARNING,
+    "The e-CO's data do not show the issuing authority's certification as signed. An e-CO reaches Japan Customs "
+    "directly from the issuing body's system, which vouches for it instead of a handwritten signature; customs "
+    "may verify that this e-CO came that way.",
+)
+SHEET_NOT_ORIGINAL = FindingSpec(
+    "jiepa-co-sheet-not-original",
+    "JIEPA/ART/50",
+    Severity.WARNING,
+    "The paper CO presented is the {copy}. Which sheet the importer presents is for the Operational Procedures "
+    "under Art 50, which roo has not read; customs may ask for the original.",
+)
+
 #: What the form checks shared with AJCEP (:mod:`roo.rules.shared.form`) report under JIEPA.
 TERMS: Final = form.FormTerms(
     reference_number_missing=REFERENCE_NUMBER_MISSING,
@@ -129,9 +156,25 @@ TERMS: Final = form.FormTerms(
 )
 
 
+def _through_the_exchange(co: Certificate) -> bool:
+    """An e-CO of Indonesia's exchange with Japan Customs: NACCS receives it from the issuing body's system."""
+    return co.medium is Medium.ELECTRONIC and co.exporting_party == "ID" and co.importing_party == "JP"
+
+
 def check_certification_signed(co: Certificate, ctx: Context) -> Result:
-    """The issuing authority's certification is signed (Art 41(1), (9))."""
+    """The issuing authority's certification is signed (Art 41(1), (9)); an exchanged e-CO is vouched for otherwise."""
+    if _through_the_exchange(co) and not (co.certification is not None and co.certification.signed):
+        return passed(ECO_NOT_MARKED_SIGNED(None))
     return form.check_certification_signed(TERMS, co, ctx)
+
+
+def check_sheet_presented(co: Certificate, ctx: Context) -> Result:
+    """A paper CO presented as a duplicate or triplicate is flagged: the Operational Procedures (unread) decide."""
+    if co.medium is not Medium.PAPER or co.certified_true_copy or co.copy is None:
+        return NOT_APPLICABLE
+    if co.copy is Copy.ORIGINAL:
+        return PASSED
+    return passed(SHEET_NOT_ORIGINAL(None, copy=co.copy.value))
 
 
 def check_reference_number(co: Certificate, ctx: Context) -> Result:
@@ -161,8 +204,12 @@ def check_item_invoice(item: Item, co: Certificate, ctx: Context) -> Result:
 
 CERTIFICATE_RULES: Final = (
     CertificateRule(
-        RULE, "CO signed by the authorised signatory", check_certification_signed, (CERTIFICATION_UNSIGNED,)
+        RULE,
+        "CO signed by the authorised signatory",
+        check_certification_signed,
+        (CERTIFICATION_UNSIGNED, ECO_NOT_MARKED_SIGNED),
     ),
+    CertificateRule("JIEPA/ART/50", "original sheet of a paper CO presented", check_sheet_presented, (SHEET_NOT_ORIGINAL,)),
     CertificateRule(RULE, "reference number", check_reference_number, (REFERENCE_NUMBER_MISSING,)),
     CertificateRule(
         RULE,

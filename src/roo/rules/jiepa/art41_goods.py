@@ -10,8 +10,16 @@ invoice). Identical text passes; text substantially the same passes with an
 ``info`` note that the slight difference is disregarded; text that shares
 little does not describe the goods declared, and that item is denied.
 
-Source: JIEPA Agreement Art 41(1) (minimum data of Annex 3); Art 45(1) (denial where the importer fails a
-requirement of the Chapter).
+Read against the Agreement: Art 41(1) requires the CO to include the minimum
+data of Annex 3, and Art 45(1) lets customs deny preference to a good that
+does not qualify or where the importer fails a requirement of the Chapter. A
+good whose description on the CO does not describe the goods declared is not
+covered by the CO that Art 40(1) requires, so that item is denied. Annex 3
+itself is not in the text roo reads (the ToTA corpus has the Agreement's body
+only), so that the minimum data include the six-digit HS subheading is taken
+from Japan's practice for its EPAs and stays unverified.
+
+Source: JIEPA Agreement Art 40(1), Art 41(1) (minimum data of Annex 3, not read), Art 45(1).
 """
 
 from __future__ import annotations
@@ -21,20 +29,39 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.ajcep import ir12_tariff_classification as ir12
 from roo.rules.base import FindingSpec, ItemRule, Result
 from roo.rules.shared import classification
 
 RULE: Final = "JIEPA/ART/41(1)"
 
-HS_NOT_SIX_DIGITS = FindingSpec("jiepa-hs-code-not-six-digits", RULE, Severity.ERROR, ir12.HS_NOT_SIX_DIGITS.template)
-HS_NATIONAL_DIGITS = FindingSpec("jiepa-hs-code-national-digits", RULE, Severity.INFO, ir12.HS_NATIONAL_DIGITS.template)
-DESCRIPTION_MISSING = FindingSpec("jiepa-description-missing", RULE, Severity.ERROR, ir12.DESCRIPTION_MISSING.template)
+# The wording is AJCEP IR 12's (the same msgids, so one translation serves both), written here so that this
+# module reads and changes on its own.
+HS_NOT_SIX_DIGITS = FindingSpec(
+    "jiepa-hs-code-not-six-digits", RULE, Severity.ERROR, "HS code '{hs_code}' is not a six-digit subheading."
+)
+HS_NATIONAL_DIGITS = FindingSpec(
+    "jiepa-hs-code-national-digits",
+    RULE,
+    Severity.INFO,
+    "HS code '{hs_code}' has more than six digits; its subheading {subheading} is read and the national digits "
+    "are disregarded.",
+)
+DESCRIPTION_MISSING = FindingSpec(
+    "jiepa-description-missing", RULE, Severity.ERROR, "The CO gives no description of the good."
+)
 DESCRIPTION_DIFFERS_SLIGHTLY = FindingSpec(
-    "jiepa-description-differs-slightly", RULE, Severity.INFO, ir12.DESCRIPTION_DIFFERS_SLIGHTLY.template
+    "jiepa-description-differs-slightly",
+    RULE,
+    Severity.INFO,
+    "Description '{certificate_description}' differs slightly from the declared '{declared_description}'; the "
+    "discrepancy is disregarded.",
 )
 DESCRIPTION_NOT_IDENTICAL = FindingSpec(
-    "jiepa-description-not-substantially-identical", RULE, Severity.ERROR, ir12.DESCRIPTION_NOT_IDENTICAL.template
+    "jiepa-description-not-substantially-identical",
+    RULE,
+    Severity.ERROR,
+    "Description '{certificate_description}' is not substantially identical to the declared "
+    "'{declared_description}'.",
 )
 
 #: What the checks shared with AJCEP (:mod:`roo.rules.shared.classification`) report under JIEPA.

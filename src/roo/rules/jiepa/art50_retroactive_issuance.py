@@ -21,8 +21,16 @@ month. A CO issued retroactively after 5 February 2024 for goods shipped
 before is also held to the HS2017 product-specific rules
 (:mod:`roo.rules.jiepa.art29_psr_edition`).
 
-Source: JIEPA Agreement Art 50 (Operational Procedures for Rules of Origin; text not read); Japan–Brunei EPA
-Operational Procedures (12 months, by analogy).
+Read against the Agreement: nothing in Chapter 3 speaks of retroactive
+issuance. Art 41(8) lets the CO be issued only once the exporter has proved
+that the good qualifies, and Art 41(6) makes it valid for twelve months from
+issuance; the mark, the grace days and the months all belong to the
+Operational Procedures (Art 50), which are not in the text roo reads. They
+stay unverified: the parameters say so (``verified = false``) and every
+finding is a warning or a note.
+
+Source: JIEPA Agreement Art 41(6), (8), Art 50 (Operational Procedures for Rules of Origin; text not read);
+Japan–Brunei EPA Operational Procedures (12 months, by analogy).
 """
 
 from __future__ import annotations
@@ -32,7 +40,6 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.rules.ajcep import ir07_retroactive_issuance as ir07
 from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.shared import retroactive
 
@@ -62,11 +69,20 @@ SHIPMENT_DATE_MISSING = FindingSpec(
     Severity.WARNING,
     "The CO is marked 'Issued Retroactively' but does not show the date of shipment; customs may ask for it.",
 )
+# The wording of these two is AJCEP IR 7's (the same msgids), written here so that the module stands alone.
 TICKED_ON_TIME = FindingSpec(
-    "jiepa-retroactive-box-ticked-on-time", RULE, Severity.INFO, ir07.TICKED_ON_TIME.template
+    "jiepa-retroactive-box-ticked-on-time",
+    RULE,
+    Severity.INFO,
+    "The box 'Issued Retroactively' is ticked although the CO was issued on {issue_date}, within {grace_days} days "
+    "of shipment on {shipment_date}; the tick is disregarded.",
 )
 ISSUED_RETROACTIVELY = FindingSpec(
-    "jiepa-issued-retroactively", RULE, Severity.INFO, ir07.ISSUED_RETROACTIVELY.template
+    "jiepa-issued-retroactively",
+    RULE,
+    Severity.INFO,
+    "The CO was issued retroactively on {issue_date}, {days_after_shipment} days after shipment on "
+    "{shipment_date}, within {max_months} months; the importing Party's laws govern its acceptance.",
 )
 
 #: What the timing check shared with AJCEP (:mod:`roo.rules.shared.retroactive`) reads and reports under JIEPA.

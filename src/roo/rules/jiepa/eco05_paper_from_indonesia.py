@@ -9,8 +9,14 @@ produces any more: roo flags it for customs to verify, without denying it on
 that ground alone. The date is a dated parameter
 (``jiepa.paper_co_from_indonesia_ends``).
 
+Read against the arrangement: §5 says importers who lack NACCS access or
+prefer paper may still ask for COs on paper even after full implementation.
+That Indonesia stopped issuing paper COs on 5 February 2024 comes from a
+Japan Customs notice that roo has not read, so the parameter is marked
+unverified and the finding stays a warning.
+
 Source: the JIEPA e-CO pilot arrangement (2023) §5; Japan Customs' notice on
-Indonesian e-COs (paper COs from Indonesia end on 5 February 2024).
+Indonesian e-COs (paper COs from Indonesia end on 5 February 2024; not read).
 """
 
 from __future__ import annotations
@@ -31,8 +37,9 @@ PAPER_AFTER_ECO_ONLY = FindingSpec(
     "paper-co-after-eco-only",
     RULE,
     Severity.WARNING,
-    "A paper CO from Indonesia dated {issue_date}: Indonesia issues JIEPA COs only electronically from {ends}; "
-    "customs may verify this certificate's authenticity.",
+    "A paper CO from Indonesia dated {issue_date}: Indonesia issues JIEPA COs only electronically from {ends} "
+    "(a date roo has not confirmed from the notice that set it); customs may verify this certificate's "
+    "authenticity.",
 )
 
 
