@@ -224,3 +224,31 @@ def test_unknown_material_is_reported_whatever_the_outcome(originating: bool | N
     unknown = material("Mystery", "110100", "1.00", originating=None)
     determination = run(unknown, material("Flour", "110100", "1.00", originating=originating))
     assert (2 if originating is None else 1) == codes(determination).count("origin-material-origin-unknown")
+
+
+# --- JIEPA's entry into force (issue 12 §6) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("on", "originating"), [("2008-06-30", False), ("2008-07-01", True), (None, True)])
+def test_jiepa_goods_originate_only_from_its_entry_into_force(on: str | None, originating: bool) -> None:
+    """JIEPA Art 29(1): a good originates "in a Party", and Japan and Indonesia are Parties only once the Agreement
+    is in force (2008-07-01, the dated parameter ``jiepa.entry_into_force``), as AJCEP already holds per Party.
+    The day before, the good does not originate and the finding names both dates; on the day it does.
+    """
+    determination = run(
+        wholly_obtained="plant", scheme="JIEPA", exporting_party="ID", hs_code="090111", on=on
+    )
+    assert originating is determination.originating
+    if not originating:
+        (finding,) = determination.findings
+        assert ("origin-agreement-not-in-force", "JIEPA/ART/29(1)") == (finding.code, finding.rule)
+        assert ("2008-07-01", "2008-06-30") == (str(finding.facts["in_force"]), finding.facts["on"])
+
+
+def test_jiepa_entry_into_force_can_be_overridden() -> None:
+    """The date is a dated parameter: a caller can override it by name, as a context's parameters do."""
+    good = roo.load_good(
+        {"scheme": "JIEPA", "exporting_party": "JP", "hs_code": "090111", "wholly_obtained": "plant", "on": "2009-01-01"}
+    )
+    assert determine(good).originating is True
+    assert determine(good, parameters={"jiepa.entry_into_force": "2010-01-01"}).originating is False

@@ -92,13 +92,99 @@ def test_vessel_thresholds_are_parameters() -> None:
 
 
 def test_goods_made_from_wholly_obtained_goods() -> None:
-    """Art 25(k): every material listed must be originating."""
-    made = run(material("Cassava roots", "071410", "5.00", originating=True), wholly_obtained="from_wholly_obtained",
-               hs_code="110814")
+    """Art 25(k): a good obtained in the Party exclusively from the goods of (a)-(j), each obtained *in the Party*.
+
+    Cassava roots wholly obtained in Thailand make Thai starch WO; roots that are not originating do not.
+    """
+    made = run(material("Cassava roots", "071410", "5.00", originating=True, wholly_obtained_in="TH"),
+               wholly_obtained="from_wholly_obtained", hs_code="110814")
     not_made = run(material("Cassava roots", "071410", "5.00", originating=False),
                    wholly_obtained="from_wholly_obtained", hs_code="110814")
     assert (True, False) == (criterion(made, "WO"), criterion(not_made, "WO"))
+    assert "WO" == made.box8
     assert "origin-wo-materials-not-originating" in codes(not_made)
+
+
+@pytest.mark.parametrize("scheme, party, other", [("AJCEP", "TH", "VN"), ("JIEPA", "ID", "JP")])
+def test_materials_wholly_obtained_in_another_party_make_pe_never_wo(scheme: str, party: str, other: str) -> None:
+    """AJCEP Art 25(k) / JIEPA Art 29.2(l): the goods of the listed paragraphs are obtained "in the Party", the
+    exporting one. Roots wholly obtained in another Party are originating materials of that Party: the starch
+    made from them is produced entirely from originating materials (AJCEP Art 24(c); JIEPA Art 29.1(b) through
+    Art 30.1, so with ACU), never wholly obtained.
+    """
+    determination = run(
+        material("Cassava roots", "071410", "5.00", originating=None, wholly_obtained_in=other),
+        wholly_obtained="from_wholly_obtained", hs_code="110814", scheme=scheme, exporting_party=party,
+    )
+    assert (True, False, True) == (determination.originating, criterion(determination, "WO"), criterion(determination, "PE"))
+    assert "origin-wo-materials-of-other-party" in codes(determination)
+    expected_box8 = "PE, ACU" if scheme == "JIEPA" else "PE"
+    assert (expected_box8, "PE", False) == (
+        determination.box8, determination.satisfied[0], "WO" in determination.satisfied
+    )
+
+
+def test_materials_originating_in_another_party_make_pe_never_wo() -> None:
+    """A material stated only as originating in another Party (not where it was obtained) is no good of (a)-(j)
+    of the exporting Party either: Art 25(k) is not met."""
+    determination = run(
+        material("Cassava roots", "071410", "5.00", originating=True, origin_party="VN"),
+        wholly_obtained="from_wholly_obtained", hs_code="110814",
+    )
+    assert (False, True, "PE") == (criterion(determination, "WO"), criterion(determination, "PE"), determination.box8)
+
+
+def test_materials_not_stated_wholly_obtained_leave_wo_unknown() -> None:
+    """An originating material of the exporting Party may have been produced there, not wholly obtained: without
+    its ``wholly_obtained_in`` roo cannot tell whether Art 25(k) holds, and names the fact it needs. The good
+    still qualifies as PE.
+    """
+    determination = run(material("Cassava roots", "071410", "5.00", originating=True),
+                        wholly_obtained="from_wholly_obtained", hs_code="110814")
+    wo = next(c for c in determination.criteria if c.criterion == "WO")
+    assert (None, ("materials[0].wholly_obtained_in",)) == (wo.met, wo.needed)
+    assert (True, "PE") == (determination.originating, determination.box8)
+    assert "origin-wo-materials-not-shown-wholly-obtained" in codes(determination)
+
+
+def test_indirect_materials_do_not_stop_wo() -> None:
+    """Indirect materials are originating wherever produced (AJCEP Art 34) and are no material of the good for
+    Art 25(k): fuel from another Party does not stop the starch being WO."""
+    determination = run(
+        material("Cassava roots", "071410", "5.00", originating=True, wholly_obtained_in="TH"),
+        material("Fuel", "271019", "1.00", originating=False, role="indirect"),
+        wholly_obtained="from_wholly_obtained", hs_code="110814",
+    )
+    assert (True, "WO") == (criterion(determination, "WO"), determination.box8)
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        ({"wholly_obtained_in": "Thailand"}, "materials[0].wholly_obtained_in", "ISO 3166-1"),
+        ({"wholly_obtained_in": "TH", "originating": False}, "materials[0].wholly_obtained_in", "is originating"),
+        ({"wholly_obtained_in": "TH", "origin_party": "VN"}, "materials[0].origin_party", "originates there"),
+    ],
+)
+def test_wholly_obtained_in_must_agree_with_origin(changes: dict[str, Any], path: str, message: str) -> None:
+    """A material wholly obtained in a Party originates in that Party (AJCEP Art 24(a)): contradictions are input
+    errors with their JSON path."""
+    import roo
+
+    data = material("Cassava roots", "071410", "5.00", originating=None)
+    data.update(changes)
+    with pytest.raises(roo.origin.InvalidGood) as caught:
+        good(data)
+    assert any(p.path == path and message in p.message for p in caught.value.problems)
+
+
+def test_wholly_obtained_in_round_trips() -> None:
+    """The new field is optional (older JSON loads unchanged) and survives dump and load."""
+    import roo
+
+    loaded = good(material("Roots", "071410", "5.00", originating=None, wholly_obtained_in="TH"))
+    assert roo.load_good(roo.origin.dump_good(loaded)) == loaded
+    assert good(material("Roots", "071410", "5.00")).materials[0].wholly_obtained_in is None
 
 
 def test_failed_wo_claim_without_materials_is_not_originating() -> None:

@@ -7,6 +7,10 @@ force (Art 1(i)); roo knows them from the dated parameters
 ``ajcep.entry_into_force.<code>`` and, when the good carries a date, counts
 a state as a Party only from its entry into force.
 
+JIEPA binds Japan and Indonesia from its entry into force (the dated
+parameter ``jiepa.entry_into_force``, 2008-07-01); for a good dated before
+it, neither is yet a Party, as under AJCEP.
+
 JIEPA Art 30 (bilateral accumulation): originating goods of the other Party
 used as materials count as originating materials (30.1); a non-originating
 material produced in either Party may count in the qualifying value content
@@ -45,6 +49,9 @@ from roo.params import ParameterNotInForce, UnknownParameter
 #: JIEPA's two Parties (the Agreement is bilateral).
 JIEPA_PARTIES: Final = frozenset({"ID", "JP"})
 
+#: The dated parameter holding the date JIEPA entered into force for both Parties.
+JIEPA_ENTRY_INTO_FORCE: Final = "jiepa.entry_into_force"
+
 #: Settles a material with its own bill of materials, as a good of its own.
 Determiner = Callable[[Good], Nested]
 
@@ -75,16 +82,23 @@ def membership(scheme: Scheme, party: str, parameters: Parameters) -> Membership
     <Standing.NOT_A_PARTY: 'not_a_party'>
     """
     if scheme is Scheme.JIEPA:
-        return Membership(Standing.PARTY if party in JIEPA_PARTIES else Standing.NOT_A_PARTY)
-    if scheme is not Scheme.AJCEP or len(party) != 2 or not party.isupper():
+        if party not in JIEPA_PARTIES:
+            return Membership(Standing.NOT_A_PARTY)
+        name = JIEPA_ENTRY_INTO_FORCE
+    elif scheme is not Scheme.AJCEP or len(party) != 2 or not party.isupper():
         return Membership(Standing.NOT_A_PARTY)
+    else:
+        name = f"ajcep.entry_into_force.{party}"
     try:
-        in_force = parameters.value(f"ajcep.entry_into_force.{party}")
+        in_force = parameters.value(name)
     except UnknownParameter:
         return Membership(Standing.NOT_A_PARTY)
     except ParameterNotInForce:
         # Before the first entry into force of all: the Party's own date, as the data last give it.
-        latest = Parameters(None, parameters.overrides).value(f"ajcep.entry_into_force.{party}")
+        try:
+            latest = Parameters(None, parameters.overrides).value(name)
+        except ParameterNotInForce:  # switched off by an override: no date to compare with
+            latest = None
         return Membership(Standing.NOT_YET_IN_FORCE, latest if isinstance(latest, date) else None)
     assert isinstance(in_force, date)
     if parameters.on is not None and parameters.on < in_force:
@@ -135,9 +149,13 @@ def _settle(
     base = Settled(material, path, originating=False, value=value)
     if material.role in (MaterialRole.INDIRECT, MaterialRole.SHIPPING_PACKING):
         return attrs.evolve(base, originating=True), findings
-    produced_in = material.origin_party or good.exporting_party
+    # A material wholly obtained in a Party originates there (AJCEP Art 24(a), JIEPA Art 29.1(a)).
+    produced_in = material.origin_party or material.wholly_obtained_in or good.exporting_party
+    declared = material.originating
+    if declared is None and material.wholly_obtained_in is not None:
+        declared = True
     facts = {"material": material.description, "path": path, "origin_party": produced_in, "scheme": scheme.value}
-    if material.originating is True:
+    if declared is True:
         standing = membership(scheme, produced_in, parameters)
         if standing.standing is Standing.NOT_A_PARTY:
             findings.append(specs.MATERIAL_PARTY_NOT_A_PARTY(scheme, **facts))
@@ -151,7 +169,7 @@ def _settle(
             return base, findings
         return attrs.evolve(base, originating=True, other_party=produced_in != good.exporting_party), findings
     nested_wanted = bool(material.materials) and (
-        material.originating is None or (scheme is Scheme.JIEPA and produced_in in JIEPA_PARTIES)
+        declared is None or (scheme is Scheme.JIEPA and produced_in in JIEPA_PARTIES)
     )
     if not nested_wanted:
         if material.originating is None:

@@ -83,11 +83,27 @@ def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Prob
             problems.append(
                 Problem(f"{where}.origin_party", "not an ISO 3166-1 alpha-2 country code", material.origin_party)
             )
+        _wholly_obtained_in(material, where, problems)
         _money(material.value, f"{where}.value", problems)
         _quantity(material.weight, f"{where}.weight", problems)
         _quantity(material.volume, f"{where}.volume", problems)
         _operations(material.operations, f"{where}.", problems)
         _materials(material.materials, f"{where}.", problems, level + 1)
+
+
+def _wholly_obtained_in(material: Material, where: str, problems: list[Problem]) -> None:
+    """A material wholly obtained in a Party originates in that Party: the three fields must agree."""
+    party = material.wholly_obtained_in
+    if party is None:
+        return
+    if not _COUNTRY.match(party):
+        problems.append(Problem(f"{where}.wholly_obtained_in", "not an ISO 3166-1 alpha-2 country code", party))
+    elif material.originating is False:
+        message = "a material wholly obtained in a Party is originating; 'originating' is false"
+        problems.append(Problem(f"{where}.wholly_obtained_in", message, party))
+    elif material.origin_party is not None and material.origin_party != party:
+        message = f"a material wholly obtained in {party} originates there, not in {material.origin_party}"
+        problems.append(Problem(f"{where}.origin_party", message, material.origin_party))
 
 
 def _operations(operations: tuple[Operation, ...], prefix: str, problems: list[Problem]) -> None:

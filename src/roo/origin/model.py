@@ -173,6 +173,17 @@ class Material:
     ``materials``, the Party in which it was produced (default: the good's
     exporting Party). ``weight`` and ``volume`` are needed only for de minimis
     by weight or volume.
+
+    ``wholly_obtained_in`` says something else than ``origin_party``: the
+    Party in which the material itself was wholly obtained or produced
+    entirely (AJCEP Art 25, JIEPA Art 29.2), or ``None`` when it was not, or
+    this is not known. A material wholly obtained in a Party originates there,
+    so ``originating`` may then be left out and ``origin_party`` defaults to
+    it. Only a material wholly obtained in the *exporting* Party makes a good
+    produced from it wholly obtained (AJCEP Art 25(k), JIEPA Art 29.2(l)); one
+    wholly obtained in another Party is an originating material of that Party,
+    which at most makes the good ``PE`` (with ``ACU`` where accumulation is
+    used), never ``WO``.
     """
 
     description: str
@@ -180,6 +191,7 @@ class Material:
     value: Money | None = None
     originating: bool | None = None
     origin_party: str | None = None
+    wholly_obtained_in: str | None = None
     weight: Quantity | None = None
     volume: Quantity | None = None
     role: MaterialRole = MaterialRole.INPUT

@@ -266,6 +266,23 @@ WO_MATERIALS_NOT_ORIGINATING: Final = _pair(
     "AJCEP/ART/25(k)",
     "JIEPA/ART/29(2)(l)",
 )
+WO_MATERIALS_OF_OTHER_PARTY: Final = _pair(
+    "origin-wo-materials-of-other-party",
+    INFO,
+    "The good is claimed as obtained exclusively from wholly obtained goods, but material(s) {materials} were "
+    "obtained in or originate in {parties}, not in {party}; a good made from them is not wholly obtained in "
+    "{party}, though it may be produced entirely from originating materials (PE).",
+    "AJCEP/ART/25(k)",
+    "JIEPA/ART/29(2)(l)",
+)
+WO_MATERIALS_NOT_SHOWN: Final = _pair(
+    "origin-wo-materials-not-shown-wholly-obtained",
+    INFO,
+    "The good is claimed as obtained exclusively from wholly obtained goods, but material(s) {materials} are not "
+    "stated to be wholly obtained in {party} (their wholly_obtained_in).",
+    "AJCEP/ART/25(k)",
+    "JIEPA/ART/29(2)(l)",
+)
 PE_NOT_MET: Final = _pair(
     "origin-pe-not-met",
     INFO,

@@ -23,8 +23,8 @@ from typing import Final
 from roo.model.certificate import Scheme
 from roo.origin import specs
 from roo.origin.decimals import plain
-from roo.origin.facts import Facts, Verdict, names
-from roo.origin.model import WhollyObtained
+from roo.origin.facts import Facts, Settled, Verdict, names
+from roo.origin.model import MaterialRole, WhollyObtained
 from roo.params import ParameterNotInForce
 
 #: The paragraph of each scheme's list a category falls under.
@@ -89,11 +89,38 @@ def evaluate(facts: Facts) -> Verdict | None:
     if category.needs_vessel:
         return _vessel(facts, category)
     if category is WhollyObtained.FROM_WHOLLY_OBTAINED:
-        failing = [s for s in facts.materials if not s.counts_as_originating(accumulate=True)]
-        if failing:
-            finding = specs.WO_MATERIALS_NOT_ORIGINATING(facts.scheme, materials=names(failing))
-            return Verdict(False, findings=(finding,))
+        return _from_wholly_obtained(facts)
     return Verdict(True)
+
+
+def _from_wholly_obtained(facts: Facts) -> Verdict:
+    """AJCEP Art 25(k), JIEPA Art 29.2(l): obtained in the Party exclusively from goods wholly obtained *there*.
+
+    The goods of (a) to (j) (JIEPA: (a) to (k)) are each obtained "in the Party", so a material wholly obtained
+    in another Party does not qualify: it is an originating material of that Party, and the good made from it
+    can be PE (with ACU where accumulation is used), never WO. Indirect materials and packing for shipment are
+    not materials of the good for this purpose (AJCEP Arts 32.1 and 34, JIEPA Arts 36 and 39).
+    """
+    scheme, party = facts.scheme, facts.party
+    counted = [s for s in facts.materials if s.role not in (MaterialRole.INDIRECT, MaterialRole.SHIPPING_PACKING)]
+    not_originating = [s for s in counted if not s.counts_as_originating(accumulate=True)]
+    if not_originating:
+        return Verdict(False, findings=(specs.WO_MATERIALS_NOT_ORIGINATING(scheme, materials=names(not_originating)),))
+    elsewhere = [s for s in counted if _obtained_in(s) != party and (s.other_party or _obtained_in(s) is not None)]
+    if elsewhere:
+        parties = tuple(dict.fromkeys(_obtained_in(s) or s.material.origin_party or "-" for s in elsewhere))
+        finding = specs.WO_MATERIALS_OF_OTHER_PARTY(scheme, materials=names(elsewhere), parties=parties, party=party)
+        return Verdict(False, findings=(finding,))
+    unknown = [s for s in counted if _obtained_in(s) is None]
+    if unknown:
+        finding = specs.WO_MATERIALS_NOT_SHOWN(scheme, materials=names(unknown), party=party)
+        return Verdict(None, findings=(finding,), needed=tuple(f"{s.path}.wholly_obtained_in" for s in unknown))
+    return Verdict(True)
+
+
+def _obtained_in(settled: Settled) -> str | None:
+    """The Party in which a material was wholly obtained, as stated."""
+    return settled.material.wholly_obtained_in
 
 
 def _vessel(facts: Facts, category: WhollyObtained) -> Verdict:
