@@ -102,7 +102,7 @@ def check(certificate_: roo.Certificate, on: date | None = None, **context: Any)
 
 
 PASS: Seen = (Outcome.PASSED, [], ())
-SUPERSEDED: Seen = (Outcome.FAILED, [("hs-edition-superseded", ERROR, 1)], ())
+SUPERSEDED: Seen = (Outcome.PASSED, [("hs-edition-superseded", WARNING, 1)], ())
 
 
 # --- IR 17(a): the pre-amended edition while the amendment is not in force for one or both Parties ---------------
@@ -143,12 +143,13 @@ def test_edition_when_the_importer_amends_first(issued: date, expected: Seen) ->
 
 
 def test_superseded_message() -> None:
-    """The error names the code, its edition, the issue date and each Party's edition."""
+    """The warning names the code, its edition, the issue date and each Party's edition."""
     result = ir17.check_hs_transition(co(JP_AMENDS, "HS2002").items[0], co(JP_AMENDS, "HS2002"), Context())
     expected = (
         "Item 1: HS code '030617' is in HS2002, but on the issue date 2012-04-01 Annex 2 was in HS2007 for the "
-        "exporting Party (TH) and in HS2007 for the importing Party (JP); a CO on an older edition is accepted only "
-        "while the amended Annex 2 is not in force for one of the Parties."
+        "exporting Party (TH) and in HS2007 for the importing Party (JP); IR 17(a) provides for a CO on an older "
+        "edition while the amended Annex 2 is not in force for one of the Parties, so customs may verify the good's "
+        "origin under the Annex 2 in force."
     )
     assert expected == result.findings[0].message
     assert "AJCEP/IR/17(a)" == result.findings[0].rule
@@ -210,7 +211,7 @@ def test_transitional_note_names_both_editions() -> None:
             date(2012, 4, 10),
             True,
             "HS2002",
-            (Outcome.FAILED, [("hs-edition-retroactive-not-amended", ERROR, 1)], ()),
+            (Outcome.PASSED, [("hs-edition-retroactive-not-amended", WARNING, 1)], ()),
             id="c-shipped-before-exporter-amends-retroactive-after-both",
         ),
         pytest.param(date(2011, 12, 30), date(2012, 4, 10), True, "HS2007", PASS, id="c-retroactive-amended"),
@@ -241,13 +242,13 @@ def test_retroactive_after_exporter_amends(
 
 
 def test_retroactive_message() -> None:
-    """The IR 17(c) error names the shipment date and the edition that must be used."""
+    """The IR 17(c) warning names the shipment date and the edition the CO should be based on."""
     certificate_ = co(date(2012, 4, 10), "HS2002", shipped=date(2011, 12, 30), retroactive=True)
     finding = ir17.check_hs_transition(certificate_.items[0], certificate_, Context()).findings[0]
     expected = (
         "Item 1: HS code '030617' is in HS2002; the goods were shipped on 2011-12-30, before Annex 2 in HS2007 "
         "entered into force for the exporting Party (TH), and a CO issued retroactively after that (2012-04-10) "
-        "must use HS2007."
+        "should be based on HS2007; customs may verify the good's origin under it."
     )
     assert ("AJCEP/IR/17(c)", expected) == (finding.rule, finding.message)
 
@@ -304,7 +305,7 @@ BETWEEN = date(2012, 5, 1)  # TH and JP amended, SG not
             AFTER_ALL,
             "HS2002",
             "HS2007",
-            (Outcome.FAILED, [("hs-edition-back-to-back-not-allowed", ERROR, 1)], ()),
+            (Outcome.PASSED, [("hs-edition-back-to-back-not-allowed", WARNING, 1)], ()),
             id="d-back-converted-to-an-edition-in-force-nowhere",
         ),
         pytest.param(
@@ -318,7 +319,7 @@ BETWEEN = date(2012, 5, 1)  # TH and JP amended, SG not
             SG_AMENDS,
             "HS2002",
             "HS2007",
-            (Outcome.FAILED, [("hs-edition-back-to-back-not-allowed", ERROR, 1)], ()),
+            (Outcome.PASSED, [("hs-edition-back-to-back-not-allowed", WARNING, 1)], ()),
             id="d-issuer-amends-that-day",
         ),
         pytest.param(
@@ -502,8 +503,12 @@ def test_packaged_data_accepts_hs2002_and_newer(monkeypatch: pytest.MonkeyPatch)
 # --- through roo.evaluate -----------------------------------------------------------------------------------------
 
 
-def test_through_evaluate_denies_only_the_item_concerned() -> None:
-    """Through roo.evaluate an item on a superseded edition is denied, and the other item keeps its preference."""
+def test_through_evaluate_a_superseded_edition_warns_without_denying() -> None:
+    """IR 17(a): a CO on the pre-amended edition "should be accepted" while the amendment is not in force for a Party.
+
+    Nothing in IR 17 says a CO outside that case is invalid: through roo.evaluate the item on the superseded
+    edition gets a warning, on that item alone, and both items keep their preference.
+    """
     certificate_ = certificate(
         exporting_party="TH",
         importing_party="JP",
@@ -515,7 +520,7 @@ def test_through_evaluate_denies_only_the_item_concerned() -> None:
     ir17_findings = [(f.code, f.item) for f in evaluation.findings if f.rule.startswith("AJCEP/IR/17")]
     verdicts = {verdict.number: verdict.preference for verdict in evaluation.items}
     assert [("hs-edition-superseded", 2)] == ir17_findings
-    assert {1: Preference.GRANTED, 2: Preference.DENIED} == verdicts
+    assert {1: Preference.GRANTED, 2: Preference.GRANTED} == verdicts
 
 
 # --- editions roo holds without a confirmed source never deny -------------------------------------------------------

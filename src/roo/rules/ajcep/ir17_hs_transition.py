@@ -19,15 +19,15 @@ in force for each Party on a date is the dated parameter
 ``ajcep.annex2.hs_version.<PARTY>`` (ISO 3166 code). An item's edition
 (``hs_version``) no older than the older of the two Parties' editions on the
 issue date is accepted (a); with the amendment in force for both Parties, an
-older edition is an error on that item, cited to (c) when the CO was issued
-retroactively for goods shipped before the amendment entered into force for
-the exporting Party and to (a) otherwise. When the importing Party's edition
+older edition is a ``warning`` on that item, cited to (c) when the CO was
+issued retroactively for goods shipped before the amendment entered into
+force for the exporting Party and to (a) otherwise. When the importing Party's edition
 has moved on between issuance and import, an accepted older edition is noted
 (``info``, (b)). A retroactive CO on the older edition that (a) still accepts
 because the importing Party has not amended is a ``warning`` under (c): the
 two paragraphs pull apart there, and doubt never denies. A back-to-back CO
 may also be in the edition in force for the original CO's exporting Party,
-or keep the original's edition (d). Where the original is among the
+or keep the original's edition (d); another edition is a ``warning``. Where the original is among the
 context's related certificates in another edition, the item's code must be
 one the original item's code converts to: with an HS correlation table in
 the context (``hs_correlation``, e.g. ``roo evaluate --hs-table``) roo
@@ -41,13 +41,24 @@ was not checked; roo does not guess.
 A CO based on an original CO is back-to-back whatever its box 13 says
 (:mod:`roo.rules.shared.back_to_back`), so (d) applies to it ticked or not.
 
-**Unconfirmed editions never deny.** The dates on which Annex 2 moved to a
+**Why these are warnings, not denials.** Every paragraph of IR 17 is
+worded "should": (a) and (b) say when a CO on the pre-amended edition
+should be accepted, (c) that a retroactive CO should be based on the amended
+edition, (d) that the issuing Party may convert the codes. No sentence says
+that a CO outside those cases is invalid, or that its goods lose their
+preference: the edition of the codes is a matter of form, and whether the
+good meets the product-specific rule in force is a question of origin that
+customs may verify (OCP Rules 6 to 8). Where no sentence decides, the
+reviewer's method prefers a warning that names the doubt; roo denies
+nothing under IR 17 on its own.
+
+**Unconfirmed editions.** The dates on which Annex 2 moved to a
 later edition for each Party are not in the texts roo could read (see
 ``ajcep_hs.toml``): the packaged values are marked unverified. An error of
 this rule that rests on an edition not confirmed in the data (a packaged
 value marked ``verified = false``; an edition the caller states in the
-context counts as confirmed) is reported as a ``warning`` instead, with the
-same facts and a ``-unverified`` code.
+context counts as confirmed) is reported with a ``-unverified`` code that
+says so as well, with the same facts.
 
 An item without ``hs_version`` is taken to be in the edition in force for
 the importing Party on the issue date, so it always passes. IR 17 only
@@ -83,24 +94,26 @@ _AT_ISSUE = (
 )
 
 _SUPERSEDED = (
-    "HS code '{hs_code}' is in {hs_version}, but " + _AT_ISSUE + "; a CO on an older edition is accepted only "
-    "while the amended Annex 2 is not in force for one of the Parties."
+    "HS code '{hs_code}' is in {hs_version}, but " + _AT_ISSUE + "; IR 17(a) provides for a CO on an older "
+    "edition while the amended Annex 2 is not in force for one of the Parties, so customs may verify the good's "
+    "origin under the Annex 2 in force."
 )
 EDITION_SUPERSEDED = FindingSpec(
     "hs-edition-superseded",
     "AJCEP/IR/17(a)",
-    Severity.ERROR,
+    Severity.WARNING,
     _SUPERSEDED,
 )
 _RETROACTIVE_NOT_AMENDED = (
     "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before Annex 2 in "
     "{exporting_edition} entered into force for the exporting Party ({exporting_party}), and a CO issued "
-    "retroactively after that ({issue_date}) must use {exporting_edition}."
+    "retroactively after that ({issue_date}) should be based on {exporting_edition}; customs may verify the good's "
+    "origin under it."
 )
 RETROACTIVE_NOT_AMENDED = FindingSpec(
     "hs-edition-retroactive-not-amended",
     "AJCEP/IR/17(c)",
-    Severity.ERROR,
+    Severity.WARNING,
     _RETROACTIVE_NOT_AMENDED,
 )
 RETROACTIVE_OLD_ACCEPTED = FindingSpec(
@@ -156,21 +169,18 @@ CONVERSION_UNCHECKED = FindingSpec(
 _BACK_TO_BACK_EDITION = (
     "HS code '{hs_code}' is in {hs_version}, which is neither the edition of the original CO "
     "({original_hs_version}) nor one no older than Annex 2 in force on the issue date {issue_date} "
-    "for the Parties concerned ({editions})."
+    "for the Parties concerned ({editions}); IR 17(d) provides for neither, so customs may verify."
 )
 BACK_TO_BACK_EDITION = FindingSpec(
     "hs-edition-back-to-back-not-allowed",
     "AJCEP/IR/17(d)",
-    Severity.ERROR,
+    Severity.WARNING,
     _BACK_TO_BACK_EDITION,
 )
 
 
 #: What an unconfirmed edition adds: doubt never denies (DESIGN, "a figure the text does not give may warn").
-_UNCONFIRMED = (
-    " The dates roo holds for Annex 2's editions are not confirmed from an official source, so this does not deny; "
-    "customs may verify."
-)
+_UNCONFIRMED = " The dates roo holds for Annex 2's editions are not confirmed from an official source either."
 EDITION_SUPERSEDED_UNVERIFIED = FindingSpec(
     "hs-edition-superseded-unverified", "AJCEP/IR/17(a)", Severity.WARNING, _SUPERSEDED + _UNCONFIRMED
 )
