@@ -33,3 +33,42 @@ def test_parties(exporting: str, importing: str, expected: list[tuple[str, str]]
 def test_thai_co_under_jiepa_is_rejected() -> None:
     """Through roo.evaluate: a JIEPA CO from Thailand is rejected as a whole."""
     assert roo.Status.REJECTED == roo.evaluate(jiepa(exporting_party="TH")).status
+
+
+@pytest.mark.parametrize(
+    ("issued", "expected"),
+    [
+        pytest.param("2008-06-30", ["jiepa-issued-before-entry-into-force"], id="the-day-before"),
+        pytest.param("2008-07-01", [], id="the-day-of-entry-into-force"),
+        pytest.param("2001-01-01", ["jiepa-issued-before-entry-into-force"], id="years-before"),
+    ],
+)
+def test_issued_before_the_agreement_entered_into_force(issued: str, expected: list[str]) -> None:
+    """Art 41(1): a CO is issued by the competent authority under the Agreement, and Japan and Indonesia are
+    Parties (Art 29(1)) only from its entry into force on 2008-07-01. A CO dated the day before is no CO under
+    it: a certificate error; on the day itself it passes.
+    """
+    from datetime import date
+
+    co = jiepa(issue_date=issued)
+    result = art29_parties.check_in_force(co, Context(on=date(2008, 7, 2)))
+    assert expected == [f.code for f in result.findings]
+    assert all(f.severity is Severity.ERROR and f.item is None and f.rule == "JIEPA/ART/41(1)" for f in result.findings)
+    if expected:
+        assert date(2008, 7, 1) == result.findings[0].facts["entry_into_force"]
+
+
+def test_issued_before_entry_into_force_is_rejected_through_evaluate() -> None:
+    """Through roo.evaluate: the whole CO is rejected, whatever else holds (issue 16: a date before the rules
+    existed is a finding, never a silent grant)."""
+    from datetime import date
+
+    evaluation = roo.evaluate(jiepa(issue_date="2008-06-01"), Context(on=date(2008, 6, 20)))
+    assert "jiepa-issued-before-entry-into-force" in [f.code for f in evaluation.findings]
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_entry_into_force_for_a_party_that_is_not_one_is_left_to_the_parties_rule() -> None:
+    """A CO from Thailand is not a JIEPA CO at all; the in-force check does not add a second finding."""
+    co = jiepa(exporting_party="TH", issue_date="2008-06-01")
+    assert Outcome.NOT_APPLICABLE == art29_parties.check_in_force(co, Context()).outcome

@@ -7,7 +7,14 @@ exported from, or imported into, any other country, or naming the same Party
 as both, is not a CO the Agreement provides for: a certificate error. The
 check is shared with AJCEP (:mod:`roo.rules.shared.parties`).
 
-Source: JIEPA Agreement, Arts 29(1) and 40.
+Japan and Indonesia are Parties, and a competent authority issues COs under
+the Agreement (Art 41(1)), only from its entry into force, 2008-07-01 (the
+dated parameter ``jiepa.entry_into_force``, shared with origin
+determination). A CO dated before that day was not issued under the
+Agreement: a certificate error, as AJCEP's Art 79 check holds per Party. The
+date is a fact, not a rate, so it is read for any issue date.
+
+Source: JIEPA Agreement, Arts 29(1), 40 and 41(1).
 """
 
 from __future__ import annotations
@@ -18,12 +25,18 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rules.ajcep import art79_parties as ajcep
-from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.params import ParameterNotInForce, UnknownParameter
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.jiepa.art29_origin_criterion import JIEPA_PARTIES
 from roo.rules.shared import parties
+from roo.rules.shared.dated import parameter_from_first
 
 RULE_EXPORTING: Final = "JIEPA/ART/29(1)"
 RULE_IMPORTING: Final = "JIEPA/ART/40"
+RULE_IN_FORCE: Final = "JIEPA/ART/41(1)"
+
+#: The dated parameter holding the date JIEPA entered into force for both Parties.
+ENTRY_INTO_FORCE: Final = "jiepa.entry_into_force"
 
 EXPORTING_NOT_A_PARTY = FindingSpec(
     "jiepa-exporting-party-not-a-party", RULE_EXPORTING, Severity.ERROR, ajcep.EXPORTING_NOT_A_PARTY.template
@@ -35,6 +48,14 @@ SAME_PARTY = FindingSpec(
     "jiepa-exporting-party-is-importing-party", RULE_IMPORTING, Severity.ERROR, ajcep.SAME_PARTY.template
 )
 
+ISSUED_BEFORE_ENTRY_INTO_FORCE = FindingSpec(
+    "jiepa-issued-before-entry-into-force",
+    RULE_IN_FORCE,
+    Severity.ERROR,
+    "The CO was issued on {issue_date}, before {entry_into_force}, when the JIEPA Agreement entered into force; "
+    "Japan and Indonesia were not yet Parties to it, so it is not a CO under the Agreement.",
+)
+
 #: What the check shared with AJCEP (:mod:`roo.rules.shared.parties`) reports under JIEPA.
 TERMS: Final = parties.PartiesTerms(JIEPA_PARTIES, EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY)
 
@@ -44,11 +65,30 @@ def check_parties(co: Certificate, ctx: Context) -> Result:
     return parties.check_parties(TERMS, co, ctx)
 
 
+def check_in_force(co: Certificate, ctx: Context) -> Result:
+    """The CO was issued on or after the Agreement's entry into force (Art 41(1): COs are issued under it)."""
+    if co.exporting_party not in JIEPA_PARTIES:
+        return NOT_APPLICABLE  # the Parties rule reports it
+    try:
+        entry, _ = parameter_from_first(ctx, ENTRY_INTO_FORCE, co.issue_date)
+    except (ParameterNotInForce, UnknownParameter):
+        return not_evaluated(f"context.parameters.{ENTRY_INTO_FORCE}")
+    if co.issue_date >= entry:
+        return PASSED
+    return judged(ISSUED_BEFORE_ENTRY_INTO_FORCE(None, issue_date=co.issue_date, entry_into_force=entry))
+
+
 RULES: Final = (
     CertificateRule(
         RULE_EXPORTING,
         "exported from one Party to the other",
         check_parties,
         (EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY),
+    ),
+    CertificateRule(
+        RULE_IN_FORCE,
+        "Agreement in force when the CO was issued",
+        check_in_force,
+        (ISSUED_BEFORE_ENTRY_INTO_FORCE,),
     ),
 )
