@@ -87,7 +87,8 @@ def register(subparsers: Subparsers) -> None:
         "compare",
         help="compare an e-CO with the copy of its data, field by field",
         description="List every field on which the e-CO and the copy of its data downloaded from the issuing "
-        "body's system differ, each minor (customs may check the e-CO by referring to the copy) or material. "
+        "body's system differ, each minor or material (it concerns what identifies the CO or decides preference). "
+        "The e-CO is the basis for preference: either kind is something customs may check by referring to the copy. "
         "ECO and COPY each hold a certificate or a case in JSON; COPY may be left out when ECO is a case whose "
         "context has the copy (eco_data_copy).",
         epilog=_exit_codes(
