@@ -223,3 +223,27 @@ def test_every_e_co_phase_parameter_is_read_by_a_rule(name: str) -> None:
     """Moving a phase date a year later changes some verdict: a rule reads it (none may sit unread)."""
     moved = (params.value(name, date(2024, 1, 1)) + timedelta(days=366)).isoformat()
     assert _grid({}) != _grid({name: moved})
+
+
+# --- invariants ---------------------------------------------------------------------------------------------
+
+from datetime import date as _date  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from roo.model.certificate import Medium  # noqa: E402
+from roo.strategies import certificates  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(certificates("JIEPA", max_items=3), certificates("JIEPA", max_items=3), st.dates(_date(2023, 5, 1), _date(2025, 12, 31)))
+def test_the_copy_never_gives_an_error_of_its_own(eco: roo.Certificate, copy: roo.Certificate, on: _date) -> None:
+    """§4(c): a lack of data elements and a discrepancy with the copy are minor defects customs may check; the
+    comparison with whatever copy is given reports warnings only, and the e-CO's own item numbers stay."""
+    import attrs
+
+    eco = attrs.evolve(eco, medium=Medium.ELECTRONIC, copy=None, exporting_party="ID", importing_party="JP")
+    evaluation = roo.evaluate(eco, on=on, eco_data_copy=copy)
+    assert all(f.severity is not roo.Severity.ERROR for f in evaluation.findings if f.rule == "JIEPA/ECO/4(c)")
+    assert {v.number for v in evaluation.items} == {item.number for item in eco.items}
