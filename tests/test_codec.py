@@ -20,6 +20,7 @@ import pytest
 import roo
 from roo import codec
 from roo.errors import Problem
+from roo.model import codes
 from roo.model import Certificate, Money, OriginCriterion
 from tests.builders import certificate_data, item_data
 
@@ -169,7 +170,7 @@ def test_design_example_evaluates() -> None:
         pytest.param(0.1, Decimal("0.1"), id="0.1 stays exactly 0.1"),
         pytest.param("1e3", Decimal("1e3"), id="exponent form"),
         pytest.param(" 12.5 ", Decimal("12.5"), id="surrounding spaces ignored"),
-        pytest.param("-3", Decimal("-3"), id="sign accepted (a rule judges it)"),
+        pytest.param("+3", Decimal("3"), id="a plus sign accepted"),
     ],
 )
 def test_amounts_accept_decimal_strings_and_json_numbers(amount: object, expected: Decimal) -> None:
@@ -546,20 +547,20 @@ def test_bad_quantity_value() -> None:
         ),
         pytest.param(
             {"importing_party": "jp"},
-            [("importing_party", "not an ISO 3166-1 alpha-2 country code: 'jp'")],
+            [("importing_party", "not an ISO 3166-1 alpha-2 country code: 'jp' (did you mean 'JP'?)")],
             id="lower case",
         ),
         pytest.param(
             {"exporting_party": "", "importing_party": "Japan"},
             [
                 ("exporting_party", "not an ISO 3166-1 alpha-2 country code: ''"),
-                ("importing_party", "not an ISO 3166-1 alpha-2 country code: 'Japan'"),
+                ("importing_party", "not an ISO 3166-1 alpha-2 country code: 'Japan' (did you mean 'JP'?)"),
             ],
             id="both parties bad",
         ),
         pytest.param(
             {"items": [item(fob_value={"amount": "1", "currency": "usd"})]},
-            [("items[0].fob_value.currency", "not an ISO 4217 currency code: 'usd'")],
+            [("items[0].fob_value.currency", "not an ISO 4217 currency code: 'usd' (did you mean 'USD'?)")],
             id="lower-case currency",
         ),
         pytest.param(
@@ -598,8 +599,9 @@ def _walk_item_by_item(co: Certificate, prefix: str) -> list[Problem]:
     problems: list[Problem] = []
     for field in ("exporting_party", "importing_party"):
         code = getattr(co, field)
-        if not re.match(r"^[A-Z]{2}$", code):
-            problems.append(Problem(prefix + field, f"not an ISO 3166-1 alpha-2 country code: {code!r}"))
+        if code not in codes.COUNTRIES:
+            message = f"not an ISO 3166-1 alpha-2 country code: {code!r}{codes.country_hint(code)}"
+            problems.append(Problem(prefix + field, message))
     if not co.items:
         problems.append(Problem(prefix + "items", "a certificate lists at least one item"))
     seen: set[int] = set()
@@ -610,8 +612,9 @@ def _walk_item_by_item(co: Certificate, prefix: str) -> list[Problem]:
         elif item.number in seen:
             problems.append(Problem(f"{where}.number", f"item number {item.number} is used twice"))
         seen.add(item.number)
-        if item.fob_value is not None and not re.match(r"^[A-Z]{3}$", item.fob_value.currency):
-            message = f"not an ISO 4217 currency code: {item.fob_value.currency!r}"
+        if item.fob_value is not None and not codes.is_currency(item.fob_value.currency):
+            currency = item.fob_value.currency
+            message = f"not an ISO 4217 currency code: {currency!r}{codes.currency_hint(currency)}"
             problems.append(Problem(f"{where}.fob_value.currency", message))
     return problems
 
@@ -622,7 +625,7 @@ def _with_item(co: Certificate, index: int, **changes: Any) -> Certificate:
     return attrs.evolve(co, items=tuple(items))
 
 
-#: One defect each (or an odd value the patterns admit: they allow a final newline).
+#: One defect each (a final newline included: a code is matched whole).
 _CONTENT_DEFECTS: dict[str, Callable[[Certificate], Certificate]] = {
     "exporting lower case": lambda co: attrs.evolve(co, exporting_party="id"),
     "exporting with a newline": lambda co: attrs.evolve(co, exporting_party="ID\n"),

@@ -63,7 +63,7 @@ def test_numbers_with_a_fraction_are_exact_decimals() -> None:
         pytest.param('{"scheme": "AJCEP",\n "items": [}', "line 2 column 12: Expecting value", id="syntax error on line 2"),
         pytest.param('{"a": NaN}', "NaN is not a JSON number", id="NaN is not JSON"),
         pytest.param('{"a": -Infinity}', "-Infinity is not a JSON number", id="infinity is not JSON"),
-        pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="nested too deeply"),
+        pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply: more than 100 levels (the limit)", id="nested too deeply"),
     ],
 )
 def test_text_that_is_not_json_is_an_invalid_certificate(text: str, message: str) -> None:

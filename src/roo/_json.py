@@ -3,21 +3,60 @@
 Numbers with a fraction or an exponent become ``Decimal`` (never a binary
 float, so ``"52000.10"`` and ``52000.10`` mean the same amount), and the
 non-standard constants ``NaN``, ``Infinity`` and ``-Infinity`` that Python's
-``json`` would accept are refused. One decoder is built at import and
-shared: it holds no state between calls.
+``json`` would accept are refused. An object that gives a key twice is
+refused (``"signed": false, "signed": true`` would otherwise read as signed),
+and so is a document larger than :class:`Limits` allow or nested deeper than
+the parser can follow. (Nesting within what the parser follows is limited by
+the loaders: a document that does not load is checked against
+``Limits.max_depth`` before its problems are listed, so the list never
+recurses; one that loads has the bounded shape of its model.)
+A UTF-8 byte order mark at the start of a document is skipped, whether the
+document comes as bytes, as text, as a file or as a line of a stream: it
+carries no meaning, and editors on Windows write it.
+
+One decoder is built at import and shared: it holds no state between calls.
 """
 
 from __future__ import annotations
 
 import json
+import reprlib
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, final
+
+import attrs
 
 from roo.errors import Problem
 
+#: The byte order mark, as text.
+BOM: Final = "\ufeff"
+
+
+@final
+@attrs.frozen
+class Limits:
+    """How large a document roo reads; anything larger is an input error that names the limit.
+
+    The defaults are generous: a certificate of 100,000 items fits easily. Lower them for a service that
+    accepts documents from anyone.
+    """
+
+    #: The largest document, in characters of text (bytes of UTF-8, for ASCII).
+    max_document: int = 256 * 1024 * 1024
+    #: The longest line of a JSON Lines stream, in bytes.
+    max_line: int = 64 * 1024 * 1024
+    #: The most items a certificate lists (and elements any one array of a document holds).
+    max_items: int = 1_000_000
+    #: The deepest nesting of arrays and objects (a certificate needs 4 levels, a case 6).
+    max_depth: int = 100
+
+
+#: The limits every reader applies unless told otherwise.
+DEFAULT_LIMITS: Final = Limits()
+
 
 class JsonTextError(ValueError):
-    """Text that is not a JSON document; ``problem`` says where and why (path ``$``)."""
+    """Text that is not a JSON document; ``problem`` says where and why."""
 
     def __init__(self, what: str, problem: Problem) -> None:
         self.what = what
@@ -25,33 +64,148 @@ class JsonTextError(ValueError):
         super().__init__(f"{what}: {problem}")
 
 
+class _DuplicateKey(ValueError):
+    """Raised by the decoder's object hook for a key given twice (located in a second pass)."""
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict; a key given twice raises (its path is found afterwards)."""
+    built = dict(pairs)
+    if len(built) != len(pairs):
+        raise _DuplicateKey
+    return built
 
 
-def decode(text: str | bytes | bytearray, *, lines: bool = True) -> Any:
-    """The parsed JSON of ``text`` (bytes: UTF-8, -16 or -32, as ``json.loads`` detects them; a UTF-8 BOM is skipped).
+class _Repeated(dict[str, Any]):
+    """An object with a repeated key, as the locating pass builds it: ``repeated`` names the keys."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    built = dict(pairs)
+    if len(built) == len(pairs):
+        return built
+    marked = _Repeated(built)
+    seen: set[str] = set()
+    marked.repeated = tuple(dict.fromkeys(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
+    return marked
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+_LOCATING_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_marking)
+
+
+def step(path: str, key: str | int) -> str:
+    """The JSON path one key or index below ``path`` (``$`` is the root): ``items[0].fob_value``."""
+    if isinstance(key, int):
+        return f"{'' if path == '$' else path}[{key}]"
+    if key.isidentifier() and key.isascii():
+        return key if path == "$" else f"{path}.{key}"
+    return f"{'' if path == '$' else path}[{show(key)}]"
+
+
+def _short_repr() -> reprlib.Repr:
+    """A ``repr`` that never recurses deeper than two levels nor echoes more than a few elements."""
+    short = reprlib.Repr()
+    short.maxlevel = 2
+    short.maxstring = short.maxother = 60
+    return short
+
+
+_SHORT_REPR: Final = _short_repr()
+
+
+def show(value: object, limit: int = 60) -> str:
+    """``value`` as a short printable echo: its ``repr`` (which escapes every control character), cut at ``limit``."""
+    if isinstance(value, str):
+        text = repr(value[: limit + 1])
+    elif isinstance(value, (int, float, Decimal, bool)) or value is None:
+        text = repr(value)
+    else:
+        text = _SHORT_REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _repeated_keys(data: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _Repeated):
+                problems.extend(
+                    Problem(step(path, key), "this key is given more than once in its object") for key in value.repeated
+                )
+            stack.extend((child, step(path, key)) for key, child in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((child, step(path, index)) for index, child in reversed(list(enumerate(value))))
+    return problems
+
+
+def depth_problem(data: Any, limits: Limits, path: str = "$") -> Problem | None:
+    """A problem naming the limit if ``data`` nests deeper than ``limits.max_depth`` or holds a longer array.
+
+    Walks containers only, without recursion, so it is safe on any parsed value.
+    """
+    stack: list[tuple[Any, int, str]] = [(data, 1, path)]
+    while stack:
+        value, depth, where = stack.pop()
+        children: Any
+        if value.__class__ is dict or isinstance(value, dict):
+            children = value.items()
+        elif value.__class__ is list or isinstance(value, (list, tuple)):
+            if len(value) > limits.max_items:
+                return Problem(where, f"an array of {len(value)} elements: the limit is {limits.max_items}")
+            children = enumerate(value)
+        else:
+            continue
+        if depth > limits.max_depth:
+            return Problem(where, f"nested too deeply: more than {limits.max_depth} levels (the limit)")
+        for key, child in children:
+            kind = child.__class__
+            if kind is dict or kind is list or isinstance(child, (dict, list, tuple)):
+                stack.append((child, depth + 1, step(where, key)))
+    return None
+
+
+def decode(text: str | bytes | bytearray, *, lines: bool = True, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The parsed JSON of ``text`` (bytes: UTF-8, -16 or -32, as ``json.loads`` detects them).
 
     ``lines=False`` leaves the line number out of a syntax error's position
     (for one-line documents, JSON Lines).
 
     Raises:
-        JsonTextError: the bytes are not text, or the text is not one JSON document.
+        JsonTextError: the bytes are not text, the text is not one JSON document, it repeats a key in an
+            object, or it passes one of ``limits``.
     """
+    if len(text) > limits.max_document:
+        raise JsonTextError(
+            "too large", Problem("$", f"a document of {len(text)} characters: the limit is {limits.max_document}")
+        )
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode(json.detect_encoding(text))
         except UnicodeDecodeError as error:
             raise JsonTextError("unreadable", Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")) from None
+    if text.startswith(BOM):
+        text = text[1:]
     try:
-        return _DECODER.decode(text)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}" if lines else f"column {error.colno}"
         raise JsonTextError("not valid JSON", Problem("$", f"{where}: {error.msg}")) from None
+    except _DuplicateKey:
+        problems = _repeated_keys(_LOCATING_DECODER.decode(text))
+        raise JsonTextError("not valid JSON", problems[0]) from None
     except ValueError as error:
         raise JsonTextError("not valid JSON", Problem("$", str(error))) from None
     except RecursionError:
-        raise JsonTextError("not valid JSON", Problem("$", "nested too deeply")) from None
+        raise JsonTextError(
+            "too deeply nested", Problem("$", f"nested too deeply: more than {limits.max_depth} levels (the limit)")
+        ) from None
+    return data

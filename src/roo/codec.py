@@ -6,7 +6,9 @@ Hooks it installs (structure / unstructure):
   ``NaN`` and infinities are refused.
 * ``date``: ``YYYY-MM-DD`` only / ``YYYY-MM-DD``.
 * ``str``, ``int``, ``bool``: the JSON type itself, never coerced (``1`` is not a string,
-  ``true`` is not an int).
+  ``true`` is not an int). Text is Unicode text: a lone surrogate (``"\\ud800"``, valid JSON
+  but no character) and a control character other than tab, line feed and carriage return
+  (NUL, ESC, DEL, C1) are refused, so that whatever roo writes back is valid UTF-8.
 * enums: their value; the error lists the accepted values.
 * ``OriginCriterion`` (box 8): the printed text, parsed without ever failing / the text.
 * ``tuple[X, ...]``: a JSON array / a list.
@@ -16,7 +18,10 @@ Hooks it installs (structure / unstructure):
 Loading runs a fast converter first; only when that fails does a second,
 detailed converter run to collect every problem with its JSON path
 (``items[1].invoice.date: not a date: '2024-13-45'``). A final pass checks
-what types cannot say (ISO codes, item numbers).
+what types cannot say (ISO codes, item numbers, amounts that must be positive, HS code
+lengths). A document that does not load is first checked against the nesting limit, so
+that listing its problems never recurses without bound; the problems listed are capped
+(:data:`roo.errors.MAX_PROBLEMS`) and every value echoed in them is cut short.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import enum
 import functools
 import keyword
 import re
-import string
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -41,7 +45,10 @@ from cattrs.errors import ForbiddenExtraKeysError
 from roo._frozen import FrozenMap
 from roo.context import Context, DatedOverride
 from roo.params import check_overrides
-from roo.errors import InvalidCertificate, InvalidContext, InvalidInput, Problem
+from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, InvalidInput, Problem
+from roo._json import DEFAULT_LIMITS, Limits, depth_problem, show
+from roo.model.codes import country_hint, currency_hint, is_country, is_currency
+from roo.model.hs import MAX_HS_DIGITS, hs_code_problem
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
 from roo.model.criterion import OriginCriterion
 from roo.hs.correlation import CorrelationTable
@@ -50,12 +57,23 @@ from roo.model.hs import HsVersion
 
 T = TypeVar("T")
 
-_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
-_CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
-#: Every text of two letters A-Z: a set test is cheaper than the pattern for a country code that fits.
-_COUNTRY_CODES: Final = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
-_NUMBER_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+#: A number as text: ASCII digits only (``"１２３"`` in full-width digits is refused), matched whole.
+_NUMBER_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
+#: What text cannot hold: C0 controls but tab, line feed and carriage return; DEL and C1; surrogates.
+_NOT_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` is not text a document can hold (a lone surrogate, a control character), or ``None``."""
+    if value.isprintable():
+        return None
+    found = _NOT_TEXT.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+    return f"{what} (U+{ord(char):04X}) at position {found.start()}: not text"
 
 
 def _json_type(value: object) -> str:
@@ -75,8 +93,7 @@ def _json_type(value: object) -> str:
 
 
 def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return show(value)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
@@ -90,7 +107,7 @@ def _structure_decimal(value: object, _: object) -> Decimal:
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip()
-        if not _NUMBER_TEXT.match(text):
+        if not _NUMBER_TEXT.fullmatch(text):
             raise ValueError(f"not a decimal number: {_show(value)}")
         try:
             number = Decimal(text)
@@ -115,7 +132,7 @@ def _structure_date(value: object, _: object) -> date:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date (YYYY-MM-DD), got {_json_type(value)}")
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         raise ValueError(f"not a date (YYYY-MM-DD): {_show(value)}")
     try:
         return date.fromisoformat(value)
@@ -128,6 +145,9 @@ def _structure_str(value: object, cls: object) -> str:
         return _structure_enum(value, cls)  # type: ignore[return-value]  # a (str, Enum) mix-in
     if not isinstance(value, str):
         raise ValueError(f"expected a string, got {_json_type(value)}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -156,6 +176,9 @@ def _structure_criterion(value: object, _: object) -> OriginCriterion:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected the text of box 8 as a string, got {_json_type(value)}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return _parse_criterion(value) if value.__class__ is str else OriginCriterion.parse(value)
 
 
@@ -196,7 +219,9 @@ def _is_union(cls: Any) -> bool:
 
 def _scalar(value: object, _: object) -> object:
     """A parameter override: a JSON scalar (numbers kept exact), or a list of dated values."""
-    if value is None or isinstance(value, (bool, str, int, Decimal, date)):
+    if isinstance(value, str):
+        return _structure_str(value, str)
+    if value is None or isinstance(value, (bool, int, Decimal, date)):
         return value
     if isinstance(value, float):
         return Decimal(repr(value))
@@ -226,8 +251,8 @@ def _dated_overrides(entries: list[Any] | tuple[Any, ...]) -> tuple[DatedOverrid
 _MISSING: Final = object()
 
 #: Reads the fast path's decimal texts, and JSON numbers read as int or Decimal, exactly as the hook's
-#: ``Decimal(...)`` does, for less than that constructor costs. Its syntax is the hook's pattern (sign, Unicode
-#: decimal digits, one point, exponent) and its traps refuse what the hook refuses: a nonzero number outside
+#: ``Decimal(...)`` does, for less than that constructor costs. Its syntax is the hook's pattern (sign, decimal
+#: digits, one point, exponent; the fast path hands it ASCII text only, as the pattern admits only ASCII digits) and its traps refuse what the hook refuses: a nonzero number outside
 #: 10^-DECIMAL_RANGE to 10^DECIMAL_RANGE (Subnormal, Overflow), text that is not a number (InvalidOperation).
 #: A trap only hands the value to the hook, which also takes what the context does not (padding, zeros it
 #: would clamp); NaN and infinities, which pass, go to the hook after it. The flags a trap sets are never read.
@@ -442,6 +467,8 @@ class _FastStructure:
         namespace[f"{var}_hook"] = self.converter.get_structure_hook(cls)
         if cls is bool:
             return f"{var} is not True and {var} is not False"
+        if cls is str:  # printable text is the common case; the hook checks the rest (tabs, lone surrogates)
+            return f"{var}.__class__ is not {var}_type or not {var}.isprintable()"
         return f"{var}.__class__ is not {var}_type"
 
     def convert(self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
@@ -455,7 +482,12 @@ class _FastStructure:
             namespace[hook] = lambda value, t: self.converter.get_structure_hook(t)(value, t)
             return [f"{indent}{var} = {hook}({var}, {kind})"]
         namespace[hook] = self.converter.get_structure_hook(cls)
-        if cls is str or cls is int:
+        if cls is str:
+            return [
+                f"{indent}if {var}.__class__ is not {kind} or not {var}.isprintable():",
+                f"{indent}    {var} = {hook}({var}, {kind})",
+            ]
+        if cls is int:
             return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
         if cls is bool:
             return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
@@ -464,7 +496,8 @@ class _FastStructure:
             namespace["Decimal"] = Decimal
             number = f"{var}_number"
             return [
-                f"{indent}if {var}.__class__ is str or {var}.__class__ is int or {var}.__class__ is Decimal:",
+                f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
+                f"or {var}.__class__ is Decimal:",
                 f"{indent}    try:",
                 f"{indent}        {number} = exact_decimal({var})",
                 f"{indent}    except ArithmeticError:",
@@ -485,7 +518,10 @@ class _FastStructure:
             ]
         if cls is OriginCriterion:
             namespace["parse_criterion"] = _parse_criterion
-            return [f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str else {hook}({var}, {kind})"]
+            return [
+                f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str and {var}.isprintable() "
+                f"else {hook}({var}, {kind})"
+            ]
         if isinstance(cls, type) and issubclass(cls, enum.Enum):
             namespace[f"{var}_members"] = {member.value: member for member in cls.__members__.values()}
             return [
@@ -521,7 +557,7 @@ def _not_an_object(value: object) -> typing.NoReturn:
 
 
 def _unknown_fields(value: Mapping[Any, Any], known: frozenset[str]) -> typing.NoReturn:
-    raise ValueError(f"unknown fields: {sorted(repr(k) for k in value if k not in known)}")
+    raise ValueError(f"unknown fields: {sorted(_show(k) for k in value if k not in known)}")
 
 
 def _make_converter(detailed: bool) -> cattrs.Converter:
@@ -554,12 +590,18 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                 return tuple([inner(v, element) for v in value])
             out: list[Any] = []
             errors: list[Exception] = []
+            omitted = 0
             for index, v in enumerate(value):
                 try:
                     out.append(inner(v, element))
                 except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
+                    if len(errors) >= MAX_PROBLEMS:  # counted, not kept: a million bad items stay cheap
+                        omitted += len(problems_of(error))
+                        continue
                     error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
                     errors.append(error)
+            if omitted:
+                errors.append(_Omitted(omitted))
             if errors:
                 raise cattrs.IterableValidationError("While structuring an array", errors, cls)
             return tuple(out)
@@ -584,6 +626,8 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                 try:
                     if not isinstance(key, str):
                         raise ValueError(f"keys must be strings, got {_show(key)}")
+                    if (problem := text_problem(key)) is not None:
+                        raise ValueError(f"the key: {problem}")
                     out[key] = inner(v, value_type)
                 except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
                     error.__notes__ = [*getattr(error, "__notes__", []), _KeyNote(str(key))]
@@ -665,9 +709,17 @@ class _KeyNote(str):
     key: str
 
     def __new__(cls, key: str) -> _KeyNote:
-        note = super().__new__(cls, f"@ key {key!r}")
+        note = super().__new__(cls, f"@ key {_show(key)}")
         note.key = key
         return note
+
+
+class _Omitted(Exception):
+    """Stands for ``count`` problems found in an array past the first :data:`MAX_PROBLEMS` of them."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(f"{count} more problems")
 
 
 FAST: Final = _make_converter(detailed=False)
@@ -675,7 +727,11 @@ DETAILED: Final = _make_converter(detailed=True)
 
 
 def problems_of(error: BaseException, path: str = "") -> list[Problem]:
-    """Flatten a cattrs error tree into problems with JSON paths (``items[1].invoice.date``)."""
+    """Flatten a cattrs error tree into problems with JSON paths (``items[1].invoice.date``).
+
+    Problems counted but not kept (past :data:`MAX_PROBLEMS` in one array) are one problem whose
+    ``value`` is their number and whose message says ``omitted``; :func:`_split` takes them out.
+    """
     step = path
     for note in getattr(error, "__notes__", ()):
         if isinstance(note, cattrs.AttributeValidationNote):
@@ -685,34 +741,57 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
         elif isinstance(note, _IndexNote):
             step = f"{path}[{note.position}]"
         elif isinstance(note, _KeyNote):
-            step = f"{path}[{note.key!r}]"
+            step = f"{path}[{_show(note.key)}]"
     if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
         found: list[Problem] = []
         for sub in error.exceptions:
             found.extend(problems_of(sub, step))
         return found
     where = step or "$"
+    if isinstance(error, _Omitted):
+        return [Problem(where, _OMITTED, _Count(error.count))]
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(repr(k) for k in error.extra_fields))
+        keys = ", ".join(sorted(_show(k) for k in error.extra_fields)[:MAX_PROBLEMS])
         return [Problem(where, f"unknown field{'s' if len(error.extra_fields) > 1 else ''} {keys}")]
     if isinstance(error, KeyError):
         return [Problem(where, "required field is missing")]
+    if isinstance(error, RecursionError):
+        return [Problem(where, "nested too deeply to read")]
     message = str(error) or type(error).__name__
     return [Problem(where, message)]
 
 
-def structure(data: object, cls: type[T], error: type[InvalidInput]) -> T:
-    """Structure ``data`` as ``cls``, or raise ``error`` listing every problem."""
+_OMITTED: Final = "problems omitted"
+
+
+class _Count(int):
+    """The number of problems a :func:`problems_of` entry stands for (never a value from the input)."""
+
+
+def _split(problems: list[Problem]) -> tuple[list[Problem], int]:
+    """The problems to list, and the number of those only counted."""
+    listed = [p for p in problems if not isinstance(p.value, _Count)]
+    return listed, sum(p.value for p in problems if isinstance(p.value, _Count))
+
+
+def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Limits = DEFAULT_LIMITS) -> T:
+    """Structure ``data`` as ``cls``, or raise ``error`` listing every problem (at most MAX_PROBLEMS of them)."""
     if data.__class__ is not dict and not isinstance(data, Mapping):
         raise error([Problem("$", f"expected an object, got {_json_type(data)}")])
     try:
         return FAST.structure(data, cls)
     except Exception:  # noqa: BLE001 - re-run in detail to report every problem
         pass
+    # Before listing problems: a document nested deeper than the limit gets that one problem, and the
+    # detailed converter never walks it.
+    too_deep = depth_problem(data, limits)
+    if too_deep is not None:
+        raise error([too_deep])
     try:
         result = DETAILED.structure(data, cls)
     except Exception as detailed_error:  # noqa: BLE001 - every failure becomes a Problem
-        raise error(problems_of(detailed_error) or [Problem("$", str(detailed_error))]) from None
+        listed, omitted = _split(problems_of(detailed_error))
+        raise error(listed or [Problem("$", _show(str(detailed_error)))], omitted) from None
     return result  # pragma: no cover - the fast path fails only when the detailed one does
 
 
@@ -721,8 +800,30 @@ def unstructure(value: object) -> Any:
     return FAST.unstructure(value)
 
 
+def _positive(money: Any, path: str, what: str, problems: list[Problem], *, zero: bool = False) -> None:
+    """A problem at ``path`` unless ``money`` (Money or Quantity, or None) is above zero (or zero, if allowed)."""
+    if money is None:
+        return
+    amount = money.amount if hasattr(money, "amount") else money.value
+    if amount < 0 or (amount == 0 and not zero):
+        problems.append(Problem(path, f"{what} must be {'zero or more' if zero else 'above zero'}, got {amount}"))
+
+
+def _country_problem(code: str, path: str) -> Problem:
+    return Problem(path, f"not an ISO 3166-1 alpha-2 country code: {_show(code)}{country_hint(code)}")
+
+
+def _currency_problem(code: str, path: str) -> Problem:
+    return Problem(path, f"not an ISO 4217 currency code: {_show(code)}{currency_hint(code)}")
+
+
+def _check_party(party: Any, path: str, problems: list[Problem]) -> None:
+    if party is not None and party.country is not None and not is_country(party.country):
+        problems.append(_country_problem(party.country, f"{path}.country"))
+
+
 def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
-    """What the types cannot say: ISO codes, currencies, item numbering.
+    """What the types cannot say: ISO codes, currencies, item numbering, amounts, HS code lengths.
 
     A certificate without a problem is recognised in one pass over its items
     (each distinct currency tested once); only a certificate with a problem
@@ -731,24 +832,34 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
     items = co.items
     numbers: set[int] = set()
     currencies: set[str] = set()
+    suspect = False
     for item in items:
         numbers.add(item.number)
         if (money := item.fob_value) is not None:
             currencies.add(money.currency)
+            suspect = suspect or money.amount < 0
+        if (quantity := item.quantity) is not None:
+            suspect = suspect or quantity.value < 0
+        if (weight := item.gross_weight) is not None:
+            suspect = suspect or weight.value < 0
+        suspect = suspect or len(item.hs_code) > MAX_HS_DIGITS
     if (
         items
-        and co.exporting_party in _COUNTRY_CODES
-        and co.importing_party in _COUNTRY_CODES
+        and not suspect
+        and is_country(co.exporting_party)
+        and is_country(co.importing_party)
         and len(numbers) == len(items)
         and min(numbers) >= 1
-        and all(map(_CURRENCY.match, currencies))
+        and all(map(is_currency, currencies))
+        and not _header_problems(co, prefix)
     ):
         return []
     problems: list[Problem] = []
     for field in ("exporting_party", "importing_party"):
         code = getattr(co, field)
-        if not _COUNTRY.match(code):
-            problems.append(Problem(prefix + field, f"not an ISO 3166-1 alpha-2 country code: {_show(code)}"))
+        if not is_country(code):
+            problems.append(_country_problem(code, prefix + field))
+    problems.extend(_header_problems(co, prefix))
     if not co.items:
         problems.append(Problem(prefix + "items", "a certificate lists at least one item"))
     seen: set[int] = set()
@@ -759,38 +870,104 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
         elif item.number in seen:
             problems.append(Problem(f"{where}.number", f"item number {item.number} is used twice"))
         seen.add(item.number)
-        if item.fob_value is not None and not _CURRENCY.match(item.fob_value.currency):
-            problems.append(
-                Problem(f"{where}.fob_value.currency", f"not an ISO 4217 currency code: {_show(item.fob_value.currency)}")
-            )
+        if (hs_problem := hs_code_problem(item.hs_code)) is not None:
+            problems.append(Problem(f"{where}.hs_code", hs_problem))
+        if item.fob_value is not None and not is_currency(item.fob_value.currency):
+            problems.append(_currency_problem(item.fob_value.currency, f"{where}.fob_value.currency"))
+        # Zero is kept: it is a wrong figure the rules report (a quantity of 0 cannot cover a declaration).
+        _positive(item.fob_value, f"{where}.fob_value.amount", "an FOB value", problems, zero=True)
+        _positive(item.quantity, f"{where}.quantity.value", "a quantity", problems, zero=True)
+        _positive(item.gross_weight, f"{where}.gross_weight.value", "a weight", problems, zero=True)
     return problems
 
 
-def load_certificate(data: object) -> Certificate:
+def _header_problems(co: Certificate, prefix: str) -> list[Problem]:
+    """Country codes outside boxes 5-10: the parties' countries, transit countries, referenced certificates."""
+    problems: list[Problem] = []
+    for field in ("exporter", "consignee", "producer", "third_country_invoicer"):
+        _check_party(getattr(co, field), prefix + field, problems)
+    if co.transport is not None:
+        for index, country in enumerate(co.transport.transit_countries):
+            if not is_country(country):
+                problems.append(_country_problem(country, f"{prefix}transport.transit_countries[{index}]"))
+    for field in ("original_certificate", "replaces"):
+        reference = getattr(co, field)
+        if reference is not None and reference.exporting_party is not None and not is_country(reference.exporting_party):
+            problems.append(_country_problem(reference.exporting_party, f"{prefix}{field}.exporting_party"))
+    return problems
+
+
+def _items_problem(data: object, limits: Limits, path: str = "items") -> Problem | None:
+    """A problem naming the limit when the parsed certificate ``data`` lists more items than it allows."""
+    items = data.get("items") if isinstance(data, Mapping) else None
+    if isinstance(items, (list, tuple)) and len(items) > limits.max_items:
+        return Problem(path, f"{len(items)} items: the limit is {limits.max_items}")
+    return None
+
+
+def load_certificate(data: object, limits: Limits = DEFAULT_LIMITS) -> Certificate:
     """``data`` (parsed JSON) as a :class:`Certificate`, or :class:`InvalidCertificate`."""
-    co = structure(data, Certificate, InvalidCertificate)
+    too_many = _items_problem(data, limits)
+    if too_many is not None:
+        raise InvalidCertificate([too_many])
+    co = structure(data, Certificate, InvalidCertificate, limits)
     problems = check_certificate(co)
     if problems:
         raise InvalidCertificate(problems)
     return co
 
 
-def load_context(data: object) -> Context:
+def load_context(data: object, limits: Limits = DEFAULT_LIMITS) -> Context:
     """``data`` (parsed JSON) as a :class:`Context`, or :class:`InvalidContext`."""
-    ctx = structure(data, Context, InvalidContext)
+    ctx = structure(data, Context, InvalidContext, limits)
     problems: list[Problem] = []
     for index, related in enumerate(ctx.related_certificates):
         problems.extend(check_certificate(related, f"related_certificates[{index}]."))
     if ctx.eco_data_copy is not None:
         problems.extend(check_certificate(ctx.eco_data_copy, "eco_data_copy."))
-    for field in ("customs_value", "exporting_value"):
-        money = getattr(ctx, field)
-        if money is not None and not _CURRENCY.match(money.currency):
-            problems.append(Problem(f"{field}.currency", f"not an ISO 4217 currency code: {_show(money.currency)}"))
-    for pair in ctx.exchange_rates:
-        if not re.match(r"^[A-Z]{3}/[A-Z]{3}$", pair):
-            problems.append(Problem(f"exchange_rates[{pair!r}]", "a rate is keyed 'SOURCE/TARGET', e.g. 'USD/JPY'"))
+    problems.extend(context_problems(ctx))
     problems.extend(check_overrides(ctx.parameters))
     if problems:
         raise InvalidContext(problems)
     return ctx
+
+
+_RATE_KEY: Final = re.compile(r"([A-Z]{3})/([A-Z]{3})")
+
+
+def context_problems(ctx: Context) -> list[Problem]:
+    """What the types of a context cannot say: its amounts are above zero, its codes are ISO codes.
+
+    A customs value of -1 or an exchange rate of 0 is no fact of an import: read as one, it would put the
+    consignment under the low-value waiver. Used by :func:`load_context` and by the context's own checks.
+    """
+    problems: list[Problem] = []
+    for field in ("customs_value", "exporting_value"):
+        money = getattr(ctx, field)
+        if money is not None and not is_currency(money.currency):
+            problems.append(_currency_problem(money.currency, f"{field}.currency"))
+        _positive(money, f"{field}.amount", "a value", problems)
+    for pair, rate in ctx.exchange_rates.items():
+        where = f"exchange_rates[{_show(pair)}]"
+        codes = _RATE_KEY.fullmatch(pair)
+        if codes is None:
+            problems.append(Problem(where, "a rate is keyed 'SOURCE/TARGET', e.g. 'USD/JPY'"))
+        else:
+            problems.extend(
+                _currency_problem(code, where) for code in codes.groups() if not is_currency(code)
+            )
+        if rate <= 0:
+            problems.append(Problem(where, f"an exchange rate must be above zero, got {rate}"))
+    if ctx.declaration is not None:
+        for index, line in enumerate(ctx.declaration.items):
+            _positive(line.quantity, f"declaration.items[{index}].quantity.value", "a quantity", problems, zero=True)
+    if ctx.consignment is not None:
+        for index, stop in enumerate(ctx.consignment.transit):
+            if not is_country(stop.country):
+                problems.append(_country_problem(stop.country, f"consignment.transit[{index}].country"))
+    for index, drawdown in enumerate(ctx.eco_drawdowns):
+        _positive(drawdown.quantity, f"eco_drawdowns[{index}].quantity.value", "a quantity", problems, zero=True)
+    for index, document in enumerate(ctx.accumulation_documents):
+        if document.exporting_party is not None and not is_country(document.exporting_party):
+            problems.append(_country_problem(document.exporting_party, f"accumulation_documents[{index}].exporting_party"))
+    return problems

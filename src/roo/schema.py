@@ -39,11 +39,12 @@ import attrs
 from roo._frozen import FrozenMap
 from roo.codec import _NUMBER_TEXT
 from roo.context import Context
-from roo.model.certificate import Certificate, Item, Party
+from roo.model.certificate import Certificate, CertificateReference, Item, Party, Transport
 from roo.model.criterion import OriginCriterion
 
 from roo.hs.correlation import CorrelationTable
 from roo.origin.psr import PsrTable, PsrTableData
+from roo.model.codes import COUNTRIES, CURRENCIES
 from roo.model.money import Money
 
 __all__ = ["DIALECT", "context_schema", "json_schema"]
@@ -58,12 +59,14 @@ RATE_KEY_PATTERN: Final = r"^[A-Z]{3}/[A-Z]{3}$"
 
 #: Constraints the loader checks beyond the types, by (class, field).
 _REFINEMENTS: Final[dict[tuple[type[Any], str], dict[str, Any]]] = {
-    (Certificate, "exporting_party"): {"pattern": COUNTRY_PATTERN, "description": "ISO 3166-1 alpha-2 code"},
-    (Certificate, "importing_party"): {"pattern": COUNTRY_PATTERN, "description": "ISO 3166-1 alpha-2 code"},
+    (Certificate, "exporting_party"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
+    (Certificate, "importing_party"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
     (Certificate, "items"): {"minItems": 1},
     (Item, "number"): {"minimum": 1, "description": "item number as printed, unique on the CO"},
-    (Money, "currency"): {"pattern": CURRENCY_PATTERN, "description": "ISO 4217 currency code"},
-    (Party, "country"): {"description": "ISO 3166-1 alpha-2 code"},
+    (Money, "currency"): {"enum": sorted(CURRENCIES), "description": "ISO 4217 currency code"},
+    (Party, "country"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
+    (Transport, "transit_countries"): {"items": {"enum": sorted(COUNTRIES)}, "description": "ISO 3166-1 alpha-2 codes"},
+    (CertificateReference, "exporting_party"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
     (Context, "exchange_rates"): {
         "propertyNames": {"pattern": RATE_KEY_PATTERN},
         "description": "units of TARGET per unit of SOURCE, keyed 'SOURCE/TARGET', e.g. 'USD/JPY'",

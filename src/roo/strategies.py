@@ -731,16 +731,22 @@ def _consistent_context(draw: st.DrawFn, co: Certificate) -> Context:
     )
 
 
-def _decimals() -> st.SearchStrategy[Decimal]:
-    return st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12, places=2)
+#: The characters a document's text may hold: no control characters but tab, line feed and carriage return, no
+#: surrogates (the loader refuses the others).
+_TEXT: Final = st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r")
+
+
+def _decimals(min_value: int = -(10**12)) -> st.SearchStrategy[Decimal]:
+    return st.decimals(allow_nan=False, allow_infinity=False, min_value=min_value, max_value=10**12, places=2)
 
 
 def _money() -> st.SearchStrategy[Money]:
-    return st.builds(Money, _decimals(), st.sampled_from(_CURRENCIES))
+    # A value on an import is above zero (the loader refuses others).
+    return st.builds(Money, _decimals().filter(lambda amount: amount > 0), st.sampled_from(_CURRENCIES))
 
 
 def _quantities() -> st.SearchStrategy[Quantity]:
-    return st.builds(Quantity, _decimals(), st.sampled_from(("KGM", "PCE", "TNE", "LTR")))
+    return st.builds(Quantity, _decimals(0), st.sampled_from(("KGM", "PCE", "TNE", "LTR")))
 
 
 def _countries() -> st.SearchStrategy[str]:
@@ -749,7 +755,7 @@ def _countries() -> st.SearchStrategy[str]:
 
 @functools.cache
 def _arbitrary_context() -> st.SearchStrategy[Context]:
-    some_text = st.text(max_size=20)
+    some_text = st.text(_TEXT, max_size=20)
     declaration_items = st.builds(
         DeclarationItem,
         certificate_item=st.integers(min_value=-1, max_value=8),
@@ -766,7 +772,7 @@ def _arbitrary_context() -> st.SearchStrategy[Context]:
     )
     drawdowns = st.builds(
         Drawdown,
-        declaration=st.text(min_size=1, max_size=10),
+        declaration=st.text(_TEXT, min_size=1, max_size=10),
         item=st.integers(min_value=1, max_value=6),
         quantity=_quantities(),
         declared_on=st.none() | st.dates(),
@@ -777,7 +783,7 @@ def _arbitrary_context() -> st.SearchStrategy[Context]:
         on=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31)),
         customs_value=st.none() | _money(),
         exporting_value=st.none() | _money(),
-        exchange_rates=st.dictionaries(pairs, _decimals(), max_size=4),
+        exchange_rates=st.dictionaries(pairs, _decimals().filter(lambda rate: rate > 0), max_size=4),
         declaration=st.none() | st.builds(
             Declaration, st.lists(declaration_items, max_size=4).map(tuple), st.none() | some_text
         ),
@@ -805,9 +811,9 @@ def contexts(certificate: Certificate | None = None) -> st.SearchStrategy[Contex
     exporter's declaration as evidence for every item claiming accumulation
     (``ACU``). Shrinks to a context with only ``on``, the day of issue.
 
-    Without one: any date or none, any amounts and currencies (zero and
-    negative included), exchange rates, declaration lines that may name items
-    the certificate does not have, related certificates, an e-CO data copy,
+    Without one: any date or none, any amounts above zero and currencies,
+    exchange rates above zero, declaration lines that may name items the
+    certificate does not have, related certificates, an e-CO data copy,
     transit stops and e-CO drawdowns; never parameter overrides. Shrinks to
     ``Context()``.
     """

@@ -33,3 +33,23 @@ def is_six_digit_subheading(printed: str) -> bool:
     """Whether the printed code is exactly an HS subheading (six digits, separators allowed)."""
     digits = normalize_hs(printed)
     return len(digits) == 6 and digits.isascii() and digits.isdigit()
+
+
+#: The most digits a printed HS code has: a six-digit subheading and a national tariff line's digits
+#: (Indonesia's BTKI uses 8, Japan's statistical code 9; 12 leaves room for every Party).
+MAX_HS_DIGITS = 12
+
+
+def hs_code_problem(printed: str) -> str | None:
+    """Why ``printed`` cannot be an HS code at all (too long), or ``None``.
+
+    A code that is merely wrong (five digits, letters) is the certificate's
+    fault and a finding of the rules; only a length no code can have is
+    refused when the certificate is read.
+    """
+    if len(printed) <= MAX_HS_DIGITS:
+        return None
+    digits = normalize_hs(printed)
+    if len(digits) > MAX_HS_DIGITS:
+        return f"an HS code has at most {MAX_HS_DIGITS} digits, this one {len(digits)} characters"
+    return None
