@@ -7,7 +7,8 @@ add its name to :data:`COMMANDS`.
 
 Exit codes: 0 the certificate is accepted or no certificate is required;
 1 it is partially accepted or rejected; 2 the input (a file, its JSON, an
-option) is invalid, with every problem on stderr.
+option) is invalid, with every problem on stderr; 3 the output could not be
+written (a full disk, a pipe whose reader stopped), said in one line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from roo.cli._common import INVALID, Command
+from roo._exact import exact
+from roo.cli._common import INVALID, Command, OutputError, report_output_error
 
 #: The subcommands, in the order ``roo --help`` lists them: modules of this package.
 COMMANDS: Final = ("evaluate", "determine", "hs", "rules", "schema", "eco")
@@ -33,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decide, for a certificate of origin presented at import, which goods get preferential "
         "tariff treatment, and why not the others. Every finding cites the rule it comes from.",
         epilog="Exit codes: 0 accepted or no certificate required; 1 partially accepted or rejected; "
-        "2 invalid input. Run 'roo COMMAND --help' for a command's options.",
+        "2 invalid input; 3 the output could not be written. Run 'roo COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@exact
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``roo`` with ``argv`` (default: the process arguments) and return the exit code; never raises."""
     parser = build_parser()
@@ -55,9 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except SystemExit as exit_:  # argparse: --help, --version, or a usage error
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else INVALID)
-    except BrokenPipeError:  # the reader stopped early, e.g. `roo rules | head`
-        sys.stderr.close()
-        return 1
+    except OutputError as error:
+        return report_output_error(error)
+    except OSError as error:  # a write to stdout outside the helpers (commands turn read errors into InputError)
+        return report_output_error(OutputError.of(None, error))
     return code
 
 

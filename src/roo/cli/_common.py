@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,8 @@ OK: Final = 0
 NOT_ACCEPTED: Final = 1
 #: The input could not be read: a file, its JSON, the document, or an option.
 INVALID: Final = 2
+#: The output could not be written: the disk is full, or the reader of a pipe stopped reading.
+OUTPUT_FAILED: Final = 3
 
 #: The name that stands for standard input (and, after ``-o``, standard output).
 STDIN: Final = "-"
@@ -33,7 +37,8 @@ EVALUATION_EXIT_CODES: Final = (
     "exit codes:\n"
     "  0  accepted, or not_required (no certificate is needed for the consignment)\n"
     "  1  partially_accepted or rejected\n"
-    "  2  invalid input: a file, its JSON, the document or an option (every problem is listed on stderr)"
+    "  2  invalid input: a file, its JSON, the document or an option (every problem is listed on stderr)\n"
+    "  3  the output could not be written (a full disk, a closed pipe): one line on stderr says which"
 )
 
 
@@ -61,6 +66,43 @@ class InputError(Exception):
         self.what = what
         self.problems = tuple(problems)
         super().__init__(f"{source}: {what}")
+
+
+class OutputError(Exception):
+    """Output that could not be written: ``destination`` names the file (or standard output), ``reason`` why."""
+
+    def __init__(self, destination: str, reason: str) -> None:
+        self.destination = destination
+        self.reason = reason
+        super().__init__(f"{destination}: {reason}")
+
+    @classmethod
+    def of(cls, destination: str | None, error: OSError) -> OutputError:
+        """The output error for ``error`` raised while writing to ``destination`` (None or ``-``: stdout)."""
+        where = "<stdout>" if destination in (None, STDIN) else str(destination)
+        if isinstance(error, BrokenPipeError):
+            return cls(where, "the reader closed the pipe before the output was written")
+        return cls(where, error.strerror or str(error))
+
+
+def report_output_error(error: OutputError) -> int:
+    """Say in one line on stderr that the output could not be written; stop writing to stdout. Returns the exit code.
+
+    Standard output is pointed at the null device, so that the interpreter's own last flush of what is still
+    buffered neither fails again nor prints a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is no file (captured in a test): nothing to silence
+        pass
+    try:
+        sys.stderr.write(f"roo: cannot write {error.destination}: {error.reason}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr is gone too: the exit code is all that is left
+        pass
+    return OUTPUT_FAILED
 
 
 class InputErrors(Exception):
@@ -104,14 +146,51 @@ def report(error: InputError | InputErrors) -> None:
     sys.stderr.write("\n".join(lines) + "\n")
 
 
+#: Characters that change what a terminal shows beyond their own glyph: bidirectional overrides and
+#: isolates (they reorder the text around them), and the line and paragraph separators.
+_TERMINAL_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
+
+
+def terminal_text(line: str) -> str:
+    """``line`` with every control character escaped (``\\x1b``, ``\\n``, ``\\u202e``), so that it shows as one line.
+
+    Text from a certificate never drives the terminal it is shown on (escape sequences, a carriage return
+    over a verdict, reordered text), and a lone surrogate becomes its escape instead of failing the write.
+    """
+    if line.isprintable():
+        return line
+    return "".join(repr(char)[1:-1] if _drives_terminal(char) else char for char in line)
+
+
+def _drives_terminal(char: str) -> bool:
+    return char in _TERMINAL_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
+
+
 def json_text(data: Any) -> str:
     """``data`` as indented JSON text, ending with a newline."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_json(data: Any) -> None:
-    """Write ``data`` to stdout as indented JSON."""
-    sys.stdout.write(json_text(data))
+    """Write ``data`` to stdout as indented JSON.
+
+    Raises:
+        OutputError: standard output cannot be written.
+    """
+    write_text(sys.stdout, json_text(data), None)
+
+
+def write_text(out: TextIO, text: str, destination: str | None) -> None:
+    """Write ``text`` to ``out`` and flush it.
+
+    Raises:
+        OutputError: ``out`` cannot be written (``destination`` names it: a path, or None for stdout).
+    """
+    try:
+        out.write(text)
+        out.flush()
+    except OSError as error:
+        raise OutputError.of(destination, error) from None
 
 
 def add_output(parser: argparse.ArgumentParser) -> None:
@@ -130,6 +209,7 @@ def output(path: str | None) -> Iterator[TextIO]:
 
     Raises:
         InputError: the file cannot be opened for writing.
+        OutputError: it cannot be written (or closed: a close writes what is still buffered).
     """
     if path is None or path == STDIN:
         yield sys.stdout
@@ -138,8 +218,13 @@ def output(path: str | None) -> Iterator[TextIO]:
         handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after the caller's block
     except OSError as error:
         raise InputError(path, [error.strerror or str(error)], "cannot write") from None
-    with handle:
+    try:
         yield handle
+    finally:
+        try:
+            handle.close()
+        except OSError as error:
+            raise OutputError.of(path, error) from None
 
 
 def emit(text: str, path: str | None) -> None:
@@ -147,12 +232,7 @@ def emit(text: str, path: str | None) -> None:
 
     Raises:
         InputError: the file cannot be opened for writing.
+        OutputError: it cannot be written.
     """
     with output(path) as out:
-        try:
-            out.write(text)
-            out.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise InputError(path or "<stdout>", [error.strerror or str(error)], "cannot write") from None
+        write_text(out, text, path)

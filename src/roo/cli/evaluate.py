@@ -53,8 +53,10 @@ from roo.cli._common import (
     output,
     read_json,
     report,
+    terminal_text,
+    write_text,
 )
-from roo._json import JsonTextError, decode
+from roo._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
 from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
@@ -427,7 +429,7 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     lines.append("checks: " + _tally(evaluation.checks))
     if trace:
         lines.extend(_check_line(check) for check in evaluation.checks)
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(terminal_text, lines)) + "\n"
 
 
 def _items_by_number(co: roo.Certificate) -> dict[int, roo.Item]:
@@ -535,7 +537,7 @@ def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool 
                 f"{md(', '.join(check.needed))} |"
             )
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(map(terminal_text, lines))
 
 
 # --- streams ----------------------------------------------------------------------------------------------
@@ -570,17 +572,21 @@ class LineEvaluator:
     locale: str | None = None
     hs_correlation: CorrelationTable | None = None
     safeguard_measures: SafeguardTable | None = None
+    limits: Limits = DEFAULT_LIMITS
 
     def __call__(self, numbered: tuple[int, bytes | str]) -> LineResult:
         """The result of line ``numbered = (number, text)``; never raises for bad input."""
         number, raw = numbered
+        if len(raw) > self.limits.max_line:
+            problem = Problem("$", f"a line of more than {self.limits.max_line} bytes: the limit")
+            return self.error(number, "too large", [problem])
         try:
             text = raw if isinstance(raw, str) else raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
             problem = Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")
             return self.error(number, "unreadable", [problem])
         try:
-            data = decode(text, lines=False)
+            data = decode(text, lines=False, limits=self.limits)
         except JsonTextError as error:
             return self.error(number, error.what, [error.problem])
         try:
@@ -608,9 +614,24 @@ def _json_line(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    """The non-blank lines of ``stream``, each with its line number (counting from 1), read one at a time."""
-    for number, line in enumerate(stream, start=1):
+def numbered_lines(stream: Iterable[bytes], max_line: int = DEFAULT_LIMITS.max_line) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of ``stream``, each with its line number (counting from 1), read one at a time.
+
+    A line longer than ``max_line`` bytes is never held whole: its first ``max_line + 1`` bytes stand for it
+    (the evaluator refuses them as too large) and the rest is read past in small pieces.
+    """
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # any iterable of lines (a list in a test)
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                yield number, line[: max_line + 1]
+        return
+    number = 0
+    while line := readline(max_line + 1):
+        number += 1
+        if len(line) > max_line and not line.endswith(b"\n"):
+            while (rest := readline(1 << 16)) and not rest.endswith(b"\n"):
+                pass
         if line.strip():
             yield number, line
 
@@ -725,8 +746,7 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     try:
         with _open_stream(source) as handle, output(args.output) as out:
             for result in evaluate_stream(numbered_lines(handle), evaluator, jobs=args.jobs or 1):
-                out.write(result.json + "\n")
-                out.flush()
+                write_text(out, result.json + "\n", args.output)
                 malformed = malformed or result.malformed
                 declined = declined or (result.status is not None and result.status not in ACCEPTING)
                 if progress is not None:
@@ -736,9 +756,7 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return INVALID
     except KeyboardInterrupt:
         return INTERRUPTED
-    except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            raise
+    except OSError as error:  # writes raise OutputError (write_text): this is the stream being read
         report(InputError(_label(source), [error.strerror or str(error)], "input/output error"))
         return INVALID
     finally:
