@@ -8,6 +8,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from roo import codec, engine
+from roo._exact import exact
 from roo._json import JsonTextError, decode
 from roo.context import Context
 from roo.errors import InvalidCertificate
@@ -17,11 +18,13 @@ from roo.model.certificate import Certificate
 from roo.rules import rules_for
 
 
+@exact
 def load(data: Mapping[str, Any] | Any) -> Certificate:
     """A certificate from parsed JSON; raises :class:`roo.InvalidCertificate` listing every problem."""
     return codec.load_certificate(data)
 
 
+@exact
 def loads(text: str | bytes | bytearray) -> Certificate:
     """A certificate from JSON text (bytes: UTF-8, -16 or -32); numbers with a fraction are read as ``Decimal``.
 
@@ -36,17 +39,20 @@ def loads(text: str | bytes | bytearray) -> Certificate:
     return codec.load_certificate(data)
 
 
+@exact
 def dump(co: Certificate) -> dict[str, Any]:
     """The JSON-ready form of a certificate; ``load(dump(co)) == co``."""
     result: dict[str, Any] = codec.unstructure(co)
     return result
 
 
+@exact
 def load_context(data: Mapping[str, Any] | Any) -> Context:
     """A context from parsed JSON; raises :class:`roo.InvalidContext` listing every problem."""
     return codec.load_context(data)
 
 
+@exact
 def dump_context(ctx: Context) -> dict[str, Any]:
     """The JSON-ready form of a context; ``load_context(dump_context(ctx)) == ctx``.
 
@@ -57,6 +63,7 @@ def dump_context(ctx: Context) -> dict[str, Any]:
     return result
 
 
+@exact
 def evaluate(
     co: Certificate | Mapping[str, Any],
     ctx: Context | None = None,

@@ -27,6 +27,7 @@ from typing import Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
 from roo.model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
 from roo.safeguard import verdict_words
@@ -915,6 +916,7 @@ def _check_row(check: Check) -> str:
     )
 
 
+@exact
 def html_report(co: Certificate, evaluation: Evaluation, *, locale: str | None = None) -> str:
     """The report on ``evaluation`` of ``co`` as one self-contained HTML page (see the module docstring).
 

@@ -35,6 +35,7 @@ from typing import Any, Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo import codec
 from roo.errors import InvalidCertificate
 from roo.model.certificate import Certificate
@@ -105,6 +106,7 @@ _MATERIAL_ITEM_FIELDS: Final = frozenset(
 _DESCRIPTION_SIMILAR: Final = 0.6
 
 
+@exact
 def compare(eco: Certificate, copy: Certificate) -> tuple[Discrepancy, ...]:
     """Every discrepancy between ``eco`` and ``copy``, certificate fields first, then items by number."""
     found: list[Discrepancy] = []

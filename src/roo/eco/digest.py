@@ -22,6 +22,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Final
 
+from roo._exact import exact
 from roo import codec
 from roo.model.certificate import Certificate
 
@@ -29,12 +30,14 @@ from roo.model.certificate import Certificate
 _DECIMAL_KEYS: Final = frozenset({"amount", "value"})
 
 
+@exact
 def canonical(co: Certificate) -> bytes:
     """The canonical bytes of ``co``."""
     data = _normalise(codec.unstructure(co), None)
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+@exact
 def digest(co: Certificate) -> str:
     """SHA-256 (hex) of :func:`canonical`."""
     return hashlib.sha256(canonical(co)).hexdigest()

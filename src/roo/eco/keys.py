@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from roo._exact import exact
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Certificate
 
@@ -23,6 +24,7 @@ class AccessKeys(NamedTuple):
     first_invoice_number: str
 
 
+@exact
 def access_keys(co: Certificate) -> AccessKeys:
     """The NACCS access keys of ``co``.
 

@@ -33,6 +33,7 @@ from typing import Any, Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo.context import Drawdown
 from roo.eco import units
 from roo.evaluation import Finding, Severity
@@ -134,6 +135,7 @@ def _drawn(
     return out
 
 
+@exact
 def balances(
     eco: Certificate,
     earlier: Iterable[Drawdown],
@@ -157,6 +159,7 @@ def balances(
     return tuple(out)
 
 
+@exact
 def check_drawdowns(eco: Certificate, earlier: Iterable[Drawdown], new: Sequence[Drawdown]) -> tuple[Finding, ...]:
     """Findings for ``new`` draw-downs, the lines of one declaration, that exceed what remains of their items.
 

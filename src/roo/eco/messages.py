@@ -28,6 +28,7 @@ from typing import Any, Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo import codec
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Certificate
@@ -124,6 +125,7 @@ MESSAGE_TYPES: Final[Mapping[str, type[Any]]] = {
 }
 
 
+@exact
 def load_message(data: object) -> Message:
     """A message from parsed JSON, chosen by its ``type``; raises :class:`InvalidMessage` listing every problem."""
     if not isinstance(data, Mapping):
@@ -152,6 +154,7 @@ def load_message(data: object) -> Message:
     return message
 
 
+@exact
 def dump_message(message: Message) -> dict[str, Any]:
     """The JSON-ready form of a message; ``load_message(dump_message(m)) == m``."""
     result: dict[str, Any] = codec.unstructure(message)

@@ -37,6 +37,7 @@ from typing import Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo._frozen import EMPTY, FrozenMap
 from roo.eco.digest import canonical, digest
 from roo.locale import N_
@@ -210,6 +211,7 @@ class Verification:
         return {"valid": self.valid, "fragments": [f.to_dict() for f in self.fragments]}
 
 
+@exact
 def verify(
     co: Certificate,
     expected_digest: str | None = None,

@@ -50,6 +50,8 @@ import string
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+import decimal
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final, final
@@ -349,7 +351,8 @@ class _Speaker:
 
         if isinstance(value, Decimal) and not value.is_finite():
             return str(value)
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        with _exact_enough(value):
+            return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def money(self, amount: int | Decimal | float, currency: str) -> str:
         """An amount in ``currency`` as the locale writes it, never rounded."""
@@ -357,7 +360,8 @@ class _Speaker:
 
         if isinstance(amount, Decimal) and not amount.is_finite():
             return f"{amount} {currency}"
-        text = format_currency(amount, currency, locale=self.locale, decimal_quantization=False)
+        with _exact_enough(amount):
+            text = format_currency(amount, currency, locale=self.locale, decimal_quantization=False)
         if currency == "USD" and "US$" not in text:
             # CLDR's Japanese (and US English) symbol for the US dollar is a bare "$", which on a CO
             # traded between ASEAN and Japan could be read as another dollar; say which one.
@@ -395,3 +399,15 @@ def _currency_beside(key: str, facts: Mapping[str, Any]) -> str | None:
             return str(code)
     return None
 
+
+def _exact_enough(value: int | Decimal | float) -> AbstractContextManager[decimal.Context]:
+    """A decimal context with precision for every digit of ``value``: babel rounds to the context's precision
+    while it formats, which fails (InvalidOperation) for a number of more digits than roo's 28 (an item
+    number of 10^27, an amount of 30 digits with two decimals)."""
+    digits = 28
+    if isinstance(value, Decimal):
+        sign_digits_exponent = value.as_tuple()
+        digits = len(sign_digits_exponent.digits) + abs(int(sign_digits_exponent.exponent))
+    elif isinstance(value, int):
+        digits = value.bit_length() // 3 + 1
+    return decimal.localcontext(prec=max(28, digits + 10))

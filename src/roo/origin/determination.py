@@ -32,6 +32,7 @@ from typing import Any, Final, final
 
 import attrs
 
+from roo._exact import exact
 from roo.evaluation import Check, Finding, Outcome
 from roo.model.certificate import Scheme
 from roo.model.money import Money
@@ -226,6 +227,7 @@ class _Candidate:
     general: bool = False
 
 
+@exact
 def determine(
     good: Good,
     psr: PsrTable | None = None,

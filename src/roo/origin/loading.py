@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from roo._exact import exact
 from roo import codec
 from roo.errors import Problem
 from roo.model.certificate import Scheme
@@ -24,6 +25,7 @@ _COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
 _CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
 
 
+@exact
 def load_good(data: Mapping[str, Any] | Any) -> Good:
     """A :class:`~roo.origin.Good` from parsed JSON; raises :class:`~roo.origin.InvalidGood` listing every problem."""
     good = codec.structure(data, Good, InvalidGood)

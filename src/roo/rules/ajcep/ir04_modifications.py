@@ -278,7 +278,9 @@ def _percent_difference(declared: Decimal, certified: Decimal) -> Decimal | None
 
 
 def _show_percent(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.01'))}"
+    # Formatting rounds half-even to two places as quantize does, but with every digit: quantize would fail
+    # (InvalidOperation) once the percentage has more digits than the context's precision (1e28 declared).
+    return f"{value:.2f}"
 
 
 def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
