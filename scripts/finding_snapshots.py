@@ -198,14 +198,21 @@ class CaseCollector:
         from roo.rules import RULESETS
 
         engine.run = self.wrapped(engine.run)  # type: ignore[assignment]
+        # By name: the rule sets may hold their own copy of a module's function.
+        registered: set[tuple[str, str]] = set()
         for rules in RULESETS.values():
             for rule in rules:
                 for function in (rule.check, getattr(rule, "precheck", None)):
                     function = getattr(function, "func", function)  # a functools.partial's function
-                    module = sys.modules.get(getattr(function, "__module__", "") or "")
-                    for name, value in list(vars(module).items()) if module else ():
-                        if value is function:
-                            setattr(module, name, self.wrapped(function))
+                    name = (getattr(function, "__module__", None), getattr(function, "__qualname__", None))
+                    if all(name):
+                        registered.add(name)  # type: ignore[arg-type]
+        for module_name, module in list(sys.modules.items()):
+            if module_name.startswith("roo.rules") and module is not None:
+                for name, value in list(vars(module).items()):
+                    key = (getattr(value, "__module__", None), getattr(value, "__qualname__", None))
+                    if key in registered and callable(value):
+                        setattr(module, name, self.wrapped(value))
 
 
 def collect_cases() -> dict[str, dict[str, Any]]:
