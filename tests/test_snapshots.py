@@ -10,7 +10,9 @@ is a reviewed change of the snapshot, never an unnoticed one.
 Messages are compared with CLDR formatting switched off (numbers, amounts,
 dates and lists as plain text): what is pinned is roo's wording, not babel's
 data. A code that no test reaches through the engine is pinned from its
-template, each placeholder filled with ``<name>``.
+template, each placeholder filled with ``<name>``. A code added since the
+last regeneration is skipped, saying so, until the snapshot is regenerated;
+a pinned code that disappears fails (codes are a public contract).
 
 After an intended change of a message, its facts or a verdict, regenerate
 and review the diff::
@@ -47,24 +49,27 @@ CODES: Final[dict[str, dict[str, Any]]] = SNAPSHOT["codes"]
 HOW: Final = f"if the change is intended, regenerate with `{GENERATOR.REGENERATE}` and review the diff"
 
 
-def test_every_code_of_the_catalogue_is_pinned() -> None:
-    """A new finding code gets its snapshot; a removed one (a broken public contract) loses it visibly."""
-    catalogue = set(GENERATOR.every_code())
-    assert set(CODES) == catalogue, (
-        f"not pinned: {sorted(catalogue - set(CODES))}; pinned but gone: {sorted(set(CODES) - catalogue)}; {HOW}"
-    )
+CATALOGUE: Final = GENERATOR.every_code()
 
 
-@pytest.mark.parametrize("code", sorted(CODES))
+def test_no_pinned_code_is_gone() -> None:
+    """Finding codes are a public contract: a pinned code that the catalogue no longer lists was removed."""
+    gone = sorted(set(CODES) - set(CATALOGUE))
+    assert not gone, f"finding codes no rule reports any more: {gone}; codes are never removed, only added"
+
+
+@pytest.mark.parametrize("code", sorted(set(CODES) | set(CATALOGUE)))
 def test_message_and_facts_in_each_locale(code: str) -> None:
-    entry = CODES[code]
+    entry = CODES.get(code)
+    if entry is None:
+        pytest.skip(f"{code} is new and not pinned yet: regenerate with `{GENERATOR.REGENERATE}`")
+    if code not in CATALOGUE:
+        pytest.fail(f"{code} is pinned but no rule reports it any more")
     with GENERATOR.plain_formatting():
         if entry["case"] is not None:
             found = GENERATOR.evaluated(entry["case"], code)
         else:
-            catalogue = GENERATOR.every_code()
-            assert code in catalogue
-            assert catalogue[code].template == entry["template"], f"{code}: its template changed; {HOW}"
-            found = GENERATOR.from_template(catalogue[code])
+            assert CATALOGUE[code].template == entry["template"], f"{code}: its template changed; {HOW}"
+            found = GENERATOR.from_template(CATALOGUE[code])
     found = json.loads(json.dumps(found))  # compare as the snapshot holds it (JSON types)
     assert found == entry["findings"], f"{code}: what roo reports changed; {HOW}"
