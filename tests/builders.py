@@ -89,3 +89,29 @@ def certificate_data(**changes: Any) -> dict[str, Any]:
 def certificate(**changes: Any) -> roo.Certificate:
     """A loaded clean certificate with ``changes`` applied."""
     return roo.load(certificate_data(**changes))
+
+
+def complete_context_data(co_data: dict[str, Any], on: date = PRESENTED_ON) -> dict[str, Any]:
+    """A context that lets every check on ``co_data`` be made: the date, a direct consignment, and one
+    declaration line per item, as the CO has it (so that the evaluation is ``complete``)."""
+    lines = [
+        {
+            "certificate_item": item["number"],
+            "hs_code": item["hs_code"],
+            "description": item["description"],
+            "quantity": item["quantity"],
+        }
+        for item in co_data["items"]
+    ]
+    exporter = (co_data.get("exporter") or {}).get("name")
+    return {
+        "on": on.isoformat(),
+        "declaration": {"exporter": exporter, "items": lines},
+        "consignment": {"direct": True, "transit": [], "evidence": []},
+    }
+
+
+def complete_case(**changes: Any) -> dict[str, Any]:
+    """A case (certificate and context) whose evaluation is complete; ``changes`` apply to the certificate."""
+    data = certificate_data(**changes)
+    return {"certificate": data, "context": complete_context_data(data)}

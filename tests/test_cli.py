@@ -207,7 +207,7 @@ def test_plain_certificate_without_context(tmp_path: Path, capsys: pytest.Captur
     """A certificate alone is evaluated with an empty context, and the report says the date is missing."""
     path = write(tmp_path, "co.json", certificate_data())
     code, out, _ = run(capsys, "evaluate", path)
-    assert 0 == code
+    assert 4 == code  # accepted only on the checks it could make: not complete
     assert "presentation date not given (--on)" in out.splitlines()[0]
 
 

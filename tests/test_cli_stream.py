@@ -19,7 +19,7 @@ import pytest
 import roo
 from roo.cli.evaluate import CHUNKS_IN_FLIGHT, LineEvaluator, LineResult, Progress, evaluate_stream, numbered_lines
 from roo.evaluation import Status
-from tests.builders import certificate_data, item_data
+from tests.builders import certificate_data, complete_case, item_data
 from tests.test_cli import roo_process
 from tests.test_examples import EXAMPLES, EXPECTED, read
 
@@ -39,7 +39,9 @@ def example_lines() -> list[str]:
     return [json.dumps(json.loads((EXAMPLES / name).read_text(encoding="utf-8"))) for name in sorted(EXPECTED)]
 
 
-ACCEPTED = certificate_data()
+#: A case whose evaluation is accepted and complete (exit 0); BARE, the certificate alone (incomplete: exit 4).
+ACCEPTED = complete_case()
+BARE = certificate_data()
 REJECTED = certificate_data(certification={"authority": "Ministry of Trade", "signatory": "A", "signed": False})
 
 
@@ -79,12 +81,22 @@ def test_every_line_is_the_evaluation_with_its_line_number(tmp_path: Path) -> No
         ((ACCEPTED, ACCEPTED), 0),
         ((ACCEPTED, REJECTED, ACCEPTED), 1),
         ((ACCEPTED, REJECTED, "{not json"), 2),
+        ((ACCEPTED, BARE, REJECTED), 4),
+        ((ACCEPTED, BARE, "{not json"), 2),
         ((), 0),
     ],
-    ids=["every line accepted", "one line rejected", "one line malformed", "empty stream"],
+    ids=[
+        "every line accepted",
+        "one line rejected",
+        "one line malformed",
+        "one line granted on checks not made",
+        "malformed before unverified",
+        "empty stream",
+    ],
 )
 def test_stream_exit_codes(documents: tuple[Any, ...], code: int) -> None:
-    """0 when every line is accepted, 1 when any is not, 2 when any cannot be read; every line still gets a result."""
+    """0 when every line is accepted, 1 when any is not, 4 when a grant rests on a check not made (before 1),
+    2 when any cannot be read; every line still gets a result."""
     result = roo_process("evaluate", "--jsonl", stdin=jsonl(*documents))
     assert (code, "") == (result.returncode, result.stderr)
     assert len(documents) == len(result.stdout.splitlines())
@@ -97,7 +109,7 @@ def test_malformed_lines_are_reported_and_the_stream_goes_on() -> None:
         ACCEPTED,
         "{not json",
         bad_item,
-        {"certificate": ACCEPTED, "context": {"on": "20 March 2024"}, "extra": 1},
+        {"certificate": BARE, "context": {"on": "20 March 2024"}, "extra": 1},
         "[1, 2]",
         '{"a": NaN}',
         ACCEPTED,
@@ -152,8 +164,8 @@ def test_context_and_on_apply_to_every_line(tmp_path: Path) -> None:
     """``--context`` replaces every line's context, ``--on`` sets every line's presentation date."""
     context = tmp_path / "ctx.json"
     context.write_text(json.dumps({"on": "2024-04-01"}), encoding="utf-8")
-    case = {"certificate": ACCEPTED, "context": {"on": "2024-03-20"}}
-    text = jsonl(ACCEPTED, case)
+    case = {"certificate": BARE, "context": {"on": "2024-03-20"}}
+    text = jsonl(BARE, case)
     with_context = roo_process("evaluate", "--jsonl", "--context", str(context), stdin=text)
     assert ["2024-04-01", "2024-04-01"] == [r["on"] for r in results(with_context.stdout)]
     with_on = roo_process("evaluate", "--jsonl", "--on", "2024-03-25", stdin=text)

@@ -84,10 +84,25 @@ def test_fold_keeps_each_items_own_findings_only() -> None:
     assert ((), (item_two,)) == tuple(v.findings for v in verdicts)
 
 
-def test_fold_waived_grants_every_item_despite_errors() -> None:
-    """When no CO is required (AJCEP IR 6) its defects do not matter: every item is granted."""
+def test_fold_waived_grants_every_item_despite_errors_of_the_document() -> None:
+    """When no CO is required (AJCEP IR 6) the document's defects do not matter: every item is granted."""
     status, verdicts = fold((1, 2), (finding(Severity.ERROR, None), finding(Severity.ERROR, 1)), waived=True)
     assert (Status.NOT_REQUIRED, (True, True)) == (status, tuple(v.granted for v in verdicts))
+
+
+def test_fold_waived_keeps_the_denials_it_is_told_to_keep() -> None:
+    """The waiver waives the document, not the rules of origin: a kept code still denies its item."""
+    not_originating = finding(Severity.ERROR, 1)
+    kept = frozenset({not_originating.code})
+    status, verdicts = fold((1, 2), (not_originating,), waived=True, kept=kept)
+    assert (Status.PARTIALLY_ACCEPTED, (False, True)) == (status, tuple(v.granted for v in verdicts))
+
+
+def test_fold_waived_with_a_kept_certificate_denial_rejects() -> None:
+    """A kept certificate-level denial (e.g. not from a Party) denies every item even under a waiver."""
+    not_a_party = finding(Severity.ERROR, None)
+    status, verdicts = fold((1, 2), (not_a_party,), waived=True, kept=frozenset({not_a_party.code}))
+    assert (Status.REJECTED, (False, False)) == (status, tuple(v.granted for v in verdicts))
 
 
 # --- The AJCEP rule set through roo.evaluate -----------------------------------------------------------------
@@ -231,31 +246,44 @@ def test_not_evaluated_with_its_own_finding_adds_no_generic_note() -> None:
     assert ["test-certificate-warning"] == [f.code for f in evaluation.findings]
 
 
-def test_crashing_certificate_rule_becomes_a_warning() -> None:
-    """A rule that raises never escapes evaluate() and never denies: it is a warning, traced as not evaluated."""
+def test_crashing_certificate_rule_withholds_every_item() -> None:
+    """A rule that raises never escapes evaluate() and never leaves a grant: a certificate error, not evaluated."""
     evaluation = _run(CertificateRule("AJCEP/IR/3(c)", "buggy check", _crash))
-    [warning] = evaluation.findings
+    [error] = evaluation.findings
     [check] = evaluation.checks
     expected = (
         engine.RULE_CRASHED_CODE,
-        Severity.WARNING,
+        Severity.ERROR,
         None,
         "ZeroDivisionError",
         Outcome.NOT_EVALUATED,
-        Status.ACCEPTED,
+        ("rule-crashed",),
+        Status.REJECTED,
+        False,
+        (check,),
     )
-    actual = (warning.code, warning.severity, warning.item, warning.facts["error"], check.outcome, evaluation.status)
+    actual = (
+        error.code,
+        error.severity,
+        error.item,
+        error.facts["error"],
+        check.outcome,
+        check.needed,
+        evaluation.status,
+        evaluation.complete,
+        evaluation.unverified,
+    )
     assert expected == actual
 
 
-def test_crashing_item_rule_warns_on_that_item_and_the_rest_still_run() -> None:
-    """A crash on item 2 is a warning on item 2; the rule still runs for items 1 and 3, and later rules run."""
+def test_crashing_item_rule_withholds_that_item_and_the_rest_still_run() -> None:
+    """A crash on item 2 withholds item 2 only; the rule still runs for items 1 and 3, and later rules run."""
     evaluation = _run(
         ItemRule("AJCEP/IR/12", "buggy item check", _crash_on_item_two),
         ItemRule("AJCEP/IR/12", "item three check", _item_error_on_three),
     )
     findings = [(f.code, f.severity, f.item) for f in evaluation.findings]
-    expected_findings = [(engine.RULE_CRASHED_CODE, Severity.WARNING, 2), ("test-item-error", Severity.ERROR, 3)]
+    expected_findings = [(engine.RULE_CRASHED_CODE, Severity.ERROR, 2), ("test-item-error", Severity.ERROR, 3)]
     outcomes = [(c.title, c.item, c.outcome) for c in evaluation.checks]
     expected_outcomes = [
         ("buggy item check", 1, Outcome.PASSED),
@@ -265,18 +293,22 @@ def test_crashing_item_rule_warns_on_that_item_and_the_rest_still_run() -> None:
         ("item three check", 2, Outcome.PASSED),
         ("item three check", 3, Outcome.FAILED),
     ]
-    assert (expected_findings, expected_outcomes, (1, 2), (3,)) == (
+    assert (expected_findings, expected_outcomes, (1,), (2, 3), (1,)) == (
         findings,
         outcomes,
         evaluation.granted,
         evaluation.denied,
+        evaluation.unverified_at,
     )
 
 
 def test_crash_message_names_the_check() -> None:
-    """The warning says which check could not be completed, without a traceback."""
+    """The error says which check could not be completed, without a traceback."""
     evaluation = _run(ItemRule("AJCEP/IR/12", "buggy item check", _crash_on_item_two))
-    expected = "Item 2: The check 'buggy item check' could not be completed (KeyError); it was not applied."
+    expected = (
+        "Item 2: The check 'buggy item check' could not be completed (KeyError); preference is withheld until it "
+        "is made."
+    )
     assert expected == evaluation.findings[0].message
 
 

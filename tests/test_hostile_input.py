@@ -24,7 +24,7 @@ from roo._json import JsonTextError, Limits, decode
 from roo.cli import main
 from roo.cli.evaluate import LineEvaluator, numbered_lines, render, render_markdown
 from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, Problem
-from tests.builders import PRESENTED_ON, certificate_data, item_data
+from tests.builders import PRESENTED_ON, certificate_data, complete_case, item_data
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "clean_ajcep_id_jp.json"
@@ -150,7 +150,7 @@ def test_a_byte_order_mark_is_skipped_everywhere(tmp_path: Path) -> None:
     expected = roo.loads(text)
     assert expected == roo.loads("\ufeff" + text) == roo.loads(b"\xef\xbb\xbf" + text.encode())
     path = tmp_path / "bom.json"
-    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(complete_case()).encode())  # complete, so that it exits 0
     assert 0 == _roo("evaluate", str(path), "--on", PRESENTED_ON.isoformat()).returncode
     assert not LineEvaluator(on=PRESENTED_ON)((1, b"\xef\xbb\xbf" + text.encode())).malformed
 

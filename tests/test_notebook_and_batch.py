@@ -31,7 +31,8 @@ class _Collector(HTMLParser):
 def test_evaluation_repr_is_short_and_useful() -> None:
     """One line: scheme, reference, status, items granted/denied, finding counts."""
     text = repr(roo.evaluate(CO))
-    assert text.startswith("<Evaluation AJCEP ID/2024/AJ/000123: partially_accepted; granted 1; denied 2;")
+    assert text.startswith("<Evaluation AJCEP ID/2024/AJ/000123: partially_accepted")
+    assert "; granted 1; denied 2;" in text
     assert "\n" not in text and len(text) < 200
 
 

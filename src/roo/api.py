@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, overload
+from datetime import date, datetime
+from typing import Any, Final, Literal, Unpack, overload
 
 import attrs
 
 from roo import codec, engine
 from roo._exact import exact
 from roo._json import JsonTextError, decode
-from roo.context import Context
+from roo.context import (
+    AccumulationDocument,
+    Consignment,
+    Context,
+    ContextFields,
+    Declaration,
+    Drawdown,
+)
 from roo.errors import InvalidCertificate
 from roo.evaluation import Evaluation
+from roo.hs.correlation import CorrelationTable
 from roo.locale import check_locale, localize
 from roo.model.certificate import Certificate
+from roo.model.money import Money
+from roo.origin.model import ItemGood
+from roo.origin.psr import PsrTable
 from roo.rules import rules_for
+from roo.safeguard import SafeguardTable
 
 
 @exact
@@ -63,20 +76,91 @@ def dump_context(ctx: Context) -> dict[str, Any]:
     return result
 
 
+#: Context fields whose value, once read, is one instance of a class (None allowed), by field name.
+_SINGLE: Final[dict[str, type]] = {
+    "customs_value": Money,
+    "exporting_value": Money,
+    "declaration": Declaration,
+    "eco_data_copy": Certificate,
+    "consignment": Consignment,
+    "product_rules": PsrTable,
+    "hs_correlation": CorrelationTable,
+    "safeguard_measures": SafeguardTable,
+}
+#: Context fields whose value, once read, is a tuple of instances of a class, by field name.
+_SEVERAL: Final[dict[str, type]] = {
+    "related_certificates": Certificate,
+    "eco_drawdowns": Drawdown,
+    "accumulation_documents": AccumulationDocument,
+    "goods": ItemGood,
+}
+
+
+def _ready(name: str, value: object) -> bool:
+    """Whether ``value`` is already what context field ``name`` holds, so that it needs no reading."""
+    if name == "on":
+        return value is None or (isinstance(value, date) and not isinstance(value, datetime))
+    single = _SINGLE.get(name)
+    if single is not None:
+        return value is None or isinstance(value, single)
+    several = _SEVERAL.get(name)
+    if several is not None:
+        return isinstance(value, tuple) and all(isinstance(element, several) for element in value)
+    return False  # exchange_rates, parameters (read by the converter whatever their form), or no such field
+
+
+def _as_json(value: object) -> object:
+    """``value`` for the converter: a sequence mixing read values (attrs instances) with JSON gets them as JSON."""
+    if isinstance(value, (list, tuple)) and any(attrs.has(type(element)) for element in value):
+        return [codec.unstructure(element) if attrs.has(type(element)) else element for element in value]
+    return value
+
+
+def context_with(ctx: Context | None, fields: Mapping[str, Any]) -> Context:
+    """``ctx`` (or an empty context) with ``fields`` set, each read as :func:`load_context` reads it.
+
+    A value already of the field's type is taken as it is; any other (a date
+    as text, a dict for an amount, the declaration or the consignment) goes
+    through the converter of :func:`load_context`, so it is read or refused
+    with :class:`roo.InvalidContext` naming the field, never handed to the
+    rules as it came. An unknown field name is refused the same way.
+    """
+    ready: dict[str, Any] = {}
+    unread: dict[str, Any] = {}
+    for name, value in fields.items():
+        if _ready(name, value):
+            ready[name] = value
+        else:
+            unread[name] = _as_json(value)
+    if unread:
+        read = codec.load_context(unread)
+        for name in unread:
+            ready[name] = getattr(read, name)
+    if ctx is None:
+        return Context(**ready)  # a fresh context directly: evolve() costs more than the rules of a small CO
+    return attrs.evolve(ctx, **ready) if ready else ctx
+
+
 @exact
 def evaluate(
     co: Certificate | Mapping[str, Any],
-    ctx: Context | None = None,
+    ctx: Context | Mapping[str, Any] | None = None,
     /,
     *,
     locale: str | None = None,
-    **context_fields: Any,
+    **context_fields: Unpack[ContextFields],
 ) -> Evaluation:
     """Decide which items of ``co`` get preferential treatment, and why not the others.
 
-    ``ctx`` carries the facts of the import (:class:`roo.Context`); keyword
-    arguments set or override its fields, e.g. ``evaluate(co, on=date(2024, 3, 20))``.
+    ``ctx`` carries the facts of the import (:class:`roo.Context`, or its JSON
+    form, read by :func:`load_context`); keyword arguments set or override its
+    fields, e.g. ``evaluate(co, on=date(2024, 3, 20))``. A keyword value in JSON
+    form (``on="2024-03-20"``, a dict for ``customs_value``, ``declaration``,
+    ``consignment``) is read exactly as :func:`load_context` reads it; one it
+    cannot read raises :class:`roo.InvalidContext` naming the field.
     A Mapping is loaded first (and may raise :class:`roo.InvalidCertificate`).
+    Check :attr:`Evaluation.complete` before relying on a grant: it is false
+    when a check that could have denied was not made.
     ``locale`` (``"en"``, ``"ja"``, ``"id"``) renders every finding's message in
     that language with amounts and dates formatted for it (:mod:`roo.locale`);
     without it messages are the canonical English. An unsupported locale
@@ -87,46 +171,47 @@ def evaluate(
     if locale is not None:
         check_locale(locale)
     certificate = co if isinstance(co, Certificate) else load(co)
-    if ctx is None:
-        context = Context(**context_fields)  # a fresh context directly: evolve() costs more than the rules of a small CO
-    elif context_fields:
-        context = attrs.evolve(ctx, **context_fields)
-    else:
-        context = ctx
+    base = ctx if ctx is None or isinstance(ctx, Context) else load_context(ctx)
+    context = context_with(base, context_fields) if context_fields else base if base is not None else _EMPTY
     evaluation = engine.run(certificate, context, rules_for(certificate.scheme))
     return evaluation if locale is None else localize(evaluation, locale)
+
+
+_EMPTY: Final = Context()
 
 
 @overload
 def evaluate_many(
     certificates: Iterable[Certificate | Mapping[str, Any]],
-    ctx: Context | None = None,
+    ctx: Context | Mapping[str, Any] | None = None,
     /,
     *,
     errors: Literal["raise"] = "raise",
-    **context_fields: Any,
+    locale: str | None = None,
+    **context_fields: Unpack[ContextFields],
 ) -> Iterator[Evaluation]: ...
 
 
 @overload
 def evaluate_many(
     certificates: Iterable[Certificate | Mapping[str, Any]],
-    ctx: Context | None = None,
+    ctx: Context | Mapping[str, Any] | None = None,
     /,
     *,
     errors: Literal["return"],
-    **context_fields: Any,
+    locale: str | None = None,
+    **context_fields: Unpack[ContextFields],
 ) -> Iterator[Evaluation | InvalidCertificate]: ...
 
 
 def evaluate_many(
     certificates: Iterable[Certificate | Mapping[str, Any]],
-    ctx: Context | None = None,
+    ctx: Context | Mapping[str, Any] | None = None,
     /,
     *,
     errors: Literal["raise", "return"] = "raise",
     locale: str | None = None,
-    **context_fields: Any,
+    **context_fields: Unpack[ContextFields],
 ) -> Iterator[Evaluation | InvalidCertificate]:
     """Evaluate certificates one at a time, lazily, with the same context.
 
@@ -137,9 +222,12 @@ def evaluate_many(
     Everything involved is picklable and pure, so the same call runs inside a
     Dask bag or a Spark ``mapPartitions`` (see docs/integration.md).
     """
+    # The context is read once for the whole batch, so a bad field is refused before the first certificate.
+    base = ctx if ctx is None or isinstance(ctx, Context) else load_context(ctx)
+    context = context_with(base, context_fields) if context_fields else base
     for co in certificates:
         try:
-            yield evaluate(co, ctx, locale=locale, **context_fields)
+            yield evaluate(co, context, locale=locale)
         except InvalidCertificate as error:
             if errors == "raise":
                 raise

@@ -127,13 +127,13 @@ def engine_findings() -> tuple[CodeEntry, ...]:
             engine.NOT_EVALUATED_CODE,
             Severity.INFO,
             "<rule>",
-            "Not evaluated: '{title}' needs {needed}.",
+            engine.NOT_EVALUATED_TEMPLATE,
         ),
         CodeEntry(
             engine.RULE_CRASHED_CODE,
-            Severity.WARNING,
+            Severity.ERROR,
             "<rule>",
-            "The check '{title}' could not be completed ({error}); it was not applied.",
+            engine.RULE_CRASHED_TEMPLATE,
         ),
     )
 
@@ -204,7 +204,8 @@ def markdown(scheme: Scheme | str | None = None) -> str:
         "",
         "An `error` on an item denies that item only; an `error` on the certificate denies every item;",
         "`warning` and `info` never deny. A rule that lacks a fact it needs from the context reports",
-        "`check-not-evaluated` and names the fact; it never guesses.",
+        "`check-not-evaluated` and names the fact; it never guesses. Under a waiver only the denials",
+        "of the rules of origin stand; a rule that fails unexpectedly (`rule-crashed`) denies what it covers.",
         "",
     ]
     for each in schemes:

@@ -8,10 +8,10 @@ reports ``not_evaluated`` and names the fact (``context.on``,
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, final
+from typing import Any, TypedDict, final
 
 import attrs
 
@@ -215,3 +215,29 @@ class Context:
         if rate is None:
             return None
         return Money(money.amount * rate, currency)
+
+
+class ContextFields(TypedDict, total=False):
+    """The keyword arguments of :func:`roo.evaluate` that set a context field.
+
+    Each takes the field's own type or its JSON form (``on="2024-03-20"``,
+    ``customs_value={"amount": "150000", "currency": "JPY"}``); a JSON form is
+    read exactly as :func:`roo.load_context` reads it, and a value it cannot
+    read raises :class:`roo.InvalidContext` naming the field.
+    """
+
+    on: date | str | None
+    customs_value: Money | Mapping[str, Any] | None
+    exporting_value: Money | Mapping[str, Any] | None
+    exchange_rates: Mapping[str, Decimal | int | str]
+    declaration: Declaration | Mapping[str, Any] | None
+    related_certificates: Sequence[Certificate | Mapping[str, Any]]
+    eco_data_copy: Certificate | Mapping[str, Any] | None
+    consignment: Consignment | Mapping[str, Any] | None
+    eco_drawdowns: Sequence[Drawdown | Mapping[str, Any]]
+    accumulation_documents: Sequence[AccumulationDocument | Mapping[str, Any]]
+    goods: Sequence[ItemGood | Mapping[str, Any]]
+    product_rules: PsrTable | Mapping[str, Any] | None
+    parameters: Mapping[str, Any]
+    hs_correlation: _correlation.CorrelationTable | None
+    safeguard_measures: SafeguardTable | Mapping[str, Any] | None

@@ -3,9 +3,21 @@
 Certificate rules run once; item rules run once per item, so every item is
 judged in its own right (AJCEP IR 3(i)) and its problems stay with it
 (IR 3(j)). Each run adds one line to the trace. A rule that could not be
-evaluated adds an ``info`` finding naming the facts it needed. A rule that
-fails unexpectedly never takes the evaluation down and never denies: it is
-reported as a ``warning`` and traced as not evaluated.
+evaluated adds an ``info`` finding naming the facts it needed.
+
+A rule that fails unexpectedly never takes the evaluation down, and never
+leaves a grant behind it: roo cannot tell what the check would have found, so
+preference is withheld from what the rule covers until the check is made. The
+failure is an ``error`` (``rule-crashed``) on the item for an item rule, and
+on the certificate (every item) for a certificate rule, a waiver included; it
+is traced as not evaluated with ``needed`` ``("rule-crashed",)``.
+
+A check that could have denied a granted item (its rule declares an
+``error`` finding, and it concerns that item or the whole certificate) and was
+not made, for want of a fact or because its rule failed, makes the evaluation
+incomplete: its position is listed in
+:attr:`~roo.evaluation.Evaluation.unverified_at`. Under a waiver only the
+checks whose denial the waiver keeps (the rules of origin) count.
 
 The loop is the hot path of :func:`roo.evaluate` (rules x items), so it does
 nothing per run that can be done once: one ``isinstance`` per rule, the
@@ -29,18 +41,23 @@ from typing import Final, Generic, TypeVar
 
 from roo._frozen import FrozenMap
 from roo.context import Context
-from roo.evaluation import Check, Evaluation, Finding, Outcome, Severity, fold
+from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
 from roo.model.certificate import Certificate, Item
 from roo.locale import N_
 from roo.rules.base import CertificateRule, ItemRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"
+#: What the trace line of a crashed rule names as needed.
+RULE_CRASHED_NEEDED: Final = ("rule-crashed",)
 #: Message templates (msgids of roo's catalogues) of the two findings the engine makes itself.
 NOT_EVALUATED_TEMPLATE: Final = N_("Not evaluated: '{title}' needs {needed}.")
-RULE_CRASHED_TEMPLATE: Final = N_("The check '{title}' could not be completed ({error}); it was not applied.")
+RULE_CRASHED_TEMPLATE: Final = N_(
+    "The check '{title}' could not be completed ({error}); preference is withheld until it is made."
+)
 
 _NOT_EVALUATED: Final = Outcome.NOT_EVALUATED
+_GRANTED: Final = Preference.GRANTED
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -81,6 +98,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     add_check = checks.append
     known_check = _CHECKS.get
     waived = False
+    kept: frozenset[str] = frozenset()
     items = co.items
     numbers = tuple([item.number for item in items])
     blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
@@ -90,9 +108,11 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         if isinstance(rule, CertificateRule):
             try:
                 result = rule.check(co, ctx)
-            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
+            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
                 result = _crashed(rule, None, error)
-            waived = waived or result.waived
+            if result.waived:
+                waived = True
+                kept = kept | result.kept
             number: int | None = None
             outcome = result.outcome
             needed = result.needed
@@ -152,7 +172,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             if line[1] is not None:
                 findings.append(line[1])
     all_findings = tuple(findings)
-    status, verdicts = fold(numbers, all_findings, waived=waived)
+    status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES)
     return Evaluation(
         status=status,
         items=verdicts,
@@ -161,14 +181,65 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         scheme=co.scheme.value,
         reference_number=co.reference_number,
         on=ctx.on,
+        unverified_at=_unverified(checks, _denying_codes(rules), kept if waived else None, verdicts),
     )
+
+
+_CRASHED_CODES: Final = frozenset({RULE_CRASHED_CODE})
+
+#: By rule list: the list itself (so that a reused id cannot match) and, by (citation, title), the codes of the
+#: ``error`` findings its rules declare.
+_DENYING: Final[_Memo[int, tuple[Sequence[Rule], dict[tuple[str, str], frozenset[str]]]]] = _Memo(64)
+
+
+def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str]]:
+    """For each rule of ``rules`` by (citation, title), the codes of the ``error`` findings it can make."""
+    known = _DENYING.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    codes: dict[tuple[str, str], frozenset[str]] = {}
+    for rule in rules:
+        key = (rule.citation, rule.title)
+        denying = frozenset(spec.code for spec in rule.specs if spec.severity is Severity.ERROR)
+        codes[key] = codes.get(key, frozenset()) | denying
+    return _DENYING.keep(id(rules), (rules, codes))[1]
+
+
+def _unverified(
+    checks: list[Check],
+    denying: dict[tuple[str, str], frozenset[str]],
+    kept: frozenset[str] | None,
+    verdicts: tuple[ItemVerdict, ...],
+) -> tuple[int, ...]:
+    """The positions of the checks of crashed rules, and of the checks not made that could have denied a granted item.
+
+    A check not made for want of a fact counts when its rule declares an
+    ``error`` (under a waiver, ``kept`` not None, one the waiver keeps) and it
+    concerns a granted item: its own, or for a certificate check any; a denied
+    item's grant cannot rest on it. A crashed rule's check always counts: the
+    denial it caused is roo's failure, not a finding of the text.
+    """
+    granted = {verdict.number for verdict in verdicts if verdict.preference is _GRANTED}
+    positions: list[int] = []
+    for position, check in enumerate(checks):
+        if check.outcome is not _NOT_EVALUATED:
+            continue
+        if check.needed == RULE_CRASHED_NEEDED:
+            positions.append(position)
+            continue
+        if not (granted if check.item is None else check.item in granted):
+            continue
+        codes = denying.get((check.rule, check.title), frozenset())
+        if codes and (kept is None or not codes.isdisjoint(kept)):
+            positions.append(position)
+    return tuple(positions)
 
 
 def _checked(rule: ItemRule, item: Item, co: Certificate, ctx: Context) -> Result:
     """``rule``'s result for ``item``, or the warning that it crashed."""
     try:
         return rule.check(item, co, ctx)
-    except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor deny
+    except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
         return _crashed(rule, item.number, error)
 
 
@@ -245,18 +316,18 @@ def _block(
 
 
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
-    """A rule that raised: a ``warning`` that it was not applied, traced as not evaluated."""
+    """A rule that raised: an ``error`` withholding preference from what it covers, traced as not evaluated."""
     facts = FrozenMap({"error": type(error).__name__, "title": rule.title})
     crash = Finding(
         rule=rule.citation,
         code=RULE_CRASHED_CODE,
-        severity=Severity.WARNING,
+        severity=Severity.ERROR,
         item=item,
         message=render(RULE_CRASHED_TEMPLATE, item, facts),
         facts=facts,
         template=RULE_CRASHED_TEMPLATE,
     )
-    return Result(_NOT_EVALUATED, (crash,), ("rule-crashed",))
+    return Result(_NOT_EVALUATED, (crash,), RULE_CRASHED_NEEDED)
 
 
 def _not_evaluated(citation: str, title: str, item: int | None, needed: tuple[str, ...]) -> Finding:

@@ -4,6 +4,13 @@ The folding of findings into verdicts lives here because it *is* AJCEP IR
 3(j): an ``error`` that names an item denies that item only; an ``error``
 with no item (a defect of the certificate itself) denies every item;
 ``warning`` and ``info`` never deny.
+
+An evaluation also says whether it is **complete**: every check that could
+have denied a granted item was made. A check left ``not_evaluated`` for want
+of a fact, or one whose rule failed unexpectedly, is listed in
+:attr:`Evaluation.unverified`; an integrator gates on
+:attr:`Evaluation.complete` (``"complete"`` in the JSON) so that no grant
+rests on a check roo did not make.
 """
 
 from __future__ import annotations
@@ -187,6 +194,27 @@ class Evaluation:
     scheme: str | None = None
     reference_number: str | None = None
     on: date | None = None
+    #: Positions in ``checks`` of the checks that could have denied and were not made (see :attr:`unverified`).
+    unverified_at: tuple[int, ...] = ()
+
+    @property
+    def unverified(self) -> tuple[Check, ...]:
+        """The checks that could have denied a granted item and were not made, in trace order.
+
+        Each is ``not_evaluated``: its ``needed`` names the facts it lacked, or
+        is ``("rule-crashed",)`` when its rule failed unexpectedly. A check that
+        can only note or warn, whose denial a waiver lifts, or that concerns
+        only an item denied anyway, is not listed; a crashed rule's check
+        always is (its item, or every item, is denied by roo's failure, not by
+        the text).
+        """
+        checks = self.checks
+        return tuple([checks[position] for position in self.unverified_at])
+
+    @property
+    def complete(self) -> bool:
+        """Whether every rule ran and every check that could have denied a granted item was made (no :attr:`unverified`)."""
+        return not self.unverified_at
 
     def item(self, number: int) -> ItemVerdict | None:
         """The verdict for item ``number``, or ``None``."""
@@ -210,8 +238,9 @@ class Evaluation:
         tally = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
         granted = ",".join(map(str, self.granted)) or "-"
         denied = ",".join(map(str, self.denied)) or "-"
+        unverified = f" ({len(self.unverified_at)} unverified)" if self.unverified_at else ""
         return (
-            f"<Evaluation {self.scheme} {self.reference_number}: {self.status.value}; "
+            f"<Evaluation {self.scheme} {self.reference_number}: {self.status.value}{unverified}; "
             f"granted {granted}; denied {denied}; {tally}>"
         )
 
@@ -243,6 +272,8 @@ class Evaluation:
             "reference_number": self.reference_number,
             "on": self.on.isoformat() if self.on else None,
             "status": self.status.value,
+            "complete": self.complete,
+            "unverified": [c.to_dict() for c in self.unverified],
             "items": [v.to_dict() for v in self.items],
             "findings": [f.to_dict() for f in self.findings],
             "checks": [c.to_dict() for c in self.checks],
@@ -254,13 +285,18 @@ def fold(
     findings: tuple[Finding, ...],
     *,
     waived: bool = False,
+    kept: frozenset[str] = frozenset(),
 ) -> tuple[Status, tuple[ItemVerdict, ...]]:
     """Fold findings into item verdicts and a status (AJCEP IR 3(j)).
 
     A certificate-level error denies every item; an item-level error denies
-    its own item only. When the CO is waived (AJCEP IR 6) no defect of the CO
-    matters for preference: every item is granted and the status is
-    ``not_required``; the findings are still reported.
+    its own item only. When the CO is waived (AJCEP IR 6) the waiver lifts the
+    requirement of the document, not the rules of origin: only an error whose
+    code is in ``kept`` (goods not originating, not consigned directly, not
+    from a Party, the Agreement not in force) still denies; every other
+    finding is reported but denies nothing. A waived consignment whose items
+    are all granted is ``not_required``; otherwise its status counts its
+    grants as for any CO.
     """
     # This runs on every evaluation, over rules x items findings: one pass over the findings, and the
     # verdicts built slot by slot (what ItemVerdict's own __init__ does, without its per-call set-up).
@@ -271,14 +307,15 @@ def fold(
     findings_of = by_item.get
     for finding in findings:
         item = finding.item
+        denies = finding.severity is error and (not waived or finding.code in kept)
         if item is None:
-            if finding.severity is error:
+            if denies:
                 certificate_denied = True
             continue
         found = findings_of(item)
         if found is not None:
             found.append(finding)
-            if finding.severity is error:
+            if denies:
                 denied_items.add(item)
     granted_, denied_ = Preference.GRANTED, Preference.DENIED
     verdicts: list[ItemVerdict] = []
@@ -286,14 +323,14 @@ def fold(
     for number in item_numbers:
         verdict = _new(ItemVerdict)
         _set_number(verdict, number)
-        if not waived and (certificate_denied or number in denied_items):
+        if certificate_denied or number in denied_items:
             _set_preference(verdict, denied_)
         else:
             _set_preference(verdict, granted_)
             granted += 1
         _set_findings(verdict, tuple(by_item[number]))
         verdicts.append(verdict)
-    if waived:
+    if waived and granted == len(verdicts):
         return Status.NOT_REQUIRED, tuple(verdicts)
     if granted == len(verdicts):
         status = Status.ACCEPTED

@@ -40,7 +40,9 @@ def evaluation_html(evaluation: Evaluation) -> str:
     words = verdict_words(evaluation.scheme)
     head = (
         f"<p><b>{escape(evaluation.scheme or '')}</b> {escape(evaluation.reference_number or '(no reference)')}: "
-        f"{_badge(evaluation.status.value)}</p>"
+        f"{_badge(evaluation.status.value)}"
+        f"{'' if evaluation.complete else ' ' + _badge('not complete: ' + str(len(evaluation.unverified_at)) + ' unverified')}"
+        "</p>"
     )
     certificate_level = [f for f in evaluation.findings if f.item is None]
     general = f"<p>Certificate:</p>{_findings(certificate_level)}" if certificate_level else ""

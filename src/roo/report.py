@@ -618,6 +618,7 @@ class _Page:
         return (
             '<section id="summary"><h2>Summary</h2>'
             f'<p class="status status-{_e(status.value)}">{_e(_STATUS_WORDS[status])}: {_e(verdict)}.</p>'
+            f"{_unverified_note(evaluation)}"
             f"<p>Findings: {_e(tally)}. Errors deny preference (to their item, or to every item when they concern "
             "the certificate as a whole); warnings and notes do not.</p>"
             f"{table}</section>\n"
@@ -926,3 +927,21 @@ def html_report(co: Certificate, evaluation: Evaluation, *, locale: str | None =
     """
     lang = locale.replace("_", "-") if locale and locale != "en" else None
     return _Page(co, evaluation, lang).render()
+
+
+def _unverified_note(evaluation: Evaluation) -> str:
+    """When the evaluation is not complete: the checks that could deny and were not made, under the status."""
+    unverified = evaluation.unverified
+    if not unverified:
+        return ""
+    rows = "".join(
+        f"<li>{_e(check.rule)}: {_e(check.title)}"
+        f"{' (item ' + str(check.item) + ')' if check.item is not None else ''}"
+        f" &mdash; needs {_e(', '.join(check.needed) or '-')}</li>"
+        for check in unverified
+    )
+    return (
+        f'<p class="status status-partially_accepted">Not complete: {len(unverified)} check'
+        f"{'s' if len(unverified) != 1 else ''} that could deny preference {'were' if len(unverified) != 1 else 'was'}"
+        f" not made.</p><ul>{rows}</ul>"
+    )

@@ -28,6 +28,8 @@ NOT_ACCEPTED: Final = 1
 INVALID: Final = 2
 #: The output could not be written: the disk is full, or the reader of a pipe stopped reading.
 OUTPUT_FAILED: Final = 3
+#: Not complete: a grant rests on a check that could deny and was not made (a fact missing), or a rule failed.
+UNVERIFIED: Final = 4
 
 #: The name that stands for standard input (and, after ``-o``, standard output).
 STDIN: Final = "-"
@@ -38,7 +40,9 @@ EVALUATION_EXIT_CODES: Final = (
     "  0  accepted, or not_required (no certificate is needed for the consignment)\n"
     "  1  partially_accepted or rejected\n"
     "  2  invalid input: a file, its JSON, the document or an option (every problem is listed on stderr)\n"
-    "  3  the output could not be written (a full disk, a closed pipe): one line on stderr says which"
+    "  3  the output could not be written (a full disk, a closed pipe): one line on stderr says which\n"
+    "  4  not complete: a grant rests on a check that could deny and was not made for want of a fact,\n"
+    "     or a rule failed (see \"unverified\")"
 )
 
 

@@ -43,6 +43,7 @@ from roo.cli._common import (
     NOT_ACCEPTED,
     OK,
     STDIN,
+    UNVERIFIED,
     HelpFormatter,
     InputError,
     InputErrors,
@@ -84,8 +85,8 @@ _STREAM_FROM_FILE: Final = ""
 
 _EPILOG: Final = f"""{EVALUATION_EXIT_CODES}
   With --jsonl: 0 when every line is accepted or not_required, 1 when any line is
-  partially_accepted or rejected, 2 when any line cannot be read (the others are still
-  evaluated) or the stream itself cannot be read.
+  partially_accepted or rejected, 4 when any line would exit 4 (before 1), 2 when any
+  line cannot be read (the others are still evaluated) or the stream itself cannot be read.
 
 examples:
   roo evaluate examples/one_bad_item.json
@@ -194,8 +195,13 @@ def jobs_count(text: str) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def exit_code(status: Status) -> int:
-    """The exit code for a certificate with ``status``: 0 accepted or not required, 1 otherwise."""
+def exit_code(status: Status, *, complete: bool = True) -> int:
+    """The exit code for a certificate with ``status``: 0 accepted or not required, 1 otherwise.
+
+    An evaluation that is not ``complete`` (a grant rests on a check that could deny and was not made) exits 4.
+    """
+    if not complete:
+        return UNVERIFIED
     return OK if status in ACCEPTING else NOT_ACCEPTED
 
 
@@ -226,7 +232,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except InputError as error:
         report(error)
         return INVALID
-    return exit_code(evaluation.status)
+    return exit_code(evaluation.status, complete=evaluation.complete)
 
 
 def read_hs_table(path: str | None) -> CorrelationTable | None:
@@ -412,6 +418,7 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
         f"{co.scheme.value} certificate {co.reference_number or '(no reference number)'}: "
         f"{co.exporting_party} -> {co.importing_party}, issued {co.issue_date.isoformat()}, {presented}",
         f"status: {evaluation.status.value} ({_granted_count(evaluation.scheme, granted, total)})",
+        *_unverified_lines(evaluation),
         "",
     ]
     own = [f for f in evaluation.findings if f.item is None]
@@ -441,6 +448,19 @@ def _items_by_number(co: roo.Certificate) -> dict[int, roo.Item]:
     for item in co.items:
         items.setdefault(item.number, item)
     return items
+
+
+def _unverified_lines(evaluation: Evaluation) -> list[str]:
+    """Under the status, when the evaluation is not complete: the checks that could deny and were not made."""
+    unverified = evaluation.unverified
+    if not unverified:
+        return []
+    count = len(unverified)
+    lines = [f"not complete: {count} check{'s' if count != 1 else ''} that could deny {'were' if count != 1 else 'was'} not made"]
+    for check in unverified:
+        where = "certificate" if check.item is None else f"item {check.item}"
+        lines.append(f"  {where:<11} {check.rule:<16} {check.title} (needs {', '.join(check.needed) or '-'})")
+    return lines
 
 
 def _item_message(finding: Finding) -> str:
@@ -503,6 +523,8 @@ def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool 
         "",
         f"**Status: `{evaluation.status.value}`** ({_granted_count(evaluation.scheme, granted, total)})",
         "",
+        *[md(line) + "  " for line in _unverified_lines(evaluation)],
+        *([""] if not evaluation.complete else []),
         "| item | preference | description | HS code | box 8 | findings |",
         "|---:|---|---|---|---|---:|",
     ]
@@ -551,6 +573,7 @@ class LineResult:
     line: int
     status: Status | None
     json: str
+    complete: bool = True
 
     @property
     def malformed(self) -> bool:
@@ -601,7 +624,8 @@ class LineEvaluator:
         if self.safeguard_measures is not None:
             ctx = attrs.evolve(ctx, safeguard_measures=self.safeguard_measures)
         evaluation = roo.evaluate(co, ctx, locale=self.locale)
-        return LineResult(number, evaluation.status, _json_line({"line": number, **evaluation.to_dict()}))
+        document = _json_line({"line": number, **evaluation.to_dict()})
+        return LineResult(number, evaluation.status, document, evaluation.complete)
 
     @staticmethod
     def error(number: int, what: str, problems: Iterable[Problem]) -> LineResult:
@@ -742,13 +766,16 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     # The progress line goes to a terminal, and not to the one the results are shown on.
     to_file = args.output not in (None, STDIN)
     progress = Progress(sys.stderr) if sys.stderr.isatty() and (to_file or not sys.stdout.isatty()) else None
-    malformed = declined = False
+    malformed = declined = unverified = False
     try:
         with _open_stream(source) as handle, output(args.output) as out:
             for result in evaluate_stream(numbered_lines(handle), evaluator, jobs=args.jobs or 1):
                 write_text(out, result.json + "\n", args.output)
                 malformed = malformed or result.malformed
-                declined = declined or (result.status is not None and result.status not in ACCEPTING)
+                if result.status is not None:
+                    code = exit_code(result.status, complete=result.complete)
+                    declined = declined or code == NOT_ACCEPTED
+                    unverified = unverified or code == UNVERIFIED
                 if progress is not None:
                     progress.add(result)
     except InputError as error:
@@ -762,7 +789,7 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     finally:
         if progress is not None:
             progress.finish()
-    return INVALID if malformed else NOT_ACCEPTED if declined else OK
+    return INVALID if malformed else UNVERIFIED if unverified else NOT_ACCEPTED if declined else OK
 
 
 @contextlib.contextmanager

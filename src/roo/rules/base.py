@@ -88,13 +88,16 @@ class Result:
     """What one rule concluded for one certificate or item.
 
     ``needed`` names missing facts when ``outcome`` is ``not_evaluated``;
-    ``waived`` is set by the waiver rule (AJCEP IR 6) when no CO is required.
+    ``waived`` is set by the waiver rule (AJCEP IR 6) when no CO is required,
+    with ``kept`` the finding codes whose denial stands under the waiver (the
+    rules of origin, not the document's form).
     """
 
     outcome: Outcome
     findings: tuple[Finding, ...] = ()
     needed: tuple[str, ...] = ()
     waived: bool = False
+    kept: frozenset[str] = frozenset()
 
 
 _PASSED: Final = Outcome.PASSED

@@ -12,7 +12,7 @@ from roo.context import Context
 from roo.evaluation import Outcome, Severity
 from roo.model.money import Money
 from roo.rules.ajcep import ir06_waiver as ir06
-from tests.builders import PRESENTED_ON, certificate
+from tests.builders import PRESENTED_ON, certificate, item_data
 
 INTO_JAPAN = certificate()
 INTO_THAILAND = certificate(exporting_party="JP", importing_party="TH")
@@ -137,3 +137,99 @@ def test_waived_co_is_not_required_even_with_defects() -> None:
     co = certificate(certification={"authority": None, "signatory": None, "place": None, "signed": False, "sealed": False})
     evaluation = roo.evaluate(co, on=PRESENTED_ON, customs_value=yen("200000"))
     assert (roo.Status.NOT_REQUIRED, (1,)) == (evaluation.status, evaluation.granted)
+
+
+# --- IR 6 waives the document, not the rules of origin ----------------------------------------------------------
+# IR 6(a) serves OCP Rule 3(2): the importing Party waives the CO for a consignment of originating goods of low
+# value. The CO is not needed; the goods must still originate, be consigned directly (Art 31), come from a Party
+# to another (form notes 1, 2) and be imported while the Agreement is in force (IR 15, Art 79).
+
+WAIVED = {"on": PRESENTED_ON.isoformat(), "customs_value": {"amount": "1000", "currency": "JPY"}}
+DIRECT = {"direct": True, "transit": [], "evidence": []}
+
+
+def _waived(co: roo.Certificate, **context: object) -> roo.Evaluation:
+    return roo.evaluate(co, {**WAIVED, "consignment": DIRECT, **context})
+
+
+def test_waiver_still_lifts_the_documents_own_defects() -> None:
+    """An unsigned CO (IR 2(a), a document defect) under the waiver: not required, every item granted, complete."""
+    co = certificate(certification={"authority": None, "signatory": None, "place": None, "signed": False, "sealed": False})
+    evaluation = _waived(co)
+    assert (roo.Status.NOT_REQUIRED, (1,), True) == (evaluation.status, evaluation.granted, evaluation.complete)
+
+
+def test_waiver_keeps_the_denial_of_goods_not_consigned_directly() -> None:
+    """Art 31: goods processed in transit are not consigned directly; the waiver does not lift that denial."""
+    transit = {"direct": False, "transit": [{"country": "SG", "operations": ["processing"]}], "evidence": []}
+    evaluation = _waived(certificate(), consignment=transit)
+    codes = [f.code for f in evaluation.findings if f.severity is Severity.ERROR]
+    assert (roo.Status.REJECTED, ["transit-operation-not-permitted"]) == (evaluation.status, codes)
+
+
+def test_waiver_keeps_the_denial_of_goods_not_originating() -> None:
+    """Art 26: an RVC below the general rule's 40 % on item 2 denies item 2 even under the waiver; item 1 keeps
+    preference (IR 3(j)), so the status counts the grants: partially accepted, not ``not_required``."""
+    co = certificate(items=[item_data(1), item_data(2, origin_criterion="RVC 39%")])
+    evaluation = _waived(co)
+    assert (roo.Status.PARTIALLY_ACCEPTED, (1,), (2,)) == (evaluation.status, evaluation.granted, evaluation.denied)
+
+
+def test_waiver_boundary_rvc_at_exactly_40_percent_is_not_required() -> None:
+    """Boundary: RVC 40 % is 'not less than 40 %': originating, so the waived consignment is not required."""
+    evaluation = _waived(certificate(items=[item_data(1, origin_criterion="RVC 40%")]))
+    assert roo.Status.NOT_REQUIRED == evaluation.status
+
+
+def test_waiver_keeps_the_denial_of_goods_not_from_a_party() -> None:
+    """Form note 1: goods exported from a country that is not a Party get no preference, waiver or not."""
+    evaluation = _waived(certificate(exporting_party="CN"))
+    codes = {f.code for f in evaluation.findings if f.severity is Severity.ERROR}
+    assert (roo.Status.REJECTED, True) == (evaluation.status, "exporting-party-not-a-party" in codes)
+
+
+def test_waiver_keeps_the_denial_of_an_import_before_entry_into_force() -> None:
+    """IR 15 / Art 79: imported into the Philippines before the Agreement entered into force there (2010-07-01),
+    a consignment under the ASEAN USD 200 waiver still gets no preference."""
+    co = certificate(
+        exporting_party="JP",
+        importing_party="PH",
+        issue_date="2009-12-20",
+        transport={"departure_date": "2009-12-19", "vessel_or_flight": "V", "port_of_loading": "JPTYO",
+                   "port_of_discharge": "PHMNL", "transit_countries": []},
+        exporter_declaration={"place": "Tokyo", "date": "2009-12-19", "signed": True},
+        items=[item_data(1, invoice={"number": "INV-1", "date": "2009-12-18"})],
+    )
+    evaluation = roo.evaluate(
+        co, on="2010-01-05", exporting_value={"amount": "100", "currency": "USD"}, consignment=DIRECT
+    )
+    codes = {f.code for f in evaluation.findings}
+    assert {"co-waived", "ajcep-not-in-force-on-import"} <= codes
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_waiver_with_a_missing_fact_of_origin_is_not_complete() -> None:
+    """Under the waiver, only the checks whose denial it keeps count: without the consignment, Art 31 is not
+    made and the grant is not complete; without the import declaration (a document comparison) it would be."""
+    without_consignment = roo.evaluate(certificate(), WAIVED)
+    with_consignment = _waived(certificate())
+    assert (roo.Status.NOT_REQUIRED, False, ["AJCEP/ART/31"]) == (
+        without_consignment.status,
+        without_consignment.complete,
+        [c.rule for c in without_consignment.unverified],
+    )
+    assert (roo.Status.NOT_REQUIRED, True) == (with_consignment.status, with_consignment.complete)
+
+
+def test_the_kept_denials_are_the_rules_of_origin() -> None:
+    """The codes kept under the waiver are exactly: not originating, not consigned directly, not of a Party,
+    not in force on importation; every document defect is lifted."""
+    assert {
+        "box8-not-originating",
+        "rvc-below-general-rule",
+        "transit-operation-not-permitted",
+        "exporting-party-not-a-party",
+        "importing-party-not-a-party",
+        "exporting-party-is-importing-party",
+        "ajcep-not-in-force-on-import",
+    } == ir06.KEPT

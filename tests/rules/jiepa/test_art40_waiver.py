@@ -110,3 +110,46 @@ def test_co_between_other_countries_not_applicable() -> None:
     co = jiepa(importing_party="TH")
     result = art40_waiver.check_waiver(co, Context(on=ON, customs_value=money("1", "USD")))
     assert Outcome.NOT_APPLICABLE == result.outcome
+
+
+# --- Art 40(2) waives the document, not the rules of origin ------------------------------------------------------
+# Art 40(2) waives the CO for an importation of originating goods of low aggregate customs value: the goods must
+# still be of one Party imported into the other (Art 29(1), Art 40) and consigned directly (Art 33).
+
+
+def test_waiver_keeps_the_denial_of_goods_not_consigned_directly() -> None:
+    """Goods processed in a non-Party in transit are not consigned directly (Art 33): rejected, waiver or not."""
+    transit = {"direct": False, "transit": [{"country": "SG", "operations": ["processing"]}], "evidence": []}
+    evaluation = roo.evaluate(INTO_JAPAN, on=ON, customs_value=money("1000", "JPY"), consignment=transit)
+    codes = {f.code for f in evaluation.findings}
+    assert {"jiepa-co-waived", "jiepa-transit-operation-not-permitted"} <= codes
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_waiver_lifts_a_document_defect() -> None:
+    """An unsigned CO under the waiver: its defect is reported but denies nothing; not required."""
+    co = jiepa(certification={"authority": None, "signatory": None, "place": None, "signed": False, "sealed": False})
+    direct = {"direct": True, "transit": [], "evidence": []}
+    evaluation = roo.evaluate(co, on=ON, customs_value=money("1000", "JPY"), consignment=direct)
+    assert (roo.Status.NOT_REQUIRED, True) == (evaluation.status, evaluation.complete)
+
+
+def test_the_kept_denials_are_the_parties_and_consignment() -> None:
+    """The codes kept under the JIEPA waiver."""
+    assert {
+        "jiepa-exporting-party-not-a-party",
+        "jiepa-importing-party-not-a-party",
+        "jiepa-exporting-party-is-importing-party",
+        "jiepa-transit-operation-not-permitted",
+    } == art40_waiver.KEPT
+
+
+def test_a_co_dated_before_entry_into_force_is_a_document_defect_the_waiver_lifts() -> None:
+    """Under the waiver no CO is needed: a CO dated before 2008-07-01 (Art 41(1)) denies nothing on its own when
+    the goods are imported, consigned directly, while the Agreement is in force."""
+    direct = {"direct": True, "transit": [], "evidence": []}
+    co = jiepa(issue_date="2008-06-30", transport=None)
+    evaluation = roo.evaluate(co, on=date(2008, 7, 2), customs_value=money("1000", "JPY"), consignment=direct)
+    codes = {f.code for f in evaluation.findings}
+    assert "jiepa-issued-before-entry-into-force" in codes
+    assert roo.Status.NOT_REQUIRED == evaluation.status

@@ -11,10 +11,26 @@ exactly at the amount is waived.
 roo reads the aggregate customs value (Japan) or the exporting value (ASEAN)
 from the context. A value in another currency is converted only with a rate
 the context supplies (``exchange_rates``); without one the rule is not
-evaluated, never guessed. When the CO is waived the rule says so in an
-``info`` finding and the evaluation's status is ``not_required``: the CO's own
-defects are still reported, but they deny nothing. When the value exceeds the
-amount the waiver does not apply (the check is ``not_applicable``).
+evaluated, never guessed. When the value exceeds the amount the waiver does
+not apply (the check is ``not_applicable``).
+
+**The waiver waives the document, not the rules of origin.** IR 6 serves
+OCP Rule 3(2), under which the importing Party waives the CO for a
+consignment of *originating* goods; the Agreement's conditions of preference
+still apply. When the CO is waived the rule says so in an ``info`` finding,
+and the CO's own defects (form, signature, validity, box 8 wording, HS
+edition) are still reported but deny nothing. These keep their denial
+(``TERMS.kept``):
+
+* goods not originating: box 8 against the bill of materials (Art 26 cross
+  check), an RVC below the general rule (Art 26);
+* goods not consigned directly: an operation in transit the Agreement does
+  not permit (Art 31);
+* goods not of a Party, or to a non-Party: the exporting and importing
+  countries (form notes 1 and 2, Art 79);
+* the Agreement not in force on importation (IR 15, Art 79).
+
+The evaluation's status is ``not_required`` when every item is then granted.
 
 The amounts are read as in force on the date the CO is presented
 (``context.on``). Without that date roo uses the CO's issue date, which
@@ -35,6 +51,8 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rules.ajcep import art26_box8_cross_check, art26_origin_criterion, art31_direct_consignment, art79_parties
+from roo.rules.ajcep import ir15_goods_in_transit
 from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.shared import waiver
 
@@ -51,7 +69,18 @@ CO_WAIVED = FindingSpec(
     RULE,
     Severity.INFO,
     "No CO is required: the consignment's {value_kind} {value} does not exceed {limit} ({importing_party}, "
-    "as of {as_of}); the CO's findings do not affect preference.",
+    "as of {as_of}); the CO's own defects do not affect preference, but the rules of origin still apply.",
+)
+
+#: The findings whose denial stands under the waiver: origin, direct consignment, the Parties, entry into force.
+KEPT: Final = waiver.denials(
+    art26_box8_cross_check.RULES,
+    art26_origin_criterion.RVC_BELOW_GENERAL_RULE,
+    art31_direct_consignment.RULES,
+    art79_parties.EXPORTING_NOT_A_PARTY,
+    art79_parties.IMPORTING_NOT_A_PARTY,
+    art79_parties.SAME_PARTY,
+    ir15_goods_in_transit.NOT_IN_FORCE_ON_IMPORT,
 )
 
 
@@ -62,6 +91,7 @@ TERMS: Final = waiver.WaiverTerms(
         waiver.WaiverLimit(ASEAN_MEMBER_STATES, "exporting_value", ASEAN_LIMIT, "AJCEP/IR/6(a)(ii)"),
     ),
     waived=CO_WAIVED,
+    kept=KEPT,
 )
 
 

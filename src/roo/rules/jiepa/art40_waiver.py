@@ -12,9 +12,14 @@ the amount is waived.
 roo checks it as it does for AJCEP (the check is shared,
 :mod:`roo.rules.shared.waiver`): the aggregate customs value comes from the
 context; a value in another currency is converted only with a rate the
-context supplies, otherwise the check is not evaluated. A waived CO is noted
-(``info``) and the evaluation's status is ``not_required``: the CO's own
-defects are reported but deny nothing.
+context supplies, otherwise the check is not evaluated.
+
+Art 40(2) waives the CO for a consignment of *originating* goods: the
+document, not the rules of origin. A waived CO is noted (``info``) and the
+CO's own defects are reported but deny nothing; a good not of a Party or to a
+non-Party (Art 29(1), Art 40), or not consigned directly (Art 33), keeps its
+denial (``TERMS.kept``). The evaluation's status is ``not_required`` when
+every item is then granted.
 
 Source: JIEPA Agreement Art 40(2); Japan Customs' EPA procedures (JPY 200,000).
 """
@@ -28,6 +33,7 @@ from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rules.ajcep import ir06_waiver as ir06
 from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.jiepa import art29_parties, art33_consignment
 from roo.rules.shared import waiver
 
 RULE: Final = "JIEPA/ART/40(2)"
@@ -37,6 +43,15 @@ LIMIT: Final = "jiepa.waiver.customs_value"
 
 CO_WAIVED = FindingSpec("jiepa-co-waived", RULE, Severity.INFO, ir06.CO_WAIVED.template)
 
+#: The findings whose denial stands under the waiver: the Parties and direct consignment. A CO dated before the
+#: Agreement's entry into force is a defect of the document, which the waiver lifts.
+KEPT: Final = waiver.denials(
+    art29_parties.EXPORTING_NOT_A_PARTY,
+    art29_parties.IMPORTING_NOT_A_PARTY,
+    art29_parties.SAME_PARTY,
+    art33_consignment.RULES,
+)
+
 #: The amounts the waiver check shared with AJCEP (:mod:`roo.rules.shared.waiver`) reads under JIEPA.
 TERMS: Final = waiver.WaiverTerms(
     limits=(
@@ -44,6 +59,7 @@ TERMS: Final = waiver.WaiverTerms(
         waiver.WaiverLimit(frozenset({"ID"}), "customs_value", LIMIT),
     ),
     waived=CO_WAIVED,
+    kept=KEPT,
 )
 
 

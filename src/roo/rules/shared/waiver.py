@@ -9,10 +9,18 @@ Party's change of amount is data.
 
 A value in another currency than the amount's is converted only with a rate
 the context supplies (``exchange_rates``); without one the check is not
-evaluated, never guessed. When the CO is waived an ``info`` finding says so
-and the evaluation's status is ``not_required``: the CO's own defects are
-still reported but deny nothing. When the value exceeds the amount the
-waiver does not apply (the check is ``not_applicable``).
+evaluated, never guessed. When the value exceeds the amount the waiver does
+not apply (the check is ``not_applicable``).
+
+**What a waiver waives.** The text waives the certificate, the document that
+proves origin, for a consignment of *originating* goods: it does not make
+goods originating, nor lift the other conditions of preference. When the CO
+is waived an ``info`` finding says so, and the document's own defects (its
+form, signature, validity, box 8 wording, ...) are still reported but deny
+nothing. The terms list, as ``kept``, the findings whose denial stands under
+the waiver: goods not originating, not consigned directly, not of a Party,
+or imported where the Agreement is not in force. The evaluation's status is
+``not_required`` when every item is then granted.
 
 The amount is read as in force on the date the CO is presented
 (``context.on``), or, without it, on the CO's issue date (the ``as_of`` fact
@@ -21,17 +29,18 @@ says which).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Final, Literal, final
 
 import attrs
 
 from roo.context import Context
-from roo.evaluation import Outcome
+from roo.evaluation import Outcome, Severity
 from roo.model.certificate import Certificate
 from roo.model.money import Money
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, not_evaluated
+from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
 
 #: The context fields a waiver can compare.
 ValueField = Literal["customs_value", "exporting_value"]
@@ -64,10 +73,23 @@ class WaiverLimit:
 @final
 @attrs.frozen
 class WaiverTerms:
-    """A scheme's waiver amounts by importing Party (the first limit naming the Party applies) and its finding."""
+    """A scheme's waiver amounts by importing Party (the first limit naming the Party applies) and its finding.
+
+    ``kept`` are the codes of the findings whose denial stands under the waiver (see :func:`denials`).
+    """
 
     limits: tuple[WaiverLimit, ...]
     waived: FindingSpec
+    kept: frozenset[str] = frozenset()
+
+
+def denials(*sources: Iterable[Rule] | FindingSpec) -> frozenset[str]:
+    """The codes of the ``error`` findings of ``sources``: rules (every error spec they declare) or single specs."""
+    codes: set[str] = set()
+    for source in sources:
+        specs = (source,) if isinstance(source, FindingSpec) else tuple(spec for rule in source for spec in rule.specs)
+        codes.update(spec.code for spec in specs if spec.severity is Severity.ERROR)
+    return frozenset(codes)
 
 
 def limit_for(terms: WaiverTerms, importing_party: str) -> WaiverLimit | None:
@@ -107,4 +129,4 @@ def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
     )
     if limit_rule.citation is not None:
         finding = attrs.evolve(finding, rule=limit_rule.citation)
-    return Result(Outcome.PASSED, (finding,), waived=True)
+    return Result(Outcome.PASSED, (finding,), waived=True, kept=terms.kept)
