@@ -9,16 +9,22 @@ territory; waste and scrap from operations or consumption; and goods produced
 there entirely from its own raw materials — or because every non-originating
 material changes chapter (the first two HS digits, CC).
 
-So box 8 must claim ``WO`` (``PE``, production entirely from the country's own
-materials, is the last wholly-obtained category) or ``CC``. A change of
-heading or subheading, a value-content or a specific-process criterion proves
-less than a change of chapter and is not recognised. ``CTC`` does not say which
-change was made: it is not denied, but customs may verify it. Accumulation
-(``ACU``) has no place in single-country origin; de minimis (``DMI``) is not
-provided for. Words roo cannot read beside a criterion it can are a warning
-for customs to look at, not a denial.
+So box 8 should claim ``WO`` (``PE``, production entirely from the country's
+own materials, is the last wholly-obtained category) or ``CC``. What the text
+says happens when it does not: if the COO "is insufficient to prove the
+fulfilment of rules of origin", customs "may conduct a field/site visit
+verification" (Art 10). A COO is evidence of origin, not origin itself. A
+change of heading or subheading, a value-content or a specific-process
+criterion, ``CTC`` (which does not say which change was made), accumulation
+(``ACU``, which has no place in single-country origin) and de minimis
+(``DMI``, not provided for) each leave the COO short of proving the
+Regulation's criteria. That is a warning that customs may verify, not a
+denial: the goods may well meet the criteria. A box 8 that cannot be read as
+any criterion is an error, because the COO then lacks the origin criteria
+that Art 9(f) requires it to contain. Words roo cannot read beside a
+criterion it can are a warning for customs to look at, not a denial.
 
-Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
+Source: MoT Regulation 16/2024, Arts 3-8, Art 9(f), Art 10 (see ``citations.py`` on which article roo cites).
 """
 
 from __future__ import annotations
@@ -29,7 +35,6 @@ from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
-from roo.rules.ajcep.art26_origin_criterion import ORIGIN_CRITERION_PARTLY_UNRECOGNISED
 from roo.rules.base import PASSED, FindingSpec, ItemRule, Result, judged
 from roo.rules.id_motr_16_2024.citations import CRITERIA
 from roo.rules.shared.criterion import partly_unreadable
@@ -46,9 +51,10 @@ UNREADABLE = FindingSpec(
 NOT_RECOGNISED = FindingSpec(
     "motr-origin-criterion-not-recognised",
     CRITERIA,
-    Severity.ERROR,
-    "Origin criterion '{text}' is not recognised for non-preferential origin: the good must be wholly obtained "
-    "(WO) or every non-originating material must change chapter (CC).",
+    Severity.WARNING,
+    "Origin criterion '{text}' is not one the Regulation provides: the good must be wholly obtained (WO) or every "
+    "non-originating material must change chapter (CC); the COO does not prove that by itself, and customs may "
+    "verify origin in the field.",
 )
 CHANGE_NOT_SPECIFIED = FindingSpec(
     "motr-change-not-specified",
@@ -60,14 +66,17 @@ CHANGE_NOT_SPECIFIED = FindingSpec(
 ACCUMULATION_NOT_RECOGNISED = FindingSpec(
     "motr-accumulation-not-recognised",
     CRITERIA,
-    Severity.ERROR,
-    "Accumulation (ACU) is claimed, but non-preferential origin is conferred by one country alone.",
+    Severity.WARNING,
+    "Accumulation (ACU) is claimed, but non-preferential origin is conferred by one country alone; the COO does "
+    "not prove origin by itself, and customs may verify it in the field.",
 )
 PARTLY_UNRECOGNISED = FindingSpec(
     "motr-origin-criterion-partly-unrecognised",
     CRITERIA,
     Severity.WARNING,
-    ORIGIN_CRITERION_PARTLY_UNRECOGNISED.template,
+    # The same words as the agreements' finding (one translation), written here: MoTR rules stand on their own.
+    "Box 8 reads '{origin_criterion}': roo reads {criteria} but not {unrecognised}; the criterion stands, and "
+    "customs may verify what the rest of the box means.",
 )
 DE_MINIMIS_NOT_PROVIDED = FindingSpec(
     "motr-de-minimis-not-provided",
