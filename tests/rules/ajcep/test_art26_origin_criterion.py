@@ -267,3 +267,57 @@ def test_de_minimis_warning_does_not_deny() -> None:
     finding = next(f for f in evaluation.findings if f.code == "de-minimis-without-ctc")
     expected = (roo.Status.ACCEPTED, "AJCEP/ART/28", ("WO",))
     assert expected == (evaluation.status, finding.rule, finding.facts["criteria"])
+
+
+# --- Art 26.2-26.3: the product-specific rule, when the context's table gives it ---------------------------------
+
+
+def _table(*rows: dict[str, object]) -> roo.origin.PsrTable:
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "test rows", "rows": list(rows)}
+    return roo.origin.load_psr(data)
+
+
+def _with_table(text: str, *rows: dict[str, object]) -> Seen:
+    """The box 8 findings with ``rows`` as the context's product-specific rule table."""
+    return criterion_findings(evaluate_box8(text, roo.Context(on=date(2024, 3, 20), product_rules=_table(*rows))))
+
+
+def _row(rule: str) -> dict[str, object]:
+    """A row covering the test item's subheading."""
+    return {"hs": str(item_data(1)["hs_code"]).replace(".", "")[:6], "rule": rule}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        # Art 26.3: the RVC must not be less than the percentage the product-specific rule specifies.
+        pytest.param("RVC 35%", "CTH or RVC 35", [], id="at-the-rule's-lower-percentage-passes"),
+        pytest.param("RVC 34.99%", "CTH or RVC 35", [("rvc-below-product-specific-rule", ERROR, 1)], id="just-below"),
+        pytest.param("RVC 45%", "RVC 50 or CC", [("rvc-below-product-specific-rule", ERROR, 1)], id="rule-above-40"),
+        pytest.param("RVC 50%", "RVC 50 or CC", [], id="at-a-higher-percentage"),
+        # Art 26.2: the exporter chooses among the alternatives, so the lowest RVC percentage offered counts.
+        pytest.param("RVC 35%", "RVC 50 or CTSH and RVC 35", [], id="lowest-alternative-counts"),
+        pytest.param("RVC 35%, CTH", "RVC 50", [("rvc-below-product-specific-rule", WARNING, 1)], id="beside-cth"),
+        # A rule with no RVC route leaves the general rule's threshold.
+        pytest.param("RVC 35%", "CC", [("rvc-below-general-rule", ERROR, 1)], id="row-without-rvc"),
+    ],
+)
+def test_rvc_against_the_product_specific_rule(text: str, rule: str, expected: Seen) -> None:
+    """Art 26.2: notwithstanding the general rule, a good subject to a product-specific rule qualifies under it;
+    Art 26.3: an RVC rule requires at least the percentage it specifies. With the rule in the context's table, a
+    printed RVC is measured against it, not against the general rule's 40."""
+    assert expected == _with_table(text, _row(rule))
+
+
+def test_a_table_without_a_row_for_the_item_leaves_the_general_rule() -> None:
+    """No row for the subheading: Art 26.1 applies, so 35 % is below the 40 % it requires."""
+    assert [("rvc-below-general-rule", ERROR, 1)] == _with_table("RVC 35%", {"hs": "01", "rule": "RVC 30"})
+
+
+def test_the_product_specific_finding_names_the_rule() -> None:
+    """The finding cites Art 26(3) and names the row's rule and its threshold."""
+    ctx = roo.Context(on=date(2024, 3, 20), product_rules=_table(_row("CTH or RVC 45")))
+    finding = next(f for f in evaluate_box8("RVC 42%", ctx).findings if f.code == "rvc-below-product-specific-rule")
+    assert ("AJCEP/ART/26(3)", Decimal("45"), "CTH or RVC 45") == (
+        finding.rule, finding.facts["threshold"], finding.facts["rule"]
+    )

@@ -25,6 +25,18 @@ low percentage is a warning rather than a denial. The threshold is the dated
 parameter ``ajcep.general_rule.rvc_percent``, taken as in force on the CO's
 issue date.
 
+When the context carries the caller's AJCEP product-specific rule table
+(``product_rules``) and it has exactly one row for the item's subheading,
+that rule applies instead of the general rule ("notwithstanding paragraph 1",
+Art 26.2), and an RVC rule requires the percentage it specifies (Art 26.3).
+If the row offers an RVC route, a printed percentage is measured against the
+lowest RVC percentage among its alternatives (the exporter chooses, Art 26.2):
+one below it is ``rvc-below-product-specific-rule``, and one at or above it
+passes even when it is below the general rule's 40. A row without an RVC
+route, or no usable row, leaves the general rule's threshold, as before.
+Note 3 prescribes ``RVC`` without a percentage; roo reads one because
+exporters print one, and only then measures it.
+
 De minimis lets a good pass a change-in-tariff-classification requirement
 despite a small share of non-qualifying materials (Art 28); it does nothing
 for a good claimed as wholly obtained, produced entirely from originating
@@ -33,17 +45,18 @@ is flagged for customs to look at, without denying the item. The readability
 and de minimis checks are implemented once for AJCEP and JIEPA in
 :mod:`roo.rules.shared.criterion`.
 
-Source: AJCEP Agreement, Articles 26 and 28; notes to the AJCEP CO form, note 3.
+Source: AJCEP Agreement, Articles 26(1)-(3) and 28; notes to the AJCEP CO form, note 3.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Final
 
 from roo.context import Context
 from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
+from roo.model.certificate import Certificate, Item, Scheme
+from roo.model.hs import is_six_digit_subheading
+from roo.origin.psr import ProductRule, RequirementKind
 from roo.model.criterion import CriterionKind
 from roo.params import ParameterNotInForce
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, not_evaluated, passed
@@ -78,6 +91,13 @@ RVC_BELOW_GENERAL_RULE = FindingSpec(
     Severity.ERROR,
     "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% the general rule requires.",
 )
+RVC_BELOW_PRODUCT_SPECIFIC_RULE = FindingSpec(
+    "rvc-below-product-specific-rule",
+    "AJCEP/ART/26(3)",
+    Severity.ERROR,
+    "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% that the product-specific "
+    "rule for {hs_code} ('{rule}', row {row} of the context's table) requires.",
+)
 DE_MINIMIS_WITHOUT_CTC = FindingSpec(
     "de-minimis-without-ctc",
     "AJCEP/ART/28",
@@ -107,17 +127,25 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     percent = criterion.rvc_percent
     if criterion.problem is not None or percent is None:
         return NOT_APPLICABLE
-    # Measured against the general rule (Art 26.1): box 8 does not say whether the claim is made under a
-    # product-specific rule (Art 26.2), and the certificate evaluation has no Annex 2 table. Once the context
-    # supplies the product-specific rule for the item, its percentage takes the place of this threshold.
-    try:
-        threshold: Decimal = ctx.parameter(RVC_THRESHOLD, co.issue_date)
-    except ParameterNotInForce:
-        return not_evaluated(f"context.parameters[{RVC_THRESHOLD}]")
+    # The product-specific rule for the item, when the context's table gives one with an RVC route, replaces
+    # the general rule (Art 26.2) and sets the percentage (Art 26.3). Otherwise the general rule's threshold
+    # applies: box 8 does not say under which rule the claim is made.
+    row = _product_rule(item, co, ctx)
+    spec = RVC_BELOW_GENERAL_RULE
+    facts: dict[str, object] = {}
+    if row is not None:
+        threshold = min(r.percent for a in row.alternatives for r in a if r.percent is not None)
+        spec = RVC_BELOW_PRODUCT_SPECIFIC_RULE
+        facts = {"hs_code": item.hs_code, "rule": row.text, "row": row.row}
+    else:
+        try:
+            threshold = ctx.parameter(RVC_THRESHOLD, co.issue_date)
+        except ParameterNotInForce:
+            return not_evaluated(f"context.parameters[{RVC_THRESHOLD}]")
     if percent >= threshold:
         return PASSED
     others = tuple(str(c) for c in criterion.criteria if c.kind is not CriterionKind.RVC)
-    facts = {
+    facts |= {
         "origin_criterion": criterion.text,
         "rvc_percent": percent,
         "threshold": threshold,
@@ -125,8 +153,21 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     }
     if others:
         # The item is also claimed under another criterion, so its origin does not rest on this RVC.
-        return passed(RVC_BELOW_GENERAL_RULE.with_severity(Severity.WARNING, item.number, **facts))
-    return failed(RVC_BELOW_GENERAL_RULE(item.number, **facts))
+        return passed(spec.with_severity(Severity.WARNING, item.number, **facts))
+    return failed(spec(item.number, **facts))
+
+
+def _product_rule(item: Item, co: Certificate, ctx: Context) -> ProductRule | None:
+    """The one row of the context's AJCEP product-specific rule table for the item, if it offers an RVC route."""
+    table = ctx.product_rules
+    if table is None or table.scheme is not Scheme.AJCEP or not is_six_digit_subheading(item.hs_code):
+        return None
+    rows = table.lookup(item.hs_code)
+    if len(rows) != 1:
+        return None  # no row (the general rule applies) or an ambiguous table (roo does not guess)
+    row = rows[0]
+    has_rvc = any(r.kind is RequirementKind.RVC and r.percent is not None for a in row.alternatives for r in a)
+    return row if has_rvc else None
 
 
 def no_rvc_claim(co: Certificate, ctx: Context) -> Result | None:
@@ -153,9 +194,9 @@ RULES: Final = (
     ),
     ItemRule(
         RULE,
-        "RVC not less than the general rule's threshold",
+        "printed RVC not less than the threshold of the rule for the good",
         check_rvc_threshold,
-        (RVC_BELOW_GENERAL_RULE,),
+        (RVC_BELOW_GENERAL_RULE, RVC_BELOW_PRODUCT_SPECIFIC_RULE),
         precheck=no_rvc_claim,
     ),
     ItemRule(
