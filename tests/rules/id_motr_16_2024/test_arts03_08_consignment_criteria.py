@@ -51,7 +51,7 @@ def test_justified_proven_transit_passes() -> None:
         pytest.param({**GOOD_STOP, "reason": "commercial"}, ["bl"], ["motr-transit-reason-not-accepted"], id="reason-not-accepted"),
         pytest.param({**GOOD_STOP, "traded_or_consumed": True}, ["bl"], ["motr-traded-in-transit"], id="traded"),
         pytest.param(
-            {**GOOD_STOP, "operations": ["unloading", "relabelling"]},
+            {**GOOD_STOP, "operations": ["unloading", "processing"]},
             ["bl"],
             ["motr-transit-operation-not-permitted"],
             id="other-operation",
@@ -111,11 +111,21 @@ def test_operations_in_everyday_spellings_pass(operations: list[str]) -> None:
     ("operations", "codes", "status"),
     [
         pytest.param(
-            ["unloading and repacking"],
+            ["unloading and processing"],
             ["motr-transit-operation-not-permitted"],
             roo.Status.REJECTED,
-            id="repacking-is-a-production-process",
+            id="processing-is-a-production-process",
         ),
+        pytest.param(
+            ["cutting to size"], ["motr-transit-operation-not-permitted"], roo.Status.REJECTED, id="cutting"
+        ),
+        pytest.param(
+            ["unloading and repacking"],
+            ["motr-transit-operation-unrecognised"],
+            roo.Status.ACCEPTED,
+            id="repacking-is-not-plainly-production",
+        ),
+        pytest.param(["relabelling"], ["motr-transit-operation-unrecognised"], roo.Status.ACCEPTED, id="relabelling"),
         pytest.param(
             ["temporary storage"], ["motr-transit-operation-unrecognised"], roo.Status.ACCEPTED, id="storage-not-named"
         ),
@@ -125,7 +135,9 @@ def test_operations_in_everyday_spellings_pass(operations: list[str]) -> None:
 def test_operations_not_permitted_deny_and_unrecognised_ones_warn(
     operations: list[str], codes: list[str], status: roo.Status
 ) -> None:
-    """A production process in transit denies; an operation roo does not recognise is only a warning."""
+    """(c): the goods "do not undergo production process other than the loading and unloading, as well as other
+    measures required to maintain their good condition". Work on the goods denies; repacking or relabelling,
+    which the text does not plainly call production, and anything roo does not recognise only warn."""
     evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": operations}], "evidence": ["bl"]})
     assert (codes, status) == (consignment_codes(evaluation), evaluation.status)
 

@@ -33,9 +33,12 @@ proof is an error for the whole consignment.
 Operations are read as written, part by part, as for the agreements
 (:func:`roo.rules.shared.consignment.read_operation`: "unloading and
 reloading", "re-loading" and "Unloading/Reloading" are loading and
-unloading); one known to work on the goods or change their packing or labels
-(processing, repacking, relabelling, ...) is an error, and one roo does not
-recognise (storage, fumigation, ...) is a warning for customs to verify.
+unloading). What (c) forbids is a "production process": one known to work
+on the goods (processing, manufacturing, assembly, mixing, cutting, ...) is
+an error. Changing their packing or labels, or sorting them (repacking,
+relabelling, grading, ...), is not plainly a production process, and our
+source does not say: that is a warning naming the doubt, as is any operation
+roo does not recognise (storage, fumigation, ...), for customs to verify.
 Transit countries printed in box 3 but absent from the context's journey are
 reported as an inconsistency.
 
@@ -73,7 +76,10 @@ VOCABULARY: Final = shared_consignment.OperationVocabulary(
         """.split()
     ),
     qualifiers=shared_consignment.QUALIFIER_WORDS,
-    not_permitted=shared_consignment.NOT_PERMITTED_WORDS,
+    not_permitted=shared_consignment.NOT_PERMITTED_WORDS - frozenset(
+        # Packing, labelling and sorting change no good: whether they are a "production process" is a doubt (warning).
+        "repacking repackaging packing relabelling relabeling labelling labeling sorting grading".split()
+    ),
 )
 #: Why a transit is acceptable (a): the two grounds the Regulation names, as roo reports them.
 PERMITTED_REASONS: Final = frozenset({"geographical", "transport"})
