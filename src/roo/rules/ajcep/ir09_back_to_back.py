@@ -67,6 +67,13 @@ roo checks:
   different unit is a ``warning`` and the total is not evaluated. Without the
   original in the context the total is not evaluated.
 
+Who the text speaks to: IR 9 puts the duty to keep the total within the
+original's quantity on the Party issuing the back-to-back CO. The importing
+customs deny the excess on another ground: a back-to-back CO is issued on
+the basis of the original CO (OCP Rule 3(4)(a)), and what goes past the
+original's quantity has no original behind it. The finding keeps IR 9's
+citation, where the cap is written.
+
 Every lookup is indexed once per certificate and context, so the checks cost
 time linear in the items and the related certificates.
 
