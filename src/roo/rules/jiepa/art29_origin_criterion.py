@@ -31,7 +31,14 @@ for the good. roo checks, per item:
   still qualify without it; customs may verify). Without documents for the
   item the check is not evaluated.
 
-Source: JIEPA Agreement Arts 29(1), 30(1) and 31.
+How the CO writes the criterion is set by the format the Parties adopted in
+the Operational Procedures for Rules of Origin (Art 41(4), Art 50), which roo
+has not read: the codes above (``WO``, ``PE``, ``PSR`` and the forms of a
+rule) are what roo reads and writes, **unverified** against that format. A
+code roo does not know is therefore never read as a criterion, but words it
+cannot read beside one it can only warn.
+
+Source: JIEPA Agreement Arts 29(1), 30(1), 31 and 41(4).
 """
 
 from __future__ import annotations
