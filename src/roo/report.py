@@ -119,6 +119,8 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "motr-goods-outside-safeguard-measures": 7,
         "motr-safeguard-scope-uncertain": 7,
         "co-presented-after-validity": 4,
+        "co-presented-before-issue": 4,
+        "co-issued-before-agreement": 4,
         "co-waived": 4,
         "ajcep-not-in-force-on-import": 4,
         "ajcep-not-in-force-on-import-unverified": 4,

@@ -81,3 +81,74 @@ def test_validity_ending_after_the_calendar_does_not_crash() -> None:
     """A CO issued in 9999 is valid to the last representable date rather than crashing the rule."""
     co = certificate(issue_date="9999-06-01")
     assert Outcome.PASSED == ocp_validity.check_validity(co, Context(on=date(9999, 12, 31))).outcome
+
+
+# --- dates outside the rule: never a check silently skipped (issue 16 §2) ----------------------------------------
+# Validity runs *from* the date of issuance (OCP Rule 4(1)); the period's first value takes effect on
+# 1 December 2008, the Agreement's first entry into force (Art 79).
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(date(2024, 3, 4), [("co-presented-before-issue", Severity.ERROR, None)], id="day-before-issuance"),
+        pytest.param(date(2024, 3, 5), [], id="day-of-issuance"),
+        pytest.param(date(2000, 1, 1), [("co-presented-before-issue", Severity.ERROR, None)], id="years-before"),
+    ],
+)
+def test_presented_before_issuance_is_an_error(on: date, expected: list[tuple[str, Severity, None]]) -> None:
+    """A CO presented before it was issued was not valid when presented: a certificate error naming both dates."""
+    result = ocp_validity.check_validity(ISSUED_5_MARCH, Context(on=on))
+    assert expected == [(f.code, f.severity, f.item) for f in result.findings]
+
+
+def test_presented_before_issuance_names_the_dates() -> None:
+    """The facts are the presentation date and the CO's own date of issuance."""
+    (finding,) = ocp_validity.check_validity(ISSUED_5_MARCH, Context(on=date(2024, 3, 4))).findings
+    assert (date(2024, 3, 4), date(2024, 3, 5)) == (finding.facts["presented"], finding.facts["issue_date"])
+
+
+@pytest.mark.parametrize(
+    ("issue_date", "codes"),
+    [
+        pytest.param("2008-11-30", ["co-issued-before-agreement"], id="day-before-first-entry-into-force"),
+        pytest.param("2008-12-01", ["co-presented-after-validity"], id="first-day-then-expired-by-2024"),
+        pytest.param("2008-01-10", ["co-issued-before-agreement"], id="issued-2008"),
+        pytest.param("0001-01-01", ["co-issued-before-agreement"], id="issued-year-1"),
+        pytest.param("2010-01-10", ["co-presented-after-validity"], id="issued-2010"),
+    ],
+)
+def test_a_co_issued_before_the_rules_is_a_finding_not_a_skip(issue_date: str, codes: list[str]) -> None:
+    """Presented in 2024, a CO issued before 1 December 2008 is not a CO under the Agreement (an error), never
+    'not evaluated' and granted; one issued on or after it is judged by its validity (expired by 2024)."""
+    co = certificate(issue_date=issue_date)
+    result = ocp_validity.check_validity(co, Context(on=date(2024, 3, 20)))
+    assert (Outcome.FAILED, codes) == (result.outcome, [f.code for f in result.findings])
+
+
+def test_issued_before_the_rules_close_to_the_start_is_still_a_finding() -> None:
+    """Boundary: issued 30 November 2008 and presented 2 December 2008 (within any twelve months): still an error,
+    since no rule for a CO applied on its date of issuance."""
+    co = certificate(issue_date="2008-11-30")
+    (finding,) = ocp_validity.check_validity(co, Context(on=date(2008, 12, 2))).findings
+    expected = ("co-issued-before-agreement", date(2008, 11, 30), date(2008, 12, 1), "this CO")
+    assert expected == (finding.code, finding.facts["counted_from"], finding.facts["in_force_from"], finding.facts["basis"])
+
+
+def test_a_replacement_of_an_original_issued_before_the_rules() -> None:
+    """A replacement counts from its original's date (IR 5): an original dated before the rules is the finding."""
+    co = certificate(issue_date="2009-01-05", replaces={"reference_number": "X/1", "issue_date": "2008-06-01"})
+    (finding,) = ocp_validity.check_validity(co, Context(on=date(2009, 1, 6))).findings
+    assert ("co-issued-before-agreement", "the CO it replaces") == (finding.code, finding.facts["basis"])
+
+
+def test_a_parameter_switched_off_is_still_not_evaluated() -> None:
+    """A period the context switches off (null) is not a date before the rules: not evaluated, as before."""
+    ctx = Context(on=date(2024, 3, 20), parameters={"ajcep.co.validity_months": None})
+    assert Outcome.NOT_EVALUATED == ocp_validity.check_validity(ISSUED_5_MARCH, ctx).outcome
+
+
+def test_issued_before_the_rules_through_evaluate_is_rejected_and_complete() -> None:
+    """Through roo.evaluate: the 2008 CO presented in 2024 is rejected, never an unqualified grant."""
+    evaluation = roo.evaluate(certificate(issue_date="2008-01-10"), on="2024-03-20")
+    assert roo.Status.REJECTED == evaluation.status

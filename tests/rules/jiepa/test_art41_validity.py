@@ -134,3 +134,33 @@ def test_single_importation_quantities_are_checked_by_the_ledger(requested: str,
     evaluation = roo.evaluate(ISSUED_10_MAY, ctx)
     notes = [f.code for f in evaluation.findings if f.rule == "JIEPA/ART/41(6)"]
     assert (granted, ["jiepa-co-drawn-by-earlier-declarations"]) == (1 in evaluation.granted, notes)
+
+
+# --- dates outside the rule (issue 16 §2) ---------------------------------------------------------------------------
+# Art 41(6): valid for twelve months *from* the date of issuance. A CO issued before 1 July 2008 (JIEPA's entry
+# into force) is Art 29's in-force error; here its validity is not evaluated.
+
+
+@pytest.mark.parametrize(
+    ("issue_date", "on", "codes", "outcome"),
+    [
+        pytest.param("2008-06-30", date(2008, 7, 2), [], Outcome.NOT_EVALUATED, id="day-before-entry"),
+        pytest.param("2008-07-01", date(2008, 7, 2), [], Outcome.PASSED, id="day-of-entry-into-force"),
+        pytest.param("2023-05-10", date(2023, 5, 9), ["jiepa-co-presented-before-issue"], Outcome.FAILED, id="day-before"),
+        pytest.param("2023-05-10", date(2023, 5, 10), [], Outcome.PASSED, id="presented-on-issue-day"),
+    ],
+)
+def test_dates_outside_the_rule(issue_date: str, on: date, codes: list[str], outcome: Outcome) -> None:
+    """A CO presented before its issuance is a certificate error; validity is judged from the issue day itself."""
+    result = art41_validity.check_validity(jiepa(issue_date=issue_date, transport=None), Context(on=on))
+    assert (codes, outcome) == ([f.code for f in result.findings], result.outcome)
+    assert all(f.severity is Severity.ERROR and f.item is None for f in result.findings)
+
+
+@pytest.mark.parametrize("issue_date", ["2008-06-30", "0001-01-01"])
+def test_a_co_issued_before_the_agreement_is_rejected_through_evaluate(issue_date: str) -> None:
+    """Presented in 2024, a CO dated before JIEPA's entry into force (or in year 1) is rejected by the in-force
+    check, never granted on a validity check left unmade."""
+    evaluation = roo.evaluate(jiepa(issue_date=issue_date, transport=None), on="2024-03-20")
+    codes = {f.code for f in evaluation.findings}
+    assert (roo.Status.REJECTED, True) == (evaluation.status, "jiepa-issued-before-entry-into-force" in codes)

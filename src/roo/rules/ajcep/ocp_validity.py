@@ -17,6 +17,14 @@ the original's issue date shown on it (``replaces.issue_date``); a certified
 true copy (IR 5(b)) bears the original's issue date (its ``issue_date``) and
 is valid for the same period.
 
+Two dates fall outside the rule and are certificate errors of their own. A
+CO presented before its date of issuance was not valid when presented (its
+validity runs from issuance). A CO whose validity would count from a date
+before 1 December 2008, the Agreement's first entry into force and the first
+value of the period, was not issued under the Agreement's rules: roo says so
+rather than leaving the check unmade (the entry into force for the exporting
+Party itself is Art 79's check).
+
 The citation is OCP Rule 4(1): IR 17(b) makes the acceptance of a CO "subject to
 paragraph 1 of Rule 4 of the OCP", which is where the OCP sets the CO's
 validity; the Annex 4 text itself was not available to roo, and the period is
@@ -48,9 +56,29 @@ PRESENTED_AFTER_VALIDITY = FindingSpec(
     "from {counted_from}, the date of issuance of {basis}).",
 )
 
+PRESENTED_BEFORE_ISSUE = FindingSpec(
+    "co-presented-before-issue",
+    RULE,
+    Severity.ERROR,
+    "The CO was presented on {presented}, before its date of issuance {issue_date}; a CO is valid only from its "
+    "issuance.",
+)
+ISSUED_BEFORE_RULES = FindingSpec(
+    "co-issued-before-agreement",
+    RULE,
+    Severity.ERROR,
+    "The CO's validity would count from {counted_from}, the date of issuance of {basis}, before {in_force_from}, "
+    "when the Agreement's rules for a CO first applied; it is not a CO issued under the Agreement.",
+)
 
 #: What the validity check shared with JIEPA (:mod:`roo.rules.shared.validity`) reads and reports under AJCEP.
-TERMS: Final = validity.ValidityTerms(VALIDITY_MONTHS, PRESENTED_AFTER_VALIDITY, follows_original=True)
+TERMS: Final = validity.ValidityTerms(
+    VALIDITY_MONTHS,
+    PRESENTED_AFTER_VALIDITY,
+    follows_original=True,
+    issued_before_rules=ISSUED_BEFORE_RULES,
+    presented_before_issue=PRESENTED_BEFORE_ISSUE,
+)
 
 
 def check_validity(co: Certificate, ctx: Context) -> Result:
@@ -63,7 +91,7 @@ RULES: Final = (
         RULE,
         "CO presented within its validity",
         check_validity,
-        (PRESENTED_AFTER_VALIDITY,),
+        (PRESENTED_AFTER_VALIDITY, PRESENTED_BEFORE_ISSUE, ISSUED_BEFORE_RULES),
         needs=("context.on",),
     ),
 )

@@ -10,6 +10,12 @@ accepted until 28 February 2025. Unlike AJCEP, JIEPA has no rule that keeps
 a replacement CO on its original's validity, so validity always counts from
 the CO's own issue date.
 
+As for AJCEP, a CO presented before its date of issuance is a certificate
+error of its own (validity runs from issuance). A CO issued before 1 July
+2008, JIEPA's entry into force and the first value of the period, is the
+in-force check's error (:mod:`roo.rules.jiepa.art29_parties`); its validity
+is then not evaluated, which leaves no grant resting on it.
+
 **Single importation: what roo can check.** Japan's NACCS lets one
 importation covered by an e-CO be declared in parts, and registers the
 portion of each item each declaration uses; the context gives the earlier
@@ -44,6 +50,9 @@ VALIDITY_MONTHS: Final = "jiepa.co.validity_months"
 PRESENTED_AFTER_VALIDITY = FindingSpec(
     "jiepa-co-presented-after-validity", RULE, Severity.ERROR, ocp_validity.PRESENTED_AFTER_VALIDITY.template
 )
+PRESENTED_BEFORE_ISSUE = FindingSpec(
+    "jiepa-co-presented-before-issue", RULE, Severity.ERROR, ocp_validity.PRESENTED_BEFORE_ISSUE.template
+)
 DRAWN_BY_EARLIER_DECLARATIONS = FindingSpec(
     "jiepa-co-drawn-by-earlier-declarations",
     RULE,
@@ -54,7 +63,11 @@ DRAWN_BY_EARLIER_DECLARATIONS = FindingSpec(
 )
 
 #: What the validity check shared with AJCEP (:mod:`roo.rules.shared.validity`) reads and reports under JIEPA.
-TERMS: Final = validity.ValidityTerms(VALIDITY_MONTHS, PRESENTED_AFTER_VALIDITY)
+TERMS: Final = validity.ValidityTerms(
+    VALIDITY_MONTHS,
+    PRESENTED_AFTER_VALIDITY,
+    presented_before_issue=PRESENTED_BEFORE_ISSUE,
+)
 
 
 def check_validity(co: Certificate, ctx: Context) -> Result:
@@ -75,7 +88,7 @@ RULES: Final = (
         RULE,
         "CO presented within its validity",
         check_validity,
-        (PRESENTED_AFTER_VALIDITY,),
+        (PRESENTED_AFTER_VALIDITY, PRESENTED_BEFORE_ISSUE),
         needs=("context.on",),
     ),
     CertificateRule(

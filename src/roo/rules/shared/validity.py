@@ -12,6 +12,16 @@ A scheme whose replacement COs and certified true copies keep the original's
 validity (AJCEP IR 5) sets ``follows_original``: a replacement is then valid
 from the issue date of the CO it replaces (``replaces.issue_date``), and a
 certified true copy, which bears the original's issue date, from that date.
+
+**Dates outside the rules.** Validity runs *from* issuance, so a CO presented
+before the date it was issued was not valid when presented: a certificate
+error of its own. And the period is a dated parameter whose first value takes
+effect when the Agreement's rules for a CO first applied (its first entry into
+force). A CO whose validity would count from an earlier date (issued in 2005,
+or in year 1) was not issued under those rules: a certificate error, never a
+check silently skipped because no period was in force on that date. A
+parameter that ended, or that the context switched off, still leaves the
+check not evaluated (and the evaluation incomplete).
 """
 
 from __future__ import annotations
@@ -40,6 +50,11 @@ class ValidityTerms:
     months_parameter: str
     presented_after_validity: FindingSpec
     follows_original: bool = False
+    #: A CO whose validity counts from a date before the period's first value (facts: counted_from, basis,
+    #: in_force_from); None leaves such a CO not evaluated.
+    issued_before_rules: FindingSpec | None = None
+    #: A CO presented before its own date of issuance (facts: presented, issue_date); None: not checked.
+    presented_before_issue: FindingSpec | None = None
 
 
 def counted_from(terms: ValidityTerms, co: Certificate) -> tuple[date, str] | Result:
@@ -57,13 +72,18 @@ def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Resul
     """The CO is presented within its validity."""
     if ctx.on is None:
         return not_evaluated("context.on")
+    if terms.presented_before_issue is not None and ctx.on < co.issue_date:
+        return judged(terms.presented_before_issue(None, presented=ctx.on, issue_date=co.issue_date))
     start = counted_from(terms, co)
     if isinstance(start, Result):
         return start
     since, basis = start
     try:
         months = int(ctx.parameter(terms.months_parameter, since))
-    except ParameterNotInForce:
+    except ParameterNotInForce as missing:
+        first = missing.first_effective
+        if terms.issued_before_rules is not None and first is not None and since < first:
+            return judged(terms.issued_before_rules(None, counted_from=since, basis=basis, in_force_from=first))
         return not_evaluated(f"context.parameters[{terms.months_parameter}]")
     last_day = _add_months(since, months)
     if ctx.on <= last_day:
