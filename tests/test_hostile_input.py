@@ -12,6 +12,7 @@ import pickle
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -471,3 +472,14 @@ def test_the_examples_still_load() -> None:
             roo.load(document)
             if isinstance(data.get("context"), dict):
                 roo.load_context(data["context"])
+
+
+def test_impossible_values_are_refused_from_python_too() -> None:
+    """``evaluate(co, customs_value=Money(-1, "USD"))`` bypassed the loader and waived the CO."""
+    co = roo.load(certificate_data())
+    with pytest.raises(InvalidContext) as value:
+        roo.evaluate(co, customs_value=roo.Money(Decimal(-1), "USD"), on=PRESENTED_ON)
+    assert [("customs_value.amount", "a value must be above zero, got -1")] == _problems(value)
+    with pytest.raises(InvalidContext) as rate:
+        roo.Context(exchange_rates={"USD/JPY": Decimal(0)})
+    assert [("exchange_rates['USD/JPY']", "an exchange rate must be above zero, got 0")] == _problems(rate)

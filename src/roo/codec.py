@@ -748,6 +748,8 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
             found.extend(problems_of(sub, step))
         return found
     where = step or "$"
+    if isinstance(error, InvalidInput):  # a model's own check (a validator), its problems at their paths
+        return [Problem(f"{step}.{p.path}" if step else p.path, p.message, p.value) for p in error.problems]
     if isinstance(error, _Omitted):
         return [Problem(where, _OMITTED, _Count(error.count))]
     if isinstance(error, ForbiddenExtraKeysError):

@@ -19,7 +19,7 @@ from roo import params as _params
 from roo._frozen import EMPTY, FrozenMap, freeze
 from roo.hs import correlation as _correlation  # the module, so that roo.context exports no table class
 from roo.model.certificate import Certificate
-from roo.model.money import Money, Quantity
+from roo.model.money import Money, Quantity, require_positive, require_positive_rates
 from roo.origin.model import ItemGood
 from roo.origin.psr import PsrTable
 from roo.safeguard import SafeguardTable
@@ -42,7 +42,7 @@ ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
 
 
 def _frozen_rates(rates: Mapping[str, Decimal] | None) -> FrozenMap[Decimal]:
-    return freeze(rates)
+    return freeze(require_positive_rates(rates) if rates else rates)
 
 
 def _frozen_overrides(overrides: Mapping[str, ParameterValue] | None) -> FrozenMap[ParameterValue]:
@@ -143,8 +143,8 @@ class Context:
     """Facts about the import, and overrides of dated parameters."""
 
     on: date | None = None
-    customs_value: Money | None = None
-    exporting_value: Money | None = None
+    customs_value: Money | None = attrs.field(default=None, validator=require_positive)
+    exporting_value: Money | None = attrs.field(default=None, validator=require_positive)
     exchange_rates: FrozenMap[Decimal] = attrs.field(default=EMPTY, converter=_frozen_rates)
     declaration: Declaration | None = None
     related_certificates: tuple[Certificate, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import final
 
@@ -30,3 +31,28 @@ class Quantity:
 
     def __str__(self) -> str:
         return f"{self.value} {self.unit}"
+
+
+def require_positive(instance: object, attribute: attrs.Attribute[Money | None], value: Money | None) -> None:
+    """attrs validator of a value the form means to be above zero (a customs value): else an input error.
+
+    A customs value of -1 or 0 is no fact of an import; taken as one, it would put the consignment under
+    the low-value waiver. Raises :class:`roo.InvalidContext` with the field's path, from JSON or from Python.
+    """
+    if value is not None and isinstance(value, Money) and not value.amount > 0:
+        from roo.errors import InvalidContext, Problem
+
+        raise InvalidContext([Problem(f"{attribute.name}.amount", f"a value must be above zero, got {value.amount}")])
+
+
+def require_positive_rates(rates: Mapping[str, Decimal]) -> Mapping[str, Decimal]:
+    """``rates`` if every exchange rate is above zero; else :class:`roo.InvalidContext` naming each other one."""
+    bad = [(pair, rate) for pair, rate in rates.items() if isinstance(rate, Decimal) and not rate > 0]
+    if bad:
+        from roo._json import show
+        from roo.errors import InvalidContext, Problem
+
+        raise InvalidContext(
+            [Problem(f"exchange_rates[{show(pair)}]", f"an exchange rate must be above zero, got {rate}") for pair, rate in bad]
+        )
+    return rates
