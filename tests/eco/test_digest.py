@@ -73,6 +73,7 @@ TEXT_CHANGES = {
     "scheme": "JIEPA",
     "medium": "paper",
     "exporting_party": "TH",
+    "country": "TH",
     "importing_party": "VN",
     "hs_version": "HS2022",
     "hs_code": "030618",
