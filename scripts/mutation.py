@@ -1,0 +1,341 @@
+"""Mutation testing of the rules and origin packages: a sample of mutants, each run against its own tests.
+
+A mutant is roo with one small change (``<`` for ``<=``, ``and`` for ``or``,
+``None`` for a value, a string altered, an argument dropped) made by
+mutmut's own mutation operators (``pip install -e '.[mutation]'``). A mutant
+is *killed* when a test fails on it, and *survives* when every test still
+passes: then a verdict, a fact or a message can change and no test notices.
+The score is killed / (killed + survived), per area (``src/roo/rules/`` and
+``src/roo/origin/``). Mutants listed in ``EQUIVALENT`` below, each with the
+reason it cannot change behaviour, are left out of the score.
+
+A full ``mutmut run`` mutates every function and runs the whole suite for
+each: days of CPU here. This script samples instead: it lists every mutant
+mutmut would make in the functions of each module, draws a seeded sample,
+and runs each mutant with only the tests of its module (:func:`tests_for`),
+stopping at the first failure. The same seed gives the same sample, so a
+score is reproducible::
+
+    python scripts/mutation.py --sample 120 --seed 16           # both areas, 120 mutants each
+    python scripts/mutation.py --area rules --sample 40 --jobs 2
+    python scripts/mutation.py --module src/roo/rules/ajcep/ir04_modifications.py --all
+
+It prints each surviving mutant as a diff, with the module's tests that ran,
+and the score per area. Each mutant runs in a copy of ``src/`` (the working
+tree is never changed), with a time limit; a mutant that times out counts
+as killed (the tests noticed something).
+
+The ``[mutmut]`` section of ``setup.cfg`` configures mutmut itself for a full
+``mutmut run`` over the same paths, for whoever has the CPU for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import difflib
+import functools
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+#: The areas scored, as paths under the repository root.
+AREAS: Final = {"rules": "src/roo/rules", "origin": "src/roo/origin"}
+#: Tests run for every mutant of an area, besides those of its module: the snapshot of every finding's
+#: message and facts, and the determinations that combine the origin modules.
+AREA_TESTS: Final = {
+    "rules": ("tests/test_snapshots.py",),
+    "origin": ("tests/origin/test_determine.py", "tests/origin/test_accumulation.py"),
+}
+#: Tests for modules whose name does not say which tests are theirs.
+MODULE_TESTS: Final = {
+    "src/roo/rules/base.py": ("tests/rules/test_shared.py", "tests/test_engine.py", "tests/test_prechecks.py"),
+    "src/roo/rules/__init__.py": ("tests/test_catalogue.py", "tests/test_engine.py"),
+    "src/roo/rules/ajcep/art26_box8_cross_check.py": (
+        "tests/rules/ajcep/test_mutants_art26_box8.py",
+        "tests/origin/test_crosscheck.py",
+    ),
+    "src/roo/origin/determination.py": ("tests/origin/test_determine.py", "tests/origin/test_examples_and_cli.py"),
+    "src/roo/origin/facts.py": ("tests/origin/test_determine.py",),
+    "src/roo/origin/model.py": ("tests/origin/test_loading.py", "tests/origin/test_determine.py"),
+    "src/roo/origin/specs.py": ("tests/test_catalogue_origin.py", "tests/origin/test_docs.py"),
+    "src/roo/origin/parameters.py": ("tests/origin/test_determine.py", "tests/origin/test_rvc.py"),
+    "src/roo/origin/wholly_obtained.py": ("tests/origin/test_determine.py",),
+    "src/roo/origin/__init__.py": ("tests/origin/test_package.py",),
+}
+
+#: Mutants that cannot change what roo does, by (module, mutated line); each says why.
+EQUIVALENT: Final[dict[tuple[str, str], str]] = {
+    ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
+        "_normal's result is only ever compared with another result of _normal: any separator keeps "
+        "two texts equal exactly when their words are"
+    ),
+}
+
+
+class Mutant:
+    """One change to one module: where, and the module's text with the change made (rendered when first asked)."""
+
+    def __init__(self, module: str, index: int, line: int, original: str, tree: object, mutation: object) -> None:
+        self.module = module  # path relative to the repository root
+        self.index = index  # the mutant's number among the module's mutants
+        self.line = line
+        self.original = original
+        self._tree = tree
+        self._mutation = mutation
+
+    @functools.cached_property
+    def mutated(self) -> str:
+        from mutmut.mutation.file_mutation import deep_replace
+
+        mutation = self._mutation
+        return deep_replace(self._tree, mutation.original_node, mutation.mutated_node).code  # type: ignore
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The module and the mutated line: what EQUIVALENT lists (stable when lines above move)."""
+        return (self.module, self.changed_line())
+
+    def changed_line(self) -> str:
+        before, after = self.original.splitlines(), self.mutated.splitlines()
+        for old, new in zip(before, after):
+            if old != new:
+                return new.strip()
+        return after[len(before)].strip() if len(after) > len(before) else ""
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.mutated.splitlines(keepends=True),
+                f"a/{self.module}",
+                f"b/{self.module}",
+                n=1,
+            )
+        )
+
+
+def mutants_of(module: Path) -> list[Mutant]:
+    """Every mutant mutmut makes inside the functions of ``module`` (module-level code is left alone)."""
+    from libcst.metadata import MetadataWrapper, PositionProvider
+    from mutmut.mutation.file_mutation import create_mutations
+
+    code = module.read_text(encoding="utf-8")
+    tree, mutations, _, _ = create_mutations(str(module), code)
+    positions = MetadataWrapper(tree, unsafe_skip_copy=True).resolve(PositionProvider)
+    relative = module.relative_to(ROOT).as_posix()
+    found: list[Mutant] = []
+    for mutation in mutations:
+        if mutation.contained_by_top_level_function is None:
+            continue
+        position = positions.get(mutation.original_node)
+        line = position.start.line if position is not None else 0
+        found.append(Mutant(relative, len(found), line, code, tree, mutation))
+    return found
+
+
+def tests_for(module: str) -> list[str]:
+    """The test files of ``module``: named in MODULE_TESTS, or those whose name starts with the module's stem.
+
+    ``src/roo/rules/ajcep/ir09_back_to_back.py`` has ``tests/rules/ajcep/test_ir09*.py``;
+    ``src/roo/rules/shared/form.py`` has every test of the rule modules that use it.
+    """
+    if module in MODULE_TESTS:
+        return [path for path in MODULE_TESTS[module] if (ROOT / path).exists()]
+    path = Path(module)
+    parts = path.relative_to("src/roo").parts
+    stem = path.stem
+    prefix = stem.split("_")[0]
+    if parts[0] == "rules" and parts[1] == "shared":
+        users = [
+            user.relative_to(ROOT).as_posix()
+            for user in sorted((ROOT / "src/roo/rules").rglob("*.py"))
+            if "shared" not in user.parts
+            and re.search(rf"\bshared import [^\n]*\b{stem}\b|shared\.{stem}\b", user.read_text(encoding="utf-8"))
+        ]
+        tests = [test for user in users for test in tests_for(user)]
+        own = sorted((ROOT / "tests/rules").glob(f"test_{stem}*.py"))
+        return list(dict.fromkeys([*(p.relative_to(ROOT).as_posix() for p in own), *tests]))
+    folder = ROOT / "tests" / Path(*parts[:-1])
+    candidates = sorted(folder.glob(f"test_{prefix}*.py")) or sorted(folder.glob(f"test_*{stem}*.py"))
+    candidates += sorted(folder.glob(f"test_mutants_{prefix}*.py"))  # tests written to kill this module's mutants
+    return list(dict.fromkeys(candidate.relative_to(ROOT).as_posix() for candidate in candidates))
+
+
+def area_of(module: str) -> str:
+    return next(name for name, folder in AREAS.items() if module.startswith(folder + "/"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    mutant: Mutant
+    tests: tuple[str, ...]
+    killed: bool
+    seconds: float
+    note: str = ""
+
+
+class Sandbox:
+    """A copy of the working tree in which one module at a time is replaced by a mutant.
+
+    Tests and their data are copied too, so that editing the working tree during a run changes nothing;
+    the folder ``shared`` beside the repository, which some tests read, is linked beside the copy.
+    """
+
+    def __init__(self) -> None:
+        self.top = Path(tempfile.mkdtemp(prefix="roo-mutation-"))
+        self.folder = self.top / "repo"
+        ignored = shutil.ignore_patterns("__pycache__", ".git", ".venv", "mutants", ".mypy_cache", ".pytest_cache")
+        shutil.copytree(ROOT, self.folder, ignore=ignored)
+        if (ROOT.parent / "shared").exists():
+            (self.top / "shared").symlink_to(ROOT.parent / "shared")
+        # Hash-checked bytecode: a module whose text changed is compiled again, whatever its mtime.
+        compileall.compile_dir(
+            self.folder / "src", quiet=1, invalidation_mode=compileall.py_compile.PycInvalidationMode.CHECKED_HASH
+        )
+
+    def run(self, mutant: Mutant, tests: Sequence[str], timeout: float) -> tuple[bool, str]:
+        """Whether the tests fail on ``mutant`` (killed), and a note."""
+        target = self.folder / mutant.module
+        target.write_text(mutant.mutated, encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(self.folder / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+        command = [
+            sys.executable, "-m", "pytest", "-x", "-q", "--no-header", "-p", "no:randomly", "-p", "no:cacheprovider",
+            "-o", "addopts=", "-W", "error", *tests,
+        ]  # fmt: skip
+        try:
+            done = subprocess.run(command, cwd=self.folder, env=env, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return True, "timed out"
+        finally:
+            target.write_text(mutant.original, encoding="utf-8")
+        if done.returncode == 5:
+            return False, "no tests ran"
+        return done.returncode != 0, ""
+
+    def close(self) -> None:
+        shutil.rmtree(self.top, ignore_errors=True)
+
+
+def check_sandbox(sandbox: Sandbox) -> None:
+    """The tests import roo from the sandbox, not from the working tree."""
+    env = {**os.environ, "PYTHONPATH": str(sandbox.folder / "src")}
+    where = subprocess.run(
+        [sys.executable, "-c", "import roo; print(roo.__file__)"],
+        cwd=sandbox.folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if not where.startswith(str(sandbox.folder)):
+        raise SystemExit(f"the mutants would not be tested: roo is imported from {where}")
+
+
+def sample(modules: Sequence[Path], size: int | None, seed: int) -> tuple[list[Mutant], list[Mutant]]:
+    """A seeded sample of ``size`` mutants over ``modules`` (all when ``size`` is None): (to run, equivalent)."""
+    every = [mutant for module in modules for mutant in mutants_of(module)]
+    if size is not None and size < len(every):
+        every = sorted(random.Random(seed).sample(every, size), key=lambda m: (m.module, m.index))
+    changed = [mutant for mutant in every if mutant.mutated != mutant.original]
+    return (
+        [mutant for mutant in changed if mutant.key not in EQUIVALENT],
+        [mutant for mutant in changed if mutant.key in EQUIVALENT],
+    )
+
+
+def modules_in(folder: str) -> list[Path]:
+    return sorted(path for path in (ROOT / folder).rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def run(mutants: Sequence[Mutant], jobs: int, timeout: float) -> Iterator[Outcome]:
+    sandboxes = [Sandbox() for _ in range(jobs)]
+    check_sandbox(sandboxes[0])
+    free = list(sandboxes)
+
+    def one(mutant: Mutant) -> Outcome:
+        sandbox = free.pop()
+        try:
+            tests = tuple(dict.fromkeys((*tests_for(mutant.module), *AREA_TESTS[area_of(mutant.module)])))
+            if not tests:
+                return Outcome(mutant, (), False, 0.0, "no tests found for the module")
+            start = time.monotonic()
+            killed, note = sandbox.run(mutant, tests, timeout)
+            return Outcome(mutant, tests, killed, time.monotonic() - start, note)
+        finally:
+            free.append(sandbox)
+
+    try:
+        with ThreadPoolExecutor(jobs) as pool:
+            yield from pool.map(one, mutants)
+    finally:
+        for sandbox in sandboxes:
+            sandbox.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--area", choices=sorted(AREAS), action="append", help="area to mutate (default: both)")
+    parser.add_argument("--module", action="append", help="mutate only this module (a path)")
+    parser.add_argument("--sample", type=int, default=120, help="mutants per area (default: 120)")
+    parser.add_argument("--all", action="store_true", help="every mutant, no sample")
+    parser.add_argument("--seed", type=int, default=16, help="sample seed (default: 16)")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default: 1)")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per mutant before it counts as killed")
+    parser.add_argument("--list", action="store_true", help="list the sampled mutants and their tests, run nothing")
+    args = parser.parse_args(argv)
+
+    chosen: dict[str, list[Path]] = {}
+    if args.module:
+        for module in args.module:
+            path = (ROOT / module).resolve()
+            chosen.setdefault(area_of(path.relative_to(ROOT).as_posix()), []).append(path)
+    else:
+        for area in args.area or sorted(AREAS):
+            chosen[area] = modules_in(AREAS[area])
+    mutants: list[Mutant] = []
+    equivalent: list[Mutant] = []
+    for modules in chosen.values():
+        to_run, same = sample(modules, None if args.all else args.sample, args.seed)
+        mutants += to_run
+        equivalent += same
+    if args.list:
+        for mutant in mutants:
+            print(f"{mutant.module}:{mutant.line}: {mutant.changed_line()}  <- {' '.join(tests_for(mutant.module))}")
+        return 0
+
+    scores: dict[str, list[int]] = {area: [0, 0] for area in chosen}
+    for n, outcome in enumerate(run(mutants, args.jobs, args.timeout), start=1):
+        mutant = outcome.mutant
+        area = area_of(mutant.module)
+        scores[area][0 if outcome.killed else 1] += 1
+        verdict = "killed" if outcome.killed else "SURVIVED"
+        note = f" ({outcome.note})" if outcome.note else ""
+        print(f"[{n}/{len(mutants)}] {verdict} {mutant.module}:{mutant.line} in {outcome.seconds:.0f}s{note}", flush=True)
+        if not outcome.killed:
+            print(mutant.diff(), end="")
+            print(f"    tests run: {' '.join(outcome.tests) or '(none)'}", flush=True)
+    print()
+    print(f"seed {args.seed}; left out as equivalent (see EQUIVALENT): {len(equivalent)}")
+    for mutant in equivalent:
+        print(f"    {mutant.module}:{mutant.line}: {EQUIVALENT[mutant.key]}")
+    for area, (killed, survived) in scores.items():
+        total = killed + survived
+        score = 100.0 * killed / total if total else 0.0
+        print(f"{AREAS[area]}: {killed} of {total} mutants killed, score {score:.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
