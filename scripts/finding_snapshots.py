@@ -14,6 +14,11 @@ context that reported it. A code no test reaches through ``roo.evaluate``
 (some are only reached by calling a rule directly) is pinned from its
 message template, filled with a marker for each placeholder.
 
+The same run pins origin determinations in tests/snapshots/determinations.json:
+for every finding code of ``roo.origin.determine``, the smallest good of the
+origin tests that gives it, and its whole determination
+(``tests/test_snapshots_origin.py``).
+
 Messages are rendered with CLDR formatting switched off (numbers, amounts,
 dates and lists as roo's own plain text), so the snapshot does not change
 when babel's data does; what it pins is roo's wording and its facts.
@@ -46,6 +51,8 @@ from roo.evaluation import Finding, to_json  # noqa: E402
 
 #: Where the snapshot lives.
 SNAPSHOT: Final = ROOT / "tests" / "snapshots" / "findings.json"
+#: Where the origin determinations are pinned: one good per finding code of ``roo.origin.determine``.
+DETERMINATIONS: Final = ROOT / "tests" / "snapshots" / "determinations.json"
 #: The locales every message is pinned in.
 LOCALES: Final = ("en", "ja", "id")
 #: The tests run to find a case per code (those that evaluate whole certificates).
@@ -55,6 +62,7 @@ CASE_SOURCES: Final = (
     "tests/test_examples_jiepa_motr.py",
     "tests/test_engine.py",
     "tests/test_prechecks.py",
+    "tests/origin",
 )
 FORMAT: Final = "roo.finding-snapshots/1"
 REGENERATE: Final = "python scripts/finding_snapshots.py"
@@ -176,6 +184,7 @@ class CaseCollector:
 
     def __init__(self) -> None:
         self.cases: dict[str, dict[str, Any]] = {}
+        self.goods: dict[str, dict[str, Any]] = {}
         self.seen: dict[tuple[int, int], tuple[Any, Any]] = {}
 
     def record(self, args: Sequence[Any]) -> None:
@@ -198,6 +207,28 @@ class CaseCollector:
             return
         self.cases.setdefault(text, case)
 
+    def record_good(self, args: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
+        """A ``determine(good, psr, parameters=...)`` call, as JSON, when its parameters are JSON too."""
+        from roo.origin import Good, PsrTable, dump_good
+        from roo.origin.psr import unstructure_psr
+
+        import hypothesis
+
+        if hypothesis.currently_in_test_context() or not args or not isinstance(args[0], Good):
+            return
+        psr = args[1] if len(args) > 1 else kwargs.get("psr")
+        parameters = kwargs.get("parameters")
+        try:
+            case = {
+                "good": dump_good(args[0]),
+                "psr": unstructure_psr(psr) if isinstance(psr, PsrTable) else None,
+                "parameters": dict(parameters) if parameters else None,
+            }
+            text = json.dumps(case, sort_keys=True, ensure_ascii=False)
+        except Exception:  # noqa: BLE001 - parameters that are not JSON give no case
+            return
+        self.goods.setdefault(text, case)
+
     def wrapped(self, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
         def recording(*args: Any, **kwargs: Any) -> Any:
@@ -210,6 +241,18 @@ class CaseCollector:
         from roo.rules import RULESETS
 
         engine.run = self.wrapped(engine.run)  # type: ignore[assignment]
+        import roo.origin
+        import roo.origin.determination
+
+        original_determine = roo.origin.determination.determine
+
+        @functools.wraps(original_determine)
+        def determining(*args: Any, **kwargs: Any) -> Any:
+            self.record_good(args, kwargs)
+            return original_determine(*args, **kwargs)
+
+        roo.origin.determination.determine = determining  # type: ignore[assignment]
+        roo.origin.determine = determining  # type: ignore[attr-defined]
         # By name: the rule sets may hold their own copy of a module's function.
         registered: set[tuple[str, str]] = set()
         for rules in RULESETS.values():
@@ -245,7 +288,44 @@ def collect_cases() -> dict[str, dict[str, Any]]:
         for code in {finding.code for finding in evaluation.findings}:
             if code not in smallest or (len(text), text) < smallest[code]:
                 smallest[code] = (len(text), text)
-    return {code: collector.cases[text] for code, (_, text) in smallest.items()}
+    cases = {code: collector.cases[text] for code, (_, text) in smallest.items()}
+    smallest_goods: dict[str, tuple[int, str]] = {}
+    for text, case in collector.goods.items():
+        try:
+            determination = determined(case)
+        except Exception:  # noqa: BLE001 - a good that does not load again is skipped
+            continue
+        for code in {finding.code for finding in determination.findings} or {"(no finding)"}:
+            if code not in smallest_goods or (len(text), text) < smallest_goods[code]:
+                smallest_goods[code] = (len(text), text)
+    global GOOD_CASES
+    GOOD_CASES = {code: collector.goods[text] for code, (_, text) in smallest_goods.items()}
+    return cases
+
+
+#: For each finding code of an origin determination, the smallest good (with its table) that gave it.
+GOOD_CASES: dict[str, dict[str, Any]] = {}
+
+
+def determined(case: Mapping[str, Any]) -> Any:
+    """The determination of a pinned good case."""
+    from roo.origin import determine, load_good
+    from roo.origin.psr import load_psr
+
+    good = load_good(case["good"])
+    psr = load_psr(case["psr"]) if case["psr"] is not None else None
+    return determine(good, psr, parameters=case["parameters"])
+
+
+def determination_pinned(case: Mapping[str, Any]) -> dict[str, Any]:
+    """A determination as pinned: its JSON form, and each finding's message per locale (plain formatting)."""
+    from roo.locale import render_finding
+
+    determination = determined(case)
+    return {
+        "determination": json.loads(json.dumps(determination.to_dict(), ensure_ascii=False)),
+        "messages": [{locale: render_finding(f, locale) for locale in LOCALES} for f in determination.findings],
+    }
 
 
 def build(cases: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -268,6 +348,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     snapshot = build(cases)
     SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
     SNAPSHOT.write_text(json.dumps(snapshot, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    with plain_formatting():
+        goods = {code: {"case": case, **determination_pinned(case)} for code, case in sorted(GOOD_CASES.items())}
+    DETERMINATIONS.write_text(
+        json.dumps({"format": FORMAT, "regenerate": REGENERATE, "codes": goods}, ensure_ascii=False, indent=1, sort_keys=True)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{DETERMINATIONS.relative_to(ROOT)}: {len(goods)} origin finding codes")
     pinned_by_case = sum(1 for entry in snapshot["codes"].values() if entry["case"] is not None)
     print(f"{SNAPSHOT.relative_to(ROOT)}: {len(snapshot['codes'])} codes, {pinned_by_case} from a case")
     return 0

@@ -27,6 +27,8 @@ import pytest
 
 from benchmarks.growth import PATHS, GrowthPath, growth_ratio
 
+pytestmark = pytest.mark.slow
+
 #: x10 input may cost at most this many times the time (linear, with room for noise and the fixed cost).
 MAX_RATIO: Final = 15.0
 #: Rounds of (small, large) timings; the median ratio is compared.
