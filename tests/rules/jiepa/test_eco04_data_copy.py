@@ -229,14 +229,14 @@ def test_every_e_co_phase_parameter_is_read_by_a_rule(name: str) -> None:
 
 from datetime import date as _date  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from roo.model.certificate import Medium  # noqa: E402
 from roo.strategies import certificates  # noqa: E402
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(certificates("JIEPA", max_items=3), certificates("JIEPA", max_items=3), st.dates(_date(2023, 5, 1), _date(2025, 12, 31)))
 def test_the_copy_never_gives_an_error_of_its_own(eco: roo.Certificate, copy: roo.Certificate, on: _date) -> None:
     """§4(c): a lack of data elements and a discrepancy with the copy are minor defects customs may check; the
