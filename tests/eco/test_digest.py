@@ -75,6 +75,7 @@ TEXT_CHANGES = {
     "exporting_party": "TH",
     "country": "TH",
     "importing_party": "VN",
+    "country": "SG",  # an ISO 3166-1 code: the loader refuses any other
     "hs_version": "HS2022",
     "hs_code": "030618",
     "origin_criterion": "CTH",
