@@ -483,3 +483,15 @@ def test_impossible_values_are_refused_from_python_too() -> None:
     with pytest.raises(InvalidContext) as rate:
         roo.Context(exchange_rates={"USD/JPY": Decimal(0)})
     assert [("exchange_rates['USD/JPY']", "an exchange rate must be above zero, got 0")] == _problems(rate)
+
+
+def test_the_cli_lists_the_first_problems_and_counts_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2000 bad items: the first 100 problems on stderr, then one line counting the others."""
+    bad = [{"number": "x", "description": 1, "hs_code": 2, "origin_criterion": 3}] * 2000
+    path = tmp_path / "co.json"
+    path.write_text(json.dumps(certificate_data(items=bad)), encoding="utf-8")
+    assert 2 == main(["evaluate", str(path)])
+    lines = capsys.readouterr().err.splitlines()
+    assert f"roo: {path}: invalid certificate ({MAX_PROBLEMS} problems):" == lines[0]
+    assert f"  ...: {2000 * 4 - MAX_PROBLEMS} more problems not listed" == lines[-1]
+    assert MAX_PROBLEMS + 2 == len(lines)

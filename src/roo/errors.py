@@ -65,6 +65,13 @@ class InvalidInput(RooError, ValueError):
         more = f"\n  ... and {self.omitted} more" if self.omitted else ""
         super().__init__(f"invalid {self.kind} ({count} problem{'s' if count != 1 else ''}):\n{lines}{more}")
 
+    @property
+    def reported(self) -> tuple[Problem, ...]:
+        """The problems to show a person: those listed, then one line counting those only counted."""
+        if not self.omitted:
+            return self.problems
+        return (*self.problems, Problem("...", f"{self.omitted} more problem{'s' if self.omitted != 1 else ''} not listed"))
+
 
 class InvalidCertificate(InvalidInput):
     """A certificate (or a case wrapping one) that is not well-formed."""

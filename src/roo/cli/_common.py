@@ -144,7 +144,7 @@ def report(error: InputError | InputErrors) -> None:
     """Write ``error`` to stderr: for each source a line naming it, then one line per problem."""
     lines: list[str] = []
     for each in error.errors if isinstance(error, InputErrors) else (error,):
-        count = len(each.problems)
+        count = sum(1 for problem in each.problems if not (isinstance(problem, Problem) and problem.path == "..."))
         lines.append(f"roo: {each.source}: {each.what}" + (f" ({count} problems):" if count > 1 else ":"))
         lines.extend(f"  {problem}" for problem in each.problems)
     sys.stderr.write("\n".join(lines) + "\n")

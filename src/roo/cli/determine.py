@@ -89,7 +89,7 @@ def read_inputs(source: str, psr_source: str | None) -> tuple[Good, PsrTable | N
         try:
             good = load_good(data)
         except InvalidInput as invalid:
-            raise InputError(_label(source), invalid.problems, "invalid good") from None
+            raise InputError(_label(source), invalid.reported, "invalid good") from None
     except InputError as error:
         errors.append(error)
     if psr_source is not None:
@@ -100,7 +100,7 @@ def read_inputs(source: str, psr_source: str | None) -> tuple[Good, PsrTable | N
             try:
                 table = load_psr(data)
             except InvalidInput as invalid:
-                raise InputError(_label(psr_source), invalid.problems, "invalid product-specific rule table") from None
+                raise InputError(_label(psr_source), invalid.reported, "invalid product-specific rule table") from None
         except InputError as error:
             errors.append(error)
     if errors or good is None:

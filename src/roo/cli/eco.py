@@ -163,7 +163,7 @@ def keys_output(co: Certificate, source: str, format: str) -> str:
     try:
         found = eco.access_keys(co)
     except InvalidInput as invalid:
-        raise InputError(_label(source), invalid.problems, "no NACCS access keys") from None
+        raise InputError(_label(source), invalid.reported, "no NACCS access keys") from None
     if format == "json":
         return json_text(found._asdict())
     return f"certification number: {found.certification_number}\nfirst invoice number: {found.first_invoice_number}\n"

@@ -334,7 +334,7 @@ def read_context(source: str) -> roo.Context:
     try:
         return roo.load_context(data)
     except InvalidInput as invalid:
-        raise InputError(_label(source), invalid.problems, "invalid context") from None
+        raise InputError(_label(source), invalid.reported, "invalid context") from None
 
 
 def _read_document(source: str, *, use_context: bool) -> tuple[roo.Certificate, roo.Context | None]:
@@ -378,12 +378,12 @@ def load_case(data: Any, *, use_context: bool = True) -> tuple[roo.Certificate, 
     try:
         co = roo.load(certificate_data)
     except InvalidInput as error:
-        problems.extend(_prefixed("certificate" if is_case else "", p) for p in error.problems)
+        problems.extend(_prefixed("certificate" if is_case else "", p) for p in error.reported)
     if use_context and context_data is not None:
         try:
             ctx = roo.load_context(context_data)
         except InvalidInput as error:
-            problems.extend(_prefixed("context", p) for p in error.problems)
+            problems.extend(_prefixed("context", p) for p in error.reported)
     if problems or co is None:
         raise CaseError(problems, "invalid case" if is_case else "invalid certificate")
     return co, ctx
@@ -395,7 +395,7 @@ def _label(source: str) -> str:
 
 def _prefixed(prefix: str, problem: Problem) -> Problem:
     """``problem`` with its path inside a case: ``items[0].hs_code`` -> ``certificate.items[0].hs_code``."""
-    if not prefix:
+    if not prefix or problem.path == "...":  # no prefix, or the count of problems not listed
         return problem
     if problem.path == "$":
         path = prefix
