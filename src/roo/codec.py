@@ -820,7 +820,7 @@ def _currency_problem(code: str, path: str) -> Problem:
 
 
 def _check_party(party: Any, path: str, problems: list[Problem]) -> None:
-    if party is not None and party.country is not None and not is_country(party.country):
+    if party is not None and party.country is not None and not _country_any_case(party.country):
         problems.append(_country_problem(party.country, f"{path}.country"))
 
 
@@ -884,19 +884,27 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
 
 
 def _header_problems(co: Certificate, prefix: str) -> list[Problem]:
-    """Country codes outside boxes 5-10: the parties' countries, transit countries, referenced certificates."""
+    """Country codes outside boxes 5-10: the parties' countries, transit countries, referenced certificates.
+
+    These are read in any letter case (``"sg"`` is Singapore: the rules compare them case-blind); the
+    exporting and importing Parties, which decide the scheme's rules, must be written as ISO writes them.
+    """
     problems: list[Problem] = []
     for field in ("exporter", "consignee", "producer", "third_country_invoicer"):
         _check_party(getattr(co, field), prefix + field, problems)
     if co.transport is not None:
         for index, country in enumerate(co.transport.transit_countries):
-            if not is_country(country):
+            if not _country_any_case(country):
                 problems.append(_country_problem(country, f"{prefix}transport.transit_countries[{index}]"))
     for field in ("original_certificate", "replaces"):
         reference = getattr(co, field)
-        if reference is not None and reference.exporting_party is not None and not is_country(reference.exporting_party):
+        if reference is not None and reference.exporting_party is not None and not _country_any_case(reference.exporting_party):
             problems.append(_country_problem(reference.exporting_party, f"{prefix}{field}.exporting_party"))
     return problems
+
+
+def _country_any_case(code: str) -> bool:
+    return len(code) == 2 and is_country(code.upper())
 
 
 def _items_problem(data: object, limits: Limits, path: str = "items") -> Problem | None:

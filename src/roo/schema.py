@@ -55,6 +55,8 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
 COUNTRY_PATTERN: Final = r"^[A-Z]{2}$"
 CURRENCY_PATTERN: Final = r"^[A-Z]{3}$"
+#: A country code in any letter case (the loader then checks it is an ISO 3166-1 code).
+ANY_CASE_COUNTRY_PATTERN: Final = r"^[A-Za-z]{2}$"
 RATE_KEY_PATTERN: Final = r"^[A-Z]{3}/[A-Z]{3}$"
 
 #: Constraints the loader checks beyond the types, by (class, field).
@@ -64,9 +66,15 @@ _REFINEMENTS: Final[dict[tuple[type[Any], str], dict[str, Any]]] = {
     (Certificate, "items"): {"minItems": 1},
     (Item, "number"): {"minimum": 1, "description": "item number as printed, unique on the CO"},
     (Money, "currency"): {"enum": sorted(CURRENCIES), "description": "ISO 4217 currency code"},
-    (Party, "country"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
-    (Transport, "transit_countries"): {"items": {"enum": sorted(COUNTRIES)}, "description": "ISO 3166-1 alpha-2 codes"},
-    (CertificateReference, "exporting_party"): {"enum": sorted(COUNTRIES), "description": "ISO 3166-1 alpha-2 code"},
+    (Party, "country"): {"pattern": ANY_CASE_COUNTRY_PATTERN, "description": "ISO 3166-1 alpha-2 code, any case"},
+    (Transport, "transit_countries"): {
+        "items": {"type": "string", "pattern": ANY_CASE_COUNTRY_PATTERN},
+        "description": "ISO 3166-1 alpha-2 codes, any case",
+    },
+    (CertificateReference, "exporting_party"): {
+        "pattern": ANY_CASE_COUNTRY_PATTERN,
+        "description": "ISO 3166-1 alpha-2 code, any case",
+    },
     (Context, "exchange_rates"): {
         "propertyNames": {"pattern": RATE_KEY_PATTERN},
         "description": "units of TARGET per unit of SOURCE, keyed 'SOURCE/TARGET', e.g. 'USD/JPY'",
