@@ -172,7 +172,7 @@ def test_certificate_findings_come_first(capsys: pytest.CaptureFixture[str]) -> 
     first_item = next(i for i, line in enumerate(lines) if line.startswith("item 1:"))
     assert lines[error - 1] == "certificate"
     assert error < first_item
-    assert "AJCEP/IR/2(a)" in lines[error]
+    assert "AJCEP/IR/3(f)" in lines[error]
     assert "  (denied with the whole certificate: see the certificate's errors above)" == lines[first_item + 1]
 
 

@@ -93,7 +93,7 @@ SG_TRADER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raffl
         pytest.param(
             False,
             SG_TRADER,
-            [("third-country-invoicing-not-indicated", ERROR, None)],
+            [("third-country-invoicing-not-indicated", WARNING, None)],
             id="invoicer-in-a-third-country-but-box-not-ticked",
         ),
         pytest.param(
@@ -136,12 +136,18 @@ def test_third_country_invoicer_missing_says_what_is_missing(
 
 
 def test_unticked_third_country_invoice_cites_form_note_7() -> None:
-    """The unticked box is a form-note omission naming the invoicer and its country."""
+    """The unticked box is a form-note omission naming the invoicer and its country.
+
+    Form note 7: the box "should be ticked", and customs "may require the importer to provide the invoices and
+    any other relevant documents": the invoicer is on the CO, the tick is missing, so customs may follow up and
+    the CO keeps its preference.
+    """
     finding = only(
         roo.evaluate(certificate(third_country_invoicer=SG_TRADER)), "third-country-invoicing-not-indicated"
     )
-    expected = ("AJCEP/FORM/7", "Lion Trading Pte Ltd", "SG")
-    assert expected == (finding.rule, finding.facts["invoicer"], finding.facts["invoicer_country"])
+    evaluation = roo.evaluate(certificate(third_country_invoicer=SG_TRADER))
+    expected = ("AJCEP/FORM/7", "Lion Trading Pte Ltd", "SG", roo.Status.ACCEPTED)
+    assert expected == (finding.rule, finding.facts["invoicer"], finding.facts["invoicer_country"], evaluation.status)
 
 
 def test_invoicer_without_country_is_not_evaluated() -> None:
@@ -214,7 +220,9 @@ CERTIFIED: dict[str, Any] = {
     ("changes", "expected"),
     [
         pytest.param({}, [], id="signed-by-named-signatory"),
-        pytest.param({"sealed": False}, [], id="unsealed-is-not-this-rule"),
+        pytest.param(
+            {"sealed": False}, [("certification-not-stamped", WARNING, None)], id="signed-but-not-stamped-warns"
+        ),
         pytest.param({"signed": False}, [("certification-unsigned", ERROR, None)], id="not-signed"),
         pytest.param(
             {"signatory": None}, [("certification-signatory-missing", INFO, None)], id="signed-signatory-not-named"
@@ -228,7 +236,11 @@ CERTIFIED: dict[str, Any] = {
     ],
 )
 def test_certification(changes: dict[str, Any], expected: Seen) -> None:
-    """The authorised signatory signs the CO (IR 2(a)); a name not printed beside the signature is only noted."""
+    """The authorised signatory signs the CO (IR 3(f)); a name not printed beside the signature is only noted.
+
+    IR 13: each Party provides "specimen official seals or impressions of stamps" so that a paper CO's stamp
+    can be checked; a signed CO without one warns (customs may verify) and denies nothing.
+    """
     assert expected == form_findings(roo.evaluate(certificate(certification={**CERTIFIED, **changes})))
 
 
@@ -252,7 +264,7 @@ def test_certification_names_the_box_of_the_form(exporting_party: str, importing
         exporting_party=exporting_party, importing_party=importing_party, certification={**CERTIFIED, "signed": False}
     )
     finding = only(roo.evaluate(co), "certification-unsigned")
-    assert (box, "AJCEP/IR/2(a)") == (finding.facts["box"], finding.rule)
+    assert (box, "AJCEP/IR/3(f)") == (finding.facts["box"], finding.rule)
 
 
 def test_signed_certification_without_the_signatorys_name_is_accepted() -> None:
@@ -260,7 +272,7 @@ def test_signed_certification_without_the_signatorys_name_is_accepted() -> None:
     co = certificate(certification={**CERTIFIED, "signatory": None})
     evaluation = roo.evaluate(co)
     finding = only(evaluation, "certification-signatory-missing")
-    assert ("AJCEP/IR/2(a)", INFO, roo.Status.ACCEPTED) == (finding.rule, finding.severity, evaluation.status)
+    assert ("AJCEP/IR/3(f)", INFO, roo.Status.ACCEPTED) == (finding.rule, finding.severity, evaluation.status)
 
 
 @pytest.mark.parametrize(
@@ -438,3 +450,101 @@ def test_every_form_finding_has_a_message_naming_the_item_when_there_is_one() ->
         messages["reference-number-missing"].startswith("Item"),
         messages["invoice-missing"].startswith("Item 2: "),
     )
+
+
+# --- Duly completed: boxes an officer reads (IR 2(a) for the issuing authority; IR 4(a) at import) ------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({"exporter": None}, [("exporter-missing", WARNING, None)], id="no-exporter"),
+        pytest.param(
+            {"exporter": {"name": " ", "address": "Jl. Pelabuhan 1", "country": "ID"}},
+            [("exporter-missing", WARNING, None)],
+            id="exporter-name-blank",
+        ),
+        pytest.param({"consignee": None}, [("consignee-missing", WARNING, None)], id="no-consignee"),
+        pytest.param(
+            {"exporter": None, "consignee": None},
+            [("exporter-missing", WARNING, None), ("consignee-missing", WARNING, None)],
+            id="neither",
+        ),
+        pytest.param(
+            {"exporter": {"name": "PT Samudra Jaya"}}, [], id="exporter-named-without-address-is-a-minor-omission"
+        ),
+    ],
+)
+def test_exporter_and_consignee_named(changes: dict[str, Any], expected: Seen) -> None:
+    """IR 4(a): customs disregard omissions "provided that these minor errors do not affect the authenticity of
+    the CO or the accuracy of the information". A CO that names no exporter or consignee does not say whose
+    goods it certifies or for whom: not minor, yet no text makes it invalid, so it warns and denies nothing.
+    """
+    evaluation = roo.evaluate(certificate(**changes))
+    assert (expected, roo.Status.ACCEPTED) == (form_findings(evaluation), evaluation.status)
+
+
+def test_the_exporter_finding_is_what_ir4_points_to() -> None:
+    """IR 4's exporter comparison leaves an empty box 1 to this rule, which now reports it."""
+    from roo.context import Context, Declaration
+
+    evaluation = roo.evaluate(certificate(exporter=None), Context(declaration=Declaration(exporter="PT Samudra Jaya")))
+    check = next(c for c in evaluation.checks if c.title == "exporter on the import declaration is the CO's exporter")
+    assert (("certificate.exporter",), ["exporter-missing"]) == (
+        check.needed,
+        [f.code for f in evaluation.findings if f.code == "exporter-missing"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quantity", "gross_weight", "expected"),
+    [
+        pytest.param({"value": "4000", "unit": "KGM"}, None, [], id="quantity-only"),
+        pytest.param(None, {"value": "4300", "unit": "KGM"}, [], id="gross-weight-only"),
+        pytest.param(None, None, [("item-quantity-missing", WARNING, 2)], id="neither"),
+    ],
+)
+def test_item_quantity(quantity: Any, gross_weight: Any, expected: Seen) -> None:
+    """IR 2(c) names "quantity (e.g. gross weight, net weight)" among what the CO states; box 9 holds the gross
+    weight or other quantity. Either one states it; an item with neither warns on that item only.
+    """
+    items = [item_data(1), item_data(2, quantity=quantity, gross_weight=gross_weight)]
+    evaluation = roo.evaluate(certificate(items=items))
+    assert (expected, (1, 2)) == (form_findings(evaluation), evaluation.granted)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({}, [], id="paper-stamped"),
+        pytest.param(
+            {"certification": {**CERTIFIED, "sealed": False}},
+            [("certification-not-stamped", WARNING, None)],
+            id="paper-not-stamped",
+        ),
+        pytest.param(
+            {"medium": "electronic", "copy": None, "certification": {**CERTIFIED, "sealed": False}},
+            [],
+            id="an-e-co-has-no-stamp",
+        ),
+        pytest.param(
+            {"certification": {**CERTIFIED, "sealed": False, "signed": False}},
+            [("certification-unsigned", ERROR, None)],
+            id="unsigned-is-reported-as-unsigned",
+        ),
+    ],
+)
+def test_stamp_on_a_paper_co(changes: dict[str, Any], expected: Seen) -> None:
+    """IR 13: the Parties exchange "specimen official seals or impressions of stamps" of the issuing authority,
+    so a paper CO's stamp is what lets customs check its authenticity. Without one IR 4(a) does not disregard
+    the omission, but no text makes the CO invalid: a warning.
+    """
+    evaluation = roo.evaluate(certificate(**changes))
+    assert expected == form_findings(evaluation)
+
+
+def test_stamp_finding_names_the_box_of_japan_s_form() -> None:
+    """On Japan's form the certification is box 11 (IR 3(e) puts the declaration in box 10)."""
+    co = certificate(exporting_party="JP", importing_party="VN", certification={**CERTIFIED, "sealed": False})
+    finding = only(roo.evaluate(co), "certification-not-stamped")
+    assert (11, "AJCEP/IR/4(a)") == (finding.facts["box"], finding.rule)

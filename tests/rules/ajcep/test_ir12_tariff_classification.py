@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from tests.builders import certificate, item_data
 CODES = frozenset(spec.code for rule in ir12_tariff_classification.RULES for spec in rule.specs)
 
 ERROR = roo.Severity.ERROR
+WARNING = roo.Severity.WARNING
 INFO = roo.Severity.INFO
 
 Seen = list[tuple[str, roo.Severity, int | None]]
@@ -81,11 +83,23 @@ def test_code_not_at_six_digits_denies_the_item(hs_code: str) -> None:
     ],
 )
 def test_national_digits_after_the_subheading_are_disregarded(hs_code: str) -> None:
-    """More than six digits still shows the subheading: an info note (IR 4(a)), the item keeps its preference."""
+    """More than six digits still shows the subheading: an info note (IR 4(a)), the item keeps its preference.
+
+    IR 4(a): customs "will disregard minor errors, such as ... information which falls outside the designated
+    box". The error is disregarded; the information is not: the finding reads the national digits too.
+    """
     evaluation = roo.evaluate(certificate(items=[item_data(1, hs_code=hs_code)]))
     finding = next(f for f in evaluation.findings if f.code == "hs-code-national-digits")
-    expected = ([("hs-code-national-digits", INFO, 1)], "030617", "AJCEP/IR/4(a)", roo.Status.ACCEPTED)
-    assert expected == (ir12_findings(evaluation), finding.facts["subheading"], finding.rule, evaluation.status)
+    national = "".join(ch for ch in hs_code if ch.isdigit())[6:]
+    expected = ([("hs-code-national-digits", INFO, 1)], "030617", national, "AJCEP/IR/4(a)", roo.Status.ACCEPTED)
+    actual = (
+        ir12_findings(evaluation),
+        finding.facts["subheading"],
+        finding.facts["national_digits"],
+        finding.rule,
+        evaluation.status,
+    )
+    assert expected == actual
 
 
 def test_code_not_at_six_digits_denies_only_its_item() -> None:
@@ -121,15 +135,19 @@ def test_missing_description_denies_the_item(description: str) -> None:
             "Frozen shrimps peeled", [("description-differs-slightly", INFO, 1)], id="typographical-difference"
         ),
         pytest.param(
-            "Dried anchovies", [("description-not-substantially-identical", ERROR, 1)], id="another-good"
+            "Dried anchovies", [("description-not-substantially-identical", WARNING, 1)], id="another-good"
         ),
         pytest.param(
-            "Canned tuna in oil", [("description-not-substantially-identical", ERROR, 1)], id="nothing-in-common"
+            "Canned tuna in oil", [("description-not-substantially-identical", WARNING, 1)], id="nothing-in-common"
         ),
     ],
 )
 def test_description_against_the_declaration(declared: str, expected: Seen) -> None:
-    """The CO description is compared with what the importer declared for the same item."""
+    """The CO description is compared with what the importer declared for the same item.
+
+    IR 12: the description "should be substantially identical to the description on the invoice". The
+    declaration stands in for the invoice, so a description that shares little with it warns and never denies.
+    """
     ctx = declaring({"certificate_item": 1, "description": declared})
     assert expected == ir12_findings(roo.evaluate(certificate(), ctx))
 
@@ -144,13 +162,13 @@ def test_description_against_the_declaration(declared: str, expected: Seen) -> N
         ),
         pytest.param(
             "Tuna frozen sardines mackerel chilled",
-            [("description-not-substantially-identical", ERROR, 1)],
+            [("description-not-substantially-identical", WARNING, 1)],
             id="just-below-threshold",
         ),
     ],
 )
 def test_substantially_identical_boundary(declared: str, expected: Seen) -> None:
-    """A similarity of exactly 0.6 is substantially identical; below it is not."""
+    """A similarity of exactly 0.6 is substantially identical; below it is not, and only warns (roo's figure)."""
     co = certificate(items=[item_data(1, description="Tuna frozen whole gutted skipjack", hs_code="030343")])
     ctx = declaring({"certificate_item": 1, "description": declared})
     assert expected == ir12_findings(roo.evaluate(co, ctx))
@@ -166,16 +184,45 @@ def test_slight_difference_is_disregarded_under_ir_4a() -> None:
     assert expected == actual
 
 
-def test_different_description_denies_only_its_item() -> None:
-    """A description that is not substantially identical denies its own item only."""
+def test_different_description_warns_and_denies_nothing() -> None:
+    """A description that shares little with the declared one is a warning on its own item; nothing is denied.
+
+    IR 12 compares with "the description on the invoice"; the import declaration's wording is not the invoice,
+    and the 0.6 cut-off is no figure of the text, so neither can deny.
+    """
     items = [item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743")]
     ctx = declaring(
         {"certificate_item": 1, "description": "Frozen shrimp, peeled"},
         {"certificate_item": 2, "description": "Dried anchovies"},
     )
     evaluation = roo.evaluate(certificate(items=items), ctx)
-    expected = ([("description-not-substantially-identical", ERROR, 2)], (1,), (2,))
-    assert expected == (ir12_findings(evaluation), evaluation.granted, evaluation.denied)
+    finding = next(f for f in evaluation.findings if f.code == "description-not-substantially-identical")
+    expected = ([("description-not-substantially-identical", WARNING, 2)], (1, 2), (), "AJCEP/IR/12")
+    assert expected == (ir12_findings(evaluation), evaluation.granted, evaluation.denied, finding.rule)
+
+
+def test_description_worded_as_the_hs_text_is_not_denied() -> None:
+    """IR 12: the description should be substantially identical to the invoice's "and, if possible, to the
+    description under the HS for the good". A CO worded as the HS text shares few words with a declaration
+    worded after the invoice; roo cannot tell that from another good, so it warns and the item keeps its
+    preference.
+    """
+    co = certificate(items=[item_data(1, description="Shrimps and prawns, frozen, other")])
+    ctx = declaring({"certificate_item": 1, "description": "Vannamei 31/40 PD IQF 10x1kg"})
+    evaluation = roo.evaluate(co, ctx)
+    expected = ([("description-not-substantially-identical", WARNING, 1)], roo.Status.ACCEPTED)
+    assert expected == (ir12_findings(evaluation), evaluation.status)
+
+
+def test_a_long_description_costs_linear_time() -> None:
+    """Two 800-word descriptions are compared in well under a second (they took seconds per item before)."""
+    words = [f"word{n}x" for n in range(800)]
+    co = certificate(items=[item_data(1, description=" ".join(words))])
+    ctx = declaring({"certificate_item": 1, "description": " ".join(reversed(words[:-1])) + " other"})
+    start = time.perf_counter()
+    evaluation = roo.evaluate(co, ctx)
+    fast = time.perf_counter() - start < 2.0
+    assert (True, [("description-differs-slightly", INFO, 1)]) == (fast, ir12_findings(evaluation))
 
 
 def test_each_declaration_line_is_compared_once() -> None:
@@ -185,7 +232,7 @@ def test_each_declaration_line_is_compared_once() -> None:
         {"certificate_item": 1, "description": "Frozen shrimps peeled"},
         {"certificate_item": 1, "description": "Canned tuna in oil"},
     )
-    expected = [("description-differs-slightly", INFO, 1), ("description-not-substantially-identical", ERROR, 1)]
+    expected = [("description-differs-slightly", INFO, 1), ("description-not-substantially-identical", WARNING, 1)]
     assert expected == ir12_findings(roo.evaluate(certificate(), ctx))
 
 

@@ -1,19 +1,58 @@
-"""AJCEP IR 3: form of the CO — reference number, third-country invoice, declaration, signatures, original, invoices.
+"""AJCEP IR 3: form of the CO — a duly completed form, reference number, third-country invoice, signatures, original.
 
 A CO bears a reference number given by its place or office of issuance
 (IR 3(c)). Where a third country issues the invoice, the CO says so: the
 "Third Country Invoicing" box is ticked and the full legal name and address
 of the company or person issuing the invoice appear in box 7 (IR 3(d), form
-note 7); an invoicer outside both Parties with the box left unticked is the
-same omission seen from the other side. The exporter completes and signs the
+note 7). An invoicer outside both Parties named on the CO with the box left
+unticked is the same indication made in part: the invoicer is there, only the
+tick is missing. Form note 7 says the box *should* be ticked and lets customs
+*require* the invoices and other documents confirming the transaction, so the
+missing tick is a ``warning`` for customs to follow up, not a denial (the
+information is on the CO; IR 4(a)). The exporter completes and signs the
 declaration, in box 11 of the ASEAN Member States' form and box 10 of Japan's
-form (IR 3(e)). The issuing authority's examination ensures the CO is "duly
-completed and signed by the authorised signatory" (IR 2(a)), whose signature
-may be autographed or electronically printed (IR 3(f)); roo reads ``signed``
-as either. Neither Rule asks for the signatory's name to be printed, so a
-signed certification without it is noted (``info``), never denied. Data that
-do not say whether the certification or the declaration is signed
-(``signed`` left out) leave the check not evaluated.
+form (IR 3(e)). The certification is signed by the authorised signatory of the
+issuing authority, autographed or electronically printed (IR 3(f)); roo reads
+``signed`` as either. Neither Rule asks for the signatory's name to be
+printed, so a signed certification without it is noted (``info``), never
+denied. Data that do not say whether the certification or the declaration is
+signed (``signed`` left out) leave the check not evaluated.
+
+**Duly completed.** IR 2(a) has the issuing authority make sure the CO is
+"duly completed and signed"; that is its duty, not a ground the importing
+customs cite. What the importing customs apply to a box left empty is IR 4(a):
+an omission is a minor error they disregard only if it affects neither the
+authenticity of the CO nor the accuracy of what it says. The boxes a receiving
+officer reads, and what roo makes of each when it is empty:
+
+* **Box 1, the exporter** (its name). Who exported the goods is what a
+  verification asks the exporting Party about (OCP Rule 6) and what IR 4
+  compares with the declaration; a CO without it does not say whose goods it
+  certifies, which is not a minor omission. No text makes such a CO invalid,
+  so it is a ``warning``: customs may verify (``exporter-missing``).
+* **Box 2, the consignee** (its name). The original is forwarded to the
+  importer for submission to customs (IR 3(g)); a CO that names no consignee
+  does not tie itself to this importation. A ``warning`` for the same reason
+  (``consignee-missing``).
+* **Box 9, the quantity** of each item (gross weight or other quantity; IR
+  2(c) names it among what must conform to the good). Without it neither IR
+  4's comparison with the declaration nor IR 9's cap on back-to-back COs can
+  be made. A ``warning`` on that item (``item-quantity-missing``).
+* **Box 12 (Japan's form: box 11), the issuing authority's stamp** on a paper
+  CO. Each Party gives the others specimens of its official seals or stamps
+  (IR 13) so that the importing customs can check a paper CO's authenticity;
+  without the impression they cannot, so IR 4(a) does not disregard it. The
+  Rules make no unstamped CO invalid, and authenticity is what a verification
+  establishes: a ``warning`` (``certification-not-stamped``). An e-CO has no
+  stamp. The signature is checked above and denies when it is missing.
+* **Boxes 7 and 8, description, HS code and origin criterion**, are IR 12's
+  and Art 26's checks; **box 10, the invoice**, is form note 6's (below); the
+  **declaration and certification** (boxes 11 and 12) are checked above.
+* **Box 3, transport and route**, is filled in "as far as known" on the form,
+  so an empty box is no omission; IR 7 reads the shipment date from it where
+  it needs it. **Box 6, marks and numbers, and the number and kind of
+  packages** are often absent for goods in bulk: an omission IR 4(a)
+  disregards, so roo reports nothing.
 
 A paper CO from an ASEAN Member State is made out as an original and two
 copies; Japan issues only an original (IR 3(b)). The original is what the
@@ -46,8 +85,8 @@ The checks JIEPA shares (reference number, certification, exporter's
 declaration, third-country invoice, invoice per item) are implemented once in
 :mod:`roo.rules.shared.form`, with this module's findings as AJCEP's terms.
 
-Source: AJCEP Implementing Regulations, Rules 2(a), 3(b)-(j), 4(a) and 5(b); notes to the
-AJCEP CO form, notes 6 and 7.
+Source: AJCEP Implementing Regulations, Rules 2(a) and 2(c) (what the issuing authority ensures), 3(b)-(j),
+4(a), 5(b) and 13; notes to the AJCEP CO form, notes 6 and 7.
 """
 
 from __future__ import annotations
@@ -57,11 +96,27 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, failed, passed
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateRule,
+    FindingSpec,
+    ItemRule,
+    Result,
+    failed,
+    judged,
+    passed,
+)
 from roo.rules.shared import form
 
 #: The Party whose form is Japan's form; every other exporting Party uses the ASEAN Member States' form.
 JAPAN: Final = "JP"
+
+#: The signature of the issuing authority's authorised signatory on the CO (IR 3(f)); IR 2(a) is the authority's
+#: own duty to see to it, not a rule the importing customs apply.
+RULE_SIGNATURE: Final = "AJCEP/IR/3(f)"
+#: What the importing customs do with an empty box: disregard it only if it is a minor omission (IR 4(a)).
+RULE_OMISSION: Final = "AJCEP/IR/4(a)"
 
 REFERENCE_NUMBER_MISSING = FindingSpec(
     "reference-number-missing",
@@ -79,9 +134,10 @@ THIRD_COUNTRY_INVOICER_MISSING = FindingSpec(
 THIRD_COUNTRY_INVOICING_NOT_INDICATED = FindingSpec(
     "third-country-invoicing-not-indicated",
     "AJCEP/FORM/7",
-    Severity.ERROR,
+    Severity.WARNING,
     "The invoice is issued by '{invoicer}' in {invoicer_country}, neither the exporting Party ({exporting_party}) "
-    "nor the importing Party ({importing_party}), but the 'Third Country Invoicing' box is not ticked.",
+    "nor the importing Party ({importing_party}), but the 'Third Country Invoicing' box is not ticked; customs "
+    "may require the invoices and documents confirming the transaction.",
 )
 EXPORTER_DECLARATION_MISSING = FindingSpec(
     "exporter-declaration-missing",
@@ -98,16 +154,43 @@ EXPORTER_DECLARATION_UNSIGNED = FindingSpec(
 )
 CERTIFICATION_UNSIGNED = FindingSpec(
     "certification-unsigned",
-    "AJCEP/IR/2(a)",
+    RULE_SIGNATURE,
     Severity.ERROR,
     "The certification (box {box} of {form}) is not signed by the authorised signatory of the issuing authority.",
 )
 CERTIFICATION_SIGNATORY_MISSING = FindingSpec(
     "certification-signatory-missing",
-    "AJCEP/IR/2(a)",
+    RULE_SIGNATURE,
     Severity.INFO,
     "The certification (box {box} of {form}) does not print the name of the authorised signatory of the issuing "
     "authority; the signature is what the Rules require, so this is noted only.",
+)
+EXPORTER_MISSING = FindingSpec(
+    "exporter-missing",
+    RULE_OMISSION,
+    Severity.WARNING,
+    "Box 1 does not name the exporter; the CO does not say whose goods it certifies, which is not a minor "
+    "omission, and customs may verify the CO.",
+)
+CONSIGNEE_MISSING = FindingSpec(
+    "consignee-missing",
+    RULE_OMISSION,
+    Severity.WARNING,
+    "Box 2 does not name the consignee; customs may verify that the CO is for this importation.",
+)
+ITEM_QUANTITY_MISSING = FindingSpec(
+    "item-quantity-missing",
+    RULE_OMISSION,
+    Severity.WARNING,
+    "Box 9 gives no quantity (gross weight or other quantity) for this item; the quantity imported cannot be "
+    "compared with the CO, and customs may verify.",
+)
+CERTIFICATION_NOT_STAMPED = FindingSpec(
+    "certification-not-stamped",
+    RULE_OMISSION,
+    Severity.WARNING,
+    "The certification (box {box} of {form}) of this paper CO bears no stamp of the issuing authority, so its "
+    "authenticity cannot be checked against the specimen seals exchanged under IR 13; customs may verify.",
 )
 NOT_ORIGINAL = FindingSpec(
     "not-original",
@@ -171,7 +254,7 @@ TERMS: Final = form.FormTerms(
 
 
 def check_certification_signed(co: Certificate, ctx: Context) -> Result:
-    """The issuing authority's certification is signed (IR 2(a))."""
+    """The issuing authority's certification is signed (IR 3(f))."""
     return form.check_certification_signed(TERMS, co, ctx)
 
 
@@ -211,13 +294,49 @@ def check_exporter_declaration(co: Certificate, ctx: Context) -> Result:
 
 
 def check_certification_signatory(co: Certificate, ctx: Context) -> Result:
-    """The certification names the authorised signatory; noted only, the signature is what counts (IR 2(a))."""
+    """The certification names the authorised signatory; noted only, the signature is what counts (IR 3(f))."""
     return form.check_certification_signatory(TERMS, co, ctx)
 
 
 def invoice_numbers(co: Certificate) -> tuple[str, ...]:
     """The distinct invoice numbers printed on the CO, in item order (surrounding spaces ignored)."""
     return form.invoice_numbers(co)
+
+
+def check_parties_named(co: Certificate, ctx: Context) -> Result:
+    """Boxes 1 and 2 name the exporter and the consignee (an omission IR 4(a) does not disregard)."""
+    findings = []
+    if co.exporter is None or form.blank(co.exporter.name):
+        findings.append(EXPORTER_MISSING(None))
+    if co.consignee is None or form.blank(co.consignee.name):
+        findings.append(CONSIGNEE_MISSING(None))
+    return judged(*findings)
+
+
+def check_stamp(co: Certificate, ctx: Context) -> Result:
+    """A signed paper certification bears the issuing authority's stamp (IR 13 specimens, IR 4(a))."""
+    certification = co.certification
+    if co.medium is not _PAPER or certification is None or not certification.signed:
+        return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported above
+    if certification.sealed:
+        return PASSED
+    form_name, _, box = form_boxes(co)
+    return judged(CERTIFICATION_NOT_STAMPED(None, box=box, form=form_name))
+
+
+def check_item_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
+    """Box 9 gives the item's quantity: a quantity or a gross weight (an omission IR 4(a) does not disregard)."""
+    if item.quantity is not None or item.gross_weight is not None:
+        return PASSED
+    return judged(ITEM_QUANTITY_MISSING(item.number))
+
+
+def every_item_quantified(co: Certificate, ctx: Context) -> Result | None:
+    """Precheck of :func:`check_item_quantity`: ``PASSED`` when every item gives a quantity or gross weight."""
+    for item in co.items:
+        if item.quantity is None and item.gross_weight is None:
+            return None
+    return PASSED
 
 
 def check_several_invoices(co: Certificate, ctx: Context) -> Result:
@@ -235,7 +354,7 @@ def check_item_invoice(item: Item, co: Certificate, ctx: Context) -> Result:
 
 CERTIFICATE_RULES: Final = (
     CertificateRule(
-        "AJCEP/IR/2(a)", "CO signed by the authorised signatory", check_certification_signed, (CERTIFICATION_UNSIGNED,)
+        RULE_SIGNATURE, "CO signed by the authorised signatory", check_certification_signed, (CERTIFICATION_UNSIGNED,)
     ),
     CertificateRule("AJCEP/IR/3(g)", "original CO presented", check_copy, (NOT_ORIGINAL, COPY_NOT_INDICATED)),
     CertificateRule("AJCEP/IR/3(c)", "reference number", check_reference_number, (REFERENCE_NUMBER_MISSING,)),
@@ -252,7 +371,16 @@ CERTIFICATE_RULES: Final = (
         (EXPORTER_DECLARATION_MISSING, EXPORTER_DECLARATION_UNSIGNED),
     ),
     CertificateRule(
-        "AJCEP/IR/2(a)", "authorised signatory named", check_certification_signatory, (CERTIFICATION_SIGNATORY_MISSING,)
+        RULE_SIGNATURE, "authorised signatory named", check_certification_signatory, (CERTIFICATION_SIGNATORY_MISSING,)
+    ),
+    CertificateRule(
+        RULE_OMISSION,
+        "exporter and consignee named (boxes 1 and 2)",
+        check_parties_named,
+        (EXPORTER_MISSING, CONSIGNEE_MISSING),
+    ),
+    CertificateRule(
+        RULE_OMISSION, "issuing authority's stamp on a paper CO", check_stamp, (CERTIFICATION_NOT_STAMPED,)
     ),
     CertificateRule("AJCEP/IR/3(h)", "several invoices for one shipment", check_several_invoices, (SEVERAL_INVOICES,)),
 )
@@ -264,6 +392,13 @@ ITEM_RULES: Final = (
         check_item_invoice,
         (INVOICE_MISSING, INVOICE_DATE_MISSING),
         precheck=form.every_item_invoiced,
+    ),
+    ItemRule(
+        RULE_OMISSION,
+        "quantity for each item (box 9)",
+        check_item_quantity,
+        (ITEM_QUANTITY_MISSING,),
+        precheck=every_item_quantified,
     ),
 )
 

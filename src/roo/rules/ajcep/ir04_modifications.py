@@ -2,33 +2,49 @@
 
 (a) The importing customs disregard minor errors on a CO (slight discrepancies
 or omissions, typing slips, information outside its box) as long as they affect
-neither the CO's authenticity nor the accuracy of what it says. roo compares
-the CO with the import declaration it is presented with (the context's
-``declaration``) and draws the line between "minor" and not as follows:
+neither the CO's authenticity nor the accuracy of what it says. What is
+disregarded is the error, not the information: a code printed with national
+digits after its subheading, or a particular written outside the box meant for
+it, is still read (IR 12's ``hs-code-national-digits`` note gives both parts).
+roo compares the CO with the import declaration it is presented with (the
+context's ``declaration``) and draws the line between "minor" and not as
+follows:
 
+* **Declaration lines and CO items** (the whole declaration): each line claims
+  preference under a CO item (its ``certificate_item``). A line that names an
+  item the CO does not have claims preference the CO does not cover: an error
+  reported against that item number, which denies none of the CO's own items
+  (IR 3(i), 3(j): each item declared on the CO qualifies, or fails, on its
+  own).
 * **HS subheading** (per item): the first six digits of the declared code must
   be the CO's six-digit subheading. Another subheading in the same HS edition
-  is not a slip: it says the good is a different good, so it is an error on
-  that item (the CO's statement does not correspond to the goods, IR 2(d)).
-  The declaration is presumed to be in the edition in force on the date of
-  comparison (``ajcep.modifications.declaration_hs_edition``); an item
-  without ``hs_version`` is in the edition in force on the CO's issue date
-  (the same parameter, read on that date), so a CO issued in December 2021
-  and declared in January 2022 compares HS2017 with HS2022. When the CO's
-  edition differs from the declaration's, a different subheading may come
-  from the change of edition alone (which edition a CO may use is IR 17's
-  question): roo has no correlation table in an evaluation and does not
-  convert codes, so the difference is a ``warning``, not an error.
+  is not a slip: form note 5 asks the CO to show the importing Party's
+  classification, and a different one says the good is a different good, so it
+  is an error on that item. The declaration is presumed to be in the edition in
+  force on the date of comparison
+  (``ajcep.modifications.declaration_hs_edition``); an item without
+  ``hs_version`` is in the edition in force on the CO's issue date (the same
+  parameter, read on that date), so a CO issued in December 2021 and declared
+  in January 2022 compares HS2017 with HS2022. When the CO's edition differs
+  from the declaration's, a different subheading may come from the change of
+  edition alone (which edition a CO may use is IR 17's question): roo has no
+  correlation table in an evaluation and does not convert codes, so the
+  difference is a ``warning``, not an error.
 * **Quantity** (per item): the quantities declared under the item, added up,
   are compared with the CO quantity in the same unit. A difference of at most
   ``ajcep.modifications.quantity_tolerance_percent`` per cent of the CO
   quantity is a slight discrepancy (``info``, disregarded). Beyond it, a
-  declared quantity *larger* than the CO's is an error on the item: the excess
-  is not covered by the CO. A declared quantity *smaller* than the CO's is a
-  ``warning``: a short shipment or a clearance split over several declarations
-  explains it as well as an inaccurate CO, and doubt never denies. A declared
-  quantity that matches the CO's gross weight instead is noted (``info``).
-  Quantities in different units are not compared (``warning``).
+  declared quantity *larger* than the CO's is an error on the item (the excess
+  is not covered by the CO) only when the tolerance rests on a confirmed
+  source: the packaged 5 % is roo's own figure, which no text gives, so with it
+  the excess is a ``warning`` (customs may verify), and a caller who sets the
+  tolerance in the context's ``parameters`` gets the error. Against a CO
+  quantity of zero no tolerance makes any excess slight: an error. A declared
+  quantity *smaller* than the CO's is a ``warning``: a short shipment or a
+  clearance split over several declarations explains it as well as an
+  inaccurate CO, and doubt never denies. A declared quantity that matches the
+  CO's gross weight instead is noted (``info``). Quantities in different units
+  are not compared (``warning``).
 * **Exporter** (the whole CO): the declared exporter should be the CO's
   exporter. Names are compared after removing case, punctuation, word order
   and legal-form words (PT, Co., Ltd., K.K., ...): equal names pass; names at
@@ -36,14 +52,20 @@ the CO with the import declaration it is presented with (the context's
   slip (``info``). With third-country invoicing the importer may well declare
   the third-country invoicer as the party it bought from, so a declared name
   equal to the invoicer's named on the CO passes too (IR 3(d), form note 7).
-  Any other name is a ``warning`` (IR 2(d)): IR 4 creates no ground of denial
-  of its own, the similarity figure is roo's own, unverified choice, and
-  customs may verify who exported the goods.
+  Any other name is a discrepancy IR 4(a) does not disregard, but IR 4 creates
+  no ground of denial of its own and the similarity figure is roo's own,
+  unverified choice: a ``warning``, customs may verify who exported the goods.
+  A CO with no exporter in box 1 is IR 3's ``exporter-missing`` finding.
 * Typing slips and slight differences in the **description** are IR 12's
   ``description-differs-slightly`` finding and are not repeated here.
 
-Parameters are read as in force on the presentation date (``context.on``), or
-the CO's issue date when the context gives none.
+Every finding here is one the importing customs make under the rule they
+apply (IR 4(a), IR 3(i), form note 5), never a duty of the issuing authority
+(IR 2). Parameters are read as in force on the presentation date
+(``context.on``), or the CO's issue date when the context gives none. The
+declaration's lines are grouped by item once
+(:mod:`roo.rules.shared.declaration`), so the cost grows with items plus
+lines.
 
 (b) No erasure or superimposition is allowed on a CO. A box may be altered
 only by striking out the error and adding what is needed, approved by the CO's
@@ -60,8 +82,8 @@ addition possible but is no sign that one was made, it does not by itself
 affect authenticity or accuracy (the test of IR 4(a)), and customs may verify
 the CO if they doubt it. An e-CO has no spaces to cross out.
 
-Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight; Rule 2(d) for
-statements that do not correspond to the supporting documents; Rules 3(d) and 3(j).
+Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight; Rules 3(d),
+3(i) and 3(j); notes to the AJCEP CO form, notes 5 and 7.
 """
 
 from __future__ import annotations
@@ -90,10 +112,14 @@ from roo.rules.base import (
     not_evaluated,
     without_declaration,
 )
+from roo.rules.shared.declaration import item_path, lines_by_item, lines_for
 from roo.text import normalize_text
 
 RULE_A: Final = "AJCEP/IR/4(a)"
-RULE_STATEMENTS: Final = "AJCEP/IR/2(d)"
+#: The importing Party's classification on the CO (form note 5): what a declared subheading is compared under.
+RULE_CLASSIFICATION: Final = "AJCEP/FORM/5"
+#: Items declared on one CO each qualify in their own right (IR 3(i)); a line must claim one the CO declares.
+RULE_ITEMS: Final = "AJCEP/IR/3(i)"
 RULE_B: Final = "AJCEP/IR/4(b)"
 RULE_B_I: Final = "AJCEP/IR/4(b)(i)"
 
@@ -109,16 +135,23 @@ LEGAL_FORMS: Final = frozenset(
 
 _SINGLE_LETTERS: Final = re.compile(r"\b(?:[a-z] )+[a-z]\b")
 
+DECLARED_ITEM_NOT_ON_CERTIFICATE = FindingSpec(
+    "declared-item-not-on-certificate",
+    RULE_ITEMS,
+    Severity.ERROR,
+    "{lines} import declaration line(s) claim preference under item {item_number}, which the CO does not have; "
+    "the CO covers no goods under that item.",
+)
 HS_SUBHEADING_DIFFERS = FindingSpec(
     "declared-hs-subheading-differs",
-    RULE_STATEMENTS,
+    RULE_CLASSIFICATION,
     Severity.ERROR,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
     "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error.",
 )
 HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS = FindingSpec(
     "declared-hs-subheading-differs-across-editions",
-    RULE_STATEMENTS,
+    RULE_CLASSIFICATION,
     Severity.WARNING,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
     "not under the CO's subheading {certificate_subheading}; the CO is in {certificate_edition} and the "
@@ -137,6 +170,14 @@ QUANTITY_EXCEEDS = FindingSpec(
     Severity.ERROR,
     "Declared quantity {declared} exceeds the CO's {certified} by {difference_percent}% "
     "(more than {tolerance_percent}%); the excess is not covered by the CO.",
+)
+QUANTITY_EXCEEDS_UNVERIFIED = FindingSpec(
+    "declared-quantity-exceeds-certificate-unverified",
+    RULE_A,
+    Severity.WARNING,
+    "Declared quantity {declared} exceeds the CO's {certified} by {difference_percent}% (more than "
+    "{tolerance_percent}%, roo's own tolerance, which no text gives); customs may verify whether the excess is "
+    "covered by the CO.",
 )
 QUANTITY_BELOW = FindingSpec(
     "declared-quantity-below-certificate",
@@ -168,7 +209,7 @@ EXPORTER_DIFFERS_SLIGHTLY = FindingSpec(
 )
 EXPORTER_DIFFERS = FindingSpec(
     "declared-exporter-differs",
-    RULE_STATEMENTS,
+    RULE_A,
     Severity.WARNING,
     "Declared exporter '{declared_exporter}' is not the CO's exporter '{certificate_exporter}'; customs may "
     "verify who exported the goods.",
@@ -216,10 +257,30 @@ def _parameter_date(co: Certificate, ctx: Context) -> date:
 
 def _declaration_lines(item: Item, declaration: Declaration) -> tuple[DeclarationItem, ...] | Result:
     """The lines of ``declaration`` claiming under ``item``, or the Result to return when there are none."""
-    lines = declaration.for_item(item.number)
+    lines = lines_for(declaration, item.number)
     if not lines:
         return NOT_APPLICABLE if declaration.items else not_evaluated("context.declaration.items")
     return lines
+
+
+def check_declared_items(co: Certificate, ctx: Context) -> Result:
+    """Every declaration line claims preference under an item the CO has (IR 3(i)).
+
+    A line under an absent item is reported against that item number: it can deny none of the CO's own items.
+    """
+    declaration = ctx.declaration
+    if declaration is None:
+        return WITHOUT_DECLARATION
+    if not declaration.items:
+        return not_evaluated("context.declaration.items")
+    numbers = {item.number for item in co.items}
+    grouped = lines_by_item(declaration)
+    findings = [
+        DECLARED_ITEM_NOT_ON_CERTIFICATE(number, item_number=number, lines=len(lines))
+        for number, lines in grouped.items()
+        if number not in numbers
+    ]
+    return judged(*findings)
 
 
 def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
@@ -232,7 +293,7 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
         return lines
     certified = item.hs_digits
     if not (len(certified) >= 6 and certified[:6].isdigit()):
-        return not_evaluated(f"certificate.items[{co.items.index(item)}].hs_code")  # IR 12 reports the code itself
+        return not_evaluated(item_path(co, item, "hs_code"))  # IR 12 reports the code itself
     comparable = [(line.hs_code, normalize_hs(line.hs_code)) for line in lines if line.hs_code]
     comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
     if not comparable:
@@ -292,7 +353,7 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     if isinstance(lines, Result):
         return lines
     if item.quantity is None:
-        return not_evaluated(f"certificate.items[{co.items.index(item)}].quantity")
+        return not_evaluated(item_path(co, item, "quantity"))
     quantities = [line.quantity for line in lines]
     if any(q is None for q in quantities):
         return not_evaluated("context.declaration.items.quantity")
@@ -319,7 +380,13 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
         if gross_difference is not None and gross_difference <= tolerance:
             return judged(QUANTITY_MATCHES_GROSS_WEIGHT(item.number, gross_weight=str(gross), **facts))
     shown = "n/a" if difference is None else _show_percent(difference)
-    spec = QUANTITY_EXCEEDS if total > certified.value else QUANTITY_BELOW
+    if total > certified.value:
+        # An excess beyond the tolerance denies only when the tolerance is a confirmed figure, or when no
+        # tolerance could make it slight (a CO quantity of zero).
+        verified = difference is None or ctx.parameter_verified(QUANTITY_TOLERANCE, _parameter_date(co, ctx))
+        spec = QUANTITY_EXCEEDS if verified else QUANTITY_EXCEEDS_UNVERIFIED
+    else:
+        spec = QUANTITY_BELOW
     return judged(spec(item.number, difference_percent=shown, **facts))
 
 
@@ -344,7 +411,7 @@ def check_exporter(co: Certificate, ctx: Context) -> Result:
     if declared is None or not declared.strip():
         return not_evaluated("context.declaration.exporter")
     if co.exporter is None or not co.exporter.name.strip():
-        return not_evaluated("certificate.exporter")  # an empty box 1 is the form rule's finding
+        return not_evaluated("certificate.exporter")  # an empty box 1 is IR 3's exporter-missing finding
     facts = {"declared_exporter": declared, "certificate_exporter": co.exporter.name}
     declared_key = exporter_key(declared)
     names = [co.exporter.name]
@@ -378,8 +445,9 @@ def check_alterations(co: Certificate, ctx: Context) -> Result:
         return PASSED  # the common case: nothing altered, nothing left open
     findings: list[Finding] = []
     needed: list[str] = []
+    numbers = {item.number for item in co.items} if alterations else set()
     for index, alteration in enumerate(alterations):
-        item = alteration.item if alteration.item is not None and co.item(alteration.item) is not None else None
+        item = alteration.item if alteration.item in numbers else None
         if alteration.method is AlterationMethod.ERASURE:
             findings.append(ERASURE(item, box=alteration.box))
         elif alteration.method is AlterationMethod.SUPERIMPOSITION:
@@ -401,6 +469,13 @@ def check_alterations(co: Certificate, ctx: Context) -> Result:
 
 
 CERTIFICATE_RULES: Final = (
+    CertificateRule(
+        RULE_ITEMS,
+        "each import declaration line claims an item the CO has",
+        check_declared_items,
+        (DECLARED_ITEM_NOT_ON_CERTIFICATE,),
+        needs=("context.declaration",),
+    ),
     CertificateRule(
         RULE_A,
         "exporter on the import declaration is the CO's exporter",
@@ -432,6 +507,7 @@ ITEM_RULES: Final = (
         (
             QUANTITY_DIFFERS_SLIGHTLY,
             QUANTITY_EXCEEDS,
+            QUANTITY_EXCEEDS_UNVERIFIED,
             QUANTITY_BELOW,
             QUANTITY_MATCHES_GROSS_WEIGHT,
             QUANTITY_UNIT_DIFFERS,

@@ -1,17 +1,27 @@
-"""The goods on the CO: HS subheading at six digits, description substantially identical to the declared one.
+"""The goods on the CO: HS subheading at six digits, description compared with the declared one.
 
 Each item shows the HS classification of the good at the six-digit
 (subheading) level. A code printed with more digits (a national tariff line
 such as ``0306.17.10`` or ``030617.1000``) still shows the subheading in its
-first six: it passes, with a note (the terms' ``hs_national_digits``); fewer
-than six digits, or anything but digits and separators, is an error on the
-item. Each item also shows a description of the good that matches what the
-importer declares for it (the context's declaration, which follows the
-invoice). Descriptions identical after normalising case and punctuation
-pass; descriptions substantially the same (:func:`roo.text.similarity` at
-least :data:`SUBSTANTIALLY_IDENTICAL`) pass with a note that the slight
-discrepancy is disregarded; descriptions that share little do not pass, and
-deny that item.
+first six: it passes, with a note (the terms' ``hs_national_digits``) that
+reads both the subheading and the national digits; fewer than six digits, or
+anything but digits and separators, is an error on the item.
+
+Each item also shows a description of the good. The texts compare it with the
+description on the invoice and, where possible, with the HS description of
+the good; roo has neither (the context carries the import declaration, and
+the HS text is the WCO's), so it compares with what the importer declares for
+the item, as the nearest evidence of the invoice. Descriptions identical
+after normalising case and punctuation pass; descriptions substantially the
+same (:func:`roo.text.similarity` at least :data:`SUBSTANTIALLY_IDENTICAL`)
+pass with a note that the slight discrepancy is disregarded. Descriptions
+that share less get the scheme's ``description_not_identical`` finding at its
+own severity. Under AJCEP that is a ``warning`` for customs to compare the CO
+with the invoice, never a denial (see
+:mod:`roo.rules.ajcep.ir12_tariff_classification`): the declaration's wording
+is not the invoice's, a description worded as the HS text for the good is no
+discrepancy and roo cannot tell it from one, and the cut-off is roo's own
+figure, which no text gives.
 
 The terms give each scheme's findings (citation, severity, template).
 """
@@ -29,12 +39,14 @@ from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import is_six_digit_subheading
 from roo.rules.base import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
+from roo.rules.shared.declaration import lines_for
 from roo.text import similarity
 
 #: :func:`roo.model.hs.is_six_digit_subheading`, remembered: the same printed codes come back item after item.
 _six_digits: Final = functools.lru_cache(maxsize=4096)(is_six_digit_subheading)
 
-#: Below this similarity (0-1) a description is not "substantially identical".
+#: Below this similarity (0-1) a description is not "substantially identical". roo's own figure: no text gives
+#: one, so falling below it warns and never denies.
 SUBSTANTIALLY_IDENTICAL: Final = Decimal("0.6")
 
 
@@ -56,7 +68,11 @@ def check_hs_code(terms: ClassificationTerms, item: Item, co: Certificate, ctx: 
         return PASSED
     digits = item.hs_digits
     if terms.hs_national_digits is not None and len(digits) > 6 and digits.isascii() and digits.isdigit():
-        return judged(terms.hs_national_digits(item.number, hs_code=item.hs_code, subheading=digits[:6]))
+        # The national digits are information outside what the box asks for: read, not thrown away.
+        finding = terms.hs_national_digits(
+            item.number, hs_code=item.hs_code, subheading=digits[:6], national_digits=digits[6:]
+        )
+        return judged(finding)
     return judged(terms.hs_not_six_digits(item.number, hs_code=item.hs_code))
 
 
@@ -79,12 +95,12 @@ def described_without_declaration(co: Certificate, ctx: Context) -> Result | Non
 
 
 def check_description(terms: ClassificationTerms, item: Item, co: Certificate, ctx: Context) -> Result:
-    """The item's description is substantially identical to the declared one."""
+    """The item's description is substantially identical to the declared one, or customs may compare it."""
     if not item.description.strip():
         return judged(terms.description_missing(item.number))
     if ctx.declaration is None:
         return WITHOUT_DECLARATION
-    lines = ctx.declaration.for_item(item.number)
+    lines = lines_for(ctx.declaration, item.number)
     declared = list(dict.fromkeys(line.description for line in lines if line.description and line.description.strip()))
     if not declared:
         if lines:
