@@ -548,3 +548,23 @@ def test_stamp_finding_names_the_box_of_japan_s_form() -> None:
     co = certificate(exporting_party="JP", importing_party="VN", certification={**CERTIFIED, "sealed": False})
     finding = only(roo.evaluate(co), "certification-not-stamped")
     assert (11, "AJCEP/IR/4(a)") == (finding.facts["box"], finding.rule)
+
+
+@pytest.mark.parametrize(
+    ("remarks", "expected"),
+    [
+        pytest.param("", [("third-country-invoicer-missing", ERROR, None)], id="nothing-anywhere-denies"),
+        pytest.param(
+            "Invoiced by Lion Trading Pte Ltd, 1 Raffles Place, Singapore",
+            [("third-country-invoicer-outside-its-box", WARNING, None)],
+            id="invoicer-written-in-the-remarks",
+        ),
+    ],
+)
+def test_third_country_invoicer_written_outside_its_place(remarks: str, expected: Seen) -> None:
+    """IR 4(a): customs "will disregard minor errors, such as ... information which falls outside the designated
+    box". An invoicer written in the remarks rather than in its place is still information: roo cannot read free
+    text, so it warns instead of denying for want of the name and address.
+    """
+    co = certificate(third_country_invoicing=True, third_country_invoicer=None, remarks=remarks)
+    assert expected == form_findings(roo.evaluate(co))

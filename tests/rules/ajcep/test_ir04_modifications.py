@@ -369,13 +369,17 @@ SG_INVOICER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raf
         pytest.param(
             "Lion Trading Pte Ltd",
             False,
-            (Outcome.PASSED, [("declared-exporter-differs", WARNING, None)]),
-            id="invoicer-named-but-invoicing-not-ticked",
+            (Outcome.PASSED, []),
+            id="invoicer-named-but-invoicing-not-ticked-is-still-named",
         ),
     ],
 )
 def test_exporter_under_third_country_invoicing(declared_exporter: str, ticked: bool, expected: Seen) -> None:
-    """IR 3(d): with third-country invoicing the importer may declare the invoicer; that is not another exporter."""
+    """IR 3(d): with third-country invoicing the importer may declare the invoicer; that is not another exporter.
+
+    The invoicer named on the CO is information whether or not box 13 is ticked; the missing tick is IR 3's
+    finding (form note 7), and does not make the declared name a discrepancy.
+    """
     co = certificate(third_country_invoicing=ticked, third_country_invoicer=SG_INVOICER)
     assert expected == seen(ir04.check_exporter(co, declared(exporter=declared_exporter)))
 
@@ -590,16 +594,18 @@ def test_declared_items(ctx: Context, expected: Seen) -> None:
 
 
 def test_declaration_lookups_are_linear() -> None:
-    """Items x lines would be 4 * 10^8 comparisons here; grouping the lines once keeps it to one pass each."""
+    """Items x lines would be 2.5 * 10^7 line comparisons per rule here; grouping the lines once keeps it to one
+    pass, so the whole evaluation of 5,000 items, each with its line, stays within seconds.
+    """
     import time
 
-    count = 10_000
+    count = 5_000
     co = certificate(items=[item_data(n) for n in range(1, count + 1)])
     ctx = lines_under(*range(1, count + 1))
     start = time.perf_counter()
-    results = [ir04.check_quantity(item, co, ctx) for item in co.items]
+    evaluation = roo.evaluate(co, ctx)
     elapsed = time.perf_counter() - start
-    assert (True, {Outcome.PASSED}) == (elapsed < 10, {r.outcome for r in results})
+    assert (True, count) == (elapsed < 20, len(evaluation.granted))
 
 
 def test_declared_subheading_cites_the_importing_party_s_classification() -> None:

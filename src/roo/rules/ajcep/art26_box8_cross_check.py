@@ -28,6 +28,7 @@ from roo.origin import specs
 from roo.origin.crosscheck import cross_check
 from roo.origin.model import ItemGood
 from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged
+from roo.rules.shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/ART/26"
 
@@ -37,6 +38,10 @@ def goods_of(ctx: Context) -> tuple[ItemGood, ...]:
     return ctx.goods
 
 
+#: The context's bills of materials by CO item number, grouped once per context (linear in items + goods).
+_goods_for: Final = context_grouping(goods_of, lambda entry: entry.certificate_item)
+
+
 def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> Result:
     """Box 8 agrees with the origin determined from the item's bill of materials."""
     # An optional cross-check: it applies when the context carries bills of materials, and only to
@@ -44,8 +49,7 @@ def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> R
     goods = goods_of(ctx)
     if not goods:
         return NOT_APPLICABLE
-    number = item.number
-    mine = [entry.good for entry in goods if entry.certificate_item == number]
+    mine = [entry.good for entry in _goods_for(ctx, item.number)]
     if not mine:
         return NOT_APPLICABLE
     if item.origin_criterion.problem is not None:

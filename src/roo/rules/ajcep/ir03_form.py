@@ -4,7 +4,12 @@ A CO bears a reference number given by its place or office of issuance
 (IR 3(c)). Where a third country issues the invoice, the CO says so: the
 "Third Country Invoicing" box is ticked and the full legal name and address
 of the company or person issuing the invoice appear in box 7 (IR 3(d), form
-note 7). An invoicer outside both Parties named on the CO with the box left
+note 7). Where the invoicer's place lacks them but the CO's remarks say
+something, the name and address may be written there: information outside
+its designated box is a minor error IR 4(a) disregards, and the information is
+still read, which roo cannot do from free text, so that is a ``warning``
+(``third-country-invoicer-outside-its-box``) rather than the error. An
+invoicer outside both Parties named on the CO with the box left
 unticked is the same indication made in part: the invoicer is there, only the
 tick is missing. Form note 7 says the box *should* be ticked and lets customs
 *require* the invoices and other documents confirming the transaction, so the
@@ -130,6 +135,13 @@ THIRD_COUNTRY_INVOICER_MISSING = FindingSpec(
     Severity.ERROR,
     "Third-country invoicing is ticked but box 7 lacks the invoicer's {missing}; the full legal name and address "
     "of the company or person issuing the invoice are required.",
+)
+THIRD_COUNTRY_INVOICER_ELSEWHERE = FindingSpec(
+    "third-country-invoicer-outside-its-box",
+    RULE_OMISSION,
+    Severity.WARNING,
+    "Third-country invoicing is ticked and the invoicer's {missing} is not in its place in box 7, but the CO has "
+    "remarks ('{remarks}'); information outside its box is still read, so customs may read the invoicer there.",
 )
 THIRD_COUNTRY_INVOICING_NOT_INDICATED = FindingSpec(
     "third-country-invoicing-not-indicated",
@@ -284,8 +296,22 @@ def check_reference_number(co: Certificate, ctx: Context) -> Result:
 
 
 def check_third_country_invoicing(co: Certificate, ctx: Context) -> Result:
-    """A third-country invoice is indicated, with the invoicer's name and address (IR 3(d), form note 7)."""
-    return form.check_third_country_invoicing(TERMS, co, ctx)
+    """A third-country invoice is indicated, with the invoicer's name and address (IR 3(d), form note 7).
+
+    When the invoicer's field lacks them but the CO's remarks say something, the name and address may be
+    written there, outside their designated place: IR 4(a) disregards that as an error and the information is
+    still read, which roo cannot do from free text, so the finding is a warning for customs to read the CO.
+    """
+    result = form.check_third_country_invoicing(TERMS, co, ctx)
+    if not result.findings or form.blank(co.remarks):
+        return result
+    findings = tuple(
+        THIRD_COUNTRY_INVOICER_ELSEWHERE(None, missing=finding.facts["missing"], remarks=co.remarks)
+        if finding.code == THIRD_COUNTRY_INVOICER_MISSING.code
+        else finding
+        for finding in result.findings
+    )
+    return judged(*findings)
 
 
 def check_exporter_declaration(co: Certificate, ctx: Context) -> Result:
@@ -362,7 +388,7 @@ CERTIFICATE_RULES: Final = (
         "AJCEP/IR/3(d)",
         "third-country invoice indicated with the invoicer",
         check_third_country_invoicing,
-        (THIRD_COUNTRY_INVOICER_MISSING, THIRD_COUNTRY_INVOICING_NOT_INDICATED),
+        (THIRD_COUNTRY_INVOICER_MISSING, THIRD_COUNTRY_INVOICER_ELSEWHERE, THIRD_COUNTRY_INVOICING_NOT_INDICATED),
     ),
     CertificateRule(
         "AJCEP/IR/3(e)",

@@ -51,7 +51,9 @@ follows:
   least ``ajcep.modifications.exporter_name_similarity`` alike are a typing
   slip (``info``). With third-country invoicing the importer may well declare
   the third-country invoicer as the party it bought from, so a declared name
-  equal to the invoicer's named on the CO passes too (IR 3(d), form note 7).
+  equal to the invoicer's named on the CO passes too (IR 3(d), form note 7),
+  whether or not the box is ticked: the tick is IR 3's finding, and the name on
+  the CO is information all the same.
   Any other name is a discrepancy IR 4(a) does not disregard, but IR 4 creates
   no ground of denial of its own and the similarity figure is roo's own,
   unverified choice: a ``warning``, customs may verify who exported the goods.
@@ -416,8 +418,9 @@ def check_exporter(co: Certificate, ctx: Context) -> Result:
     declared_key = exporter_key(declared)
     names = [co.exporter.name]
     invoicer = co.third_country_invoicer
-    if co.third_country_invoicing and invoicer is not None and invoicer.name.strip():
-        # Under third-country invoicing the importer may declare the invoicer as the party it bought from.
+    if invoicer is not None and invoicer.name.strip():
+        # The importer may declare the invoicer the CO names as the party it bought from; a missing tick is
+        # IR 3's finding and does not make the name on the CO any less there.
         names.append(invoicer.name)
         facts["third_country_invoicer"] = invoicer.name
     keys = [exporter_key(name) for name in names]

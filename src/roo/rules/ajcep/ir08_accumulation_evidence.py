@@ -38,6 +38,7 @@ from roo.context import AccumulationDocument, AccumulationDocumentKind, Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.rules.base import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
+from roo.rules.shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/IR/8"
 
@@ -96,10 +97,15 @@ _KIND_NAMES: Final = {
 }
 
 
+#: The context's accumulation documents by CO item number, grouped once per context (linear in items + documents).
+_documents_by_item: Final = context_grouping(
+    lambda ctx: ctx.accumulation_documents, lambda document: document.certificate_item
+)
+
+
 def documents_for(ctx: Context, number: int) -> tuple[AccumulationDocument, ...]:
     """The accumulation documents the context carries for CO item ``number``."""
-    documents = ctx.accumulation_documents
-    return tuple(d for d in documents if d.certificate_item == number)
+    return _documents_by_item(ctx, number)
 
 
 def _document_findings(item: int, document: AccumulationDocument) -> list[Finding]:

@@ -1,13 +1,14 @@
-"""The import declaration's lines by the CO item they claim preference under, found in constant time.
+"""Context records by the CO item they concern, found in constant time.
 
-Item rules ask, for each CO item, which declaration lines claim it.
-:meth:`roo.Declaration.for_item` scans every line, so asking it for every
-item costs items x lines. Here the lines are grouped once per declaration,
-and every later question is a dictionary lookup: the cost of the rules that
-read the declaration grows with items plus lines.
+Item rules ask, for each CO item, which declaration lines claim it, which
+accumulation documents concern it, which bills of materials describe it.
+Scanning the whole list for every item costs items x records
+(:meth:`roo.Declaration.for_item` does); here each list is grouped once, and
+every later question is a dictionary lookup, so the cost of those rules grows
+with items plus records.
 
-The grouping of the last declaration asked about is remembered (with a weak
-reference, so the declaration is not kept alive). It is a cache of a pure
+A grouping is remembered for the last object asked about (by a weak
+reference, so that object is not kept alive). It is a cache of a pure
 function of an immutable value: what the rules conclude cannot depend on it,
 and two threads that fill it at once each get a correct grouping.
 """
@@ -15,38 +16,78 @@ and two threads that fill it at once each get a correct grouping.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Generic, TypeVar
 
-from roo.context import Declaration, DeclarationItem
+from roo.context import Context, Declaration, DeclarationItem
 from roo.model.certificate import Certificate, Item
 
-_Grouping = tuple["weakref.ReferenceType[Declaration]", Mapping[int, tuple[DeclarationItem, ...]]]
+_Owner = TypeVar("_Owner")
+_Value = TypeVar("_Value")
 
-#: The last declaration grouped, and its grouping (replaced as a whole: a reader never sees half of one).
-_last: list[_Grouping] = []
+
+class _LastGrouping(Generic[_Owner, _Value]):
+    """The grouping of one owner's records, rebuilt when asked about another owner."""
+
+    __slots__ = ("_build", "_last")
+
+    def __init__(self, build: Callable[[_Owner], Mapping[Any, _Value]]) -> None:
+        self._build = build
+        self._last: tuple[Any, Mapping[Any, _Value]] | None = None
+
+    def __call__(self, owner: _Owner) -> Mapping[Any, _Value]:
+        last = self._last  # one read: another thread may replace it, never half of it
+        if last is not None and last[0]() is owner:
+            return last[1]
+        grouping = self._build(owner)
+        self._last = (weakref.ref(owner), grouping)
+        return grouping
+
+
+def group_by_item(records: Iterable[_Value], item_of: Callable[[_Value], int]) -> dict[int, tuple[_Value, ...]]:
+    """``records`` grouped by the CO item number ``item_of`` gives for each, each group in the records' order."""
+    grouped: dict[int, list[_Value]] = {}
+    for record in records:
+        grouped.setdefault(item_of(record), []).append(record)
+    return {number: tuple(group) for number, group in grouped.items()}
+
+
+def _group_lines(declaration: Declaration) -> Mapping[int, tuple[DeclarationItem, ...]]:
+    return group_by_item(declaration.items, lambda line: line.certificate_item)
+
+
+_lines: _LastGrouping[Declaration, tuple[DeclarationItem, ...]] = _LastGrouping(_group_lines)
 
 
 def lines_by_item(declaration: Declaration) -> Mapping[int, tuple[DeclarationItem, ...]]:
     """The declaration's lines grouped by the CO item number they claim, each group in declaration order."""
-    if _last:
-        reference, grouping = _last[0]
-        if reference() is declaration:
-            return grouping
-    grouped: dict[int, list[DeclarationItem]] = {}
-    for line in declaration.items:
-        grouped.setdefault(line.certificate_item, []).append(line)
-    frozen = {number: tuple(lines) for number, lines in grouped.items()}
-    _last[:] = [(weakref.ref(declaration), frozen)]
-    return frozen
+    return _lines(declaration)
 
 
 def lines_for(declaration: Declaration, number: int) -> tuple[DeclarationItem, ...]:
     """The lines of ``declaration`` that claim preference under CO item ``number`` (as ``for_item``, indexed)."""
-    return lines_by_item(declaration).get(number, ())
+    return _lines(declaration).get(number, ())
 
 
-#: The last certificate whose item positions were asked for, and the positions by the items' identity.
-_last_positions: list[tuple["weakref.ReferenceType[Certificate]", Mapping[int, int]]] = []
+def context_grouping(
+    records_of: Callable[[Context], Iterable[_Value]], item_of: Callable[[_Value], int]
+) -> Callable[[Context, int], tuple[_Value, ...]]:
+    """A lookup ``(ctx, number) -> records`` of the context records ``records_of`` gives, grouped once per context."""
+    grouping: _LastGrouping[Context, tuple[_Value, ...]] = _LastGrouping(
+        lambda ctx: group_by_item(records_of(ctx), item_of)
+    )
+
+    def records_for(ctx: Context, number: int) -> tuple[_Value, ...]:
+        return grouping(ctx).get(number, ())
+
+    return records_for
+
+
+def _positions(co: Certificate) -> Mapping[int, int]:
+    return {id(each): index for index, each in enumerate(co.items)}
+
+
+_item_positions: _LastGrouping[Certificate, int] = _LastGrouping(_positions)
 
 
 def item_path(co: Certificate, item: Item, field: str) -> str:
@@ -54,12 +95,4 @@ def item_path(co: Certificate, item: Item, field: str) -> str:
 
     ``co.items.index(item)`` would compare the item with every item before it, on every item asked about.
     """
-    positions: Mapping[int, int] | None = None
-    if _last_positions:
-        reference, remembered = _last_positions[0]
-        if reference() is co:
-            positions = remembered
-    if positions is None:
-        positions = {id(each): index for index, each in enumerate(co.items)}
-        _last_positions[:] = [(weakref.ref(co), positions)]
-    return f"certificate.items[{positions[id(item)]}].{field}"
+    return f"certificate.items[{_item_positions(co)[id(item)]}].{field}"
