@@ -36,7 +36,13 @@ def severities(evaluation: roo.Evaluation) -> set[roo.Severity]:
 @pytest.mark.parametrize(
     ("on", "with_copy", "expected", "status"),
     [
-        pytest.param(date(2023, 4, 30), True, ["eco-before-exchange"], roo.Status.REJECTED, id="day-before-pilot"),
+        pytest.param(
+            date(2023, 4, 30),
+            True,
+            ["eco-issued-before-exchange", "eco-before-exchange"],
+            roo.Status.REJECTED,
+            id="day-before-pilot",
+        ),
         pytest.param(date(2023, 5, 1), False, ["eco-data-copy-missing"], roo.Status.REJECTED, id="pilot-day-1-no-copy"),
         pytest.param(date(2023, 5, 1), True, [], roo.Status.ACCEPTED, id="pilot-day-1-with-copy"),
         pytest.param(date(2023, 5, 31), False, ["eco-data-copy-missing"], roo.Status.REJECTED, id="last-copy-day"),
@@ -60,7 +66,12 @@ def severities(evaluation: roo.Evaluation) -> set[roo.Severity]:
 )
 def test_phases_to_the_day(on: date, with_copy: bool, expected: list[str], status: roo.Status) -> None:
     """Each phase of the schedule (§3, §4(b)-(c), §5), tested on its first and last day."""
-    evaluation = evaluate(on, jiepa_data() if with_copy else None)
+    issued = min(on, date(2023, 5, 10))  # never presented before its issue date
+    changes = {
+        "issue_date": issued.isoformat(),
+        "transport": dict(jiepa_data()["transport"], departure_date=(issued - timedelta(days=1)).isoformat()),
+    }
+    evaluation = evaluate(on, jiepa_data(**changes) if with_copy else None, **changes)
     assert expected == codes(evaluation)
     assert status == evaluation.status
 
