@@ -100,7 +100,7 @@ def test_transit_evidence(evidence: tuple[str, ...], expected: Seen) -> None:
     ("co", "ctx", "expected"),
     [
         pytest.param(via("SG"), shipped(SINGAPORE), (Outcome.PASSED, []), id="route-on-co-matches"),
-        # A lower-case code ("sg") is refused when the CO is loaded: box 3's countries are ISO codes.
+        pytest.param(via("sg"), shipped(SINGAPORE), (Outcome.PASSED, []), id="route-on-co-lower-case"),
         pytest.param(
             certificate(),
             shipped(SINGAPORE),
