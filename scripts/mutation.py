@@ -56,7 +56,7 @@ AREAS: Final = {"rules": "src/roo/rules", "origin": "src/roo/origin"}
 #: message and facts, and the determinations that combine the origin modules.
 AREA_TESTS: Final = {
     "rules": ("tests/test_snapshots.py",),
-    "origin": ("tests/origin/test_determine.py", "tests/origin/test_accumulation.py"),
+    "origin": ("tests/origin/test_determine.py", "tests/origin/test_accumulation.py", "tests/test_snapshots_origin.py"),
 }
 #: Tests for modules whose name does not say which tests are theirs.
 MODULE_TESTS: Final = {
@@ -80,6 +80,13 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
     ("src/roo/origin/accumulation.py", 'NOT_YET_IN_FORCE = "NOT_YET_IN_FORCE"'): (
         "Standing's members are compared by identity only; no output shows the value of this one"
     ),
+    ("src/roo/rules/ajcep/ir03_form.py", "return form.check_reference_number(TERMS, co, None)"): (
+        "the shared reference-number check reads only the certificate, never the context"
+    ),
+    (
+        "src/roo/rules/id_motr_16_2024/arts03_08_consignment_criteria.py",
+        "findings.append(OPERATION_UNRECOGNISED(country=stop.country, operations=unknown))",
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"
