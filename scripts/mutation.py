@@ -87,6 +87,14 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "src/roo/rules/id_motr_16_2024/arts03_08_consignment_criteria.py",
         "findings.append(OPERATION_UNRECOGNISED(country=stop.country, operations=unknown))",
     ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/shared/parties.py",
+        "findings.append(terms.exporting_not_a_party(exporting_party=co.exporting_party, parties=parties))",
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/shared/hs_edition.py",
+        "if version is not None and (back_to_back or (_YEARS.get(None) or edition_year(version)) < quiet):",
+    ): "_YEARS only caches edition_year for every edition, so the fallback gives the same year",
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"
