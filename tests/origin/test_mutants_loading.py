@@ -1,0 +1,56 @@
+"""Loading a bill of materials: a material wholly obtained in a Party must say so consistently.
+
+AJCEP Art 24(a) and JIEPA Art 29.1(a) (paraphrased): a good wholly obtained in a
+Party originates in that Party. A material marked ``wholly_obtained_in`` a
+country therefore names a real country code, is not also marked non-originating,
+and names no other origin party. A mutation sample showed that these input
+checks could be turned off or lose the JSON path of the problem unnoticed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import roo
+from roo.origin import load_good
+from tests.origin.helpers import good_data, material
+
+
+def _problems(**changes: Any) -> list[tuple[str, str, object]]:
+    data = good_data(material("Palm fruit", "120710", "20.00", **changes))
+    with pytest.raises(roo.InvalidCertificate) as raised:
+        load_good(data)
+    return [(p.path, p.message, p.value) for p in raised.value.problems]
+
+
+def test_wholly_obtained_in_a_real_party_loads() -> None:
+    good = load_good(good_data(material("Palm fruit", "120710", "20.00", originating=None, wholly_obtained_in="TH")))
+    assert good.materials[0].wholly_obtained_in == "TH"
+
+
+@pytest.mark.parametrize("code", ["Thailand", "th", "T1", ""])
+def test_wholly_obtained_in_is_a_country_code(code: str) -> None:
+    problems = _problems(originating=None, wholly_obtained_in=code)
+    assert [(path, message) for path, message, _ in problems if path.endswith("wholly_obtained_in")] == [
+        ("materials[0].wholly_obtained_in", "not an ISO 3166-1 alpha-2 country code")
+    ]
+
+
+def test_wholly_obtained_material_cannot_be_non_originating() -> None:
+    problems = _problems(originating=False, wholly_obtained_in="TH")
+    assert problems == [
+        (
+            "materials[0].wholly_obtained_in",
+            "a material wholly obtained in a Party is originating; 'originating' is false",
+            "TH",
+        )
+    ]
+
+
+def test_wholly_obtained_material_originates_where_it_was_obtained() -> None:
+    problems = _problems(originating=True, wholly_obtained_in="TH", origin_party="JP")
+    assert problems == [
+        ("materials[0].origin_party", "a material wholly obtained in TH originates there, not in JP", "JP")
+    ]
