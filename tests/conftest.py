@@ -1,11 +1,47 @@
-"""Hypothesis profiles: ``ci`` (default, thorough) and ``fast`` (``HYPOTHESIS_PROFILE=fast``)."""
+"""Hypothesis profiles: ``ci`` (default, thorough) and ``fast`` (``HYPOTHESIS_PROFILE=fast``); the slow tiers.
+
+``pytest -m "not slow"`` leaves out the slow tiers listed in :data:`SLOW_TIERS` for a quick loop; the plain
+``pytest`` of the README runs everything.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fast", max_examples=20, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+TESTS = Path(__file__).resolve().parent
+
+#: Modules that are slow as a whole: the strategies' own tests (shrinking), long property runs over generated
+#: or wild input, the stream run in process pools, and the growth measurements.
+SLOW_TIERS = frozenset(
+    {
+        "test_strategies.py",
+        "test_strategies_origin.py",
+        "test_properties.py",
+        "origin/test_properties.py",
+        "test_evaluation_stability.py",
+        "test_codec_fast_path.py",
+        "test_cli_stream.py",
+        "test_growth.py",
+    }
+)
+#: Tests that start roo in a subprocess (the console script, the HS conversions, help texts).
+SLOW_TESTS = ("test_cli.py::test_hs_convert", "test_cli.py::test_help_", "test_cli.py::test_exit_codes_are_documented")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tiers ``slow`` (``-m "not slow"`` skips them)."""
+    for item in items:
+        try:
+            relative = item.path.resolve().relative_to(TESTS).as_posix()
+        except ValueError:  # a doctest in src/roo: quick
+            continue
+        if relative in SLOW_TIERS or f"{relative}::{item.name}".startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
