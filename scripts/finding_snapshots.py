@@ -209,10 +209,10 @@ class CaseCollector:
 
     def record_good(self, args: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
         """A ``determine(good, psr, parameters=...)`` call, as JSON, when its parameters are JSON too."""
+        import hypothesis
+
         from roo.origin import Good, PsrTable, dump_good
         from roo.origin.psr import unstructure_psr
-
-        import hypothesis
 
         if hypothesis.currently_in_test_context() or not args or not isinstance(args[0], Good):
             return

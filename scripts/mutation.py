@@ -127,7 +127,7 @@ class Mutant:
 
     def changed_line(self) -> str:
         before, after = self.original.splitlines(), self.mutated.splitlines()
-        for old, new in zip(before, after):
+        for old, new in zip(before, after, strict=False):  # a mutant may add or drop a line
             if old != new:
                 return new.strip()
         return after[len(before)].strip() if len(after) > len(before) else ""

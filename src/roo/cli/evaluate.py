@@ -37,6 +37,7 @@ from typing import IO, Any, Final, TextIO, TypeVar, final
 import attrs
 
 import roo
+from roo._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
 from roo.cli._common import (
     EVALUATION_EXIT_CODES,
     INVALID,
@@ -57,10 +58,9 @@ from roo.cli._common import (
     terminal_text,
     write_text,
 )
-from roo._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
-from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from roo.errors import InvalidInput, Problem
 from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
+from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from roo.locale import SUPPORTED_LOCALES
 from roo.safeguard import SAFEGUARD_SCHEME, SAFEGUARD_WORDS, InvalidSafeguardTable, SafeguardTable, load_safeguards
 
