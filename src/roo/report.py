@@ -126,6 +126,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "ajcep-not-in-force-on-import-unverified": 4,
         "ajcep-not-in-force-for-exporting-party": 4,
         "ajcep-not-in-force-for-exporting-party-unverified": 4,
+        "jiepa-issued-before-entry-into-force": 4,
         "motr-16-2024-not-in-force": 4,
         "motr-field-verification-possible": 4,
         # Box 5: the item number (of this CO, or of the original a back-to-back item draws from).
@@ -156,6 +157,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "origin-criterion-unreadable": 8,
         "origin-criterion-partly-unrecognised": 8,
         "rvc-below-general-rule": 8,
+        "rvc-below-product-specific-rule": 8,
         "de-minimis-without-ctc": 8,
         "accumulation-document-reference-missing": 8,
         "accumulation-evidence-not-provided": 8,
