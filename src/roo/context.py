@@ -22,7 +22,7 @@ from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity, require_positive, require_positive_rates
 from roo.origin.model import ItemGood
 from roo.origin.psr import PsrTable
-from roo.safeguard import SafeguardTable
+from roo import safeguard as _safeguard  # the module, so that roo.context exports no table class
 
 #: A single override value as JSON gives it (read as the parameter's declared type).
 ScalarOverride = Decimal | int | str | bool | date | None
@@ -160,7 +160,7 @@ class Context:
     hs_correlation: _correlation.CorrelationTable | None = None
     #: The safeguard measures Indonesia applies (:mod:`roo.safeguard`, JSON ``roo.safeguard/1``), to tell whether a
     #: MoTR 16/2024 COO can exclude its goods from one (Art 2(3)). Also given with ``roo evaluate --safeguards``.
-    safeguard_measures: SafeguardTable | None = None
+    safeguard_measures: _safeguard.SafeguardTable | None = None
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.
@@ -240,4 +240,4 @@ class ContextFields(TypedDict, total=False):
     product_rules: PsrTable | Mapping[str, Any] | None
     parameters: Mapping[str, Any]
     hs_correlation: _correlation.CorrelationTable | None
-    safeguard_measures: SafeguardTable | Mapping[str, Any] | None
+    safeguard_measures: _safeguard.SafeguardTable | Mapping[str, Any] | None

@@ -610,11 +610,13 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             lambda co, n: attrs.evolve(co, alterations=(Alteration(7, AlterationMethod.ERASURE, True, True),)),
         ),
         Defect(
+            # The name stays for callers; a box 8 the Regulation does not provide (CTH) only warns (Art 10), so the
+            # defect is a box 8 that reads as no criterion at all, which denies (Art 9(f)).
             "motr-origin-criterion-not-recognised",
-            "motr-origin-criterion-not-recognised",
+            "motr-origin-criterion-unreadable",
             _MOTR,
             True,
-            lambda co, n: _evolve_item(co, n, origin_criterion=OriginCriterion.parse("CTH")),
+            lambda co, n: _evolve_item(co, n, origin_criterion=OriginCriterion.parse("XYZ")),
         ),
         Defect(
             "motr-producer-missing",
@@ -662,7 +664,9 @@ def defective_certificates(
     ``declaration-unsigned``, ``reference-missing``, ``not-original`` (the
     duplicate presented), ``third-country-invoicer-missing`` (box ticked, no
     invoicer), ``alteration-by-erasure`` (AJCEP);
-    ``motr-origin-criterion-not-recognised`` (box 8 ``CTH``),
+    ``motr-origin-criterion-not-recognised`` (box 8 ``XYZ``, which reads as no
+    criterion: ``motr-origin-criterion-unreadable``; a criterion the Regulation
+    does not provide, such as ``CTH``, is only a warning),
     ``motr-quantity-missing`` and ``motr-producer-missing`` (MoTR 16/2024).
 
     Shrinks to: the first defect named, on the minimal certificate of
