@@ -239,6 +239,21 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "jiepa-de-minimis-without-rule": 8,
         "jiepa-co-drawn-by-earlier-declarations": 4,
         "jiepa-third-country-invoicing-allowed": 13,
+        # Codes added later, each in the box its facts concern.
+        "eco-data-copy-missing-before-full-operation": REFERENCE,
+        "eco-element-taken-from-copy": REFERENCE,
+        "eco-issued-before-exchange": REFERENCE,
+        "jiepa-co-sheet-not-original": REFERENCE,
+        "exporter-missing": 1,
+        "consignee-missing": 2,
+        "jiepa-issued-before-entry-into-force": 4,
+        "declared-item-not-on-certificate": 5,
+        "third-country-invoicer-outside-its-box": 7,
+        "rvc-below-product-specific-rule": 8,
+        "declared-quantity-exceeds-certificate-unverified": 9,
+        "item-quantity-missing": 9,
+        "certification-not-stamped": 12,
+        "jiepa-eco-certification-not-marked-signed": 12,
     }
 )
 #: The prefix of a scheme's code whose rest is the AJCEP code for the same defect.
