@@ -88,6 +88,8 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "eco-data-copy-missing": REFERENCE,
         # Box 1: the exporter.
         "declared-exporter-differs": 1,
+        "exporter-missing": 1,
+        "consignee-missing": 2,
         "exporting-party-not-a-party": 1,
         "importing-party-not-a-party": 2,
         "exporting-party-is-importing-party": 2,
@@ -132,6 +134,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         # Box 5: the item number (of this CO, or of the original a back-to-back item draws from).
         "back-to-back-original-item-not-found": 5,
         "eco-drawdown-unknown-item": 5,
+        "declared-item-not-on-certificate": 5,
         # Box 7: packages, description and HS code.
         "description-missing": 7,
         "description-not-substantially-identical": 7,
@@ -153,6 +156,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "hs-edition-retroactive-not-amended-unverified": 7,
         "hs-edition-superseded-unverified": 7,
         "third-country-invoicer-missing": 7,
+        "third-country-invoicer-outside-its-box": 7,
         # Box 8: the origin criterion, with DMI and ACU.
         "origin-criterion-unreadable": 8,
         "origin-criterion-partly-unrecognised": 8,
@@ -175,6 +179,8 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "declared-quantity-below-certificate": 9,
         "declared-quantity-differs-slightly": 9,
         "declared-quantity-exceeds-certificate": 9,
+        "declared-quantity-exceeds-certificate-unverified": 9,
+        "item-quantity-missing": 9,
         "declared-quantity-matches-gross-weight": 9,
         "declared-quantity-unit-differs": 9,
         "back-to-back-partial-quantity-missing": 9,
@@ -194,6 +200,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "exporter-declaration-unsigned": 11,
         # Box 12: certification; a replacement's and a certified true copy's particulars go here too (AJCEP IR 5).
         "certification-unsigned": 12,
+        "certification-not-stamped": 12,
         "certification-signatory-missing": 12,
         "replacement-original-date-missing": 12,
         "replacement-original-reference-missing": 12,

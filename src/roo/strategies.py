@@ -600,7 +600,8 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             "third-country-invoicer-missing",
             _AJCEP,
             False,
-            lambda co, n: attrs.evolve(co, third_country_invoicing=True, third_country_invoicer=None),
+            # Nothing in the remarks either: an invoicer written there is another finding (AJCEP IR 4(a)).
+            lambda co, n: attrs.evolve(co, third_country_invoicing=True, third_country_invoicer=None, remarks=""),
         ),
         Defect(
             "alteration-by-erasure",
