@@ -13,8 +13,8 @@ Benchmark-only: roo itself never imports pydantic.
 
 from __future__ import annotations
 
-import enum
 import datetime as dt
+import enum
 from decimal import Decimal
 from typing import Annotated
 

@@ -25,8 +25,8 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` and ``test
 import roo
 from benchmarks import documents
 from roo.context import Context
-from roo.rules import rules_for
 from roo.model.certificate import Certificate
+from roo.rules import rules_for
 from roo.rules.base import CertificateRule, ItemRule
 
 

@@ -141,7 +141,6 @@ def problems() -> list[str]:
         )
     for language in LANGUAGES:
         po_path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-        mo_path = po_path.with_suffix(".mo")
         with po_path.open("rb") as fileobj:
             catalogue = read_po(fileobj, locale=language)
         translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}

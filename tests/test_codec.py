@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -17,11 +16,11 @@ from typing import Any
 
 import attrs
 import pytest
+
 import roo
 from roo import codec
 from roo.errors import Problem
-from roo.model import codes
-from roo.model import Certificate, Money, OriginCriterion
+from roo.model import Certificate, Money, OriginCriterion, codes
 from tests.builders import certificate_data, item_data
 
 #: DESIGN §3.1, verbatim.

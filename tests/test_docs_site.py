@@ -90,7 +90,7 @@ def test_runnable_examples_run_and_print_what_they_say(page: Path, monkeypatch: 
         expected = expected_output(block)
         shown = printed.getvalue().splitlines()
         assert len(expected) == len(shown), f"block {index} printed {shown}"
-        assert expected == [None if want is None else line for want, line in zip(expected, shown)], f"block {index}"
+        assert expected == [None if want is None else line for want, line in zip(expected, shown, strict=True)], f"block {index}"
 
 
 _CONSOLE = re.compile(r"^```text\n\$ (roo [^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -115,7 +115,7 @@ def test_console_examples_print_what_they_show(page: str, command: str, output: 
     shown = (result.stdout + result.stderr).splitlines()
     expected = output.splitlines()
     assert len(expected) == len(shown), (page, shown)
-    for want, got in zip(expected, shown):
+    for want, got in zip(expected, shown, strict=True):
         if want.startswith("checks: "):  # the number of checks grows as rules are added
             assert got.startswith("checks: "), (page, got)
         else:

@@ -6,22 +6,19 @@ The same suite runs for each class, with two unequal sample instances.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import copy
+import json
 import pickle
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
 import roo
-from roo.origin.model import ItemGood
-from roo.origin.psr import load_psr
 from roo._frozen import EMPTY, FrozenMap
 from roo.context import (
     AccumulationDocument,
@@ -39,14 +36,12 @@ from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Pre
 from roo.model import (
     Alteration,
     AlterationMethod,
-    Certificate,
     CertificateReference,
     Certification,
     Criterion,
     CriterionKind,
     ExporterDeclaration,
     Invoice,
-    Item,
     Money,
     OriginCriterion,
     Party,
@@ -55,6 +50,8 @@ from roo.model import (
     is_six_digit_subheading,
     normalize_hs,
 )
+from roo.origin.model import ItemGood
+from roo.origin.psr import load_psr
 from tests.builders import certificate
 
 _CO = certificate()
@@ -145,7 +142,7 @@ def test_eq(pair: tuple[Any, Any]) -> None:
 
     assert first == copy.deepcopy(first)
     assert first != second
-    assert not (first == second)
+    assert not (first == second)  # noqa: SIM201 - __eq__ itself, apart from __ne__
     assert first != object()
     assert NotImplemented == first.__eq__(object())
 

@@ -114,4 +114,4 @@ def test_python_tour_runs_and_prints_what_it_says(monkeypatch: pytest.MonkeyPatc
         expected = expected_output(block)
         shown: list[str | None] = printed.getvalue().splitlines()
         assert len(expected) == len(shown), f"block {index} printed {shown}"
-        assert expected == [None if want is None else line for want, line in zip(expected, shown)], f"block {index}"
+        assert expected == [None if want is None else line for want, line in zip(expected, shown, strict=True)], f"block {index}"

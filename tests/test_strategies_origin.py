@@ -22,8 +22,18 @@ from hypothesis import strategies as st
 import roo
 from roo.evaluation import Severity
 from roo.model import Certificate, CriterionKind, Money, Scheme, is_six_digit_subheading, normalize_hs
-from roo.origin import Good, ItemGood, Material, MaterialRole, PsrTable, WhollyObtained, determine, dump_good
-from roo.origin import load_good, load_psr
+from roo.origin import (
+    Good,
+    ItemGood,
+    Material,
+    MaterialRole,
+    PsrTable,
+    WhollyObtained,
+    determine,
+    dump_good,
+    load_good,
+    load_psr,
+)
 from roo.strategies import (
     _PRODUCTS,
     GOOD_CRITERIA,

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# isort: off
+# The order of these imports matters until the cycle eco.ledger -> rules.base -> rules -> jiepa partial use ->
+# eco.ledger is broken; the sorter must leave it alone.
 from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
 from roo.context import Context
 # After roo.api: the rule sets it loads use roo.eco, and roo.eco's ledger uses roo.rules.base.
@@ -17,6 +20,7 @@ from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Pre
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
 from roo.schema import json_schema
 from roo.origin import determine, load_good
+# isort: on
 
 if TYPE_CHECKING:
     #: The installed version of roo ("0.0.0" when running from a source tree).

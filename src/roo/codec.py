@@ -43,17 +43,16 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from roo._frozen import FrozenMap
-from roo.context import Context, DatedOverride
-from roo.params import check_overrides
-from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo._json import DEFAULT_LIMITS, Limits, depth_problem, show
-from roo.model.codes import country_hint, currency_hint, is_country, is_currency
-from roo.model.hs import MAX_HS_DIGITS, hs_code_problem
-from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
-from roo.model.criterion import OriginCriterion
+from roo.context import Context, DatedOverride
+from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, InvalidInput, Problem
 from roo.hs.correlation import CorrelationTable
+from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
+from roo.model.codes import country_hint, currency_hint, is_country, is_currency
+from roo.model.criterion import OriginCriterion
+from roo.model.hs import MAX_HS_DIGITS, HsVersion, hs_code_problem
 from roo.origin.psr import PsrTable, structure_psr, unstructure_psr
-from roo.model.hs import HsVersion
+from roo.params import check_overrides
 
 T = TypeVar("T")
 

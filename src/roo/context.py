@@ -16,13 +16,13 @@ from typing import Any, TypedDict, final
 import attrs
 
 from roo import params as _params
+from roo import safeguard as _safeguard  # the module, so that roo.context exports no table class
 from roo._frozen import EMPTY, FrozenMap, freeze
 from roo.hs import correlation as _correlation  # the module, so that roo.context exports no table class
 from roo.model.certificate import Certificate
 from roo.model.money import Money, Quantity, require_positive, require_positive_rates
 from roo.origin.model import ItemGood
 from roo.origin.psr import PsrTable
-from roo import safeguard as _safeguard  # the module, so that roo.context exports no table class
 
 #: A single override value as JSON gives it (read as the parameter's declared type).
 ScalarOverride = Decimal | int | str | bool | date | None

@@ -42,8 +42,8 @@ from typing import Final, Generic, TypeVar
 from roo._frozen import FrozenMap
 from roo.context import Context
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
-from roo.model.certificate import Certificate, Item
 from roo.locale import N_
+from roo.model.certificate import Certificate, Item
 from roo.rules.base import CertificateRule, ItemRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
@@ -156,7 +156,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         # Items with different results: for each distinct result without findings, its lines by item number.
         last: Result | None = None
         lines: dict[int, tuple[Check, Finding | None]] = {}
-        for number, result in zip(numbers, results):
+        for number, result in zip(numbers, results, strict=True):
             if result is not last:
                 outcome = result.outcome
                 needed = result.needed

@@ -251,15 +251,6 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "eco-element-taken-from-copy": REFERENCE,
         "eco-issued-before-exchange": REFERENCE,
         "jiepa-co-sheet-not-original": REFERENCE,
-        "exporter-missing": 1,
-        "consignee-missing": 2,
-        "jiepa-issued-before-entry-into-force": 4,
-        "declared-item-not-on-certificate": 5,
-        "third-country-invoicer-outside-its-box": 7,
-        "rvc-below-product-specific-rule": 8,
-        "declared-quantity-exceeds-certificate-unverified": 9,
-        "item-quantity-missing": 9,
-        "certification-not-stamped": 12,
         "jiepa-eco-certification-not-marked-signed": 12,
     }
 )

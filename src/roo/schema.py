@@ -39,13 +39,12 @@ import attrs
 from roo._frozen import FrozenMap
 from roo.codec import _NUMBER_TEXT
 from roo.context import Context
-from roo.model.certificate import Certificate, CertificateReference, Item, Party, Transport
-from roo.model.criterion import OriginCriterion
-
 from roo.hs.correlation import CorrelationTable
-from roo.origin.psr import PsrTable, PsrTableData
+from roo.model.certificate import Certificate, CertificateReference, Item, Party, Transport
 from roo.model.codes import COUNTRIES, CURRENCIES
+from roo.model.criterion import OriginCriterion
 from roo.model.money import Money
+from roo.origin.psr import PsrTable, PsrTableData
 
 __all__ = ["DIALECT", "context_schema", "json_schema"]
 

@@ -403,9 +403,7 @@ def _certificates(draw: st.DrawFn, scheme_strategy: st.SearchStrategy[Scheme], m
     exporter_country = _COUNTRIES[exporting]
     # Every draw is made whatever the scheme, so that the certificate keeps its shape while it shrinks.
     electronic = draw(_BOOLEANS)
-    if scheme is Scheme.JIEPA and exporting == _JIEPA_ISSUER_ELECTRONIC:
-        medium, copy = Medium.ELECTRONIC, None
-    elif scheme is Scheme.ID_MOTR_16_2024 and electronic:
+    if scheme is Scheme.JIEPA and exporting == _JIEPA_ISSUER_ELECTRONIC or scheme is Scheme.ID_MOTR_16_2024 and electronic:
         medium, copy = Medium.ELECTRONIC, None
     else:
         medium, copy = Medium.PAPER, Copy.ORIGINAL

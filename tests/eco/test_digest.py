@@ -73,7 +73,6 @@ TEXT_CHANGES = {
     "scheme": "JIEPA",
     "medium": "paper",
     "exporting_party": "TH",
-    "country": "TH",
     "importing_party": "VN",
     "country": "SG",  # an ISO 3166-1 code: the loader refuses any other
     "hs_version": "HS2022",

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-import roo
 from roo import Quantity
 from roo.eco import Drawdown, balances, check_drawdowns
 from tests.builders import certificate, item_data

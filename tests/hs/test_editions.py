@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import roo.hs
 from roo.hs import EDITIONS, HsVersion, edition_year, parse_edition
 
 

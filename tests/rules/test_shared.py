@@ -14,11 +14,27 @@ from roo import catalogue
 from roo.context import Consignment, Context, TransitStop
 from roo.model.money import Money
 from roo.rules import rules_for
-from roo.rules.ajcep import art26_origin_criterion, art31_direct_consignment, ir03_form, ir06_waiver
-from roo.rules.ajcep import ir07_retroactive_issuance, ir12_tariff_classification, ir17_hs_transition, ocp_validity
+from roo.rules.ajcep import (
+    art26_origin_criterion,
+    art31_direct_consignment,
+    ir03_form,
+    ir06_waiver,
+    ir07_retroactive_issuance,
+    ir12_tariff_classification,
+    ir17_hs_transition,
+    ocp_validity,
+)
 from roo.rules.base import CertificateRule, FindingSpec
-from roo.rules.jiepa import art29_origin_criterion, art29_psr_edition, art33_consignment, art40_waiver
-from roo.rules.jiepa import art41_form, art41_goods, art41_validity, art50_retroactive_issuance
+from roo.rules.jiepa import (
+    art29_origin_criterion,
+    art29_psr_edition,
+    art33_consignment,
+    art40_waiver,
+    art41_form,
+    art41_goods,
+    art41_validity,
+    art50_retroactive_issuance,
+)
 from tests.builders import certificate, certificate_data
 from tests.rules.jiepa.helpers import jiepa
 

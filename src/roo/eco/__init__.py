@@ -4,10 +4,10 @@
 and Japan Customs (NACCS), and any e-CO that roo can load.
 """
 
+from roo.context import Drawdown
 from roo.eco.compare import Discrepancy, Materiality, compare
 from roo.eco.digest import canonical, digest
 from roo.eco.keys import AccessKeys, access_keys
-from roo.context import Drawdown
 from roo.eco.ledger import ItemBalance, balances, check_drawdowns
 from roo.eco.messages import (
     CancellationMessage,

@@ -35,8 +35,8 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._exact import exact
 from roo import codec
+from roo._exact import exact
 from roo.errors import InvalidCertificate
 from roo.model.certificate import Certificate
 from roo.model.criterion import OriginCriterion

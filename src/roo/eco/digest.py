@@ -22,8 +22,8 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Final
 
-from roo._exact import exact
 from roo import codec
+from roo._exact import exact
 from roo.model.certificate import Certificate
 
 #: Fields whose strings are decimal numbers in the interchange format.

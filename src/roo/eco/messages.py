@@ -28,8 +28,8 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._exact import exact
 from roo import codec
+from roo._exact import exact
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Certificate
 

@@ -45,7 +45,6 @@ from roo.model.certificate import Certificate, Scheme
 from roo.rules.base import render as base_render
 from roo.text import normalize_text
 
-
 #: The provision each fragment reason rests on, by the certificate's scheme (absent: none known).
 CITATIONS: Final[Mapping[Scheme, Mapping[str, str]]] = MappingProxyType(
     {

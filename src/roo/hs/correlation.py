@@ -35,6 +35,7 @@ import enum
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Final, final
@@ -255,7 +256,7 @@ class CorrelationTable:
             return unknown(f"the table links no chain of editions from {start} to {end}")
         current: set[str] = {digits}
         unlinked: list[tuple[str, str]] = []
-        for here, there in zip(path, path[1:]):
+        for here, there in pairwise(path):
             step = self._steps[(here, there)]
             following: set[str] = set()
             for found in sorted(current):
@@ -284,7 +285,7 @@ class CorrelationTable:
         """The codes of the path's first edition that any of ``candidates`` (in its last) corresponds to."""
         current = set(candidates)
         backwards = path[::-1]
-        for here, there in zip(backwards, backwards[1:]):
+        for here, there in pairwise(backwards):
             step = self._steps[(here, there)]
             current = {code for found in current for code in step.get(found, ())}
         return current

@@ -38,8 +38,8 @@ from roo.model.certificate import Scheme
 from roo.model.money import Money
 from roo.origin import accumulation, ctc, rvc, specs, wholly_obtained
 from roo.origin.accumulation import Standing, membership
-from roo.origin.facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
 from roo.origin.decimals import EXACT
+from roo.origin.facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
 from roo.origin.model import Good, InvalidGood, MaterialRole, nesting_problem
 from roo.origin.parameters import Parameters
 from roo.origin.psr import Alternative, ProductRule, PsrTable, Requirement, RequirementKind

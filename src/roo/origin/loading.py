@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from roo._exact import exact
 from roo import codec
+from roo._exact import exact
 from roo.errors import Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import is_six_digit_subheading, normalize_hs

@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Final
 
 from roo.errors import Problem
+from roo.model.money import Money
 from roo.params._loader import CITATION, coerce_override, merge, parse
 from roo.params._model import (
     PARAMETER_TYPES,
@@ -49,7 +50,6 @@ from roo.params._model import (
     UnknownParameter,
     Value,
 )
-from roo.model.money import Money
 
 __all__ = [
     "CITATION",
@@ -194,8 +194,9 @@ def _dated_override_on(entries: tuple[object, ...], on: date) -> object:
     """The value of the dated override entry in force on ``on`` (entries are in ascending date order)."""
     current: object = None
     for entry in entries:
-        if getattr(entry, "effective_from") <= on:
-            current = getattr(entry, "value")
+        # entries are typed `object` here (dated overrides of any parameter type); getattr keeps mypy honest
+        if getattr(entry, "effective_from") <= on:  # noqa: B009
+            current = getattr(entry, "value")  # noqa: B009
     return current
 
 
@@ -218,7 +219,7 @@ def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
         if parameter is None:
             problems.append(Problem(f"parameters[{name!r}]", f"unknown parameter {name!r}", raw))
             continue
-        values = [getattr(e, "value") for e in raw] if isinstance(raw, tuple) else [raw]
+        values = [e.value for e in raw] if isinstance(raw, tuple) else [raw]
         for one in values:
             if one is None:
                 continue

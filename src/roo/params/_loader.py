@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import Final, TypeAlias, cast
 
 from roo.model.hs import HsVersion
@@ -201,7 +202,7 @@ def _dated_value(
 
 
 def _check_order(values: tuple[DatedValue, ...], fail: Fail) -> None:
-    for previous, current in zip(values, values[1:], strict=False):
+    for previous, current in pairwise(values):
         if current.effective_from == previous.effective_from:
             raise fail(f"duplicate effective_from {current.effective_from.isoformat()}")
         if current.effective_from < previous.effective_from:

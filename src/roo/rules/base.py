@@ -22,8 +22,8 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo.context import Context
 from roo._frozen import FrozenMap
+from roo.context import Context
 from roo.evaluation import FactValue, Finding, Outcome, Severity, make_finding
 from roo.model.certificate import Certificate, Item
 

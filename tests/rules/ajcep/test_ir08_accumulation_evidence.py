@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 import attrs
 import pytest
 
 import roo
-from roo.context import Context
+from roo.context import AccumulationDocument, Context
+from roo.context import AccumulationDocumentKind as Kind
 from roo.evaluation import Outcome, Severity
 from roo.rules.ajcep import ir08_accumulation_evidence as ir08
-from roo.context import AccumulationDocument, AccumulationDocumentKind as Kind
 from roo.rules.base import Result
 from tests.builders import PRESENTED_ON, certificate, item_data
 

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rules.ajcep import art26_origin_criterion, ir03_form, ir12_tariff_classification
-from roo.rules.ajcep import art31_direct_consignment, ir04_modifications, ir05_replacement, ir06_waiver
-from roo.rules.ajcep import ir07_retroactive_issuance, ir08_accumulation_evidence, ir09_back_to_back, ocp_validity
-from roo.rules.ajcep import art26_box8_cross_check, art79_parties, ir15_goods_in_transit, ir17_hs_transition
+from roo.rules.ajcep import (
+    art26_box8_cross_check,
+    art26_origin_criterion,
+    art31_direct_consignment,
+    art79_parties,
+    ir03_form,
+    ir04_modifications,
+    ir05_replacement,
+    ir06_waiver,
+    ir07_retroactive_issuance,
+    ir08_accumulation_evidence,
+    ir09_back_to_back,
+    ir12_tariff_classification,
+    ir15_goods_in_transit,
+    ir17_hs_transition,
+    ocp_validity,
+)
 from roo.rules.base import Rule
 
 RULES: Final[tuple[Rule, ...]] = (

@@ -55,9 +55,9 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item, Scheme
+from roo.model.criterion import CriterionKind
 from roo.model.hs import is_six_digit_subheading
 from roo.origin.psr import ProductRule, RequirementKind
-from roo.model.criterion import CriterionKind
 from roo.params import ParameterNotInForce
 from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, not_evaluated, passed
 from roo.rules.shared import criterion as criterion_checks

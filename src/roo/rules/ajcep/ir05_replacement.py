@@ -43,7 +43,6 @@ Source: AJCEP Implementing Regulations, Rule 5; notes to the AJCEP CO form, note
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from roo.context import Context

@@ -51,8 +51,13 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.rules.ajcep import art26_box8_cross_check, art26_origin_criterion, art31_direct_consignment, art79_parties
-from roo.rules.ajcep import ir15_goods_in_transit
+from roo.rules.ajcep import (
+    art26_box8_cross_check,
+    art26_origin_criterion,
+    art31_direct_consignment,
+    art79_parties,
+    ir15_goods_in_transit,
+)
 from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.shared import waiver
 

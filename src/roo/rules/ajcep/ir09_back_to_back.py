@@ -439,7 +439,7 @@ def _draws(co: Certificate, ctx: Context) -> _Draws | None:
     sources = tuple([index.source(i) for i in co.items])
     running: dict[int, _Tally] = {}
     before: list[_Tally | None] = []
-    for item, number in zip(co.items, sources):
+    for item, number in zip(co.items, sources, strict=True):
         before.append(_snapshot(running.get(number)) if number is not None else None)
         if number is not None and item.quantity is not None:
             running.setdefault(number, _Tally()).add(item.quantity)

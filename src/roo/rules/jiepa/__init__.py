@@ -14,9 +14,20 @@ from __future__ import annotations
 from typing import Final
 
 from roo.rules.base import Rule
-from roo.rules.jiepa import art29_origin_criterion, art29_parties, art29_psr_edition, art33_consignment, art40_waiver
-from roo.rules.jiepa import art41_form, art41_goods, art41_partial_use, art41_validity, art50_retroactive_issuance
-from roo.rules.jiepa import eco04_data_copy, eco05_paper_from_indonesia
+from roo.rules.jiepa import (
+    art29_origin_criterion,
+    art29_parties,
+    art29_psr_edition,
+    art33_consignment,
+    art40_waiver,
+    art41_form,
+    art41_goods,
+    art41_partial_use,
+    art41_validity,
+    art50_retroactive_issuance,
+    eco04_data_copy,
+    eco05_paper_from_indonesia,
+)
 
 # The e-CO is the basis for preference: every rule but the arrangement's own reads it with the data elements
 # it lacks taken from the copy of its data, when the context gives one (arrangement §4(c)).

@@ -64,7 +64,6 @@ from roo.rules.base import (
     CertificateRule,
     FindingSpec,
     ItemCheck,
-    ItemRule,
     Result,
     Rule,
     failed,
@@ -264,7 +263,7 @@ def _lookup(co: Certificate, copy: Certificate) -> _Supplemented:
     if last is not None and last.eco is co and last.copy is copy:
         return last
     certificate, _ = supplement(co, copy)
-    items = {id(own): filled for own, filled in zip(co.items, certificate.items)}
+    items = {id(own): filled for own, filled in zip(co.items, certificate.items, strict=True)}
     entry = _Supplemented(co, copy, certificate, items)
     _last[:] = [entry]
     return entry
