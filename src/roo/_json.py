@@ -20,7 +20,9 @@ One decoder is built at import and shared: it holds no state between calls.
 from __future__ import annotations
 
 import json
+import os
 import reprlib
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final, final
 
@@ -209,3 +211,26 @@ def decode(text: str | bytes | bytearray, *, lines: bool = True, limits: Limits 
             "too deeply nested", Problem("$", f"nested too deeply: more than {limits.max_depth} levels (the limit)")
         ) from None
     return data
+
+
+def table_document(source: object, error: Callable[[list[Problem]], Exception]) -> object:
+    """The parsed JSON of a caller-supplied table: parsed data as given, a path to a file, or an open file.
+
+    Numbers are read as exact decimals. Text that is not JSON raises ``error`` with one problem at ``$``;
+    anything else that is not a table is returned as it is, for the converter to refuse with its path.
+    """
+    if isinstance(source, Mapping):
+        return source
+    text: str | bytes
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, encoding="utf-8") as handle:
+            text = handle.read()
+    elif hasattr(source, "read"):
+        text = source.read()
+    else:
+        return source
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as problem:
+        raise error([Problem("$", f"not JSON: {problem}")]) from None
+

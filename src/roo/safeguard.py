@@ -36,18 +36,17 @@ so looking up an item costs the same whatever the table's size.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from typing import IO, Any, Final, final
 
 import attrs
 
 from roo._frozen import FrozenMap
-from roo.errors import InvalidInput, Problem
+from roo._json import table_document
+from roo.errors import InvalidInput
 from roo.model.hs import normalize_hs
 
 __all__ = [
@@ -207,26 +206,11 @@ def load_safeguards(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str]
     Raises :class:`InvalidSafeguardTable` listing every problem with its JSON
     path (``measures[2]: hs_codes: ...``); a missing file raises the usual ``OSError``.
     """
-    data: object
-    if isinstance(source, Mapping):
-        data = source
-    elif isinstance(source, (str, os.PathLike)):
-        with open(source, encoding="utf-8") as handle:
-            data = _parse_json(handle.read())
-    elif hasattr(source, "read"):
-        data = _parse_json(source.read())
-    else:
-        data = source  # not a table: the converter says so
+    data = table_document(source, InvalidSafeguardTable)
     from roo import codec  # deferred: roo.codec imports the context, which imports this module
 
     return codec.structure(data, SafeguardTable, InvalidSafeguardTable)
 
-
-def _parse_json(text: str | bytes) -> object:
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InvalidSafeguardTable([Problem("$", f"not JSON: {error}")]) from None
 
 
 # --- what a verdict means, for reports ------------------------------------------------------------------------

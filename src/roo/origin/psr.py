@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -58,6 +57,7 @@ from typing import IO, Any, Final, final
 import attrs
 
 from roo._frozen import FrozenMap
+from roo._json import table_document
 from roo.errors import InvalidCertificate, Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
@@ -559,16 +559,7 @@ def load_psr(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[b
     :class:`InvalidPsrTable` listing every problem with its JSON path
     (``rows[3].rule: expected ...``); a missing file raises the usual ``OSError``.
     """
-    data: object
-    if isinstance(source, Mapping):
-        data = source
-    elif isinstance(source, (str, os.PathLike)):
-        with open(source, encoding="utf-8") as handle:
-            data = _parse_json(handle.read())
-    elif hasattr(source, "read"):
-        data = _parse_json(source.read())
-    else:
-        data = source  # not a table: the converter says so
+    data = table_document(source, InvalidPsrTable)
     from roo import codec  # deferred: roo.codec imports the context, which may import roo.origin
 
     raw = codec.structure(data, PsrTableData, InvalidPsrTable)
@@ -620,12 +611,6 @@ def load_psr(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[b
         raise InvalidPsrTable(problems)
     return PsrTable(scheme=raw.scheme, rules=tuple(rules), source=raw.source, hs_version=raw.hs_version)
 
-
-def _parse_json(text: str | bytes) -> object:
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InvalidPsrTable([Problem("$", f"not JSON: {error}")]) from None
 
 
 def structure_psr(value: object, _: object = None) -> PsrTable:
