@@ -27,7 +27,7 @@ COUNTRIES: Final = frozenset(
 
 #: ISO 4217 currencies: those in use (legal tender of some territory), and those withdrawn since 2000 that a
 #: certificate issued before their withdrawal may state (HRK until 2023, LTL until 2015, ...). Not the codes
-#: that are no currency of a trade document (XXX, XTS, precious metals, fund codes).
+#: that are no currency of a trade document (the codes for no currency and for testing, precious metals, fund codes).
 CURRENCIES: Final = frozenset(
     """
     AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF

@@ -11,31 +11,28 @@ import decimal
 from decimal import Decimal, localcontext
 from typing import Final
 
+def _context(precision: int) -> decimal.Context:
+    """A context with ``precision`` significant digits, half-even rounding, the widest exponents and the
+    traps that make an invalid operation, a division by zero or an overflow an error."""
+    return decimal.Context(
+        prec=precision,
+        rounding=decimal.ROUND_HALF_EVEN,
+        Emin=decimal.MIN_EMIN,
+        Emax=decimal.MAX_EMAX,
+        capitals=1,
+        clamp=0,
+        flags=[],
+        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+    )
+
+
 #: The decimal context every determination runs in, whatever the caller's: sums, differences, products and
 #: comparisons of the values a good can carry are exact (no digit limit), so a caller's ``prec`` or traps
 #: cannot change a verdict. Division, which may not terminate, is done only for display, in :data:`SHARE`.
-EXACT: Final = decimal.Context(
-    prec=decimal.MAX_PREC,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emin=decimal.MIN_EMIN,
-    Emax=decimal.MAX_EMAX,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
+EXACT: Final = _context(decimal.MAX_PREC)
 
 #: The context of a displayed share: 60 significant digits before it is rounded to two decimals.
-SHARE: Final = decimal.Context(
-    prec=60,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emin=decimal.MIN_EMIN,
-    Emax=decimal.MAX_EMAX,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
+SHARE: Final = _context(60)
 
 
 def plain(number: Decimal) -> str:
