@@ -11,6 +11,7 @@ import decimal
 from decimal import Decimal, localcontext
 from typing import Final
 
+
 def _context(precision: int) -> decimal.Context:
     """A context with ``precision`` significant digits, half-even rounding, the widest exponents and the
     traps that make an invalid operation, a division by zero or an overflow an error."""
