@@ -8,13 +8,13 @@ the product of their lengths (issue: two 800-word descriptions took seconds).
 
 from __future__ import annotations
 
-import gc
-import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.growth import MAX_RATIO, linear_growth
 from roo.text import normalize_text, similarity
 
 WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=12)
@@ -56,34 +56,20 @@ def test_added_detail_never_lowers_the_match(a: str, extra: str) -> None:
         assert similarity(a, f"{a} {extra}") == 1.0
 
 
-def _best_time(a: str, b: str) -> float:
-    """The best of several runs, without the collector: the machine's load must not decide the ratio."""
-    best = float("inf")
-    for _ in range(7):
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            similarity(a, b)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
-
-
 def _slippery(count: int, salt: str) -> str:
     """``count`` distinct words that are each one slip from many others: the worst case for a slip search."""
     return " ".join(f"{salt}{n:06d}x" for n in range(count))
 
 
 def test_cost_grows_linearly_with_the_description() -> None:
-    """Ten times the words costs about ten times the time; a quadratic measure would cost a hundred times.
+    """Ten times the words costs at most fifteen times the time; a quadratic measure would cost a hundred times."""
 
-    Measured on a shared machine the linear ratio ranges from about 8 to 21 (memory effects of the larger
-    index, other load), so the bound is set between that and the quadratic hundred.
-    """
-    small = _best_time(_slippery(1000, "ab"), _slippery(1000, "ba"))
-    large = _best_time(_slippery(10_000, "ab"), _slippery(10_000, "ba"))
-    assert large <= 40 * small
+    def compare(count: int) -> Callable[[], object]:
+        a, b = _slippery(count, "ab"), _slippery(count, "ba")
+        return lambda: similarity(a, b)
+
+    growth = linear_growth(compare(1_000), compare(10_000))
+    assert growth.ratio <= MAX_RATIO, f"x10 words cost x{growth.ratio:.1f} time"
 
 
 def test_a_very_long_word_is_compared_whole() -> None:

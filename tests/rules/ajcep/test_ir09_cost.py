@@ -3,17 +3,16 @@
 A back-to-back CO whose items leave ``original_item`` blank once took cubic time (2,000 items 18 s, 4,000 items
 135 s): each item looked for its original item by scanning the original, and added up the items before it by
 scanning them too. The lookups are now indexed once per certificate. The test compares growth, never an absolute
-time: ten times the input may cost at most fifteen times the thread CPU time (median of interleaved rounds).
+time: ten times the input may cost at most fifteen times the thread CPU time (``benchmarks.growth.linear_growth``).
 """
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
+from collections.abc import Callable
 from typing import Any
 
 import roo
+from benchmarks.growth import MAX_RATIO, linear_growth
 from roo.context import Context
 from roo.rules.ajcep import ir09_back_to_back as ir09
 from roo.rules.ajcep import ir17_hs_transition as ir17
@@ -39,23 +38,20 @@ def _pair(count: int) -> tuple[roo.Certificate, roo.Certificate, roo.Certificate
     return original, co, sibling
 
 
-def _cost(documents: tuple[roo.Certificate, roo.Certificate, roo.Certificate]) -> float:
-    """Thread CPU seconds to run the back-to-back and HS-edition rules over every item, in a fresh context."""
+def _checks(documents: tuple[roo.Certificate, roo.Certificate, roo.Certificate]) -> Callable[[], object]:
+    """Run the back-to-back and HS-edition rules over every item, in a fresh context."""
     original, co, sibling = documents
-    ctx = Context(related_certificates=(original, sibling))
-    gc.collect()
-    gc.disable()  # a collection of the whole test session's heap would land on one size only (as timeit does)
-    try:
-        start = time.thread_time()
+
+    def run() -> None:
+        ctx = Context(related_certificates=(original, sibling))
         for rule in RULES:
             if isinstance(rule, ItemRule):
                 for item in co.items:
                     rule.check(item, co, ctx)
             else:
                 rule.check(co, ctx)
-        return time.thread_time() - start
-    finally:
-        gc.enable()
+
+    return run
 
 
 def test_back_to_back_checks_grow_linearly_with_items() -> None:
@@ -65,8 +61,5 @@ def test_back_to_back_checks_grow_linearly_with_items() -> None:
     # The path is the one that was cubic: every item's original item found without ``original_item``, and passing.
     last = ir09.check_total_quantity(co.items[-1], co, Context(related_certificates=(original, sibling)))
     assert roo.Outcome.PASSED == last.outcome
-    rounds: list[tuple[float, float]] = []
-    for _ in range(5):  # interleaved, so that a slow moment of the machine weighs on both sizes
-        rounds.append((_cost(small), _cost(large)))
-    ratio = statistics.median(large_cost for _, large_cost in rounds) / max(statistics.median(small_cost for small_cost, _ in rounds), 1e-6)
-    assert ratio <= 15, f"×10 items cost ×{ratio:.1f} time"
+    growth = linear_growth(_checks(small), _checks(large))
+    assert growth.ratio <= MAX_RATIO, f"×10 items cost ×{growth.ratio:.1f} time"
