@@ -217,13 +217,13 @@ def test_collections_are_tuples() -> None:
 
 
 def test_what_the_data_do_not_say_is_none_not_false() -> None:
-    """A signature or an approval left out is unknown (None), so that no rule reads it as refused."""
+    """A signature, a stamp or an approval left out is unknown (None), so that no rule reads it as refused."""
     declaration, certification, alteration = (
         ExporterDeclaration(),
         Certification(),
         Alteration(7, AlterationMethod.STRIKE_OUT),
     )
-    assert (None, None, None, None, None, False) == (
+    assert (None, None, None, None, None, None) == (
         declaration.signed,
         certification.signed,
         alteration.approved_by_signatory,

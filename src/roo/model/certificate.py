@@ -134,15 +134,16 @@ class ExporterDeclaration:
 class Certification:
     """Box 12 (ASEAN form) / box 11 (Japan's form): certification by the issuing authority.
 
-    ``signed`` is ``None`` when the data do not say whether it is signed (a
-    rule then reports its check as not evaluated, never as unsigned).
+    ``signed`` and ``sealed`` are ``None`` when the data do not say whether it
+    is signed or stamped (a rule then reports its check as not evaluated,
+    never as unsigned or unstamped).
     """
 
     authority: str | None = None
     signatory: str | None = None
     place: str | None = None
     signed: bool | None = None
-    sealed: bool = False
+    sealed: bool | None = None
 
 
 @final
@@ -167,7 +168,12 @@ class Alteration:
 @final
 @attrs.frozen(repr=False)
 class Certificate:
-    """A certificate of origin as presented at import."""
+    """A certificate of origin as presented at import.
+
+    A field the data leave out is not stated, never "no": ``unused_spaces_crossed_out``
+    is ``None`` when the data do not say whether the unused spaces are crossed out,
+    and a rule that needs the fact reports its check as not evaluated, naming it.
+    """
 
     scheme: Scheme
     exporting_party: str
@@ -192,7 +198,7 @@ class Certificate:
     exporter_declaration: ExporterDeclaration | None = None
     certification: Certification | None = None
     alterations: tuple[Alteration, ...] = ()
-    unused_spaces_crossed_out: bool = False
+    unused_spaces_crossed_out: bool | None = None
     remarks: str = ""
 
     def item(self, number: int) -> Item | None:

@@ -48,8 +48,9 @@ officer reads, and what roo makes of each when it is empty:
   (IR 13) so that the importing customs can check a paper CO's authenticity;
   without the impression they cannot, so IR 4(a) does not disregard it. The
   Rules make no unstamped CO invalid, and authenticity is what a verification
-  establishes: a ``warning`` (``certification-not-stamped``). An e-CO has no
-  stamp. The signature is checked above and denies when it is missing.
+  establishes: a ``warning`` (``certification-not-stamped``). Data that do
+  not say whether it is stamped (``sealed`` is ``None``) leave the check not
+  evaluated, never failed. An e-CO has no stamp. The signature is checked above and denies when it is missing.
 * **Boxes 7 and 8, description, HS code and origin criterion**, are IR 12's
   and Art 26's checks; **box 10, the invoice**, is form note 6's (below); the
   **declaration and certification** (boxes 11 and 12) are checked above.
@@ -110,6 +111,7 @@ from roo.rules.base import (
     Result,
     failed,
     judged,
+    not_evaluated,
     passed,
 )
 from roo.rules.shared import form
@@ -344,6 +346,8 @@ def check_stamp(co: Certificate, ctx: Context) -> Result:
     certification = co.certification
     if co.medium is not _PAPER or certification is None or not certification.signed:
         return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported above
+    if certification.sealed is None:
+        return not_evaluated("certificate.certification.sealed")  # not stated is not "no stamp"
     if certification.sealed:
         return PASSED
     form_name, _, box = form_boxes(co)

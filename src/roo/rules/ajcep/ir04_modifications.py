@@ -82,7 +82,9 @@ crossed out so that nothing can be added later; a paper CO whose unused spaces
 are not crossed out gets a ``warning``, not an error: the omission makes a later
 addition possible but is no sign that one was made, it does not by itself
 affect authenticity or accuracy (the test of IR 4(a)), and customs may verify
-the CO if they doubt it. An e-CO has no spaces to cross out.
+the CO if they doubt it. A paper CO whose data do not say whether its unused
+spaces are crossed out (``None``) leaves that check not evaluated, naming the
+fact. An e-CO has no spaces to cross out.
 
 Source: AJCEP Implementing Regulations, Rule 4; Rule 2(c) for quantity as gross or net weight; Rules 3(d),
 3(i) and 3(j); notes to the AJCEP CO form, notes 5 and 7.
@@ -464,8 +466,11 @@ def check_alterations(co: Certificate, ctx: Context) -> Result:
                 needed.append(f"certificate.alterations[{index}].certified_by_authority")
             elif not alteration.certified_by_authority:
                 findings.append(STRIKE_OUT_NOT_CERTIFIED(item, box=alteration.box))
-    if co.medium is Medium.PAPER and not co.unused_spaces_crossed_out:
-        findings.append(UNUSED_SPACES(None))
+    if co.medium is Medium.PAPER:
+        if co.unused_spaces_crossed_out is None:
+            needed.append("certificate.unused_spaces_crossed_out")  # not stated is not "not crossed out"
+        elif not co.unused_spaces_crossed_out:
+            findings.append(UNUSED_SPACES(None))
     if needed and not any(finding.severity is Severity.ERROR for finding in findings):
         return Result(Outcome.NOT_EVALUATED, tuple(findings), tuple(needed))
     return judged(*findings)
