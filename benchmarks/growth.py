@@ -29,6 +29,7 @@ import argparse
 import collections
 import gc
 import json
+import math
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -278,15 +279,18 @@ PATH_BY_NAME: Final = {path.name: path for path in PATHS}
 # --- timing -----------------------------------------------------------------------------------------------
 
 
-def cpu_time(call: Call) -> float:
-    """The thread CPU time of one ``call``, in seconds (garbage collection stays on and counts)."""
+def cpu_time(call: Call, loops: int = 1) -> float:
+    """The thread CPU time of ``loops`` calls of ``call``, in seconds (garbage collection stays on and counts)."""
     start = time.thread_time()
-    call()
+    for _ in range(loops):
+        call()
     return time.thread_time() - start
 
 
 #: x10 input may cost at most this many times the time: linear with room for noise and fixed costs (quadratic is x100).
 MAX_RATIO: Final = 15.0
+#: The least thread CPU time, in seconds, one timing of the small size should take.
+MIN_TIMED: Final = 0.002
 
 
 @attrs.frozen
@@ -308,6 +312,9 @@ def measure_growth(small_call: Call, large_call: Call, *, rounds: int = 5) -> Gr
     is the stable estimate (as ``timeit`` advises), and interleaving lets a slow spell hit both sizes alike.
     """
     small_call(), large_call()  # warm caches (parameter lookups, compiled patterns) before timing
+    # Both sizes run the same number of calls, enough for the small one to take a few milliseconds, so that
+    # the clock's resolution and the call overhead do not decide the ratio.
+    loops = max(1, math.ceil(MIN_TIMED / max(cpu_time(small_call), 1e-7)))
     gc.collect()  # the garbage of building the inputs is not billed to the first timing
     # The collector stays on, but what the process held before (a test runner's whole heap, in the suite) is
     # frozen out of its scans: otherwise each full collection that the larger size triggers costs in
@@ -316,11 +323,11 @@ def measure_growth(small_call: Call, large_call: Call, *, rounds: int = 5) -> Gr
     try:
         small_times, large_times = [], []
         for _ in range(rounds):
-            small_times.append(cpu_time(small_call))
-            large_times.append(cpu_time(large_call))
+            small_times.append(cpu_time(small_call, loops))
+            large_times.append(cpu_time(large_call, loops))
     finally:
         gc.unfreeze()
-    return Growth(min(small_times), min(large_times))
+    return Growth(min(small_times) / loops, min(large_times) / loops)
 
 
 def linear_growth(small_call: Call, large_call: Call, *, bound: float = MAX_RATIO, attempts: int = 3) -> Growth:

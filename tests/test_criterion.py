@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.growth import MAX_RATIO, linear_growth
 from roo.model import Criterion, CriterionKind, OriginCriterion
 
 K = CriterionKind
@@ -355,11 +356,10 @@ def test_a_percentage_above_100_is_refused_clearly(number: int, separator: str) 
 
 
 def test_parsing_is_linear_in_the_length_of_the_box() -> None:
-    """Ten times the text costs at most fifteen times the CPU time (median of interleaved rounds)."""
-    from tests.origin.test_reliability import growth_ratio
-
+    """Ten times the text costs at most fifteen times the CPU time (``benchmarks.growth.linear_growth``)."""
     def make(size: int) -> Callable[[], object]:
         text = ("CTH, RVC 40% ACU \"DMI\" see note " * (size // 30))[:size] + " " * size + "x" * size
         return lambda: OriginCriterion.parse(text)
 
-    assert growth_ratio(make, 3_000, rounds=5, repeat=2) <= 15
+    growth = linear_growth(make(3_000), make(30_000))
+    assert growth.ratio <= MAX_RATIO, f"x10 text cost x{growth.ratio:.1f} time"
