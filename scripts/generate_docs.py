@@ -98,6 +98,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _severities(finding: catalogue.CodeEntry) -> list[str]:
+    """A code's default severity, then the other severities of its cases (see the catalogue for when)."""
+    others = [case.severity.value for case in finding.cases if case.severity is not None]
+    return list(dict.fromkeys([finding.severity.value, *others]))
+
+
 def rules_section(scheme: Scheme) -> str:
     """The generated block of ``scheme``'s page: its rule modules in run order, each with its rules."""
     entries = catalogue.rules(scheme)
@@ -115,7 +121,8 @@ def rules_section(scheme: Scheme) -> str:
     for module, own in modules.items():
         doc = sys.modules[module].__doc__ or ""
         citations = sorted(
-            {entry.citation for entry in own} | {finding.citation for entry in own for finding in entry.findings},
+            {entry.citation for entry in own}
+            | {cited for entry in own for finding in entry.findings for cited in finding.citations},
             key=_citation_key,
         )
         out.extend(["", f"### {own[0].regulation}", "", f"Module `{module}`."])
@@ -126,7 +133,7 @@ def rules_section(scheme: Scheme) -> str:
         out.extend(["", "| # | citation | rule | applies to | needs | finding codes |", "|---|---|---|---|---|---|"])
         for entry in own:
             needs = ", ".join(f"`{n}`" for n in entry.needs) or "nothing"
-            codes = ", ".join(f"`{f.code}` ({f.severity.value})" for f in entry.findings) or "none"
+            codes = ", ".join(f"`{f.code}` ({'/'.join(_severities(f))})" for f in entry.findings) or "none"
             where = "the certificate" if entry.applies_to == "certificate" else "each item"
             out.append(f"| {entry.order} | `{entry.citation}` | {_cell(entry.title)} | {where} | {needs} | {codes} |")
     out.extend(["", END])

@@ -25,7 +25,7 @@ from roo import engine
 from roo.evaluation import Severity
 from roo.model.certificate import Scheme
 from roo.rules import RULESETS
-from roo.rules.base import CertificateRule, FindingSpec, Rule
+from roo.rules.base import CertificateRule, FindingCase, FindingSpec, Rule
 
 __all__ = ["FORMAT", "CodeEntry", "RuleEntry", "codes", "engine_findings", "markdown", "rules", "text", "to_dict"]
 
@@ -39,21 +39,62 @@ REFRESH: Final = "python -m roo.catalogue docs/rules.md"
 @final
 @attrs.frozen
 class CodeEntry:
-    """A kind of finding: its stable code, default severity, citation and English message template."""
+    """A kind of finding: its stable code, default severity, citation and English message template.
+
+    ``cases`` are where it is reported otherwise, at another severity or
+    citing a narrower provision, each with when
+    (:class:`~roo.rules.base.FindingCase`); :attr:`severities` and
+    :attr:`citations` are every severity and citation a finding of this code
+    can have.
+    """
 
     code: str
     severity: Severity
     citation: str
     template: str
+    cases: tuple[FindingCase, ...] = ()
 
     @classmethod
     def of(cls, spec: FindingSpec) -> CodeEntry:
         """The entry of a rule's :class:`~roo.rules.base.FindingSpec`."""
-        return cls(spec.code, spec.severity, spec.rule, spec.template)
+        return cls(spec.code, spec.severity, spec.rule, spec.template, spec.cases)
+
+    @property
+    def severities(self) -> frozenset[Severity]:
+        """The default severity and every case's."""
+        return frozenset((self.severity, *(case.severity or self.severity for case in self.cases)))
+
+    @property
+    def citations(self) -> frozenset[str]:
+        """The default citation and every case's."""
+        return frozenset((self.citation, *(case.citation or self.citation for case in self.cases)))
+
+    def severity_text(self) -> str:
+        """The default severity, then each case with another: ``"error; warning when ..."``."""
+        others = [f"{case.severity.value} {case.when}" for case in self.cases if case.severity is not None]
+        return "; ".join([self.severity.value, *others])
+
+    def citation_text(self) -> str:
+        """The default citation, then each case with another: ``"AJCEP/IR/6(a); AJCEP/IR/6(a)(i) for ..."``."""
+        others = [f"`{case.citation}` {case.when}" for case in self.cases if case.citation is not None]
+        return "; ".join([f"`{self.citation}`", *others])
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"code": self.code, "severity": self.severity.value, "citation": self.citation, "template": self.template}
+        """JSON-ready form; ``cases`` lists where it is reported otherwise, ``[{"when", "severity", "citation"}]``."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "citation": self.citation,
+            "template": self.template,
+            "cases": [
+                {
+                    "when": case.when,
+                    "severity": (case.severity or self.severity).value,
+                    "citation": case.citation or self.citation,
+                }
+                for case in self.cases
+            ],
+        }
 
 
 @final
@@ -175,6 +216,10 @@ def text(scheme: Scheme | str | None = None) -> str:
         for finding in entry.findings:
             cites = "" if finding.citation == entry.citation else f" ({finding.citation})"
             lines.append(f"       {finding.severity.value:<8}{finding.code}{cites}: {finding.template}")
+            for case in finding.cases:
+                severity = (case.severity or finding.severity).value
+                cited = f" ({case.citation})" if case.citation else ""
+                lines.append(f"       {severity:<8}{finding.code}{cited} {case.when}")
     return "\n".join(lines) + "\n"
 
 
@@ -199,8 +244,8 @@ def markdown(scheme: Scheme | str | None = None) -> str:
         "Every rule roo runs, in the order the engine runs it for each scheme, with its citation",
         "(see docs/concepts.md), what it applies to (the certificate as a whole, or each item in its own right),",
         "what it needs from the context, and every finding it can report: a stable code, the default",
-        "severity and the English message template (`{fact}` placeholders are filled in from the",
-        "finding's facts).",
+        "severity and citation (and any other it has, with when) and the English message template",
+        "(`{fact}` placeholders are filled in from the finding's facts).",
         "",
         "An `error` on an item denies that item only; an `error` on the certificate denies every item;",
         "`warning` and `info` never deny. A rule that lacks a fact it needs from the context reports",
@@ -231,7 +276,7 @@ def markdown(scheme: Scheme | str | None = None) -> str:
                 out.extend(["", "| code | severity | cites | message |", "|---|---|---|---|"])
                 for finding in entry.findings:
                     out.append(
-                        f"| `{finding.code}` | {finding.severity.value} | `{finding.citation}` "
+                        f"| `{finding.code}` | {_cell(finding.severity_text())} | {_cell(finding.citation_text())} "
                         f"| {_cell(finding.template)} |"
                     )
             else:
@@ -249,7 +294,8 @@ def markdown(scheme: Scheme | str | None = None) -> str:
     )
     for finding, users in codes(every):
         by = "; ".join(f"{u.scheme.value} {u.order}. {u.title}" for u in users)
-        out.append(f"| `{finding.code}` | {finding.severity.value} | `{finding.citation}` | {_cell(by)} |")
+        severity, cites = _cell(finding.severity_text()), _cell(finding.citation_text())
+        out.append(f"| `{finding.code}` | {severity} | {cites} | {_cell(by)} |")
     out.extend(
         [
             "",
@@ -277,9 +323,9 @@ def markdown(scheme: Scheme | str | None = None) -> str:
             ]
         )
         for spec in origin_specs():
-            out.append(
-                f"| `{spec.code}` | {spec.severity.value} | `{spec.rule}` | {_cell(spec.template)} |"
-            )
+            kind = CodeEntry.of(spec)
+            severity, cites = _cell(kind.severity_text()), _cell(kind.citation_text())
+            out.append(f"| `{spec.code}` | {severity} | {cites} | {_cell(spec.template)} |")
     return "\n".join(out) + "\n"
 
 

@@ -33,13 +33,37 @@ CITATION_PATTERN: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]
 
 @final
 @attrs.frozen
+class FindingCase:
+    """A case in which a kind of finding is reported otherwise than by default: at another severity, or citing
+    a narrower provision than its spec's.
+
+    ``when`` says in English when it applies (``"when the CO's only invoice
+    number is printed on another item"``); ``severity`` and ``citation`` are
+    ``None`` where the case keeps the spec's. The rule catalogue lists every
+    case next to the default, so that what ``roo rules`` says is what roo
+    reports.
+    """
+
+    when: str
+    severity: Severity | None = None
+    citation: str | None = None
+
+
+@final
+@attrs.frozen
 class FindingSpec:
-    """A kind of finding: its code, citation, default severity and message template."""
+    """A kind of finding: its code, citation, default severity and message template.
+
+    ``cases`` lists the other severities and citations the finding can have,
+    and when: a rule reports one only through :meth:`with_severity` or
+    :meth:`citing`, which refuse what the spec does not declare.
+    """
 
     code: str = attrs.field()
     rule: str = attrs.field()
     severity: Severity
     template: str
+    cases: tuple[FindingCase, ...] = ()
 
     @code.validator
     def _code_is_kebab(self, _: object, value: str) -> None:
@@ -58,9 +82,27 @@ class FindingSpec:
         return make_finding(self.rule, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
 
     def with_severity(self, severity: Severity, item: int | None = None, /, **facts: Any) -> Finding:
-        """A finding of this kind at a severity other than the default."""
+        """A finding of this kind at a severity other than the default, one of its declared :attr:`cases`.
+
+        Raises:
+            ValueError: ``severity`` is neither the default nor a declared case's (the catalogue would not
+                list it).
+        """
+        if severity is not self.severity and all(case.severity is not severity for case in self.cases):
+            raise ValueError(f"{self.code}: severity {severity.value} is not declared in the spec's cases")
         message = render(self.template, item, facts)
         return make_finding(self.rule, self.code, severity, item, message, FrozenMap.adopt(facts), self.template)
+
+    def citing(self, citation: str, item: int | None = None, /, **facts: Any) -> Finding:
+        """A finding of this kind citing a narrower provision, one of its declared :attr:`cases`.
+
+        Raises:
+            ValueError: ``citation`` is neither the spec's nor a declared case's.
+        """
+        if citation != self.rule and all(case.citation != citation for case in self.cases):
+            raise ValueError(f"{self.code}: citation {citation} is not declared in the spec's cases")
+        message = render(self.template, item, facts)
+        return make_finding(citation, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
 
 
 def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:

@@ -59,7 +59,17 @@ from roo.model.criterion import CriterionKind
 from roo.model.hs import is_six_digit_subheading
 from roo.origin.psr import ProductRule, RequirementKind
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, failed, not_evaluated, passed
+from roo.rules.base import (
+    NOT_APPLICABLE,
+    PASSED,
+    FindingCase,
+    FindingSpec,
+    ItemRule,
+    Result,
+    failed,
+    not_evaluated,
+    passed,
+)
 from roo.rules.shared import criterion as criterion_checks
 
 RULE: Final = "AJCEP/ART/26"
@@ -85,11 +95,16 @@ ORIGIN_CRITERION_PARTLY_UNRECOGNISED = FindingSpec(
     "Box 8 reads '{origin_criterion}': roo reads {criteria} but not {unrecognised}; the criterion stands, and "
     "customs may verify what the rest of the box means.",
 )
+#: An RVC below the threshold warns, not denies, when box 8 also claims another criterion.
+_ALSO_ANOTHER_CRITERION: Final = FindingCase(
+    "when box 8 also claims another criterion, on which the item's origin may rest instead", Severity.WARNING
+)
 RVC_BELOW_GENERAL_RULE = FindingSpec(
     "rvc-below-general-rule",
     RULE,
     Severity.ERROR,
     "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% the general rule requires.",
+    cases=(_ALSO_ANOTHER_CRITERION,),
 )
 RVC_BELOW_PRODUCT_SPECIFIC_RULE = FindingSpec(
     "rvc-below-product-specific-rule",
@@ -97,6 +112,7 @@ RVC_BELOW_PRODUCT_SPECIFIC_RULE = FindingSpec(
     Severity.ERROR,
     "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% that the product-specific "
     "rule for {hs_code} ('{rule}', row {row} of the context's table) requires.",
+    cases=(_ALSO_ANOTHER_CRITERION,),
 )
 DE_MINIMIS_WITHOUT_CTC = FindingSpec(
     "de-minimis-without-ctc",

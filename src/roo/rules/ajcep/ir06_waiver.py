@@ -58,7 +58,7 @@ from roo.rules.ajcep import (
     art79_parties,
     ir15_goods_in_transit,
 )
-from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rules.base import CertificateRule, FindingCase, FindingSpec, Result
 from roo.rules.shared import waiver
 
 RULE: Final = "AJCEP/IR/6(a)"
@@ -75,6 +75,13 @@ CO_WAIVED = FindingSpec(
     Severity.INFO,
     "No CO is required: the consignment's {value_kind} {value} does not exceed {limit} ({importing_party}, "
     "as of {as_of}); the CO's own defects do not affect preference, but the rules of origin still apply.",
+    cases=(
+        FindingCase("for an import into Japan, whose limit is on the customs value", citation="AJCEP/IR/6(a)(i)"),
+        FindingCase(
+            "for an import into an ASEAN Member State, whose limit is on the exporting value",
+            citation="AJCEP/IR/6(a)(ii)",
+        ),
+    ),
 )
 
 #: The findings whose denial stands under the waiver: origin, direct consignment, the Parties, entry into force.

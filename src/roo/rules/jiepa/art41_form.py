@@ -54,7 +54,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, passed
+from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
 from roo.rules.shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
@@ -117,6 +117,12 @@ INVOICE_MISSING = FindingSpec(
     RULE,
     Severity.ERROR,
     "No invoice number is given for this item, so it cannot be matched to its invoice.",
+    cases=(
+        FindingCase(
+            "when the CO's only invoice number is printed on another item: this item is taken to belong to it",
+            Severity.WARNING,
+        ),
+    ),
 )
 INVOICE_DATE_MISSING = FindingSpec(
     "jiepa-invoice-date-missing",

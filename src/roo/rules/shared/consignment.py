@@ -189,7 +189,8 @@ class ConsignmentTerms:
 
     ``operation_unrecognised`` reports an operation roo does not recognise
     (a warning); without it such an operation is reported with
-    ``operation_not_permitted`` at warning severity.
+    ``operation_not_permitted`` at warning severity, which that spec must then
+    declare among its ``cases`` (the catalogue lists every severity reported).
     """
 
     operation_not_permitted: FindingSpec

@@ -118,15 +118,15 @@ def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
         return not_evaluated("context.exchange_rates")
     if converted.amount > limit.amount:
         return NOT_APPLICABLE
-    finding = terms.waived(
-        None,
-        value_kind=VALUE_KINDS[limit_rule.value],
-        value=str(value),
-        value_in_limit_currency=str(converted.amount),
-        limit=str(limit),
-        importing_party=co.importing_party,
-        as_of=as_of,
-    )
-    if limit_rule.citation is not None:
-        finding = attrs.evolve(finding, rule=limit_rule.citation)
+    facts = {
+        "value_kind": VALUE_KINDS[limit_rule.value],
+        "value": str(value),
+        "value_in_limit_currency": str(converted.amount),
+        "limit": str(limit),
+        "importing_party": co.importing_party,
+        "as_of": as_of,
+    }
+    # The paragraph whose amount applied, one of the cases the spec declares for the catalogue.
+    citation = limit_rule.citation
+    finding = terms.waived(None, **facts) if citation is None else terms.waived.citing(citation, None, **facts)
     return Result(Outcome.PASSED, (finding,), waived=True, kept=terms.kept)
