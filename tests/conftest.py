@@ -33,7 +33,12 @@ SLOW_TIERS = frozenset(
     }
 )
 #: Tests that start roo in a subprocess (the console script, the HS conversions, help texts).
-SLOW_TESTS = ("test_cli.py::test_hs_convert", "test_cli.py::test_help_", "test_cli.py::test_exit_codes_are_documented")
+SLOW_TESTS = (
+    "test_cli.py::test_hs_convert",
+    "test_cli.py::test_help_",
+    "test_cli.py::test_exit_codes_are_documented",
+    "test_architecture.py::test_every_module_imports_alone",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

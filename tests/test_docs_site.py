@@ -39,6 +39,7 @@ OWN_PAGES: Final = (
     "formats.md",
     "cli.md",
     "integration.md",
+    "architecture.md",
     "eco.md",
     "deadlines.md",
     "schemes/ajcep.md",

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# isort: off
-# The order of these imports matters until the cycle eco.ledger -> rules.base -> rules -> jiepa partial use ->
-# eco.ledger is broken; the sorter must leave it alone.
+from roo import (
+    eco,
+    html,  # noqa: F401 - attaches the notebook views (_repr_html_) to the value objects
+)
+from roo._version import installed_version
 from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
 from roo.context import Context
-# After roo.api: the rule sets it loads use roo.eco, and roo.eco's ledger uses roo.rules.base.
-from roo import eco  # noqa: E402,I001
 from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
-from roo.schema import json_schema
 from roo.origin import determine, load_good
-# isort: on
+from roo.schema import json_schema
 
 if TYPE_CHECKING:
     #: The installed version of roo ("0.0.0" when running from a source tree).
@@ -28,17 +27,11 @@ if TYPE_CHECKING:
 else:
 
     def __getattr__(name: str) -> str:
-        # ``__version__`` is read from the package metadata on first use, not at import: importlib.metadata
-        # costs a fifth of ``import roo``. Defined for the interpreter only, so that type checkers still
-        # report any other missing attribute of roo.
+        # ``__version__`` is read from the package metadata on first use, not at import. Defined for the
+        # interpreter only, so that type checkers still report any other missing attribute of roo.
         if name != "__version__":
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            found = version("roo")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            found = "0.0.0"
+        found = installed_version()
         globals()["__version__"] = found
         return found
 

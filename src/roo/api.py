@@ -19,7 +19,7 @@ from roo.context import (
     Declaration,
     Drawdown,
 )
-from roo.errors import InvalidCertificate
+from roo.errors import InvalidCertificate, InvalidContext
 from roo.evaluation import Evaluation
 from roo.hs.correlation import CorrelationTable
 from roo.locale import check_locale, localize
@@ -62,7 +62,15 @@ def dump(co: Certificate) -> dict[str, Any]:
 @exact
 def load_context(data: Mapping[str, Any] | Any) -> Context:
     """A context from parsed JSON; raises :class:`roo.InvalidContext` listing every problem."""
-    return codec.load_context(data)
+    return _read_context(data)
+
+
+def _read_context(data: object) -> Context:
+    ctx = codec.structure(data, Context, InvalidContext)
+    problems = codec.check_context(ctx)
+    if problems:
+        raise InvalidContext(problems)
+    return ctx
 
 
 @exact
@@ -133,7 +141,7 @@ def context_with(ctx: Context | None, fields: Mapping[str, Any]) -> Context:
         else:
             unread[name] = _as_json(value)
     if unread:
-        read = codec.load_context(unread)
+        read = _read_context(unread)
         for name in unread:
             ready[name] = getattr(read, name)
     if ctx is None:

@@ -24,8 +24,8 @@ import attrs
 from roo import engine
 from roo.evaluation import Severity
 from roo.model.certificate import Scheme
+from roo.rule_kit import CertificateRule, FindingCase, FindingSpec, Rule
 from roo.rules import RULESETS
-from roo.rules.base import CertificateRule, FindingCase, FindingSpec, Rule
 
 __all__ = ["FORMAT", "CodeEntry", "RuleEntry", "codes", "engine_findings", "markdown", "rules", "text", "to_dict"]
 
@@ -43,7 +43,7 @@ class CodeEntry:
 
     ``cases`` are where it is reported otherwise, at another severity or
     citing a narrower provision, each with when
-    (:class:`~roo.rules.base.FindingCase`); :attr:`severities` and
+    (:class:`~roo.rule_kit.FindingCase`); :attr:`severities` and
     :attr:`citations` are every severity and citation a finding of this code
     can have.
     """
@@ -56,7 +56,7 @@ class CodeEntry:
 
     @classmethod
     def of(cls, spec: FindingSpec) -> CodeEntry:
-        """The entry of a rule's :class:`~roo.rules.base.FindingSpec`."""
+        """The entry of a rule's :class:`~roo.rule_kit.FindingSpec`."""
         return cls(spec.code, spec.severity, spec.rule, spec.template, spec.cases)
 
     @property

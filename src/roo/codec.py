@@ -36,7 +36,7 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -44,15 +44,17 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from roo._frozen import FrozenMap
 from roo._json import DEFAULT_LIMITS, Limits, depth_problem, show
-from roo.context import Context, DatedOverride
-from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, InvalidInput, Problem
+from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidInput, Problem
 from roo.hs.correlation import CorrelationTable
 from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
 from roo.model.codes import country_hint, currency_hint, is_country, is_currency
 from roo.model.criterion import OriginCriterion
 from roo.model.hs import MAX_HS_DIGITS, HsVersion, hs_code_problem
-from roo.origin.psr import PsrTable, structure_psr, unstructure_psr
-from roo.params import check_overrides
+from roo.params import DatedOverride, check_overrides
+
+if TYPE_CHECKING:
+    # Named in signatures only: the converter sits below the context and the tables a document embeds.
+    from roo.context import Context
 
 T = TypeVar("T")
 
@@ -188,6 +190,19 @@ def _structure_correlation(value: object, _: object) -> CorrelationTable:
         "an HS correlation table is not given in JSON: pass one loaded with roo.hs.load_correlation, "
         "or the table's file with roo evaluate --hs-table"
     )
+
+
+def _embeds_itself(cls: Any) -> bool:
+    """Whether ``cls`` is a table that a document embeds and that reads and writes its own JSON.
+
+    Such a class (a product-specific rule table) lives above the converter, which therefore cannot name
+    it: it offers ``structure_embedded(value)`` and ``to_dict()`` instead.
+    """
+    return isinstance(cls, type) and callable(getattr(cls, "structure_embedded", None))
+
+
+def _structure_embedded(value: object, cls: Any) -> Any:
+    return cls.structure_embedded(value)
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -569,7 +584,6 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(OriginCriterion, _structure_criterion)
-    converter.register_structure_hook(PsrTable, structure_psr)
     converter.register_structure_hook(CorrelationTable, _structure_correlation)
     # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
     # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.
@@ -655,12 +669,14 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         converter.register_structure_hook_factory(attrs.has, attrs_hook)
     else:
         converter.register_structure_hook_factory(attrs.has, _FastStructure(converter))
+    # After the attrs factories, which it must take precedence over: an embedded table is an attrs class too.
+    converter.register_structure_hook_func(_embeds_itself, _structure_embedded)
 
     # Unstructuring: JSON types only.
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
-    converter.register_unstructure_hook(PsrTable, unstructure_psr)
+    converter.register_unstructure_hook_func(_embeds_itself, lambda table: table.to_dict())
     converter.register_unstructure_hook(CorrelationTable, lambda _: None)  # not JSON: see _structure_correlation
     # By class, StrEnum first: cattrs passes str (and so a StrEnum member) through by class before any
     # predicate, which would leave enum members, not plain strings, in the JSON-ready output.
@@ -926,9 +942,12 @@ def load_certificate(data: object, limits: Limits = DEFAULT_LIMITS) -> Certifica
     return co
 
 
-def load_context(data: object, limits: Limits = DEFAULT_LIMITS) -> Context:
-    """``data`` (parsed JSON) as a :class:`Context`, or :class:`InvalidContext`."""
-    ctx = structure(data, Context, InvalidContext, limits)
+def check_context(ctx: Context) -> list[Problem]:
+    """What the types of a structured context cannot say, for :func:`roo.load_context`.
+
+    Its related certificates and e-CO data copy are checked as certificates are, its amounts and codes by
+    :func:`context_problems`, its parameter overrides by :func:`roo.params.check_overrides`.
+    """
     problems: list[Problem] = []
     for index, related in enumerate(ctx.related_certificates):
         problems.extend(check_certificate(related, f"related_certificates[{index}]."))
@@ -936,9 +955,7 @@ def load_context(data: object, limits: Limits = DEFAULT_LIMITS) -> Context:
         problems.extend(check_certificate(ctx.eco_data_copy, "eco_data_copy."))
     problems.extend(context_problems(ctx))
     problems.extend(check_overrides(ctx.parameters))
-    if problems:
-        raise InvalidContext(problems)
-    return ctx
+    return problems
 
 
 _RATE_KEY: Final = re.compile(r"([A-Z]{3})/([A-Z]{3})")
@@ -948,7 +965,7 @@ def context_problems(ctx: Context) -> list[Problem]:
     """What the types of a context cannot say: its amounts are above zero, its codes are ISO codes.
 
     A customs value of -1 or an exchange rate of 0 is no fact of an import: read as one, it would put the
-    consignment under the low-value waiver. Used by :func:`load_context` and by the context's own checks.
+    consignment under the low-value waiver. Used by :func:`check_context`.
     """
     problems: list[Problem] = []
     for field in ("customs_value", "exporting_value"):

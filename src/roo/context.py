@@ -24,21 +24,10 @@ from roo.model.money import Money, Quantity, require_positive, require_positive_
 from roo.origin.model import ItemGood
 from roo.origin.psr import PsrTable
 
-#: A single override value as JSON gives it (read as the parameter's declared type).
-ScalarOverride = Decimal | int | str | bool | date | None
-
-
-@final
-@attrs.frozen
-class DatedOverride:
-    """One value of a dated override: ``value`` applies from ``effective_from`` until the next entry."""
-
-    effective_from: date
-    value: ScalarOverride
-
-
-#: A parameter override in ``Context.parameters``: one value for every date, or values by date.
-ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
+# The override types live with the parameters (the converter reads them); named here too, where they began.
+from roo.params import DatedOverride as DatedOverride
+from roo.params import ParameterValue as ParameterValue
+from roo.params import ScalarOverride as ScalarOverride
 
 
 def _frozen_rates(rates: Mapping[str, Decimal] | None) -> FrozenMap[Decimal]:

@@ -44,7 +44,7 @@ from roo.context import Context
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
 from roo.locale import N_
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import CertificateRule, ItemRule, Result, Rule, render
+from roo.rule_kit import CertificateRule, ItemRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"

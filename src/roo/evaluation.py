@@ -24,6 +24,7 @@ from typing import Any, Final, final
 import attrs
 
 from roo._frozen import EMPTY, FrozenMap, freeze
+from roo.locale import check_locale, localize, render_finding
 
 FORMAT: Final = "roo.evaluation/1"
 
@@ -92,8 +93,6 @@ class Finding:
 
     def render(self, locale: str | None = None) -> str:
         """The message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: :attr:`message`), see :mod:`roo.locale`."""
-        from roo.locale import render_finding
-
         return render_finding(self, locale)
 
     def to_dict(self) -> dict[str, Any]:
@@ -248,21 +247,12 @@ class Evaluation:
         """Every finding's message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: as they are), in order."""
         if locale is None:
             return tuple(f.message for f in self.findings)
-        from roo.locale import check_locale, render_finding
-
         check_locale(locale)
         return tuple(render_finding(f, locale) for f in self.findings)
 
     def localized(self, locale: str | None) -> Evaluation:
         """This evaluation with its messages (and trace titles) in ``locale``; ``None`` returns it unchanged."""
-        from roo.locale import localize
-
         return localize(self, locale)
-
-    def _repr_html_(self) -> str:
-        from roo.html import evaluation_html
-
-        return evaluation_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (DESIGN §3.3); ``"format": "roo.evaluation/1"``."""

@@ -2,18 +2,22 @@
 
 Every value roo puts in the page is escaped; styling is inline so the table
 reads the same in Jupyter, VS Code and a saved notebook.
+
+The value objects know nothing of HTML: this module, on the presentation
+floor, attaches each view to its class as ``_repr_html_`` when it is imported
+(``import roo`` imports it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final
 
-if TYPE_CHECKING:
-    from roo.evaluation import Evaluation, Finding
-    from roo.model.certificate import Certificate
-    from roo.origin.determination import Determination
+from roo.evaluation import Evaluation, Finding
+from roo.model.certificate import Certificate
+from roo.origin.determination import Determination
+from roo.safeguard import verdict_words
 
 _COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", "granted": "#1b7f3b", "denied": "#b00020"}
 _CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'
@@ -35,8 +39,6 @@ def _findings(findings: Iterable[Finding]) -> str:
 
 def evaluation_html(evaluation: Evaluation) -> str:
     """A summary line, certificate-level findings, then one row per item (its verdict in the scheme's words)."""
-    from roo.safeguard import verdict_words
-
     words = verdict_words(evaluation.scheme)
     head = (
         f"<p><b>{escape(evaluation.scheme or '')}</b> {escape(evaluation.reference_number or '(no reference)')}: "
@@ -102,3 +104,16 @@ def determination_html(determination: Determination) -> str:
         f"<th {_CELL}>Result</th><th {_CELL}>Flags</th></tr></thead><tbody>{rows}</tbody></table>"
     )
     return f'<div class="roo-determination">{head}{table}{_findings(determination.findings)}</div>'
+
+
+#: Each class with a notebook view, and the view.
+VIEWS: Final[tuple[tuple[type[Any], Callable[[Any], str]], ...]] = (
+    (Certificate, certificate_html),
+    (Evaluation, evaluation_html),
+    (Determination, determination_html),
+)
+
+for _cls, _view in VIEWS:
+    # A class attribute, so IPython and Jupyter find it as a method; the instances stay frozen and slotted.
+    type.__setattr__(_cls, "_repr_html_", _view)
+del _cls, _view

@@ -28,6 +28,7 @@ from typing import Final, final
 import attrs
 
 from roo._exact import exact
+from roo._version import installed_version
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
 from roo.model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
 from roo.safeguard import verdict_words
@@ -929,13 +930,11 @@ class _Page:
         )
 
     def footer(self) -> str:
-        from roo import __version__
-
         legend = "".join(f"<dt>{_e(prefix)}</dt><dd>{_e(meaning)}</dd>" for prefix, meaning in _INSTRUMENTS)
         return (
             "<footer><p>Findings cite the rule they come from:</p>"
             f"<dl>{legend}</dl>"
-            f"<p>Report produced by roo {_e(__version__)} from the certificate and the facts of the import it was "
+            f"<p>Report produced by roo {_e(installed_version())} from the certificate and the facts of the import it was "
             "given; a check that lacked a fact says so and was not held against the importer.</p></footer>"
         )
 

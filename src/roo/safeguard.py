@@ -44,6 +44,7 @@ from typing import IO, Any, Final, final
 
 import attrs
 
+from roo import codec
 from roo._frozen import FrozenMap
 from roo._json import table_document
 from roo.errors import InvalidInput
@@ -194,8 +195,6 @@ class SafeguardTable:
 
     def to_dict(self) -> dict[str, Any]:
         """The table in its JSON form; ``load_safeguards(table.to_dict()) == table``."""
-        from roo import codec  # deferred: roo.codec imports the context, which imports this module
-
         data: dict[str, Any] = codec.unstructure(self)
         return data
 
@@ -207,8 +206,6 @@ def load_safeguards(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str]
     path (``measures[2]: hs_codes: ...``); a missing file raises the usual ``OSError``.
     """
     data = table_document(source, InvalidSafeguardTable)
-    from roo import codec  # deferred: roo.codec imports the context, which imports this module
-
     return codec.structure(data, SafeguardTable, InvalidSafeguardTable)
 
 

@@ -96,8 +96,8 @@ def _hypothesis_setup_hook() -> None:
 import attrs  # noqa: E402 - after the hook, which Hypothesis may look up while the imports below run
 from hypothesis import strategies as st  # noqa: E402
 
-import roo
 from roo._frozen import FrozenMap
+from roo.api import dump
 from roo.context import (
     AccumulationDocument,
     AccumulationDocumentKind,
@@ -502,7 +502,7 @@ def certificate_data(
 
     Shrinks as :func:`certificates` does.
     """
-    return certificates(scheme, min_items=min_items, max_items=max_items).map(roo.dump)
+    return certificates(scheme, min_items=min_items, max_items=max_items).map(dump)
 
 
 # --------------------------------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from roo.eco import units
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Scheme
 from roo.model.money import Quantity
-from roo.rules.base import FindingSpec
+from roo.rule_kit import FindingSpec
 
 RULE: Final = "JIEPA/ART/41"  # paragraph 6 (single importation); art41_validity cites 41(6) for its own note
 

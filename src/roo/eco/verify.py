@@ -42,7 +42,7 @@ from roo._frozen import EMPTY, FrozenMap
 from roo.eco.digest import canonical, digest
 from roo.locale import N_
 from roo.model.certificate import Certificate, Scheme
-from roo.rules.base import render as base_render
+from roo.rule_kit import render as base_render
 from roo.text import normalize_text
 
 #: The provision each fragment reason rests on, by the certificate's scheme (absent: none known).

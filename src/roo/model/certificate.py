@@ -214,8 +214,3 @@ class Certificate:
             f"<Certificate {self.scheme.value} {self.reference_number} {self.exporting_party}->{self.importing_party} "
             f"issued {self.issue_date.isoformat()}, {self.medium.value}, {count} item{'s' if count != 1 else ''}>"
         )
-
-    def _repr_html_(self) -> str:
-        from roo.html import certificate_html
-
-        return certificate_html(self)

@@ -154,11 +154,6 @@ class Determination:
         box8 = f", box 8 '{self.box8}'" if self.box8 else ""
         return f"<Determination {self.scheme.value} {self.exporting_party} {self.hs_code}: {answer}{box8}{rvc}>"
 
-    def _repr_html_(self) -> str:
-        from roo.html import determination_html
-
-        return determination_html(self)
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (DESIGN §3.4); ``"format": "roo.determination/1"``."""
         return {

@@ -56,6 +56,7 @@ from typing import IO, Any, Final, final
 
 import attrs
 
+from roo import codec
 from roo._frozen import FrozenMap
 from roo._json import table_document
 from roo.errors import InvalidCertificate, Problem
@@ -289,6 +290,11 @@ class PsrTable:
             rows.append(row)
         data["rows"] = rows
         return data
+
+    @staticmethod
+    def structure_embedded(value: object) -> PsrTable:
+        """The converter's hook for a table inside another document (a context): see :func:`structure_psr`."""
+        return structure_psr(value)
 
 
 # --- the JSON shape, structured by roo's converter -------------------------------------------
@@ -560,8 +566,6 @@ def load_psr(source: Mapping[str, Any] | str | os.PathLike[str] | IO[str] | IO[b
     (``rows[3].rule: expected ...``); a missing file raises the usual ``OSError``.
     """
     data = table_document(source, InvalidPsrTable)
-    from roo import codec  # deferred: roo.codec imports the context, which may import roo.origin
-
     raw = codec.structure(data, PsrTableData, InvalidPsrTable)
     problems: list[Problem] = []
     if raw.format != FORMAT:

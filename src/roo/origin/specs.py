@@ -14,7 +14,7 @@ import attrs
 
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Scheme
-from roo.rules.base import FindingSpec
+from roo.rule_kit import FindingSpec
 
 
 @final

@@ -41,12 +41,15 @@ from roo.model.money import Money
 from roo.params._loader import CITATION, coerce_override, merge, parse
 from roo.params._model import (
     PARAMETER_TYPES,
+    DatedOverride,
     DatedValue,
     InvalidParameterOverride,
     Parameter,
     ParameterError,
     ParameterNotInForce,
     ParameterType,
+    ParameterValue,
+    ScalarOverride,
     UnknownParameter,
     Value,
 )
@@ -54,12 +57,15 @@ from roo.params._model import (
 __all__ = [
     "CITATION",
     "PARAMETER_TYPES",
+    "DatedOverride",
     "DatedValue",
     "InvalidParameterOverride",
     "Parameter",
     "ParameterError",
     "ParameterNotInForce",
     "ParameterType",
+    "ParameterValue",
+    "ScalarOverride",
     "UnknownParameter",
     "Value",
     "catalogue",

@@ -23,6 +23,23 @@ PARAMETER_TYPES: Final[tuple[ParameterType, ...]] = ("int", "decimal", "money", 
 Value = Decimal | int | str | bool | date | Money
 
 
+#: A single override value as JSON gives it in a context (read as the parameter's declared type).
+ScalarOverride = Decimal | int | str | bool | date | None
+
+
+@final
+@attrs.frozen
+class DatedOverride:
+    """One value of a dated override: ``value`` applies from ``effective_from`` until the next entry."""
+
+    effective_from: date
+    value: ScalarOverride
+
+
+#: A parameter override in ``Context.parameters``: one value for every date, or values by date.
+ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
+
+
 class ParameterError(RooError, ValueError):
     """A parameter data file that roo cannot use; names the file, the parameter and the fault.
 

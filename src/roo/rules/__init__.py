@@ -7,8 +7,8 @@ from types import MappingProxyType
 from typing import Final
 
 from roo.model.certificate import Scheme
+from roo.rule_kit import FindingSpec, Rule
 from roo.rules import ajcep, id_motr_16_2024, jiepa
-from roo.rules.base import FindingSpec, Rule
 
 RULESETS: Final[Mapping[Scheme, tuple[Rule, ...]]] = MappingProxyType(
     {

@@ -1,225 +1,49 @@
-"""The anatomy every rule shares (internal; rule authors use it, callers do not).
-
-A rule is a plain function wrapped with its citation:
-
-* :class:`CertificateRule` runs once per certificate: ``check(co, ctx) -> Result``;
-* :class:`ItemRule` runs once per item: ``check(item, co, ctx) -> Result``, so
-  a problem with one item can only ever be reported against that item
-  (AJCEP IR 3(j)).
-
-A rule declares the findings it can produce as :class:`FindingSpec` values:
-a stable kebab-case ``code``, the ``rule`` it cites, a default severity and an
-English message template filled in from the finding's facts. The template is
-also the key for translations.
-"""
+"""The rule kit under its former name: every public name of :mod:`roo.rule_kit`, for code written against it."""
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Mapping
-from typing import Any, Final, final
+from roo.rule_kit import (
+    CITATION_PATTERN,
+    CODE_PATTERN,
+    NOT_APPLICABLE,
+    PASSED,
+    WITHOUT_DECLARATION,
+    CertificateCheck,
+    CertificatePrecheck,
+    CertificateRule,
+    FindingCase,
+    FindingSpec,
+    ItemCheck,
+    ItemRule,
+    Result,
+    Rule,
+    failed,
+    judged,
+    not_evaluated,
+    passed,
+    render,
+    without_declaration,
+)
 
-import attrs
-
-from roo._frozen import FrozenMap
-from roo.context import Context
-from roo.evaluation import FactValue, Finding, Outcome, Severity, make_finding
-from roo.model.certificate import Certificate, Item
-
-CODE_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CITATION_PATTERN: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]+(?:\([0-9A-Za-z.]+\))*$")
-
-
-@final
-@attrs.frozen
-class FindingCase:
-    """A case in which a kind of finding is reported otherwise than by default: at another severity, or citing
-    a narrower provision than its spec's.
-
-    ``when`` says in English when it applies (``"when the CO's only invoice
-    number is printed on another item"``); ``severity`` and ``citation`` are
-    ``None`` where the case keeps the spec's. The rule catalogue lists every
-    case next to the default, so that what ``roo rules`` says is what roo
-    reports.
-    """
-
-    when: str
-    severity: Severity | None = None
-    citation: str | None = None
-
-
-@final
-@attrs.frozen
-class FindingSpec:
-    """A kind of finding: its code, citation, default severity and message template.
-
-    ``cases`` lists the other severities and citations the finding can have,
-    and when: a rule reports one only through :meth:`with_severity` or
-    :meth:`citing`, which refuse what the spec does not declare.
-    """
-
-    code: str = attrs.field()
-    rule: str = attrs.field()
-    severity: Severity
-    template: str
-    cases: tuple[FindingCase, ...] = ()
-
-    @code.validator
-    def _code_is_kebab(self, _: object, value: str) -> None:
-        if not CODE_PATTERN.match(value):
-            raise ValueError(f"finding code {value!r} is not kebab-case")
-
-    @rule.validator
-    def _rule_is_citation(self, _: object, value: str) -> None:
-        if not CITATION_PATTERN.match(value):
-            raise ValueError(f"citation {value!r} does not follow DESIGN §3.5")
-
-    def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
-        """A finding of this kind about ``item`` (None: the whole certificate)."""
-        message = render(self.template, item, facts)
-        # The kwargs dict is this call's own: the finding may keep it rather than a copy.
-        return make_finding(self.rule, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
-
-    def with_severity(self, severity: Severity, item: int | None = None, /, **facts: Any) -> Finding:
-        """A finding of this kind at a severity other than the default, one of its declared :attr:`cases`.
-
-        Raises:
-            ValueError: ``severity`` is neither the default nor a declared case's (the catalogue would not
-                list it).
-        """
-        if severity is not self.severity and all(case.severity is not severity for case in self.cases):
-            raise ValueError(f"{self.code}: severity {severity.value} is not declared in the spec's cases")
-        message = render(self.template, item, facts)
-        return make_finding(self.rule, self.code, severity, item, message, FrozenMap.adopt(facts), self.template)
-
-    def citing(self, citation: str, item: int | None = None, /, **facts: Any) -> Finding:
-        """A finding of this kind citing a narrower provision, one of its declared :attr:`cases`.
-
-        Raises:
-            ValueError: ``citation`` is neither the spec's nor a declared case's.
-        """
-        if citation != self.rule and all(case.citation != citation for case in self.cases):
-            raise ValueError(f"{self.code}: citation {citation} is not declared in the spec's cases")
-        message = render(self.template, item, facts)
-        return make_finding(citation, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
-
-
-def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
-    """Fill a message template with facts, prefixed with the item number when there is one."""
-    shown = _Display(facts)
-    for key, value in shown.items():
-        if value is None:
-            shown[key] = "-"
-        elif isinstance(value, tuple):
-            shown[key] = ", ".join([str(v) for v in value])
-    text = template.format_map(shown)
-    return f"Item {item}: {text}" if item is not None else text
-
-
-class _Display(dict[str, object]):
-    """Facts as messages show them (tuples as comma lists, ``None`` as "-"); missing keys are left visible."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-@final
-@attrs.frozen
-class Result:
-    """What one rule concluded for one certificate or item.
-
-    ``needed`` names missing facts when ``outcome`` is ``not_evaluated``;
-    ``waived`` is set by the waiver rule (AJCEP IR 6) when no CO is required,
-    with ``kept`` the finding codes whose denial stands under the waiver (the
-    rules of origin, not the document's form).
-    """
-
-    outcome: Outcome
-    findings: tuple[Finding, ...] = ()
-    needed: tuple[str, ...] = ()
-    waived: bool = False
-    kept: frozenset[str] = frozenset()
-
-
-_PASSED: Final = Outcome.PASSED
-_FAILED: Final = Outcome.FAILED
-PASSED: Final = Result(_PASSED)
-NOT_APPLICABLE: Final = Result(Outcome.NOT_APPLICABLE)
-
-
-def passed(*findings: Finding) -> Result:
-    """The rule holds; ``findings`` may still note minor matters (info, warning)."""
-    return Result(_PASSED, findings) if findings else PASSED
-
-
-def failed(*findings: Finding) -> Result:
-    """The rule does not hold; ``findings`` say why."""
-    return Result(_FAILED, findings)
-
-
-def judged(*findings: Finding) -> Result:
-    """``failed`` when any finding is an error, otherwise ``passed`` with the findings."""
-    if not findings:
-        return PASSED
-    if any(f.severity is Severity.ERROR for f in findings):
-        return Result(Outcome.FAILED, findings)
-    return Result(Outcome.PASSED, findings)
-
-
-def not_evaluated(*needed: str) -> Result:
-    """The rule could not be evaluated for want of the named facts (``context.on``, ...)."""
-    return _not_evaluated(needed)
-
-
-@functools.lru_cache(maxsize=256)
-def _not_evaluated(needed: tuple[str, ...]) -> Result:
-    # A Result is an immutable value and rules ask for the same few on every item: built once each.
-    return Result(Outcome.NOT_EVALUATED, (), needed)
-
-
-CertificateCheck = Callable[[Certificate, Context], Result]
-ItemCheck = Callable[[Item, Certificate, Context], Result]
-
-
-@final
-@attrs.frozen
-class CertificateRule:
-    """A rule about the certificate as a whole."""
-
-    citation: str
-    title: str
-    check: CertificateCheck
-    specs: tuple[FindingSpec, ...] = ()
-    needs: tuple[str, ...] = ()
-
-
-#: A look at the whole certificate before an item rule runs: a Result (without findings) that the rule's
-#: check would give every item, so the engine can record it without running the check item by item; or
-#: None to run the check for each item. It must agree with ``check`` item for item (a test guards this).
-CertificatePrecheck = Callable[[Certificate, Context], "Result | None"]
-
-
-@final
-@attrs.frozen
-class ItemRule:
-    """A rule applied to each item separately."""
-
-    citation: str
-    title: str
-    check: ItemCheck
-    specs: tuple[FindingSpec, ...] = ()
-    needs: tuple[str, ...] = ()
-    precheck: CertificatePrecheck | None = None
-
-
-#: What a rule gives when it needs the import declaration and the context has none (a shared result).
-WITHOUT_DECLARATION: Final = not_evaluated("context.declaration")
-
-
-def without_declaration(co: Certificate, ctx: Context) -> Result | None:
-    """Precheck of item rules whose first need is the import declaration."""
-    return WITHOUT_DECLARATION if ctx.declaration is None else None
-
-
-Rule = CertificateRule | ItemRule
+__all__ = [
+    "CITATION_PATTERN",
+    "CODE_PATTERN",
+    "NOT_APPLICABLE",
+    "PASSED",
+    "WITHOUT_DECLARATION",
+    "CertificateCheck",
+    "CertificatePrecheck",
+    "CertificateRule",
+    "FindingCase",
+    "FindingSpec",
+    "ItemCheck",
+    "ItemRule",
+    "Result",
+    "Rule",
+    "failed",
+    "judged",
+    "not_evaluated",
+    "passed",
+    "render",
+    "without_declaration",
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from roo.rule_kit import Rule
 from roo.rules.ajcep import (
     art26_box8_cross_check,
     art26_origin_criterion,
@@ -26,7 +27,6 @@ from roo.rules.ajcep import (
     ir17_hs_transition,
     ocp_validity,
 )
-from roo.rules.base import Rule
 
 RULES: Final[tuple[Rule, ...]] = (
     *ir03_form.CERTIFICATE_RULES,

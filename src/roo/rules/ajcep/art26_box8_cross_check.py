@@ -27,7 +27,7 @@ from roo.model.certificate import Certificate, Item, Scheme
 from roo.origin import specs
 from roo.origin.crosscheck import cross_check
 from roo.origin.model import ItemGood
-from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged
+from roo.rule_kit import NOT_APPLICABLE, ItemRule, Result, judged
 from roo.rules.shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/ART/26"

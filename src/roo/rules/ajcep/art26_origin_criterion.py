@@ -59,7 +59,7 @@ from roo.model.criterion import CriterionKind
 from roo.model.hs import is_six_digit_subheading
 from roo.origin.psr import ProductRule, RequirementKind
 from roo.params import ParameterNotInForce
-from roo.rules.base import (
+from roo.rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     FindingCase,

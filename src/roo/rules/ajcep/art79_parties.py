@@ -33,9 +33,9 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
 from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
 from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
 from roo.rules.shared import parties
 
 RULE: Final = "AJCEP/ART/79"

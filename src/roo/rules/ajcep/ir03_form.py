@@ -102,7 +102,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rules.base import (
+from roo.rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateRule,

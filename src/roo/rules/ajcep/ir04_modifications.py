@@ -104,7 +104,7 @@ from roo.model.certificate import AlterationMethod, Certificate, Item, Medium
 from roo.model.hs import normalize_hs
 from roo.model.money import Quantity
 from roo.params import ParameterNotInForce
-from roo.rules.base import (
+from roo.rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     WITHOUT_DECLARATION,

@@ -50,7 +50,7 @@ from roo.dates import add_months
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared.back_to_back import reference_key
 
 RULE_A: Final = "AJCEP/IR/5(a)"

@@ -51,6 +51,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rule_kit import CertificateRule, FindingCase, FindingSpec, Result
 from roo.rules.ajcep import (
     art26_box8_cross_check,
     art26_origin_criterion,
@@ -58,7 +59,6 @@ from roo.rules.ajcep import (
     art79_parties,
     ir15_goods_in_transit,
 )
-from roo.rules.base import CertificateRule, FindingCase, FindingSpec, Result
 from roo.rules.shared import waiver
 
 RULE: Final = "AJCEP/IR/6(a)"

@@ -51,7 +51,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.rules.base import CertificateRule, FindingSpec, Result
+from roo.rule_kit import CertificateRule, FindingSpec, Result
 from roo.rules.shared import retroactive
 
 RULE: Final = "AJCEP/IR/7"

@@ -37,7 +37,7 @@ from typing import Final
 from roo.context import AccumulationDocument, AccumulationDocumentKind, Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
+from roo.rule_kit import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
 from roo.rules.shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/IR/8"

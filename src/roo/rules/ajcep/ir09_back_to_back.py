@@ -94,9 +94,7 @@ from roo.evaluation import Finding, Outcome, Severity
 from roo.model.certificate import Certificate, CertificateReference, Item, Scheme
 from roo.model.money import Quantity
 from roo.params import ParameterNotInForce
-from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
-from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
-from roo.rules.base import (
+from roo.rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateRule,
@@ -107,6 +105,8 @@ from roo.rules.base import (
     judged,
     not_evaluated,
 )
+from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
+from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 from roo.rules.shared import back_to_back
 
 RULE: Final = "AJCEP/IR/9"

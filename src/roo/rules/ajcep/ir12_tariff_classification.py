@@ -44,7 +44,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rule_kit import FindingSpec, ItemRule, Result
 from roo.rules.shared import classification
 
 RULE: Final = "AJCEP/IR/12"

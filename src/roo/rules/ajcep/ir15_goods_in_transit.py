@@ -33,7 +33,7 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared.dated import parameter_from_first
 
 RULE: Final = "AJCEP/IR/15"

@@ -80,7 +80,7 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import HsVersion
-from roo.rules.base import FindingSpec, ItemRule, Result
+from roo.rule_kit import FindingSpec, ItemRule, Result
 from roo.rules.shared import hs_edition
 
 RULE: Final = "AJCEP/IR/17"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rules.base import Rule
+from roo.rule_kit import Rule
 from roo.rules.id_motr_16_2024 import (
     art02_exclusion,
     art02_scope,

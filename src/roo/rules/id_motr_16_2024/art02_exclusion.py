@@ -47,7 +47,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Scheme
-from roo.rules.base import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from roo.rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
 from roo.rules.shared.form import blank
 

@@ -20,7 +20,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
-from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import SCOPE
 from roo.rules.shared.dated import parameter_from_first
 

@@ -58,7 +58,7 @@ import attrs
 from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
-from roo.rules.base import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.id_motr_16_2024.citations import CRITERIA
 from roo.rules.shared import consignment as shared_consignment
 

@@ -35,7 +35,7 @@ from roo.context import Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
-from roo.rules.base import PASSED, FindingSpec, ItemRule, Result, judged
+from roo.rule_kit import PASSED, FindingSpec, ItemRule, Result, judged
 from roo.rules.id_motr_16_2024.citations import CRITERIA
 from roo.rules.shared.criterion import partly_unreadable
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rules.base import Rule
+from roo.rule_kit import Rule
 from roo.rules.jiepa import (
     art29_origin_criterion,
     art29_parties,

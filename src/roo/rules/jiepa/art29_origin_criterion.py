@@ -49,7 +49,7 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, judged, not_evaluated
 from roo.rules.shared import criterion as criterion_checks
 
 RULE: Final = "JIEPA/ART/29(1)"

@@ -25,8 +25,8 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce, UnknownParameter
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.ajcep import art79_parties as ajcep
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from roo.rules.jiepa.art29_origin_criterion import JIEPA_PARTIES
 from roo.rules.shared import parties
 from roo.rules.shared.dated import parameter_from_first

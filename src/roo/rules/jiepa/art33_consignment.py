@@ -33,8 +33,8 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rule_kit import CertificateRule, FindingSpec, Result
 from roo.rules.ajcep import art31_direct_consignment as art31
-from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.shared import consignment
 
 RULE: Final = "JIEPA/ART/33(1)"

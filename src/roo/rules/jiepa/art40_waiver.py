@@ -31,8 +31,8 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rule_kit import CertificateRule, FindingSpec, Result
 from roo.rules.ajcep import ir06_waiver as ir06
-from roo.rules.base import CertificateRule, FindingSpec, Result
 from roo.rules.jiepa import art29_parties, art33_consignment
 from roo.rules.shared import waiver
 

@@ -54,7 +54,7 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
 from roo.rules.shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"

@@ -32,7 +32,7 @@ from typing import Final
 from roo.context import Context, Drawdown
 from roo.eco import ledger
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
+from roo.rule_kit import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
 
 
 def check_partial_use(item: Item, co: Certificate, ctx: Context) -> Result:

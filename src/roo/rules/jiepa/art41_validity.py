@@ -39,8 +39,8 @@ from typing import Final
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
+from roo.rule_kit import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged
 from roo.rules.ajcep import ocp_validity
-from roo.rules.base import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged
 from roo.rules.shared import validity
 
 RULE: Final = "JIEPA/ART/41(6)"

@@ -56,7 +56,7 @@ from roo.context import Context
 from roo.eco.compare import Materiality, compare, supplement
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate, Item, Medium
-from roo.rules.base import (
+from roo.rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateCheck,

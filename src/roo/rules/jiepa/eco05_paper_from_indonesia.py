@@ -28,7 +28,7 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Medium
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, passed
+from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, passed
 
 RULE: Final = "JIEPA/ECO/5"
 PAPER_ENDS: Final = "jiepa.paper_co_from_indonesia_ends"

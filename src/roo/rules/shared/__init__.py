@@ -6,7 +6,7 @@ another country only for transit, a CO bears a reference number, ... — the
 logic lives here, once. What differs between the schemes is data, gathered in
 a small frozen *terms* object per check (:class:`validity.ValidityTerms`,
 :class:`waiver.WaiverTerms`, ...): the citation and severity of each finding
-(its :class:`~roo.rules.base.FindingSpec`), the names of the dated parameters
+(its :class:`~roo.rule_kit.FindingSpec`), the names of the dated parameters
 to read, the form's box numbers where a scheme has them.
 
 Each scheme keeps its own rule module (``roo.rules.ajcep.ocp_validity``,

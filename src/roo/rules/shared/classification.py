@@ -38,7 +38,7 @@ from roo.context import Context
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import is_six_digit_subheading
-from roo.rules.base import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared.declaration import lines_for
 from roo.text import similarity
 

@@ -43,7 +43,7 @@ import attrs
 from roo.context import Consignment, Context
 from roo.evaluation import Finding, Severity
 from roo.model.certificate import Certificate
-from roo.rules.base import FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import FindingSpec, Result, judged, not_evaluated
 
 #: The operations permitted in transit, by the single-term spellings roo accepts (normalised).
 PERMITTED_OPERATIONS: Final = {

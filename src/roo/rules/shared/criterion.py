@@ -26,7 +26,7 @@ from roo.context import Context
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate, Item
 from roo.model.criterion import CriterionKind
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
+from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
 
 
 @final

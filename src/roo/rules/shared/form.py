@@ -33,7 +33,7 @@ import attrs
 from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate, Item
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 
 #: ``form_boxes(co) -> (form name, declaration box, certification box)``.
 FormBoxes = Callable[[Certificate], tuple[str, int, int]]

@@ -49,7 +49,7 @@ from roo.hs.editions import edition_year
 from roo.model.certificate import Certificate, Item
 from roo.model.hs import HsVersion, normalize_hs
 from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rules.base import PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared import back_to_back as _b2b
 
 

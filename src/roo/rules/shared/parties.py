@@ -16,7 +16,7 @@ import attrs
 from roo.context import Context
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate
-from roo.rules.base import PASSED, FindingSpec, Result, judged
+from roo.rule_kit import PASSED, FindingSpec, Result, judged
 
 
 @final

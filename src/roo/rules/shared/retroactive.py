@@ -41,7 +41,7 @@ from roo.dates import add_days, add_months, days_between
 from roo.evaluation import Finding
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 from roo.rules.shared.back_to_back import reference_key
 from roo.rules.shared.dated import parameter_from_first
 

@@ -36,7 +36,7 @@ from roo.context import Context
 from roo.dates import add_months
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
-from roo.rules.base import PASSED, FindingSpec, Result, judged, not_evaluated
+from roo.rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
 
 #: :func:`roo.dates.add_months`, remembered: the same issue dates and periods come back CO after CO.
 _add_months: Final = functools.lru_cache(maxsize=1024)(add_months)

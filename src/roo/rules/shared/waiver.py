@@ -40,7 +40,7 @@ from roo.evaluation import Outcome, Severity
 from roo.model.certificate import Certificate
 from roo.model.money import Money
 from roo.params import ParameterNotInForce
-from roo.rules.base import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
+from roo.rule_kit import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
 
 #: The context fields a waiver can compare.
 ValueField = Literal["customs_value", "exporting_value"]
