@@ -66,12 +66,24 @@ MODULE_TESTS: Final = {
         "tests/rules/ajcep/test_mutants_art26_box8.py",
         "tests/origin/test_crosscheck.py",
     ),
-    "src/roo/origin/determination.py": ("tests/origin/test_determine.py", "tests/origin/test_examples_and_cli.py"),
+    "src/roo/origin/determination.py": (
+        "tests/origin/test_determine.py",
+        "tests/origin/test_examples_and_cli.py",
+        "tests/origin/test_mutants_determination.py",
+    ),
     "src/roo/origin/facts.py": ("tests/origin/test_determine.py",),
-    "src/roo/origin/model.py": ("tests/origin/test_loading.py", "tests/origin/test_determine.py"),
+    "src/roo/origin/model.py": (
+        "tests/origin/test_loading.py",
+        "tests/origin/test_determine.py",
+        "tests/origin/test_mutants_model.py",
+    ),
     "src/roo/origin/specs.py": ("tests/test_catalogue_origin.py", "tests/origin/test_docs.py"),
-    "src/roo/origin/parameters.py": ("tests/origin/test_determine.py", "tests/origin/test_rvc.py"),
-    "src/roo/origin/wholly_obtained.py": ("tests/origin/test_determine.py",),
+    "src/roo/origin/parameters.py": (
+        "tests/origin/test_determine.py",
+        "tests/origin/test_rvc.py",
+        "tests/origin/test_mutants_parameters.py",
+    ),
+    "src/roo/origin/wholly_obtained.py": ("tests/origin/test_wholly_obtained.py", "tests/origin/test_determine.py"),
     "src/roo/origin/__init__.py": ("tests/origin/test_package.py",),
 }
 
@@ -95,6 +107,14 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "src/roo/rules/shared/hs_edition.py",
         "if version is not None and (back_to_back or (_YEARS.get(None) or edition_year(version)) < quiet):",
     ): "_YEARS only caches edition_year for every edition, so the fallback gives the same year",
+    ("src/roo/origin/wholly_obtained.py", "return ARTICLES.get(scheme, None)[category]"): (
+        "article() is called only by determine(), after it has returned for any scheme but AJCEP and JIEPA, "
+        "both keys of ARTICLES: the default is never used"
+    ),
+    ("src/roo/origin/wholly_obtained.py", "return ARTICLES.get(scheme, )[category]"): (
+        "article() is called only by determine(), after it has returned for any scheme but AJCEP and JIEPA, "
+        "both keys of ARTICLES: the default is never used"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"

@@ -1,0 +1,67 @@
+"""Product-specific rule tables: process names of several words, and what a refused table says, where a mutation
+sample found gaps.
+
+AJCEP Art 26.2 (paraphrased): goods covered by Annex 2 qualify under the rule the Annex sets for them, which may
+name a specific manufacturing or processing operation. roo reads a name of several words as one process, and
+refuses a table it cannot read with a message that says what was expected where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from roo.origin import InvalidPsrTable, determine, load_psr
+from roo.origin.psr import RequirementKind, alternatives, parse_rule
+from tests.origin.helpers import criterion, good, material, table
+
+
+@pytest.mark.parametrize(
+    ("text", "process"),
+    [
+        pytest.param("SP:chemical reaction", "chemical reaction", id="two-words"),
+        pytest.param("SP:purification  by   distillation", "purification  by   distillation", id="runs-of-spaces"),
+        pytest.param("SP:mixing\tand CC", "mixing", id="tab-then-and-ends-it"),
+        pytest.param("SP:ordered blending or CC", "ordered blending", id="or-starting-a-word-does-not-end-it"),
+    ],
+)
+def test_an_unbracketed_process_name_runs_to_an_operator(text: str, process: str) -> None:
+    """Only ``and`` / ``or`` as whole words (or ``;``, ``+``, ``&``, ``)``) end a process name; other words join it."""
+    (first, *_) = alternatives(parse_rule(text))
+    assert (RequirementKind.SP, process) == (first[0].kind, first[0].process)
+
+
+def test_a_process_of_several_words_is_met_by_the_operation_that_names_it() -> None:
+    """A rule "SP:chemical reaction" is met by an operation of that process, whatever its case and spacing."""
+    rule = table({"hs": "1905", "rule": "SP:chemical reaction"})
+    operation = {"kind": "production", "description": "", "process": "Chemical  Reaction"}
+    determination = determine(good(material("Premix", "190590", "70.00"), operations=[operation]), rule)
+    assert (True, "SP") == (criterion(determination, "SP"), determination.box8)
+
+
+def refused(data: dict[str, Any]) -> list[tuple[str, str, object]]:
+    """Each problem of a refused table: its path, its message and the value it quotes."""
+    with pytest.raises(InvalidPsrTable) as caught:
+        load_psr(data)
+    return [(p.path, p.message, p.value) for p in caught.value.problems]
+
+
+def test_a_table_for_another_scheme_says_which_schemes_have_tables() -> None:
+    """Annex 2 rule tables exist under AJCEP and JIEPA only; a table of another scheme is refused saying so."""
+    data = {"format": "roo.psr/1", "scheme": "ID-MOTR-16-2024", "source": "s", "rows": []}
+    assert [("scheme", "product-specific rule tables exist for AJCEP and JIEPA", "ID-MOTR-16-2024")] == refused(data)
+
+
+def test_a_rule_that_does_not_parse_says_what_was_expected_where() -> None:
+    """The message names what the parser expected and the text it met, not a bare failure."""
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": "CTH or CTX"}]}
+    expected = "expected CC, CTH, CTSH, RVC <percent>, SP:<process> or WO at 'CTX' in rule 'CTH or CTX'"
+    assert [("rows[0].rule", expected, "CTH or CTX")] == refused(data)
+
+
+def test_a_rule_with_too_many_alternatives_says_so() -> None:
+    """An error raised while expanding the alternatives is reported with its own message too."""
+    rule = " and ".join(f"(CTH or RVC {n})" for n in range(1, 8))
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": rule}]}
+    assert [("rows[0].rule", "the rule allows more than 64 alternatives", rule)] == refused(data)
