@@ -58,6 +58,8 @@ AREA_TESTS: Final = {
     "rules": ("tests/test_snapshots.py",),
     "origin": ("tests/origin/test_determine.py", "tests/origin/test_accumulation.py", "tests/test_snapshots_origin.py"),
 }
+#: The tests that call every item rule's precheck and hold it to the rule's item check.
+PRECHECK_TESTS: Final = "tests/test_prechecks.py"
 #: Tests for modules whose name does not say which tests are theirs.
 MODULE_TESTS: Final = {
     "src/roo/rules/base.py": ("tests/rules/test_shared.py", "tests/test_engine.py", "tests/test_prechecks.py"),
@@ -115,6 +117,31 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "article() is called only by determine(), after it has returned for any scheme but AJCEP and JIEPA, "
         "both keys of ARTICLES: the default is never used"
     ),
+    (
+        "src/roo/rules/shared/form.py",
+        "invoicer=invoicer.name,",
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/ajcep/ir09_back_to_back.py",
+        'ORIGINAL_DETAILS_DIFFER(original_reference=shown, stated=" and ".join(stated), actual=" and ".join(actual))',
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    ("src/roo/rules/jiepa/art41_form.py", "return form.check_item_invoice(TERMS, item, co, None)"): (
+        "the shared invoice check reads only the item and the certificate, never the context"
+    ),
+    ("src/roo/rules/jiepa/art41_goods.py", "return classification.check_hs_code(TERMS, item, None, ctx)"): (
+        "the shared HS-code check reads only the item, never the certificate"
+    ),
+    # A precheck only says when every item's check gives one result without findings; None tells the engine to
+    # run the item check on every item instead (roo.engine), which tests/test_prechecks.py holds to the same
+    # result. A precheck that returns None more often, or is dropped, changes the cost only, and stays linear.
+    ("src/roo/rules/id_motr_16_2024/art09_data_elements.py", "or blank(None)"): (
+        "in the precheck every_item_complete: blank(None) is true, so the precheck always answers None "
+        "(check item by item); only the cost changes"
+    ),
+    (
+        "src/roo/rules/jiepa/eco04_data_copy.py",
+        "out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(None)))",
+    ): "the supplemented item rules lose their precheck, so every item is checked one by one; only the cost changes",
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"
@@ -184,10 +211,12 @@ def mutants_of(module: Path) -> list[Mutant]:
 
 
 def tests_for(module: str) -> list[str]:
-    """The test files of ``module``: named in MODULE_TESTS, or those whose name starts with the module's stem.
+    """The test files of ``module``: named in MODULE_TESTS, or those whose name holds the module's stem.
 
-    ``src/roo/rules/ajcep/ir09_back_to_back.py`` has ``tests/rules/ajcep/test_ir09*.py``;
-    ``src/roo/rules/shared/form.py`` has every test of the rule modules that use it.
+    ``src/roo/rules/ajcep/ir09_back_to_back.py`` has ``tests/rules/ajcep/test_*ir09*.py`` (so
+    ``art10_field_verification.py`` has ``test_art02_scope_and_art10.py``); ``src/roo/rules/shared/form.py`` has
+    ``tests/rules/test_shared*.py`` and every test of the rule modules that use it. A rule module with a precheck
+    also has ``tests/test_prechecks.py``, which calls each precheck and holds it to its item check.
     """
     if module in MODULE_TESTS:
         return [path for path in MODULE_TESTS[module] if (ROOT / path).exists()]
@@ -195,6 +224,7 @@ def tests_for(module: str) -> list[str]:
     parts = path.relative_to("src/roo").parts
     stem = path.stem
     prefix = stem.split("_")[0]
+    prechecks = [PRECHECK_TESTS] if "precheck" in (ROOT / module).read_text(encoding="utf-8") else []
     if parts[0] == "rules" and parts[1] == "shared":
         users = [
             user.relative_to(ROOT).as_posix()
@@ -203,12 +233,24 @@ def tests_for(module: str) -> list[str]:
             and re.search(rf"\bshared import [^\n]*\b{stem}\b|shared\.{stem}\b", user.read_text(encoding="utf-8"))
         ]
         tests = [test for user in users for test in tests_for(user)]
-        own = sorted((ROOT / "tests/rules").glob(f"test_{stem}*.py"))
-        return list(dict.fromkeys([*(p.relative_to(ROOT).as_posix() for p in own), *tests]))
+        own = [
+            *sorted((ROOT / "tests/rules").glob(f"test_{stem}*.py")),
+            *sorted((ROOT / "tests/rules").glob(f"test_shared_{stem}*.py")),
+            ROOT / "tests/rules/test_shared.py",
+        ]
+        own_tests = [p.relative_to(ROOT).as_posix() for p in own if p.exists()]
+        return _prechecks_last([*own_tests, *tests, *prechecks])
     folder = ROOT / "tests" / Path(*parts[:-1])
-    candidates = sorted(folder.glob(f"test_{prefix}*.py")) or sorted(folder.glob(f"test_*{stem}*.py"))
-    candidates += sorted(folder.glob(f"test_mutants_{prefix}*.py"))  # tests written to kill this module's mutants
-    return list(dict.fromkeys(candidate.relative_to(ROOT).as_posix() for candidate in candidates))
+    pattern = f"test_*{prefix}*.py" if prefix else "test_*.py"  # a package's __init__: every test beside it
+    candidates = sorted(folder.glob(pattern)) or sorted(folder.glob(f"test_*{stem}*.py"))
+    found = [candidate.relative_to(ROOT).as_posix() for candidate in candidates]
+    return _prechecks_last([*found, *prechecks])
+
+
+def _prechecks_last(tests: Sequence[str]) -> list[str]:
+    """``tests`` without repeats, the precheck tests last: the slowest, they run only when the others pass."""
+    unique = list(dict.fromkeys(tests))
+    return [test for test in unique if test != PRECHECK_TESTS] + [test for test in unique if test == PRECHECK_TESTS]
 
 
 def area_of(module: str) -> str:

@@ -18,13 +18,14 @@ from roo.rules.ajcep import (
     art26_origin_criterion,
     art31_direct_consignment,
     ir03_form,
+    ir04_modifications,
     ir06_waiver,
     ir07_retroactive_issuance,
     ir12_tariff_classification,
     ir17_hs_transition,
     ocp_validity,
 )
-from roo.rules.base import CertificateRule, FindingSpec
+from roo.rules.base import CertificateRule, FindingSpec, failed, judged, passed
 from roo.rules.jiepa import (
     art29_origin_criterion,
     art29_psr_edition,
@@ -134,3 +135,31 @@ def test_one_implementation_decides_alike(ajcep_check: Any, jiepa_check: Any, ct
     if ajcep_check is ir03_form.check_reference_number:
         ajcep_co, jiepa_co = certificate(reference_number=None), jiepa(reference_number=None)
     assert facts(ajcep_check(ajcep_co, ctx)) == facts(jiepa_check(jiepa_co, ctx))
+
+
+@pytest.mark.parametrize(
+    ("severities", "outcome"),
+    [
+        pytest.param((), roo.Outcome.PASSED, id="nothing-found"),
+        pytest.param(("info",), roo.Outcome.PASSED, id="a-minor-matter-disregarded"),
+        pytest.param(("warning",), roo.Outcome.PASSED, id="a-matter-customs-may-check"),
+        pytest.param(("info", "warning"), roo.Outcome.PASSED, id="info-and-warning"),
+        pytest.param(("warning", "error"), roo.Outcome.FAILED, id="an-error-beside-a-warning"),
+    ],
+)
+def test_a_rule_fails_only_on_an_error(severities: tuple[str, ...], outcome: roo.Outcome) -> None:
+    """Severity follows the verb of the text: what customs "will disregard" (info) or "may check" (warning) is
+    noted and the rule still holds; only what the text makes a ground of denial ("shall", "invalid") fails it.
+    """
+    by_severity = {
+        "info": ir04_modifications.QUANTITY_DIFFERS_SLIGHTLY,
+        "warning": ir04_modifications.QUANTITY_BELOW,
+        "error": ir04_modifications.QUANTITY_EXCEEDS,
+    }
+    findings = [by_severity[severity].with_severity(roo.Severity(severity), 1) for severity in severities]
+    result = judged(*findings)
+    assert (outcome, tuple(findings)) == (result.outcome, result.findings)
+    # A rule that decides the outcome itself keeps its findings: passed() with a note, failed() with its ground.
+    assert [(roo.Outcome.PASSED, tuple(findings)), (roo.Outcome.FAILED, tuple(findings))] == [
+        (r.outcome, r.findings) for r in (passed(*findings), failed(*findings))
+    ]

@@ -164,6 +164,27 @@ def test_rvc_against_the_general_rule(text: str, expected: Seen) -> None:
     assert expected == criterion_findings(evaluate_box8(text))
 
 
+def test_items_without_a_printed_rvc_are_not_measured_beside_one_that_has() -> None:
+    """Art 26.1: a good meets the general rule by an RVC of not less than 40 % *or* by a change in tariff
+    heading, as the exporter chooses; note 3 prescribes ``RVC`` without a percentage.
+
+    Beside an item printing ``RVC 45%``, an item claimed by ``CTH`` and one by a bare ``RVC`` have no printed
+    percentage to measure: each keeps its preference, and the RVC check passes for all three.
+    """
+    items = [
+        item_data(1, origin_criterion="RVC 45%"),
+        item_data(2, origin_criterion="CTH"),
+        item_data(3, origin_criterion="RVC"),
+    ]
+    evaluation = roo.evaluate(certificate(items=items))
+    rvc_rule = next(
+        rule for rule in art26_origin_criterion.RULES if rule.check is art26_origin_criterion.check_rvc_threshold
+    )
+    outcomes = [c.outcome for c in evaluation.checks if c.title == rvc_rule.title]
+    expected = ([], (1, 2, 3), [roo.Outcome.PASSED, roo.Outcome.NOT_APPLICABLE, roo.Outcome.NOT_APPLICABLE])
+    assert expected == (criterion_findings(evaluation), evaluation.granted, outcomes)
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

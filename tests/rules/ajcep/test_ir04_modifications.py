@@ -179,6 +179,17 @@ def test_hs_subheading_with_an_empty_declaration_is_not_evaluated() -> None:
     assert (Outcome.NOT_EVALUATED, ("context.declaration.items",)) == (result.outcome, result.needed)
 
 
+@pytest.mark.parametrize("hs_code", [pytest.param("0306", id="heading-only"), pytest.param(None, id="no-code")])
+def test_hs_subheading_names_the_declared_code_it_needs(hs_code: str | None) -> None:
+    """IR 4(a) and form note 5: the declared code's first six digits are compared with the CO's subheading.
+
+    A declaration line under the item without a six-digit code gives nothing to compare: the check is not
+    evaluated and names the fact it lacks, the declaration's HS code (a missing fact is never a pass).
+    """
+    result = ir04.check_hs_subheading(ITEM, CO, declared(hs_code=hs_code))
+    assert (Outcome.NOT_EVALUATED, ("context.declaration.items.hs_code",)) == (result.outcome, result.needed)
+
+
 def test_hs_subheading_leaves_a_short_co_code_to_ir12() -> None:
     """A CO code that is not a subheading is IR 12's finding; the comparison is not evaluated."""
     co = certificate(items=[item_data(hs_code="0306")])

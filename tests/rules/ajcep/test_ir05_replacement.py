@@ -82,21 +82,24 @@ def test_replacement(co: roo.Certificate, expected: Seen) -> None:
 
 
 @pytest.mark.parametrize(
-    ("exporting_party", "importing_party", "box"),
+    ("exporting_party", "importing_party", "box", "form"),
     [
-        pytest.param("ID", "JP", 12, id="asean-form-box-12"),
-        pytest.param("JP", "TH", 9, id="japan-form-box-9"),
+        pytest.param("ID", "JP", 12, "the ASEAN Member States' form", id="asean-form-box-12"),
+        pytest.param("JP", "TH", 9, "Japan's form", id="japan-form-box-9"),
     ],
 )
-def test_replacement_finding_names_the_box_of_the_form(exporting_party: str, importing_party: str, box: int) -> None:
-    """The missing original date is looked for in box 12 of the ASEAN form and box 9 of Japan's form."""
+def test_replacement_finding_names_the_box_of_the_form(
+    exporting_party: str, importing_party: str, box: int, form: str
+) -> None:
+    """The missing original date is looked for in box 12 of the ASEAN form and box 9 of Japan's form: the finding
+    names both the box and the form, since the two forms number their boxes differently."""
     co = certificate(
         exporting_party=exporting_party,
         importing_party=importing_party,
         replaces={"reference_number": ORIGINAL_REFERENCE, "issue_date": None},
     )
     (finding,) = ir05.check_replacement(co, Context()).findings
-    assert box == finding.facts["box"]
+    assert (box, form) == (finding.facts["box"], finding.facts["form"])
 
 
 # --- IR 5(b): certified true copy ----------------------------------------------------------------------------
@@ -263,6 +266,23 @@ REPLACED = certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-03-
 def test_replaced_co_is_invalidated(related: tuple[roo.Certificate, ...], on: date | None, expected: Seen) -> None:
     """IR 5(a): a CO for which a replacement has been issued is invalid; before that it was still valid."""
     assert expected == seen(ir05.check_not_replaced(REPLACED, Context(on=on, related_certificates=related)))
+
+
+def test_the_first_replacement_invalidates_the_co() -> None:
+    """IR 5(a): the original CO is invalidated once a new CO is issued for it. With two replacements on record,
+    the CO was invalid from the first one's issue date: presented between the two, it is rejected, and the
+    finding names the first replacement, whatever order the related certificates come in."""
+    later = certificate(
+        reference_number="ID/2024/AJ/000200", issue_date="2024-03-10", replaces={"reference_number": ORIGINAL_REFERENCE}
+    )
+    first = replacement()  # issued on 2024-03-05
+    result = ir05.check_not_replaced(REPLACED, Context(on=date(2024, 3, 7), related_certificates=(later, first)))
+    (finding,) = result.findings
+    assert ("replaced-co-presented", first.reference_number, first.issue_date) == (
+        finding.code,
+        finding.facts["replacement_reference"],
+        finding.facts["replacement_issue_date"],
+    )
 
 
 def test_replaced_co_is_rejected_through_evaluate() -> None:

@@ -214,6 +214,15 @@ def test_partial_value_without_the_original_names_what_it_needs() -> None:
     assert ("context.related_certificates",) == result.needed
 
 
+def test_partial_in_another_unit_than_the_original_is_not_evaluated() -> None:
+    """IR 9: the FOB value is required "in the case of partial export shipments". Whether 2500 LTR is part of
+    an original item of 4000 KGM cannot be told: the value check is not evaluated, and says it needs the
+    quantities in the original item's unit (doubt never denies)."""
+    co = back_to_back(item_data(1, fob_value=None, quantity=quantity("2500", "LTR")))
+    result = ir09.check_partial_value_and_quantity(co.items[0], co, ORIGINAL_KNOWN)
+    assert (Outcome.NOT_EVALUATED, [], ("quantities in the original item's unit",)) == (*seen(result), result.needed)
+
+
 def test_whole_quantity_without_value_is_accepted() -> None:
     """Through roo.evaluate: a back-to-back CO re-exporting the original's whole item without FOB is accepted."""
     co = back_to_back(item_data(1, fob_value=None, quantity=quantity("4000")))
@@ -355,6 +364,20 @@ def test_without_the_original_the_total_is_not_evaluated() -> None:
     co = back_to_back()
     result = ir09.check_total_quantity(co.items[0], co, Context())
     assert (Outcome.NOT_EVALUATED, ("context.related_certificates",)) == (result.outcome, result.needed)
+
+
+def test_total_names_the_missing_quantity_of_its_own_item() -> None:
+    """IR 9: the quantities drawn from the original by all back-to-back COs may not exceed it.
+
+    An item without a quantity gives nothing to add up: the total is not evaluated for it, and the fact it
+    needs is that item's own quantity, at its place on the CO (the second item here), whether or not the
+    original is known.
+    """
+    co = back_to_back(item_data(1, quantity=quantity("1500")), item_data(2, quantity=None, original_item=1))
+    needed = [
+        ir09.check_total_quantity(co.items[1], co, ctx).needed for ctx in (Context(), ORIGINAL_KNOWN)
+    ]
+    assert [("certificate.items[1].quantity",)] * 2 == needed
 
 
 def test_total_not_checked_on_an_ordinary_co() -> None:

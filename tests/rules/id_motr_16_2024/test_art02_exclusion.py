@@ -181,6 +181,17 @@ def test_a_coo_that_cannot_belong_to_this_import_is_denied(changes: dict[str, An
     )
 
 
+def test_whether_the_coo_belongs_to_this_import_needs_the_import_date() -> None:
+    """"Non-Preferred COO must be enclosed in every import" (Art 9): whether the COO was issued, and its goods
+    left, before the import can only be told from the import date; without it the check is not evaluated and
+    names that fact."""
+    evaluation = roo.evaluate(motr())
+    title = "a COO enclosed with this import, for its consignment"
+    assert [(roo.Outcome.NOT_EVALUATED, ("context.on",))] == [
+        (c.outcome, c.needed) for c in evaluation.checks if c.title == title
+    ]
+
+
 def test_a_coo_issued_and_leaving_on_the_import_date_may_be_enclosed() -> None:
     """The boundary: issued and departing on the day of import is possible (an air consignment)."""
     transport = {"departure_date": "2024-09-02", "vessel_or_flight": "VN 631", "port_of_discharge": "IDCGK"}

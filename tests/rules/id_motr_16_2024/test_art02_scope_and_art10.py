@@ -46,6 +46,46 @@ def test_field_verification_note_when_data_insufficient() -> None:
             "the consignment criteria were not shown") == notes[0].facts["reasons"]
 
 
+#: A stop in Singapore where the goods were traded: Arts 3-8 do not let such a consignment keep its origin.
+TRADED_IN_TRANSIT = {
+    "country": "SG",
+    "operations": ["unloading", "reloading"],
+    "reason": "transport",
+    "traded_or_consumed": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "ctx_data", "reason"),
+    [
+        pytest.param(
+            {"items": [motr_item(1, quantity=None)]},
+            {"consignment": {"direct": True}},
+            "data elements of Article 9 are missing",
+            id="an-item-element-missing",
+        ),
+        pytest.param(
+            {},
+            {"consignment": {"direct": False, "transit": [TRADED_IN_TRANSIT], "evidence": ["bl"]}},
+            "the consignment criteria are in doubt",
+            id="consignment-in-doubt",
+        ),
+    ],
+)
+def test_field_verification_note_names_each_reason(
+    changes: dict[str, object], ctx_data: dict[str, object], reason: str
+) -> None:
+    """Art 10: when the COO does not suffice to prove origin, or its data are in doubt, customs may verify in
+    the field. A missing item element of Art 9 (here the quantity, (j)) or a consignment in doubt is such a
+    reason, and the note says which; it denies nothing by itself."""
+    ctx = roo.load_context({"on": ON.isoformat(), **ctx_data})
+    evaluation = roo.evaluate(motr(**changes), ctx)
+    notes = [
+        (f.severity, f.facts["reasons"]) for f in evaluation.findings if f.code == "motr-field-verification-possible"
+    ]
+    assert [(roo.Severity.INFO, (reason,))] == notes
+
+
 def test_no_field_verification_note_for_a_sufficient_coo() -> None:
     """Complete data and a direct consignment: no note."""
     ctx = roo.load_context({"on": ON.isoformat(), "consignment": {"direct": True}})
