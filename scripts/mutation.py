@@ -213,8 +213,8 @@ def mutants_of(module: Path) -> list[Mutant]:
 def tests_for(module: str) -> list[str]:
     """The test files of ``module``: named in MODULE_TESTS, or those whose name holds the module's stem.
 
-    ``src/roo/rules/ajcep/ir09_back_to_back.py`` has ``tests/rules/ajcep/test_*ir09*.py`` (so
-    ``art10_field_verification.py`` has ``test_art02_scope_and_art10.py``); ``src/roo/rules/shared/form.py`` has
+    ``src/roo/rules/ajcep/ir09_back_to_back.py`` has ``tests/rules/ajcep/test_ir09*.py`` and ``test_*_ir09*.py``
+    (so ``art10_field_verification.py`` has ``test_art02_scope_and_art10.py``); ``src/roo/rules/shared/form.py`` has
     ``tests/rules/test_shared*.py`` and every test of the rule modules that use it. A rule module with a precheck
     also has ``tests/test_prechecks.py``, which calls each precheck and holds it to its item check.
     """
@@ -241,8 +241,9 @@ def tests_for(module: str) -> list[str]:
         own_tests = [p.relative_to(ROOT).as_posix() for p in own if p.exists()]
         return _prechecks_last([*own_tests, *tests, *prechecks])
     folder = ROOT / "tests" / Path(*parts[:-1])
-    pattern = f"test_*{prefix}*.py" if prefix else "test_*.py"  # a package's __init__: every test beside it
-    candidates = sorted(folder.glob(pattern)) or sorted(folder.glob(f"test_*{stem}*.py"))
+    candidates = sorted(folder.glob(f"test_{prefix}*.py")) or sorted(folder.glob(f"test_*{stem}*.py"))
+    # Tests that name the module after another word: test_mutants_art09.py, test_art02_scope_and_art10.py.
+    candidates += sorted(folder.glob(f"test_*_{prefix}*.py"))
     found = [candidate.relative_to(ROOT).as_posix() for candidate in candidates]
     return _prechecks_last([*found, *prechecks])
 
