@@ -695,8 +695,10 @@ def test_the_error_is_a_value_error_and_a_roo_error() -> None:
     """``InvalidCertificate`` is a ``ValueError`` and a ``RooError``; one problem reads in the singular."""
     with pytest.raises(ValueError, match=r"invalid certificate \(1 problem\):\n  \$: expected an object, got null"):
         roo.load(None)
-    assert issubclass(roo.InvalidCertificate, roo.RooError)
-    assert issubclass(roo.InvalidContext, roo.InvalidCertificate)
+    assert issubclass(roo.InvalidCertificate, roo.InvalidInput)
+    assert issubclass(roo.InvalidInput, roo.RooError)
+    assert issubclass(roo.InvalidContext, roo.InvalidInput)
+    assert not issubclass(roo.InvalidContext, roo.InvalidCertificate)
 
 
 def test_problem_reads_as_path_and_message() -> None:

@@ -7,7 +7,7 @@ result through ``roo.loads``, ``roo.load_context``, ``roo.evaluate`` in each loc
 ``roo.eco`` functions and every writer: ``to_dict`` as JSON, the text, Markdown and HTML reports, and the
 stream's JSON Lines output. It requires that
 
-* nothing raises but the documented input errors (``roo.InvalidCertificate`` and its subclasses), and
+* nothing raises but the documented input errors (each document's own subclass of ``roo.InvalidInput``), and
 * every output is writable as UTF-8 JSON (or UTF-8 text, for the reports).
 
 In CI it runs briefly, as a normal test. ``docs/testing.md`` says how to run it for an hour
@@ -153,7 +153,7 @@ def test_no_context_escapes(data: st.DataObject) -> None:
     ctx_data = data.draw(damaged(contexts().map(roo.dump_context)), label="context")
     try:
         ctx = roo.load_context(ctx_data)
-    except roo.InvalidCertificate as error:
+    except roo.InvalidContext as error:
         _writable([[p.path, p.message] for p in error.problems])
         return
     co = roo.load(data.draw(certificate_data(), label="certificate"))
@@ -180,7 +180,7 @@ def test_no_good_escapes(data: st.DataObject) -> None:
     document = data.draw(damaged(good_data()), label="good")
     try:
         good = roo.load_good(document)
-    except roo.InvalidCertificate as error:
+    except roo.InvalidGood as error:
         _writable([[p.path, p.message] for p in error.problems])
         return
     determination = roo.determine(good)

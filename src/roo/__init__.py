@@ -15,7 +15,17 @@ from roo import (
 from roo._version import installed_version
 from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
 from roo.context import Context
-from roo.errors import InvalidCertificate, InvalidContext, Problem, RooError
+from roo.errors import (
+    InvalidCertificate,
+    InvalidContext,
+    InvalidGood,
+    InvalidInput,
+    InvalidMessage,
+    InvalidPsrTable,
+    InvalidSafeguardTable,
+    Problem,
+    RooError,
+)
 from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
 from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
 from roo.origin import determine, load_good
@@ -43,6 +53,11 @@ __all__ = [
     "Finding",
     "InvalidCertificate",
     "InvalidContext",
+    "InvalidGood",
+    "InvalidInput",
+    "InvalidMessage",
+    "InvalidPsrTable",
+    "InvalidSafeguardTable",
     "Item",
     "ItemVerdict",
     "Money",

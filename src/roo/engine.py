@@ -36,6 +36,7 @@ full memos).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Final, Generic, TypeVar
 
@@ -315,8 +316,17 @@ def _block(
     return block
 
 
+#: Where a crashed rule's traceback goes: a child of the ``roo`` logger (of the package's own name when vendored).
+LOG: Final = logging.getLogger(__name__)
+
+
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
-    """A rule that raised: an ``error`` withholding preference from what it covers, traced as not evaluated."""
+    """A rule that raised: an ``error`` withholding preference from what it covers, traced as not evaluated.
+
+    The finding names only the exception's class; the traceback, which a finding cannot carry, is logged.
+    """
+    where = "the certificate" if item is None else f"item {item}"
+    LOG.error("rule %s (%s) crashed on %s", rule.citation, rule.title, where, exc_info=error)
     facts = FrozenMap({"error": type(error).__name__, "title": rule.title})
     crash = Finding(
         rule=rule.citation,

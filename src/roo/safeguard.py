@@ -47,7 +47,7 @@ import attrs
 from roo import codec
 from roo._frozen import FrozenMap
 from roo._json import table_document
-from roo.errors import InvalidInput
+from roo.errors import InvalidSafeguardTable as InvalidSafeguardTable
 from roo.model.hs import normalize_hs
 
 __all__ = [
@@ -63,12 +63,6 @@ FORMAT: Final = "roo.safeguard/1"
 
 _COUNTRY: Final = re.compile(r"[A-Z]{2}\Z")
 _HS: Final = re.compile(r"[0-9]{2,10}\Z")
-
-
-class InvalidSafeguardTable(InvalidInput):
-    """A safeguard-measure table that is not well-formed; ``problems`` lists every fault with its path."""
-
-    kind = "safeguard-measure table"
 
 
 def _hs_codes(codes: tuple[str, ...]) -> tuple[str, ...]:

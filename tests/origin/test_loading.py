@@ -136,10 +136,11 @@ def test_content_problems_with_paths(changes: dict[str, Any], path: str) -> None
     assert [path] == [p.path for p in caught.value.problems]
 
 
-def test_invalid_good_is_an_invalid_certificate_and_a_value_error() -> None:
-    """One ``except roo.InvalidCertificate`` (or ``ValueError``) catches a malformed good."""
-    with pytest.raises(roo.InvalidCertificate):
+def test_invalid_good_is_an_invalid_input_and_a_value_error() -> None:
+    """One ``except roo.InvalidInput`` (or ``ValueError``) catches a malformed good; the certificate's does not."""
+    with pytest.raises(roo.InvalidInput) as raised:
         load_good({"scheme": "AJCEP"})
+    assert not isinstance(raised.value, roo.InvalidCertificate)
     with pytest.raises(ValueError, match="invalid good"):
         load_good([])
 

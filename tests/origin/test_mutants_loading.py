@@ -20,7 +20,7 @@ from tests.origin.helpers import good_data, material
 
 def _problems(**changes: Any) -> list[tuple[str, str, object]]:
     data = good_data(material("Palm fruit", "120710", "20.00", **changes))
-    with pytest.raises(roo.InvalidCertificate) as raised:
+    with pytest.raises(roo.InvalidGood) as raised:
         load_good(data)
     return [(p.path, p.message, p.value) for p in raised.value.problems]
 

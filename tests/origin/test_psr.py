@@ -222,10 +222,11 @@ def test_structural_errors_come_from_the_converter() -> None:
     assert {"rows[0].hs", "rows[0]"} == {p.path for p in caught.value.problems}
 
 
-def test_invalid_table_is_an_invalid_certificate() -> None:
-    """One ``except roo.InvalidCertificate`` catches a malformed table too."""
-    with pytest.raises(roo.InvalidCertificate):
+def test_invalid_table_is_an_invalid_input_not_an_invalid_certificate() -> None:
+    """One ``except roo.InvalidInput`` catches a malformed table too; ``except roo.InvalidCertificate`` does not."""
+    with pytest.raises(roo.InvalidInput) as raised:
         load_psr({"format": "roo.psr/1"})
+    assert not isinstance(raised.value, roo.InvalidCertificate)
 
 
 def test_not_an_object() -> None:

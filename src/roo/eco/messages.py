@@ -30,7 +30,8 @@ import attrs
 
 from roo import codec
 from roo._exact import exact
-from roo.errors import InvalidCertificate, Problem
+from roo.errors import InvalidMessage as InvalidMessage
+from roo.errors import Problem
 from roo.model.certificate import Certificate
 
 
@@ -49,12 +50,6 @@ class Direction(enum.StrEnum):
     def importing_party(self) -> str:
         """The Party whose customs receive CO data."""
         return self.value[-2:]
-
-
-class InvalidMessage(InvalidCertificate):
-    """A data-exchange message that is not well-formed."""
-
-    kind = "message"
 
 
 @final

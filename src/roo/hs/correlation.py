@@ -42,7 +42,7 @@ from typing import IO, Final, final
 
 import attrs
 
-from roo.errors import RooError
+from roo.errors import CorrelationTableError as CorrelationTableError
 from roo.hs.editions import edition_year, parse_edition
 from roo.model.hs import normalize_hs
 
@@ -65,17 +65,6 @@ RESIDUAL_CODE: Final = "999999"
 
 Source = str | os.PathLike[str] | IO[str] | Iterable[str]
 """What :func:`load_correlation` reads: a path, or a text file object (any iterable of lines)."""
-
-
-class CorrelationTableError(RooError, ValueError):
-    """A correlation table that roo cannot use; names the source, the line and the fault."""
-
-    def __init__(self, source: str, line: int | None, detail: str) -> None:
-        self.source = source
-        self.line = line
-        self.detail = detail
-        where = f"{source}, line {line}" if line is not None else source
-        super().__init__(f"{where}: {detail}")
 
 
 class Relationship(enum.StrEnum):

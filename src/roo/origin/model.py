@@ -24,20 +24,11 @@ from typing import Final, final
 
 import attrs
 
-from roo.errors import InvalidCertificate, Problem
+from roo.errors import InvalidGood as InvalidGood
+from roo.errors import Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
 from roo.model.money import Money, Quantity
-
-
-class InvalidGood(InvalidCertificate):
-    """A good (origin determination input) that is not well-formed.
-
-    It subclasses :class:`roo.InvalidCertificate`, so one ``except
-    roo.InvalidCertificate`` catches every malformed roo document.
-    """
-
-    kind = "good"
 
 
 class WhollyObtained(enum.StrEnum):

@@ -59,7 +59,8 @@ import attrs
 from roo import codec
 from roo._frozen import FrozenMap
 from roo._json import table_document
-from roo.errors import InvalidCertificate, Problem
+from roo.errors import InvalidPsrTable as InvalidPsrTable
+from roo.errors import Problem
 from roo.model.certificate import Scheme
 from roo.model.hs import HsVersion, normalize_hs
 from roo.origin.decimals import plain
@@ -71,12 +72,6 @@ MAX_ALTERNATIVES: Final = 64
 
 #: Parentheses nested deeper than this in one rule are a mistake in the table, refused with a clear message.
 MAX_NESTING: Final = 16
-
-
-class InvalidPsrTable(InvalidCertificate):
-    """A product-specific rule table that is not well-formed; ``problems`` lists every fault with its path."""
-
-    kind = "product-specific rule table"
 
 
 class RequirementKind(enum.StrEnum):

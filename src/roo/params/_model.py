@@ -10,7 +10,11 @@ from typing import Final, Literal, final
 
 import attrs
 
-from roo.errors import InvalidContext, Problem, RooError
+from roo.errors import InvalidParameterOverride as InvalidParameterOverride
+from roo.errors import ParameterError as ParameterError
+from roo.errors import ParameterNotInForce as ParameterNotInForce
+from roo.errors import Problem
+from roo.errors import UnknownParameter as UnknownParameter
 from roo.model.money import Money
 
 #: The types a parameter can declare. ``days`` and ``months`` are integers that count a period.
@@ -38,64 +42,6 @@ class DatedOverride:
 
 #: A parameter override in ``Context.parameters``: one value for every date, or values by date.
 ParameterValue = ScalarOverride | tuple[DatedOverride, ...]
-
-
-class ParameterError(RooError, ValueError):
-    """A parameter data file that roo cannot use; names the file, the parameter and the fault.
-
-    Raised while ``roo.params`` is imported (the packaged data is checked then,
-    once) and by :func:`roo.params.parse` for data a caller supplies.
-    """
-
-    def __init__(self, file: str, parameter: str | None, detail: str) -> None:
-        self.file = file
-        self.parameter = parameter
-        self.detail = detail
-        where = f"{file}: parameter {parameter!r}" if parameter else file
-        super().__init__(f"{where}: {detail}")
-
-
-class ParameterNotInForce(RooError, LookupError):
-    """A parameter has no value on the date asked: the date is before its first value, or after it ended.
-
-    Rules catch it and report the check as not applicable or not evaluated;
-    it never means the certificate is wrong. ``name`` and ``on`` say what was
-    asked, ``first_effective`` when the parameter starts and ``ended_on`` when
-    it stopped (one of the two is set; neither when an override of ``null``
-    switched it off).
-    """
-
-    def __init__(self, name: str, on: date, first_effective: date | None = None, ended_on: date | None = None) -> None:
-        self.name = name
-        self.on = on
-        self.first_effective = first_effective
-        self.ended_on = ended_on
-        if ended_on is not None:
-            why = f"it ended on {ended_on.isoformat()}"
-        elif first_effective is not None:
-            why = f"its first value takes effect on {first_effective.isoformat()}"
-        else:
-            why = "the context's parameters set it to null"
-        super().__init__(f"parameter {name!r} is not in force on {on.isoformat()}: {why}")
-
-
-class UnknownParameter(RooError, KeyError):
-    """A parameter name that no data file defines (a typo in a rule, or an override of nothing)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(name)
-
-    def __str__(self) -> str:
-        return f"unknown parameter {self.name!r}; roo.params.catalogue() lists every parameter"
-
-
-class InvalidParameterOverride(InvalidContext):
-    """A value in ``Context.parameters`` that cannot be read as the parameter's declared type.
-
-    It is an :class:`roo.InvalidContext` (and so a ``ValueError``): the
-    context is malformed, exactly as a bad date in it would be.
-    """
 
 
 def override_problem(name: str, message: str, value: object) -> InvalidParameterOverride:
