@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 
 import roo
-from roo.cli.evaluate import CHUNKS_IN_FLIGHT, LineEvaluator, LineResult, Progress, evaluate_stream, numbered_lines
+from roo.cli.evaluate import (
+    CHUNKS_IN_FLIGHT,
+    LineEvaluator,
+    Progress,
+    Tally,
+    evaluate_stream,
+    numbered_lines,
+)
 from roo.evaluation import Status
 from tests.builders import certificate_data, complete_case, item_data
 from tests.test_cli import roo_process
@@ -55,7 +62,7 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path: Path) -> None:
     stream.write_text("\n".join(lines[i % len(lines)] for i in range(2_000)) + "\n", encoding="utf-8")
     one = roo_process("evaluate", "--jsonl", str(stream), "--jobs", "1")
     two = roo_process("evaluate", "--jsonl", str(stream), "--jobs", "2")
-    assert (2, "") == (one.returncode, one.stderr)
+    assert (2, True) == (one.returncode, one.stderr.startswith("roo: 2000 certificates: "))
     assert (one.returncode, one.stdout, one.stderr) == (two.returncode, two.stdout, two.stderr)
     assert list(range(1, 2_001)) == [result["line"] for result in results(two.stdout)]
 
@@ -97,7 +104,7 @@ def test_every_line_is_the_evaluation_with_its_line_number(tmp_path: Path) -> No
 def test_stream_exit_codes(documents: tuple[Any, ...], code: int) -> None:
     """0 when every line is accepted, 1 when any is not, 4 when a grant rests on a check not made (before 1),
     2 when any cannot be read; every line still gets a result."""
-    result = roo_process("evaluate", "--jsonl", stdin=jsonl(*documents))
+    result = roo_process("evaluate", "--jsonl", "--quiet", stdin=jsonl(*documents))
     assert (code, "") == (result.returncode, result.stderr)
     assert len(documents) == len(result.stdout.splitlines())
 
@@ -193,9 +200,38 @@ def test_output_file(tmp_path: Path) -> None:
 
 
 def test_no_progress_when_stderr_is_not_a_terminal() -> None:
-    """Piped stderr stays empty: the progress line is for terminals only."""
+    """Piped stderr gets the summary only: the progress line is for terminals."""
     result = roo_process("evaluate", "--jsonl", stdin=jsonl(ACCEPTED, REJECTED))
-    assert "" == result.stderr
+    assert "roo: 2 certificates: 1 accepted, 1 rejected\n" == result.stderr
+
+
+def test_the_summary_names_the_lines_that_could_not_be_read(tmp_path: Path) -> None:
+    """A stream into a file ends with a count by status and the numbers of its unreadable lines on stderr, even
+    when stderr is not a terminal: a batch job's log says what happened.
+    """
+    target = tmp_path / "results.jsonl"
+    stream = jsonl(ACCEPTED, "{bad", REJECTED, "[]", BARE)
+    result = roo_process("evaluate", "--jsonl", "-", "-o", str(target), stdin=stream)
+    expected = (
+        "roo: 5 certificates: 2 accepted, 1 rejected, 2 malformed; 1 not complete (a grant rests on a check not "
+        "made); not read: line 2, line 4\n"
+    )
+    written = [r.get("status", "malformed") for r in results(target.read_text(encoding="utf-8"))]
+    assert (2, expected, 5) == (result.returncode, result.stderr, len(written))
+
+
+def test_quiet_leaves_stderr_empty() -> None:
+    """``--quiet`` turns the summary off."""
+    result = roo_process("evaluate", "--jsonl", "-q", stdin=jsonl(ACCEPTED, "{bad"))
+    assert (2, "") == (result.returncode, result.stderr)
+
+
+def test_the_summary_names_at_most_twenty_unreadable_lines() -> None:
+    """A long stream of bad lines is summed up in one line: the first twenty named, the others counted."""
+    tally = Tally()
+    for number in range(1, 26):
+        tally.add(None, f"line {number}")
+    assert tally.summary().endswith("line 19, line 20 and 5 more")
 
 
 def on_terminal(stdin: str, *, stdout_too: bool = False) -> tuple[int, str, str]:
@@ -243,8 +279,7 @@ def test_progress_when_stderr_is_a_terminal() -> None:
     code, out, shown = on_terminal(jsonl(ACCEPTED, REJECTED, "{bad"))
     assert (2, 3) == (code, len(out.splitlines()))
     assert shown.startswith("\r")
-    assert shown.endswith("\n")
-    assert "3 certificates: 1 accepted, 1 rejected, 1 malformed" in shown
+    assert shown.endswith("roo: 3 certificates: 1 accepted, 1 rejected, 1 malformed; not read: line 3\r\n")
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
@@ -253,7 +288,7 @@ def test_no_progress_over_the_results() -> None:
     code, _, shown = on_terminal(jsonl(ACCEPTED, REJECTED), stdout_too=True)
     assert 1 == code
     assert 2 == shown.count('"line":')
-    assert "certificates" not in shown
+    assert (False, True) == ("\x1b[K" in shown, shown.endswith("roo: 2 certificates: 1 accepted, 1 rejected\r\n"))
 
 
 @pytest.mark.parametrize(
@@ -369,17 +404,20 @@ def test_decimals_in_a_line_are_exact() -> None:
 
 
 def test_progress_line() -> None:
-    """The progress line counts each kind of result seen, redraws at most every tenth of a second, ends the line."""
+    """The progress line counts each kind of result seen, redraws at most every tenth of a second, and is erased
+    at the end, where the summary takes its place.
+    """
     out = io.StringIO()
     now = [0.0]
-    progress = Progress(out, clock=lambda: now[0])
-    progress.add(LineResult(1, Status.ACCEPTED, "{}"))
-    progress.add(LineResult(2, Status.REJECTED, "{}"))  # same instant: not redrawn
-    now[0] = 0.5
-    progress.add(LineResult(3, None, "{}"))
+    tally = Tally()
+    progress = Progress(out, tally, clock=lambda: now[0])
+    for number, status in ((1, Status.ACCEPTED), (2, Status.REJECTED), (3, None)):
+        tally.add(status, f"line {number}")
+        progress.update()
+        now[0] += 0.05  # the second result comes too soon after the first to redraw
     progress.finish()
     assert [
         "\r1 certificate: 1 accepted\x1b[K",
         "\r3 certificates: 1 accepted, 1 rejected, 1 malformed\x1b[K",
-        "\r3 certificates: 1 accepted, 1 rejected, 1 malformed\x1b[K\n",
+        "\r\x1b[K",
     ] == [f"\r{part}" for part in out.getvalue().split("\r")[1:]]

@@ -107,9 +107,13 @@ def console_examples() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("page", "command", "output"), console_examples(), ids=lambda value: str(value)[:60])
-def test_console_examples_print_what_they_show(page: str, command: str, output: str) -> None:
-    """A shown ``$ roo ...`` session prints exactly that (stdout, then stderr), but for the tally of checks."""
+def test_console_examples_print_what_they_show(page: str, command: str, output: str, tmp_path: Path) -> None:
+    """A shown ``$ roo ...`` session prints exactly that (stdout, then stderr), but for the tally of checks.
+
+    A file the session writes (``-o FILE``) is written under a temporary directory, not into the checkout.
+    """
     words = shlex.split(command)
+    words = [str(tmp_path / word) if before in ("-o", "--output") else word for before, word in zip(["", *words[:-1]], words, strict=True)]
     result = subprocess.run(
         [sys.executable, "-m", "roo", *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
     )

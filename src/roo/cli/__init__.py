@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK  (argcomplete, when installed, completes ``roo``'s commands and options: docs/cli.md)
 """The ``roo`` command: evaluate a certificate, list the rules, print the JSON Schemas.
 
 ``roo evaluate FILE``, ``roo rules``, ``roo schema``; ``roo --help`` lists
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``roo`` with ``argv`` (default: the process arguments) and return the exit code; never raises."""
     parser = build_parser()
+    if argv is None:
+        _complete(parser)
     try:
         args = parser.parse_args(argv)
         if not hasattr(args, "run"):
@@ -63,6 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a write to stdout outside the helpers (commands turn read errors into InputError)
         return report_output_error(OutputError.of(None, error))
     return code
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request, when the optional ``argcomplete`` is installed and asks one.
+
+    argcomplete reads the request from the environment and exits; without a request (or without argcomplete)
+    this does nothing, so ``roo`` runs as usual.
+    """
+    try:
+        argcomplete = importlib.import_module("argcomplete")
+    except ImportError:
+        return
+    argcomplete.autocomplete(parser)
 
 
 __all__ = ["COMMANDS", "build_parser", "main"]

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
@@ -115,6 +115,19 @@ class InputErrors(Exception):
     def __init__(self, errors: Iterable[InputError]) -> None:
         self.errors = tuple(errors)
         super().__init__("; ".join(str(e) for e in self.errors))
+
+
+def choice(values: Iterable[str]) -> Callable[[str], str]:
+    """An argparse ``type`` reading one of ``values`` in any letter case (``JIEPA``, ``jiepa``, ``Jiepa``).
+
+    Pair it with ``choices=values``: a word that is none of them, in any case, is then refused with the list.
+    """
+    by_folded = {value.casefold(): value for value in values}
+
+    def read(text: str) -> str:
+        return by_folded.get(text.casefold(), text)
+
+    return read
 
 
 def read_json(source: str) -> Any:

@@ -26,6 +26,7 @@ from roo.cli._common import (
     InputError,
     InputErrors,
     Subparsers,
+    choice,
     read_json,
     report,
     write_json,
@@ -51,7 +52,7 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--on", metavar="DATE", type=iso_date, help="the date whose parameters apply (YYYY-MM-DD; default: the good's)"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--format", type=choice(("text", "json")), choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(run=run)
 
 

@@ -35,6 +35,7 @@ from roo.cli._common import (
     InputErrors,
     Subparsers,
     add_output,
+    choice,
     emit,
     json_text,
     report,
@@ -117,7 +118,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", type=choice(FORMATS), choices=FORMATS, default="text", help="output format (default: text)")
     add_output(parser)
 
 

@@ -11,6 +11,11 @@ prints ``Evaluation.to_dict()``, ``--format markdown`` the report as Markdown
 and ``--format html`` the self-contained page of :mod:`roo.report`; ``-o
 FILE`` writes any of them to a file.
 
+Several FILEs are a batch: each is evaluated in turn and reported under its
+name (``--format json``: one JSON line per file, with ``"file"``), a file
+that cannot be read is reported and the batch goes on, and a summary of the
+batch ends on stderr unless ``--quiet``.
+
 ``--jsonl`` evaluates a stream instead: one certificate or case per line in,
 one JSON result per line out (``Evaluation.to_dict()`` plus ``"line"``, or
 ``{"line": n, "error": {...}}`` for a line that cannot be read), in the order
@@ -50,6 +55,7 @@ from roo.cli._common import (
     InputErrors,
     Subparsers,
     add_output,
+    choice,
     emit,
     json_text,
     output,
@@ -74,6 +80,8 @@ ACCEPTING: Final = frozenset({Status.ACCEPTED, Status.NOT_REQUIRED})
 CHUNKSIZE: Final = 32
 #: Chunks in flight per worker process: enough to keep every worker busy, few enough to bound memory.
 CHUNKS_IN_FLIGHT: Final = 4
+#: Inputs that could not be read named in a batch's summary; the others are counted.
+NAMED_UNREADABLE: Final = 20
 #: Seconds between two redraws of the progress line.
 PROGRESS_INTERVAL: Final = 0.1
 
@@ -84,7 +92,7 @@ INTERRUPTED: Final = 130
 _STREAM_FROM_FILE: Final = ""
 
 _EPILOG: Final = f"""{EVALUATION_EXIT_CODES}
-  With --jsonl: 0 when every line is accepted or not_required, 1 when any line is
+  With several files or --jsonl: 0 when every line is accepted or not_required, 1 when any line is
   partially_accepted or rejected, 4 when any line would exit 4 (before 1), 2 when any
   line cannot be read (the others are still evaluated) or the stream itself cannot be read.
 
@@ -92,6 +100,7 @@ examples:
   roo evaluate examples/one_bad_item.json
   roo evaluate certificate.json --context import.json --on 2024-03-20 --format json
   roo evaluate examples/one_bad_item.json --format html -o report.html
+  roo evaluate examples/*.json --format json -o results.jsonl
   roo evaluate --jsonl certificates.jsonl --jobs 4 -o results.jsonl
   cat certificates.jsonl | roo evaluate --jsonl - --context import.json"""
 
@@ -108,10 +117,11 @@ def register(subparsers: Subparsers) -> None:
         formatter_class=HelpFormatter,
     )
     parser.add_argument(
-        "file",
+        "files",
         metavar="FILE",
-        nargs="?",
-        help="the certificate or case, as JSON ('-' for standard input); with --jsonl, the stream",
+        nargs="*",
+        help="the certificate or case, as JSON ('-' for standard input); several files are evaluated one by one "
+        "(a batch); with --jsonl, the stream",
     )
     parser.add_argument(
         "--context",
@@ -135,17 +145,25 @@ def register(subparsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--locale",
+        type=choice(SUPPORTED_LOCALES),
         choices=SUPPORTED_LOCALES,
         help="the language of the finding messages (default: en, the canonical English)",
     )
     parser.add_argument(
         "--format",
+        type=choice(FORMATS),
         choices=FORMATS,
         default=None,
         help="text (the default), json (Evaluation.to_dict()), markdown, or html (a self-contained report "
         "laying the certificate out box by box; use with -o)",
     )
     add_output(parser)
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no summary of a batch (several files, or --jsonl) on stderr, and no progress line",
+    )
     parser.add_argument(
         "--trace",
         action="store_true",
@@ -155,7 +173,9 @@ def register(subparsers: Subparsers) -> None:
         "streams (JSON Lines)",
         "One certificate or case per line in, one JSON result per line out, in the same order and in constant "
         "memory. A line that cannot be read gives {\"line\": n, \"error\": {\"problems\": [...]}} and the stream "
-        "goes on. A progress line is shown on stderr when it is a terminal (and the results are not shown there).",
+        "goes on. A progress line is shown on stderr when it is a terminal (and the results are not shown there); "
+        "the stream ends with a summary on stderr (counts by status, the numbers of the lines that could not "
+        "be read) unless --quiet.",
     )
     stream.add_argument(
         "--jsonl",
@@ -211,28 +231,91 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return run_stream(parser, args)
     if args.jobs is not None:
         parser.error("--jobs applies to a stream: add --jsonl")
-    if args.file is None:
+    if not args.files:
         parser.error("the following arguments are required: FILE")
+    if len(args.files) > 1:
+        return run_batch(parser, args)
     try:
-        co, ctx = read_case(args.file, args.context)
+        co, ctx = read_case(args.files[0], args.context)
         table = read_hs_table(args.hs_table)
         safeguards = read_safeguards(args.safeguards)
     except (InputError, InputErrors) as error:
         report(error)
         return INVALID
-    if safeguards is not None:
-        ctx = attrs.evolve(ctx, safeguard_measures=safeguards)
-    if args.on is not None:
-        ctx = attrs.evolve(ctx, on=args.on)
-    if table is not None:
-        ctx = attrs.evolve(ctx, hs_correlation=table)
-    evaluation = roo.evaluate(co, ctx, locale=args.locale)
+    evaluation = roo.evaluate(co, _with_options(ctx, args, table, safeguards), locale=args.locale)
     try:
         emit(render_as(args.format or "text", evaluation, co, trace=args.trace, locale=args.locale), args.output)
     except InputError as error:
         report(error)
         return INVALID
     return exit_code(evaluation.status, complete=evaluation.complete)
+
+
+def _with_options(
+    ctx: roo.Context, args: argparse.Namespace, table: CorrelationTable | None, safeguards: SafeguardTable | None
+) -> roo.Context:
+    """``ctx`` with what ``--safeguards``, ``--on`` and ``--hs-table`` give instead of its own."""
+    if safeguards is not None:
+        ctx = attrs.evolve(ctx, safeguard_measures=safeguards)
+    if args.on is not None:
+        ctx = attrs.evolve(ctx, on=args.on)
+    if table is not None:
+        ctx = attrs.evolve(ctx, hs_correlation=table)
+    return ctx
+
+
+def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Evaluate several files one by one: each report in turn, a summary on stderr, the batch's exit code.
+
+    Text and Markdown reports follow each other under the name of their file; ``--format json`` writes JSON
+    Lines, one ``{"file": ..., **Evaluation.to_dict()}`` per file (``{"file": ..., "error": ...}`` for a file
+    that cannot be read, as a stream does for a line). A file that cannot be read is reported and the batch
+    goes on. The exit code is the stream's: 2 if any file could not be read, else 4, 1, 0 as for a stream.
+    """
+    format = args.format or "text"
+    if format == "html":
+        parser.error("--format html reports on one certificate: give one FILE (or use --format markdown)")
+    if args.files.count(STDIN) + (args.context == STDIN) > 1:
+        parser.error("standard input can be read only once: give '-' for one FILE or for --context, not more")
+    try:
+        context = read_context(args.context) if args.context is not None else None
+        table = read_hs_table(args.hs_table)
+        safeguards = read_safeguards(args.safeguards)
+    except InputError as error:
+        report(error)
+        return INVALID
+    tally = Tally()
+    with output(args.output) as out:
+        for source in args.files:
+            label = _label(source)
+            try:
+                co, case_ctx = _read_document(source, use_context=context is None)
+            except InputError as error:
+                tally.add(None, label)
+                if format == "json":
+                    write_text(out, _json_line({"file": label, "error": _error_dict(error.what, error.problems)}) + "\n", args.output)
+                else:
+                    report(error)
+                continue
+            ctx = _with_options(context or case_ctx or roo.Context(), args, table, safeguards)
+            evaluation = roo.evaluate(co, ctx, locale=args.locale)
+            tally.add(evaluation.status, label, complete=evaluation.complete)
+            if format == "json":
+                text = _json_line({"file": label, **evaluation.to_dict()}) + "\n"
+            else:
+                heading = _batch_heading(format, label, first=tally.total == tally.counts.get(None, 0) + 1)
+                text = heading + render_as(format, evaluation, co, trace=args.trace)
+            write_text(out, text, args.output)
+    if not args.quiet:
+        tally.summarize(sys.stderr)
+    return tally.exit_code()
+
+
+def _batch_heading(format: str, label: str, *, first: bool) -> str:
+    """The line that names the file whose report follows, in a batch (``==> a.json <==``, as ``head`` does)."""
+    if format == "markdown":
+        return ("" if first else "\n---\n\n") + f"**File:** {md(label)}\n\n"
+    return ("" if first else "\n") + terminal_text(f"==> {label} <==") + "\n"
 
 
 def read_hs_table(path: str | None) -> CorrelationTable | None:
@@ -630,8 +713,16 @@ class LineEvaluator:
     @staticmethod
     def error(number: int, what: str, problems: Iterable[Problem]) -> LineResult:
         """The result of a line that cannot be read: what is wrong, and every problem with its JSON path."""
-        listed = [{"path": problem.path, "message": problem.message} for problem in problems]
-        return LineResult(number, None, _json_line({"line": number, "error": {"message": what, "problems": listed}}))
+        return LineResult(number, None, _json_line({"line": number, "error": _error_dict(what, problems)}))
+
+
+def _error_dict(what: str, problems: Iterable[Problem | str]) -> dict[str, Any]:
+    """The ``"error"`` member of a stream's or a batch's result for an input that cannot be read."""
+    listed = [
+        {"path": problem.path, "message": problem.message} if isinstance(problem, Problem) else {"path": "$", "message": problem}
+        for problem in problems
+    ]
+    return {"message": what, "problems": listed}
 
 
 def _json_line(data: Any) -> str:
@@ -705,24 +796,30 @@ def evaluate_stream(
 
 
 @final
-class Progress:
-    """A one-line count of what a stream gave so far, redrawn on ``out`` at most every PROGRESS_INTERVAL s."""
+class Tally:
+    """What a batch or a stream gave so far: the count of each status, and which inputs could not be read.
 
-    def __init__(self, out: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
-        self.out = out
-        self.clock = clock
+    Only the first :data:`NAMED_UNREADABLE` unreadable inputs are named, so that a long stream is summed up
+    in constant memory.
+    """
+
+    def __init__(self) -> None:
         self.counts: dict[Status | None, int] = {}
         self.total = 0
-        self.drawn = -PROGRESS_INTERVAL
+        self.unreadable: list[str] = []
+        self.incomplete = 0
+        self.declined = False
 
-    def add(self, result: LineResult) -> None:
-        """Count ``result`` and redraw the line if it is time to."""
+    def add(self, status: Status | None, label: str, *, complete: bool = True) -> None:
+        """Count one input: its ``status`` (None: it could not be read), named ``label`` (a file, ``line 3``)."""
         self.total += 1
-        self.counts[result.status] = self.counts.get(result.status, 0) + 1
-        now = self.clock()
-        if now - self.drawn >= PROGRESS_INTERVAL:
-            self.drawn = now
-            self.draw()
+        self.counts[status] = self.counts.get(status, 0) + 1
+        if status is None:
+            if len(self.unreadable) < NAMED_UNREADABLE:
+                self.unreadable.append(label)
+            return
+        self.incomplete += not complete
+        self.declined = self.declined or status not in ACCEPTING
 
     def line(self) -> str:
         """``1234 certificates: 1100 accepted, 56 rejected, ...`` (only the kinds seen)."""
@@ -731,24 +828,67 @@ class Progress:
         seen = ", ".join(f"{n} {word}" for word, n in kinds if n)
         return f"{self.total} certificate{'s' if self.total != 1 else ''}" + (f": {seen}" if seen else "")
 
+    def summary(self) -> str:
+        """:meth:`line`, how many evaluations are not complete, and the inputs that could not be read:
+        ``5 certificates: 2 accepted, 1 rejected, 2 malformed; 1 not complete; not read: line 2, line 4``.
+        """
+        parts = [self.line()]
+        if self.incomplete:
+            parts.append(f"{self.incomplete} not complete (a grant rests on a check not made)")
+        malformed = self.counts.get(None, 0)
+        if malformed:
+            more = malformed - len(self.unreadable)
+            parts.append("not read: " + ", ".join(self.unreadable) + (f" and {more} more" if more else ""))
+        return "; ".join(parts)
+
+    def summarize(self, out: TextIO) -> None:
+        """Write ``roo: `` and the :meth:`summary` as one line on ``out`` (standard error)."""
+        out.write(terminal_text(f"roo: {self.summary()}") + "\n")
+        out.flush()
+
+    def exit_code(self) -> int:
+        """2 if any input could not be read, else 4 if any is not complete, 1 if any is declined, else 0."""
+        if self.counts.get(None):
+            return INVALID
+        return UNVERIFIED if self.incomplete else NOT_ACCEPTED if self.declined else OK
+
+
+@final
+class Progress:
+    """A one-line view of a stream's :class:`Tally`, redrawn on ``out`` at most every PROGRESS_INTERVAL s."""
+
+    def __init__(self, out: TextIO, tally: Tally, clock: Callable[[], float] = time.monotonic) -> None:
+        self.out = out
+        self.tally = tally
+        self.clock = clock
+        self.drawn = -PROGRESS_INTERVAL
+
+    def update(self) -> None:
+        """Redraw the line if it is time to."""
+        now = self.clock()
+        if now - self.drawn >= PROGRESS_INTERVAL:
+            self.drawn = now
+            self.draw()
+
     def draw(self) -> None:
         """Rewrite the progress line in place."""
-        self.out.write("\r" + self.line() + "\x1b[K")
+        self.out.write("\r" + self.tally.line() + "\x1b[K")
         self.out.flush()
 
     def finish(self) -> None:
-        """Draw the final count and end the line."""
-        self.draw()
-        self.out.write("\n")
+        """Erase the progress line: the summary takes its place."""
+        self.out.write("\r\x1b[K")
         self.out.flush()
 
 
 def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """Evaluate a JSON Lines stream, writing and flushing one result per line; return the stream's exit code."""
     if args.jsonl == _STREAM_FROM_FILE:
-        source: str = args.file if args.file is not None else STDIN
-    elif args.file is not None:
-        parser.error(f"the stream is given twice: FILE {args.file!r} and --jsonl {args.jsonl!r}")
+        if len(args.files) > 1:
+            parser.error("--jsonl reads one stream: give one FILE")
+        source: str = args.files[0] if args.files else STDIN
+    elif args.files:
+        parser.error(f"the stream is given twice: FILE {args.files[0]!r} and --jsonl {args.jsonl!r}")
     else:
         source = args.jsonl
     if args.format not in (None, "json"):
@@ -763,21 +903,18 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         report(error)
         return INVALID
     evaluator = LineEvaluator(context, args.on, args.locale, table, safeguards)
+    tally = Tally()
     # The progress line goes to a terminal, and not to the one the results are shown on.
     to_file = args.output not in (None, STDIN)
-    progress = Progress(sys.stderr) if sys.stderr.isatty() and (to_file or not sys.stdout.isatty()) else None
-    malformed = declined = unverified = False
+    shown = not args.quiet and sys.stderr.isatty() and (to_file or not sys.stdout.isatty())
+    progress = Progress(sys.stderr, tally) if shown else None
     try:
         with _open_stream(source) as handle, output(args.output) as out:
             for result in evaluate_stream(numbered_lines(handle), evaluator, jobs=args.jobs or 1):
                 write_text(out, result.json + "\n", args.output)
-                malformed = malformed or result.malformed
-                if result.status is not None:
-                    code = exit_code(result.status, complete=result.complete)
-                    declined = declined or code == NOT_ACCEPTED
-                    unverified = unverified or code == UNVERIFIED
+                tally.add(result.status, f"line {result.line}", complete=result.complete)
                 if progress is not None:
-                    progress.add(result)
+                    progress.update()
     except InputError as error:
         report(error)
         return INVALID
@@ -789,7 +926,9 @@ def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     finally:
         if progress is not None:
             progress.finish()
-    return INVALID if malformed else UNVERIFIED if unverified else NOT_ACCEPTED if declined else OK
+    if not args.quiet:
+        tally.summarize(sys.stderr)
+    return tally.exit_code()
 
 
 @contextlib.contextmanager

@@ -23,6 +23,7 @@ from roo.cli._common import (
     InputError,
     Subparsers,
     add_output,
+    choice,
     emit,
     json_text,
     report,
@@ -76,6 +77,7 @@ def register(subparsers: Subparsers) -> None:
     )
     convert.add_argument(
         "--format",
+        type=choice(("text", "json", "markdown")),
         choices=("text", "json", "markdown"),
         default="text",
         help=f"output format (default: text; json is {FORMAT})",

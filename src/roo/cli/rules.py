@@ -5,7 +5,18 @@ from __future__ import annotations
 import argparse
 
 from roo import catalogue
-from roo.cli._common import INVALID, OK, HelpFormatter, InputError, Subparsers, add_output, emit, json_text, report
+from roo.cli._common import (
+    INVALID,
+    OK,
+    HelpFormatter,
+    InputError,
+    Subparsers,
+    add_output,
+    choice,
+    emit,
+    json_text,
+    report,
+)
 from roo.model.certificate import Scheme
 
 
@@ -20,10 +31,13 @@ def register(subparsers: Subparsers) -> None:
         formatter_class=HelpFormatter,
     )
     parser.add_argument(
-        "--scheme", choices=[scheme.value for scheme in Scheme], help="only this scheme's rules (default: all)"
+        "--scheme",
+        type=choice(scheme.value for scheme in Scheme),
+        choices=[scheme.value for scheme in Scheme], help="only this scheme's rules (default: all)"
     )
     parser.add_argument(
         "--format",
+        type=choice(("text", "json", "markdown")),
         choices=("text", "json", "markdown"),
         default="text",
         help="output format (default: text; json is roo.rules/1; markdown is docs/rules.md)",
