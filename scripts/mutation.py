@@ -125,6 +125,15 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "src/roo/rules/ajcep/ir09_back_to_back.py",
         'ORIGINAL_DETAILS_DIFFER(original_reference=shown, stated=" and ".join(stated), actual=" and ".join(actual))',
     ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/shared/consignment.py",
+        'findings.append(terms.evidence_missing(countries=passed_through, evidence=consignment.evidence or "none"))',
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/shared/form.py",
+        "None, **_where(terms, co, None), certification_present=co.certification is not None",
+    ): "_where tells the declaration (_DECLARATION) from anything else: None gives the certification's box, as "
+    "_CERTIFICATION does",
     ("src/roo/rules/jiepa/art41_form.py", "return form.check_item_invoice(TERMS, item, co, None)"): (
         "the shared invoice check reads only the item and the certificate, never the context"
     ),

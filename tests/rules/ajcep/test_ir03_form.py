@@ -111,9 +111,14 @@ SG_TRADER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raffl
     ],
 )
 def test_third_country_invoicing(ticked: bool, invoicer: dict[str, Any] | None, expected: Seen) -> None:
-    """A third-country invoice is indicated in box 13 with the invoicer's name and address in box 7."""
+    """A third-country invoice is indicated in box 13 with the invoicer's name and address in box 7.
+
+    A check that could not be completed counts too: AJCEP allows a third-country invoice without a note of its
+    own, so a complete one gives no finding at all.
+    """
     co = certificate(third_country_invoicing=ticked, third_country_invoicer=invoicer)
-    assert expected == form_findings(roo.evaluate(co))
+    codes = CODES | {"rule-crashed"}
+    assert expected == [(f.code, f.severity, f.item) for f in roo.evaluate(co).findings if f.code in codes]
 
 
 @pytest.mark.parametrize(

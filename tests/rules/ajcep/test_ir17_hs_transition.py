@@ -241,6 +241,22 @@ def test_retroactive_after_exporter_amends(
     assert expected == check(co(issued, edition, shipped=shipped, retroactive=retroactive))
 
 
+def test_retroactive_judged_alike_when_the_context_states_an_edition() -> None:
+    """IR 17(c): goods shipped before Annex 2 in the amended edition entered into force for the exporting Party,
+    with a CO issued retroactively after that, should have a CO based on the amended edition.
+
+    Stating the importing Party's edition in the context (here Japan's HS2007, as in force on the issue date)
+    leaves Thailand's dates as they are: the same IR 17(c) warning, with the same shipment date.
+    """
+    certificate_ = co(date(2012, 4, 10), "HS2002", shipped=date(2011, 12, 30), retroactive=True)
+    stated = {"ajcep.annex2.hs_version.JP": "HS2007"}
+    result = ir17.check_hs_transition(certificate_.items[0], certificate_, Context(parameters=stated))
+    assert ((Outcome.PASSED, [("hs-edition-retroactive-not-amended", WARNING, 1)], ()), date(2011, 12, 30)) == (
+        seen(result),
+        result.findings[0].facts["departure_date"],
+    )
+
+
 def test_retroactive_message() -> None:
     """The IR 17(c) warning names the shipment date and the edition the CO should be based on."""
     certificate_ = co(date(2012, 4, 10), "HS2002", shipped=date(2011, 12, 30), retroactive=True)
@@ -440,6 +456,34 @@ def test_conversion_findings_name_the_candidates() -> None:
         "CO TH/2012/0001: the correlation table gives 030616, 030617 in HS2007. Customs may verify the conversion."
     )
     assert (expected, ("030616", "030617")) == (finding.message, finding.facts["candidates"])
+
+
+def test_split_note_counts_the_correlates() -> None:
+    """IR 17(d) allows converting the original's code; where the table splits it into several codes, the note
+    says how many there are and which, since the description of the goods settles which one applies."""
+    split = table(("030617", "030616"), ("030617", "030617"))
+    ctx = Context(related_certificates=(original("HS2002"),), hs_correlation=split)
+    certificate_ = back_to_back(BETWEEN, "HS2007")
+    certificate_ = attrs.evolve(certificate_, items=(attrs.evolve(certificate_.items[0], hs_code="030616"),))
+    (finding,) = ir17.check_hs_transition(certificate_.items[0], certificate_, ctx).findings
+    assert (2, ("030616", "030617"), True) == (
+        finding.facts["count"],
+        finding.facts["candidates"],
+        "one of the 2 codes" in finding.message,
+    )
+
+
+def test_back_to_back_edition_finding_names_the_issue_date() -> None:
+    """IR 17(d): a back-to-back CO keeps the original's edition or uses one in force for a Party concerned on
+    its issue date; the warning for any other edition names that date, which decides the editions in force."""
+    ctx = Context(related_certificates=(original("HS2007"),))
+    certificate_ = back_to_back(AFTER_ALL, "HS2002")
+    (finding,) = ir17.check_hs_transition(certificate_.items[0], certificate_, ctx).findings
+    assert ("hs-edition-back-to-back-not-allowed", AFTER_ALL, ("HS2007",)) == (
+        finding.code,
+        finding.facts["issue_date"],
+        finding.facts["editions"],
+    )
 
 
 def test_conversion_warning_through_evaluate_does_not_deny() -> None:
