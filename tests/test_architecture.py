@@ -259,3 +259,21 @@ def test_every_module_imports_alone_in_a_fresh_interpreter() -> None:
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         failures = [f"{m}: {err}" for m, code, err in pool.map(_import_alone, modules) if code != 0]
     assert not failures, "\n".join(failures)
+
+
+def test_no_scheme_imports_another_schemes_rules() -> None:
+    """A rule module reads, and changes, on its own: what two schemes share lives in ``roo.rules.shared``."""
+    schemes = {name for name in MODULES if name.count(".") == 2 and name.startswith("roo.rules.")} - {
+        "roo.rules.base",
+        "roo.rules.shared",
+    }
+    crossing = [
+        f"{module} imports {target}"
+        for module, targets in sorted(GRAPH.items())
+        for target in sorted(targets)
+        for scheme in schemes
+        if module.startswith(scheme + ".")
+        and target.startswith("roo.rules.")
+        and any(target == other or target.startswith(other + ".") for other in schemes - {scheme})
+    ]
+    assert not crossing, "\n".join(crossing)

@@ -85,15 +85,13 @@ EVIDENCE_MISSING = FindingSpec(
     "transit-evidence-missing",
     RULE_EVIDENCE,
     Severity.WARNING,
-    "The goods passed through {countries} but no through bill of lading or transit customs certificate is "
-    "given (evidence: {evidence}); customs may require one.",
+    consignment.EVIDENCE_MISSING_TEMPLATE,
 )
 ROUTE_DIFFERS = FindingSpec(
     "transit-countries-differ-from-certificate",
     RULE,
     Severity.WARNING,
-    "Box 3 of the CO shows transit through {certificate_countries}, but the consignment passed through "
-    "{consignment_countries}; customs may verify the route.",
+    consignment.ROUTE_DIFFERS_TEMPLATE,
 )
 
 

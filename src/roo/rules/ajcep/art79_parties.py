@@ -46,22 +46,19 @@ EXPORTING_NOT_A_PARTY = FindingSpec(
     "exporting-party-not-a-party",
     RULE_FORM_EXPORTING,
     Severity.ERROR,
-    "The CO is issued for goods exported from {exporting_party}, which is not a Party to the Agreement "
-    "({parties}); it is not a CO under the Agreement.",
+    parties.EXPORTING_NOT_A_PARTY_TEMPLATE,
 )
 IMPORTING_NOT_A_PARTY = FindingSpec(
     "importing-party-not-a-party",
     RULE_FORM_IMPORTING,
     Severity.ERROR,
-    "The CO is for goods imported into {importing_party}, which is not a Party to the Agreement ({parties}); "
-    "the Agreement gives no preference there.",
+    parties.IMPORTING_NOT_A_PARTY_TEMPLATE,
 )
 SAME_PARTY = FindingSpec(
     "exporting-party-is-importing-party",
     RULE_FORM_IMPORTING,
     Severity.ERROR,
-    "The CO names {party} as both the exporting and the importing Party; a CO is for goods exported from one "
-    "Party to another.",
+    parties.SAME_PARTY_TEMPLATE,
 )
 NOT_IN_FORCE_FOR_EXPORTING_PARTY = FindingSpec(
     "ajcep-not-in-force-for-exporting-party",

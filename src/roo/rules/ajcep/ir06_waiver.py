@@ -73,8 +73,7 @@ CO_WAIVED = FindingSpec(
     "co-waived",
     RULE,
     Severity.INFO,
-    "No CO is required: the consignment's {value_kind} {value} does not exceed {limit} ({importing_party}, "
-    "as of {as_of}); the CO's own defects do not affect preference, but the rules of origin still apply.",
+    waiver.CO_WAIVED_TEMPLATE,
     cases=(
         FindingCase("for an import into Japan, whose limit is on the customs value", citation="AJCEP/IR/6(a)(i)"),
         FindingCase(

@@ -52,16 +52,14 @@ PRESENTED_AFTER_VALIDITY = FindingSpec(
     "co-presented-after-validity",
     RULE,
     Severity.ERROR,
-    "The CO was presented on {presented}, after its validity ended on {valid_until} ({validity_months} months "
-    "from {counted_from}, the date of issuance of {basis}).",
+    validity.PRESENTED_AFTER_VALIDITY_TEMPLATE,
 )
 
 PRESENTED_BEFORE_ISSUE = FindingSpec(
     "co-presented-before-issue",
     RULE,
     Severity.ERROR,
-    "The CO was presented on {presented}, before its date of issuance {issue_date}; a CO is valid only from its "
-    "issuance.",
+    validity.PRESENTED_BEFORE_ISSUE_TEMPLATE,
 )
 ISSUED_BEFORE_RULES = FindingSpec(
     "co-issued-before-agreement",

@@ -26,7 +26,6 @@ from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce, UnknownParameter
 from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.ajcep import art79_parties as ajcep
 from roo.rules.jiepa.art29_origin_criterion import JIEPA_PARTIES
 from roo.rules.shared import parties
 from roo.rules.shared.dated import parameter_from_first
@@ -39,13 +38,13 @@ RULE_IN_FORCE: Final = "JIEPA/ART/41(1)"
 ENTRY_INTO_FORCE: Final = "jiepa.entry_into_force"
 
 EXPORTING_NOT_A_PARTY = FindingSpec(
-    "jiepa-exporting-party-not-a-party", RULE_EXPORTING, Severity.ERROR, ajcep.EXPORTING_NOT_A_PARTY.template
+    "jiepa-exporting-party-not-a-party", RULE_EXPORTING, Severity.ERROR, parties.EXPORTING_NOT_A_PARTY_TEMPLATE
 )
 IMPORTING_NOT_A_PARTY = FindingSpec(
-    "jiepa-importing-party-not-a-party", RULE_IMPORTING, Severity.ERROR, ajcep.IMPORTING_NOT_A_PARTY.template
+    "jiepa-importing-party-not-a-party", RULE_IMPORTING, Severity.ERROR, parties.IMPORTING_NOT_A_PARTY_TEMPLATE
 )
 SAME_PARTY = FindingSpec(
-    "jiepa-exporting-party-is-importing-party", RULE_IMPORTING, Severity.ERROR, ajcep.SAME_PARTY.template
+    "jiepa-exporting-party-is-importing-party", RULE_IMPORTING, Severity.ERROR, parties.SAME_PARTY_TEMPLATE
 )
 
 ISSUED_BEFORE_ENTRY_INTO_FORCE = FindingSpec(

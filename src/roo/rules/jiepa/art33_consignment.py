@@ -34,7 +34,6 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rule_kit import CertificateRule, FindingSpec, Result
-from roo.rules.ajcep import art31_direct_consignment as art31
 from roo.rules.shared import consignment
 
 RULE: Final = "JIEPA/ART/33(1)"
@@ -56,10 +55,10 @@ OPERATION_UNRECOGNISED = FindingSpec(
     "customs may verify what was done.",
 )
 EVIDENCE_MISSING = FindingSpec(
-    "jiepa-transit-evidence-missing", RULE_EVIDENCE, Severity.WARNING, art31.EVIDENCE_MISSING.template
+    "jiepa-transit-evidence-missing", RULE_EVIDENCE, Severity.WARNING, consignment.EVIDENCE_MISSING_TEMPLATE
 )
 ROUTE_DIFFERS = FindingSpec(
-    "jiepa-transit-countries-differ-from-certificate", RULE, Severity.WARNING, art31.ROUTE_DIFFERS.template
+    "jiepa-transit-countries-differ-from-certificate", RULE, Severity.WARNING, consignment.ROUTE_DIFFERS_TEMPLATE
 )
 
 #: What the check shared with AJCEP (:mod:`roo.rules.shared.consignment`) reports under JIEPA.

@@ -32,7 +32,6 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rule_kit import CertificateRule, FindingSpec, Result
-from roo.rules.ajcep import ir06_waiver as ir06
 from roo.rules.jiepa import art29_parties, art33_consignment
 from roo.rules.shared import waiver
 
@@ -41,7 +40,7 @@ RULE: Final = "JIEPA/ART/40(2)"
 JAPAN_LIMIT: Final = "jiepa.waiver.japan.customs_value"
 LIMIT: Final = "jiepa.waiver.customs_value"
 
-CO_WAIVED = FindingSpec("jiepa-co-waived", RULE, Severity.INFO, ir06.CO_WAIVED.template)
+CO_WAIVED = FindingSpec("jiepa-co-waived", RULE, Severity.INFO, waiver.CO_WAIVED_TEMPLATE)
 
 #: The findings whose denial stands under the waiver: the Parties and direct consignment. A CO dated before the
 #: Agreement's entry into force is a defect of the document, which the waiver lifts.

@@ -40,7 +40,6 @@ from roo.context import Context
 from roo.evaluation import Severity
 from roo.model.certificate import Certificate
 from roo.rule_kit import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged
-from roo.rules.ajcep import ocp_validity
 from roo.rules.shared import validity
 
 RULE: Final = "JIEPA/ART/41(6)"
@@ -48,10 +47,10 @@ RULE: Final = "JIEPA/ART/41(6)"
 VALIDITY_MONTHS: Final = "jiepa.co.validity_months"
 
 PRESENTED_AFTER_VALIDITY = FindingSpec(
-    "jiepa-co-presented-after-validity", RULE, Severity.ERROR, ocp_validity.PRESENTED_AFTER_VALIDITY.template
+    "jiepa-co-presented-after-validity", RULE, Severity.ERROR, validity.PRESENTED_AFTER_VALIDITY_TEMPLATE
 )
 PRESENTED_BEFORE_ISSUE = FindingSpec(
-    "jiepa-co-presented-before-issue", RULE, Severity.ERROR, ocp_validity.PRESENTED_BEFORE_ISSUE.template
+    "jiepa-co-presented-before-issue", RULE, Severity.ERROR, validity.PRESENTED_BEFORE_ISSUE_TEMPLATE
 )
 DRAWN_BY_EARLIER_DECLARATIONS = FindingSpec(
     "jiepa-co-drawn-by-earlier-declarations",

@@ -42,8 +42,19 @@ import attrs
 
 from roo.context import Consignment, Context
 from roo.evaluation import Finding, Severity
+from roo.locale import N_
 from roo.model.certificate import Certificate
 from roo.rule_kit import FindingSpec, Result, judged, not_evaluated
+
+#: The message templates of the transit findings in both schemes (each spec keeps its own code and citation).
+EVIDENCE_MISSING_TEMPLATE: Final = N_(
+    "The goods passed through {countries} but no through bill of lading or transit customs certificate is "
+    "given (evidence: {evidence}); customs may require one."
+)
+ROUTE_DIFFERS_TEMPLATE: Final = N_(
+    "Box 3 of the CO shows transit through {certificate_countries}, but the consignment passed through "
+    "{consignment_countries}; customs may verify the route."
+)
 
 #: The operations permitted in transit, by the single-term spellings roo accepts (normalised).
 PERMITTED_OPERATIONS: Final = {

@@ -9,14 +9,29 @@ findings.
 
 from __future__ import annotations
 
-from typing import final
+from typing import Final, final
 
 import attrs
 
 from roo.context import Context
 from roo.evaluation import Finding
+from roo.locale import N_
 from roo.model.certificate import Certificate
 from roo.rule_kit import PASSED, FindingSpec, Result, judged
+
+#: The message templates of the Parties' findings in both schemes (each spec keeps its own code and citation).
+EXPORTING_NOT_A_PARTY_TEMPLATE: Final = N_(
+    "The CO is issued for goods exported from {exporting_party}, which is not a Party to the Agreement "
+    "({parties}); it is not a CO under the Agreement."
+)
+IMPORTING_NOT_A_PARTY_TEMPLATE: Final = N_(
+    "The CO is for goods imported into {importing_party}, which is not a Party to the Agreement ({parties}); "
+    "the Agreement gives no preference there."
+)
+SAME_PARTY_TEMPLATE: Final = N_(
+    "The CO names {party} as both the exporting and the importing Party; a CO is for goods exported from one "
+    "Party to another."
+)
 
 
 @final

@@ -34,9 +34,20 @@ import attrs
 
 from roo.context import Context
 from roo.dates import add_months
+from roo.locale import N_
 from roo.model.certificate import Certificate
 from roo.params import ParameterNotInForce
 from roo.rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
+
+#: The message templates both schemes' validity rules use (each scheme's spec keeps its own code and citation).
+PRESENTED_AFTER_VALIDITY_TEMPLATE: Final = N_(
+    "The CO was presented on {presented}, after its validity ended on {valid_until} ({validity_months} months "
+    "from {counted_from}, the date of issuance of {basis})."
+)
+PRESENTED_BEFORE_ISSUE_TEMPLATE: Final = N_(
+    "The CO was presented on {presented}, before its date of issuance {issue_date}; a CO is valid only from its "
+    "issuance."
+)
 
 #: :func:`roo.dates.add_months`, remembered: the same issue dates and periods come back CO after CO.
 _add_months: Final = functools.lru_cache(maxsize=1024)(add_months)

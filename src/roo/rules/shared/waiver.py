@@ -37,10 +37,17 @@ import attrs
 
 from roo.context import Context
 from roo.evaluation import Outcome, Severity
+from roo.locale import N_
 from roo.model.certificate import Certificate
 from roo.model.money import Money
 from roo.params import ParameterNotInForce
 from roo.rule_kit import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
+
+#: The message template of the waiver finding in both schemes (each spec keeps its own code and citation).
+CO_WAIVED_TEMPLATE: Final = N_(
+    "No CO is required: the consignment's {value_kind} {value} does not exceed {limit} ({importing_party}, "
+    "as of {as_of}); the CO's own defects do not affect preference, but the rules of origin still apply."
+)
 
 #: The context fields a waiver can compare.
 ValueField = Literal["customs_value", "exporting_value"]
