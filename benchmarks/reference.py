@@ -1,4 +1,4 @@
-"""The pydantic v2 reference: the certificate format (DESIGN §3.1) as an equivalent pydantic model.
+"""The pydantic v2 reference: the certificate format (docs/formats.md#certificate) as an equivalent pydantic model.
 
 Same shapes and types as ``roo.Certificate``: ``Decimal`` amounts, ``date``
 fields, string enums, nested frozen models, tuples for arrays, optional fields

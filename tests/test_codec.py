@@ -23,8 +23,8 @@ from roo.errors import Problem
 from roo.model import Certificate, Money, OriginCriterion, codes
 from tests.builders import certificate_data, item_data
 
-#: DESIGN §3.1, verbatim.
-DESIGN_CERTIFICATE = """
+#: The certificate example the contract was written with (docs/formats.md#certificate shows the format).
+CONTRACT_CERTIFICATE = """
 {
   "scheme": "AJCEP",
   "reference_number": "ID/2024/AJ/000123",
@@ -63,8 +63,8 @@ DESIGN_CERTIFICATE = """
 }
 """
 
-#: DESIGN §3.2, verbatim.
-DESIGN_CONTEXT = """
+#: The context example the contract was written with (docs/formats.md#context shows the format).
+CONTRACT_CONTEXT = """
 {
   "on": "2024-03-20",
   "customs_value": {"amount": "5000000", "currency": "JPY"},
@@ -108,12 +108,12 @@ def without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------------------------------
-# The DESIGN examples.
+# The contract's examples.
 
 
 def test_design_certificate_round_trips_verbatim() -> None:
-    """The DESIGN §3.1 example loads, and dumps back to exactly the same JSON."""
-    data = json.loads(DESIGN_CERTIFICATE)
+    """The docs/formats.md#certificate example loads, and dumps back to exactly the same JSON."""
+    data = json.loads(CONTRACT_CERTIFICATE)
 
     co = roo.load(data)
 
@@ -122,8 +122,8 @@ def test_design_certificate_round_trips_verbatim() -> None:
 
 
 def test_design_certificate_is_read_box_by_box() -> None:
-    """The DESIGN §3.1 example's values arrive typed: enums, dates, Decimals with their currency, box 8 parsed."""
-    co = roo.load(json.loads(DESIGN_CERTIFICATE))
+    """The docs/formats.md#certificate example's values arrive typed: enums, dates, Decimals with their currency, box 8 parsed."""
+    co = roo.load(json.loads(CONTRACT_CERTIFICATE))
 
     item1 = co.items[0]
     assert (roo.Scheme.AJCEP, date(2024, 3, 5), "ID", "JP") == (
@@ -140,8 +140,8 @@ def test_design_certificate_is_read_box_by_box() -> None:
 
 
 def test_design_context_loads_and_round_trips() -> None:
-    """The DESIGN §3.2 example loads; ``dump_context`` then ``load_context`` gives the same context."""
-    ctx = roo.load_context(json.loads(DESIGN_CONTEXT))
+    """The docs/formats.md#context example loads; ``dump_context`` then ``load_context`` gives the same context."""
+    ctx = roo.load_context(json.loads(CONTRACT_CONTEXT))
 
     assert date(2024, 3, 20) == ctx.on
     assert Decimal("150.25") == ctx.rate("USD", "JPY")
@@ -150,8 +150,8 @@ def test_design_context_loads_and_round_trips() -> None:
 
 
 def test_design_example_evaluates() -> None:
-    """The DESIGN examples together evaluate without error findings (the shrimp qualify)."""
-    ev = roo.evaluate(roo.load(json.loads(DESIGN_CERTIFICATE)), roo.load_context(json.loads(DESIGN_CONTEXT)))
+    """The contract's examples together evaluate without error findings (the shrimp qualify)."""
+    ev = roo.evaluate(roo.load(json.loads(CONTRACT_CERTIFICATE)), roo.load_context(json.loads(CONTRACT_CONTEXT)))
 
     assert [] == [f.code for f in ev.findings if f.severity is roo.Severity.ERROR]
 
@@ -173,7 +173,7 @@ def test_design_example_evaluates() -> None:
     ],
 )
 def test_amounts_accept_decimal_strings_and_json_numbers(amount: object, expected: Decimal) -> None:
-    """Amounts and quantities are decimal strings, and JSON numbers are accepted too (DESIGN §3.1)."""
+    """Amounts and quantities are decimal strings, and JSON numbers are accepted too (docs/formats.md#certificate)."""
     co = roo.load(certificate_data(items=[item(fob_value={"amount": amount, "currency": "USD"})]))
 
     assert co.items[0].fob_value is not None

@@ -46,7 +46,7 @@ K = CriterionKind
 def test_forms_in_design(
     text: str, criteria: tuple[Criterion, ...], de_minimis: bool, accumulation: bool
 ) -> None:
-    """Every box 8 form of DESIGN §3.1 is read into criteria and flags, keeping the printed text."""
+    """Every box 8 form of docs/formats.md#certificate is read into criteria and flags, keeping the printed text."""
     parsed = OriginCriterion.parse(text)
 
     assert (text, criteria, de_minimis, accumulation, None) == (

@@ -1,6 +1,6 @@
 """A field the data leave out is "not stated", never "no" (issue 15 part 5).
 
-DESIGN §3.1: the model mirrors the form, and what the data do not say is
+docs/formats.md#certificate: the model mirrors the form, and what the data do not say is
 ``None``. A rule that needs such a fact reports its check as not evaluated,
 naming the fact (so the evaluation is not complete where the check could
 have denied), and never a finding that says the CO shows the opposite. Each

@@ -1,4 +1,4 @@
-"""Properties that hold for every certificate (DESIGN §5): round trip, JSON-only output, purity, item isolation,
+"""Properties that hold for every certificate (docs/testing.md): round trip, JSON-only output, purity, item isolation,
 and that nothing but ``roo.InvalidCertificate`` escapes ``roo.load`` and nothing at all escapes ``roo.evaluate``.
 
 The certificates come from :mod:`roo.strategies`, the strategies roo ships for

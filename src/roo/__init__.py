@@ -1,6 +1,6 @@
 """roo: which goods on a Certificate of Origin get preferential tariff treatment, and why not the others.
 
-The public contract is DESIGN §3: ``load``, ``dump``, ``load_context``,
+The public contract (docs/architecture.md#the-contract): ``load``, ``dump``, ``load_context``,
 ``evaluate``, ``json_schema`` and the types they return.
 """
 

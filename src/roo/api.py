@@ -1,4 +1,4 @@
-"""The functions behind ``roo.load``, ``roo.dump``, ``roo.evaluate`` and friends (DESIGN §3)."""
+"""The functions behind ``roo.load``, ``roo.dump``, ``roo.evaluate`` and friends (docs/architecture.md#the-contract)."""
 
 from __future__ import annotations
 

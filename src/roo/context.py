@@ -1,4 +1,4 @@
-"""Everything about the import that is not printed on the CO (DESIGN §3.2).
+"""Everything about the import that is not printed on the CO (docs/formats.md#context).
 
 Every field is optional. A rule that needs a fact the context does not carry
 reports ``not_evaluated`` and names the fact (``context.on``,

@@ -96,7 +96,7 @@ class Finding:
         return render_finding(self, locale)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (DESIGN §3.3)."""
+        """JSON-ready form (docs/formats.md#evaluation)."""
         return {
             "rule": self.rule,
             "code": self.code,
@@ -255,7 +255,7 @@ class Evaluation:
         return localize(self, locale)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (DESIGN §3.3); ``"format": "roo.evaluation/1"``."""
+        """JSON-ready form (docs/formats.md#evaluation); ``"format": "roo.evaluation/1"``."""
         return {
             "format": FORMAT,
             "scheme": self.scheme,

@@ -76,7 +76,7 @@ class FindingSpec:
     @rule.validator
     def _rule_is_citation(self, _: object, value: str) -> None:
         if not CITATION_PATTERN.match(value):
-            raise ValueError(f"citation {value!r} does not follow DESIGN §3.5")
+            raise ValueError(f"citation {value!r} does not follow the citation form of docs/architecture.md#citations")
 
     def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind about ``item`` (None: the whole certificate)."""

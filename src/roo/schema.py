@@ -1,6 +1,6 @@
 """JSON Schemas of roo's input documents, generated from the value objects themselves.
 
-:func:`json_schema` describes the certificate format (DESIGN §3.1) and
+:func:`json_schema` describes the certificate format (docs/formats.md#certificate) and
 :func:`context_schema` the context format (§3.2). Both are built by walking
 the attrs classes and their type hints, so they cannot drift from what
 :func:`roo.load` and :func:`roo.load_context` accept:
@@ -99,7 +99,7 @@ _SCALARS: Final[dict[Any, dict[str, Any]]] = {
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the certificate format, DESIGN §3.1.
+    """The JSON Schema (draft 2020-12) of the certificate format, docs/formats.md#certificate.
 
     A fresh dict on every call, so callers may change it freely.
 
@@ -111,7 +111,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def context_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the context format, DESIGN §3.2; every field is optional."""
+    """The JSON Schema (draft 2020-12) of the context format, docs/formats.md#context; every field is optional."""
     return copy.deepcopy(_context_schema())
 
 

@@ -18,7 +18,7 @@ PREMIX = material("Premix", "190590", "30.00")
 
 
 def test_public_api() -> None:
-    """``roo.load_good`` and ``roo.determine`` are the public entry points (DESIGN §3.4)."""
+    """``roo.load_good`` and ``roo.determine`` are the public entry points (docs/origin.md)."""
     determination = roo.determine(roo.load_good({
         "scheme": "AJCEP", "exporting_party": "TH", "hs_code": "190531",
         "fob_value": {"amount": "100.00", "currency": "USD"}, "final_process_in_party": True,
@@ -35,7 +35,7 @@ def test_public_api() -> None:
 
 
 def test_to_dict_shape() -> None:
-    """``to_dict`` carries the format tag and the fields of DESIGN §3.4, and is plain JSON."""
+    """``to_dict`` carries the format tag and the fields of docs/origin.md, and is plain JSON."""
     data = run(FLOUR).to_dict()
     assert {"format", "originating", "satisfied", "flags", "box8", "rvc_percent", "findings", "checks"} <= set(data)
     assert ("roo.determination/1", True, ["RVC", "CTH"], [], "CTH", "60.00") == (

@@ -1,4 +1,4 @@
-"""Loading goods (DESIGN §3.4): the JSON shape, every problem with its path, and the round trip."""
+"""Loading goods (docs/origin.md): the JSON shape, every problem with its path, and the round trip."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.origin.helpers import good_data, material
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "goods"
 
-DESIGN_EXAMPLE: dict[str, Any] = {
+CONTRACT_EXAMPLE: dict[str, Any] = {
     "scheme": "AJCEP",
     "exporting_party": "TH",
     "hs_code": "190531",
@@ -35,8 +35,8 @@ DESIGN_EXAMPLE: dict[str, Any] = {
 
 
 def test_the_design_example_loads() -> None:
-    """The Good JSON of DESIGN §3.4 loads through the public API."""
-    good = roo.load_good(DESIGN_EXAMPLE)
+    """The Good JSON of docs/origin.md loads through the public API."""
+    good = roo.load_good(CONTRACT_EXAMPLE)
     assert (Decimal("100.00"), "USD", 2, True) == (
         good.fob_value.amount if good.fob_value else None,
         good.fob_value.currency if good.fob_value else None,

@@ -22,6 +22,6 @@ def test_unknown_name() -> None:
 
 
 def test_top_level_names() -> None:
-    """``roo.load_good`` and ``roo.determine`` are the functions of roo.origin (DESIGN §3)."""
+    """``roo.load_good`` and ``roo.determine`` are the functions of roo.origin (docs/architecture.md#the-contract)."""
     assert (roo.origin.load_good, roo.origin.determine) == (roo.load_good, roo.determine)
     assert {"load_good", "determine"} <= set(roo.__all__)

@@ -119,7 +119,7 @@ def test_unverified_sources_are_marked_and_explained() -> None:
 
 
 def test_every_citation_follows_the_rule_citation_pattern() -> None:
-    """Parameter citations are valid finding citations too (DESIGN §3.5)."""
+    """Parameter citations are valid finding citations too (docs/architecture.md#citations)."""
     citations = {p.reference for p in params.catalogue()} | {v.reference for p in params.catalogue() for v in p.values}
     assert [] == sorted(c for c in citations if not CITATION_PATTERN.match(c))
 

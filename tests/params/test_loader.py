@@ -31,7 +31,7 @@ CASES: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "wrong_value_type_money_text": ("test.broken", ("expected an amount", "'two hundred thousand' (str)")),
     "wrong_value_type_date": ("test.broken", ("expected a date", "'2008-12-01' (str)")),
     "bad_hs_version": ("test.broken.hs_version", ("expected one of HS2002", "'HS2016'")),
-    "bad_citation": ("test.broken", ("'AJCEP IR 7'", "not a citation per DESIGN §3.5")),
+    "bad_citation": ("test.broken", ("'AJCEP IR 7'", "not a citation in the form of docs/architecture.md#citations")),
     "bad_value_citation": ("test.broken", ("values[0].reference", "'Rule 7'", "not a citation")),
     "missing_reference": ("test.broken", ("missing required key 'reference'",)),
     "missing_verified": ("test.broken", ("missing required key 'verified'",)),

@@ -1,6 +1,6 @@
 """``roo determine FILE``: does a good originate under AJCEP or JIEPA, and what goes in box 8?
 
-FILE holds a good with its bill of materials (DESIGN §3.4); ``-`` reads
+FILE holds a good with its bill of materials (docs/origin.md); ``-`` reads
 standard input. ``--psr FILE`` gives the product-specific rule table
 (``roo.psr/1``); without it AJCEP goods are judged under the general rule and
 JIEPA goods only as wholly obtained or produced entirely from originating

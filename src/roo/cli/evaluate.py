@@ -1,6 +1,6 @@
 """``roo evaluate FILE``: which items of a certificate get preference, and why not the others.
 
-FILE holds a certificate (DESIGN §3.1) or a case ``{"certificate": ...,
+FILE holds a certificate (docs/formats.md#certificate) or a case ``{"certificate": ...,
 "context": ...}``; ``-`` reads standard input. ``--context FILE`` gives the
 context (it replaces a case's own), ``--on DATE`` the date the certificate is
 presented, ``--locale`` the language of the messages. The text report gives

@@ -1,6 +1,6 @@
 """``roo hs convert CODE --from HS2002 --to HS2017 --table PATH``: an HS subheading in another edition.
 
-roo ships no correlation table (DESIGN §6); ``--table`` names one in the CSV
+roo ships no correlation table (docs/hs.md#what-roo-does-not-ship-and-why); ``--table`` names one in the CSV
 format of :mod:`roo.hs.correlation` (the UNSD table, or your own). The answer
 lists every candidate subheading: a code that was split or regrouped between
 the editions has several, and only the goods' description can settle which

@@ -3,7 +3,7 @@
 The model mirrors the paper and electronic form: tick boxes are booleans and
 the data that should support them are separate optional fields, so a CO with a
 ticked box and missing data can be represented and then flagged by a rule,
-instead of being rejected at load time (DESIGN §3.1).
+instead of being rejected at load time (docs/formats.md#certificate).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from roo.params import ParameterNotInForce
 
 FORMAT: Final = "roo.determination/1"
 
-#: The order ``satisfied`` lists criteria in (DESIGN §3.4).
+#: The order ``satisfied`` lists criteria in (docs/origin.md).
 CRITERIA_ORDER: Final = ("WO", "PE", "RVC", "CTH", "CTSH", "CC", "CTC", "SP")
 
 #: Preference among criteria met, for the recommended box 8 (lower first).
@@ -128,7 +128,7 @@ class CriterionResult:
 @final
 @attrs.frozen(repr=False)
 class Determination:
-    """The result of :func:`roo.determine` (DESIGN §3.4)."""
+    """The result of :func:`roo.determine` (docs/origin.md)."""
 
     scheme: Scheme
     exporting_party: str
@@ -155,7 +155,7 @@ class Determination:
         return f"<Determination {self.scheme.value} {self.exporting_party} {self.hs_code}: {answer}{box8}{rvc}>"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (DESIGN §3.4); ``"format": "roo.determination/1"``."""
+        """JSON-ready form (docs/origin.md); ``"format": "roo.determination/1"``."""
         return {
             "format": FORMAT,
             "scheme": self.scheme.value,

@@ -1,4 +1,4 @@
-"""Reading and writing goods as JSON (DESIGN §3.4), through roo's one converter.
+"""Reading and writing goods as JSON (docs/origin.md), through roo's one converter.
 
 ``load_good`` structures parsed JSON with :func:`roo.codec.structure`, so a
 malformed good raises :class:`~roo.origin.InvalidGood` listing every problem

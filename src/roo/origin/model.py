@@ -1,4 +1,4 @@
-"""The good whose origin is determined, and its bill of materials (DESIGN §3.4).
+"""The good whose origin is determined, and its bill of materials (docs/origin.md).
 
 A :class:`Good` is what an exporter or producer knows about one product: the
 scheme and exporting Party, its HS subheading, FOB value, whether the final
@@ -198,7 +198,7 @@ class Material:
 @final
 @attrs.frozen
 class Good:
-    """A good whose origin is to be determined, with its bill of materials (DESIGN §3.4).
+    """A good whose origin is to be determined, with its bill of materials (docs/origin.md).
 
     ``on`` is the date the determination speaks for (e.g. the date of
     exportation); dated parameters are read as in force then. When it is

@@ -3,7 +3,7 @@
 Every fault in a data file raises :class:`ParameterError` naming the file
 and the parameter: an unknown key, a missing key, a duplicate name, a
 duplicate or unsorted ``effective_from``, a value of the wrong type, a
-citation that does not follow DESIGN §3.5. Floats are parsed as
+citation that does not follow docs/architecture.md#citations. Floats are parsed as
 ``Decimal`` (``tomllib``'s ``parse_float``), so no binary rounding ever
 reaches a threshold.
 """
@@ -30,7 +30,7 @@ from roo.params._model import (
     override_problem,
 )
 
-#: A citation per DESIGN §3.5: ``AJCEP/IR/7``, ``AJCEP/IR/6(a)``, ``JIEPA/ART/41``, ``ID/MOTR-16-2024/9``.
+#: A citation per docs/architecture.md#citations: ``AJCEP/IR/7``, ``AJCEP/IR/6(a)``, ``JIEPA/ART/41``, ``ID/MOTR-16-2024/9``.
 CITATION: Final = re.compile(r"^(AJCEP/(IR|OCP|ART|FORM)|JIEPA/(ART|IP|ECO)|ID/MOTR-16-2024)/[0-9]+[A-Za-z]?(\([0-9A-Za-z]+\))*$")
 
 #: A parameter name: dotted lower-case segments; a segment may be a Party code (``ajcep.entry_into_force.JP``).
@@ -234,7 +234,7 @@ def _typed(raw: object, kind: ParameterType, unit: str | None) -> Value | None:
 def _citation(raw: object, key: str, fail: Fail) -> str:
     if not isinstance(raw, str) or not CITATION.match(raw):
         raise fail(
-            f"{key} {raw!r} is not a citation per DESIGN §3.5 "
+            f"{key} {raw!r} is not a citation in the form of docs/architecture.md#citations "
             "(e.g. 'AJCEP/IR/7', 'AJCEP/IR/6(a)', 'JIEPA/ART/41', 'ID/MOTR-16-2024/9')"
         )
     return raw

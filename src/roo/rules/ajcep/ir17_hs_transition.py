@@ -179,7 +179,7 @@ BACK_TO_BACK_EDITION = FindingSpec(
 )
 
 
-#: What an unconfirmed edition adds: doubt never denies (DESIGN, "a figure the text does not give may warn").
+#: What an unconfirmed edition adds: doubt never denies (docs/architecture.md: a figure the text does not give may warn).
 _UNCONFIRMED = " The dates roo holds for Annex 2's editions are not confirmed from an official source either."
 EDITION_SUPERSEDED_UNVERIFIED = FindingSpec(
     "hs-edition-superseded-unverified", "AJCEP/IR/17(a)", Severity.WARNING, _SUPERSEDED + _UNCONFIRMED
