@@ -101,7 +101,7 @@ def compile_() -> int:
         for message, found in catalogue.check():
             errors += [f"{po_path}:{message.lineno}: {error}" for error in found]
         errors += [f"{po_path}: {problem}" for problem in placeholder_problems(catalogue)]
-        translated = sum(1 for m in catalogue if m.id and m.string and not m.fuzzy)
+        translated = sum(1 for m in catalogue if is_translated(m))
         print(f"{language}: {translated} of {len(catalogue)} messages translated; writing {po_path.with_suffix('.mo')}")
         with po_path.with_suffix(".mo").open("wb") as fileobj:
             write_mo(fileobj, catalogue)
@@ -110,14 +110,31 @@ def compile_() -> int:
     return 1 if errors else 0
 
 
+def _forms(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A msgid or translation as its forms: one for a plain message, one per plural form for a plural one."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def msgid_of(message: Any) -> str:
+    """A message's msgid as extraction names it: a plural message by its singular form."""
+    return _forms(message.id)[0]
+
+
+def is_translated(message: Any) -> bool:
+    """Whether ``message`` has a translation for every form, and is not fuzzy."""
+    return bool(message.id) and all(_forms(message.string or "")) and not message.fuzzy
+
+
 def placeholder_problems(catalogue: Any) -> list[str]:
-    """Translations whose ``{placeholders}`` differ from their msgid's."""
+    """Translations whose ``{placeholders}`` differ from their msgid's (each plural form from the msgid's)."""
     found = []
     for message in catalogue:
-        if message.id and message.string and not message.fuzzy:
-            expected, actual = set(PLACEHOLDER.findall(message.id)), set(PLACEHOLDER.findall(message.string))
-            if expected != actual:
-                found.append(f"{message.id!r}: placeholders {sorted(actual)} instead of {sorted(expected)}")
+        if is_translated(message):
+            expected = {name for form in _forms(message.id) for name in PLACEHOLDER.findall(form)}
+            for form in _forms(message.string):
+                actual = set(PLACEHOLDER.findall(form))
+                if expected != actual:
+                    found.append(f"{msgid_of(message)!r}: placeholders {sorted(actual)} instead of {sorted(expected)}")
     return found
 
 
@@ -133,7 +150,7 @@ def problems() -> list[str]:
     extracted = extract_msgids(SOURCES, MAPPING)
     found: list[str] = []
     with POT.open("rb") as fileobj:
-        template = {m.id for m in read_po(fileobj) if m.id}
+        template = {msgid_of(m) for m in read_po(fileobj) if m.id}
     if template != extracted:
         found.append(
             f"roo.pot is stale: {len(extracted - template)} msgids missing, {len(template - extracted)} obsolete; "
@@ -143,7 +160,7 @@ def problems() -> list[str]:
         po_path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
         with po_path.open("rb") as fileobj:
             catalogue = read_po(fileobj, locale=language)
-        translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}
+        translated = {msgid_of(m) for m in catalogue if is_translated(m)}
         found += [f"{language}: {problem}" for problem in placeholder_problems(catalogue)]
         for msgid in sorted(extracted - translated):
             found.append(f"{language}: no translation for {msgid!r}")
@@ -163,11 +180,12 @@ def messages(catalogue: Any) -> dict[tuple[str | tuple[str, ...], str | None], s
     for message in catalogue:
         if not message.id or message.fuzzy:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        plural = isinstance(message.string, (tuple, list))  # read_po gives a tuple of forms, read_mo a list
+        strings = tuple(message.string) if plural else (message.string,)
         if not any(strings):
             continue
         key = (tuple(message.id) if isinstance(message.id, (tuple, list)) else message.id, message.context)
-        found[key] = tuple(strings) if isinstance(message.string, tuple) else message.string
+        found[key] = strings if plural else message.string
     return found
 
 

@@ -275,7 +275,11 @@ def collect_cases() -> dict[str, dict[str, Any]]:
     import pytest
 
     collector = CaseCollector()
-    arguments = ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--hypothesis-seed=0", "--no-header", "--continue-on-collection-errors"]
+    # In this process (-n 0): the collector hooks the engine here, which test workers would not see.
+    arguments = [
+        "-q", "-n", "0", "-p", "no:randomly", "-p", "no:cacheprovider", "--hypothesis-seed=0", "--no-header",
+        "--continue-on-collection-errors",
+    ]  # fmt: skip
     status = pytest.main([*arguments, *(str(ROOT / source) for source in CASE_SOURCES)], plugins=[collector])
     if status not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise SystemExit(f"the tests that give the cases did not run (pytest exit {status})")

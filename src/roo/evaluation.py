@@ -234,7 +234,10 @@ class Evaluation:
 
     def __repr__(self) -> str:
         counts = {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
-        tally = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
+        # "info" is a mass noun; an error and a warning are counted ("2 errors", "1 warning").
+        tally = ", ".join(
+            f"{n} {s.value}{'s' if n != 1 and s is not Severity.INFO else ''}" for s, n in counts.items() if n
+        ) or "no findings"
         granted = ",".join(map(str, self.granted)) or "-"
         denied = ",".join(map(str, self.denied)) or "-"
         unverified = f" ({len(self.unverified_at)} unverified)" if self.unverified_at else ""

@@ -60,6 +60,11 @@ class FindingSpec:
     ``cases`` lists the other severities and citations the finding can have,
     and when: a rule reports one only through :meth:`with_severity` or
     :meth:`citing`, which refuse what the spec does not declare.
+
+    Where a count decides the words, ``plural`` is the template's plural form
+    and ``count`` names the fact that counts (a number, or a tuple counted by
+    its length): the message is chosen as gettext's ``ngettext`` chooses it,
+    in English and in every translation (``template`` stays the msgid).
     """
 
     code: str = attrs.field()
@@ -67,6 +72,8 @@ class FindingSpec:
     severity: Severity
     template: str
     cases: tuple[FindingCase, ...] = ()
+    plural: str = ""
+    count: str = ""
 
     @code.validator
     def _code_is_kebab(self, _: object, value: str) -> None:
@@ -80,7 +87,7 @@ class FindingSpec:
 
     def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind about ``item`` (None: the whole certificate)."""
-        message = render(self.template, item, facts)
+        message = render(self.template, item, facts, self.plural, self.count)
         # The kwargs dict is this call's own: the finding may keep it rather than a copy.
         return make_finding(self.rule, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
 
@@ -93,7 +100,7 @@ class FindingSpec:
         """
         if severity is not self.severity and all(case.severity is not severity for case in self.cases):
             raise ValueError(f"{self.code}: severity {severity.value} is not declared in the spec's cases")
-        message = render(self.template, item, facts)
+        message = render(self.template, item, facts, self.plural, self.count)
         return make_finding(self.rule, self.code, severity, item, message, FrozenMap.adopt(facts), self.template)
 
     def citing(self, citation: str, item: int | None = None, /, **facts: Any) -> Finding:
@@ -104,12 +111,18 @@ class FindingSpec:
         """
         if citation != self.rule and all(case.citation != citation for case in self.cases):
             raise ValueError(f"{self.code}: citation {citation} is not declared in the spec's cases")
-        message = render(self.template, item, facts)
+        message = render(self.template, item, facts, self.plural, self.count)
         return make_finding(citation, self.code, self.severity, item, message, FrozenMap.adopt(facts), self.template)
 
 
-def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> str:
-    """Fill a message template with facts, prefixed with the item number when there is one."""
+def render(template: str, item: int | None, facts: Mapping[str, FactValue], plural: str = "", count: str = "") -> str:
+    """Fill a message template with facts, prefixed with the item number when there is one.
+
+    With a ``plural`` form, it is used instead of ``template`` unless the fact ``count`` counts exactly one
+    (English plural rule, as ``ngettext`` applies it).
+    """
+    if plural and count_of(facts.get(count)) != 1:
+        template = plural
     shown = _Display(facts)
     for key, value in shown.items():
         if value is None:
@@ -118,6 +131,17 @@ def render(template: str, item: int | None, facts: Mapping[str, FactValue]) -> s
             shown[key] = ", ".join([str(v) for v in value])
     text = template.format_map(shown)
     return f"Item {item}: {text}" if item is not None else text
+
+
+def count_of(value: object) -> int:
+    """What a ``count`` fact counts: a number as it is, a tuple or list by its length (anything else: 0)."""
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list)):
+        return len(value)
+    return 0
 
 
 class _Display(dict[str, object]):

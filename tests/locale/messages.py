@@ -109,7 +109,19 @@ def template() -> Catalog:
 
 def translated(language: str) -> dict[str, str]:
     """msgid -> translation for every non-fuzzy, non-empty entry of ``language``'s catalogue."""
-    return {m.id: m.string for m in catalogue(language) if m.id and m.string and not m.fuzzy}
+    found: dict[str, str] = {}
+    for m in catalogue(language):
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, (tuple, list)):
+            # A plural message (ngettext): its singular and plural msgids, each with the last form translating it.
+            forms = tuple(m.string)
+            if forms and all(forms):
+                found[m.id[0]] = forms[0]
+                found[m.id[1]] = forms[-1]
+        elif m.string:
+            found[m.id] = m.string
+    return found
 
 
 _DATES = re.compile(r"(date|^on$|_on$|^as_of$|^start$|^ends$|until$|in_force$|^latest$|^presented$|_from$)")

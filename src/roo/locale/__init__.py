@@ -189,6 +189,16 @@ def _speaker(locale: str) -> _Speaker:
     return speaker
 
 
+@functools.cache
+def _plural_forms() -> Mapping[str, tuple[str, str]]:
+    """``template -> (plural, count fact)`` of every finding whose words depend on a count (built once)."""
+    from roo.origin import SPECS
+    from roo.rules import all_specs
+
+    specs = (*all_specs(), *SPECS)
+    return {spec.template: (spec.plural, spec.count) for spec in specs if spec.plural}
+
+
 def _parse(locale: object) -> tuple[str, str]:
     """``(language, canonical tag)`` of ``locale``, or ``ValueError`` naming the supported locales."""
     supported = ", ".join(SUPPORTED_LOCALES)
@@ -302,9 +312,19 @@ class _Speaker:
             return message
         return self.translations.gettext(message)
 
+    def translate(self, template: str, facts: Mapping[str, Any]) -> str:
+        """``template`` translated; for a template with a plural form, the form its count fact calls for."""
+        forms = _plural_forms().get(template)
+        if forms is None:
+            return self.gettext(template)
+        from roo.rule_kit import count_of
+
+        plural, count = forms
+        return self.translations.ngettext(template, plural, count_of(facts.get(count)))
+
     def render(self, template: str, item: int | None, facts: Mapping[str, Any]) -> str:
         """``template`` translated and filled with ``facts``, prefixed with the item number when there is one."""
-        text = _Formatter(self, facts).format(self.gettext(template))
+        text = _Formatter(self, facts).format(self.translate(template, facts))
         if item is None:
             return text
         return self.gettext(ITEM_PREFIX).format(item=item, message=text)

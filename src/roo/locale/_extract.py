@@ -10,7 +10,10 @@ the same from the syntax tree, and in addition:
   which finding a sentence belongs to;
 * resolves citations given as module constants (``RULE = "AJCEP/IR/12"``);
 * also takes templates passed by keyword (``template=``, ``jiepa_template=``)
-  and rule titles passed as ``title=``.
+  and rule titles passed as ``title=``;
+* makes a template with a plural form (``plural=``, ``jiepa_plural=``
+  beside it) a plural entry (``msgid`` and ``msgid_plural``, as ``ngettext``
+  reads it).
 
 The keyword specifications it is run with are :data:`KEYWORDS`
 (``scripts/catalogues.py`` passes them to ``pybabel extract`` as ``-k``
@@ -40,7 +43,12 @@ KEYWORDS: Final[Mapping[str, tuple[int, ...]]] = {
     # CertificateRule(citation, title, check, ...) / ItemRule(citation, title, check, ...)
     "CertificateRule": (2,),
     "ItemRule": (2,),
+    # A template with a plural form (``plural=`` beside it) is a plural entry: msgid and msgid_plural.
+    "ngettext": (1, 2),
 }
+
+#: The position (1-based) of the template of a call whose ``plural=`` keyword gives its plural form.
+PLURAL_TEMPLATE_POSITION: Final[Mapping[str, int]] = {"FindingSpec": 4, "_pair": 3}
 
 #: Keyword arguments whose string value is a message in any call to a function in :data:`KEYWORDS`.
 MESSAGE_ARGUMENTS: Final = frozenset({"template", "title"})
@@ -92,7 +100,12 @@ def extract_roo(
             continue
         positional = tuple(_string(arg, constants) for arg in _positional(call))
         comments = [*_translator_comments(tagged, call.lineno), *_context_comment(name, positional)]
-        if positional:
+        named = {keyword.arg: _string(keyword.value, constants) for keyword in call.keywords if keyword.arg}
+        plural = named.get("plural")
+        position = PLURAL_TEMPLATE_POSITION.get(name, 0)
+        if plural and 0 < position <= len(positional) and positional[position - 1] and "ngettext" in keywords:
+            yield call.lineno, "ngettext", (positional[position - 1], plural), comments
+        elif positional:
             yield call.lineno, name, positional, comments
         if marker is None:
             continue
@@ -100,7 +113,11 @@ def extract_roo(
             if keyword.arg is None or not _is_message_argument(keyword.arg):
                 continue
             value = _string(keyword.value, constants)
-            if value:
+            # ``template=`` has its plural in ``plural=``, ``jiepa_template=`` in ``jiepa_plural=``.
+            partner = named.get(keyword.arg.replace("template", "plural")) if "template" in keyword.arg else None
+            if value and partner and "ngettext" in keywords:
+                yield keyword.value.lineno, "ngettext", (value, partner), comments
+            elif value:
                 yield keyword.value.lineno, marker, (value,), comments
 
 

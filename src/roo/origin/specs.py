@@ -54,10 +54,19 @@ def _pair(
     *,
     jiepa_template: str | None = None,
     jiepa_severity: Severity | None = None,
+    plural: str = "",
+    jiepa_plural: str = "",
+    count: str = "",
 ) -> SchemeSpec:
+    # A JIEPA template of its own has its own plural form; otherwise JIEPA's wording is AJCEP's.
+    jiepa_forms = (jiepa_template, jiepa_plural) if jiepa_template else (template, plural)
     return SchemeSpec(
-        FindingSpec(code, ajcep, severity, template) if ajcep else None,
-        FindingSpec(code, jiepa, jiepa_severity or severity, jiepa_template or template) if jiepa else None,
+        FindingSpec(code, ajcep, severity, template, plural=plural, count=count) if ajcep else None,
+        FindingSpec(
+            code, jiepa, jiepa_severity or severity, jiepa_forms[0], plural=jiepa_forms[1], count=count
+        )
+        if jiepa
+        else None,
     )
 
 
@@ -229,17 +238,22 @@ FOB_MISSING: Final = _pair(
 MATERIAL_VALUE_MISSING: Final = _pair(
     "origin-material-value-missing",
     INFO,
-    "{criterion}: no usable value is given for non-originating material(s) {materials}.",
+    "{criterion}: no usable value is given for non-originating material {materials}.",
     "AJCEP/ART/27(4)",
     "JIEPA/ART/29(6)",
+    plural="{criterion}: no usable value is given for non-originating materials {materials}.",
+    count="materials",
 )
 MATERIAL_HS_MISSING: Final = _pair(
     "origin-material-hs-missing",
     INFO,
-    "{criterion}: the HS code of non-originating material(s) {materials} is not given precisely enough to tell "
-    "whether they change {level}.",
+    "{criterion}: the HS code of non-originating material {materials} is not given precisely enough to tell "
+    "whether it changes {level}.",
     "AJCEP/ART/26(4)",
     "JIEPA/ART/29(3)",
+    plural="{criterion}: the HS codes of non-originating materials {materials} are not given precisely enough to "
+    "tell whether they change {level}.",
+    count="materials",
 )
 
 # --- wholly obtained, produced entirely -------------------------------------------------------
@@ -261,34 +275,47 @@ VESSEL_NOT_OF_PARTY: Final = _pair(
 WO_MATERIALS_NOT_ORIGINATING: Final = _pair(
     "origin-wo-materials-not-originating",
     INFO,
-    "The good is claimed as obtained exclusively from wholly obtained goods, but material(s) {materials} are not "
+    "The good is claimed as obtained exclusively from wholly obtained goods, but material {materials} is not "
     "originating.",
     "AJCEP/ART/25(k)",
     "JIEPA/ART/29(2)(l)",
+    plural="The good is claimed as obtained exclusively from wholly obtained goods, but materials {materials} are "
+    "not originating.",
+    count="materials",
 )
 WO_MATERIALS_OF_OTHER_PARTY: Final = _pair(
     "origin-wo-materials-of-other-party",
     INFO,
-    "The good is claimed as obtained exclusively from wholly obtained goods, but material(s) {materials} were "
-    "obtained in or originate in {parties}, not in {party}; a good made from them is not wholly obtained in "
+    "The good is claimed as obtained exclusively from wholly obtained goods, but material {materials} was "
+    "obtained in or originates in {parties}, not in {party}; a good made from it is not wholly obtained in "
     "{party}, though it may be produced entirely from originating materials (PE).",
     "AJCEP/ART/25(k)",
     "JIEPA/ART/29(2)(l)",
+    plural="The good is claimed as obtained exclusively from wholly obtained goods, but materials {materials} "
+    "were obtained in or originate in {parties}, not in {party}; a good made from them is not wholly obtained in "
+    "{party}, though it may be produced entirely from originating materials (PE).",
+    count="materials",
 )
 WO_MATERIALS_NOT_SHOWN: Final = _pair(
     "origin-wo-materials-not-shown-wholly-obtained",
     INFO,
-    "The good is claimed as obtained exclusively from wholly obtained goods, but material(s) {materials} are not "
-    "stated to be wholly obtained in {party} (their wholly_obtained_in).",
+    "The good is claimed as obtained exclusively from wholly obtained goods, but material {materials} is not "
+    "stated to be wholly obtained in {party}.",
     "AJCEP/ART/25(k)",
     "JIEPA/ART/29(2)(l)",
+    plural="The good is claimed as obtained exclusively from wholly obtained goods, but materials {materials} are "
+    "not stated to be wholly obtained in {party}.",
+    count="materials",
 )
 PE_NOT_MET: Final = _pair(
     "origin-pe-not-met",
     INFO,
-    "Material(s) {materials} are not originating, so the good is not produced entirely from originating materials.",
+    "Material {materials} is not originating, so the good is not produced entirely from originating materials.",
     "AJCEP/ART/24(c)",
     "JIEPA/ART/29(1)(b)",
+    plural="Materials {materials} are not originating, so the good is not produced entirely from originating "
+    "materials.",
+    count="materials",
 )
 PSR_WO_NOT_MET: Final = _pair(
     "origin-psr-wo-not-met",
@@ -310,36 +337,51 @@ NON_QUALIFYING_OPERATIONS: Final = _pair(
 DE_MINIMIS_APPLIED: Final = _pair(
     "origin-de-minimis-applied",
     INFO,
-    "{criterion}: material(s) {materials} do not change {level}, but at {share}% of the good's {basis} they stay "
+    "{criterion}: material {materials} does not change {level}, but at {share}% of the good's {basis} it stays "
     "within the de minimis of {limit}%.",
     "AJCEP/ART/28",
     "JIEPA/ART/31",
+    plural="{criterion}: materials {materials} do not change {level}, but at {share}% of the good's {basis} they "
+    "stay within the de minimis of {limit}%.",
+    count="materials",
 )
 DE_MINIMIS_EXCEEDED: Final = _pair(
     "origin-de-minimis-exceeded",
     INFO,
-    "{criterion}: material(s) {materials} do not change {level}; at {share}% of the good's {basis} they exceed "
+    "{criterion}: material {materials} does not change {level}; at {share}% of the good's {basis} it exceeds "
     "the de minimis of {limit}%.",
     "AJCEP/ART/28",
     "JIEPA/ART/31",
+    plural="{criterion}: materials {materials} do not change {level}; at {share}% of the good's {basis} they "
+    "exceed the de minimis of {limit}%.",
+    count="materials",
 )
 DE_MINIMIS_NOT_AVAILABLE: Final = _pair(
     "origin-de-minimis-not-available",
     INFO,
-    "{criterion}: material(s) {materials} do not change {level}, and goods of Chapter {chapter} get no de minimis.",
+    "{criterion}: material {materials} does not change {level}, and goods of Chapter {chapter} get no de minimis.",
     "AJCEP/ART/28",
     "JIEPA/ART/31",
-    jiepa_template="{criterion}: material(s) {materials} do not change {level}, and the product-specific rule "
+    jiepa_template="{criterion}: material {materials} does not change {level}, and the product-specific rule "
     "sets no de minimis.",
+    plural="{criterion}: materials {materials} do not change {level}, and goods of Chapter {chapter} get no de "
+    "minimis.",
+    jiepa_plural="{criterion}: materials {materials} do not change {level}, and the product-specific rule sets no "
+    "de minimis.",
+    count="materials",
 )
 DE_MINIMIS_PERCENT_UNKNOWN: Final = _pair(
     "origin-de-minimis-percent-unknown",
     INFO,
-    "{criterion}: material(s) {materials} that do not change {level} come to {share}% of the FOB; for goods of "
-    "Chapter {chapter} the de minimis is {lower}% or {higher}% as Annex 2 specifies, and the product-specific "
+    "{criterion}: material {materials}, which does not change {level}, comes to {share}% of the FOB; for goods "
+    "of Chapter {chapter} the de minimis is {lower}% or {higher}% as Annex 2 specifies, and the product-specific "
     "rule table does not say which.",
     "AJCEP/ART/28(1)(b)",
     None,
+    plural="{criterion}: materials {materials}, which do not change {level}, come to {share}% of the FOB; for "
+    "goods of Chapter {chapter} the de minimis is {lower}% or {higher}% as Annex 2 specifies, and the "
+    "product-specific rule table does not say which.",
+    count="materials",
 )
 DE_MINIMIS_MEASURE_MISSING: Final = _pair(
     "origin-de-minimis-measure-missing",

@@ -143,8 +143,11 @@ DECLARED_ITEM_NOT_ON_CERTIFICATE = FindingSpec(
     "declared-item-not-on-certificate",
     RULE_ITEMS,
     Severity.ERROR,
-    "{lines} import declaration line(s) claim preference under item {item_number}, which the CO does not have; "
+    "{lines} import declaration line claims preference under item {item_number}, which the CO does not have; "
     "the CO covers no goods under that item.",
+    plural="{lines} import declaration lines claim preference under item {item_number}, which the CO does not "
+    "have; the CO covers no goods under that item.",
+    count="lines",
 )
 HS_SUBHEADING_DIFFERS = FindingSpec(
     "declared-hs-subheading-differs",
@@ -297,7 +300,8 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
         return lines
     certified = item.hs_digits
     if not (len(certified) >= 6 and certified[:6].isdigit()):
-        return not_evaluated(item_path(co, item, "hs_code"))  # IR 12 reports the code itself
+        # The code is missing or shorter than a subheading: IR 12 reports the code itself.
+        return not_evaluated(item_path(co, item, "hs_code") + " (a six-digit subheading)")
     comparable = [(line.hs_code, normalize_hs(line.hs_code)) for line in lines if line.hs_code]
     comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
     if not comparable:

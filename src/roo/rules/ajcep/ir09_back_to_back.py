@@ -489,6 +489,11 @@ def _draws(co: Certificate, ctx: Context) -> _Draws | None:
 draws: Final = back_to_back.per_certificate(_draws)
 
 
+def _original_quantity_needed(reference: str, number: int) -> str:
+    """The needed fact when the original CO's item gives no quantity: the item by its number, not a position."""
+    return f"context.related_certificates (the quantity of item {number} of the original CO '{reference}')"
+
+
 def _position(item: Item, co: Certificate, found: _Draws) -> int | None:
     """Where ``item`` stands on ``co`` (None for an item that is not one of its items)."""
     position = found.positions.get(id(item))
@@ -514,7 +519,7 @@ def _is_partial(item: Item, co: Certificate, ctx: Context) -> bool | Result:
     if number is None or source is None:
         return not_evaluated(ORIGINAL_ITEM_NEEDED)
     if source.quantity is None:
-        return not_evaluated(f"context.related_certificates[{_reference(co)}].items[{number}].quantity")
+        return not_evaluated(_original_quantity_needed(_reference(co), number))
     drawn = found.whole.get(number)
     if drawn is None:
         return True  # nothing of this CO with a quantity draws from it
@@ -564,9 +569,7 @@ def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -
     """:func:`check_total_quantity` for an item of a back-to-back CO naming the original ``reference``."""
     found = draws(co, ctx)
     if item.quantity is None:
-        position = _position(item, co, found) if found is not None else None
-        where = position if position is not None else co.items.index(item)
-        return not_evaluated(f"certificate.items[{where}].quantity")  # reported as missing above
+        return not_evaluated("certificate.items.quantity")  # reported as missing above
     index = back_to_back.basis(co, ctx).index
     if found is None or index is None:
         return not_evaluated("context.related_certificates")
@@ -578,7 +581,7 @@ def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -
     if source is None:
         return failed(ORIGINAL_ITEM_NOT_FOUND(item.number, original_item=number, original_reference=reference))
     if source.quantity is None:
-        return not_evaluated(f"context.related_certificates[{reference}].items[{number}].quantity")
+        return not_evaluated(_original_quantity_needed(reference, number))
     # Items before this one on this CO; an item that is not one of the CO's items comes after them all.
     before = found.before[position] if position is not None else found.whole.get(number)
     earlier = found.earlier.get(number)

@@ -56,9 +56,13 @@ DRAWN_BY_EARLIER_DECLARATIONS = FindingSpec(
     "jiepa-co-drawn-by-earlier-declarations",
     RULE,
     Severity.INFO,
-    "The CO was already drawn on by {count} earlier declaration(s) ({declarations}); a JIEPA CO applies to a "
+    "The CO was already drawn on by {count} earlier declaration ({declarations}); a JIEPA CO applies to a "
+    "single importation, so it is taken as part of this importation, and each item's quantities are checked "
+    "against what the CO certifies.",
+    plural="The CO was already drawn on by {count} earlier declarations ({declarations}); a JIEPA CO applies to a "
     "single importation, so they are taken as parts of this importation, and each item's quantities are checked "
     "against what the CO certifies.",
+    count="count",
 )
 
 #: What the validity check shared with AJCEP (:mod:`roo.rules.shared.validity`) reads and reports under JIEPA.

@@ -46,6 +46,7 @@ Source: the arrangement between Indonesia's Ministry of Trade and Japan Customs 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final
@@ -190,10 +191,28 @@ def check_copy_agrees(co: Certificate, ctx: Context) -> Result:
             continue  # a lacking element: reported below, as read from the copy
         item = discrepancy.item if discrepancy.item is not None and co.item(discrepancy.item) else None
         spec = DISCREPANCY_MATERIAL if discrepancy.materiality is Materiality.MATERIAL else DISCREPANCY_MINOR
-        findings.append(spec(item, path=path, eco=_show(discrepancy.eco_value), copy=_show(discrepancy.copy_value)))
+        shown = _within_item(path) if item is not None else path
+        findings.append(spec(item, path=shown, eco=_show(discrepancy.eco_value), copy=_show(discrepancy.copy_value)))
     for supplied in taken:
-        findings.append(TAKEN_FROM_COPY(supplied.item, path=supplied.path, copy=_show(supplied.value)))
+        shown = _within_item(supplied.path) if supplied.item is not None else supplied.path
+        findings.append(TAKEN_FROM_COPY(supplied.item, path=shown, copy=_show(supplied.value)))
     return judged(*findings)
+
+
+_ITEM_PATH: Final = re.compile(r"items\[\d+\](?:\.(?P<field>.+))?")
+
+
+def _within_item(path: str) -> str:
+    """An item's field as its finding shows it: ``invoice.date``, not ``items[0].invoice.date``.
+
+    The finding names the item by its number ("Item 1: ..."); the 0-based
+    position of the e-CO's data would name another item to the reader. The
+    item itself, missing from the copy, is shown by its ``number``.
+    """
+    match = _ITEM_PATH.fullmatch(path)
+    if match is None:
+        return path
+    return match.group("field") or "number"
 
 
 def _lacking(value: object) -> bool:

@@ -52,8 +52,8 @@ EVIDENCE_MISSING_TEMPLATE: Final = N_(
     "given (evidence: {evidence}); customs may require one."
 )
 ROUTE_DIFFERS_TEMPLATE: Final = N_(
-    "Box 3 of the CO shows transit through {certificate_countries}, but the consignment passed through "
-    "{consignment_countries}; customs may verify the route."
+    "The transit countries in box 3 of the CO ({certificate_countries}) are not those the consignment passed "
+    "through ({consignment_countries}); customs may verify the route."
 )
 
 #: The operations permitted in transit, by the single-term spellings roo accepts (normalised).

@@ -83,16 +83,11 @@ def context_grouping(
     return records_for
 
 
-def _positions(co: Certificate) -> Mapping[int, int]:
-    return {id(each): index for index, each in enumerate(co.items)}
-
-
-_item_positions: _LastGrouping[Certificate, int] = _LastGrouping(_positions)
-
-
 def item_path(co: Certificate, item: Item, field: str) -> str:
-    """The JSON path of ``field`` of ``item`` on ``co`` (``certificate.items[3].hs_code``), in constant time.
+    """The name of ``field`` of a CO item as a needed fact: ``certificate.items.hs_code``.
 
-    ``co.items.index(item)`` would compare the item with every item before it, on every item asked about.
+    It names no position: the check that needs it is about one item, which the
+    finding names by its number ("Item 2: ..."), and a 0-based position
+    beside that number would name another item to the reader.
     """
-    return f"certificate.items[{_item_positions(co)[id(item)]}].{field}"
+    return f"certificate.items.{field}"
