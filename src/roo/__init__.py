@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roo import (
+from . import (
     eco,
     html,  # noqa: F401 - attaches the notebook views (_repr_html_) to the value objects
 )
-from roo._version import installed_version
-from roo.api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
-from roo.context import Context
-from roo.errors import (
+from ._version import installed_version
+from .api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
+from .context import Context
+from .errors import (
     InvalidCertificate,
     InvalidContext,
     InvalidGood,
@@ -26,10 +26,10 @@ from roo.errors import (
     Problem,
     RooError,
 )
-from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
-from roo.model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
-from roo.origin import determine, load_good
-from roo.schema import json_schema
+from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
+from .model import Certificate, Item, Money, OriginCriterion, Quantity, Scheme
+from .origin import determine, load_good
+from .schema import json_schema
 
 if TYPE_CHECKING:
     #: The installed version of roo ("0.0.0" when running from a source tree).

@@ -1,5 +1,5 @@
 """``python -m roo``: the ``roo`` command (see :mod:`roo.cli`)."""
 
-from roo.cli import main
+from .cli import main
 
 raise SystemExit(main())

@@ -28,7 +28,7 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo.errors import Problem
+from .errors import Problem
 
 #: The byte order mark, as text.
 BOM: Final = "\ufeff"

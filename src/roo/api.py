@@ -8,10 +8,10 @@ from typing import Any, Final, Literal, Unpack, overload
 
 import attrs
 
-from roo import codec, engine
-from roo._exact import exact
-from roo._json import JsonTextError, decode
-from roo.context import (
+from . import codec, engine
+from ._exact import exact
+from ._json import JsonTextError, decode
+from .context import (
     AccumulationDocument,
     Consignment,
     Context,
@@ -19,16 +19,16 @@ from roo.context import (
     Declaration,
     Drawdown,
 )
-from roo.errors import InvalidCertificate, InvalidContext
-from roo.evaluation import Evaluation
-from roo.hs.correlation import CorrelationTable
-from roo.locale import check_locale, localize
-from roo.model.certificate import Certificate
-from roo.model.money import Money
-from roo.origin.model import ItemGood
-from roo.origin.psr import PsrTable
-from roo.rules import rules_for
-from roo.safeguard import SafeguardTable
+from .errors import InvalidCertificate, InvalidContext
+from .evaluation import Evaluation
+from .hs.correlation import CorrelationTable
+from .locale import check_locale, localize
+from .model.certificate import Certificate
+from .model.money import Money
+from .origin.model import ItemGood
+from .origin.psr import PsrTable
+from .rules import rules_for
+from .safeguard import SafeguardTable
 
 
 @exact

@@ -21,11 +21,11 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo import engine
-from roo.evaluation import Severity
-from roo.model.certificate import Scheme
-from roo.rule_kit import CertificateRule, FindingCase, FindingSpec, Rule
-from roo.rules import RULESETS
+from . import engine
+from .evaluation import Severity
+from .model.certificate import Scheme
+from .rule_kit import CertificateRule, FindingCase, FindingSpec, Rule
+from .rules import RULESETS
 
 __all__ = ["FORMAT", "CodeEntry", "RuleEntry", "codes", "engine_findings", "markdown", "rules", "text", "to_dict"]
 
@@ -331,7 +331,7 @@ def markdown(scheme: Scheme | str | None = None) -> str:
 
 def origin_specs() -> tuple[FindingSpec, ...]:
     """Every finding of origin determination, once per (code, citation), in code order."""
-    from roo.origin import SPECS
+    from .origin import SPECS
 
     unique = {(spec.code, spec.rule): spec for spec in SPECS}
     return tuple(unique[key] for key in sorted(unique))

@@ -42,19 +42,19 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
-from roo._frozen import FrozenMap
-from roo._json import DEFAULT_LIMITS, Limits, depth_problem, show
-from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidInput, Problem
-from roo.hs.correlation import CorrelationTable
-from roo.model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
-from roo.model.codes import country_hint, currency_hint, is_country, is_currency
-from roo.model.criterion import OriginCriterion
-from roo.model.hs import MAX_HS_DIGITS, HsVersion, hs_code_problem
-from roo.params import DatedOverride, check_overrides
+from ._frozen import FrozenMap
+from ._json import DEFAULT_LIMITS, Limits, depth_problem, show
+from .errors import MAX_PROBLEMS, InvalidCertificate, InvalidInput, Problem
+from .hs.correlation import CorrelationTable
+from .model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
+from .model.codes import country_hint, currency_hint, is_country, is_currency
+from .model.criterion import OriginCriterion
+from .model.hs import MAX_HS_DIGITS, HsVersion, hs_code_problem
+from .params import DatedOverride, check_overrides
 
 if TYPE_CHECKING:
     # Named in signatures only: the converter sits below the context and the tables a document embeds.
-    from roo.context import Context
+    from .context import Context
 
 T = TypeVar("T")
 

@@ -15,19 +15,19 @@ from typing import Any, TypedDict, final
 
 import attrs
 
-from roo import params as _params
-from roo import safeguard as _safeguard  # the module, so that roo.context exports no table class
-from roo._frozen import EMPTY, FrozenMap, freeze
-from roo.hs import correlation as _correlation  # the module, so that roo.context exports no table class
-from roo.model.certificate import Certificate
-from roo.model.money import Money, Quantity, require_positive, require_positive_rates
-from roo.origin.model import ItemGood
-from roo.origin.psr import PsrTable
+from . import params as _params
+from . import safeguard as _safeguard  # the module, so that roo.context exports no table class
+from ._frozen import EMPTY, FrozenMap, freeze
+from .hs import correlation as _correlation  # the module, so that roo.context exports no table class
+from .model.certificate import Certificate
+from .model.money import Money, Quantity, require_positive, require_positive_rates
+from .origin.model import ItemGood
+from .origin.psr import PsrTable
 
 # The override types live with the parameters (the converter reads them); named here too, where they began.
-from roo.params import DatedOverride as DatedOverride
-from roo.params import ParameterValue as ParameterValue
-from roo.params import ScalarOverride as ScalarOverride
+from .params import DatedOverride as DatedOverride
+from .params import ParameterValue as ParameterValue
+from .params import ScalarOverride as ScalarOverride
 
 
 def _frozen_rates(rates: Mapping[str, Decimal] | None) -> FrozenMap[Decimal]:

@@ -27,10 +27,10 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo import params
-from roo._frozen import EMPTY
-from roo.dates import add_days, add_months
-from roo.model.certificate import Scheme
+from . import params
+from ._frozen import EMPTY
+from .dates import add_days, add_months
+from .model.certificate import Scheme
 
 
 @final

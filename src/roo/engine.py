@@ -40,12 +40,12 @@ import logging
 from collections.abc import Sequence
 from typing import Final, Generic, TypeVar
 
-from roo._frozen import FrozenMap
-from roo.context import Context
-from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
-from roo.locale import N_
-from roo.model.certificate import Certificate, Item
-from roo.rule_kit import CertificateRule, ItemRule, Result, Rule, render
+from ._frozen import FrozenMap
+from .context import Context
+from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
+from .locale import N_
+from .model.certificate import Certificate, Item
+from .rule_kit import CertificateRule, ItemRule, Result, Rule, render
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"

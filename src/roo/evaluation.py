@@ -23,8 +23,8 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._frozen import EMPTY, FrozenMap, freeze
-from roo.locale import check_locale, localize, render_finding
+from ._frozen import EMPTY, FrozenMap, freeze
+from .locale import check_locale, localize, render_finding
 
 FORMAT: Final = "roo.evaluation/1"
 

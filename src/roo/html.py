@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any, Final
 
-from roo.evaluation import Evaluation, Finding
-from roo.model.certificate import Certificate
-from roo.origin.determination import Determination
-from roo.safeguard import verdict_words
+from .evaluation import Evaluation, Finding
+from .model.certificate import Certificate
+from .origin.determination import Determination
+from .safeguard import verdict_words
 
 _COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", "granted": "#1b7f3b", "denied": "#b00020"}
 _CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'

@@ -27,11 +27,11 @@ from typing import Final, final
 
 import attrs
 
-from roo._exact import exact
-from roo._version import installed_version
-from roo.evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
-from roo.model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
-from roo.safeguard import verdict_words
+from ._exact import exact
+from ._version import installed_version
+from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
+from .model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
+from .safeguard import verdict_words
 
 __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_report"]
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
 
 import attrs
 
-from roo._frozen import FrozenMap
-from roo.evaluation import FactValue, Finding, Outcome, Severity, make_finding
-from roo.model.certificate import Certificate, Item
+from ._frozen import FrozenMap
+from .evaluation import FactValue, Finding, Outcome, Severity, make_finding
+from .model.certificate import Certificate, Item
 
 if TYPE_CHECKING:
     # Named in signatures only: the kit sits below the context, which holds origin's tables.
-    from roo.context import Context
+    from .context import Context
 
 CODE_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CITATION_PATTERN: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]+(?:\([0-9A-Za-z.]+\))*$")

@@ -44,11 +44,11 @@ from typing import IO, Any, Final, final
 
 import attrs
 
-from roo import codec
-from roo._frozen import FrozenMap
-from roo._json import table_document
-from roo.errors import InvalidSafeguardTable as InvalidSafeguardTable
-from roo.model.hs import normalize_hs
+from . import codec
+from ._frozen import FrozenMap
+from ._json import table_document
+from .errors import InvalidSafeguardTable as InvalidSafeguardTable
+from .model.hs import normalize_hs
 
 __all__ = [
     "FORMAT",

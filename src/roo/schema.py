@@ -36,15 +36,15 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from roo._frozen import FrozenMap
-from roo.codec import _NUMBER_TEXT
-from roo.context import Context
-from roo.hs.correlation import CorrelationTable
-from roo.model.certificate import Certificate, CertificateReference, Item, Party, Transport
-from roo.model.codes import COUNTRIES, CURRENCIES
-from roo.model.criterion import OriginCriterion
-from roo.model.money import Money
-from roo.origin.psr import PsrTable, PsrTableData
+from ._frozen import FrozenMap
+from .codec import _NUMBER_TEXT
+from .context import Context
+from .hs.correlation import CorrelationTable
+from .model.certificate import Certificate, CertificateReference, Item, Party, Transport
+from .model.codes import COUNTRIES, CURRENCIES
+from .model.criterion import OriginCriterion
+from .model.money import Money
+from .origin.psr import PsrTable, PsrTableData
 
 __all__ = ["DIALECT", "context_schema", "json_schema"]
 

@@ -96,9 +96,9 @@ def _hypothesis_setup_hook() -> None:
 import attrs  # noqa: E402 - after the hook, which Hypothesis may look up while the imports below run
 from hypothesis import strategies as st  # noqa: E402
 
-from roo._frozen import FrozenMap
-from roo.api import dump
-from roo.context import (
+from ._frozen import FrozenMap
+from .api import dump
+from .context import (
     AccumulationDocument,
     AccumulationDocumentKind,
     Consignment,
@@ -108,7 +108,7 @@ from roo.context import (
     Drawdown,
     TransitStop,
 )
-from roo.model import (
+from .model import (
     Alteration,
     AlterationMethod,
     Certificate,
@@ -129,8 +129,8 @@ from roo.model import (
     is_six_digit_subheading,
     normalize_hs,
 )
-from roo.origin.loading import dump_good
-from roo.origin.model import (
+from .origin.loading import dump_good
+from .origin.model import (
     Good,
     ItemGood,
     Material,
@@ -140,7 +140,7 @@ from roo.origin.model import (
     Vessel,
     WhollyObtained,
 )
-from roo.origin.psr import PsrTable, load_psr
+from .origin.psr import PsrTable, load_psr
 
 __all__ = [
     "DEFECTS",

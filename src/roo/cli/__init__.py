@@ -20,8 +20,8 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from roo._exact import exact
-from roo.cli._common import INVALID, Command, OutputError, report_output_error
+from .._exact import exact
+from ._common import INVALID, Command, OutputError, report_output_error
 
 #: The subcommands, in the order ``roo --help`` lists them: modules of this package.
 COMMANDS: Final = ("evaluate", "determine", "hs", "rules", "schema", "eco")
@@ -29,7 +29,7 @@ COMMANDS: Final = ("evaluate", "determine", "hs", "rules", "schema", "eco")
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``roo`` with every command registered."""
-    from roo import __version__
+    from .. import __version__
 
     parser = argparse.ArgumentParser(
         prog="roo",

@@ -18,7 +18,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from roo.cli._common import (
+from ..errors import InvalidInput
+from ..origin import Good, PsrTable, determine, load_good, load_psr
+from ._common import (
     INVALID,
     NOT_ACCEPTED,
     OK,
@@ -31,9 +33,7 @@ from roo.cli._common import (
     report,
     write_json,
 )
-from roo.cli.evaluate import iso_date
-from roo.errors import InvalidInput
-from roo.origin import Good, PsrTable, determine, load_good, load_psr
+from .evaluate import iso_date
 
 
 def register(subparsers: Subparsers) -> None:

@@ -24,8 +24,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, Final
 
-from roo import eco
-from roo.cli._common import (
+from .. import eco
+from ..errors import InvalidInput
+from ..model.certificate import Certificate
+from ._common import (
     INVALID,
     NOT_ACCEPTED,
     OK,
@@ -40,9 +42,7 @@ from roo.cli._common import (
     json_text,
     report,
 )
-from roo.cli.evaluate import read_case
-from roo.errors import InvalidInput
-from roo.model.certificate import Certificate
+from .evaluate import read_case
 
 #: What ``--format`` offers.
 FORMATS: Final = ("text", "json")

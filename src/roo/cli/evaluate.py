@@ -41,9 +41,16 @@ from typing import IO, Any, Final, TextIO, TypeVar, final
 
 import attrs
 
-import roo
-from roo._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
-from roo.cli._common import (
+from .._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
+from ..api import evaluate, load, load_context
+from ..context import Context
+from ..errors import InvalidInput, Problem
+from ..evaluation import Check, Evaluation, Finding, Outcome, Status
+from ..hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
+from ..locale import SUPPORTED_LOCALES
+from ..model.certificate import Certificate, Item
+from ..safeguard import SAFEGUARD_SCHEME, SAFEGUARD_WORDS, InvalidSafeguardTable, SafeguardTable, load_safeguards
+from ._common import (
     EVALUATION_EXIT_CODES,
     INVALID,
     NOT_ACCEPTED,
@@ -64,11 +71,6 @@ from roo.cli._common import (
     terminal_text,
     write_text,
 )
-from roo.errors import InvalidInput, Problem
-from roo.evaluation import Check, Evaluation, Finding, Outcome, Status
-from roo.hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
-from roo.locale import SUPPORTED_LOCALES
-from roo.safeguard import SAFEGUARD_SCHEME, SAFEGUARD_WORDS, InvalidSafeguardTable, SafeguardTable, load_safeguards
 
 #: The keys of a case file.
 CASE_KEYS: Final = frozenset({"certificate", "context"})
@@ -242,7 +244,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except (InputError, InputErrors) as error:
         report(error)
         return INVALID
-    evaluation = roo.evaluate(co, _with_options(ctx, args, table, safeguards), locale=args.locale)
+    evaluation = evaluate(co, _with_options(ctx, args, table, safeguards), locale=args.locale)
     try:
         emit(render_as(args.format or "text", evaluation, co, trace=args.trace, locale=args.locale), args.output)
     except InputError as error:
@@ -252,8 +254,8 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _with_options(
-    ctx: roo.Context, args: argparse.Namespace, table: CorrelationTable | None, safeguards: SafeguardTable | None
-) -> roo.Context:
+    ctx: Context, args: argparse.Namespace, table: CorrelationTable | None, safeguards: SafeguardTable | None
+) -> Context:
     """``ctx`` with what ``--safeguards``, ``--on`` and ``--hs-table`` give instead of its own."""
     if safeguards is not None:
         ctx = attrs.evolve(ctx, safeguard_measures=safeguards)
@@ -297,8 +299,8 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 else:
                     report(error)
                 continue
-            ctx = _with_options(context or case_ctx or roo.Context(), args, table, safeguards)
-            evaluation = roo.evaluate(co, ctx, locale=args.locale)
+            ctx = _with_options(context or case_ctx or Context(), args, table, safeguards)
+            evaluation = evaluate(co, ctx, locale=args.locale)
             tally.add(evaluation.status, label, complete=evaluation.complete)
             if format == "json":
                 text = _json_line({"file": label, **evaluation.to_dict()}) + "\n"
@@ -361,7 +363,7 @@ def _granted_count(scheme: str | None, granted: int, total: int) -> str:
 
 
 def render_as(
-    format: str, evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False, locale: str | None = None
+    format: str, evaluation: Evaluation, co: Certificate, *, trace: bool = False, locale: str | None = None
 ) -> str:
     """``evaluation`` of ``co`` in ``format`` (one of :data:`FORMATS`)."""
     if format == "json":
@@ -369,7 +371,7 @@ def render_as(
     if format == "markdown":
         return render_markdown(evaluation, co, trace=trace)
     if format == "html":
-        from roo.report import html_report
+        from ..report import html_report
 
         return html_report(co, evaluation, locale=locale)
     return render(evaluation, co, trace=trace)
@@ -378,7 +380,7 @@ def render_as(
 # --- reading a certificate or a case ------------------------------------------------------------------------
 
 
-def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certificate, roo.Context]:
+def read_case(source: str, context_source: str | None = None) -> tuple[Certificate, Context]:
     """The certificate and context in ``source`` (and ``context_source``, which wins over the case's context).
 
     Raises:
@@ -390,8 +392,8 @@ def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certi
             [InputError("--context", ["the certificate and the context cannot both be read from standard input"])]
         )
     errors: list[InputError] = []
-    co: roo.Certificate | None = None
-    ctx = roo.Context()
+    co: Certificate | None = None
+    ctx = Context()
     try:
         co, case_ctx = _read_document(source, use_context=context_source is None)
         ctx = case_ctx or ctx
@@ -407,7 +409,7 @@ def read_case(source: str, context_source: str | None = None) -> tuple[roo.Certi
     return co, ctx
 
 
-def read_context(source: str) -> roo.Context:
+def read_context(source: str) -> Context:
     """The context in file ``source``.
 
     Raises:
@@ -415,12 +417,12 @@ def read_context(source: str) -> roo.Context:
     """
     data = read_json(source)
     try:
-        return roo.load_context(data)
+        return load_context(data)
     except InvalidInput as invalid:
         raise InputError(_label(source), invalid.reported, "invalid context") from None
 
 
-def _read_document(source: str, *, use_context: bool) -> tuple[roo.Certificate, roo.Context | None]:
+def _read_document(source: str, *, use_context: bool) -> tuple[Certificate, Context | None]:
     """The certificate in ``source`` and, when it is a case and ``use_context``, the case's context."""
     data = read_json(source)
     try:
@@ -438,7 +440,7 @@ class CaseError(Exception):
         super().__init__(what)
 
 
-def load_case(data: Any, *, use_context: bool = True) -> tuple[roo.Certificate, roo.Context | None]:
+def load_case(data: Any, *, use_context: bool = True) -> tuple[Certificate, Context | None]:
     """The certificate in parsed JSON ``data`` (a certificate or a case) and, for a case, its context.
 
     Raises:
@@ -456,15 +458,15 @@ def load_case(data: Any, *, use_context: bool = True) -> tuple[roo.Certificate, 
         certificate_data, context_data = data["certificate"], data.get("context")
     else:
         certificate_data = data
-    co: roo.Certificate | None = None
-    ctx: roo.Context | None = None
+    co: Certificate | None = None
+    ctx: Context | None = None
     try:
-        co = roo.load(certificate_data)
+        co = load(certificate_data)
     except InvalidInput as error:
         problems.extend(_prefixed("certificate" if is_case else "", p) for p in error.reported)
     if use_context and context_data is not None:
         try:
-            ctx = roo.load_context(context_data)
+            ctx = load_context(context_data)
         except InvalidInput as error:
             problems.extend(_prefixed("context", p) for p in error.reported)
     if problems or co is None:
@@ -492,7 +494,7 @@ def _prefixed(prefix: str, problem: Problem) -> Problem:
 # --- the text report --------------------------------------------------------------------------------------
 
 
-def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) -> str:
+def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False) -> str:
     """The text report of ``evaluation``: header, certificate findings, items with their findings, tally."""
     granted = len(evaluation.granted)
     total = len(evaluation.items)
@@ -522,12 +524,12 @@ def render(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) 
     return "\n".join(map(terminal_text, lines)) + "\n"
 
 
-def _items_by_number(co: roo.Certificate) -> dict[int, roo.Item]:
+def _items_by_number(co: Certificate) -> dict[int, Item]:
     """The items by number (the first of a repeated number, as ``co.item`` gives), for lookups in constant time.
 
     A report looks every verdict's item up: ``co.item`` scans the items, which made reports quadratic in items.
     """
-    items: dict[int, roo.Item] = {}
+    items: dict[int, Item] = {}
     for item in co.items:
         items.setdefault(item.number, item)
     return items
@@ -594,7 +596,7 @@ def _md_findings(findings: Iterable[Finding]) -> list[str]:
     return ["| severity | rule | message | code |", "|---|---|---|---|", *rows, ""]
 
 
-def render_markdown(evaluation: Evaluation, co: roo.Certificate, *, trace: bool = False) -> str:
+def render_markdown(evaluation: Evaluation, co: Certificate, *, trace: bool = False) -> str:
     """The report of ``evaluation`` as Markdown: heading, status, item table, findings, checks."""
     granted = len(evaluation.granted)
     total = len(evaluation.items)
@@ -673,7 +675,7 @@ class LineEvaluator:
     does for a single file; ``on`` and ``locale`` apply to every line.
     """
 
-    context: roo.Context | None = None
+    context: Context | None = None
     on: date | None = None
     locale: str | None = None
     hs_correlation: CorrelationTable | None = None
@@ -699,14 +701,14 @@ class LineEvaluator:
             co, case_ctx = load_case(data, use_context=self.context is None)
         except CaseError as error:
             return self.error(number, error.what, error.problems)
-        ctx = self.context or case_ctx or roo.Context()
+        ctx = self.context or case_ctx or Context()
         if self.on is not None:
             ctx = attrs.evolve(ctx, on=self.on)
         if self.hs_correlation is not None:
             ctx = attrs.evolve(ctx, hs_correlation=self.hs_correlation)
         if self.safeguard_measures is not None:
             ctx = attrs.evolve(ctx, safeguard_measures=self.safeguard_measures)
-        evaluation = roo.evaluate(co, ctx, locale=self.locale)
+        evaluation = evaluate(co, ctx, locale=self.locale)
         document = _json_line({"line": number, **evaluation.to_dict()})
         return LineResult(number, evaluation.status, document, evaluation.complete)
 

@@ -15,7 +15,9 @@ import argparse
 import sys
 from typing import Any, Final
 
-from roo.cli._common import (
+from ..hs import Conversion, CorrelationTable, CorrelationTableError, load_correlation, parse_edition
+from ..model.hs import is_six_digit_subheading, normalize_hs
+from ._common import (
     INVALID,
     NOT_ACCEPTED,
     OK,
@@ -28,8 +30,6 @@ from roo.cli._common import (
     json_text,
     report,
 )
-from roo.hs import Conversion, CorrelationTable, CorrelationTableError, load_correlation, parse_edition
-from roo.model.hs import is_six_digit_subheading, normalize_hs
 
 #: The shape of ``--format json``.
 FORMAT: Final = "roo.hs-conversion/1"

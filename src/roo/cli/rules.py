@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from roo import catalogue
-from roo.cli._common import (
+from .. import catalogue
+from ..model.certificate import Scheme
+from ._common import (
     INVALID,
     OK,
     HelpFormatter,
@@ -17,7 +18,6 @@ from roo.cli._common import (
     json_text,
     report,
 )
-from roo.model.certificate import Scheme
 
 
 def register(subparsers: Subparsers) -> None:

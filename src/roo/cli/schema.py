@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from roo.cli._common import INVALID, OK, HelpFormatter, InputError, Subparsers, add_output, emit, json_text, report
-from roo.schema import context_schema, json_schema
+from ..schema import context_schema, json_schema
+from ._common import INVALID, OK, HelpFormatter, InputError, Subparsers, add_output, emit, json_text, report
 
 
 def register(subparsers: Subparsers) -> None:

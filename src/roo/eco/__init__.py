@@ -4,12 +4,12 @@
 and Japan Customs (NACCS), and any e-CO that roo can load.
 """
 
-from roo.context import Drawdown
-from roo.eco.compare import Discrepancy, Materiality, compare
-from roo.eco.digest import canonical, digest
-from roo.eco.keys import AccessKeys, access_keys
-from roo.eco.ledger import ItemBalance, balances, check_drawdowns
-from roo.eco.messages import (
+from ..context import Drawdown
+from .compare import Discrepancy, Materiality, compare
+from .digest import canonical, digest
+from .keys import AccessKeys, access_keys
+from .ledger import ItemBalance, balances, check_drawdowns
+from .messages import (
     CancellationMessage,
     CoDataMessage,
     Direction,
@@ -21,7 +21,7 @@ from roo.eco.messages import (
     dump_message,
     load_message,
 )
-from roo.eco.verify import (
+from .verify import (
     CertificateState,
     Fragment,
     IssuingAuthority,

@@ -35,13 +35,13 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo import codec
-from roo._exact import exact
-from roo.errors import InvalidCertificate
-from roo.model.certificate import Certificate
-from roo.model.criterion import OriginCriterion
-from roo.model.hs import normalize_hs
-from roo.text import normalize_text, similarity
+from .. import codec
+from .._exact import exact
+from ..errors import InvalidCertificate
+from ..model.certificate import Certificate
+from ..model.criterion import OriginCriterion
+from ..model.hs import normalize_hs
+from ..text import normalize_text, similarity
 
 
 class Materiality(enum.StrEnum):

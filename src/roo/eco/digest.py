@@ -22,9 +22,9 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Final
 
-from roo import codec
-from roo._exact import exact
-from roo.model.certificate import Certificate
+from .. import codec
+from .._exact import exact
+from ..model.certificate import Certificate
 
 #: Fields whose strings are decimal numbers in the interchange format.
 _DECIMAL_KEYS: Final = frozenset({"amount", "value"})

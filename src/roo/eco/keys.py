@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from roo._exact import exact
-from roo.errors import InvalidCertificate, Problem
-from roo.model.certificate import Certificate
+from .._exact import exact
+from ..errors import InvalidCertificate, Problem
+from ..model.certificate import Certificate
 
 
 class AccessKeys(NamedTuple):

@@ -33,13 +33,13 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._exact import exact
-from roo.context import Drawdown
-from roo.eco import units
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item, Scheme
-from roo.model.money import Quantity
-from roo.rule_kit import FindingSpec
+from .._exact import exact
+from ..context import Drawdown
+from ..evaluation import Finding, Severity
+from ..model.certificate import Certificate, Item, Scheme
+from ..model.money import Quantity
+from ..rule_kit import FindingSpec
+from . import units
 
 RULE: Final = "JIEPA/ART/41"  # paragraph 6 (single importation); art41_validity cites 41(6) for its own note
 

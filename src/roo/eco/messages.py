@@ -28,11 +28,11 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo import codec
-from roo._exact import exact
-from roo.errors import InvalidMessage as InvalidMessage
-from roo.errors import Problem
-from roo.model.certificate import Certificate
+from .. import codec
+from .._exact import exact
+from ..errors import InvalidMessage as InvalidMessage
+from ..errors import Problem
+from ..model.certificate import Certificate
 
 
 class Direction(enum.StrEnum):

@@ -37,13 +37,13 @@ from typing import Final, final
 
 import attrs
 
-from roo._exact import exact
-from roo._frozen import EMPTY, FrozenMap
-from roo.eco.digest import canonical, digest
-from roo.locale import N_
-from roo.model.certificate import Certificate, Scheme
-from roo.rule_kit import render as base_render
-from roo.text import normalize_text
+from .._exact import exact
+from .._frozen import EMPTY, FrozenMap
+from ..locale import N_
+from ..model.certificate import Certificate, Scheme
+from ..rule_kit import render as base_render
+from ..text import normalize_text
+from .digest import canonical, digest
 
 #: The provision each fragment reason rests on, by the certificate's scheme (absent: none known).
 CITATIONS: Final[Mapping[Scheme, Mapping[str, str]]] = MappingProxyType(
@@ -116,7 +116,7 @@ class Fragment:
         """The message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: :attr:`message`)."""
         if locale is None or not self.template:
             return self.message
-        from roo.locale import render
+        from ..locale import render
 
         return render(self.template, None, self.facts, locale)
 

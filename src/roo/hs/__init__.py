@@ -17,7 +17,8 @@ across several editions. See docs/hs.md.
 ('010592', '010593')
 """
 
-from roo.hs.correlation import (
+from ..model.hs import HsVersion, is_six_digit_subheading, normalize_hs
+from .correlation import (
     Conversion,
     CorrelationTable,
     CorrelationTableError,
@@ -25,8 +26,7 @@ from roo.hs.correlation import (
     Relationship,
     load_correlation,
 )
-from roo.hs.editions import EDITIONS, edition_year, parse_edition
-from roo.model.hs import HsVersion, is_six_digit_subheading, normalize_hs
+from .editions import EDITIONS, edition_year, parse_edition
 
 __all__ = [
     "EDITIONS",

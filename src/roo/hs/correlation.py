@@ -42,9 +42,9 @@ from typing import IO, Final, final
 
 import attrs
 
-from roo.errors import CorrelationTableError as CorrelationTableError
-from roo.hs.editions import edition_year, parse_edition
-from roo.model.hs import normalize_hs
+from ..errors import CorrelationTableError as CorrelationTableError
+from ..model.hs import normalize_hs
+from .editions import edition_year, parse_edition
 
 __all__ = [
     "Conversion",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from roo.model.hs import HsVersion
+from ..model.hs import HsVersion
 
 __all__ = ["EDITIONS", "edition_year", "parse_edition"]
 

@@ -58,13 +58,13 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
-from roo.model.money import Money, Quantity
+from ..model.money import Money, Quantity
 
 if TYPE_CHECKING:
     from babel.core import Locale
     from babel.support import NullTranslations
 
-    from roo.evaluation import Evaluation, Finding
+    from ..evaluation import Evaluation, Finding
 
 __all__ = [
     "DOMAIN",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.locale import N_
+from . import N_
 
 #: Every phrase, for tests and tooling.
 PHRASES: Final = (

@@ -1,6 +1,6 @@
 """Value objects of roo: the certificate, its items, money, quantities, HS codes and box 8."""
 
-from roo.model.certificate import (
+from .certificate import (
     Alteration,
     AlterationMethod,
     Certificate,
@@ -15,9 +15,9 @@ from roo.model.certificate import (
     Scheme,
     Transport,
 )
-from roo.model.criterion import Criterion, CriterionKind, OriginCriterion
-from roo.model.hs import HsVersion, is_six_digit_subheading, normalize_hs
-from roo.model.money import Money, Quantity
+from .criterion import Criterion, CriterionKind, OriginCriterion
+from .hs import HsVersion, is_six_digit_subheading, normalize_hs
+from .money import Money, Quantity
 
 __all__ = [
     "Alteration",

@@ -14,9 +14,9 @@ from typing import final
 
 import attrs
 
-from roo.model.criterion import OriginCriterion
-from roo.model.hs import HsVersion, normalize_hs
-from roo.model.money import Money, Quantity
+from .criterion import OriginCriterion
+from .hs import HsVersion, normalize_hs
+from .money import Money, Quantity
 
 
 class Scheme(enum.StrEnum):

@@ -40,7 +40,7 @@ def require_positive(instance: object, attribute: attrs.Attribute[Money | None],
     the low-value waiver. Raises :class:`roo.InvalidContext` with the field's path, from JSON or from Python.
     """
     if value is not None and isinstance(value, Money) and not value.amount > 0:
-        from roo.errors import InvalidContext, Problem
+        from ..errors import InvalidContext, Problem
 
         raise InvalidContext([Problem(f"{attribute.name}.amount", f"a value must be above zero, got {value.amount}")])
 
@@ -49,8 +49,8 @@ def require_positive_rates(rates: Mapping[str, Decimal]) -> Mapping[str, Decimal
     """``rates`` if every exchange rate is above zero; else :class:`roo.InvalidContext` naming each other one."""
     bad = [(pair, rate) for pair, rate in rates.items() if isinstance(rate, Decimal) and not rate > 0]
     if bad:
-        from roo._json import show
-        from roo.errors import InvalidContext, Problem
+        from .._json import show
+        from ..errors import InvalidContext, Problem
 
         raise InvalidContext(
             [Problem(f"exchange_rates[{show(pair)}]", f"an exchange rate must be above zero, got {rate}") for pair, rate in bad]

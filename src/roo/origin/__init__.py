@@ -12,10 +12,10 @@ See docs/origin.md.
 
 from __future__ import annotations
 
-from roo.origin.crosscheck import compare, cross_check
-from roo.origin.determination import AppliedRule, CriterionResult, Determination, RuleKind, determine
-from roo.origin.loading import dump_good, load_good
-from roo.origin.model import (
+from .crosscheck import compare, cross_check
+from .determination import AppliedRule, CriterionResult, Determination, RuleKind, determine
+from .loading import dump_good, load_good
+from .model import (
     Good,
     InvalidGood,
     ItemGood,
@@ -26,7 +26,7 @@ from roo.origin.model import (
     Vessel,
     WhollyObtained,
 )
-from roo.origin.psr import (
+from .psr import (
     DeMinimis,
     DeMinimisBasis,
     InvalidPsrTable,
@@ -37,7 +37,7 @@ from roo.origin.psr import (
     load_psr,
     parse_rule,
 )
-from roo.origin.specs import SPECS
+from .specs import SPECS
 
 __all__ = [
     "SPECS",

@@ -38,13 +38,13 @@ from typing import Final, final
 
 import attrs
 
-from roo.evaluation import Finding
-from roo.model.certificate import Scheme
-from roo.origin import specs
-from roo.origin.facts import Nested, Settled
-from roo.origin.model import Good, Material, MaterialRole
-from roo.origin.parameters import Parameters
-from roo.params import ParameterNotInForce, UnknownParameter
+from ..evaluation import Finding
+from ..model.certificate import Scheme
+from ..params import ParameterNotInForce, UnknownParameter
+from . import specs
+from .facts import Nested, Settled
+from .model import Good, Material, MaterialRole
+from .parameters import Parameters
 
 #: JIEPA's two Parties (the Agreement is bilateral).
 JIEPA_PARTIES: Final = frozenset({"ID", "JP"})

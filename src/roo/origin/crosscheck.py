@@ -20,15 +20,15 @@ from collections.abc import Mapping
 
 import attrs
 
-from roo.evaluation import Finding
-from roo.model.certificate import Certificate, Item
-from roo.model.criterion import Criterion, CriterionKind
-from roo.model.hs import normalize_hs
-from roo.origin import specs
-from roo.origin.determination import CriterionResult, Determination, determine
-from roo.origin.facts import ACU, DMI, FLAG_ORDER
-from roo.origin.model import Good, nesting_problem
-from roo.origin.psr import PsrTable
+from ..evaluation import Finding
+from ..model.certificate import Certificate, Item
+from ..model.criterion import Criterion, CriterionKind
+from ..model.hs import normalize_hs
+from . import specs
+from .determination import CriterionResult, Determination, determine
+from .facts import ACU, DMI, FLAG_ORDER
+from .model import Good, nesting_problem
+from .psr import PsrTable
 
 _CTC_KINDS = frozenset({"CC", "CTH", "CTSH"})
 _PSR_CITATIONS = frozenset({"JIEPA/ART/29(1)(c)", "AJCEP/ART/26(2)"})

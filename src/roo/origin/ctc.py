@@ -31,10 +31,10 @@ from typing import Final
 
 import attrs
 
-from roo.origin import de_minimis, specs
-from roo.origin.facts import ACU, Facts, Settled, Verdict
-from roo.origin.model import MaterialRole
-from roo.origin.psr import CTC_DIGITS, Requirement, RequirementKind
+from . import de_minimis, specs
+from .facts import ACU, Facts, Settled, Verdict
+from .model import MaterialRole
+from .psr import CTC_DIGITS, Requirement, RequirementKind
 
 #: How messages name the level each CTC requirement changes.
 LEVELS: Final = {RequirementKind.CC: "chapter", RequirementKind.CTH: "heading", RequirementKind.CTSH: "subheading"}

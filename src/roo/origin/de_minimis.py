@@ -27,12 +27,12 @@ from typing import Final, final
 
 import attrs
 
-from roo.evaluation import Finding
-from roo.model.certificate import Scheme
-from roo.origin import specs
-from roo.origin.facts import DMI, Facts, Settled, Verdict, names, percent_of, show
-from roo.origin.psr import DeMinimisBasis
-from roo.params import ParameterNotInForce
+from ..evaluation import Finding
+from ..model.certificate import Scheme
+from ..params import ParameterNotInForce
+from . import specs
+from .facts import DMI, Facts, Settled, Verdict, names, percent_of, show
+from .psr import DeMinimisBasis
 
 #: How messages name what a de minimis share is taken of.
 BASIS_LABELS: Final = {

@@ -32,18 +32,18 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo._exact import exact
-from roo.evaluation import Check, Finding, Outcome
-from roo.model.certificate import Scheme
-from roo.model.money import Money
-from roo.origin import accumulation, ctc, rvc, specs, wholly_obtained
-from roo.origin.accumulation import Standing, membership
-from roo.origin.decimals import EXACT
-from roo.origin.facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
-from roo.origin.model import Good, InvalidGood, MaterialRole, nesting_problem
-from roo.origin.parameters import Parameters
-from roo.origin.psr import Alternative, ProductRule, PsrTable, Requirement, RequirementKind
-from roo.params import ParameterNotInForce
+from .._exact import exact
+from ..evaluation import Check, Finding, Outcome
+from ..model.certificate import Scheme
+from ..model.money import Money
+from ..params import ParameterNotInForce
+from . import accumulation, ctc, rvc, specs, wholly_obtained
+from .accumulation import Standing, membership
+from .decimals import EXACT
+from .facts import FLAG_ORDER, Facts, Nested, Verdict, all_of, names, show
+from .model import Good, InvalidGood, MaterialRole, nesting_problem
+from .parameters import Parameters
+from .psr import Alternative, ProductRule, PsrTable, Requirement, RequirementKind
 
 FORMAT: Final = "roo.determination/1"
 

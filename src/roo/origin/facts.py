@@ -15,12 +15,12 @@ from typing import Final, final
 
 import attrs
 
-from roo.evaluation import Finding
-from roo.model.certificate import Scheme
-from roo.origin.decimals import EXACT, SHARE, plain
-from roo.origin.model import Good, Material, MaterialRole
-from roo.origin.parameters import Parameters
-from roo.origin.psr import ProductRule
+from ..evaluation import Finding
+from ..model.certificate import Scheme
+from .decimals import EXACT, SHARE, plain
+from .model import Good, Material, MaterialRole
+from .parameters import Parameters
+from .psr import ProductRule
 
 DMI: Final = "DMI"
 ACU: Final = "ACU"

@@ -13,13 +13,13 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from roo import codec
-from roo._exact import exact
-from roo.errors import Problem
-from roo.model.certificate import Scheme
-from roo.model.hs import is_six_digit_subheading, normalize_hs
-from roo.model.money import Money, Quantity
-from roo.origin.model import MAX_MATERIAL_DEPTH, Good, InvalidGood, Material, Operation, nesting_problem
+from .. import codec
+from .._exact import exact
+from ..errors import Problem
+from ..model.certificate import Scheme
+from ..model.hs import is_six_digit_subheading, normalize_hs
+from ..model.money import Money, Quantity
+from .model import MAX_MATERIAL_DEPTH, Good, InvalidGood, Material, Operation, nesting_problem
 
 _COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
 _CURRENCY: Final = re.compile(r"^[A-Z]{3}$")

@@ -24,11 +24,11 @@ from typing import Final, final
 
 import attrs
 
-from roo.errors import InvalidGood as InvalidGood
-from roo.errors import Problem
-from roo.model.certificate import Scheme
-from roo.model.hs import HsVersion, normalize_hs
-from roo.model.money import Money, Quantity
+from ..errors import InvalidGood as InvalidGood
+from ..errors import Problem
+from ..model.certificate import Scheme
+from ..model.hs import HsVersion, normalize_hs
+from ..model.money import Money, Quantity
 
 
 class WhollyObtained(enum.StrEnum):

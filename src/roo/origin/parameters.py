@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import final
 
-from roo import params
-from roo.params import ParameterNotInForce, Value
+from .. import params
+from ..params import ParameterNotInForce, Value
 
 
 @final

@@ -56,14 +56,14 @@ from typing import IO, Any, Final, final
 
 import attrs
 
-from roo import codec
-from roo._frozen import FrozenMap
-from roo._json import table_document
-from roo.errors import InvalidPsrTable as InvalidPsrTable
-from roo.errors import Problem
-from roo.model.certificate import Scheme
-from roo.model.hs import HsVersion, normalize_hs
-from roo.origin.decimals import plain
+from .. import codec
+from .._frozen import FrozenMap
+from .._json import table_document
+from ..errors import InvalidPsrTable as InvalidPsrTable
+from ..errors import Problem
+from ..model.certificate import Scheme
+from ..model.hs import HsVersion, normalize_hs
+from .decimals import plain
 
 FORMAT: Final = "roo.psr/1"
 

@@ -27,9 +27,9 @@ from decimal import Decimal
 
 import attrs
 
-from roo.origin import specs
-from roo.origin.facts import ACU, Facts, Settled, Verdict, all_of, names, percent_of, show
-from roo.origin.model import MaterialRole
+from . import specs
+from .facts import ACU, Facts, Settled, Verdict, all_of, names, percent_of, show
+from .model import MaterialRole
 
 #: Roles whose non-originating value counts in the VNM.
 COUNTED = frozenset({MaterialRole.INPUT, MaterialRole.RETAIL_PACKAGING, MaterialRole.ACCESSORY})

@@ -12,9 +12,9 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Scheme
-from roo.rule_kit import FindingSpec
+from ..evaluation import Finding, Severity
+from ..model.certificate import Scheme
+from ..rule_kit import FindingSpec
 
 
 @final

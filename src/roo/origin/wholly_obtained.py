@@ -20,12 +20,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-from roo.model.certificate import Scheme
-from roo.origin import specs
-from roo.origin.decimals import plain
-from roo.origin.facts import Facts, Settled, Verdict, names
-from roo.origin.model import MaterialRole, WhollyObtained
-from roo.params import ParameterNotInForce
+from ..model.certificate import Scheme
+from ..params import ParameterNotInForce
+from . import specs
+from .decimals import plain
+from .facts import Facts, Settled, Verdict, names
+from .model import MaterialRole, WhollyObtained
 
 #: The paragraph of each scheme's list a category falls under.
 ARTICLES: Final[dict[Scheme, dict[WhollyObtained, str]]] = {

@@ -36,10 +36,10 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
-from roo.errors import Problem
-from roo.model.money import Money
-from roo.params._loader import CITATION, coerce_override, merge, parse
-from roo.params._model import (
+from ..errors import Problem
+from ..model.money import Money
+from ._loader import CITATION, coerce_override, merge, parse
+from ._model import (
     PARAMETER_TYPES,
     DatedOverride,
     DatedValue,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from roo.params import markdown_table
+from . import markdown_table
 
 BEGIN = "<!-- parameters:begin -->"
 END = "<!-- parameters:end -->"

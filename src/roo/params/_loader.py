@@ -18,9 +18,9 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from typing import Final, TypeAlias, cast
 
-from roo.model.hs import HsVersion
-from roo.model.money import Money
-from roo.params._model import (
+from ..model.hs import HsVersion
+from ..model.money import Money
+from ._model import (
     PARAMETER_TYPES,
     DatedValue,
     Parameter,

@@ -10,12 +10,12 @@ from typing import Final, Literal, final
 
 import attrs
 
-from roo.errors import InvalidParameterOverride as InvalidParameterOverride
-from roo.errors import ParameterError as ParameterError
-from roo.errors import ParameterNotInForce as ParameterNotInForce
-from roo.errors import Problem
-from roo.errors import UnknownParameter as UnknownParameter
-from roo.model.money import Money
+from ..errors import InvalidParameterOverride as InvalidParameterOverride
+from ..errors import ParameterError as ParameterError
+from ..errors import ParameterNotInForce as ParameterNotInForce
+from ..errors import Problem
+from ..errors import UnknownParameter as UnknownParameter
+from ..model.money import Money
 
 #: The types a parameter can declare. ``days`` and ``months`` are integers that count a period.
 ParameterType = Literal["int", "decimal", "money", "date", "string", "bool", "days", "months"]

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from roo.model.certificate import Scheme
-from roo.rule_kit import FindingSpec, Rule
-from roo.rules import ajcep, id_motr_16_2024, jiepa
+from ..model.certificate import Scheme
+from ..rule_kit import FindingSpec, Rule
+from . import ajcep, id_motr_16_2024, jiepa
 
 RULESETS: Final[Mapping[Scheme, tuple[Rule, ...]]] = MappingProxyType(
     {

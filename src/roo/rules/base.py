@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roo.rule_kit import (
+from ..rule_kit import (
     CITATION_PATTERN,
     CODE_PATTERN,
     NOT_APPLICABLE,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rule_kit import Rule
-from roo.rules.ajcep import (
+from ...rule_kit import Rule
+from . import (
     art26_box8_cross_check,
     art26_origin_criterion,
     art31_direct_consignment,

@@ -21,14 +21,14 @@ from typing import Final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Finding
-from roo.model.certificate import Certificate, Item, Scheme
-from roo.origin import specs
-from roo.origin.crosscheck import cross_check
-from roo.origin.model import ItemGood
-from roo.rule_kit import NOT_APPLICABLE, ItemRule, Result, judged
-from roo.rules.shared.declaration import context_grouping
+from ...context import Context
+from ...evaluation import Finding
+from ...model.certificate import Certificate, Item, Scheme
+from ...origin import specs
+from ...origin.crosscheck import cross_check
+from ...origin.model import ItemGood
+from ...rule_kit import NOT_APPLICABLE, ItemRule, Result, judged
+from ..shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/ART/26"
 

@@ -52,14 +52,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item, Scheme
-from roo.model.criterion import CriterionKind
-from roo.model.hs import is_six_digit_subheading
-from roo.origin.psr import ProductRule, RequirementKind
-from roo.params import ParameterNotInForce
-from roo.rule_kit import (
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Item, Scheme
+from ...model.criterion import CriterionKind
+from ...model.hs import is_six_digit_subheading
+from ...origin.psr import ProductRule, RequirementKind
+from ...params import ParameterNotInForce
+from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     FindingCase,
@@ -70,7 +70,7 @@ from roo.rule_kit import (
     not_evaluated,
     passed,
 )
-from roo.rules.shared import criterion as criterion_checks
+from ..shared import criterion as criterion_checks
 
 RULE: Final = "AJCEP/ART/26"
 RVC_THRESHOLD: Final = "ajcep.general_rule.rvc_percent"

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
-from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
-from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
-from roo.rules.shared import parties
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
+from ..shared import parties
+from .ir08_accumulation_evidence import AJCEP_PARTIES
+from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 
 RULE: Final = "AJCEP/ART/79"
 RULE_FORM_EXPORTING: Final = "AJCEP/FORM/1"

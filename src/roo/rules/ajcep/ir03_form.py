@@ -99,10 +99,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rule_kit import (
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Copy, Item, Medium
+from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateRule,
@@ -114,7 +114,7 @@ from roo.rule_kit import (
     not_evaluated,
     passed,
 )
-from roo.rules.shared import form
+from ..shared import form
 
 #: The Party whose form is Japan's form; every other exporting Party uses the ASEAN Member States' form.
 JAPAN: Final = "JP"

@@ -98,13 +98,13 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Final
 
-from roo.context import Context, Declaration, DeclarationItem
-from roo.evaluation import Finding, Outcome, Severity
-from roo.model.certificate import AlterationMethod, Certificate, Item, Medium
-from roo.model.hs import normalize_hs
-from roo.model.money import Quantity
-from roo.params import ParameterNotInForce
-from roo.rule_kit import (
+from ...context import Context, Declaration, DeclarationItem
+from ...evaluation import Finding, Outcome, Severity
+from ...model.certificate import AlterationMethod, Certificate, Item, Medium
+from ...model.hs import normalize_hs
+from ...model.money import Quantity
+from ...params import ParameterNotInForce
+from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     WITHOUT_DECLARATION,
@@ -116,8 +116,8 @@ from roo.rule_kit import (
     not_evaluated,
     without_declaration,
 )
-from roo.rules.shared.declaration import item_path, lines_by_item, lines_for
-from roo.text import normalize_text
+from ...text import normalize_text
+from ..shared.declaration import item_path, lines_by_item, lines_for
 
 RULE_A: Final = "AJCEP/IR/4(a)"
 #: The importing Party's classification on the CO (form note 5): what a declared subheading is compared under.

@@ -45,13 +45,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.dates import add_months
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.shared.back_to_back import reference_key
+from ...context import Context
+from ...dates import add_months
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate
+from ...params import ParameterNotInForce
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from ..shared.back_to_back import reference_key
 
 RULE_A: Final = "AJCEP/IR/5(a)"
 RULE_B: Final = "AJCEP/IR/5(b)"

@@ -48,18 +48,18 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import CertificateRule, FindingCase, FindingSpec, Result
-from roo.rules.ajcep import (
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...rule_kit import CertificateRule, FindingCase, FindingSpec, Result
+from ..shared import waiver
+from . import (
     art26_box8_cross_check,
     art26_origin_criterion,
     art31_direct_consignment,
     art79_parties,
     ir15_goods_in_transit,
 )
-from roo.rules.shared import waiver
 
 RULE: Final = "AJCEP/IR/6(a)"
 

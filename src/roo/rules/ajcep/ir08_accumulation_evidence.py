@@ -34,11 +34,11 @@ from __future__ import annotations
 import functools
 from typing import Final
 
-from roo.context import AccumulationDocument, AccumulationDocumentKind, Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item
-from roo.rule_kit import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
-from roo.rules.shared.declaration import context_grouping
+from ...context import AccumulationDocument, AccumulationDocumentKind, Context
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate, Item
+from ...rule_kit import NOT_APPLICABLE, FindingSpec, ItemRule, Result, judged
+from ..shared.declaration import context_grouping
 
 RULE: Final = "AJCEP/IR/8"
 

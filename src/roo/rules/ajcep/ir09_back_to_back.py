@@ -88,13 +88,13 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.dates import add_months
-from roo.evaluation import Finding, Outcome, Severity
-from roo.model.certificate import Certificate, CertificateReference, Item, Scheme
-from roo.model.money import Quantity
-from roo.params import ParameterNotInForce
-from roo.rule_kit import (
+from ...context import Context
+from ...dates import add_months
+from ...evaluation import Finding, Outcome, Severity
+from ...model.certificate import Certificate, CertificateReference, Item, Scheme
+from ...model.money import Quantity
+from ...params import ParameterNotInForce
+from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateRule,
@@ -105,9 +105,9 @@ from roo.rule_kit import (
     judged,
     not_evaluated,
 )
-from roo.rules.ajcep.ir08_accumulation_evidence import AJCEP_PARTIES
-from roo.rules.ajcep.ir15_goods_in_transit import entry_into_force, entry_into_force_verified
-from roo.rules.shared import back_to_back
+from ..shared import back_to_back
+from .ir08_accumulation_evidence import AJCEP_PARTIES
+from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 
 RULE: Final = "AJCEP/IR/9"
 RULE_OCP: Final = "AJCEP/OCP/3(4)"

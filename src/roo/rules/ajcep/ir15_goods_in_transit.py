@@ -29,12 +29,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.shared.dated import parameter_from_first
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...params import ParameterNotInForce, UnknownParameter
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from ..shared.dated import parameter_from_first
 
 RULE: Final = "AJCEP/IR/15"
 RULE_ENTRY_INTO_FORCE: Final = "AJCEP/ART/79"

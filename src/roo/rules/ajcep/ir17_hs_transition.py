@@ -76,12 +76,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
-from roo.model.hs import HsVersion
-from roo.rule_kit import FindingSpec, ItemRule, Result
-from roo.rules.shared import hs_edition
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Item
+from ...model.hs import HsVersion
+from ...rule_kit import FindingSpec, ItemRule, Result
+from ..shared import hs_edition
 
 RULE: Final = "AJCEP/IR/17"
 

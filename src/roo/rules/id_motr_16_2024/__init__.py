@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rule_kit import Rule
-from roo.rules.id_motr_16_2024 import (
+from ...rule_kit import Rule
+from . import (
     art02_exclusion,
     art02_scope,
     art09_data_elements,

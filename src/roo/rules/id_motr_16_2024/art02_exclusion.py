@@ -44,12 +44,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item, Scheme
-from roo.rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
-from roo.rules.id_motr_16_2024.citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
-from roo.rules.shared.form import blank
+from ...context import Context
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate, Item, Scheme
+from ...rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from ..shared.form import blank
+from .citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
 
 #: The schemes of preferential certificates roo knows, whose verification Art 2(4) leaves to their agreement.
 PREFERENTIAL_SCHEMES: Final = frozenset({Scheme.AJCEP, Scheme.JIEPA})

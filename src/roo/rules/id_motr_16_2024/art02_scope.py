@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.id_motr_16_2024.citations import SCOPE
-from roo.rules.shared.dated import parameter_from_first
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from ..shared.dated import parameter_from_first
+from .citations import SCOPE
 
 IN_FORCE: Final = "id.motr_16_2024.in_force"
 

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item, Party
-from roo.rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
-from roo.rules.id_motr_16_2024.citations import DATA_ELEMENTS
-from roo.rules.shared import form
-from roo.rules.shared.form import blank
+from ...context import Context
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate, Item, Party
+from ...rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from ..shared import form
+from ..shared.form import blank
+from .citations import DATA_ELEMENTS
 
 CERTIFICATE_ELEMENT_MISSING = FindingSpec(
     "motr-data-element-missing",

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Outcome, Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import PASSED, CertificateRule, FindingSpec, Result, passed
-from roo.rules.id_motr_16_2024 import art09_data_elements, arts03_08_consignment_criteria, arts03_08_origin_criteria
-from roo.rules.id_motr_16_2024.citations import FIELD_VERIFICATION
+from ...context import Context
+from ...evaluation import Outcome, Severity
+from ...model.certificate import Certificate
+from ...rule_kit import PASSED, CertificateRule, FindingSpec, Result, passed
+from . import art09_data_elements, arts03_08_consignment_criteria, arts03_08_origin_criteria
+from .citations import FIELD_VERIFICATION
 
 FIELD_VERIFICATION_POSSIBLE = FindingSpec(
     "motr-field-verification-possible",

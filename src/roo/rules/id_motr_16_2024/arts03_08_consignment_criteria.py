@@ -55,12 +55,12 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.id_motr_16_2024.citations import CRITERIA
-from roo.rules.shared import consignment as shared_consignment
+from ...context import Context
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate
+from ...rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from ..shared import consignment as shared_consignment
+from .citations import CRITERIA
 
 #: What may happen to the goods in a transit country (c).
 PERMITTED_OPERATIONS: Final = frozenset({"loading", "unloading", "reloading", "preservation"})

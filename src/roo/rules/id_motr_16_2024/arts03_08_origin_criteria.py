@@ -31,13 +31,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item
-from roo.model.criterion import CriterionKind
-from roo.rule_kit import PASSED, FindingSpec, ItemRule, Result, judged
-from roo.rules.id_motr_16_2024.citations import CRITERIA
-from roo.rules.shared.criterion import partly_unreadable
+from ...context import Context
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate, Item
+from ...model.criterion import CriterionKind
+from ...rule_kit import PASSED, FindingSpec, ItemRule, Result, judged
+from ..shared.criterion import partly_unreadable
+from .citations import CRITERIA
 
 RECOGNISED: Final = frozenset({CriterionKind.WO, CriterionKind.PE, CriterionKind.CC})
 UNSPECIFIED_CHANGE: Final = frozenset({CriterionKind.CTC})

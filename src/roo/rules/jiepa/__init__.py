@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.rule_kit import Rule
-from roo.rules.jiepa import (
+from ...rule_kit import Rule
+from . import (
     art29_origin_criterion,
     art29_parties,
     art29_psr_edition,

@@ -45,12 +45,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
-from roo.model.criterion import CriterionKind
-from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, judged, not_evaluated
-from roo.rules.shared import criterion as criterion_checks
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Item
+from ...model.criterion import CriterionKind
+from ...rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, ItemRule, Result, judged, not_evaluated
+from ..shared import criterion as criterion_checks
 
 RULE: Final = "JIEPA/ART/29(1)"
 RULE_DE_MINIMIS: Final = "JIEPA/ART/31"

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
-from roo.rules.jiepa.art29_origin_criterion import JIEPA_PARTIES
-from roo.rules.shared import parties
-from roo.rules.shared.dated import parameter_from_first
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...params import ParameterNotInForce, UnknownParameter
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
+from ..shared import parties
+from ..shared.dated import parameter_from_first
+from .art29_origin_criterion import JIEPA_PARTIES
 
 RULE_EXPORTING: Final = "JIEPA/ART/29(1)"
 RULE_IMPORTING: Final = "JIEPA/ART/40"

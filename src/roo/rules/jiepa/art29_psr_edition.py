@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
-from roo.rule_kit import FindingSpec, ItemRule, Result
-from roo.rules.shared import hs_edition
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Item
+from ...rule_kit import FindingSpec, ItemRule, Result
+from ..shared import hs_edition
 
 RULE: Final = "JIEPA/ART/29(1)"
 

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import CertificateRule, FindingSpec, Result
-from roo.rules.jiepa import art29_parties, art33_consignment
-from roo.rules.shared import waiver
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...rule_kit import CertificateRule, FindingSpec, Result
+from ..shared import waiver
+from . import art29_parties, art33_consignment
 
 RULE: Final = "JIEPA/ART/40(2)"
 

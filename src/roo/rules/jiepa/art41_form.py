@@ -51,11 +51,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Copy, Item, Medium
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
-from roo.rules.shared import form
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Copy, Item, Medium
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
+from ..shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context, Drawdown
-from roo.eco import ledger
-from roo.model.certificate import Certificate, Item
-from roo.rule_kit import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
+from ...context import Context, Drawdown
+from ...eco import ledger
+from ...model.certificate import Certificate, Item
+from ...rule_kit import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
 
 
 def check_partial_use(item: Item, co: Certificate, ctx: Context) -> Result:

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate
-from roo.rule_kit import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged
-from roo.rules.shared import validity
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate
+from ...rule_kit import NOT_APPLICABLE, CertificateRule, FindingSpec, Result, judged
+from ..shared import validity
 
 RULE: Final = "JIEPA/ART/41(6)"
 

@@ -53,11 +53,11 @@ from typing import Any, Final
 
 import attrs
 
-from roo.context import Context
-from roo.eco.compare import Materiality, compare, supplement
-from roo.evaluation import Finding, Severity
-from roo.model.certificate import Certificate, Item, Medium
-from roo.rule_kit import (
+from ...context import Context
+from ...eco.compare import Materiality, compare, supplement
+from ...evaluation import Finding, Severity
+from ...model.certificate import Certificate, Item, Medium
+from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateCheck,
@@ -72,7 +72,7 @@ from roo.rule_kit import (
     not_evaluated,
     passed,
 )
-from roo.rules.shared.dated import parameter_from_first
+from ..shared.dated import parameter_from_first
 
 RULE: Final = "JIEPA/ECO/4(c)"
 SCHEDULE: Final = "JIEPA/ECO/3"

@@ -24,11 +24,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Medium
-from roo.params import ParameterNotInForce
-from roo.rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, passed
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Medium
+from ...params import ParameterNotInForce
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, passed
 
 RULE: Final = "JIEPA/ECO/5"
 PAPER_ENDS: Final = "jiepa.paper_co_from_indonesia_ends"

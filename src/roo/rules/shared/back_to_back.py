@@ -28,8 +28,8 @@ from typing import Final, TypeVar, final
 
 import attrs
 
-from roo.context import Context
-from roo.model.certificate import Certificate, Item
+from ...context import Context
+from ...model.certificate import Certificate, Item
 
 
 def reference_key(reference: str | None) -> str | None:

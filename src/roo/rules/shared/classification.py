@@ -34,13 +34,13 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Finding
-from roo.model.certificate import Certificate, Item
-from roo.model.hs import is_six_digit_subheading
-from roo.rule_kit import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
-from roo.rules.shared.declaration import lines_for
-from roo.text import similarity
+from ...context import Context
+from ...evaluation import Finding
+from ...model.certificate import Certificate, Item
+from ...model.hs import is_six_digit_subheading
+from ...rule_kit import NOT_APPLICABLE, PASSED, WITHOUT_DECLARATION, FindingSpec, Result, judged, not_evaluated
+from ...text import similarity
+from .declaration import lines_for
 
 #: :func:`roo.model.hs.is_six_digit_subheading`, remembered: the same printed codes come back item after item.
 _six_digits: Final = functools.lru_cache(maxsize=4096)(is_six_digit_subheading)

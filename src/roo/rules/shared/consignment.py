@@ -40,11 +40,11 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Consignment, Context
-from roo.evaluation import Finding, Severity
-from roo.locale import N_
-from roo.model.certificate import Certificate
-from roo.rule_kit import FindingSpec, Result, judged, not_evaluated
+from ...context import Consignment, Context
+from ...evaluation import Finding, Severity
+from ...locale import N_
+from ...model.certificate import Certificate
+from ...rule_kit import FindingSpec, Result, judged, not_evaluated
 
 #: The message templates of the transit findings in both schemes (each spec keeps its own code and citation).
 EVIDENCE_MISSING_TEMPLATE: Final = N_(

@@ -22,11 +22,11 @@ from typing import final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Finding
-from roo.model.certificate import Certificate, Item
-from roo.model.criterion import CriterionKind
-from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
+from ...context import Context
+from ...evaluation import Finding
+from ...model.certificate import Certificate, Item
+from ...model.criterion import CriterionKind
+from ...rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged
 
 
 @final

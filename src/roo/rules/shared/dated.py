@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from roo.context import Context
-from roo.params import ParameterNotInForce
+from ...context import Context
+from ...params import ParameterNotInForce
 
 
 def parameter_from_first(ctx: Context, name: str, on: date) -> tuple[Any, date]:

@@ -19,8 +19,8 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from roo.context import Context, Declaration, DeclarationItem
-from roo.model.certificate import Certificate, Item
+from ...context import Context, Declaration, DeclarationItem
+from ...model.certificate import Certificate, Item
 
 _Owner = TypeVar("_Owner")
 _Value = TypeVar("_Value")

@@ -30,10 +30,10 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Severity
-from roo.model.certificate import Certificate, Item
-from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from ...context import Context
+from ...evaluation import Severity
+from ...model.certificate import Certificate, Item
+from ...rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 
 #: ``form_boxes(co) -> (form name, declaration box, certification box)``.
 FormBoxes = Callable[[Certificate], tuple[str, int, int]]

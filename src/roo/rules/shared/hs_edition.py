@@ -42,15 +42,15 @@ from typing import Any, Final, final
 
 import attrs
 
-from roo import params as _params
-from roo.context import Context
-from roo.evaluation import Finding
-from roo.hs.editions import edition_year
-from roo.model.certificate import Certificate, Item
-from roo.model.hs import HsVersion, normalize_hs
-from roo.params import ParameterNotInForce, UnknownParameter
-from roo.rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
-from roo.rules.shared import back_to_back as _b2b
+from ... import params as _params
+from ...context import Context
+from ...evaluation import Finding
+from ...hs.editions import edition_year
+from ...model.certificate import Certificate, Item
+from ...model.hs import HsVersion, normalize_hs
+from ...params import ParameterNotInForce, UnknownParameter
+from ...rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
+from . import back_to_back as _b2b
 
 
 @final

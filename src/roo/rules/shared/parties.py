@@ -13,11 +13,11 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Finding
-from roo.locale import N_
-from roo.model.certificate import Certificate
-from roo.rule_kit import PASSED, FindingSpec, Result, judged
+from ...context import Context
+from ...evaluation import Finding
+from ...locale import N_
+from ...model.certificate import Certificate
+from ...rule_kit import PASSED, FindingSpec, Result, judged
 
 #: The message templates of the Parties' findings in both schemes (each spec keeps its own code and citation).
 EXPORTING_NOT_A_PARTY_TEMPLATE: Final = N_(

@@ -36,14 +36,14 @@ from typing import final
 
 import attrs
 
-from roo.context import Context
-from roo.dates import add_days, add_months, days_between
-from roo.evaluation import Finding
-from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce
-from roo.rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
-from roo.rules.shared.back_to_back import reference_key
-from roo.rules.shared.dated import parameter_from_first
+from ...context import Context
+from ...dates import add_days, add_months, days_between
+from ...evaluation import Finding
+from ...model.certificate import Certificate
+from ...params import ParameterNotInForce
+from ...rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
+from .back_to_back import reference_key
+from .dated import parameter_from_first
 
 
 @final

@@ -32,12 +32,12 @@ from typing import Final, final
 
 import attrs
 
-from roo.context import Context
-from roo.dates import add_months
-from roo.locale import N_
-from roo.model.certificate import Certificate
-from roo.params import ParameterNotInForce
-from roo.rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
+from ...context import Context
+from ...dates import add_months
+from ...locale import N_
+from ...model.certificate import Certificate
+from ...params import ParameterNotInForce
+from ...rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
 
 #: The message templates both schemes' validity rules use (each scheme's spec keeps its own code and citation).
 PRESENTED_AFTER_VALIDITY_TEMPLATE: Final = N_(

@@ -35,13 +35,13 @@ from typing import Final, Literal, final
 
 import attrs
 
-from roo.context import Context
-from roo.evaluation import Outcome, Severity
-from roo.locale import N_
-from roo.model.certificate import Certificate
-from roo.model.money import Money
-from roo.params import ParameterNotInForce
-from roo.rule_kit import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
+from ...context import Context
+from ...evaluation import Outcome, Severity
+from ...locale import N_
+from ...model.certificate import Certificate
+from ...model.money import Money
+from ...params import ParameterNotInForce
+from ...rule_kit import NOT_APPLICABLE, FindingSpec, Result, Rule, not_evaluated
 
 #: The message template of the waiver finding in both schemes (each spec keeps its own code and citation).
 CO_WAIVED_TEMPLATE: Final = N_(
