@@ -14,6 +14,7 @@ def installed_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("roo")
+        # The distribution of the package this module is in: "roo", or a vendored copy's, which has none.
+        return version(__name__.rpartition(".")[0])
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         return "0.0.0"

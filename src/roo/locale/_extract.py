@@ -90,7 +90,8 @@ def extract_roo(
     source = fileobj.read()
     text = source.decode(encoding) if isinstance(source, bytes) else str(source)
     tree = ast.parse(text)
-    constants = _module_constants(tree)
+    name = getattr(fileobj, "name", None)
+    constants = _module_constants(tree, origin=Path(name) if isinstance(name, str) else None)
     tagged = _tagged_comments(text, comment_tags)
     marker = next((name for name in ("N_", "_", "gettext") if name in keywords), None)
     calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
@@ -154,12 +155,15 @@ def _string(node: ast.expr, constants: Mapping[str, str]) -> str | None:
     return None
 
 
-def _module_constants(tree: ast.Module, depth: int = 0) -> dict[str, str]:
-    """Module-level string constants, including those imported by name from other roo modules."""
+def _module_constants(tree: ast.Module, depth: int = 0, origin: Path | None = None) -> dict[str, str]:
+    """Module-level string constants, including those imported by name from other roo modules.
+
+    ``origin`` is the module's file, from which a relative import (``from ..citations import NAME``) is found.
+    """
     constants: dict[str, str] = {}
     for statement in tree.body:
         if isinstance(statement, ast.ImportFrom) and depth < 2:
-            constants.update(_imported_constants(statement, depth))
+            constants.update(_imported_constants(statement, depth, origin))
             continue
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target, value = statement.targets[0], statement.value
@@ -174,23 +178,48 @@ def _module_constants(tree: ast.Module, depth: int = 0) -> dict[str, str]:
     return constants
 
 
-def _imported_constants(statement: ast.ImportFrom, depth: int) -> dict[str, str]:
-    """String constants named in ``from roo.x import NAME`` (read from the module's source, not imported)."""
+def _imported_constants(statement: ast.ImportFrom, depth: int, origin: Path | None = None) -> dict[str, str]:
+    """String constants named in ``from .x import NAME`` or ``from roo.x import NAME`` (read, not imported)."""
     module = statement.module or ""
-    if statement.level or not (module == "roo" or module.startswith("roo.")):
+    found: Path | None
+    if statement.level:
+        found = _relative_source(origin, statement.level, module)
+    elif module == "roo" or module.startswith("roo."):
+        found = _absolute_source(module)
+    else:
+        return {}
+    if found is None:
         return {}
     try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
-        return {}
-    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-        return {}
-    try:
-        source = Path(spec.origin).read_text(encoding="utf-8")
-        theirs = _module_constants(ast.parse(source), depth + 1)
+        source = found.read_text(encoding="utf-8")
+        theirs = _module_constants(ast.parse(source), depth + 1, found)
     except (OSError, SyntaxError):
         return {}
     return {alias.asname or alias.name: theirs[alias.name] for alias in statement.names if alias.name in theirs}
+
+
+def _relative_source(origin: Path | None, level: int, module: str) -> Path | None:
+    """The file of the module a relative import names, from the importing module's file."""
+    if origin is None:
+        return None
+    base = origin.parent
+    for _ in range(level - 1):
+        base = base.parent
+    target = base.joinpath(*module.split(".")) if module else base
+    for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+        if module and candidate.is_file():
+            return candidate
+    return None
+
+
+def _absolute_source(module: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    return Path(spec.origin)
 
 
 def _context_comment(name: str, positional: tuple[str | None, ...]) -> list[str]:
