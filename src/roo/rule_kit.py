@@ -24,6 +24,8 @@ import attrs
 
 from ._frozen import FrozenMap
 from .evaluation import FactValue, Finding, Outcome, Severity, make_finding
+from .locale import count_of as count_of
+from .locale import declare_plural
 from .model.certificate import Certificate, Item
 
 if TYPE_CHECKING:
@@ -85,6 +87,12 @@ class FindingSpec:
         if not CITATION_PATTERN.match(value):
             raise ValueError(f"citation {value!r} does not follow the citation form of docs/architecture.md#citations")
 
+    def __attrs_post_init__(self) -> None:
+        # The locale, on a floor below, learns each plural form from the spec that has it: a finding can only
+        # exist once its spec does, so no translation ever meets a template whose plural form it lacks.
+        if self.plural:
+            declare_plural(self.template, self.plural, self.count)
+
     def __call__(self, item: int | None = None, /, **facts: Any) -> Finding:
         """A finding of this kind about ``item`` (None: the whole certificate)."""
         message = render(self.template, item, facts, self.plural, self.count)
@@ -131,17 +139,6 @@ def render(template: str, item: int | None, facts: Mapping[str, FactValue], plur
             shown[key] = ", ".join([str(v) for v in value])
     text = template.format_map(shown)
     return f"Item {item}: {text}" if item is not None else text
-
-
-def count_of(value: object) -> int:
-    """What a ``count`` fact counts: a number as it is, a tuple or list by its length (anything else: 0)."""
-    if isinstance(value, bool):
-        return 0
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (tuple, list)):
-        return len(value)
-    return 0
 
 
 class _Display(dict[str, object]):

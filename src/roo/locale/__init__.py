@@ -189,14 +189,26 @@ def _speaker(locale: str) -> _Speaker:
     return speaker
 
 
-@functools.cache
-def _plural_forms() -> Mapping[str, tuple[str, str]]:
-    """``template -> (plural, count fact)`` of every finding whose words depend on a count (built once)."""
-    from roo.origin import SPECS
-    from roo.rules import all_specs
+#: ``template -> (plural, count fact)`` of every finding whose words depend on a count. Each finding spec with
+#: a plural form declares it when it is made (:func:`declare_plural`); entries are only ever added, each the
+#: same for the same template.
+_PLURAL_FORMS: Final[dict[str, tuple[str, str]]] = {}
 
-    specs = (*all_specs(), *SPECS)
-    return {spec.template: (spec.plural, spec.count) for spec in specs if spec.plural}
+
+def declare_plural(template: str, plural: str, count: str) -> None:
+    """Record that ``template`` has the plural form ``plural``, chosen by the fact ``count``."""
+    _PLURAL_FORMS[template] = (plural, count)
+
+
+def count_of(value: object) -> int:
+    """What a ``count`` fact counts: a number as it is, a tuple or list by its length (anything else: 0)."""
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list)):
+        return len(value)
+    return 0
 
 
 def _parse(locale: object) -> tuple[str, str]:
@@ -314,11 +326,9 @@ class _Speaker:
 
     def translate(self, template: str, facts: Mapping[str, Any]) -> str:
         """``template`` translated; for a template with a plural form, the form its count fact calls for."""
-        forms = _plural_forms().get(template)
+        forms = _PLURAL_FORMS.get(template)
         if forms is None:
             return self.gettext(template)
-        from roo.rule_kit import count_of
-
         plural, count = forms
         return self.translations.ngettext(template, plural, count_of(facts.get(count)))
 
