@@ -72,6 +72,7 @@ MODULE_TESTS: Final = {
         "tests/origin/test_determine.py",
         "tests/origin/test_examples_and_cli.py",
         "tests/origin/test_mutants_determination.py",
+        "tests/origin/test_mutants_parameters.py",
     ),
     "src/roo/origin/facts.py": ("tests/origin/test_determine.py",),
     "src/roo/origin/model.py": (
@@ -85,7 +86,11 @@ MODULE_TESTS: Final = {
         "tests/origin/test_rvc.py",
         "tests/origin/test_mutants_parameters.py",
     ),
-    "src/roo/origin/wholly_obtained.py": ("tests/origin/test_wholly_obtained.py", "tests/origin/test_determine.py"),
+    "src/roo/origin/wholly_obtained.py": (
+        "tests/origin/test_wholly_obtained.py",
+        "tests/origin/test_mutants_wholly_obtained.py",
+        "tests/origin/test_determine.py",
+    ),
     "src/roo/origin/__init__.py": ("tests/origin/test_package.py",),
 }
 
@@ -151,6 +156,17 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "src/roo/rules/jiepa/eco04_data_copy.py",
         "out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(None)))",
     ): "the supplemented item rules lose their precheck, so every item is checked one by one; only the cost changes",
+    (
+        "src/roo/origin/ctc.py",
+        "return Verdict(True, flags=frozenset({ACU}) if _non_originating(facts, accumulate=None) else frozenset())",
+    ): (
+        "accumulate is only read for its truth (Settled.counts_as_originating: `accumulate or not other_party`), "
+        "and None is false exactly as False is"
+    ),
+    ("src/roo/origin/determination.py", "general: bool = None"): (
+        "_Candidate.general is only read for its truth (rvc.evaluate: `if not general`), and None is false exactly "
+        "as False is; candidates are never compared or shown"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"

@@ -31,3 +31,17 @@ def test_same_material_as_an_input_does_not() -> None:
     determination = determine(good(material("Flour", "110100", "40.00"), material("Item", "190590", "30.00")))
     cth = next(c for c in determination.criteria if c.criterion == "CTH")
     assert cth.met is False
+
+
+def test_a_material_whose_own_bill_cannot_decide_names_what_it_lacks() -> None:
+    """AJCEP Art 27.5 rolls up an originating material whole; one whose origin its own bill of materials cannot
+    decide is treated as non-originating, and the finding says which facts, named from the outer good, would
+    decide it."""
+    dough = material(
+        "Dough", "190590", "30.00", originating=None, materials=[material("Mystery", None, "10.00"), material("Salt")]
+    )
+    determination = determine(good(dough, fob_value={"amount": "100.00", "currency": "USD"}))
+    settled = [f for f in determination.findings if f.code == "origin-material-settled"]
+    assert [
+        "undetermined for want of materials[0].materials[0].hs_code, so it is treated as non-originating"
+    ] == [f.facts["result"] for f in settled]

@@ -1,14 +1,15 @@
-"""A determination as people read it, pinned where a mutation sample found a gap.
+"""Determinations as people read them and as the text decides them, pinned where mutation samples found gaps.
 
-``repr`` is the short form a notebook or a log shows; it gives the same answer, in the same words, as the text
-report and the JSON: originating, not originating or undetermined, with the recommended box 8 (AJCEP form note 3)
-and the value content.
+``repr`` and the text report give the answer in words (originating, not originating, undetermined), the
+recommended box 8 (AJCEP form note 3), the value content and the facts still needed. Under JIEPA the value
+content is the "qualifying value content", its FOB leaves out excise taxes repaid on exportation (Art 29.4(b)),
+and the product-specific rule of Annex 2 is the only rule besides WO and PE (Art 29.1(c)).
 """
 
 from __future__ import annotations
 
 from roo.origin import determine
-from tests.origin.helpers import good, material
+from tests.origin.helpers import criterion, good, material, table
 
 
 def test_repr_says_not_originating_in_plain_words() -> None:
@@ -28,3 +29,56 @@ def test_repr_of_an_undetermined_good() -> None:
     """Without the FOB, neither route can be told: the short form says "undetermined" and shows no RVC."""
     determination = determine(good(material("Premix", "190590", "70.00"), material("Mystery", None), fob_value=None))
     assert repr(determination) == "<Determination AJCEP TH 190531: undetermined>"
+
+
+def test_text_report_names_the_facts_needed() -> None:
+    """An undetermined good's report lists, on its "Needed" line, each fact that would decide it."""
+    determination = determine(good(material("Premix", "190590", "70.00"), material("Mystery", None), fob_value=None))
+    assert "  Needed:    fob_value, materials[1].hs_code" in determination.to_text().splitlines()
+
+
+def test_refunded_excise_in_another_currency_leaves_the_qvc_unknown_and_says_why() -> None:
+    """JIEPA Art 29.4(b): the FOB of the QVC leaves out excise taxes reduced, exempted or repaid on exportation.
+
+    roo converts no currency: an excise amount in another currency than the FOB cannot be taken off, so the QVC
+    is not evaluated and a finding says which amount was in which currency.
+    """
+    rule = table({"hs": "8544", "rule": "QVC 40"}, scheme="JIEPA")
+    determination = determine(
+        good(
+            material("Copper wire", "740811", "10.00"),
+            scheme="JIEPA",
+            exporting_party="ID",
+            hs_code="854430",
+            refunded_excise={"amount": "5.00", "currency": "JPY"},
+        ),
+        rule,
+    )
+    mismatch = [f for f in determination.findings if f.code == "origin-currency-mismatch"]
+    assert [("JIEPA/ART/29(6)", "The refunded excise tax", "JPY", "USD")] == [
+        (f.rule, f.facts["what"], f.facts["currency"], f.facts["fob_currency"]) for f in mismatch
+    ]
+    assert (None, ("fob_value",)) == (criterion(determination, "RVC"), determination.needed)
+
+
+def test_ambiguous_rows_under_jiepa_cite_jiepa() -> None:
+    """JIEPA Art 29.1(c): the product-specific rule of Annex 2 decides; two equally narrow rows leave it unknown,
+    and the finding cites the JIEPA article, not the AJCEP one."""
+    rows = table({"hs": "8544", "rule": "CTH"}, {"hs": "8544", "rule": "QVC 40"}, scheme="JIEPA")
+    determination = determine(
+        good(material("Copper wire", "740811", "10.00"), scheme="JIEPA", exporting_party="ID", hs_code="854430"), rows
+    )
+    ambiguous = [f for f in determination.findings if f.code == "origin-psr-ambiguous"]
+    assert [("JIEPA/ART/29(1)(c)", ("0", "1"))] == [(f.rule, f.facts["rows"]) for f in ambiguous]
+
+
+def test_jiepa_requirement_of_a_combined_rule_is_named_qvc() -> None:
+    """JIEPA calls the value content "qualifying value content" (Art 29.4): a failed QVC part of "CTH and QVC 40"
+    is reported under the name QVC, not RVC."""
+    rule = table({"hs": "8544", "rule": "CTH and QVC 40"}, scheme="JIEPA")
+    determination = determine(
+        good(material("Copper wire", "740811", "70.00"), scheme="JIEPA", exporting_party="ID", hs_code="854430"), rule
+    )
+    below = [f for f in determination.findings if f.code == "origin-rvc-below-threshold"]
+    assert ["QVC 40%"] == [f.facts["criterion"] for f in below]
+    assert determination.originating is False

@@ -54,3 +54,25 @@ def test_wholly_obtained_material_originates_where_it_was_obtained() -> None:
     assert problems == [
         ("materials[0].origin_party", "a material wholly obtained in TH originates there, not in JP", "JP")
     ]
+
+
+def test_origin_party_not_a_code_quotes_the_value() -> None:
+    """A material's origin party is a Party, named by its ISO 3166-1 alpha-2 code; the problem quotes what was given."""
+    assert _problems(origin_party="JPN") == [
+        ("materials[0].origin_party", "not an ISO 3166-1 alpha-2 country code", "JPN")
+    ]
+
+
+def test_a_negative_material_value_must_not_be_negative() -> None:
+    """A value cannot be below zero; the good's FOB must moreover be above zero, since the value content formula
+    divides by it (AJCEP Art 27, JIEPA Art 29.4(b)). Each problem says which of the two it is."""
+    with pytest.raises(roo.InvalidGood) as negative:
+        load_good(good_data(material("Sugar", "170199", "-0.01")))
+    with pytest.raises(roo.InvalidGood) as zero_fob:
+        load_good(good_data(fob_value={"amount": "0", "currency": "USD"}))
+    assert [("materials[0].value.amount", "must not be negative", "-0.01")] == [
+        (p.path, p.message, p.value) for p in negative.value.problems
+    ]
+    assert [("fob_value.amount", "must be above zero", "0")] == [
+        (p.path, p.message, p.value) for p in zero_fob.value.problems
+    ]

@@ -59,3 +59,11 @@ def test_an_override_revives_the_ended_parameter() -> None:
     """An override replaces the packaged values by name, so the RVC route is evaluated again."""
     determination = determine(good(material("Premix", "190590", "55.00")), parameters={GENERAL_RULE: "40"})
     assert criterion(determination, "RVC") is True
+
+
+@pytest.mark.usefixtures("general_rule_ended")
+def test_the_unevaluated_rvc_route_is_still_the_rvc_criterion() -> None:
+    """The placeholder for the RVC route is of kind RVC and cites Art 26.1(a), like the route it stands for."""
+    determination = determine(good(material("Flour", "110100", "40.00")))
+    rvc = next(c for c in determination.criteria if c.criterion == "RVC")
+    assert (("RVC",), "AJCEP/ART/26(1)(a)", "general rule: RVC") == (rvc.kinds, rvc.rule, rvc.title)

@@ -1,0 +1,38 @@
+"""Specific processes and the operations that never confer origin, where a mutation sample found a gap.
+
+AJCEP Art 30 (JIEPA Art 32, paraphrased): a good does not meet a change in tariff classification or a specific
+manufacturing or processing operation merely because of operations such as packing into simple containers or
+making up sets. The finding names the requirement it defeated, so that a reader of a rule "CC or SP:[refining]"
+sees which alternative the operations could not satisfy.
+"""
+
+from __future__ import annotations
+
+from roo.origin import determine
+from tests.origin.helpers import criterion, good, material, table
+
+PACKING_ONLY = [{"kind": "simple_packing", "description": "Drums", "process": "refining"}]
+
+
+def test_packing_named_as_the_process_is_reported_against_the_sp_requirement() -> None:
+    """Even when the packing operation names the process, it cannot be that process (AJCEP Art 30(d))."""
+    rule = table({"hs": "1511.90", "rule": "SP:[refining]"})
+    determination = determine(
+        good(material("Crude palm oil", "151110", "60.00"), hs_code="151190", operations=PACKING_ONLY), rule
+    )
+    assert criterion(determination, "SP") is False
+    blocked = [f for f in determination.findings if f.code == "origin-non-qualifying-operations"]
+    assert [("AJCEP/ART/30", "SP", ("simple packing",))] == [
+        (f.rule, f.facts["criterion"], f.facts["operations"]) for f in blocked
+    ]
+    assert blocked[0].message == "SP: only operations that cannot confer origin were performed (simple packing)."
+
+
+def test_each_part_of_a_combined_rule_is_named_in_the_finding() -> None:
+    """In "CTH and SP:[refining]" each requirement the packing defeats is named on its own."""
+    rule = table({"hs": "1511.90", "rule": "CTH and SP:[refining]"})
+    determination = determine(
+        good(material("Crude palm oil", "151110", "60.00"), hs_code="151190", operations=PACKING_ONLY), rule
+    )
+    blocked = [f.facts["criterion"] for f in determination.findings if f.code == "origin-non-qualifying-operations"]
+    assert ["CTH", "SP:refining"] == blocked

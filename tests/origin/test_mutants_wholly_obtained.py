@@ -1,0 +1,31 @@
+"""The vessel conditions of sea fishing, where a mutation sample found a gap.
+
+AJCEP Art 23(b) (JIEPA Art 28(c), paraphrased): a vessel or factory ship of a Party is one registered in it, sailing
+under its flag, at least half owned by nationals of the Parties, and with at least three quarters of its master,
+officers and crew nationals of the Parties. Goods of sea fishing are wholly obtained only when taken by such a
+vessel (AJCEP Art 25(g)); when the vessel fails, the finding gives every condition it fails, in that order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.origin.helpers import criterion, run
+
+SHRIMP: dict[str, Any] = {"hs_code": "030617", "exporting_party": "ID", "description": "Frozen shrimp"}
+
+
+@pytest.mark.parametrize(("scheme", "rule"), [("AJCEP", "AJCEP/ART/23(b)"), ("JIEPA", "JIEPA/ART/28(c)")])
+def test_a_vessel_failing_every_condition_is_given_every_reason(scheme: str, rule: str) -> None:
+    vessel = {"name": "Far Star", "registered_in": "SG", "flag": "PH", "ownership_percent": "40", "crew_percent": "60"}
+    determination = run(wholly_obtained="sea_fishing", vessel=vessel, scheme=scheme, **SHRIMP)
+    assert criterion(determination, "WO") is False
+    (finding,) = [f for f in determination.findings if f.code == "origin-vessel-not-of-party"]
+    assert finding.facts["vessel"] == "'Far Star'"
+    assert finding.facts["reason"] == (
+        "registered in SG; flagged in PH; 40% owned by nationals of the Parties, below 50%; "
+        "60% of master, officers and crew nationals of the Parties, below 75%"
+    )
+    assert finding.rule == rule
