@@ -21,6 +21,7 @@ import roo
 from roo import codec
 from roo.errors import Problem
 from roo.model import Certificate, Money, OriginCriterion, codes
+from roo.model.codes import currency_hint
 from tests.builders import certificate_data, item_data
 
 #: The certificate example the contract was written with (docs/formats.md#certificate shows the format).
@@ -311,7 +312,6 @@ def test_empty_object_lists_every_required_field() -> None:
     ("scheme", "expected"),
     [
         pytest.param("FOO", "not one of 'AJCEP', 'JIEPA', 'ID-MOTR-16-2024': 'FOO'", id="unknown scheme"),
-        pytest.param("ajcep", "not one of 'AJCEP', 'JIEPA', 'ID-MOTR-16-2024': 'ajcep'", id="wrong case"),
         pytest.param("ATIGA", "not one of 'AJCEP', 'JIEPA', 'ID-MOTR-16-2024': 'ATIGA'", id="a scheme roo lacks"),
         pytest.param(None, "not one of 'AJCEP', 'JIEPA', 'ID-MOTR-16-2024': None", id="null"),
         pytest.param(1, "not one of 'AJCEP', 'JIEPA', 'ID-MOTR-16-2024': 1", id="number"),
@@ -564,7 +564,7 @@ def test_bad_quantity_value() -> None:
         ),
         pytest.param(
             {"items": [item(fob_value={"amount": "1", "currency": "US$"})]},
-            [("items[0].fob_value.currency", "not an ISO 4217 currency code: 'US$'")],
+            [("items[0].fob_value.currency", "not an ISO 4217 currency code: 'US$'" + currency_hint("US$"))],
             id="currency symbol",
         ),
         pytest.param({"items": []}, [("items", "a certificate lists at least one item")], id="no items"),

@@ -27,16 +27,17 @@ that listing its problems never recurses without bound; the problems listed are 
 from __future__ import annotations
 
 import decimal
+import difflib
 import enum
 import functools
 import keyword
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -46,7 +47,7 @@ from ._frozen import FrozenMap
 from ._json import DEFAULT_LIMITS, Limits, depth_problem, show
 from .errors import MAX_PROBLEMS, InvalidCertificate, InvalidInput, Problem
 from .hs.correlation import CorrelationTable
-from .model.certificate import AlterationMethod, Certificate, Copy, Medium, Scheme
+from .model.certificate import AlterationMethod, Certificate, Copy, Item, Medium, Scheme
 from .model.codes import country_hint, currency_hint, is_country, is_currency
 from .model.criterion import OriginCriterion
 from .model.hs import MAX_HS_DIGITS, HsVersion, hs_code_problem
@@ -211,8 +212,14 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     try:
         return cls(value)
     except (ValueError, TypeError):
-        allowed = ", ".join(repr(m.value) for m in cls)
-        raise ValueError(f"not one of {allowed}: {_show(value)}") from None
+        pass
+    # A word in another letter case means the member whose value it spells, when only one does ("jiepa").
+    if isinstance(value, str):
+        folded = [member for member in cls if isinstance(member.value, str) and member.value.casefold() == value.casefold()]
+        if len(folded) == 1:
+            return folded[0]
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise ValueError(f"not one of {allowed}: {_show(value)}") from None
 
 
 #: Enums of the certificate format (every enum is handled by the generic hook; kept for reference).
@@ -768,7 +775,10 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
     if isinstance(error, _Omitted):
         return [Problem(where, _OMITTED, _Count(error.count))]
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(_show(k) for k in error.extra_fields)[:MAX_PROBLEMS])
+        known = [field.alias or field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
+        keys = ", ".join(
+            _show(key) + _nearest(key, known) for key in sorted(error.extra_fields, key=str)[:MAX_PROBLEMS]
+        )
         return [Problem(where, f"unknown field{'s' if len(error.extra_fields) > 1 else ''} {keys}")]
     if isinstance(error, KeyError):
         return [Problem(where, "required field is missing")]
@@ -779,6 +789,20 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
 
 
 _OMITTED: Final = "problems omitted"
+#: Unknown keys longer than this get no suggestion (a suggestion is for a typo, not for a pasted text).
+_SUGGESTED_KEY_LENGTH: Final = 64
+
+
+def _nearest(key: object, known: Sequence[str]) -> str:
+    """`` (did you mean 'hs_code'?)`` for an unknown key close to a known one (a typo, another case), else ``""``."""
+    if not isinstance(key, str) or len(key) > _SUGGESTED_KEY_LENGTH:
+        return ""
+    folded = {name.casefold(): name for name in known}
+    match = folded.get(key.casefold().replace("-", "_").replace(" ", "_"))
+    if match is None:
+        close = difflib.get_close_matches(key.casefold(), list(folded), n=1, cutoff=0.75)
+        match = folded[close[0]] if close else None
+    return f" (did you mean {match!r}?)" if match is not None else ""
 
 
 class _Count(int):
@@ -868,51 +892,145 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
         and len(numbers) == len(items)
         and min(numbers) >= 1
         and all(map(is_currency, currencies))
-        and not _header_problems(co, prefix)
+        and not _header_problems(_FieldsOf(co), prefix)
     ):
         return []
+    fields = ((index, _FieldsOf(item)) for index, item in enumerate(co.items))
+    return _certificate_problems(_FieldsOf(co), fields, prefix, listed_items=bool(co.items))
+
+
+class _Fields(Protocol):
+    """A certificate's or an item's fields by name (a field that could not be read gives None)."""
+
+    def get(self, name: str, /) -> Any: ...
+
+
+@typing.final
+class _FieldsOf:
+    """The fields of a certificate or item that was read: :class:`_Fields` without copying them."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def get(self, name: str, /) -> Any:
+        return getattr(self.value, name)
+
+
+def _certificate_problems(
+    header: _Fields, items: Iterable[tuple[int, _Fields]], prefix: str, *, listed_items: bool
+) -> list[Problem]:
+    """The problems of :func:`check_certificate`, from the header fields that could be read and the item fields
+    that could (each item with its index in the document), so that a document with faults of both kinds gets
+    all of them in one round.
+    """
     problems: list[Problem] = []
     for field in ("exporting_party", "importing_party"):
-        code = getattr(co, field)
-        if not is_country(code):
+        code = header.get(field)
+        if isinstance(code, str) and not is_country(code):
             problems.append(_country_problem(code, prefix + field))
-    problems.extend(_header_problems(co, prefix))
-    if not co.items:
+    problems.extend(_header_problems(header, prefix))
+    if not listed_items:
         problems.append(Problem(prefix + "items", "a certificate lists at least one item"))
     seen: set[int] = set()
-    for index, item in enumerate(co.items):
+    for index, item in items:
         where = f"{prefix}items[{index}]"
-        if item.number < 1:
-            problems.append(Problem(f"{where}.number", f"item numbers start at 1, got {item.number}"))
-        elif item.number in seen:
-            problems.append(Problem(f"{where}.number", f"item number {item.number} is used twice"))
-        seen.add(item.number)
-        if (hs_problem := hs_code_problem(item.hs_code)) is not None:
+        number = item.get("number")
+        if number is None:
+            pass
+        elif number < 1:
+            problems.append(Problem(f"{where}.number", f"item numbers start at 1, got {number}"))
+        elif number in seen:
+            problems.append(Problem(f"{where}.number", f"item number {number} is used twice"))
+        else:
+            seen.add(number)
+        hs_code = item.get("hs_code")
+        if hs_code is not None and (hs_problem := hs_code_problem(hs_code)) is not None:
             problems.append(Problem(f"{where}.hs_code", hs_problem))
-        if item.fob_value is not None and not is_currency(item.fob_value.currency):
-            problems.append(_currency_problem(item.fob_value.currency, f"{where}.fob_value.currency"))
+        fob_value = item.get("fob_value")
+        if fob_value is not None and not is_currency(fob_value.currency):
+            problems.append(_currency_problem(fob_value.currency, f"{where}.fob_value.currency"))
         # Zero is kept: it is a wrong figure the rules report (a quantity of 0 cannot cover a declaration).
-        _positive(item.fob_value, f"{where}.fob_value.amount", "an FOB value", problems, zero=True)
-        _positive(item.quantity, f"{where}.quantity.value", "a quantity", problems, zero=True)
-        _positive(item.gross_weight, f"{where}.gross_weight.value", "a weight", problems, zero=True)
+        _positive(fob_value, f"{where}.fob_value.amount", "an FOB value", problems, zero=True)
+        _positive(item.get("quantity"), f"{where}.quantity.value", "a quantity", problems, zero=True)
+        _positive(item.get("gross_weight"), f"{where}.gross_weight.value", "a weight", problems, zero=True)
     return problems
 
 
-def _header_problems(co: Certificate, prefix: str) -> list[Problem]:
+def _readable_parts_problems(data: Mapping[str, Any], limits: Limits) -> list[Problem]:
+    """:func:`check_certificate`'s problems in the parts of ``data`` that can be read, when the whole cannot.
+
+    Each header field and each field of each item is read on its own: an amount written ``"1,200"`` on one
+    item, or a misspelt key, no longer hides a currency ``"US$"`` on another, or a country named
+    ``"Thailand"``, until the first is fixed.
+    """
+    raw_items = data.get("items")
+    items: list[tuple[int, _Fields]] = []
+    if isinstance(raw_items, (list, tuple)):
+        item_types = _field_types(Item)
+        items = [
+            (index, _readable_fields(raw, item_types))
+            for index, raw in enumerate(raw_items[: limits.max_items])
+            if isinstance(raw, Mapping)
+        ]
+    header = _readable_fields(data, {k: v for k, v in _certificate_types().items() if k != "items"})
+    return _certificate_problems(header, items, "", listed_items=raw_items != [])
+
+
+def _readable_fields(data: Mapping[str, Any], types: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of ``data`` that can be read as their ``types`` say, each on its own."""
+    fields: dict[str, Any] = {}
+    for name, kind in types.items():
+        if name in data:
+            try:
+                fields[name] = DETAILED.structure(data[name], kind)
+            except Exception:  # noqa: BLE001 - already reported by the structuring of the whole
+                continue
+    return fields
+
+
+@functools.cache
+def _field_types(cls: type[Any]) -> dict[str, Any]:
+    """The field types of attrs class ``cls``, resolved (roo's annotations are strings)."""
+    return typing.get_type_hints(cls)
+
+
+def _certificate_types() -> dict[str, Any]:
+    """The certificate's field types, in the order of its fields."""
+    return _field_types(Certificate)
+
+
+def _in_document_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` ordered as their fields come in a certificate: header fields in model order, items by index."""
+    order = {name: position for position, name in enumerate(_certificate_types())}
+
+    def key(problem: Problem) -> tuple[int, int, str]:
+        head, _, rest = problem.path.partition(".")
+        name, _, index = head.partition("[")
+        number = int(index.rstrip("]")) if index.rstrip("]").isdigit() else -1
+        return order.get(name, -1), number, rest
+
+    return sorted(problems, key=key)
+
+
+def _header_problems(header: _Fields, prefix: str) -> list[Problem]:
     """Country codes outside boxes 5-10: the parties' countries, transit countries, referenced certificates.
 
+    ``header`` maps a certificate's fields to their values (a field that could not be read is left out).
     These are read in any letter case (``"sg"`` is Singapore: the rules compare them case-blind); the
     exporting and importing Parties, which decide the scheme's rules, must be written as ISO writes them.
     """
     problems: list[Problem] = []
     for field in ("exporter", "consignee", "producer", "third_country_invoicer"):
-        _check_party(getattr(co, field), prefix + field, problems)
-    if co.transport is not None:
-        for index, country in enumerate(co.transport.transit_countries):
+        _check_party(header.get(field), prefix + field, problems)
+    transport = header.get("transport")
+    if transport is not None:
+        for index, country in enumerate(transport.transit_countries):
             if not _country_any_case(country):
                 problems.append(_country_problem(country, f"{prefix}transport.transit_countries[{index}]"))
     for field in ("original_certificate", "replaces"):
-        reference = getattr(co, field)
+        reference = header.get(field)
         if reference is not None and reference.exporting_party is not None and not _country_any_case(reference.exporting_party):
             problems.append(_country_problem(reference.exporting_party, f"{prefix}{field}.exporting_party"))
     return problems
@@ -935,7 +1053,16 @@ def load_certificate(data: object, limits: Limits = DEFAULT_LIMITS) -> Certifica
     too_many = _items_problem(data, limits)
     if too_many is not None:
         raise InvalidCertificate([too_many])
-    co = structure(data, Certificate, InvalidCertificate, limits)
+    try:
+        co = structure(data, Certificate, InvalidCertificate, limits)
+    except InvalidCertificate as error:
+        if not isinstance(data, Mapping) or len(error.problems) == 1 and error.problems[0].path == "$":
+            raise  # not an object, or nested too deeply: nothing else can be read
+        listed = {problem.path for problem in error.problems}
+        more = [problem for problem in _readable_parts_problems(data, limits) if problem.path not in listed]
+        if not more:
+            raise
+        raise InvalidCertificate(_in_document_order([*error.problems, *more]), error.omitted) from None
     problems = check_certificate(co)
     if problems:
         raise InvalidCertificate(problems)

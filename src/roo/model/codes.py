@@ -79,8 +79,35 @@ def country_hint(text: str) -> str:
 
 
 def currency_hint(text: str) -> str:
-    """`` (did you mean 'USD'?)`` for a currency code in the wrong case or with spaces, else ``""``."""
+    """`` (did you mean 'USD'?)`` for a currency code in the wrong case or with spaces, or for a symbol or a
+    name that only one currency has in English, Japanese or Indonesian (``"US$"``, ``"US Dollar"``), else ``""``.
+    """
     candidate = text.strip().upper()
     if candidate != text and is_currency(candidate):
         return f" (did you mean {candidate!r}?)"
-    return ""
+    if len(text) > 200:
+        return ""
+    code = _currency_words().get(text.strip().casefold())
+    return f" (did you mean {code!r}?)" if code else ""
+
+
+#: The locales whose currency symbols and names explain a refused currency: English as written across the
+#: region (``en_001``: "US$", "JP¥"), Japanese and Indonesian.
+_CURRENCY_LOCALES: Final = ("en", "en_001", "ja", "id")
+
+
+@functools.cache
+def _currency_words() -> dict[str, str]:
+    """Currency symbols and names (casefolded) that name one currency only -> its code, from CLDR."""
+    found: dict[str, set[str]] = {}
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return {}
+    for language in _CURRENCY_LOCALES:
+        locale = Locale.parse(language)
+        for words in (locale.currency_symbols, locale.currencies):
+            for code, word in words.items():
+                if code in CURRENCIES and word.casefold() != code.casefold():
+                    found.setdefault(word.casefold(), set()).add(code)
+    return {word: codes.pop() for word, codes in found.items() if len(codes) == 1}
