@@ -277,3 +277,16 @@ def test_no_scheme_imports_another_schemes_rules() -> None:
         and any(target == other or target.startswith(other + ".") for other in schemes - {scheme})
     ]
     assert not crossing, "\n".join(crossing)
+
+
+def test_imports_inside_the_package_are_relative() -> None:
+    """A vendored copy (``acme/_vendor/roo``) must import itself, never an installed ``roo`` (docs/integration.md)."""
+    absolute = []
+    for module, (path, _) in sorted(MODULES.items()):
+        for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            if (isinstance(node, ast.Import) or node.level == 0) and any(
+                name == PACKAGE or name.startswith(PACKAGE + ".") for name in names
+            ):
+                absolute.append(f"{module}:{node.lineno}")
+    assert not absolute, absolute
