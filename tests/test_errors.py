@@ -28,6 +28,7 @@ from tests.builders import PRESENTED_ON, certificate_data
 
 DOCUMENT_ERRORS = (
     roo.errors.InvalidCertificate,
+    roo.errors.InvalidCase,
     roo.errors.InvalidContext,
     roo.errors.InvalidGood,
     roo.errors.InvalidPsrTable,

@@ -14,8 +14,10 @@ from . import (
 )
 from ._version import installed_version
 from .api import dump, dump_context, evaluate, evaluate_many, load, load_context, loads
+from .case import load_case
 from .context import Context
 from .errors import (
+    InvalidCase,
     InvalidCertificate,
     InvalidContext,
     InvalidGood,
@@ -51,6 +53,7 @@ __all__ = [
     "Context",
     "Evaluation",
     "Finding",
+    "InvalidCase",
     "InvalidCertificate",
     "InvalidContext",
     "InvalidGood",
@@ -79,6 +82,7 @@ __all__ = [
     "evaluate_many",
     "json_schema",
     "load",
+    "load_case",
     "load_context",
     "load_good",
     "loads",

@@ -4,7 +4,8 @@
 
     RooError
     ├── InvalidInput (ValueError)        input that cannot be read; ``problems`` with JSON paths
-    │   ├── InvalidCertificate           a certificate (or a case wrapping one)
+    │   ├── InvalidCertificate           a certificate
+    │   ├── InvalidCase                  a case: a certificate with its context
     │   ├── InvalidContext               a context
     │   │   └── InvalidParameterOverride a parameter override in it
     │   ├── InvalidGood                  a good for origin determination
@@ -96,9 +97,15 @@ class InvalidInput(RooError, ValueError):
 
 
 class InvalidCertificate(InvalidInput):
-    """A certificate (or a case wrapping one) that is not well-formed."""
+    """A certificate that is not well-formed."""
 
     kind = "certificate"
+
+
+class InvalidCase(InvalidInput):
+    """A case (a certificate with its context) that is not well-formed; paths start ``certificate.``/``context.``."""
+
+    kind = "case"
 
 
 class InvalidContext(InvalidInput):

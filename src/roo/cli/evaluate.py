@@ -35,14 +35,17 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, Any, Final, TextIO, TypeVar, final
 
 import attrs
 
 from .._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
-from ..api import evaluate, load, load_context
+from ..api import evaluate, load_context
+from ..case import CASE_KEYS as CASE_KEYS
+from ..case import CaseError
+from ..case import read_case_data as load_case
 from ..context import Context
 from ..errors import InvalidInput, Problem
 from ..evaluation import Check, Evaluation, Finding, Outcome, Status
@@ -73,7 +76,6 @@ from ._common import (
 )
 
 #: The keys of a case file.
-CASE_KEYS: Final = frozenset({"certificate", "context"})
 #: What ``--format`` offers.
 FORMATS: Final = ("text", "json", "markdown", "html")
 #: The statuses that exit 0.
@@ -431,64 +433,8 @@ def _read_document(source: str, *, use_context: bool) -> tuple[Certificate, Cont
         raise InputError(_label(source), error.problems, error.what) from None
 
 
-class CaseError(Exception):
-    """A document that is not a well-formed certificate or case: every problem, with its path."""
-
-    def __init__(self, problems: Iterable[Problem], what: str) -> None:
-        self.problems = tuple(problems)
-        self.what = what
-        super().__init__(what)
-
-
-def load_case(data: Any, *, use_context: bool = True) -> tuple[Certificate, Context | None]:
-    """The certificate in parsed JSON ``data`` (a certificate or a case) and, for a case, its context.
-
-    Raises:
-        CaseError: listing every problem, prefixed ``certificate.`` / ``context.`` inside a case.
-    """
-    problems: list[Problem] = []
-    is_case = isinstance(data, Mapping) and "certificate" in data
-    context_data: Any = None
-    if is_case:
-        unknown = sorted(str(key) for key in data if key not in CASE_KEYS)
-        if unknown:
-            problems.append(
-                Problem("$", f"a case has only 'certificate' and 'context', not {', '.join(map(repr, unknown))}")
-            )
-        certificate_data, context_data = data["certificate"], data.get("context")
-    else:
-        certificate_data = data
-    co: Certificate | None = None
-    ctx: Context | None = None
-    try:
-        co = load(certificate_data)
-    except InvalidInput as error:
-        problems.extend(_prefixed("certificate" if is_case else "", p) for p in error.reported)
-    if use_context and context_data is not None:
-        try:
-            ctx = load_context(context_data)
-        except InvalidInput as error:
-            problems.extend(_prefixed("context", p) for p in error.reported)
-    if problems or co is None:
-        raise CaseError(problems, "invalid case" if is_case else "invalid certificate")
-    return co, ctx
-
-
 def _label(source: str) -> str:
     return "<stdin>" if source == STDIN else source
-
-
-def _prefixed(prefix: str, problem: Problem) -> Problem:
-    """``problem`` with its path inside a case: ``items[0].hs_code`` -> ``certificate.items[0].hs_code``."""
-    if not prefix or problem.path == "...":  # no prefix, or the count of problems not listed
-        return problem
-    if problem.path == "$":
-        path = prefix
-    elif problem.path.startswith("["):
-        path = prefix + problem.path
-    else:
-        path = f"{prefix}.{problem.path}"
-    return Problem(path, problem.message, problem.value)
 
 
 # --- the text report --------------------------------------------------------------------------------------
