@@ -10,7 +10,7 @@ true.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import roo
 from tests.builders import complete_case
@@ -109,3 +109,154 @@ def test_stamp_stated_true_passes() -> None:
     evaluation = _evaluate(complete_case(certification=_certification(sealed=True)))
     assert "certification-not-stamped" not in _codes(evaluation)
     assert "certificate.certification.sealed" not in _needed(evaluation)
+
+
+# --- the tick boxes of box 13 and the certified-true-copy endorsement --------------------------------------------
+#
+# A tick box the data leave out is not stated: a check whose finding would say "the box is not ticked" is not
+# evaluated, naming the box. Where the tick only confirms what the substance shows, the substance is still checked
+# (notes/legal-review.md, question 3: a missing tick never switches a check off).
+
+#: AJCEP IR 7: a CO issued more than three days after shipment is issued retroactively, within twelve months;
+#: this one is issued eleven days after its shipment on 2024-03-04.
+LATE: Final = {"issue_date": "2024-03-15"}
+
+
+def _case(**changes: Any) -> dict[str, Any]:
+    """A complete case with ``changes`` to the certificate; ``None`` values are left out of the data."""
+    case = complete_case(**{key: value for key, value in changes.items() if value is not None})
+    for key, value in changes.items():
+        if value is None:
+            case["certificate"].pop(key, None)
+    return case
+
+
+def test_retroactive_tick_left_out_is_not_evaluated_not_a_denial() -> None:
+    """AJCEP IR 7: a CO issued after the grace days bears 'Issued Retroactively'; unstated is not unticked."""
+    evaluation = _evaluate(_case(issued_retroactively=None, **LATE))
+    assert not {"retroactive-box-not-ticked", "issued-retroactively"} & _codes(evaluation)
+    assert "certificate.issued_retroactively" in _needed(evaluation)
+    assert not evaluation.complete and not evaluation.denied
+
+
+def test_retroactive_tick_stated_false_denies() -> None:
+    evaluation = _evaluate(_case(issued_retroactively=False, **LATE))
+    assert "retroactive-box-not-ticked" in _codes(evaluation)
+    assert evaluation.denied == (1,)
+
+
+def test_retroactive_tick_stated_true_is_noted() -> None:
+    evaluation = _evaluate(_case(issued_retroactively=True, **LATE))
+    assert "issued-retroactively" in _codes(evaluation)
+    assert "certificate.issued_retroactively" not in _needed(evaluation)
+
+
+def test_retroactive_tick_left_out_still_denies_an_issuance_too_late() -> None:
+    """IR 7: retroactive issuance only within twelve months of shipment, ticked or not."""
+    evaluation = _evaluate(_case(issued_retroactively=None, issue_date="2025-03-10"))
+    assert "retroactive-issuance-too-late" in _codes(evaluation)
+    assert "retroactive-box-not-ticked" not in _codes(evaluation)
+
+
+def test_retroactive_tick_left_out_on_time_needs_nothing() -> None:
+    """Issued the day after shipment: the tick does not matter, so its absence is not asked about."""
+    evaluation = _evaluate(_case(issued_retroactively=None))
+    assert "certificate.issued_retroactively" not in _needed(evaluation)
+    assert evaluation.complete
+
+
+def test_jiepa_retroactive_tick_left_out_is_not_evaluated() -> None:
+    """JIEPA Art 50 (Implementing Agreement): the same mark; its warning is not given for data that do not say."""
+    evaluation = _evaluate(_case(scheme="JIEPA", issued_retroactively=None, **LATE))
+    assert "jiepa-retroactive-box-not-ticked" not in _codes(evaluation)
+    assert "certificate.issued_retroactively" in _needed(evaluation)
+    stated_false = _evaluate(_case(scheme="JIEPA", issued_retroactively=False, **LATE))
+    assert "jiepa-retroactive-box-not-ticked" in _codes(stated_false)
+
+
+def _in_transit(retroactive: bool | None) -> roo.Evaluation:
+    """AJCEP IR 15: goods shipped on 2010-06-30 to the Philippines, where the Agreement entered into force on
+    2010-07-01, get preference only with a CO issued retroactively."""
+    case = _case(
+        exporting_party="JP",
+        importing_party="PH",
+        issue_date="2010-06-30",
+        transport={"departure_date": "2010-06-30"},
+        issued_retroactively=retroactive,
+    )
+    case["context"]["on"] = "2010-07-01"
+    return _evaluate(case)
+
+
+def test_in_transit_tick_left_out_is_not_evaluated_not_a_denial() -> None:
+    evaluation = _in_transit(None)
+    assert "in-transit-co-not-retroactive" not in _codes(evaluation)
+    assert "certificate.issued_retroactively" in _needed(evaluation)
+    assert not evaluation.complete
+
+
+def test_in_transit_tick_stated_false_denies_and_true_passes() -> None:
+    assert "in-transit-co-not-retroactive" in _codes(_in_transit(False))
+    assert "in-transit-co-not-retroactive" not in _codes(_in_transit(True))
+
+
+ORIGINAL: Final = {"reference_number": "SG/2024/AJ/000077", "issue_date": "2024-03-01", "exporting_party": "SG"}
+
+
+def test_back_to_back_tick_left_out_is_not_reported_unticked() -> None:
+    """AJCEP form note 8 and OCP Rule 3(4): a CO naming an original is back-to-back; the tick is box 13's."""
+    evaluation = _evaluate(_case(back_to_back=None, original_certificate=ORIGINAL))
+    assert "back-to-back-box-not-ticked" not in _codes(evaluation)
+    assert "certificate.back_to_back" in _needed(evaluation)
+
+
+def test_back_to_back_tick_stated_false_warns_and_true_does_not() -> None:
+    stated_false = _evaluate(_case(back_to_back=False, original_certificate=ORIGINAL))
+    ticked = _evaluate(_case(back_to_back=True, original_certificate=ORIGINAL))
+    assert "back-to-back-box-not-ticked" in _codes(stated_false)
+    assert "back-to-back-box-not-ticked" not in _codes(ticked)
+
+
+INVOICER: Final = {"name": "Lion Trading Pte Ltd", "address": "1 Raffles Place, Singapore", "country": "SG"}
+
+
+def test_third_country_invoicing_left_out_is_not_reported_as_not_indicated() -> None:
+    """AJCEP form note 7: an invoice issued in a third country is shown by ticking box 13. Here Singapore is
+    neither the exporting nor the importing Party, and the data do not say whether the box is ticked."""
+    evaluation = _evaluate(_case(third_country_invoicing=None, third_country_invoicer=INVOICER))
+    assert "third-country-invoicing-not-indicated" not in _codes(evaluation)
+    assert "certificate.third_country_invoicing" in _needed(evaluation)
+
+
+def test_third_country_invoicing_stated_false_warns_and_true_does_not() -> None:
+    stated_false = _evaluate(_case(third_country_invoicing=False, third_country_invoicer=INVOICER))
+    ticked = _evaluate(_case(third_country_invoicing=True, third_country_invoicer=INVOICER))
+    assert "third-country-invoicing-not-indicated" in _codes(stated_false)
+    assert "third-country-invoicing-not-indicated" not in _codes(ticked)
+
+
+def test_certified_true_copy_left_out_with_a_copy_date_is_not_reported_unendorsed() -> None:
+    """AJCEP IR 5(b): a certified true copy is endorsed 'CERTIFIED TRUE COPY' in box 12."""
+    evaluation = _evaluate(_case(certified_true_copy=None, certified_true_copy_date="2024-03-10"))
+    assert "certified-true-copy-date-without-endorsement" not in _codes(evaluation)
+    assert "certificate.certified_true_copy" in _needed(evaluation)
+
+
+def test_certified_true_copy_stated_false_with_a_copy_date_warns() -> None:
+    evaluation = _evaluate(_case(certified_true_copy=False, certified_true_copy_date="2024-03-10"))
+    assert "certified-true-copy-date-without-endorsement" in _codes(evaluation)
+
+
+def test_every_tick_box_left_out_loads_as_none_and_dumps_back() -> None:
+    """DESIGN §3.1: load(dump(co)) == co; a tick the data leave out stays unstated through a round trip."""
+    case = complete_case()
+    for key in ("third_country_invoicing", "back_to_back", "issued_retroactively", "certified_true_copy"):
+        del case["certificate"][key]
+    co = roo.load(case["certificate"])
+    assert (None, None, None, None) == (
+        co.third_country_invoicing,
+        co.back_to_back,
+        co.issued_retroactively,
+        co.certified_true_copy,
+    )
+    assert roo.load(roo.dump(co)) == co

@@ -510,8 +510,9 @@ def _party(party: Party | None) -> str:
     return _fields((("Name", party.name), ("Address", party.address), ("Country", party.country)))
 
 
-def _tick(ticked: bool) -> str:
-    return f'<span class="tick">[{"X" if ticked else "&nbsp;"}]</span>'
+def _tick(ticked: bool | None) -> str:
+    # None: the data do not say whether the box is ticked, which is not the same as an empty box.
+    return f'<span class="tick">[{"X" if ticked else "?" if ticked is None else "&nbsp;"}]</span>'
 
 
 def _reference(reference: CertificateReference | None) -> str | None:

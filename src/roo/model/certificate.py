@@ -170,9 +170,13 @@ class Alteration:
 class Certificate:
     """A certificate of origin as presented at import.
 
-    A field the data leave out is not stated, never "no": ``unused_spaces_crossed_out``
-    is ``None`` when the data do not say whether the unused spaces are crossed out,
-    and a rule that needs the fact reports its check as not evaluated, naming it.
+    A field the data leave out is not stated, never "no": the tick boxes of box
+    13 (``third_country_invoicing``, ``back_to_back``, ``issued_retroactively``),
+    the endorsement ``certified_true_copy`` and ``unused_spaces_crossed_out``
+    are ``None`` when the data do not say. A rule that needs to know reports its
+    check as not evaluated, naming the fact; it never reports a box as
+    unticked. Where a tick only confirms what the substance shows, ``None``
+    counts as not ticked (a missing tick never switches a check off).
     """
 
     scheme: Scheme
@@ -187,12 +191,12 @@ class Certificate:
     consignee: Party | None = None
     producer: Party | None = None
     transport: Transport | None = None
-    third_country_invoicing: bool = False
+    third_country_invoicing: bool | None = None
     third_country_invoicer: Party | None = None
-    back_to_back: bool = False
+    back_to_back: bool | None = None
     original_certificate: CertificateReference | None = None
-    issued_retroactively: bool = False
-    certified_true_copy: bool = False
+    issued_retroactively: bool | None = None
+    certified_true_copy: bool | None = None
     certified_true_copy_date: date | None = None
     replaces: CertificateReference | None = None
     exporter_declaration: ExporterDeclaration | None = None

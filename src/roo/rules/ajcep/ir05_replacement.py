@@ -206,9 +206,11 @@ def check_not_replaced(co: Certificate, ctx: Context) -> Result:
 def check_certified_true_copy(co: Certificate, ctx: Context) -> Result:
     """A certified true copy bears the original's issue date and was made within the limit after it."""
     if not co.certified_true_copy:
-        if co.certified_true_copy_date is not None:
-            return judged(CTC_DATE_WITHOUT_ENDORSEMENT(None, certified_true_copy_date=co.certified_true_copy_date))
-        return NOT_APPLICABLE
+        if co.certified_true_copy_date is None:
+            return NOT_APPLICABLE
+        if co.certified_true_copy is None:
+            return not_evaluated("certificate.certified_true_copy")  # not stated is not "not endorsed"
+        return judged(CTC_DATE_WITHOUT_ENDORSEMENT(None, certified_true_copy_date=co.certified_true_copy_date))
     try:
         max_months = int(ctx.parameter(CTC_MAX_MONTHS, co.issue_date))
     except ParameterNotInForce:

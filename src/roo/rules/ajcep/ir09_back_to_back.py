@@ -308,14 +308,23 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
     """A back-to-back CO names its original, a valid AJCEP CO of a Party issued before it and valid when it was issued.
 
     Whatever box 13 says: a CO that names an original is checked as a
-    back-to-back CO, and the missing tick is a finding of its own.
+    back-to-back CO, and the missing tick is a finding of its own. Data that
+    do not say whether the box is ticked (``None``) leave that part not
+    evaluated, never reported as unticked.
     """
+    result = _check_original_reference(co, ctx)
+    if co.back_to_back is None and back_to_back.based_on_original(co) and result.outcome is Outcome.PASSED:
+        return Result(Outcome.NOT_EVALUATED, result.findings, ("certificate.back_to_back",))
+    return result
+
+
+def _check_original_reference(co: Certificate, ctx: Context) -> Result:
     reference = co.original_certificate
     if not back_to_back.based_on_original(co):
         return failed(ORIGINAL_MISSING(None)) if co.back_to_back else NOT_APPLICABLE
     assert reference is not None  # based on an original
     findings: list[Finding] = []
-    if not co.back_to_back:
+    if co.back_to_back is False:
         findings.append(BOX_NOT_TICKED(None, original_reference=reference.reference_number))
     if back_to_back.names_itself(co):
         findings.append(ORIGINAL_IS_ITSELF(None, original_reference=reference.reference_number))

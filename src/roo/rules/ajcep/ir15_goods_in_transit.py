@@ -126,6 +126,8 @@ def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
         return not_evaluated("certificate.transport.departure_date")
     if co.issued_retroactively:
         return PASSED
+    if co.issued_retroactively is None:
+        return not_evaluated("certificate.issued_retroactively")  # not stated is not "not ticked"
     verified = entry_into_force_verified(co.importing_party, ctx, read_on)
     spec = IN_TRANSIT_NOT_RETROACTIVE if verified else IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED
     return judged(spec(None, departure_date=shipped, **facts))

@@ -144,6 +144,8 @@ def check_third_country_invoicing(terms: FormTerms, co: Certificate, ctx: Contex
         return not_evaluated("certificate.third_country_invoicer.country")
     if invoicer.country in (co.exporting_party, co.importing_party):
         return PASSED
+    if co.third_country_invoicing is None:
+        return not_evaluated("certificate.third_country_invoicing")  # not stated is not "not indicated"
     return judged(
         terms.third_country_invoicing_not_indicated(
             None,

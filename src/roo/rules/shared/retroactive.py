@@ -108,7 +108,9 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
         shipped = original.transport.departure_date
     if shipped is None and co.transport is not None:
         shipped = co.transport.departure_date
-    ticked = co.issued_retroactively or (original is not None and original.issued_retroactively)
+    marks = (co.issued_retroactively, *((original.issued_retroactively,) if original is not None else ()))
+    # Either mark ticked counts; a mark the data leave out (None) is not "not ticked".
+    ticked = True if True in marks else None if None in marks else False
     facts: dict[str, object] = {"original_reference": co.replaces.reference_number}
     return _judge(replacement_terms, ctx, issued, ticked, shipped, facts)
 
@@ -117,7 +119,7 @@ def _judge(
     terms: RetroactiveTerms,
     ctx: Context,
     issued: date,
-    ticked: bool,
+    ticked: bool | None,
     shipped: date | None,
     extra: dict[str, object],
 ) -> Result:
@@ -145,11 +147,14 @@ def _judge(
     if on_time:
         return judged(terms.ticked_on_time(None, **facts))
     findings: list[Finding] = []
-    if not ticked:
+    if ticked is False:
         findings.append(terms.not_ticked(None, **facts))
     latest = add_months(shipped, max_months)
     if issued > latest:
         findings.append(terms.too_late(None, latest=latest, **facts))
+    if ticked is None and not findings:
+        # Issued late but in time for retroactive issuance; whether the box is ticked the data do not say.
+        return not_evaluated("certificate.issued_retroactively")
     if not findings:
         findings.append(terms.issued_retroactively(None, **facts))
     return judged(*findings)
