@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import inspect
 import io
 import os
 import re
@@ -192,8 +193,8 @@ def test_pages_speak_only_of_roo(name: str) -> None:
 
 def test_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     """``mkdocs build --strict`` succeeds: every nav page exists, every link and anchor resolves."""
-    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
-        pytest.skip("mkdocs and mkdocs-material are not installed (pip install -e '.[docs]')")
+    if any(importlib.util.find_spec(name) is None for name in ("mkdocs", "material", "mkdocstrings_handlers")):
+        pytest.skip("mkdocs, mkdocs-material and mkdocstrings are not installed (pip install -e '.[docs]')")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
         cwd=ROOT,
@@ -206,3 +207,45 @@ def test_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert 0 == result.returncode, result.stdout + result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "certificate.schema.json").is_file()
+    reference = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
+    assert ('id="roo.api.evaluate"' in reference, ":func:`" in reference) == (True, False)
+
+
+def _documented_modules() -> set[str]:
+    """The modules the API reference pages render (``::: module`` or ``::: module.name``)."""
+    found: set[str] = set()
+    for page in (DOCS / "api").glob("*.md"):
+        found.update(re.findall(r"^::: ([\w.]+)", page.read_text(encoding="utf-8"), flags=re.M))
+    return found
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    """Each name ``roo`` exports is rendered by a page of the API reference: its own module, or a package
+    above it, is named in a ``:::`` block (checked without building the site).
+    """
+    import roo
+
+    documented = _documented_modules()
+    missing = []
+    for name in roo.__all__:
+        if name == "__version__":
+            continue
+        value = getattr(roo, name)
+        home = value.__name__ if inspect.ismodule(value) else value.__module__
+        if not any(home == module or home.startswith(module + ".") or f"{home}.{name}" == module for module in documented):
+            missing.append(f"{name} ({home})")
+    assert [] == missing
+
+
+def test_sphinx_roles_and_doctests_are_rendered_as_code() -> None:
+    """The reference's griffe extension turns ``:func:`x``` into code and fences doctests."""
+    pytest.importorskip("griffe")
+    sys.path.insert(0, str(DOCS))
+    try:
+        from griffe_roles import _ROLE, _code, _fence_doctests
+    finally:
+        sys.path.remove(str(DOCS))
+    text = "See :func:`roo.evaluate` and :class:`~roo.model.Certificate`.\n\n>>> 1 + 1\n2\n\nAfter."
+    assert "See `roo.evaluate` and `Certificate`.\n\n```pycon\n>>> 1 + 1\n2\n```\n\nAfter." == _fence_doctests(
+        _ROLE.sub(_code, text)
+    )
