@@ -19,7 +19,6 @@ certificate and evaluation always give the same page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from types import MappingProxyType
@@ -31,382 +30,15 @@ from ._exact import exact
 from ._version import installed_version
 from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
 from .model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
+from .report_boxes import BOX_BY_NUMBER, BOX_OF_CODE, BOXES, ITEM_BOXES, JAPAN, OTHER, REFERENCE, Box, box_of
+from .report_style import STYLE
 from .safeguard import verdict_words
 
 __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_report"]
 
-#: The key of the form's header (reference number, form name, sheet), which has no box number.
-REFERENCE: Final = 0
-#: The key under which findings that concern no box are listed ("Other findings").
-OTHER: Final = -1
-
-
-@final
-@attrs.frozen
-class Box:
-    """A box of the form: its number (``REFERENCE`` for the header) and its printed heading."""
-
-    number: int
-    title: str
-
-    @property
-    def label(self) -> str:
-        """``"Box 7"``, or ``"Reference No."`` for the header."""
-        return "Reference No." if self.number == REFERENCE else f"Box {self.number}"
-
-
-#: The boxes of the AJCEP form as the ASEAN Member States print it, in order.
-BOXES: Final = (
-    Box(REFERENCE, "Reference No., form and sheet"),
-    Box(1, "Goods consigned from (exporter's business name, address, country)"),
-    Box(2, "Goods consigned to (importer's / consignee's name, address, country)"),
-    Box(3, "Means of transport and route (as far as known)"),
-    Box(4, "For official use"),
-    Box(5, "Item number"),
-    Box(6, "Marks and numbers on packages"),
-    Box(7, "Number and type of packages, description of goods, HS code of the importing Party"),
-    Box(8, "Origin criterion"),
-    Box(9, "Gross weight or other quantity, and value (FOB)"),
-    Box(10, "Number and date of invoices"),
-    Box(11, "Declaration by the exporter"),
-    Box(12, "Certification"),
-    Box(13, "Third country invoicing, back-to-back CO, issued retroactively"),
-)
-_BOX: Final[Mapping[int, Box]] = MappingProxyType({box.number: box for box in BOXES})
-#: The boxes filled in once per item.
-ITEM_BOXES: Final = (5, 6, 7, 8, 9, 10)
-
-#: The box each finding code concerns. Codes not listed here are placed by :func:`box_of` from their facts
-#: (the box an alteration was made in, the Art 9 data element, the e-CO field) or listed under "Other findings".
-BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        # Reference number, sheet, medium (the form's header).
-        "reference-number-missing": REFERENCE,
-        "not-original": REFERENCE,
-        "copy-not-indicated": REFERENCE,
-        "paper-co-after-eco-only": REFERENCE,
-        "eco-before-exchange": REFERENCE,
-        "eco-data-copy-missing": REFERENCE,
-        # Box 1: the exporter.
-        "declared-exporter-differs": 1,
-        "exporter-missing": 1,
-        "consignee-missing": 2,
-        "exporting-party-not-a-party": 1,
-        "importing-party-not-a-party": 2,
-        "exporting-party-is-importing-party": 2,
-        "declared-exporter-differs-slightly": 1,
-        # Box 3: transport and route.
-        "retroactive-shipment-date-missing": 3,
-        "transit-countries-differ-from-certificate": 3,
-        "transit-evidence-missing": 3,
-        "transit-operation-not-permitted": 3,
-        "transit-operation-unrecognised": 3,
-        "in-transit-co-not-retroactive": 3,
-        "in-transit-co-not-retroactive-unverified": 3,
-        "motr-traded-in-transit": 3,
-        "motr-transit-inconsistent": 3,
-        "motr-transit-not-proven": 3,
-        "motr-transit-operation-not-permitted": 3,
-        "motr-transit-operation-unrecognised": 3,
-        "motr-transit-reason-not-accepted": 3,
-        "motr-transit-reason-unknown": 3,
-        "motr-transit-reason-unrecognised": 3,
-        "motr-transit-reason-mixed": 3,
-        "motr-consignment-departs-after-import": 3,
-        "motr-transit-trading-unknown": 3,
-        # Box 4: for official use in the importing Party (presentation, waiver, the agreement in force).
-        "motr-coo-issued-after-import": 4,
-        "motr-preferential-co-verified-under-agreement": 4,
-        # MoTR 16/2024 Art 2(3): whether a safeguard measure covers the goods (by their HS code) and excludes them.
-        "motr-country-not-excluded": 7,
-        "motr-goods-outside-safeguard-measures": 7,
-        "motr-safeguard-scope-uncertain": 7,
-        "co-presented-after-validity": 4,
-        "co-presented-before-issue": 4,
-        "co-issued-before-agreement": 4,
-        "co-waived": 4,
-        "ajcep-not-in-force-on-import": 4,
-        "ajcep-not-in-force-on-import-unverified": 4,
-        "ajcep-not-in-force-for-exporting-party": 4,
-        "ajcep-not-in-force-for-exporting-party-unverified": 4,
-        "jiepa-issued-before-entry-into-force": 4,
-        "motr-16-2024-not-in-force": 4,
-        "motr-field-verification-possible": 4,
-        # Box 5: the item number (of this CO, or of the original a back-to-back item draws from).
-        "back-to-back-original-item-not-found": 5,
-        "eco-drawdown-unknown-item": 5,
-        "declared-item-not-on-certificate": 5,
-        # Box 7: packages, description and HS code.
-        "description-missing": 7,
-        "description-not-substantially-identical": 7,
-        "description-differs-slightly": 7,
-        "hs-code-not-six-digits": 7,
-        "hs-code-national-digits": 7,
-        "declared-hs-subheading-differs": 7,
-        "declared-hs-subheading-differs-across-editions": 7,
-        "hs-conversion-not-verified": 7,
-        "hs-conversion-not-correlated": 7,
-        "hs-conversion-ambiguous": 7,
-        "hs-conversion-unchecked": 7,
-        "hs-edition-accepted-transitional": 7,
-        "hs-edition-back-to-back-not-allowed": 7,
-        "hs-edition-retroactive-not-amended": 7,
-        "hs-edition-retroactive-old-accepted": 7,
-        "hs-edition-superseded": 7,
-        "hs-edition-back-to-back-not-allowed-unverified": 7,
-        "hs-edition-retroactive-not-amended-unverified": 7,
-        "hs-edition-superseded-unverified": 7,
-        "third-country-invoicer-missing": 7,
-        "third-country-invoicer-outside-its-box": 7,
-        # Box 8: the origin criterion, with DMI and ACU.
-        "origin-criterion-unreadable": 8,
-        "origin-criterion-partly-unrecognised": 8,
-        "rvc-below-general-rule": 8,
-        "rvc-below-product-specific-rule": 8,
-        "de-minimis-without-ctc": 8,
-        "accumulation-document-reference-missing": 8,
-        "accumulation-evidence-not-provided": 8,
-        "accumulation-material-co-not-from-party": 8,
-        "accumulation-material-co-party-missing": 8,
-        "accumulation-material-co-retroactive": 8,
-        "accumulation-other-document": 8,
-        "motr-accumulation-not-recognised": 8,
-        "motr-change-not-specified": 8,
-        "motr-de-minimis-not-provided": 8,
-        "motr-origin-criterion-not-recognised": 8,
-        "motr-origin-criterion-unreadable": 8,
-        "motr-origin-criterion-partly-unrecognised": 8,
-        # Box 9: quantity and FOB value.
-        "declared-quantity-below-certificate": 9,
-        "declared-quantity-differs-slightly": 9,
-        "declared-quantity-exceeds-certificate": 9,
-        "declared-quantity-exceeds-certificate-unverified": 9,
-        "item-quantity-missing": 9,
-        "declared-quantity-matches-gross-weight": 9,
-        "declared-quantity-unit-differs": 9,
-        "back-to-back-partial-quantity-missing": 9,
-        "back-to-back-partial-value-missing": 9,
-        "back-to-back-quantity-exceeds-original": 9,
-        "back-to-back-quantity-exceeds-original-same-day": 9,
-        "back-to-back-quantity-unit-mismatch": 9,
-        "eco-quantity-exceeded": 9,
-        "eco-item-without-quantity": 9,
-        "eco-drawdown-unit-mismatch": 9,
-        # Box 10: invoices.
-        "invoice-missing": 10,
-        "invoice-date-missing": 10,
-        "several-invoices": 10,
-        # Box 11: the exporter's declaration.
-        "exporter-declaration-missing": 11,
-        "exporter-declaration-unsigned": 11,
-        # Box 12: certification; a replacement's and a certified true copy's particulars go here too (AJCEP IR 5).
-        "certification-unsigned": 12,
-        "certification-not-stamped": 12,
-        "certification-signatory-missing": 12,
-        "replacement-original-date-missing": 12,
-        "replacement-original-reference-missing": 12,
-        "replacement-predates-original": 12,
-        "replacement-reference-not-new": 12,
-        "certified-true-copy-before-issue": 12,
-        "certified-true-copy-date-missing": 12,
-        "certified-true-copy-date-without-endorsement": 12,
-        "certified-true-copy-issue-date-differs": 12,
-        "certified-true-copy-too-late": 12,
-        "replaced-co-presented": 12,
-        "replaced-co-presented-before-replacement": 12,
-        # Box 13: the tick boxes.
-        "third-country-invoicing-not-indicated": 13,
-        "back-to-back-box-not-ticked": 13,
-        "back-to-back-original-missing": 13,
-        "back-to-back-original-expired": 13,
-        "back-to-back-original-details-differ": 13,
-        "back-to-back-issuer-not-intermediate": 13,
-        "back-to-back-original-before-entry-into-force": 13,
-        "back-to-back-original-before-entry-into-force-unverified": 13,
-        "back-to-back-original-is-itself": 13,
-        "back-to-back-original-issued-later": 13,
-        "back-to-back-original-not-ajcep": 13,
-        "back-to-back-original-not-from-a-party": 13,
-        "retroactive-box-not-ticked": 13,
-        "retroactive-box-ticked-on-time": 13,
-        "retroactive-issuance-too-late": 13,
-        "issued-retroactively": 13,
-        "replaced-original-issued-retroactively": 13,
-        "replaced-original-issued-too-late": 13,
-        "replaced-original-retroactive-box-not-ticked": 13,
-        "replaced-original-retroactive-box-ticked-on-time": 13,
-        # Checking box 8 against the good's bill of materials.
-        "box8-bill-for-other-good": 8,
-        "box8-criterion-not-supported": 8,
-        "box8-flag-missing": 8,
-        "box8-flag-unneeded": 8,
-        "box8-not-determinable": 8,
-        "box8-not-originating": 8,
-        # JIEPA codes without an AJCEP twin (a twin, "jiepa-" + an AJCEP code, goes where the AJCEP code goes).
-        "jiepa-accumulation-not-bilateral": 8,
-        "jiepa-de-minimis-without-rule": 8,
-        "jiepa-co-drawn-by-earlier-declarations": 4,
-        "jiepa-third-country-invoicing-allowed": 13,
-        # Codes added later, each in the box its facts concern.
-        "eco-data-copy-missing-before-full-operation": REFERENCE,
-        "eco-element-taken-from-copy": REFERENCE,
-        "eco-issued-before-exchange": REFERENCE,
-        "jiepa-co-sheet-not-original": REFERENCE,
-        "jiepa-eco-certification-not-marked-signed": 12,
-    }
-)
-#: The prefix of a scheme's code whose rest is the AJCEP code for the same defect.
-_TWIN_PREFIXES: Final = ("jiepa-",)
-
-#: Findings about an alteration name the box altered in their ``box`` fact.
-_ALTERATION_CODES: Final = frozenset(
-    {"alteration-by-erasure", "alteration-by-superimposition", "strike-out-not-approved", "strike-out-not-certified"}
-)
-#: MoTR 16/2024 Art 9 data elements (the ``element`` fact) and the box of the AJCEP form that holds each.
-_MOTR_ELEMENT_BOX: Final[Mapping[str, int]] = MappingProxyType(
-    {"a": 1, "b": 2, "c": 1, "d": 7, "e": REFERENCE, "f": 8, "g": 11, "h": 12, "i": 3, "j": 9}
-)
-_MOTR_ELEMENT_CODES: Final = frozenset({"motr-data-element-missing", "motr-item-data-element-missing"})
-#: The first field of an e-CO discrepancy's ``path`` (after ``items[n].``) and its box.
-_FIELD_BOX: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "scheme": REFERENCE,
-        "reference_number": REFERENCE,
-        "medium": REFERENCE,
-        "copy": REFERENCE,
-        "exporting_party": REFERENCE,
-        "importing_party": REFERENCE,
-        "issue_date": 12,
-        "exporter": 1,
-        "producer": 1,
-        "consignee": 2,
-        "transport": 3,
-        "number": 5,
-        "original_item": 5,
-        "marks": 6,
-        "packages": 7,
-        "description": 7,
-        "hs_code": 7,
-        "hs_version": 7,
-        "origin_criterion": 8,
-        "quantity": 9,
-        "gross_weight": 9,
-        "fob_value": 9,
-        "invoice": 10,
-        "exporter_declaration": 11,
-        "certification": 12,
-        "certified_true_copy": 12,
-        "certified_true_copy_date": 12,
-        "replaces": 12,
-        "third_country_invoicing": 13,
-        "third_country_invoicer": 7,
-        "back_to_back": 13,
-        "original_certificate": 13,
-        "issued_retroactively": 13,
-    }
-)
-_ECO_CODES: Final = frozenset({"eco-copy-discrepancy-material", "eco-copy-discrepancy-minor"})
-_FIELD: Final = re.compile(r"^(?:\$\.?)?(?:items\[[^\]]*\]\.?)?([a-z_]+)")
-
-#: The party whose CO is on Japan's form, which numbers its boxes differently from the ASEAN form.
-_JAPAN: Final = "JP"
-
-
-def box_of(finding: Finding, co: Certificate | None = None) -> int:
-    """The box of the form ``finding`` concerns, ``REFERENCE`` for the header, or ``OTHER``.
-
-    An alteration's box is taken from the finding when the CO is on the ASEAN form (whose numbering
-    the report follows); on Japan's form it is listed under "Other findings" with its own number.
-    A JIEPA code that is ``jiepa-`` and an AJCEP code (``jiepa-invoice-missing``) goes where the AJCEP
-    code goes.
-    """
-    facts = finding.facts
-    if finding.code in _ALTERATION_CODES:
-        box = facts.get("box")
-        on_asean_form = co is None or co.exporting_party != _JAPAN
-        if on_asean_form and isinstance(box, int) and not isinstance(box, bool) and box in _BOX and box > 0:
-            return box
-        return OTHER
-    if finding.code in _MOTR_ELEMENT_CODES:
-        element = facts.get("element")
-        return _MOTR_ELEMENT_BOX.get(element, OTHER) if isinstance(element, str) else OTHER
-    if finding.code in _ECO_CODES:
-        path = facts.get("path")
-        match = _FIELD.match(path) if isinstance(path, str) else None
-        return _FIELD_BOX.get(match.group(1), OTHER) if match else OTHER
-    box = BOX_OF_CODE.get(finding.code)
-    if box is None:
-        twin = next((finding.code[len(p) :] for p in _TWIN_PREFIXES if finding.code.startswith(p)), None)
-        box = BOX_OF_CODE.get(twin, OTHER) if twin else OTHER
-    return box
-
 
 # --- the page --------------------------------------------------------------------------------------------
 
-_STYLE: Final = """
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans JP", sans-serif;
-  color: #1d1d1f; background: #f4f4f2; margin: 0; padding: 24px; }
-main { max-width: 1040px; margin: 0 auto; background: #fff; padding: 28px 32px; border: 1px solid #d8d8d4; }
-h1 { font-size: 20px; margin: 0 0 4px; }
-h2 { font-size: 16px; margin: 28px 0 10px; border-bottom: 2px solid #1d1d1f; padding-bottom: 3px; }
-h3 { font-size: 12px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .03em; color: #444; }
-p { margin: 4px 0; }
-.meta { color: #555; }
-.status { font-size: 17px; font-weight: 700; padding: 8px 12px; border-left: 6px solid; margin: 12px 0; }
-.status-accepted, .status-not_required { border-color: #1b7f3b; background: #eef8f0; }
-.status-partially_accepted { border-color: #a05a00; background: #fdf5e8; }
-.status-rejected { border-color: #b00020; background: #fcecee; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bdbdb8; padding: 5px 7px; text-align: left; vertical-align: top; }
-th { background: #efefeb; font-weight: 600; font-size: 12px; }
-.granted { color: #1b7f3b; font-weight: 700; }
-.denied { color: #b00020; font-weight: 700; }
-.sev { display: inline-block; min-width: 4.6em; font-size: 11px; font-weight: 700; text-transform: uppercase; }
-.sev-error { color: #b00020; }
-.sev-warning { color: #8a5a00; }
-.sev-info { color: #3b5b92; }
-.ref { font-weight: 700; color: #555; }
-.cite { font-style: normal; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
-.code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; color: #666; }
-ul.findings { list-style: none; margin: 6px 0 0; padding: 0; }
-ul.findings li { padding: 3px 0 3px 8px; border-left: 3px solid #ccc; margin: 3px 0; background: #fafaf8; }
-ul.findings li.sev-error { border-color: #b00020; color: inherit; }
-ul.findings li.sev-warning { border-color: #c88a00; color: inherit; }
-ul.findings li.sev-info { border-color: #7f9cc9; color: inherit; }
-.sheet { border: 2px solid #1d1d1f; }
-.row { display: flex; border-top: 1px solid #1d1d1f; }
-.row:first-child { border-top: 0; }
-.box { flex: 1 1 0; padding: 8px 10px; min-width: 0; }
-.box + .box, .col + .box { border-left: 1px solid #1d1d1f; }
-.col { flex: 1 1 0; display: flex; flex-direction: column; min-width: 0; }
-.col > .box + .box { border-left: 0; border-top: 1px solid #1d1d1f; }
-.box.flag-error { box-shadow: inset 4px 0 0 #b00020; background: #fff8f8; }
-.box.flag-warning { box-shadow: inset 4px 0 0 #c88a00; background: #fffcf3; }
-.box.flag-info { box-shadow: inset 4px 0 0 #7f9cc9; }
-.num { display: inline-block; min-width: 1.6em; font-weight: 700; color: #1d1d1f; }
-.title { font-size: 15px; font-weight: 700; text-transform: none; letter-spacing: 0; color: #1d1d1f; }
-dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
-dt { color: #666; }
-dd { margin: 0; overflow-wrap: anywhere; }
-.goods { border-top: 1px solid #1d1d1f; }
-.goods table { width: 100%; }
-.goods th, .goods td { border-width: 0 0 1px 1px; }
-.goods th:first-child, .goods td:first-child { border-left: 0; }
-.goods td.flag-error { box-shadow: inset 3px 0 0 #b00020; background: #fff8f8; }
-.goods td.flag-warning { box-shadow: inset 3px 0 0 #c88a00; background: #fffcf3; }
-.goods td.flag-info { box-shadow: inset 3px 0 0 #7f9cc9; }
-.goods tr.item-findings td { background: #fcfcfa; border-bottom: 1px solid #1d1d1f; }
-.marker { font-size: 11px; font-weight: 700; color: #555; }
-.tick { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 700; }
-.note { color: #555; font-size: 12px; }
-.muted { color: #888; }
-details { margin-top: 8px; }
-summary { cursor: pointer; font-weight: 600; }
-footer { margin-top: 28px; color: #666; font-size: 12px; }
-@media print { body { background: #fff; padding: 0; } main { border: 0; padding: 0; } details { display: block; } }
-"""
 
 _STATUS_WORDS: Final[Mapping[Status, str]] = MappingProxyType(
     {
@@ -475,7 +107,7 @@ def _flag(placed: Sequence[_Placed]) -> str:
 
 def _finding_li(placed: _Placed, *, show_box: bool = False, lang: str | None = None) -> str:
     f = placed.finding
-    where = f'<span class="ref">{_e(_BOX[placed.box].label)}</span> ' if show_box and placed.box in _BOX else ""
+    where = f'<span class="ref">{_e(BOX_BY_NUMBER[placed.box].label)}</span> ' if show_box and placed.box in BOX_BY_NUMBER else ""
     lang_attr = f' lang="{_e(lang)}"' if lang else ""
     return (
         f'<li class="sev-{_e(f.severity.value)}" id="{_e(placed.ref.lower())}">'
@@ -542,7 +174,7 @@ class _Page:
             _Placed(f"F{n:0{width}d}", finding, box_of(finding, co))
             for n, finding in enumerate(evaluation.findings, start=1)
         )
-        self.japan_form = co.scheme is Scheme.AJCEP and co.exporting_party == _JAPAN
+        self.japan_form = co.scheme is Scheme.AJCEP and co.exporting_party == JAPAN
         # Indexes built once, so that each item's row looks its item, verdict and findings up in constant
         # time: scanning the items or the findings once per item made the page quadratic in items.
         self.item_by_number: dict[int, Item] = {}
@@ -590,7 +222,7 @@ class _Page:
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_e(title)}: {_e(_STATUS_WORDS[evaluation.status].lower())}</title>\n"
-            f"<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+            f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
         )
 
     def header(self, title: str) -> str:
@@ -660,7 +292,7 @@ class _Page:
 
     def box(self, number: int, content: str) -> str:
         placed = self.certificate_box(number)
-        box = _BOX[number]
+        box = BOX_BY_NUMBER[number]
         heading = (
             f'<h3><span class="num">{number}</span>{_e(box.title)}</h3>'
             if number != REFERENCE
@@ -763,7 +395,7 @@ class _Page:
 
     def goods(self) -> str:
         co = self.co
-        head = "".join(f"<th>{_e(_BOX[n].label)}: {_e(_BOX[n].title)}</th>" for n in ITEM_BOXES)
+        head = "".join(f"<th>{_e(BOX_BY_NUMBER[n].label)}: {_e(BOX_BY_NUMBER[n].title)}</th>" for n in ITEM_BOXES)
         rows: list[str] = []
         general = [p for p in self.placed if p.box in ITEM_BOXES and p.finding.item is None]
         if general:
