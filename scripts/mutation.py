@@ -139,6 +139,15 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "None, **_where(terms, co, None), certification_present=co.certification is not None",
     ): "_where tells the declaration (_DECLARATION) from anything else: None gives the certification's box, as "
     "_CERTIFICATION does",
+    ("src/roo/rules/id_motr_16_2024/art02_scope.py", "return judged(NOT_YET_IN_FORCE(in_force=in_force, on=ctx.on))"): (
+        "a FindingSpec's item defaults to None, the value the mutant drops"
+    ),
+    ("src/roo/rules/ajcep/ir09_back_to_back.py", "for item, number in zip(co.items, sources, strict=None):"): (
+        "sources is built one per item of co.items just above: the lengths are always equal, strict or not"
+    ),
+    ("src/roo/rules/ajcep/ir09_back_to_back.py", "for item, number in zip(co.items, sources, strict=False):"): (
+        "sources is built one per item of co.items just above: the lengths are always equal, strict or not"
+    ),
     ("src/roo/rules/jiepa/art41_form.py", "return form.check_item_invoice(TERMS, item, co, None)"): (
         "the shared invoice check reads only the item and the certificate, never the context"
     ),

@@ -188,6 +188,26 @@ def test_issued_before_importer_amends(
     assert expected == check(co(issued, "HS2002", exporting=exporting, importing=importing), on=on)
 
 
+@pytest.mark.parametrize(
+    ("edition", "expected"),
+    [
+        pytest.param("HS2002", [("hs-edition-accepted-transitional", INFO, 1)], id="pre-amended-edition-noted"),
+        pytest.param("HS2007", [], id="already-in-the-importer-s-edition-on-import"),
+    ],
+)
+@pytest.mark.parametrize("stated", [False, True], ids=["packaged-editions", "exporter-s-edition-stated"])
+def test_transitional_note_only_for_an_older_edition(
+    edition: str, expected: list[tuple[str, Severity, int | None]], stated: bool
+) -> None:
+    """IR 17(b): a CO issued before the amendment entered into force for the importing Party, on the
+    pre-amended edition, is accepted. A CO already in the edition the importing Party applies on the import date
+    needs no such acceptance, and gets no note; stating the exporting Party's edition in the context changes
+    neither."""
+    certificate_ = co(date(2012, 3, 31), edition)
+    ctx = Context(on=JP_AMENDS, parameters={"ajcep.annex2.hs_version.TH": "HS2007"} if stated else None)
+    assert (Outcome.PASSED, expected, ()) == seen(ir17.check_hs_transition(certificate_.items[0], certificate_, ctx))
+
+
 def test_transitional_note_names_both_editions() -> None:
     """The note says which edition applies at import and why the older one is accepted."""
     certificate_ = co(date(2012, 3, 31), "HS2002")
@@ -475,12 +495,14 @@ def test_split_note_counts_the_correlates() -> None:
 
 def test_back_to_back_edition_finding_names_the_issue_date() -> None:
     """IR 17(d): a back-to-back CO keeps the original's edition or uses one in force for a Party concerned on
-    its issue date; the warning for any other edition names that date, which decides the editions in force."""
+    its issue date; the warning for any other edition names both: the original's edition, and the issue date,
+    which decides the editions in force."""
     ctx = Context(related_certificates=(original("HS2007"),))
     certificate_ = back_to_back(AFTER_ALL, "HS2002")
     (finding,) = ir17.check_hs_transition(certificate_.items[0], certificate_, ctx).findings
-    assert ("hs-edition-back-to-back-not-allowed", AFTER_ALL, ("HS2007",)) == (
+    assert ("hs-edition-back-to-back-not-allowed", "HS2007", AFTER_ALL, ("HS2007",)) == (
         finding.code,
+        finding.facts["original_hs_version"],
         finding.facts["issue_date"],
         finding.facts["editions"],
     )

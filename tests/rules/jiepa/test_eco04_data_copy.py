@@ -141,10 +141,15 @@ def test_an_item_missing_from_the_copy_keeps_its_preference() -> None:
         pytest.param("hs_code", "", id="hs-code-blank"),
         pytest.param("origin_criterion", " ", id="criterion-blank"),
         pytest.param("invoice", {"number": "", "date": None}, id="invoice-blank"),
+        pytest.param("invoice", None, id="invoice-absent-as-a-whole"),
     ],
 )
 def test_a_lacking_element_is_read_from_the_copy(field: str, blank: object) -> None:
-    """A lack of some data elements: customs refer to the copy; roo reads the copy's value and says so."""
+    """A lack of some data elements: customs refer to the copy; roo reads the copy's value and says so.
+
+    An element lacking as a whole (the invoice) is read from the copy with all its parts: that is the one
+    finding, and its parts are no discrepancy between e-CO and copy besides it.
+    """
     evaluation = evaluate(date(2023, 5, 15), jiepa_data(), items=[jiepa_item(1, **{field: blank})])
     assert codes(evaluation) and {"eco-element-taken-from-copy"} == set(codes(evaluation))
     assert {roo.Severity.WARNING} == severities(evaluation)
