@@ -74,7 +74,16 @@ MODULE_TESTS: Final = {
         "tests/origin/test_mutants_determination.py",
         "tests/origin/test_mutants_parameters.py",
     ),
-    "src/roo/origin/facts.py": ("tests/origin/test_determine.py",),
+    "src/roo/origin/facts.py": (
+        "tests/origin/test_determine.py",
+        "tests/origin/test_rvc.py",
+        "tests/origin/test_de_minimis.py",
+    ),
+    "src/roo/origin/decimals.py": (
+        "tests/test_hostile_context.py",
+        "tests/origin/test_rvc.py",
+        "tests/origin/test_de_minimis.py",
+    ),
     "src/roo/origin/model.py": (
         "tests/origin/test_loading.py",
         "tests/origin/test_determine.py",
@@ -85,6 +94,11 @@ MODULE_TESTS: Final = {
         "tests/origin/test_determine.py",
         "tests/origin/test_rvc.py",
         "tests/origin/test_mutants_parameters.py",
+    ),
+    "src/roo/origin/de_minimis.py": (
+        "tests/origin/test_de_minimis.py",
+        "tests/origin/test_mutants_de_minimis.py",
+        "tests/origin/test_determine.py",
     ),
     "src/roo/origin/wholly_obtained.py": (
         "tests/origin/test_wholly_obtained.py",
@@ -175,6 +189,35 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
     ("src/roo/origin/determination.py", "general: bool = None"): (
         "_Candidate.general is only read for its truth (rvc.evaluate: `if not general`), and None is false exactly "
         "as False is; candidates are never compared or shown"
+    ),
+    ("src/roo/origin/accumulation.py", 'hs_code=material.hs_code or "XXXX",'): (
+        "the nested good's HS code is read only as hs_digits, and every use first requires six digits: '' and "
+        "'XXXX' both fail that test and give the same need ('hs_code'); its other uses (finding facts of the nested "
+        "determination) are dropped, since only originating, box 8, needed and VNM come back"
+    ),
+    ("src/roo/origin/accumulation.py", 'return f"originating ({nested.box8})" if nested.box8 else "ORIGINATING"'): (
+        "an originating determination always recommends a box 8 (every criterion that can be met carries its code: "
+        "WO, PE, CTH, RVC or the product-specific rule's), so the plain 'originating' is never reached"
+    ),
+    (
+        "src/roo/origin/crosscheck.py",
+        'if kind is CriterionKind.WO and result.rule.startswith(("AJCEP/ART/25", "XXJIEPA/ART/29(2)XX")):',
+    ): (
+        "only the WO criterion's result cites JIEPA Art 29.2, and it has kinds ('WO',) and criterion 'WO', which "
+        "the last line of _supports accepts for a WO claim anyway"
+    ),
+    (
+        "src/roo/origin/determination.py",
+        'findings.append(specs.PARAMETER_NOT_IN_FORCE(None, criterion="RVC", parameter=error.name, on=on))',
+    ): (
+        "this branch is the general rule's, which exists only under AJCEP (JIEPA has no general rule); a SchemeSpec "
+        "called with None picks its AJCEP spec, the one AJCEP picks"
+    ),
+    ("src/roo/origin/facts.py", "other_party: bool = True"): (
+        "the default is kept only by indirect materials and packing for shipment settled as originating (every other "
+        "originating material sets other_party); both are left out of every criterion that reads other_party or "
+        "compares with and without accumulation (CTC and SP look at inputs, the VNM at inputs, retail packaging and "
+        "accessories, PE and WO leave them out), so the second pass gives the first's verdict"
     ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "

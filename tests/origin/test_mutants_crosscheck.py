@@ -8,10 +8,11 @@ Party is not compared with box 8, and the warning names both sides so that the r
 
 from __future__ import annotations
 
+import roo
 from roo.evaluation import Severity
 from roo.origin import cross_check
 from tests.builders import certificate, item_data
-from tests.origin.helpers import good, material
+from tests.origin.helpers import good, material, table
 
 
 def test_bill_for_another_exporting_party_names_both_goods() -> None:
@@ -35,3 +36,48 @@ def test_bill_for_another_exporting_party_names_both_goods() -> None:
         "Item 1: The bill of materials is for HS 190531 under AJCEP from TH, and the item is HS 190531 under AJCEP from ID; "
         "box 8 was not compared with it."
     )
+
+
+def test_bill_for_another_good_under_jiepa_cites_jiepa() -> None:
+    """Under JIEPA the same warning rests on Art 29.1, which says which goods originate."""
+    co = certificate(items=[item_data(1, hs_code="854430", origin_criterion="PSR")], exporting_party="ID")
+    jiepa_good = good(
+        material("Copper wire", "740811", "10.00"), scheme="JIEPA", exporting_party="ID", hs_code="854420"
+    )
+    (finding,) = cross_check(co.items[0], jiepa_good)
+    assert ("box8-bill-for-other-good", "JIEPA/ART/29(1)") == (finding.code, finding.rule)
+
+
+def claim(criterion: str) -> roo.Item:
+    return certificate(items=[item_data(1, hs_code="190531", origin_criterion=criterion)], exporting_party="TH").items[
+        0
+    ]
+
+
+def test_doubt_is_weighed_under_the_product_specific_rule() -> None:
+    """Doubt never denies: a good that fails only because a material's origin is unknown, and that the
+    product-specific rule (here CTSH, AJCEP Art 26.2) would make originating were that material originating, is
+    noted as not determinable, not denied. The general rule would not save it, so the rule that applies must be
+    the one weighed."""
+    psr = table({"hs": "1905", "rule": "CTSH"})
+    bill = good(
+        material("Wafer sheets", "190532", "70.00"),
+        material("Dough", "190531", "20.00", originating=None),
+    )
+    (finding,) = cross_check(claim("CTC"), bill, psr)
+    assert ("box8-not-determinable", Severity.INFO, ("materials[1].originating",)) == (
+        finding.code,
+        finding.severity,
+        finding.facts["needed"],
+    )
+
+
+def test_an_undetermined_good_names_the_claim_and_the_facts_needed() -> None:
+    """When the bill of materials cannot decide, box 8 is neither confirmed nor denied; the note quotes the claim."""
+    (finding,) = cross_check(claim("CTH"), good(material("Mystery", None, "70.00")))
+    assert ("box8-not-determinable", "CTH", ("materials[0].hs_code",)) == (
+        finding.code,
+        finding.facts["claimed"],
+        finding.facts["needed"],
+    )
+    assert "'CTH'" in finding.message

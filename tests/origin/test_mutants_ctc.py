@@ -36,3 +36,12 @@ def test_each_part_of_a_combined_rule_is_named_in_the_finding() -> None:
     )
     blocked = [f.facts["criterion"] for f in determination.findings if f.code == "origin-non-qualifying-operations"]
     assert ["CTH", "SP:refining"] == blocked
+
+
+def test_a_material_settled_from_its_bill_needs_its_own_six_digit_code_for_a_change_of_heading() -> None:
+    """A material determined from its own bill of materials is judged as a good (AJCEP Art 27.5): a change of heading
+    needs its six-digit subheading, so a material given only as heading 1905 is undetermined for want of its code."""
+    dough = material("Dough", "1905", "30.00", originating=None, materials=[material("Premix", "190590", "25.00")])
+    determination = determine(good(dough))
+    settled = [f.facts["result"] for f in determination.findings if f.code == "origin-material-settled"]
+    assert ["undetermined for want of materials[0].hs_code, so it is treated as non-originating"] == settled

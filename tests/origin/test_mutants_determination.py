@@ -82,3 +82,10 @@ def test_jiepa_requirement_of_a_combined_rule_is_named_qvc() -> None:
     below = [f for f in determination.findings if f.code == "origin-rvc-below-threshold"]
     assert ["QVC 40%"] == [f.facts["criterion"] for f in below]
     assert determination.originating is False
+
+
+def test_text_report_of_an_unknown_rule() -> None:
+    """Two equally narrow rows leave the rule unknown; the report says so rather than guessing one."""
+    rows = table({"hs": "1905", "rule": "CTH"}, {"hs": "1905", "rule": "RVC 40"})
+    determination = determine(good(material("Flour", "110100", "40.00")), rows)
+    assert "  Rule:      unknown: unknown" in determination.to_text().splitlines()

@@ -76,3 +76,46 @@ def test_a_negative_material_value_must_not_be_negative() -> None:
     assert [("fob_value.amount", "must be above zero", "0")] == [
         (p.path, p.message, p.value) for p in zero_fob.value.problems
     ]
+
+
+def test_the_goods_code_and_volume_problems_name_their_field() -> None:
+    """The good's HS code is a six-digit subheading (the level of Annex 2's rules); a volume is not negative."""
+    data = good_data(hs_code="1905", volume={"value": "-1", "unit": "LTR"})
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(data)
+    assert [
+        ("hs_code", "the good's HS code is a six-digit subheading", "1905"),
+        ("volume.value", "must not be negative", "-1"),
+    ] == [(p.path, p.message, p.value) for p in raised.value.problems]
+
+
+def test_vessel_problems_name_the_field_and_quote_the_value() -> None:
+    """A vessel's registry and flag are countries (ISO 3166-1 alpha-2); its shares are percentages from 0 to 100."""
+    data = good_data(vessel={"registered_in": "ID", "flag": "Thai", "ownership_percent": "101", "crew_percent": "75"})
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(data)
+    assert [
+        ("vessel.flag", "not an ISO 3166-1 alpha-2 country code", "Thai"),
+        ("vessel.ownership_percent", "a percentage from 0 to 100", "101"),
+    ] == [(p.path, p.message, p.value) for p in raised.value.problems]
+
+
+def test_a_material_may_be_classified_by_its_chapter_alone() -> None:
+    """A change of chapter (CC) can be judged from a material's two-digit chapter, so two digits load."""
+    loaded = load_good(good_data(material("Cocoa", "18", "5.00")))
+    assert loaded.materials[0].hs_digits == "18"
+
+
+def test_the_deepest_level_allowed_is_still_checked() -> None:
+    """At the depth limit every level is loaded and checked: a bad code at the deepest level is reported there."""
+    from roo.origin.model import MAX_MATERIAL_DEPTH
+
+    inner: dict[str, Any] = material("leaf", "1x", "1.00", originating=None)
+    for _ in range(MAX_MATERIAL_DEPTH - 1):
+        inner = material("level", "020200", "1.00", originating=None, materials=[inner])
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(good_data(inner))
+    path = "materials[0]" + ".materials[0]" * (MAX_MATERIAL_DEPTH - 1) + ".hs_code"
+    assert [(path, "an HS code of 2 to 12 digits (dots allowed)", "1x")] == [
+        (p.path, p.message, p.value) for p in raised.value.problems
+    ]

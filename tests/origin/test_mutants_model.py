@@ -47,3 +47,47 @@ def test_one_level_past_the_limit_is_refused_naming_the_path() -> None:
 def test_determine_refuses_it_before_recursing() -> None:
     with pytest.raises(InvalidGood, match=f"at most {MAX_MATERIAL_DEPTH} levels"):
         roo.origin.determine(built(chain(MAX_MATERIAL_DEPTH + 1, siblings=1), first=1))
+
+
+def test_the_json_names_of_categories_operations_and_roles() -> None:
+    """The words a good's JSON uses (DESIGN §3.4) are a contract: each category of AJCEP Art 25 / JIEPA Art 29.2,
+    each operation of AJCEP Art 30 / JIEPA Art 32 and each role of a material is spelled as documented."""
+    from roo.origin import MaterialRole, OperationKind, WhollyObtained
+
+    assert [c.value for c in WhollyObtained] == [
+        "plant",
+        "live_animal",
+        "from_live_animal",
+        "hunting_fishing",
+        "mineral",
+        "seabed_outside_territory",
+        "sea_fishing",
+        "factory_ship",
+        "collected_articles",
+        "scrap_and_waste",
+        "recovered_parts",
+        "from_wholly_obtained",
+    ]
+    assert [k.value for k in OperationKind] == [
+        "production",
+        "preservation",
+        "packaging_change",
+        "disassembly",
+        "simple_packing",
+        "parts_collection",
+        "set_making",
+    ]
+    assert [r.value for r in MaterialRole] == ["input", "retail_packaging", "accessory", "shipping_packing", "indirect"]
+
+
+def test_seabed_goods_load_and_are_wholly_obtained() -> None:
+    """AJCEP Art 25(f): goods taken from the seabed outside the Party's territorial waters, where it may exploit it."""
+    loaded = roo.load_good(
+        {"scheme": "AJCEP", "exporting_party": "TH", "hs_code": "271111", "wholly_obtained": "seabed_outside_territory"}
+    )
+    determination = roo.origin.determine(loaded)
+    assert (True, "WO", ["AJCEP/ART/25(f)"]) == (
+        determination.originating,
+        determination.box8,
+        [c.rule for c in determination.checks],
+    )

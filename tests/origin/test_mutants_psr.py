@@ -65,3 +65,20 @@ def test_a_rule_with_too_many_alternatives_says_so() -> None:
     rule = " and ".join(f"(CTH or RVC {n})" for n in range(1, 8))
     data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": rule}]}
     assert [("rows[0].rule", "the rule allows more than 64 alternatives", rule)] == refused(data)
+
+
+def test_a_de_minimis_above_a_hundred_percent_is_refused_saying_what_a_percentage_is() -> None:
+    """A row's de minimis is a share of the good's value, weight or volume (JIEPA Art 31): from 0 to 100."""
+    row = {"hs": "1806", "rule": "CTH", "de_minimis": {"percent": "120"}}
+    data = {"format": "roo.psr/1", "scheme": "JIEPA", "source": "s", "rows": [row]}
+    assert [("rows[0].de_minimis.percent", "a percentage from 0 to 100", "120")] == refused(data)
+
+
+def test_the_tables_hs_edition_is_kept_on_the_table_and_written_once() -> None:
+    """Annex 2 is written in one HS edition; a table that says so keeps it, and writes it once, not on every row."""
+    psr = table(
+        {"hs": "1806", "rule": "CTH"}, {"hs": "1905", "rule": "CC", "hs_version": "HS2012"}, hs_version="HS2017"
+    )
+    written = psr.to_dict()
+    assert ("HS2017", "HS2017") == (psr.hs_version.value if psr.hs_version else None, written["hs_version"])
+    assert [None, "HS2012"] == [row.get("hs_version") for row in written["rows"]]
