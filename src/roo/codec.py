@@ -871,19 +871,16 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
     is walked item by item to report each one with its path.
     """
     items = co.items
-    numbers: set[int] = set()
-    currencies: set[str] = set()
-    suspect = False
-    for item in items:
-        numbers.add(item.number)
-        if (money := item.fob_value) is not None:
-            currencies.add(money.currency)
-            suspect = suspect or money.amount < 0
-        if (quantity := item.quantity) is not None:
-            suspect = suspect or quantity.value < 0
-        if (weight := item.gross_weight) is not None:
-            suspect = suspect or weight.value < 0
-        suspect = suspect or len(item.hs_code) > MAX_HS_DIGITS
+    numbers = {item.number for item in items}
+    # Comprehensions and C-level min/max over the items: a clean certificate is the common case.
+    moneys = [money for item in items if (money := item.fob_value) is not None]
+    currencies = {money.currency for money in moneys}
+    amounts = [money.amount for money in moneys]
+    amounts += [quantity.value for item in items if (quantity := item.quantity) is not None]
+    amounts += [weight.value for item in items if (weight := item.gross_weight) is not None]
+    suspect = (bool(amounts) and min(amounts) < 0) or (
+        bool(items) and max([len(item.hs_code) for item in items]) > MAX_HS_DIGITS
+    )
     if (
         items
         and not suspect
@@ -892,7 +889,7 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
         and len(numbers) == len(items)
         and min(numbers) >= 1
         and all(map(is_currency, currencies))
-        and not _header_problems(_FieldsOf(co), prefix)
+        and _clean_header(co)
     ):
         return []
     fields = ((index, _FieldsOf(item)) for index, item in enumerate(co.items))
@@ -1036,13 +1033,26 @@ def _header_problems(header: _Fields, prefix: str) -> list[Problem]:
     return problems
 
 
+def _clean_header(co: Certificate) -> bool:
+    """Whether :func:`_header_problems` finds nothing in ``co``: the same tests, read straight from its fields."""
+    for party in (co.exporter, co.consignee, co.producer, co.third_country_invoicer):
+        if party is not None and party.country is not None and not _country_any_case(party.country):
+            return False
+    if co.transport is not None and not all(map(_country_any_case, co.transport.transit_countries)):
+        return False
+    for reference in (co.original_certificate, co.replaces):
+        if reference is not None and reference.exporting_party is not None and not _country_any_case(reference.exporting_party):
+            return False
+    return True
+
+
 def _country_any_case(code: str) -> bool:
     return len(code) == 2 and is_country(code.upper())
 
 
 def _items_problem(data: object, limits: Limits, path: str = "items") -> Problem | None:
     """A problem naming the limit when the parsed certificate ``data`` lists more items than it allows."""
-    items = data.get("items") if isinstance(data, Mapping) else None
+    items = data.get("items") if data.__class__ is dict or isinstance(data, Mapping) else None
     if isinstance(items, (list, tuple)) and len(items) > limits.max_items:
         return Problem(path, f"{len(items)} items: the limit is {limits.max_items}")
     return None

@@ -103,6 +103,9 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     items = co.items
     numbers = tuple([item.number for item in items])
     blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
+    # Where the checks not made sit: (position of the first, the checks), for the completeness pass, which
+    # then reads these few instead of every check of the trace.
+    not_made: list[tuple[int, tuple[Check, ...]]] = []
     for rule in rules:
         citation = rule.citation
         title = rule.title
@@ -122,7 +125,10 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             elif needed and outcome is _NOT_EVALUATED:
                 findings.append(_not_evaluated(citation, title, None, needed))
             key = (citation, title, number, outcome, needed)
-            add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
+            made = known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title))
+            if outcome is _NOT_EVALUATED:
+                not_made.append((len(checks), (made,)))
+            add_check(made)
             continue
         shared: Result | None = None
         precheck = rule.precheck
@@ -150,6 +156,8 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 blocks = _blocks_of(numbers)
             outcome, needed = shared.outcome, shared.needed
             block = blocks.get((citation, title, outcome, needed)) or _block(blocks, citation, title, outcome, needed, numbers)
+            if outcome is _NOT_EVALUATED and block[0]:
+                not_made.append((len(checks), block[0]))
             checks.extend(block[0])
             findings.extend(block[1])
             continue
@@ -157,6 +165,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         # Items with different results: for each distinct result without findings, its lines by item number.
         last: Result | None = None
         lines: dict[int, tuple[Check, Finding | None]] = {}
+        lines_not_made = False
         for number, result in zip(numbers, results, strict=True):
             if result is not last:
                 outcome = result.outcome
@@ -164,11 +173,17 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 if result.findings:
                     findings.extend(result.findings)
                     key = (citation, title, number, outcome, needed)
-                    add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title)))
+                    made = known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title))
+                    if outcome is _NOT_EVALUATED:
+                        not_made.append((len(checks), (made,)))
+                    add_check(made)
                     continue
                 last = result
                 lines = _lines(citation, title, outcome, needed)
+                lines_not_made = outcome is _NOT_EVALUATED
             line = lines.get(number) or _line(lines, citation, title, number, result.outcome, result.needed)
+            if lines_not_made:
+                not_made.append((len(checks), (line[0],)))
             add_check(line[0])
             if line[1] is not None:
                 findings.append(line[1])
@@ -182,11 +197,12 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         scheme=co.scheme.value,
         reference_number=co.reference_number,
         on=ctx.on,
-        unverified_at=_unverified(checks, _denying_codes(rules), kept if waived else None, verdicts),
+        unverified_at=_unverified(not_made, _denying_codes(rules), kept if waived else None, verdicts),
     )
 
 
 _CRASHED_CODES: Final = frozenset({RULE_CRASHED_CODE})
+_NO_CODES: Final[frozenset[str]] = frozenset()
 
 #: By rule list: the list itself (so that a reused id cannot match) and, by (citation, title), the codes of the
 #: ``error`` findings its rules declare.
@@ -207,32 +223,36 @@ def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str
 
 
 def _unverified(
-    checks: list[Check],
+    not_made: list[tuple[int, tuple[Check, ...]]],
     denying: dict[tuple[str, str], frozenset[str]],
     kept: frozenset[str] | None,
     verdicts: tuple[ItemVerdict, ...],
 ) -> tuple[int, ...]:
     """The positions of the checks of crashed rules, and of the checks not made that could have denied a granted item.
 
+    ``not_made`` holds every check of the trace whose outcome is "not evaluated", in order, as runs of one
+    rule's checks with the same needed facts, each with the position of its first check in the trace.
     A check not made for want of a fact counts when its rule declares an
     ``error`` (under a waiver, ``kept`` not None, one the waiver keeps) and it
     concerns a granted item: its own, or for a certificate check any; a denied
     item's grant cannot rest on it. A crashed rule's check always counts: the
     denial it caused is roo's failure, not a finding of the text.
     """
+    if not not_made:
+        return ()
     granted = {verdict.number for verdict in verdicts if verdict.preference is _GRANTED}
     positions: list[int] = []
-    for position, check in enumerate(checks):
-        if check.outcome is not _NOT_EVALUATED:
+    for offset, run_of_checks in not_made:
+        first = run_of_checks[0]
+        if first.needed == RULE_CRASHED_NEEDED:
+            positions.extend(range(offset, offset + len(run_of_checks)))
             continue
-        if check.needed == RULE_CRASHED_NEEDED:
-            positions.append(position)
+        codes = denying.get((first.rule, first.title), _NO_CODES)
+        if not codes or (kept is not None and codes.isdisjoint(kept)):
             continue
-        if not (granted if check.item is None else check.item in granted):
-            continue
-        codes = denying.get((check.rule, check.title), frozenset())
-        if codes and (kept is None or not codes.isdisjoint(kept)):
-            positions.append(position)
+        for position, check in enumerate(run_of_checks, offset):
+            if granted if check.item is None else check.item in granted:
+                positions.append(position)
     return tuple(positions)
 
 
