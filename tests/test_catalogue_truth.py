@@ -157,3 +157,15 @@ def test_the_waiver_cites_the_paragraph_whose_amount_applied_as_the_catalogue_li
     entry = LISTED["co-waived"]
     assert {"AJCEP/IR/6(a)(i)", "AJCEP/IR/6(a)(ii)"} <= entry.citations
     assert "`AJCEP/IR/6(a)(i)` for an import into Japan" in entry.citation_text()
+
+
+def test_every_waiver_limit_cites_a_case_its_finding_declares() -> None:
+    """A waiver finding cites the paragraph whose amount applied; each such citation is a declared case, so
+    the catalogue lists it and ``citing`` never refuses it during an evaluation."""
+    from roo.rules.ajcep import ir06_waiver
+    from roo.rules.jiepa import art40_waiver
+
+    for terms in (ir06_waiver.TERMS, art40_waiver.TERMS):
+        entry = catalogue.CodeEntry.of(terms.waived)
+        for limit in terms.limits:
+            assert limit.citation is None or limit.citation in entry.citations, limit
