@@ -260,3 +260,30 @@ def test_every_tick_box_left_out_loads_as_none_and_dumps_back() -> None:
         co.certified_true_copy,
     )
     assert roo.load(roo.dump(co)) == co
+
+
+def test_every_yes_no_field_of_the_documents_defaults_to_not_stated() -> None:
+    """A yes/no field added to the certificate or context models defaults to None ("not stated"), never False.
+
+    The one exception says why: a material's CO issued retroactively is only noted (AJCEP IR 8(c) allows it),
+    so leaving that out can never make a finding that claims the opposite.
+    """
+    import typing
+
+    import attrs
+
+    from roo import context as context_module
+    from roo.model import certificate as certificate_module
+
+    allowed = {("AccumulationDocument", "issued_retroactively")}
+    wrong = []
+    for module in (certificate_module, context_module):
+        for cls in vars(module).values():
+            if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__ == module.__name__):
+                continue
+            hints = typing.get_type_hints(cls)
+            for field in attrs.fields(cls):
+                if hints[field.name] in (bool, bool | None) and field.default is not None:
+                    if (cls.__name__, field.name) not in allowed:
+                        wrong.append(f"{cls.__name__}.{field.name} defaults to {field.default!r}")
+    assert not wrong, wrong
