@@ -180,12 +180,21 @@ def evaluate(
         check_locale(locale)
     certificate = co if isinstance(co, Certificate) else load(co)
     base = ctx if ctx is None or isinstance(ctx, Context) else load_context(ctx)
-    context = context_with(base, context_fields) if context_fields else base if base is not None else _EMPTY
+    if base is None and len(context_fields) == 1 and context_fields.get("on").__class__ is date:
+        context = _CONTEXT_ON.get(context_fields["on"]) or _context_on(context_fields["on"])  # type: ignore[arg-type]
+    else:
+        context = context_with(base, context_fields) if context_fields else base if base is not None else _EMPTY
     evaluation = engine.run(certificate, context, rules_for(certificate.scheme))
     return evaluation if locale is None else localize(evaluation, locale)
 
 
 _EMPTY: Final = Context()
+#: The context of ``evaluate(co, on=day)`` by day: the common call builds one immutable context per date.
+_CONTEXT_ON: Final[engine._Memo[date, Context]] = engine._Memo(256)
+
+
+def _context_on(on: date) -> Context:
+    return _CONTEXT_ON.keep(on, Context(on=on))
 
 
 @overload

@@ -573,3 +573,17 @@ def test_third_country_invoicer_written_outside_its_place(remarks: str, expected
     """
     co = certificate(third_country_invoicing=True, third_country_invoicer=None, remarks=remarks)
     assert expected == form_findings(roo.evaluate(co))
+
+
+def test_several_invoices_note_is_the_same_from_the_memo_and_without_it() -> None:
+    """IR 3(h)'s note depends on the invoice numbers alone, so it is remembered by them: a CO evaluated with
+    the memo full of other COs' notes and again with it emptied gives the same evaluation."""
+    items = [item_data(1, invoice=_invoice("B-2")), item_data(2, invoice=_invoice("A-1"))]
+    for numbers in (("X-1", "X-2"), ("B-2",), ("A-1", "B-2")):
+        ir03_form.several_invoices_noted(numbers)  # other COs' notes in the memo
+    remembered = roo.evaluate(certificate(items=items), on=date(2024, 3, 20))
+    ir03_form.several_invoices_noted.cache_clear()
+    fresh = roo.evaluate(certificate(items=items), on=date(2024, 3, 20))
+    assert remembered.to_dict() == fresh.to_dict()
+    assert remembered == fresh
+    assert ir03_form.several_invoices_noted(("B-2", "A-1")) == ir03_form.several_invoices_noted.__wrapped__(("B-2", "A-1"))

@@ -97,6 +97,7 @@ Source: AJCEP Implementing Regulations, Rules 2(a) and 2(c) (what the issuing au
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from ...context import Context
@@ -374,6 +375,13 @@ def check_several_invoices(co: Certificate, ctx: Context) -> Result:
     numbers = invoice_numbers(co)
     if len(numbers) < 2:
         return NOT_APPLICABLE
+    return several_invoices_noted(numbers)
+
+
+@functools.lru_cache(maxsize=256)
+def several_invoices_noted(numbers: tuple[str, ...]) -> Result:
+    """The note of IR 3(h) for a CO listing the invoices ``numbers``: a pure function of them, so remembered
+    (an immutable result; the finding's rendering costs more than the rest of the rule)."""
     return passed(SEVERAL_INVOICES(None, count=len(numbers), invoices=numbers))
 
 
