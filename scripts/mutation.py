@@ -219,6 +219,10 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "compares with and without accumulation (CTC and SP look at inputs, the VNM at inputs, retail packaging and "
         "accessories, PE and WO leave them out), so the second pass gives the first's verdict"
     ),
+    ("src/roo/origin/de_minimis.py", "return Tolerance(DeMinimisBasis.VALUE, row.percent, )"): (
+        "Tolerance.chapter is shown only by the findings of a tolerance without a basis (de minimis not available) "
+        "or without a percentage (percentage unknown); this one has both"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"

@@ -19,7 +19,9 @@ from tests.origin.helpers import good, material
 @pytest.mark.parametrize("role", ["indirect", "shipping_packing"])
 def test_material_of_this_role_settles_as_originating(role: str) -> None:
     """A non-originating material of the same heading, in this role, does not stop a change of heading."""
-    determination = determine(good(material("Flour", "110100", "40.00"), material("Item", "190590", "30.00", role=role)))
+    determination = determine(
+        good(material("Flour", "110100", "40.00"), material("Item", "190590", "30.00", role=role))
+    )
     cth = next(c for c in determination.criteria if c.criterion == "CTH")
     assert cth.met is True
     assert not [f for f in determination.findings if f.severity is Severity.ERROR]
@@ -42,6 +44,6 @@ def test_a_material_whose_own_bill_cannot_decide_names_what_it_lacks() -> None:
     )
     determination = determine(good(dough, fob_value={"amount": "100.00", "currency": "USD"}))
     settled = [f for f in determination.findings if f.code == "origin-material-settled"]
-    assert [
-        "undetermined for want of materials[0].materials[0].hs_code, so it is treated as non-originating"
-    ] == [f.facts["result"] for f in settled]
+    assert ["undetermined for want of materials[0].materials[0].hs_code, so it is treated as non-originating"] == [
+        f.facts["result"] for f in settled
+    ]

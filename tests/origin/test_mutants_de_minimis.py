@@ -61,3 +61,20 @@ def test_a_de_minimis_parameter_switched_off_leaves_the_change_undetermined() ->
     missing = [f for f in determination.findings if f.code == "origin-parameter-not-in-force"]
     assert [("AJCEP/ART/24", "CTH")] == [(f.rule, f.facts["criterion"]) for f in missing]
     assert criterion(determination, "RVC") is True
+
+
+def test_jiepa_de_minimis_by_weight_without_the_goods_weight_cites_jiepa() -> None:
+    """JIEPA Art 31: the product-specific rule may set the de minimis as a share of the good's weight; without the
+    good's weight the change is left undetermined, and the note cites Art 31, not the AJCEP article."""
+    shirts = table({"hs": "6109", "rule": "CC", "de_minimis": {"percent": "10", "basis": "weight"}}, scheme="JIEPA")
+    determination = run(
+        material("Cotton fabric", "520812", "30.00"),
+        material("Knitted panels", "610990", "5.00", weight={"value": "0.1", "unit": "KGM"}),
+        psr=shirts,
+        scheme="JIEPA",
+        exporting_party="ID",
+        hs_code="610910",
+    )
+    missing = [f for f in determination.findings if f.code == "origin-de-minimis-measure-missing"]
+    assert [("JIEPA/ART/31", "weight", "the good")] == [(f.rule, f.facts["basis"], f.facts["missing"]) for f in missing]
+    assert ("weight",) == next(c.needed for c in determination.criteria if c.criterion == "CC")

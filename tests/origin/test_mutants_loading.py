@@ -119,3 +119,26 @@ def test_the_deepest_level_allowed_is_still_checked() -> None:
     assert [(path, "an HS code of 2 to 12 digits (dots allowed)", "1x")] == [
         (p.path, p.message, p.value) for p in raised.value.problems
     ]
+
+
+def test_a_blank_process_name_quotes_what_was_given() -> None:
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(good_data(operations=[{"kind": "production", "process": "  "}]))
+    assert [("operations[0].process", "an empty process name; use null", "")] == [
+        (p.path, p.message, p.value) for p in raised.value.problems
+    ]
+
+
+def test_weights_and_volumes_below_one_unit_load() -> None:
+    """A weight or volume may be a fraction of its unit (half a kilogram); only a negative one is refused."""
+    loaded = load_good(
+        good_data(
+            material("Yarn", "520512", "5.00", weight={"value": "0.5", "unit": "KGM"}),
+            weight={"value": "0.75", "unit": "KGM"},
+            volume={"value": "0", "unit": "LTR"},
+        )
+    )
+    assert ("0.75", "0.5") == (
+        str(loaded.weight.value if loaded.weight else None),
+        str(loaded.materials[0].weight.value if loaded.materials[0].weight else None),
+    )

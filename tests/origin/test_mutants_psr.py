@@ -82,3 +82,30 @@ def test_the_tables_hs_edition_is_kept_on_the_table_and_written_once() -> None:
     written = psr.to_dict()
     assert ("HS2017", "HS2017") == (psr.hs_version.value if psr.hs_version else None, written["hs_version"])
     assert [None, "HS2012"] == [row.get("hs_version") for row in written["rows"]]
+
+
+def test_a_de_minimis_basis_is_read_and_written_in_its_json_words() -> None:
+    psr = table({"hs": "1806", "rule": "CTH", "de_minimis": {"percent": "7", "basis": "value"}})
+    assert {"percent": "7", "basis": "value"} == psr.to_dict()["rows"][0]["de_minimis"]
+
+
+def test_a_range_of_codes_is_printed_as_a_range() -> None:
+    """Exceptions and rows may cover ranges ("CTH except 1702.11-1702.19"); messages print both ends."""
+    (alternative,) = alternatives(parse_rule("CTH except 1701, 1702.11-1702.19"))
+    assert "CTH except 1701, 1702.11-1702.19" == str(alternative[0])
+
+
+def test_a_change_of_classification_has_no_percentage_and_no_process() -> None:
+    (alternative,) = alternatives(parse_rule("CTSH"))
+    assert (None, None, ()) == (alternative[0].percent, alternative[0].process, alternative[0].exceptions)
+
+
+def test_a_rule_that_stops_short_says_so() -> None:
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": "CTH and"}]}
+    expected = "expected CC, CTH, CTSH, RVC <percent>, SP:<process> or WO at the end in rule 'CTH and'"
+    assert [("rows[0].rule", expected, "CTH and")] == refused(data)
+
+
+def test_an_empty_rule_is_refused_as_empty() -> None:
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": "  "}]}
+    assert [("rows[0].rule", "the rule is empty", "  ")] == refused(data)

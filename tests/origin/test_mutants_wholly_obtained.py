@@ -29,3 +29,11 @@ def test_a_vessel_failing_every_condition_is_given_every_reason(scheme: str, rul
         "60% of master, officers and crew nationals of the Parties, below 75%"
     )
     assert finding.rule == rule
+
+
+def test_a_vessel_with_a_share_unknown_names_the_missing_fact() -> None:
+    """Art 23(b) asks for the crew's nationality: without that share, WO is left undetermined, naming it."""
+    vessel = {"name": "Far Star", "registered_in": "ID", "flag": "ID", "ownership_percent": "60"}
+    determination = run(wholly_obtained="sea_fishing", vessel=vessel, **SHRIMP)
+    (finding,) = [f for f in determination.findings if f.code == "origin-vessel-facts-missing"]
+    assert (("vessel.crew_percent",), ("vessel.crew_percent",)) == (finding.facts["needed"], determination.needed)
