@@ -162,6 +162,14 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
     ("src/roo/rules/ajcep/ir09_back_to_back.py", "for item, number in zip(co.items, sources, strict=False):"): (
         "sources is built one per item of co.items just above: the lengths are always equal, strict or not"
     ),
+    (
+        "src/roo/rules/ajcep/ir04_modifications.py",
+        "return judged(EXPORTER_DIFFERS(similarity=str(similarity), **facts))",
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
+    (
+        "src/roo/rules/id_motr_16_2024/art09_data_elements.py",
+        "findings: list[Finding] = [CERTIFICATE_ELEMENT_MISSING(element=e, what=w) for e, w in missing]",
+    ): "a FindingSpec's item defaults to None, the value the mutant drops",
     ("src/roo/rules/jiepa/art41_form.py", "return form.check_item_invoice(TERMS, item, co, None)"): (
         "the shared invoice check reads only the item and the certificate, never the context"
     ),

@@ -192,6 +192,7 @@ def test_known_operations_not_permitted_are_errors(operation: str) -> None:
         pytest.param("fumigation", ("fumigation",), id="fumigation"),
         pytest.param("inspection by customs", ("inspection by customs",), id="inspection"),
         pytest.param("unloading and sampling", ("sampling",), id="one-unknown-part-of-a-compound-entry"),
+        pytest.param("unloading, §", ("§",), id="a-part-without-any-word-is-named-as-written"),
     ],
 )
 def test_unrecognised_operations_are_warnings(operation: str, unrecognised: tuple[str, ...]) -> None:

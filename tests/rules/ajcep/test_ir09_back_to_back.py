@@ -117,6 +117,14 @@ def test_original_reference(co: roo.Certificate, ctx: Context, expected: Seen) -
 
 
 #: An original from Thailand to Singapore, for the issuer check.
+def test_box_13_not_stated_leaves_the_tick_not_evaluated() -> None:
+    """A CO that names its original is checked as a back-to-back CO whatever box 13 says; data that do not say
+    whether the box is ticked cannot show it unticked: the reference check is not evaluated, naming the box,
+    and reports no missing tick."""
+    result = ir09.check_original_reference(back_to_back(back_to_back=None), Context())
+    assert (Outcome.NOT_EVALUATED, [], ("certificate.back_to_back",)) == (*seen(result), result.needed)
+
+
 TH_TO_SG = certificate(
     reference_number="TH/2024/AJ/000777", exporting_party="TH", importing_party="SG", issue_date="2024-03-01"
 )
