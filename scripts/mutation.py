@@ -231,6 +231,13 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "Tolerance.chapter is shown only by the findings of a tolerance without a basis (de minimis not available) "
         "or without a percentage (percentage unknown); this one has both"
     ),
+    (
+        "src/roo/origin/determination.py",
+        'general = [_Candidate("CTH", ("CTH",), "general rule: CTH", "AJCEP/ART/26(1)(b)", "CTH", (cth,), False)]',
+    ): (
+        "_Candidate.general is read only when an RVC requirement is evaluated (the final process of Art 26.1(a)); "
+        "this candidate's one requirement is CTH"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"

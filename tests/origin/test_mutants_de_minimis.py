@@ -9,7 +9,7 @@ them, so roo counts it in the worst case; doubt never turns into a pass.
 
 from __future__ import annotations
 
-from roo.origin import determine
+from roo.origin import Determination, determine
 from tests.origin.helpers import codes, criterion, good, material, run, table
 
 
@@ -78,3 +78,34 @@ def test_jiepa_de_minimis_by_weight_without_the_goods_weight_cites_jiepa() -> No
     missing = [f for f in determination.findings if f.code == "origin-de-minimis-measure-missing"]
     assert [("JIEPA/ART/31", "weight", "the good")] == [(f.rule, f.facts["basis"], f.facts["missing"]) for f in missing]
     assert ("weight",) == next(c.needed for c in determination.criteria if c.criterion == "CC")
+
+
+def shirts(good_weight: str, trim_weight: str | None) -> Determination:
+    """Cotton T-shirts (Ch 61, de minimis 10 % of the good's weight, AJCEP Art 28.1(c)) with knitted trim that keeps
+    its heading."""
+    trim = {"value": trim_weight, "unit": "KGM"} if trim_weight is not None else None
+    return run(
+        material("Cotton yarn", "520512", "20.00", weight={"value": "90", "unit": "KGM"}),
+        material("Knitted trim", "610990", "40.00", weight=trim),
+        hs_code="610910",
+        weight={"value": good_weight, "unit": "KGM"},
+    )
+
+
+def test_a_good_of_no_weight_gives_no_share_to_compare() -> None:
+    """A share of a weight of zero is no share: the change is left undetermined for want of the good's weight,
+    never divided by zero."""
+    determination = shirts("0", "5")
+    cth = next(c for c in determination.criteria if c.criterion == "CTH")
+    assert (None, ("weight",)) == (cth.met, cth.needed)
+
+
+def test_a_material_weight_missing_names_the_criterion() -> None:
+    """Without the trim's weight its share cannot be told; the note says which criterion it concerns."""
+    determination = shirts("100", None)
+    (missing,) = [f for f in determination.findings if f.code == "origin-de-minimis-measure-missing"]
+    assert ("CTH", "weight", ("'Knitted trim' (materials[1])",)) == (
+        missing.facts["criterion"],
+        missing.facts["basis"],
+        missing.facts["missing"],
+    )
