@@ -67,3 +67,10 @@ def test_the_unevaluated_rvc_route_is_still_the_rvc_criterion() -> None:
     determination = determine(good(material("Flour", "110100", "40.00")))
     rvc = next(c for c in determination.criteria if c.criterion == "RVC")
     assert (("RVC",), "AJCEP/ART/26(1)(a)", "general rule: RVC") == (rvc.kinds, rvc.rule, rvc.title)
+
+
+def test_a_chapter_list_skips_empty_pieces_and_reads_to_the_end() -> None:
+    """Chapter lists in the dated data ("16,19,28-49") may carry a stray comma; every chapter after it still counts."""
+    from roo.origin.parameters import parse_chapters
+
+    assert frozenset({16, 19, 28, 29, 30}) == parse_chapters("16, ,19,,28-30,")

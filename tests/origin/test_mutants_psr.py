@@ -109,3 +109,9 @@ def test_a_rule_that_stops_short_says_so() -> None:
 def test_an_empty_rule_is_refused_as_empty() -> None:
     data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": "  "}]}
     assert [("rows[0].rule", "the rule is empty", "  ")] == refused(data)
+
+
+def test_a_de_minimis_of_zero_percent_is_a_valid_row() -> None:
+    """JIEPA Art 31 allows only the percentage the product-specific rule sets; a row may set none at all (0 %)."""
+    psr = table({"hs": "1806", "rule": "CTH", "de_minimis": {"percent": "0"}}, scheme="JIEPA")
+    assert psr.rules[0].de_minimis is not None and psr.rules[0].de_minimis.percent == 0
