@@ -10,10 +10,19 @@ true.
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
 from typing import Any, Final
 
+import pytest
+
 import roo
+from roo.cli import main
 from tests.builders import complete_case
+from tests.rules.id_motr_16_2024.helpers import ON as MOTR_ON
+from tests.rules.id_motr_16_2024.helpers import motr, motr_data
+from tests.rules.jiepa.helpers import jiepa_data
 
 
 def _evaluate(case: dict[str, Any]) -> roo.Evaluation:
@@ -287,3 +296,87 @@ def test_every_yes_no_field_of_the_documents_defaults_to_not_stated() -> None:
                     if (cls.__name__, field.name) not in allowed:
                         wrong.append(f"{cls.__name__}.{field.name} defaults to {field.default!r}")
     assert not wrong, wrong
+
+
+# --- whole boxes left out: the certification (box 12 / Japan's box 11) and the exporter's declaration -------------
+#
+# AJCEP IR 3(e): the exporter completes the declaration in box 11 (Japan's form: box 10) and may sign it by hand or
+# print the signature electronically. IR 3(f): the authorised signatory's signature on the CO may be autographed or
+# electronically printed. Both say how a box is signed; neither lets roo read data that leave the box out as a box
+# left empty. A missing fact is not evaluated, naming it; a box the data state unsigned is still denied.
+
+_WHOLE_BOXES: Final = (
+    ("certification", "certificate.certification", "certification-unsigned"),
+    ("exporter_declaration", "certificate.exporter_declaration", "exporter-declaration-missing"),
+)
+
+
+@pytest.mark.parametrize(("field", "needed", "code"), _WHOLE_BOXES)
+def test_ajcep_box_left_out_is_not_evaluated_not_a_denial(field: str, needed: str, code: str) -> None:
+    case = complete_case()
+    del case["certificate"][field]
+    evaluation = _evaluate(case)
+    codes = _codes(evaluation)
+    assert code not in codes and "certification-signatory-missing" not in codes
+    assert needed in _needed(evaluation)
+    assert not evaluation.complete
+
+
+@pytest.mark.parametrize(("field", "needed", "code"), _WHOLE_BOXES)
+def test_ajcep_box_null_is_the_same_as_left_out(field: str, needed: str, code: str) -> None:
+    evaluation = _evaluate(complete_case(**{field: None}))
+    assert code not in _codes(evaluation)
+    assert needed in _needed(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [("certification", "certification-unsigned"), ("exporter_declaration", "exporter-declaration-unsigned")],
+)
+def test_ajcep_box_stated_unsigned_denies(field: str, code: str) -> None:
+    stated = dict(complete_case()["certificate"][field], signed=False)
+    evaluation = _evaluate(complete_case(**{field: stated}))
+    assert code in _codes(evaluation)
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_grant_resting_on_a_left_out_certification_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The grant is made on the checks roo could make; the CLI's exit code says the evaluation is not complete."""
+    case = complete_case()
+    del case["certificate"]["certification"]
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    assert 4 == main(["evaluate", str(path)])
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("field", "needed", "code"),
+    [
+        ("certification", "certificate.certification", "jiepa-certification-unsigned"),
+        ("exporter_declaration", "certificate.exporter_declaration", "jiepa-exporter-declaration-missing"),
+    ],
+)
+def test_jiepa_box_left_out_is_not_evaluated(field: str, needed: str, code: str) -> None:
+    """JIEPA Art 41(1): the issuing authority certifies the CO; data without the box do not say it did not."""
+    co = jiepa_data(medium="paper", copy="original")
+    del co[field]
+    evaluation = roo.evaluate(roo.load(co), on=date(2023, 5, 20))
+    assert code not in _codes(evaluation)
+    assert needed in _needed(evaluation)
+    stated = roo.evaluate(roo.load(jiepa_data(medium="paper", copy="original", **{field: {"signed": False}})))
+    assert code.replace("-missing", "-unsigned") in _codes(stated)
+
+
+@pytest.mark.parametrize(("field", "needed"), [(field, needed) for field, needed, _ in _WHOLE_BOXES])
+def test_motr_box_left_out_is_not_a_missing_data_element(field: str, needed: str) -> None:
+    """MoTR 16/2024 Art 9 (g), (h): a COO shows the exporter's statement and the agency's certification; data that
+    leave them out do not say that the COO lacks them."""
+    co = motr_data()
+    del co[field]
+    evaluation = roo.evaluate(roo.load(co), on=MOTR_ON)
+    assert "motr-data-element-missing" not in _codes(evaluation)
+    assert needed in _needed(evaluation)
+    assert not evaluation.complete
+    stated = roo.evaluate(motr(**{field: dict(motr_data()[field], signed=False)}), on=MOTR_ON)
+    assert "motr-data-element-missing" in _codes(stated)

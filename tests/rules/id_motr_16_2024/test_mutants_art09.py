@@ -35,7 +35,9 @@ from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
         pytest.param(
             {"certification": {"authority": "VCCI", "signed": False}}, "h", "certification by the issuing agency", id="h"
         ),
-        pytest.param({"certification": None}, "h", "certification by the issuing agency", id="h-no-certification"),
+        pytest.param(
+            {"certification": {"signed": True}}, "h", "certification by the issuing agency", id="h-no-authority"
+        ),
     ],
 )
 def test_certificate_element_named(changes: dict[str, Any], element: str, what: str) -> None:

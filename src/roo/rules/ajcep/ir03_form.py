@@ -21,7 +21,9 @@ issuing authority, autographed or electronically printed (IR 3(f)); roo reads
 ``signed`` as either. Neither Rule asks for the signatory's name to be
 printed, so a signed certification without it is noted (``info``), never
 denied. Data that do not say whether the certification or the declaration is
-signed (``signed`` left out) leave the check not evaluated.
+signed (``signed`` left out), or that leave the whole box out, leave the check
+not evaluated, naming what is missing: absent data are not an unsigned box.
+A declaration the data state as unsigned is denied.
 
 **Duly completed.** IR 2(a) has the issuing authority make sure the CO is
 "duly completed and signed"; that is its duty, not a ground the importing

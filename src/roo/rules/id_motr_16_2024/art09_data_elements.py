@@ -14,8 +14,10 @@ certificate as a whole: a missing element there is a certificate-level error.
 element there denies that item only; the invoice number identifies the
 consignment, so an item printed without it on a COO that shows a single
 invoice number is taken to share that invoice. Data that do not say whether
-the statement or the certification is signed (``signed`` left out) leave
-the check not evaluated rather than count the element as missing. An origin
+the statement or the certification is signed (``signed`` left out), or that
+leave the statement or the certification out altogether, leave the check not
+evaluated rather than count the element as missing: absent data are not an
+unsigned statement. An origin
 criterion that is present but not one the regulation recognises is a matter
 for the origin criteria rule, not this one.
 
@@ -66,12 +68,16 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
         missing.append(("e", "the COO number"))
     needed: list[str] = []
     declaration = co.exporter_declaration
-    if declaration is not None and declaration.signed is None:
+    if declaration is None:
+        needed.append(form.EXPORTER_DECLARATION)  # left out of the data: not stated, not a missing element
+    elif declaration.signed is None:
         needed.append("certificate.exporter_declaration.signed")
-    elif declaration is None or not declaration.signed:
+    elif not declaration.signed:
         missing.append(("g", "a signed statement by the exporter, or the producer and exporter"))
     certification = co.certification
-    if certification is None or certification.signed is False or blank(certification.authority):
+    if certification is None:
+        needed.append(form.CERTIFICATION)
+    elif certification.signed is False or blank(certification.authority):
         missing.append(("h", "certification by the issuing agency"))
     elif certification.signed is None:
         needed.append("certificate.certification.signed")

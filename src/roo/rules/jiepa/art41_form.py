@@ -18,6 +18,8 @@ are shared, :mod:`roo.rules.shared.form`):
   Annex 3 and the Operational Procedures' format box by box, so it does not
   know that JIEPA requires the declaration in every form: a missing or
   unsigned declaration is a warning for customs to follow up;
+* a certification or declaration the data leave out altogether is not stated:
+  the check is not evaluated, naming it, rather than reported unsigned;
 * third-country invoicing is allowed under JIEPA (Indonesia's customs
   circular SE-05/BC/2010 says so, as for AFTA and AKFTA). A third-country
   invoice indicated with its invoicer's name and address is noted (``info``);

@@ -40,6 +40,9 @@ FormBoxes = Callable[[Certificate], tuple[str, int, int]]
 
 _DECLARATION: Final = 1
 _CERTIFICATION: Final = 2
+#: The facts a check names when the data leave the whole box out (not stated, which is not an empty box).
+EXPORTER_DECLARATION: Final = "certificate.exporter_declaration"
+CERTIFICATION: Final = "certificate.certification"
 
 
 @final
@@ -88,34 +91,41 @@ def check_reference_number(terms: FormTerms, co: Certificate, ctx: Context) -> R
 
 
 def check_certification_signed(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
-    """The issuing authority's certification is signed."""
-    if co.certification is not None and co.certification.signed:
+    """The issuing authority's certification is signed.
+
+    Data that leave the certification out say nothing about the box: not evaluated, naming it, never "unsigned".
+    """
+    certification = co.certification
+    if certification is None:
+        return not_evaluated(CERTIFICATION)
+    if certification.signed:
         return PASSED
-    if co.certification is not None and co.certification.signed is None:
+    if certification.signed is None:
         return not_evaluated("certificate.certification.signed")
-    return judged(
-        terms.certification_unsigned(
-            None, **_where(terms, co, _CERTIFICATION), certification_present=co.certification is not None
-        )
-    )
+    return judged(terms.certification_unsigned(None, **_where(terms, co, _CERTIFICATION), certification_present=True))
 
 
 def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
-    """The certification names the authorised signatory."""
-    if co.certification is not None and not blank(co.certification.signatory):
+    """The certification names the authorised signatory (a certification left out of the data is not stated)."""
+    certification = co.certification
+    if certification is None:
+        return not_evaluated(CERTIFICATION)
+    if not blank(certification.signatory):
         return PASSED
     return judged(
-        terms.certification_signatory_missing(
-            None, **_where(terms, co, _CERTIFICATION), certification_present=co.certification is not None
-        )
+        terms.certification_signatory_missing(None, **_where(terms, co, _CERTIFICATION), certification_present=True)
     )
 
 
 def check_exporter_declaration(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
-    """The exporter's declaration is completed and signed."""
+    """The exporter's declaration is completed and signed.
+
+    Data that leave the declaration out say nothing about the box: not evaluated, naming it, never "not
+    completed"; a declaration the data state as not signed is denied as such, whatever else it shows.
+    """
     declaration = co.exporter_declaration
     if declaration is None:
-        return judged(terms.exporter_declaration_missing(None, **_where(terms, co, _DECLARATION)))
+        return not_evaluated(EXPORTER_DECLARATION)
     if declaration.signed is None:
         return not_evaluated("certificate.exporter_declaration.signed")
     if not declaration.signed:
