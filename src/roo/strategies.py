@@ -542,6 +542,13 @@ def _unsigned(co: Certificate, number: int | None) -> Certificate:
     return attrs.evolve(co, certification=attrs.evolve(co.certification, signed=False))
 
 
+def _unsigned_declaration(declaration: ExporterDeclaration | None) -> ExporterDeclaration:
+    # Completed (place and date) but not signed: with nothing in it, the declaration is "not completed" instead.
+    if declaration is None:
+        return ExporterDeclaration("Jakarta", None, False)
+    return attrs.evolve(declaration, place=declaration.place or "Jakarta", signed=False)
+
+
 _AJCEP: Final = frozenset({Scheme.AJCEP})
 _MOTR: Final = frozenset({Scheme.ID_MOTR_16_2024})
 
@@ -577,7 +584,7 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             "exporter-declaration-unsigned",
             _AJCEP,
             False,
-            lambda co, n: attrs.evolve(co, exporter_declaration=ExporterDeclaration(None, None, False)),
+            lambda co, n: attrs.evolve(co, exporter_declaration=_unsigned_declaration(co.exporter_declaration)),
         ),
         Defect(
             "reference-missing",

@@ -177,6 +177,7 @@ def test_invoicer_without_country_is_not_evaluated() -> None:
         pytest.param({"place": "Surabaya", "date": "2024-03-04", "signed": True}, [], id="completed-and-signed"),
         pytest.param({"signed": True}, [], id="signed-place-and-date-not-this-rule"),
         pytest.param(None, [], id="declaration-left-out-is-not-stated"),  # tests/test_not_stated.py
+        pytest.param({"signed": False}, [("exporter-declaration-missing", ERROR, None)], id="stated-empty"),
         pytest.param(
             {"place": "Surabaya", "date": "2024-03-04", "signed": False},
             [("exporter-declaration-unsigned", ERROR, None)],
@@ -197,13 +198,15 @@ def test_exporter_declaration(declaration: dict[str, Any] | None, expected: Seen
         pytest.param("JP", "ID", 10, "Japan's form", id="japans-form-box-10"),
     ],
 )
+@pytest.mark.parametrize("code", ["exporter-declaration-missing", "exporter-declaration-unsigned"])
 def test_exporter_declaration_names_the_box_of_the_form(
-    exporting_party: str, importing_party: str, box: int, form: str
+    exporting_party: str, importing_party: str, box: int, form: str, code: str
 ) -> None:
     """The declaration is box 11 of the ASEAN Member States' form and box 10 of Japan's form."""
-    code = "exporter-declaration-unsigned"
+    empty = {"signed": False}  # the box stated with nothing in it: not completed
+    declaration = empty if code == "exporter-declaration-missing" else {**empty, "place": "Surabaya"}
     co = certificate(
-        exporting_party=exporting_party, importing_party=importing_party, exporter_declaration={"signed": False}
+        exporting_party=exporting_party, importing_party=importing_party, exporter_declaration=declaration
     )
     finding = only(roo.evaluate(co), code)
     assert (box, form, True) == (finding.facts["box"], finding.facts["form"], f"box {box} of {form}" in finding.message)

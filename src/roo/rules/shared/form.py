@@ -121,11 +121,14 @@ def check_exporter_declaration(terms: FormTerms, co: Certificate, ctx: Context) 
     """The exporter's declaration is completed and signed.
 
     Data that leave the declaration out say nothing about the box: not evaluated, naming it, never "not
-    completed"; a declaration the data state as not signed is denied as such, whatever else it shows.
+    completed". A declaration the data state with nothing in it (no place, no date, not signed) is not
+    completed; one with its place or date but not signed is unsigned.
     """
     declaration = co.exporter_declaration
     if declaration is None:
         return not_evaluated(EXPORTER_DECLARATION)
+    if declaration.signed is False and blank(declaration.place) and declaration.date is None:
+        return judged(terms.exporter_declaration_missing(None, **_where(terms, co, _DECLARATION)))
     if declaration.signed is None:
         return not_evaluated("certificate.exporter_declaration.signed")
     if not declaration.signed:
