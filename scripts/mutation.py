@@ -80,6 +80,7 @@ MODULE_TESTS: Final = {
         "tests/origin/test_de_minimis.py",
     ),
     "src/roo/origin/decimals.py": (
+        "tests/origin/test_mutants_decimals.py",
         "tests/test_hostile_context.py",
         "tests/origin/test_rvc.py",
         "tests/origin/test_de_minimis.py",
