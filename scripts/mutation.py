@@ -239,6 +239,21 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "_Candidate.general is read only when an RVC requirement is evaluated (the final process of Art 26.1(a)); "
         "this candidate's one requirement is CTH"
     ),
+    ("src/roo/origin/accumulation.py", "NOT_YET_IN_FORCE = None"): (
+        "Standing's members are compared by identity only; no output shows the value of this one"
+    ),
+    ("src/roo/origin/accumulation.py", "declared is None or (scheme is Scheme.JIEPA or produced_in in JIEPA_PARTIES)"): (
+        "here the material is declared non-originating, so a nested determination is used only for JIEPA Art 30.2, "
+        "whose own test (JIEPA and produced in a Party) is made again before it is used; the mutant only computes "
+        "a determination it then discards"
+    ),
+    (
+        "src/roo/origin/psr.py",
+        "for chapter in range(int(rule.hs.low[:2]), int(rule.hs.high[:3]) + 1):",
+    ): (
+        "the chapter index may only grow (three digits read as a number are never below the two-digit chapter), "
+        "and lookup keeps only the rows whose range covers the code, so the rows found are the same"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"

@@ -65,10 +65,11 @@ def test_doubt_is_weighed_under_the_product_specific_rule() -> None:
         material("Dough", "190531", "20.00", originating=None),
     )
     (finding,) = cross_check(claim("CTC"), bill, psr)
-    assert ("box8-not-determinable", Severity.INFO, ("materials[1].originating",)) == (
+    assert ("box8-not-determinable", Severity.INFO, ("materials[1].originating",), "CTC") == (
         finding.code,
         finding.severity,
         finding.facts["needed"],
+        finding.facts["claimed"],
     )
 
 
@@ -81,3 +82,15 @@ def test_an_undetermined_good_names_the_claim_and_the_facts_needed() -> None:
         finding.facts["needed"],
     )
     assert "'CTH'" in finding.message
+
+
+def test_a_good_not_of_a_party_is_denied_saying_so() -> None:
+    """AJCEP Art 24: only a good of a Party can originate; a bill of materials for a good of a non-Party shows that
+    the claim is wrong, and says why."""
+    co = certificate(items=[item_data(1, hs_code="190531", origin_criterion="CTH")], exporting_party="TH")
+    (finding,) = cross_check(co.items[0], good(material("Flour", "110100", "40.00"), exporting_party="CN"))
+    assert ("box8-not-originating", "it is not of a Party", "CTH") == (
+        finding.code,
+        finding.facts["reasons"],
+        finding.facts["claimed"],
+    )

@@ -45,3 +45,15 @@ def test_a_material_settled_from_its_bill_needs_its_own_six_digit_code_for_a_cha
     determination = determine(good(dough))
     settled = [f.facts["result"] for f in determination.findings if f.code == "origin-material-settled"]
     assert ["undetermined for want of materials[0].hs_code, so it is treated as non-originating"] == settled
+
+
+def test_a_specific_process_with_only_originating_materials_needs_no_flag() -> None:
+    """AJCEP Art 26.4: the process is asked of non-originating materials only; with none, the rule is met, and no
+    ACU is printed where no material of another Party was used."""
+    rule = table({"hs": "1511.90", "rule": "SP:[refining]"})
+    determination = determine(
+        good(material("Crude palm oil", "151110", "60.00", originating=True), hs_code="151190"), rule
+    )
+    assert (True, "PE", ()) == (criterion(determination, "SP"), determination.box8, determination.flags)
+    sp = next(c for c in determination.criteria if c.criterion == "SP")
+    assert ((), "SP") == (sp.flags, sp.box8)

@@ -89,3 +89,30 @@ def test_text_report_of_an_unknown_rule() -> None:
     rows = table({"hs": "1905", "rule": "CTH"}, {"hs": "1905", "rule": "RVC 40"})
     determination = determine(good(material("Flour", "110100", "40.00")), rows)
     assert "  Rule:      unknown: unknown" in determination.to_text().splitlines()
+
+
+def test_jiepa_text_report_calls_the_value_content_qvc() -> None:
+    """JIEPA Art 29.4 names the figure the qualifying value content; the report labels it QVC."""
+    rule = table({"hs": "8544", "rule": "QVC 40"}, scheme="JIEPA")
+    determination = determine(
+        good(material("Copper wire", "740811", "10.00"), scheme="JIEPA", exporting_party="ID", hs_code="854430"), rule
+    )
+    assert "  QVC:       90.00 % (FOB 100.00 USD, VNM 10.00 USD)" in determination.to_text().splitlines()
+
+
+def test_a_wo_rule_left_open_reports_the_missing_vessel_fact_once() -> None:
+    """A product-specific rule "WO" is met only as wholly obtained (AJCEP Art 25, vessel of Art 23(b)): without the
+    crew's share both the WO claim and the rule stay open, and the missing fact is reported once."""
+    vessel = {"name": "Far Star", "registered_in": "ID", "flag": "ID", "ownership_percent": "60"}
+    determination = determine(
+        good(
+            material("Bait", "030389", "1.00", originating=True),
+            hs_code="030617",
+            exporting_party="ID",
+            wholly_obtained="sea_fishing",
+            vessel=vessel,
+        ),
+        table({"hs": "0306", "rule": "WO"}),
+    )
+    assert [None, None] == [c.met for c in determination.criteria if c.criterion == "WO"]
+    assert 1 == [f.code for f in determination.findings].count("origin-vessel-facts-missing")

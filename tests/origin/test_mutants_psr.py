@@ -115,3 +115,9 @@ def test_a_de_minimis_of_zero_percent_is_a_valid_row() -> None:
     """JIEPA Art 31 allows only the percentage the product-specific rule sets; a row may set none at all (0 %)."""
     psr = table({"hs": "1806", "rule": "CTH", "de_minimis": {"percent": "0"}}, scheme="JIEPA")
     assert psr.rules[0].de_minimis is not None and psr.rules[0].de_minimis.percent == 0
+
+
+def test_too_many_alternatives_joined_by_or_says_so() -> None:
+    rule = " or ".join(f"RVC {n}" for n in range(1, 70))
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": rule}]}
+    assert [("rows[0].rule", "the rule allows more than 64 alternatives", rule)] == refused(data)
