@@ -27,6 +27,8 @@ for logs and tests; rendering for a locale formats the facts with babel (CLDR):
   digit kept; quantities (``"4000 KGM"``, :class:`roo.Quantity`) as a number
   and their unit;
 * lists as the locale joins them (``PH, MM and TH``; ``PH、MM、TH``);
+* a fact ``x`` with a fact ``x_template`` beside it (a phrase a rule composed,
+  such as ``what``) as that template, translated and filled with the facts;
 * ``True``/``False`` as yes/no; a string that is itself a msgid of the
   catalogue (a rule title, a phrase such as ``"aggregate customs value"``) is
   translated; any other string (HS codes, reference numbers, descriptions) is
@@ -346,6 +348,11 @@ class _Speaker:
 
         if value is None:
             return "-"
+        phrase = facts.get(key + "_template") if key and isinstance(value, str) else None
+        if isinstance(phrase, str):
+            # A phrase the rule composed in English (``what``) comes with its own msgid and typed facts: the
+            # reader's language gets the phrase from the catalogue, never the English words.
+            return _Formatter(self, facts).format(self.gettext(phrase))
         if isinstance(value, bool):
             return self.gettext(YES if value else NO)
         if isinstance(value, (int, Decimal, float)):

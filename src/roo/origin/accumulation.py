@@ -39,6 +39,7 @@ from typing import Final, final
 import attrs
 
 from ..evaluation import Finding
+from ..locale import N_
 from ..model.certificate import Scheme
 from ..params import ParameterNotInForce, UnknownParameter
 from . import specs
@@ -142,6 +143,9 @@ def _settle(
                 specs.CURRENCY_MISMATCH(
                     scheme,
                     what=f"The value of material '{material.description}' ({path})",
+                    what_template=N_("The value of material '{material}' ({path})"),
+                    material=material.description,
+                    path=path,
                     currency=material.value.currency,
                     fob_currency=currency,
                 )

@@ -34,6 +34,7 @@ import attrs
 
 from .._exact import exact
 from ..evaluation import Check, Finding, Outcome
+from ..locale import N_
 from ..model.certificate import Scheme
 from ..model.money import Money
 from ..params import ParameterNotInForce
@@ -325,6 +326,7 @@ def _value_content_fob(good: Good, fob_value: Decimal | None, findings: list[Fin
             specs.CURRENCY_MISMATCH(
                 good.scheme,
                 what="The refunded excise tax",
+                what_template=N_("The refunded excise tax"),
                 currency=good.refunded_excise.currency,
                 fob_currency=good.fob_value.currency,
             )

@@ -83,6 +83,7 @@ Source: AJCEP Implementing Regulations, Rule 9; Annex 4 (OCP), Rule 3(4)(a); not
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Final, final
 
@@ -91,6 +92,7 @@ import attrs
 from ...context import Context
 from ...dates import add_months
 from ...evaluation import Finding, Outcome, Severity
+from ...locale import N_
 from ...model.certificate import Certificate, CertificateReference, Item, Scheme
 from ...model.money import Quantity
 from ...params import ParameterNotInForce
@@ -259,18 +261,10 @@ def _original_findings(co: Certificate, ctx: Context, reference: CertificateRefe
         )
     else:
         findings.extend(_original_in_force(original, ctx, shown))
-    stated = []
-    actual = []
-    if reference.issue_date is not None and reference.issue_date != original.issue_date:
-        stated.append(f"issued {reference.issue_date.isoformat()}")
-        actual.append(f"issued {original.issue_date.isoformat()}")
-    if stated_party is not None and stated_party != original.exporting_party:
-        stated.append(f"exported from {stated_party}")
-        actual.append(f"exported from {original.exporting_party}")
-    if stated:
-        findings.append(
-            ORIGINAL_DETAILS_DIFFER(None, original_reference=shown, stated=" and ".join(stated), actual=" and ".join(actual))
-        )
+    date_differs = reference.issue_date is not None and reference.issue_date != original.issue_date
+    party_differs = stated_party is not None and stated_party != original.exporting_party
+    if date_differs or party_differs:
+        findings.append(_details_differ(shown, reference, original, date_differs, party_differs))
     if original.importing_party != co.exporting_party:
         findings.append(
             ISSUER_NOT_INTERMEDIATE(
@@ -281,6 +275,45 @@ def _original_findings(co: Certificate, ctx: Context, reference: CertificateRefe
             )
         )
     return findings
+
+
+#: How the back-to-back CO's details of its original read, by (issue date differs, exporting Party differs).
+_DETAILS: Final = {
+    (True, True): (
+        N_("issued {stated_issue_date} and exported from {stated_exporting_party}"),
+        N_("issued {original_issue_date} and exported from {original_exporting_party}"),
+    ),
+    (True, False): (N_("issued {stated_issue_date}"), N_("issued {original_issue_date}")),
+    (False, True): (N_("exported from {stated_exporting_party}"), N_("exported from {original_exporting_party}")),
+}
+
+
+def _details_differ(
+    shown: str, reference: CertificateReference, original: Certificate, date_differs: bool, party_differs: bool
+) -> Finding:
+    """The back-to-back CO's details of its original against the original's own, as typed facts.
+
+    ``stated`` and ``actual`` keep the English phrases; ``stated_template`` and ``actual_template`` are their
+    msgids, so a Japanese or Indonesian message takes the words from the catalogue and the dates and Parties
+    from the typed facts.
+    """
+    stated_template, actual_template = _DETAILS[(date_differs, party_differs)]
+    typed = {
+        "stated_issue_date": reference.issue_date,
+        "original_issue_date": original.issue_date,
+        "stated_exporting_party": reference.exporting_party,
+        "original_exporting_party": original.exporting_party,
+    }
+    plain = {key: value.isoformat() if isinstance(value, date) else value for key, value in typed.items()}
+    return ORIGINAL_DETAILS_DIFFER(
+        None,
+        original_reference=shown,
+        stated=stated_template.format_map(plain),
+        actual=actual_template.format_map(plain),
+        stated_template=stated_template,
+        actual_template=actual_template,
+        **typed,
+    )
 
 
 def _original_in_force(original: Certificate, ctx: Context, shown: str) -> list[Finding]:
