@@ -254,6 +254,13 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
         "the chapter index may only grow (three digits read as a number are never below the two-digit chapter), "
         "and lookup keeps only the rows whose range covers the code, so the rows found are the same"
     ),
+    (
+        "src/roo/origin/de_minimis.py",
+        'return Tolerance(DeMinimisBasis.WEIGHT, read.decimal("ajcep.de_minimis.weight_percent"), )',
+    ): (
+        "Tolerance.chapter is shown only by the findings of a tolerance without a basis (de minimis not available) "
+        "or without a percentage (percentage unknown); this one has both"
+    ),
     ("src/roo/origin/ctc.py", 'return "XX XX".join(text.casefold().split())'): (
         "_normal's result is only ever compared with another result of _normal: any separator keeps "
         "two texts equal exactly when their words are"
