@@ -142,3 +142,11 @@ def test_weights_and_volumes_below_one_unit_load() -> None:
         str(loaded.weight.value if loaded.weight else None),
         str(loaded.materials[0].weight.value if loaded.materials[0].weight else None),
     )
+
+
+def test_a_currency_not_a_code_quotes_the_value() -> None:
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(good_data(fob_value={"amount": "10", "currency": "usd"}))
+    assert [("fob_value.currency", "not an ISO 4217 currency code", "usd")] == [
+        (p.path, p.message, p.value) for p in raised.value.problems
+    ]

@@ -8,7 +8,7 @@ the RVC is at most what they give: enough to show a good below the threshold, an
 
 from __future__ import annotations
 
-from tests.origin.helpers import criterion, material, run
+from tests.origin.helpers import criterion, material, run, table
 
 
 def test_a_bound_below_the_threshold_is_shown_as_a_bound() -> None:
@@ -21,3 +21,18 @@ def test_a_bound_below_the_threshold_is_shown_as_a_bound() -> None:
         below.facts["vnm"],
         below.facts["threshold"],
     )
+
+
+def test_a_qvc_left_open_by_a_missing_value_cites_jiepa() -> None:
+    """JIEPA Art 29.4/29.6: the value of each non-originating material enters the QVC; one missing leaves it open."""
+    rule = table({"hs": "8544", "rule": "QVC 40"}, scheme="JIEPA")
+    determination = run(
+        material("Copper wire", "740811", "10.00"),
+        material("Insulation", "390410", None),
+        psr=rule,
+        scheme="JIEPA",
+        exporting_party="ID",
+        hs_code="854430",
+    )
+    missing = [f for f in determination.findings if f.code == "origin-material-value-missing"]
+    assert ["JIEPA/ART/29(6)"] == [f.rule for f in missing]
