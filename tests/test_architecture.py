@@ -32,7 +32,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("e-CO", ("roo.eco.*",)),
     ("rule sets", ("roo.rules.*",)),
     ("engine", ("roo.engine",)),
-    ("API", ("roo.api", "roo.case", "roo.schema", "roo.catalogue")),
+    ("API", ("roo.api", "roo.case", "roo.batch", "roo.schema", "roo.catalogue")),
     ("presentation", ("roo.html", "roo.report", "roo.report_boxes", "roo.report_style", "roo.strategies")),
     ("package", ("roo",)),
     ("CLI", ("roo.cli.*", "roo.__main__")),
