@@ -204,3 +204,21 @@ def test_results_do_not_depend_on_the_callers_decimal_context() -> None:
     thread.start()
     thread.join()
     assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"exporting_party": "ID\n"}, "exporting_party"),
+        ({"exporting_party": "XX"}, "exporting_party"),
+        ({"materials": [material(origin_party="TH\n")]}, "materials[0].origin_party"),
+    ],
+    ids=["country with a newline", "country no ISO code", "material's Party with a newline"],
+)
+def test_codes_of_a_good_are_matched_whole_and_against_iso(changes: dict[str, Any], path: str) -> None:
+    """Issue 16: a ``$`` anchor matched before a trailing newline, so ``"ID\\n"`` passed for Indonesia; a code
+    must be a real ISO code, matched whole, as in a certificate.
+    """
+    with pytest.raises(InvalidGood) as raised:
+        roo.load_good(good_data(*changes.pop("materials", [material()]), **changes))
+    assert path in [problem.path for problem in raised.value.problems]

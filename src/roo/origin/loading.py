@@ -9,20 +9,17 @@ amounts and percentages in range, and a scheme roo can determine origin under.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 from .. import codec
 from .._exact import exact
 from ..errors import Problem
 from ..model.certificate import Scheme
+from ..model.codes import is_country, is_currency
 from ..model.hs import is_six_digit_subheading, normalize_hs
 from ..model.money import Money, Quantity
 from .model import MAX_MATERIAL_DEPTH, Good, InvalidGood, Material, Operation, nesting_problem
-
-_COUNTRY: Final = re.compile(r"^[A-Z]{2}$")
-_CURRENCY: Final = re.compile(r"^[A-Z]{3}$")
 
 
 @exact
@@ -46,7 +43,7 @@ def check_good(good: Good) -> list[Problem]:
     problems: list[Problem] = []
     if good.scheme not in (Scheme.AJCEP, Scheme.JIEPA):
         problems.append(Problem("scheme", "origin is determined under AJCEP or JIEPA", good.scheme.value))
-    if not _COUNTRY.match(good.exporting_party):
+    if not is_country(good.exporting_party):
         problems.append(Problem("exporting_party", "not an ISO 3166-1 alpha-2 country code", good.exporting_party))
     if not is_six_digit_subheading(good.hs_code):
         problems.append(Problem("hs_code", "the good's HS code is a six-digit subheading", good.hs_code))
@@ -57,7 +54,7 @@ def check_good(good: Good) -> list[Problem]:
     if good.vessel is not None:
         for field in ("registered_in", "flag"):
             code = getattr(good.vessel, field)
-            if code is not None and not _COUNTRY.match(code):
+            if code is not None and not is_country(code):
                 problems.append(Problem(f"vessel.{field}", "not an ISO 3166-1 alpha-2 country code", code))
         for field in ("ownership_percent", "crew_percent"):
             share = getattr(good.vessel, field)
@@ -81,7 +78,7 @@ def _materials(materials: tuple[Material, ...], prefix: str, problems: list[Prob
             if not (digits.isascii() and digits.isdigit() and 2 <= len(digits) <= 12):
                 message = "an HS code of 2 to 12 digits (dots allowed)"
                 problems.append(Problem(f"{where}.hs_code", message, material.hs_code))
-        if material.origin_party is not None and not _COUNTRY.match(material.origin_party):
+        if material.origin_party is not None and not is_country(material.origin_party):
             problems.append(
                 Problem(f"{where}.origin_party", "not an ISO 3166-1 alpha-2 country code", material.origin_party)
             )
@@ -98,7 +95,7 @@ def _wholly_obtained_in(material: Material, where: str, problems: list[Problem])
     party = material.wholly_obtained_in
     if party is None:
         return
-    if not _COUNTRY.match(party):
+    if not is_country(party):
         problems.append(Problem(f"{where}.wholly_obtained_in", "not an ISO 3166-1 alpha-2 country code", party))
     elif material.originating is False:
         message = "a material wholly obtained in a Party is originating; 'originating' is false"
@@ -117,7 +114,7 @@ def _operations(operations: tuple[Operation, ...], prefix: str, problems: list[P
 def _money(money: Money | None, where: str, problems: list[Problem], positive: bool = False) -> None:
     if money is None:
         return
-    if not _CURRENCY.match(money.currency):
+    if not is_currency(money.currency):
         problems.append(Problem(f"{where}.currency", "not an ISO 4217 currency code", money.currency))
     if money.amount < 0 or (positive and money.amount == 0):
         problems.append(
