@@ -50,18 +50,23 @@ def _result(line: str | bytes, ctx: Context | None, locale: str | None) -> str:
     try:
         data = decode(line, lines=False)
     except JsonTextError as error:
-        return _error(error.what, [error.problem])
+        return json_line({"error": error_dict(error.what, [error.problem])})
     try:
         co, own = read_case_data(data, use_context=ctx is None)
     except CaseError as error:
-        return _error(error.what, error.problems)
-    return _json(evaluate(co, ctx or own or Context(), locale=locale).to_dict())
+        return json_line({"error": error_dict(error.what, error.problems)})
+    return json_line(evaluate(co, ctx or own or Context(), locale=locale).to_dict())
 
 
-def _error(what: str, problems: Iterable[Problem]) -> str:
-    listed = [{"path": problem.path, "message": problem.message} for problem in problems]
-    return _json({"error": {"message": what, "problems": listed}})
+def error_dict(what: str, problems: Iterable[Problem | str]) -> dict[str, Any]:
+    """The ``"error"`` member of a result for an input that cannot be read (here, in streams and in batches)."""
+    listed = [
+        {"path": problem.path, "message": problem.message} if isinstance(problem, Problem) else {"path": "$", "message": problem}
+        for problem in problems
+    ]
+    return {"message": what, "problems": listed}
 
 
-def _json(data: Any) -> str:
+def json_line(data: Any) -> str:
+    """``data`` as one compact line of JSON, non-ASCII text kept as it is."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

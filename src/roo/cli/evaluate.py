@@ -38,6 +38,7 @@ from typing import IO, Final
 import attrs
 
 from ..api import evaluate, load_context
+from ..batch import error_dict, json_line
 from ..case import CASE_KEYS as CASE_KEYS
 from ..case import CaseError
 from ..case import read_case_data as load_case
@@ -79,7 +80,7 @@ from .stream import NAMED_UNREADABLE as NAMED_UNREADABLE
 from .stream import PROGRESS_INTERVAL as PROGRESS_INTERVAL
 from .stream import LineEvaluator as LineEvaluator
 from .stream import LineResult as LineResult
-from .stream import Progress, Tally, error_dict, evaluate_stream, json_line, numbered_lines
+from .stream import Progress, Tally, evaluate_stream, numbered_lines
 
 #: What ``--format`` offers.
 FORMATS: Final = ("text", "json", "markdown", "html")
@@ -284,6 +285,7 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         report(error)
         return INVALID
     tally = Tally()
+    reported = False  # whether a report was written, so that the next is set apart from it
     with output(args.output) as out:
         for source in args.files:
             label = _label(source)
@@ -302,8 +304,8 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             if format == "json":
                 text = json_line({"file": label, **evaluation.to_dict()}) + "\n"
             else:
-                heading = _batch_heading(format, label, first=tally.total == tally.counts.get(None, 0) + 1)
-                text = heading + render_as(format, evaluation, co, trace=args.trace)
+                text = _batch_heading(format, label, first=not reported) + render_as(format, evaluation, co, trace=args.trace)
+                reported = True
             write_text(out, text, args.output)
     if not args.quiet:
         tally.summarize(sys.stderr)

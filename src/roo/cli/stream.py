@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any, Final, TextIO, TypeVar, final
+from typing import Final, TextIO, TypeVar, final
 
 import attrs
 
 from .._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
 from ..api import evaluate
+from ..batch import error_dict, json_line
 from ..case import CaseError
 from ..case import read_case_data as load_case
 from ..context import Context
@@ -114,19 +114,6 @@ class LineEvaluator:
     def error(number: int, what: str, problems: Iterable[Problem]) -> LineResult:
         """The result of a line that cannot be read: what is wrong, and every problem with its JSON path."""
         return LineResult(number, None, json_line({"line": number, "error": error_dict(what, problems)}))
-
-
-def error_dict(what: str, problems: Iterable[Problem | str]) -> dict[str, Any]:
-    """The ``"error"`` member of a stream's or a batch's result for an input that cannot be read."""
-    listed = [
-        {"path": problem.path, "message": problem.message} if isinstance(problem, Problem) else {"path": "$", "message": problem}
-        for problem in problems
-    ]
-    return {"message": what, "problems": listed}
-
-
-def json_line(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def numbered_lines(stream: Iterable[bytes], max_line: int = DEFAULT_LIMITS.max_line) -> Iterator[tuple[int, bytes]]:
