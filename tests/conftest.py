@@ -1,4 +1,7 @@
-"""Hypothesis profiles: ``ci`` (default, thorough) and ``fast`` (``HYPOTHESIS_PROFILE=fast``); the slow tiers.
+"""Hypothesis profiles: ``ci`` (default, thorough), ``fast`` and ``deep`` (``HYPOTHESIS_PROFILE=...``); the slow tiers.
+
+``deep`` draws twenty times the examples of ``ci``: run it before a release, or after changing a parser or a
+strategy, to find the rare counterexample that one CI draw would meet only now and then.
 
 ``pytest -m "not slow"`` leaves out the slow tiers listed in :data:`SLOW_TIERS` for a quick loop; the plain
 ``pytest`` of the README runs everything.
@@ -14,6 +17,7 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fast", max_examples=20, deadline=None)
+settings.register_profile("deep", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TESTS = Path(__file__).resolve().parent

@@ -288,14 +288,19 @@ def _boxes(draw: st.DrawFn) -> tuple[str, tuple[Criterion, ...], bool, bool]:
     kinds = draw(st.lists(st.sampled_from([*_CODE_FORMS, "RVC", "RVC%"]), min_size=1, max_size=3, unique=True))
     expected: list[Criterion] = []
     parts: list[str] = []
+    percent_first = bare_rvc = -1  # the parts printed "40% RVC" and "RVC"
     for kind in kinds:
         case = draw(_CASES)
         if kind == "RVC":
             parts.append(case(draw(st.sampled_from(["RVC", "Regional Value Content", "QVC"]))))
+            bare_rvc = len(parts) - 1
             expected.append(Criterion(K.RVC))
         elif kind == "RVC%":
             number = draw(st.integers(0, 100))
-            parts.append(case(draw(st.sampled_from(_PERCENT_FORMS)).format(n=number)))
+            form = draw(st.sampled_from(_PERCENT_FORMS))
+            parts.append(case(form.format(n=number)))
+            if form.startswith("{n}%"):
+                percent_first = len(parts) - 1
             expected.append(Criterion(K.RVC, Decimal(number)))
         else:
             parts.append(case(draw(st.sampled_from(_CODE_FORMS[kind]))))
@@ -308,7 +313,13 @@ def _boxes(draw: st.DrawFn) -> tuple[str, tuple[Criterion, ...], bool, bool]:
     for position, index in enumerate(order):
         opening, closing = quoted[index]
         if position:
-            text += draw(_SEPARATORS)
+            separator = draw(_SEPARATORS)
+            if (order[position - 1], index) == (bare_rvc, percent_first) and not (
+                separator.strip() or quoted[bare_rvc][1] or opening
+            ):
+                # "RVC 40% RVC" can be read either way; an exporter sets the two claims apart (tested below)
+                separator = ", "
+            text += separator
         text += f"{opening}{parts[index]}{closing}"
     text = draw(st.sampled_from(["", " ", "\n"])) + text + draw(st.sampled_from(["", " ", "\n"]))
     criteria_in_order = tuple(expected[i] for i in order if i < len(expected))
@@ -324,6 +335,25 @@ def test_every_layout_the_note_allows_reads_as_its_codes(box: tuple[str, tuple[C
     assert (parsed.problem, parsed.unrecognised) == (None, ())
     assert parsed.criteria == criteria
     assert (parsed.de_minimis, parsed.accumulation) == (de_minimis, accumulation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WO, RVC, 0% RVC", "RVC; 40% RVC", 'RVC "40% RVC"', '"RVC" 40% RVC', "(RVC) 40% RVC", "RVC / 40 % RVC"],
+)
+def test_a_percentage_set_apart_from_rvc_and_printed_before_the_next_belongs_to_the_next(text: str) -> None:
+    """Punctuation after a bare RVC and a percentage printed right before the next RVC: two claims, in order."""
+    parsed = OriginCriterion.parse(text)
+
+    percent = Decimal(0) if "0% RVC" in text and "40" not in text else Decimal(40)
+    assert parsed.criteria[-2:] == (Criterion(K.RVC), Criterion(K.RVC, percent))
+    assert (parsed.problem, parsed.unrecognised) == (None, ())
+
+
+@pytest.mark.parametrize("text", ["RVC, 40%", "RVC (40%), RVC", "RVC (40%) RVC", "RVC: 40%; RVC"])
+def test_a_percentage_after_rvc_and_set_apart_from_what_follows_is_its_own(text: str) -> None:
+    """``RVC, 40%`` is one claim at 40 per cent, whatever follows it after punctuation."""
+    assert OriginCriterion.parse(text).criteria[0] == Criterion(K.RVC, Decimal(40))
 
 
 _NOT_CODES = st.text(alphabet="BFGHJKLMNQXYZ", min_size=1, max_size=6).filter(lambda w: w not in {"CC"})

@@ -304,6 +304,17 @@ class _Reader:
             self.add(Criterion(CriterionKind.RVC))
             return index
         number = tokens[index]
+        following = index + 1
+        if (
+            number.break_before
+            and number.percent
+            and following < len(tokens)
+            and not tokens[following].break_before
+            and self.code_at(following)[0] == "RVC"
+        ):
+            # "RVC, 40% RVC": set apart from this code and printed before the next, the percentage is the next one's
+            self.add(Criterion(CriterionKind.RVC))
+            return index
         after = index + 1
         if not number.percent:
             for words in _PERCENT_WORDS:
