@@ -26,7 +26,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("value objects", ("roo.model.*", "roo.hs.*", "roo.params.*", "roo.deadlines")),
     ("findings", ("roo.locale.*", "roo.evaluation")),
     ("rule kit", ("roo.rule_kit",)),
-    ("converter", ("roo.codec",)),
+    ("converter", ("roo.codec.*",)),
     ("tables and origin", ("roo.safeguard", "roo.origin.*")),
     ("context", ("roo.context",)),
     ("e-CO", ("roo.eco.*",)),

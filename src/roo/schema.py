@@ -37,7 +37,7 @@ from typing import Any, Final, get_args, get_origin
 import attrs
 
 from ._frozen import FrozenMap
-from .codec import _NUMBER_TEXT
+from .codec import NUMBER_TEXT
 from .context import Context
 from .hs.correlation import CorrelationTable
 from .model.certificate import Certificate, CertificateReference, Item, Party, Transport
@@ -82,7 +82,7 @@ _REFINEMENTS: Final[dict[tuple[type[Any], str], dict[str, Any]]] = {
 }
 
 _DECIMAL: Final[dict[str, Any]] = {
-    "anyOf": [{"type": "string", "pattern": _NUMBER_TEXT.pattern}, {"type": "number"}],
+    "anyOf": [{"type": "string", "pattern": NUMBER_TEXT.pattern}, {"type": "number"}],
     "description": "a decimal number, preferably as a string ('52000.00')",
 }
 _DATE: Final[dict[str, Any]] = {"type": "string", "format": "date", "pattern": DATE_PATTERN}

@@ -1,0 +1,325 @@
+"""The fast path's code generator (internal to :mod:`roo.codec`): one specialised structure function per class.
+
+``roo.load`` first structures a document with the converter this generator serves (``roo.codec.FAST``); only
+when that fails does the detailed converter run to list every problem with its path. Whatever the generated
+code accepts, the detailed converter accepts too, as the same value (``tests/test_codec_fast_path.py``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import keyword
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, get_args
+
+import attrs
+import cattrs
+
+from ..model.criterion import OriginCriterion
+from .hooks import DECIMAL_RANGE, is_tuple, is_union, not_an_object, parse_criterion, unknown_fields
+
+_MISSING: Final = object()
+
+#: Reads the fast path's decimal texts, and JSON numbers read as int or Decimal, exactly as the hook's
+#: ``Decimal(...)`` does, for less than that constructor costs. Its syntax is the hook's pattern (sign, decimal
+#: digits, one point, exponent; the fast path hands it ASCII text only, as the pattern admits only ASCII digits) and its traps refuse what the hook refuses: a nonzero number outside
+#: 10^-DECIMAL_RANGE to 10^DECIMAL_RANGE (Subnormal, Overflow), text that is not a number (InvalidOperation).
+#: A trap only hands the value to the hook, which also takes what the context does not (padding, zeros it
+#: would clamp); NaN and infinities, which pass, go to the hook after it. The flags a trap sets are never read.
+_EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-DECIMAL_RANGE,
+    Emax=DECIMAL_RANGE,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[
+        decimal.Clamped,
+        decimal.DivisionByZero,
+        decimal.FloatOperation,
+        decimal.Inexact,
+        decimal.InvalidOperation,
+        decimal.Overflow,
+        decimal.Rounded,
+        decimal.Subnormal,
+        decimal.Underflow,
+    ],
+)
+
+
+class FastStructure:
+    """Generates the fast path's structure function of each attrs class, once, as specialised source.
+
+    For every field the common case (an exact ``str``, ``int``, ``bool``; a
+    decimal or date string; a known enum value; ``None`` for an optional
+    field) is tested inline, and anything else goes to the converter's own hook
+    for that type, which accepts or refuses exactly as the detailed converter
+    does. Nested attrs classes (``Item.quantity``, ``Item.invoice``) and the
+    loop over an array (``Certificate.items``) are written inline into their
+    parent's function; a dict that has every field is read by plain
+    subscripts. Classes with neither validators nor converters get their slots
+    set directly rather than through ``__init__`` (by plain stores into an
+    instance of a subclass that is then given the class, see
+    :meth:`builder`). The result is the same value ``__init__`` would build.
+    The fast path never accepts what the detailed converter refuses: any
+    exception it raises only sends :func:`structure` to the detailed
+    converter, which then reports every problem with its path.
+    """
+
+    #: How deep nested classes are written inline; deeper ones are called.
+    INLINE_DEPTH: Final = 2
+
+    def __init__(self, converter: cattrs.Converter) -> None:
+        self.converter = converter
+        self.building: set[type[Any]] = set()
+        self.made: dict[type[Any], Callable[[object, object], Any]] = {}
+        self.builders: dict[type[Any], type[Any] | None] = {}
+
+    def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
+        """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
+        if cls in self.building:  # reached again through a container field (tuple[Material, ...]): defer the lookup
+            return lambda value, t: self.converter.get_structure_hook(cls)(value, t)
+        if not self.eligible(cls):
+            generated = cattrs.gen.make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
+            return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else not_an_object(value)
+        self.building.add(cls)
+        try:
+            namespace: dict[str, Any] = {
+                "Mapping": Mapping,
+                "MISSING": _MISSING,
+                "new": object.__new__,
+                "not_an_object": not_an_object,
+                "unknown_fields": unknown_fields,
+            }
+            lines = ["def structure(d, _):", *self.body(cls, "d", "x", "    ", namespace, 0), "    return d"]
+            source = "\n".join(lines)
+            code = compile(source, f"<roo fast structure {cls.__module__}.{cls.__qualname__}>", "exec")
+            exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
+        finally:
+            self.building.discard(cls)
+        function: Callable[[object, object], Any] = namespace["structure"]
+        self.made[cls] = function
+        return function
+
+    @staticmethod
+    def eligible(cls: type[Any]) -> bool:
+        """Whether the generator handles ``cls`` (every init field positional, with a type, plain defaults)."""
+        attrs.resolve_types(cls)
+        return all(
+            not f.kw_only
+            and f.type is not None
+            and not (isinstance(f.default, attrs.Factory) and f.default.takes_self)  # type: ignore[arg-type]
+            for f in attrs.fields(cls)
+            if f.init
+        )
+
+    @staticmethod
+    def settable(cls: type[Any]) -> bool:
+        """Whether ``cls``'s slots can be set directly: what ``__init__`` does for it, and nothing more."""
+        fields = attrs.fields(cls)
+        slots = [name for name in getattr(cls, "__slots__", ()) if name != "__weakref__"]
+        return (
+            all(f.init and f.validator is None and f.converter is None for f in fields)
+            and sorted(slots) == sorted(f.name for f in fields)
+            and all(type(cls.__dict__.get(f.name)).__name__ == "member_descriptor" for f in fields)
+            and not hasattr(cls, "__attrs_pre_init__")
+            and not hasattr(cls, "__attrs_post_init__")
+        )
+
+    def builder(self, cls: type[Any]) -> type[Any] | None:
+        """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
+
+        An instance of it gets its slots by plain stores, which the interpreter specialises to several times
+        less than a call of each slot's ``__set__``, and then becomes an instance of ``cls`` by assignment to
+        ``__class__``, which Python allows between classes of one layout: the object is the one the slot
+        setters build. Only for a class whose subclassing runs no code (plain ``type``, no
+        ``__init_subclass__``) and whose fields are plain names; otherwise None, and the setters are used.
+        """
+        if cls in self.builders:
+            return self.builders[cls]
+        made: type[Any] | None = None
+        if (
+            type(cls) is type
+            and not any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1])
+            and all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in attrs.fields(cls))
+        ):
+            made = type(
+                f"{cls.__name__}Builder",
+                (cls,),
+                {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
+            )
+            try:
+                object.__new__(made).__class__ = cls
+            except TypeError:  # pragma: no cover - a layout Python will not convert: set the slots one by one
+                made = None
+        self.builders[cls] = made
+        return made
+
+    def body(self, cls: type[Any], var: str, prefix: str, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
+        """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``."""
+        fields = [f for f in attrs.fields(cls) if f.init]
+        namespace[f"{prefix}cls"] = cls
+        namespace[f"{prefix}keys"] = frozenset(f.name for f in fields)
+        names = [f"{prefix}{index}" for index in range(len(fields))]
+        # A dict with as many keys as there are fields either has every field (read by plain subscripts, and no
+        # unknown key is possible) or an unknown key in place of a field, which the subscript refuses.
+        lines = [f"{indent}if {var}.__class__ is dict and len({var}) == {len(fields)}:"]
+        lines.extend(f"{indent}    {name} = {var}[{field.name!r}]" for field, name in zip(fields, names, strict=True))
+        lines.extend(
+            [
+                f"{indent}else:",
+                f"{indent}    if {var}.__class__ is not dict and not isinstance({var}, Mapping):",
+                f"{indent}        not_an_object({var})",
+                f"{indent}    if not {prefix}keys.issuperset({var}):",
+                f"{indent}        unknown_fields({var}, {prefix}keys)",
+            ]
+        )
+        lines.extend(
+            f"{indent}    {name} = {var}[{field.name!r}]"
+            if field.default is attrs.NOTHING
+            else f"{indent}    {name} = {var}.get({field.name!r}, MISSING)"
+            for field, name in zip(fields, names, strict=True)
+        )
+        for field, name in zip(fields, names, strict=True):
+            if field.default is attrs.NOTHING:
+                lines.extend(self.convert(name, field.type, indent, namespace, depth))
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                namespace[f"{name}_factory"] = field.default.factory
+                default = f"{name}_factory()"
+            else:
+                namespace[f"{name}_default"] = field.default
+                default = f"{name}_default"
+            inexact = self.inexact_test(name, field.type, namespace)
+            if inexact is None:
+                lines.append(f"{indent}if {name} is MISSING:")
+                lines.append(f"{indent}    {name} = {default}")
+                lines.append(f"{indent}else:")
+                lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth))
+                continue
+            # A present value of the exact type is the common case: one test, and the rarer cases after it.
+            lines.append(f"{indent}if {inexact}:")
+            lines.append(f"{indent}    if {name} is MISSING:")
+            lines.append(f"{indent}        {name} = {default}")
+            if is_union(field.type):
+                lines.append(f"{indent}    elif {name} is not None:")
+            else:
+                lines.append(f"{indent}    else:")
+            lines.append(f"{indent}        {name} = {name}_hook({name}, {name}_type)")
+        settable = self.settable(cls)
+        builder = self.builder(cls) if settable else None
+        if builder is not None:
+            namespace[f"{prefix}builder"] = builder
+            lines.append(f"{indent}{var} = new({prefix}builder)")
+            lines.extend(f"{indent}{var}.{field.name} = {name}" for field, name in zip(fields, names, strict=True))
+            lines.append(f"{indent}{var}.__class__ = {prefix}cls")
+        elif settable:
+            lines.append(f"{indent}{var} = new({prefix}cls)")
+            for field, name in zip(fields, names, strict=True):
+                namespace[f"{name}_set"] = cls.__dict__[field.name].__set__
+                lines.append(f"{indent}{name}_set({var}, {name})")
+        else:
+            lines.append(f"{indent}{var} = {prefix}cls({', '.join(names)})")
+        return lines
+
+    def inexact_test(self, var: str, cls: Any, namespace: dict[str, Any]) -> str | None:
+        """For ``str``, ``int``, ``bool`` or one of them or ``None``: the test that ``var`` is not of that exact type.
+
+        The names of the converter's hook and of the type are bound as :meth:`convert` binds them; any other
+        type gives ``None``.
+        """
+        if is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
+            (cls,) = (arg for arg in get_args(cls) if arg is not type(None))
+        if not (cls is str or cls is int or cls is bool):
+            return None
+        namespace[f"{var}_type"] = cls
+        namespace[f"{var}_hook"] = self.converter.get_structure_hook(cls)
+        if cls is bool:
+            return f"{var} is not True and {var} is not False"
+        if cls is str:  # printable text is the common case; the hook checks the rest (tabs, lone surrogates)
+            return f"{var}.__class__ is not {var}_type or not {var}.isprintable()"
+        return f"{var}.__class__ is not {var}_type"
+
+    def convert(self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
+        """Lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
+        if is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
+            (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+            return [f"{indent}if {var} is not None:", *self.convert(var, inner, indent + "    ", namespace, depth)]
+        hook, kind = f"{var}_hook", f"{var}_type"
+        namespace[kind] = cls
+        if isinstance(cls, type) and cls in self.building:  # a class that contains itself: look it up when called
+            namespace[hook] = lambda value, t: self.converter.get_structure_hook(t)(value, t)
+            return [f"{indent}{var} = {hook}({var}, {kind})"]
+        namespace[hook] = self.converter.get_structure_hook(cls)
+        if cls is str:
+            return [
+                f"{indent}if {var}.__class__ is not {kind} or not {var}.isprintable():",
+                f"{indent}    {var} = {hook}({var}, {kind})",
+            ]
+        if cls is int:
+            return [f"{indent}if {var}.__class__ is not {kind}:", f"{indent}    {var} = {hook}({var}, {kind})"]
+        if cls is bool:
+            return [f"{indent}if {var} is not True and {var} is not False:", f"{indent}    {var} = {hook}({var}, {kind})"]
+        if cls is Decimal:
+            namespace["exact_decimal"] = _EXACT.create_decimal
+            namespace["Decimal"] = Decimal
+            number = f"{var}_number"
+            return [
+                f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
+                f"or {var}.__class__ is Decimal:",
+                f"{indent}    try:",
+                f"{indent}        {number} = exact_decimal({var})",
+                f"{indent}    except ArithmeticError:",
+                f"{indent}        {number} = {hook}({var}, {kind})",
+                f"{indent}    if not {number}.is_finite():",
+                f"{indent}        {number} = {hook}({var}, {kind})",
+                f"{indent}    {var} = {number}",
+                f"{indent}else:",
+                f"{indent}    {var} = {hook}({var}, {kind})",
+            ]
+        if cls is date:
+            # Ten characters with '-' at 4 and 7 are YYYY-MM-DD or nothing date.fromisoformat accepts, and it
+            # reads ASCII digits only: what it accepts of them the hook's pattern admits (and cheaper to test).
+            namespace["from_iso"] = date.fromisoformat
+            return [
+                f"{indent}{var} = from_iso({var}) if {var}.__class__ is str and len({var}) == 10 and {var}[4] == '-' "
+                f"and {var}[7] == '-' else {hook}({var}, {kind})"
+            ]
+        if cls is OriginCriterion:
+            namespace["parse_criterion"] = parse_criterion
+            return [
+                f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str and {var}.isprintable() "
+                f"else {hook}({var}, {kind})"
+            ]
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            namespace[f"{var}_members"] = {member.value: member for member in cls.__members__.values()}
+            return [
+                f"{indent}{var}_member = {var}_members.get({var}, MISSING)",
+                f"{indent}{var} = {var}_member if {var}_member is not MISSING else {hook}({var}, {kind})",
+            ]
+        if attrs.has(cls) and depth < self.INLINE_DEPTH and self.eligible(cls) and self.generated(cls):
+            return self.body(cls, var, f"{var}_", indent, namespace, depth + 1)
+        if is_tuple(cls) and (get_args(cls) or (Any,))[0] is not Any:
+            # The converter's tuple hook, written out for a JSON array: each element converted as a value of the
+            # first argument's type (which is how the hook reads every tuple type). A class of the elements is
+            # called rather than written out again: that would gain nothing measurable for a longer source.
+            element, out = get_args(cls)[0], f"{var}_out"
+            return [
+                f"{indent}if {var}.__class__ is list:",
+                f"{indent}    {out} = []",
+                f"{indent}    for {var}_e in {var}:",
+                *self.convert(f"{var}_e", element, indent + "        ", namespace, self.INLINE_DEPTH),
+                f"{indent}        {out}.append({var}_e)",
+                f"{indent}    {var} = tuple({out})",
+                f"{indent}else:",
+                f"{indent}    {var} = {hook}({var}, {kind})",
+            ]
+        return [f"{indent}{var} = {hook}({var}, {kind})"]
+
+    def generated(self, cls: type[Any]) -> bool:
+        """Whether the converter structures ``cls`` with this generator (and not with a hook of its own)."""
+        return self.converter.get_structure_hook(cls) is self.made.get(cls)

@@ -1,0 +1,78 @@
+"""Loading a document: the fast path, then, only when it fails, every problem with its path (internal to :mod:`roo.codec`).
+
+A document that does not load is first checked against the nesting limit, so that listing its problems never
+recurses without bound; the problems listed are capped (:data:`roo.errors.MAX_PROBLEMS`) and every value echoed
+in them is cut short. A certificate that loads is then checked for what its types cannot say
+(:mod:`roo.codec.checks`); one that does not gets those problems too, from the parts that can be read, so that
+one round reports both kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from .._json import DEFAULT_LIMITS, Limits, depth_problem, show
+from ..errors import InvalidCertificate, InvalidInput, Problem
+from ..model.certificate import Certificate
+from .checks import check_certificate, in_document_order, readable_parts_problems
+from .converters import DETAILED, FAST
+from .hooks import json_type
+from .problems import problems_of, split
+
+T = TypeVar("T")
+
+
+def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Limits = DEFAULT_LIMITS) -> T:
+    """Structure ``data`` as ``cls``, or raise ``error`` listing every problem (at most MAX_PROBLEMS of them)."""
+    if data.__class__ is not dict and not isinstance(data, Mapping):
+        raise error([Problem("$", f"expected an object, got {json_type(data)}")])
+    try:
+        return FAST.structure(data, cls)
+    except Exception:  # noqa: BLE001 - re-run in detail to report every problem
+        pass
+    # Before listing problems: a document nested deeper than the limit gets that one problem, and the
+    # detailed converter never walks it.
+    too_deep = depth_problem(data, limits)
+    if too_deep is not None:
+        raise error([too_deep])
+    try:
+        result = DETAILED.structure(data, cls)
+    except Exception as detailed_error:  # noqa: BLE001 - every failure becomes a Problem
+        listed, omitted = split(problems_of(detailed_error))
+        raise error(listed or [Problem("$", show(str(detailed_error)))], omitted) from None
+    return result  # pragma: no cover - the fast path fails only when the detailed one does
+
+
+def unstructure(value: object) -> Any:
+    """The JSON-ready form of any roo value object."""
+    return FAST.unstructure(value)
+
+
+def _items_problem(data: object, limits: Limits, path: str = "items") -> Problem | None:
+    """A problem naming the limit when the parsed certificate ``data`` lists more items than it allows."""
+    items = data.get("items") if data.__class__ is dict or isinstance(data, Mapping) else None
+    if isinstance(items, (list, tuple)) and len(items) > limits.max_items:
+        return Problem(path, f"{len(items)} items: the limit is {limits.max_items}")
+    return None
+
+
+def load_certificate(data: object, limits: Limits = DEFAULT_LIMITS) -> Certificate:
+    """``data`` (parsed JSON) as a :class:`Certificate`, or :class:`InvalidCertificate`."""
+    too_many = _items_problem(data, limits)
+    if too_many is not None:
+        raise InvalidCertificate([too_many])
+    try:
+        co = structure(data, Certificate, InvalidCertificate, limits)
+    except InvalidCertificate as error:
+        if not isinstance(data, Mapping) or len(error.problems) == 1 and error.problems[0].path == "$":
+            raise  # not an object, or nested too deeply: nothing else can be read
+        listed = {problem.path for problem in error.problems}
+        more = [problem for problem in readable_parts_problems(data, limits) if problem.path not in listed]
+        if not more:
+            raise
+        raise InvalidCertificate(in_document_order([*error.problems, *more]), error.omitted) from None
+    problems = check_certificate(co)
+    if problems:
+        raise InvalidCertificate(problems)
+    return co
