@@ -362,3 +362,45 @@ def test_verdicts_built_by_fold_equal_the_constructor() -> None:
     error = finding(Severity.ERROR, 2)
     _, verdicts = fold((1, 2), (error,))
     assert (ItemVerdict(1, Preference.GRANTED, ()), ItemVerdict(2, Preference.DENIED, (error,))) == verdicts
+
+
+def test_the_trace_built_on_first_read_equals_one_given_whole() -> None:
+    """A trace recorded compactly and built when read: the same lines, equality, hash and pickle as a tuple given whole.
+
+    The rules below give every item the same result, different results item by item, and a crash, so that every
+    compact form of a rule's conclusions is built.
+    """
+    import pickle
+
+    def differs(item: Item, co: Certificate, ctx: Context) -> Result:
+        if item.number == 2:
+            raise RuntimeError("boom")
+        return PASSED if item.number == 1 else not_evaluated("context.declaration")
+
+    lazy = _run(
+        CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: not_evaluated("context.on")),
+        ItemRule("AJCEP/IR/12", "shared", lambda item, co, ctx: not_evaluated("context.declaration")),
+        ItemRule("AJCEP/IR/13", "each its own", differs),
+    )
+    lines = lazy.checks
+    assert lines is lazy.checks  # built once
+    given = roo.Evaluation(
+        lazy.status, lazy.items, lazy.findings, lines, lazy.scheme, lazy.reference_number, lazy.on, lazy.unverified_at
+    )
+    again = _run(
+        CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: not_evaluated("context.on")),
+        ItemRule("AJCEP/IR/12", "shared", lambda item, co, ctx: not_evaluated("context.declaration")),
+        ItemRule("AJCEP/IR/13", "each its own", differs),
+    )
+    assert (given, hash(given)) == (again, hash(again))  # ``again`` compared before its trace was read
+    assert [(c.rule, c.item, c.outcome) for c in lines] == [
+        ("AJCEP/IR/3(c)", None, Outcome.NOT_EVALUATED),
+        *[("AJCEP/IR/12", n, Outcome.NOT_EVALUATED) for n in (1, 2, 3)],
+        ("AJCEP/IR/13", 1, Outcome.PASSED),
+        ("AJCEP/IR/13", 2, Outcome.NOT_EVALUATED),
+        ("AJCEP/IR/13", 3, Outcome.NOT_EVALUATED),
+    ]
+    unread = _run(CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: PASSED))
+    copy = pickle.loads(pickle.dumps(unread))
+    assert (copy, copy.to_dict()) == (unread, unread.to_dict())
+    assert attrs.evolve(unread, status=Status.REJECTED).checks == unread.checks

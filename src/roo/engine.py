@@ -22,6 +22,9 @@ checks whose denial the waiver keeps (the rules of origin) count.
 The loop is the hot path of :func:`roo.evaluate` (rules x items), so it does
 nothing per run that can be done once: one ``isinstance`` per rule, the
 rule's attributes read once, enum members bound to module constants. The
+trace is recorded as each rule concluded (one entry per rule) and its lines
+are built only when :attr:`~roo.evaluation.Evaluation.checks` is first read:
+most callers read the verdicts and findings only. The
 trace lines (:class:`~roo.evaluation.Check`) and "not evaluated" findings the
 engine builds itself are immutable values fully determined by their fields,
 so the engine reuses them from a small memo keyed by exactly those fields
@@ -42,7 +45,7 @@ from typing import Final, Generic, TypeVar
 
 from ._frozen import FrozenMap
 from .context import Context
-from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, fold
+from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Trace, fold
 from .locale import N_
 from .model.certificate import Certificate, Item
 from .rule_kit import CertificateRule, ItemRule, Result, Rule, render
@@ -95,20 +98,21 @@ _NOT_EVALUATED_FINDINGS: Final[_Memo[tuple[str, str, int | None, tuple[str, ...]
 def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
     findings: list[Finding] = []
-    checks: list[Check] = []
-    add_check = checks.append
-    known_check = _CHECKS.get
+    # The trace as each rule concluded: its Result (a certificate rule, or an item rule that gave every item
+    # the same result) or its list of results item by item; _Trace builds the lines from it when read.
+    entries: list[Result | list[Result]] = []
+    add_entry = entries.append
     waived = False
     kept: frozenset[str] = frozenset()
     items = co.items
     numbers = tuple([item.number for item in items])
+    count = len(numbers)
+    position = 0  # in the trace, of the first line of the rule at hand
     blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
-    # Where the checks not made sit: (position of the first, the checks), for the completeness pass, which
-    # then reads these few instead of every check of the trace.
-    not_made: list[tuple[int, tuple[Check, ...]]] = []
+    # The checks not made, for the completeness pass, which then reads these few instead of the whole trace:
+    # (position of the first, citation, title, needed, the item numbers, or (None,) for the certificate).
+    not_made: list[_NotMade] = []
     for rule in rules:
-        citation = rule.citation
-        title = rule.title
         if isinstance(rule, CertificateRule):
             try:
                 result = rule.check(co, ctx)
@@ -117,18 +121,15 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             if result.waived:
                 waived = True
                 kept = kept | result.kept
-            number: int | None = None
-            outcome = result.outcome
-            needed = result.needed
+            add_entry(result)
             if result.findings:
                 findings.extend(result.findings)
-            elif needed and outcome is _NOT_EVALUATED:
-                findings.append(_not_evaluated(citation, title, None, needed))
-            key = (citation, title, number, outcome, needed)
-            made = known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title))
-            if outcome is _NOT_EVALUATED:
-                not_made.append((len(checks), (made,)))
-            add_check(made)
+            if result.outcome is _NOT_EVALUATED:
+                needed = result.needed
+                not_made.append((position, rule.citation, rule.title, needed, _CERTIFICATE))
+                if needed and not result.findings:
+                    findings.append(_not_evaluated(rule.citation, rule.title, None, needed))
+            position += 1
             continue
         shared: Result | None = None
         precheck = rule.precheck
@@ -152,53 +153,84 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                     shared = None
                     break
         if shared is not None and not shared.findings:
-            if blocks is None:
-                blocks = _blocks_of(numbers)
-            outcome, needed = shared.outcome, shared.needed
-            block = blocks.get((citation, title, outcome, needed)) or _block(blocks, citation, title, outcome, needed, numbers)
-            if outcome is _NOT_EVALUATED and block[0]:
-                not_made.append((len(checks), block[0]))
-            checks.extend(block[0])
-            findings.extend(block[1])
+            add_entry(shared)
+            if shared.outcome is _NOT_EVALUATED and count:
+                citation, title, needed = rule.citation, rule.title, shared.needed
+                not_made.append((position, citation, title, needed, numbers))
+                if needed:
+                    if blocks is None:
+                        blocks = _blocks_of(numbers)
+                    key = (citation, title, _NOT_EVALUATED, needed)
+                    findings.extend((blocks.get(key) or _block(blocks, citation, title, _NOT_EVALUATED, needed, numbers))[1])
+            position += count
             continue
         assert results is not None
-        # Items with different results: for each distinct result without findings, its lines by item number.
-        last: Result | None = None
-        lines: dict[int, tuple[Check, Finding | None]] = {}
-        lines_not_made = False
+        add_entry(results)
+        citation, title = rule.citation, rule.title
         for number, result in zip(numbers, results, strict=True):
-            if result is not last:
-                outcome = result.outcome
+            if result.findings:
+                findings.extend(result.findings)
+            if result.outcome is _NOT_EVALUATED:
                 needed = result.needed
-                if result.findings:
-                    findings.extend(result.findings)
-                    key = (citation, title, number, outcome, needed)
-                    made = known_check(key) or _CHECKS.keep(key, Check(citation, number, outcome, needed, title))
-                    if outcome is _NOT_EVALUATED:
-                        not_made.append((len(checks), (made,)))
-                    add_check(made)
-                    continue
-                last = result
-                lines = _lines(citation, title, outcome, needed)
-                lines_not_made = outcome is _NOT_EVALUATED
-            line = lines.get(number) or _line(lines, citation, title, number, result.outcome, result.needed)
-            if lines_not_made:
-                not_made.append((len(checks), (line[0],)))
-            add_check(line[0])
-            if line[1] is not None:
-                findings.append(line[1])
+                not_made.append((position, citation, title, needed, (number,)))
+                if needed and not result.findings:
+                    findings.append(_not_evaluated(citation, title, number, needed))
+            position += 1
     all_findings = tuple(findings)
     status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES)
     return Evaluation(
         status=status,
         items=verdicts,
         findings=all_findings,
-        checks=tuple(checks),
+        checks=_Trace(rules if type(rules) is tuple else tuple(rules), numbers, tuple(entries)),
         scheme=co.scheme.value,
         reference_number=co.reference_number,
         on=ctx.on,
         unverified_at=_unverified(not_made, _denying_codes(rules), kept if waived else None, verdicts),
     )
+
+
+#: Where the checks of a certificate rule concern: no item.
+_CERTIFICATE: Final[tuple[int | None, ...]] = (None,)
+#: A run of checks not made: the position of its first in the trace, the rule's citation and title, the facts
+#: needed, and the items the checks concern in trace order (``(None,)`` for a certificate rule's check).
+_NotMade = tuple[int, str, str, tuple[str, ...], tuple[int | None, ...]]
+
+
+class _Trace(Trace):
+    """The trace of one evaluation as its rules concluded; the lines are the memos' values (see :func:`run`)."""
+
+    __slots__ = ("entries", "numbers", "rules")
+
+    def __init__(self, rules: tuple[Rule, ...], numbers: tuple[int, ...], entries: tuple[Result | list[Result], ...]) -> None:
+        self.rules = rules
+        self.numbers = numbers
+        self.entries = entries
+
+    def build(self) -> tuple[Check, ...]:
+        checks: list[Check] = []
+        add_check = checks.append
+        known_check = _CHECKS.get
+        numbers = self.numbers
+        blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
+        for rule, entry in zip(self.rules, self.entries, strict=True):
+            citation, title = rule.citation, rule.title
+            if isinstance(entry, list):
+                for number, result in zip(numbers, entry, strict=True):
+                    key: tuple[str, str, int | None, Outcome, tuple[str, ...]] = (
+                        citation, title, number, result.outcome, result.needed,
+                    )  # fmt: skip
+                    add_check(known_check(key) or _CHECKS.keep(key, Check(citation, number, result.outcome, result.needed, title)))
+            elif isinstance(rule, CertificateRule):
+                key = (citation, title, None, entry.outcome, entry.needed)
+                add_check(known_check(key) or _CHECKS.keep(key, Check(citation, None, entry.outcome, entry.needed, title)))
+            elif numbers:
+                if blocks is None:
+                    blocks = _blocks_of(numbers)
+                outcome, needed = entry.outcome, entry.needed
+                block = blocks.get((citation, title, outcome, needed)) or _block(blocks, citation, title, outcome, needed, numbers)
+                checks.extend(block[0])
+        return tuple(checks)
 
 
 _CRASHED_CODES: Final = frozenset({RULE_CRASHED_CODE})
@@ -223,7 +255,7 @@ def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str
 
 
 def _unverified(
-    not_made: list[tuple[int, tuple[Check, ...]]],
+    not_made: list[_NotMade],
     denying: dict[tuple[str, str], frozenset[str]],
     kept: frozenset[str] | None,
     verdicts: tuple[ItemVerdict, ...],
@@ -242,16 +274,15 @@ def _unverified(
         return ()
     granted = {verdict.number for verdict in verdicts if verdict.preference is _GRANTED}
     positions: list[int] = []
-    for offset, run_of_checks in not_made:
-        first = run_of_checks[0]
-        if first.needed == RULE_CRASHED_NEEDED:
-            positions.extend(range(offset, offset + len(run_of_checks)))
+    for offset, citation, title, needed, concerned in not_made:
+        if needed == RULE_CRASHED_NEEDED:
+            positions.extend(range(offset, offset + len(concerned)))
             continue
-        codes = denying.get((first.rule, first.title), _NO_CODES)
+        codes = denying.get((citation, title), _NO_CODES)
         if not codes or (kept is not None and codes.isdisjoint(kept)):
             continue
-        for position, check in enumerate(run_of_checks, offset):
-            if granted if check.item is None else check.item in granted:
+        for position, item in enumerate(concerned, offset):
+            if granted if item is None else item in granted:
                 positions.append(position)
     return tuple(positions)
 

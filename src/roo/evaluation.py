@@ -181,6 +181,31 @@ class ItemVerdict:
         }
 
 
+class Trace:
+    """A trace kept in the compact form an evaluation recorded it in, its :class:`Check` lines built on first read.
+
+    Most callers read the verdicts and findings, not the trace: the engine
+    hands :class:`Evaluation` one of these (what each rule concluded, not one
+    line per rule and item) and :attr:`Evaluation.checks` builds the lines
+    when first asked. A subclass implements :meth:`build`, which must give
+    the same lines every time. It pickles as the built tuple.
+    """
+
+    __slots__ = ()
+
+    def build(self) -> tuple[Check, ...]:
+        """The trace's lines, in order."""
+        raise NotImplementedError
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self.build(),))
+
+
+def _built(trace: tuple[Check, ...] | Trace) -> tuple[Check, ...]:
+    """The lines of ``trace``: what evaluations are compared and hashed by, whichever form they hold."""
+    return trace.build() if isinstance(trace, Trace) else trace
+
+
 @final
 @attrs.frozen(repr=False)
 class Evaluation:
@@ -189,12 +214,24 @@ class Evaluation:
     status: Status
     items: tuple[ItemVerdict, ...]
     findings: tuple[Finding, ...]
-    checks: tuple[Check, ...] = ()
+    #: The trace: its lines, or a :class:`Trace` that builds them on first read of :attr:`checks` (the
+    #: argument is ``checks``; equality, hashing and pickling see the lines either way).
+    _trace: tuple[Check, ...] | Trace = attrs.field(default=(), alias="checks", eq=_built)
     scheme: str | None = None
     reference_number: str | None = None
     on: date | None = None
     #: Positions in ``checks`` of the checks that could have denied and were not made (see :attr:`unverified`).
     unverified_at: tuple[int, ...] = ()
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The trace: one line per rule run for the certificate, and per item rule and item, in order."""
+        trace = self._trace
+        if isinstance(trace, Trace):
+            # Built once, on first read; a race at worst builds equal lines twice.
+            trace = trace.build()
+            _set_trace(self, trace)
+        return trace
 
     @property
     def unverified(self) -> tuple[Check, ...]:
@@ -334,6 +371,7 @@ def fold(
     return status, tuple(verdicts)
 
 
+_set_trace: Final = Evaluation.__dict__["_trace"].__set__
 _set_number: Final = ItemVerdict.__dict__["number"].__set__
 _set_preference: Final = ItemVerdict.__dict__["preference"].__set__
 _set_findings: Final = ItemVerdict.__dict__["findings"].__set__
