@@ -33,7 +33,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rule sets", ("roo.rules.*",)),
     ("engine", ("roo.engine",)),
     ("API", ("roo.api", "roo.case", "roo.batch", "roo.schema", "roo.catalogue")),
-    ("presentation", ("roo.html", "roo.report", "roo.report_boxes", "roo.report_style", "roo.strategies")),
+    ("presentation", ("roo.html", "roo.report", "roo.report_boxes", "roo.report_style", "roo.strategies.*", "roo.hypothesis_plugin")),
     ("package", ("roo",)),
     ("CLI", ("roo.cli.*", "roo.__main__")),
 )

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 import roo
 from roo.evaluation import Severity
+from roo.hypothesis_plugin import _hypothesis_setup_hook
 from roo.model import Certificate, CriterionKind, Medium, Scheme, is_six_digit_subheading
 from roo.rules import all_specs
 from roo.strategies import (
     DEFECTS,
-    _hypothesis_setup_hook,
     certificate_data,
     certificates,
     contexts,
@@ -304,8 +304,42 @@ def test_entry_point_is_declared() -> None:
     """``pyproject.toml`` declares the hook as a Hypothesis entry point, and ``roo[hypothesis]`` as an extra."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
-    assert {"_": "roo.strategies:_hypothesis_setup_hook"} == project["entry-points"]["hypothesis"]
+    assert {"_": "roo.hypothesis_plugin:_hypothesis_setup_hook"} == project["entry-points"]["hypothesis"]
     assert any(req.startswith("hypothesis") for req in project["optional-dependencies"]["hypothesis"])
+
+
+#: Run in a fresh interpreter: Hypothesis alone, which loads roo's plug-in through the installed entry point.
+_PLUGIN_ONLY = """\
+import sys, warnings
+from hypothesis import strategies as st
+from roo.model import Certificate
+loaded_early = "roo.strategies" in sys.modules
+warnings.simplefilter("ignore")  # .example() outside a test warns that it is for interactive use
+co = st.from_type(Certificate).example()
+import roo
+assert co == roo.load(roo.dump(co))
+print(loaded_early, type(co).__name__, "roo.strategies" in sys.modules)
+"""
+
+
+def test_from_type_works_with_only_the_plugin_loaded() -> None:
+    """Hypothesis's entry point registers roo's types lazily: the strategies load when a type is first asked for.
+
+    Hypothesis's documentation ("Registering strategies via setuptools entry points") has a package's hook register
+    each type; registering a function of the type (rather than a strategy) defers building it until it is used.
+    """
+    result = subprocess.run([sys.executable, "-c", _PLUGIN_ONLY], capture_output=True, text=True, check=False, cwd=ROOT)
+
+    assert "False Certificate True" == result.stdout.strip(), result.stderr
+
+
+def test_the_plugin_module_does_not_import_hypothesis() -> None:
+    """Importing the hook's module loads neither Hypothesis nor the strategies: only calling the hook does."""
+    code = "import sys, roo.hypothesis_plugin; print('roo.strategies' in sys.modules, 'hypothesis' in sys.modules)"
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+
+    assert "False False" == result.stdout.strip()
 
 
 def test_import_roo_does_not_import_hypothesis() -> None:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import roo
 from roo.evaluation import Severity
+from roo.hypothesis_plugin import _hypothesis_setup_hook
 from roo.model import Certificate, CriterionKind, Money, Scheme, is_six_digit_subheading, normalize_hs
 from roo.origin import (
     Good,
@@ -35,9 +36,7 @@ from roo.origin import (
     load_psr,
 )
 from roo.strategies import (
-    _PRODUCTS,
     GOOD_CRITERIA,
-    _hypothesis_setup_hook,
     bills_of_materials,
     certificates,
     good_data,
@@ -46,6 +45,7 @@ from roo.strategies import (
     materials,
     psr_tables,
 )
+from roo.strategies._product_tables import _PRODUCTS
 from tests.test_properties import assert_json_only, examples
 
 ROOT = Path(__file__).resolve().parent.parent
