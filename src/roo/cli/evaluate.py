@@ -304,7 +304,7 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             if format == "json":
                 text = json_line({"file": label, **evaluation.to_dict()}) + "\n"
             else:
-                text = _batch_heading(format, label, first=not reported) + render_as(format, evaluation, co, trace=args.trace)
+                text = _batch_heading(format, label, first=not reported) + render_as(format, evaluation, co, trace=args.trace, locale=args.locale)
                 reported = True
             write_text(out, text, args.output)
     if not args.quiet:
@@ -362,12 +362,12 @@ def render_as(
     if format == "json":
         return json_text(evaluation.to_dict())
     if format == "markdown":
-        return render_markdown(evaluation, co, trace=trace)
+        return render_markdown(evaluation, co, trace=trace, locale=locale)
     if format == "html":
         from ..report import html_report
 
         return html_report(co, evaluation, locale=locale)
-    return render(evaluation, co, trace=trace)
+    return render(evaluation, co, trace=trace, locale=locale)
 
 
 # --- reading a certificate or a case ------------------------------------------------------------------------

@@ -6,48 +6,94 @@ from collections.abc import Iterable
 from typing import Final
 
 from ..evaluation import Check, Evaluation, Finding, Outcome
+from ..locale import N_, localize
+from ..locale.frame import Labels, labels
 from ..model.certificate import Certificate, Item
-from ..safeguard import SAFEGUARD_SCHEME, SAFEGUARD_WORDS
+from ..safeguard import SAFEGUARD_SCHEME
 from ._common import terminal_text
 
 
-def _granted_count(scheme: str | None, granted: int, total: int) -> str:
+def _granted_count(words: Labels, scheme: str | None, granted: int, total: int) -> str:
     """"2 of 3 items granted", or under MoTR 16/2024 what a granted item means there."""
-    items = f"{granted} of {total} item{'s' if total != 1 else ''}"
-    return f"{SAFEGUARD_WORDS.granted} to {items}" if scheme == SAFEGUARD_SCHEME else f"{items} granted"
+    if scheme == SAFEGUARD_SCHEME:
+        return words.ngettext(
+            "safeguard exclusion can apply to {granted} of {count} item",
+            "safeguard exclusion can apply to {granted} of {count} items",
+            total,
+            granted=granted,
+        )
+    return words.ngettext("{granted} of {count} item granted", "{granted} of {count} items granted", total, granted=granted)
 
+
+def _localized(evaluation: Evaluation, locale: str | None) -> tuple[Evaluation, Labels]:
+    """The evaluation with its messages and check titles in ``locale`` (as ``evaluate(..., locale=)`` gives
+    them; rendering again is harmless), and the report's frame in that locale."""
+    return localize(evaluation, locale), labels(locale)
+
+
+def _header(words: Labels, co: Certificate, evaluation: Evaluation, *, cli: bool) -> tuple[str, str]:
+    """The certificate's reference and its route, issue and presentation (text and Markdown share the words)."""
+    reference = co.reference_number or words._("(no reference number)")
+    if evaluation.on:
+        presented = words._("presented {date}", date=evaluation.on)
+    elif cli:
+        presented = words._("presentation date not given (--on)")
+    else:
+        presented = words._("presentation date not given")
+    return reference, presented
 
 
 # --- the text report --------------------------------------------------------------------------------------
 
 
-def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False) -> str:
-    """The text report of ``evaluation``: header, certificate findings, items with their findings, tally."""
+def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False, locale: str | None = None) -> str:
+    """The text report of ``evaluation``: header, certificate findings, items with their findings, tally.
+
+    ``locale`` (``"en"``, ``"ja"``, ``"id"``) writes the whole report in that language, with dates, amounts and
+    countries formatted for it; without one the report is the plain English one (ISO dates, codes).
+    """
+    evaluation, words = _localized(evaluation, locale)
     granted = len(evaluation.granted)
     total = len(evaluation.items)
-    presented = f"presented {evaluation.on.isoformat()}" if evaluation.on else "presentation date not given (--on)"
+    reference, presented = _header(words, co, evaluation, cli=True)
     lines = [
-        f"{co.scheme.value} certificate {co.reference_number or '(no reference number)'}: "
-        f"{co.exporting_party} -> {co.importing_party}, issued {co.issue_date.isoformat()}, {presented}",
-        f"status: {evaluation.status.value} ({_granted_count(evaluation.scheme, granted, total)})",
-        *_unverified_lines(evaluation),
+        words._(
+            "{scheme} certificate {reference}: {exporting} -> {importing}, issued {issued}, {presented}",
+            scheme=co.scheme.value,
+            reference=reference,
+            exporting=words.country(co.exporting_party),
+            importing=words.country(co.importing_party),
+            issued=co.issue_date,
+            presented=presented,
+        ),
+        words._(
+            "status: {status} ({granted})",
+            status=words.word(evaluation.status),
+            granted=_granted_count(words, evaluation.scheme, granted, total),
+        ),
+        *_unverified_lines(words, evaluation),
         "",
     ]
     own = [f for f in evaluation.findings if f.item is None]
-    lines.append("certificate" if own else "certificate: no findings")
-    lines.extend(_finding_line(f) for f in own)
+    lines.append(words._("certificate") if own else words._("certificate: no findings"))
+    lines.extend(_finding_line(words, f) for f in own)
     item_of = _items_by_number(co).get
     for verdict in evaluation.items:
         item = item_of(verdict.number)
-        about = f"  {item.description} (HS {item.hs_code}, {item.origin_criterion.text})" if item else ""
-        lines.append(f"item {verdict.number}: {verdict.preference.value:<7}{about}")
-        lines.extend(_finding_line(f) for f in verdict.findings)
+        about = (
+            "  " + words._("{description} (HS {hs_code}, {criterion})", description=item.description,
+                           hs_code=item.hs_code, criterion=item.origin_criterion.text)
+            if item
+            else ""
+        )  # fmt: skip
+        lines.append(f"{words._('item {number}:', number=verdict.number)} {words.word(verdict.preference):<7}{about}")
+        lines.extend(_finding_line(words, f) for f in verdict.findings)
         if not verdict.granted and not any(f.denies for f in verdict.findings):
-            lines.append("  (denied with the whole certificate: see the certificate's errors above)")
+            lines.append("  " + words._("(denied with the whole certificate: see the certificate's errors above)"))
     lines.append("")
-    lines.append("checks: " + _tally(evaluation.checks))
+    lines.append(words._("checks: {tally}", tally=_tally(words, evaluation.checks)))
     if trace:
-        lines.extend(_check_line(check) for check in evaluation.checks)
+        lines.extend(_check_line(words, check) for check in evaluation.checks)
     return "\n".join(map(terminal_text, lines)) + "\n"
 
 
@@ -62,41 +108,51 @@ def _items_by_number(co: Certificate) -> dict[int, Item]:
     return items
 
 
-def _unverified_lines(evaluation: Evaluation) -> list[str]:
+def _where(words: Labels, item: int | None) -> str:
+    """What a check applies to: the certificate, or one item."""
+    return words._("certificate") if item is None else words._("item {number}", number=item)
+
+
+def _needs(words: Labels, needed: tuple[str, ...]) -> str:
+    return words._("(needs {facts})", facts=", ".join(needed) or "-")
+
+
+def _unverified_lines(words: Labels, evaluation: Evaluation) -> list[str]:
     """Under the status, when the evaluation is not complete: the checks that could deny and were not made."""
     unverified = evaluation.unverified
     if not unverified:
         return []
-    count = len(unverified)
-    lines = [f"not complete: {count} check{'s' if count != 1 else ''} that could deny {'were' if count != 1 else 'was'} not made"]
+    lines = [
+        words.ngettext(
+            "not complete: {count} check that could deny was not made",
+            "not complete: {count} checks that could deny were not made",
+            len(unverified),
+        )
+    ]
     for check in unverified:
-        where = "certificate" if check.item is None else f"item {check.item}"
-        lines.append(f"  {where:<11} {check.rule:<16} {check.title} (needs {', '.join(check.needed) or '-'})")
+        lines.append(f"  {_where(words, check.item):<11} {check.rule:<16} {check.title} {_needs(words, check.needed)}")
     return lines
 
 
-def _item_message(finding: Finding) -> str:
-    """The message without its ``Item n:`` prefix, for a line already under its item."""
-    message = finding.message
-    prefix = f"Item {finding.item}: "
-    if finding.item is not None and message.startswith(prefix):
-        message = message[len(prefix) :]
-    return message
+def _finding_line(words: Labels, finding: Finding) -> str:
+    return f"  {words.word(finding.severity):<7} {finding.rule:<16} {words.message(finding)} [{finding.code}]"
 
 
-def _finding_line(finding: Finding) -> str:
-    return f"  {finding.severity.value:<7} {finding.rule:<16} {_item_message(finding)} [{finding.code}]"
+def _outcome(words: Labels, outcome: Outcome) -> str:
+    """An outcome as the tally and the trace name it (``not applicable``)."""
+    return words.word(outcome) if words.locale else outcome.value.replace("_", " ")
 
 
-def _tally(checks: tuple[Check, ...]) -> str:
+def _tally(words: Labels, checks: tuple[Check, ...]) -> str:
     counts = {outcome: sum(1 for c in checks if c.outcome is outcome) for outcome in Outcome}
-    return ", ".join(f"{n} {outcome.value.replace('_', ' ')}" for outcome, n in counts.items())
+    return words.join(
+        words._("{count} {outcome}", count=n, outcome=_outcome(words, outcome)) for outcome, n in counts.items()
+    )
 
 
-def _check_line(check: Check) -> str:
-    where = "certificate" if check.item is None else f"item {check.item}"
-    needed = f" (needs {', '.join(check.needed)})" if check.needed else ""
-    return f"  {check.outcome.value:<14} {where:<11} {check.rule:<16} {check.title}{needed}"
+def _check_line(words: Labels, check: Check) -> str:
+    needed = " " + _needs(words, check.needed) if check.needed else ""
+    return f"  {words.word(check.outcome):<14} {_where(words, check.item):<11} {check.rule:<16} {check.title}{needed}"
 
 
 # --- the Markdown report ----------------------------------------------------------------------------------
@@ -113,64 +169,91 @@ def md(text: object) -> str:
     return str(text).translate(_MARKDOWN_LITERAL)
 
 
-def _md_findings(findings: Iterable[Finding]) -> list[str]:
+#: The columns of the Markdown tables (msgids).
+_FINDING_COLUMNS: Final = (N_("severity"), N_("rule"), N_("message"), N_("code"))
+_ITEM_COLUMNS: Final = (N_("item"), N_("preference"), N_("description"), N_("HS code"), N_("box 8"), N_("findings"))
+_CHECK_COLUMNS: Final = (N_("outcome"), N_("applies to"), N_("rule"), N_("check"), N_("needs"))
+
+
+def _md_row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_findings(words: Labels, findings: Iterable[Finding]) -> list[str]:
     rows = [
-        f"| {finding.severity.value} | {md(finding.rule)} | {md(_item_message(finding))} | `{finding.code}` |"
+        f"| {words.word(finding.severity)} | {md(finding.rule)} | {md(words.message(finding))} | `{finding.code}` |"
         for finding in findings
     ]
     if not rows:
         return []
-    return ["| severity | rule | message | code |", "|---|---|---|---|", *rows, ""]
+    head = _md_row(md(words._(name)) for name in _FINDING_COLUMNS)
+    return [head, "|---|---|---|---|", *rows, ""]
 
 
-def render_markdown(evaluation: Evaluation, co: Certificate, *, trace: bool = False) -> str:
-    """The report of ``evaluation`` as Markdown: heading, status, item table, findings, checks."""
+def render_markdown(
+    evaluation: Evaluation, co: Certificate, *, trace: bool = False, locale: str | None = None
+) -> str:
+    """The report of ``evaluation`` as Markdown: heading, status, item table, findings, checks.
+
+    ``locale`` writes it wholly in that language, as :func:`render` does.
+    """
+    evaluation, words = _localized(evaluation, locale)
     granted = len(evaluation.granted)
     total = len(evaluation.items)
-    presented = f"presented {evaluation.on.isoformat()}" if evaluation.on else "presentation date not given"
+    reference, presented = _header(words, co, evaluation, cli=False)
+    route = words._(
+        "{exporting} → {importing}, issued {issued}, {presented}.",
+        exporting=md(words.country(co.exporting_party)),
+        importing=md(words.country(co.importing_party)),
+        issued=co.issue_date,
+        presented=presented,
+    )
     lines = [
-        f"# {md(co.scheme.value)} certificate {md(co.reference_number or '(no reference number)')}",
+        "# " + words._("{scheme} certificate {reference}", scheme=md(co.scheme.value), reference=md(reference)),
         "",
-        f"{md(co.exporting_party)} → {md(co.importing_party)}, issued {co.issue_date.isoformat()}, {presented}.",
+        route,
         "",
-        f"**Status: `{evaluation.status.value}`** ({_granted_count(evaluation.scheme, granted, total)})",
+        f"**{words._('Status:')} `{words.word(evaluation.status)}`** "
+        f"({_granted_count(words, evaluation.scheme, granted, total)})",
         "",
-        *[md(line) + "  " for line in _unverified_lines(evaluation)],
+        *[md(line) + "  " for line in _unverified_lines(words, evaluation)],
         *([""] if not evaluation.complete else []),
-        "| item | preference | description | HS code | box 8 | findings |",
+        _md_row(md(words._(name)) for name in _ITEM_COLUMNS),
         "|---:|---|---|---|---|---:|",
     ]
     item_of = _items_by_number(co).get
     for verdict in evaluation.items:
         item = item_of(verdict.number)
+        preference = words.word(verdict.preference)
         lines.append(
-            f"| {verdict.number} | {'**denied**' if not verdict.granted else 'granted'} | "
+            f"| {verdict.number} | {f'**{preference}**' if not verdict.granted else preference} | "
             f"{md(item.description) if item else ''} | {md(item.hs_code) if item else ''} | "
             f"{md(item.origin_criterion.text) if item else ''} | {len(verdict.findings)} |"
         )
     lines.append("")
     own = [f for f in evaluation.findings if f.item is None]
-    lines.append("## Certificate")
+    lines.append("## " + words._("Certificate"))
     lines.append("")
-    lines.extend(_md_findings(own) or ["No findings about the certificate as a whole.", ""])
+    lines.extend(_md_findings(words, own) or [words._("No findings about the certificate as a whole."), ""])
     for verdict in evaluation.items:
-        lines.append(f"## Item {verdict.number}: {verdict.preference.value}")
+        lines.append(
+            "## " + words._("Item {number}: {preference}", number=verdict.number, preference=words.word(verdict.preference))
+        )
         lines.append("")
         if not verdict.findings:
-            lines.extend(["No findings.", ""])
-        lines.extend(_md_findings(verdict.findings))
+            lines.extend([words._("No findings."), ""])
+        lines.extend(_md_findings(words, verdict.findings))
         if not verdict.granted and not any(f.denies for f in verdict.findings):
-            lines.extend(["Denied with the whole certificate: see the certificate's errors above.", ""])
-    lines.extend(["## Checks", "", _tally(evaluation.checks) + ".", ""])
+            lines.extend([words._("Denied with the whole certificate: see the certificate's errors above."), ""])
+    lines.extend(["## " + words._("Checks"), "", words._("{tally}.", tally=_tally(words, evaluation.checks)), ""])
     if trace:
-        lines.extend(["| outcome | applies to | rule | check | needs |", "|---|---|---|---|---|"])
+        lines.extend(
+            [_md_row(md(words._(name)) for name in _CHECK_COLUMNS), "|---|---|---|---|---|"]
+        )
         for check in evaluation.checks:
-            where = "certificate" if check.item is None else f"item {check.item}"
             lines.append(
-                f"| {check.outcome.value.replace('_', ' ')} | {where} | {md(check.rule)} | {md(check.title)} | "
-                f"{md(', '.join(check.needed))} |"
+                f"| {_outcome(words, check.outcome)} | {_where(words, check.item)} | {md(check.rule)} | "
+                f"{md(check.title)} | {md(', '.join(check.needed))} |"
             )
         lines.append("")
     return "\n".join(map(terminal_text, lines))
-
-

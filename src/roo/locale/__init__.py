@@ -79,6 +79,7 @@ __all__ = [
     "format_fact",
     "gettext",
     "localize",
+    "ngettext",
     "render",
     "render_finding",
 ]
@@ -113,6 +114,11 @@ def check_locale(locale: str) -> str:
 def gettext(message: str, locale: str) -> str:
     """``message`` (a msgid) in ``locale``'s language; the message itself when the catalogue lacks it."""
     return _speaker(locale).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int, locale: str) -> str:
+    """The form of ``singular``/``plural`` (a plural msgid) that ``count`` calls for in ``locale``'s language."""
+    return _speaker(locale).translations.ngettext(singular, plural, count)
 
 
 def format_fact(value: Any, locale: str, *, key: str = "", facts: Mapping[str, Any] | None = None) -> str:
@@ -381,6 +387,11 @@ class _Speaker:
             amount, unit = Decimal(match.group(1)), match.group(2)
             return self.money(amount, unit) if _is_currency(unit) else f"{self.number(amount)} {unit}"
         return self.gettext(value) if value.strip() else value
+
+    def country(self, code: str) -> str:
+        """The locale's name of the country ``code`` (ISO 3166 alpha-2); the code itself when CLDR has no name."""
+        name = self.locale.territories.get(code) if len(code) == 2 and code.isupper() else None
+        return str(name) if name else code
 
     def number(self, value: int | Decimal | float) -> str:
         """A number with the locale's separators and every digit kept."""
