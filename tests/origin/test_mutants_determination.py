@@ -37,6 +37,23 @@ def test_text_report_names_the_facts_needed() -> None:
     assert "  Needed:    fob_value, materials[1].hs_code" in determination.to_text().splitlines()
 
 
+def _criterion_marks(text: str) -> list[str]:
+    """The answer at the head of each line under "Criteria:" of a text report."""
+    lines = text.split("  Criteria:\n", 1)[1].split("  Findings:", 1)[0].splitlines()
+    return [line[4:13].rstrip() for line in lines]
+
+
+def test_text_report_marks_each_criterion_met_not_met_or_unknown() -> None:
+    """Each criterion's line opens with its answer, in the order PE, CTH, RVC of the general rule (Art 26.1)."""
+    failing = determine(good(material("Premix", "190590", "70.00"), material("Mystery", None)))
+    originating = determine(good(material("Flour", "110100", "40.00"), material("Mystery", None, "5.00")))
+    undetermined = determine(good(material("Flour", "110100", "40.00"), material("Mystery", None), fob_value=None))
+
+    assert _criterion_marks(failing.to_text()) == ["not met", "not met", "not met"]
+    assert _criterion_marks(originating.to_text()) == ["not met", "met", "met"]
+    assert _criterion_marks(undetermined.to_text()) == ["not met", "unknown", "unknown"]
+
+
 def test_refunded_excise_in_another_currency_leaves_the_qvc_unknown_and_says_why() -> None:
     """JIEPA Art 29.4(b): the FOB of the QVC leaves out excise taxes reduced, exempted or repaid on exportation.
 

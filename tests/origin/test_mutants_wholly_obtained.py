@@ -37,3 +37,22 @@ def test_a_vessel_with_a_share_unknown_names_the_missing_fact() -> None:
     determination = run(wholly_obtained="sea_fishing", vessel=vessel, **SHRIMP)
     (finding,) = [f for f in determination.findings if f.code == "origin-vessel-facts-missing"]
     assert (("vessel.crew_percent",), ("vessel.crew_percent",)) == (finding.facts["needed"], determination.needed)
+
+
+@pytest.mark.parametrize(
+    ("known", "needed"),
+    [
+        pytest.param({}, ("vessel.registered_in", "vessel.flag"), id="neither"),
+        pytest.param({"registered_in": "ID"}, ("vessel.flag",), id="flag-unknown"),
+        pytest.param({"flag": "ID"}, ("vessel.registered_in",), id="registry-unknown"),
+    ],
+)
+def test_a_vessel_whose_registry_or_flag_is_unknown_names_each_missing_field(
+    known: dict[str, str], needed: tuple[str, ...]
+) -> None:
+    """Art 23(b) asks both where the vessel is registered and whose flag it flies: each unknown one is named."""
+    vessel = {"name": "Far Star", "ownership_percent": "60", "crew_percent": "80", **known}
+    determination = run(wholly_obtained="sea_fishing", vessel=vessel, **SHRIMP)
+    assert criterion(determination, "WO") is None
+    (finding,) = [f for f in determination.findings if f.code == "origin-vessel-facts-missing"]
+    assert (finding.facts["needed"], determination.needed) == (needed, needed)
