@@ -187,6 +187,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         reference_number=co.reference_number,
         on=ctx.on,
         unverified_at=_unverified(not_made, _denying_codes(rules), kept if waived else None, verdicts),
+        certificate=co,
     )
 
 

@@ -19,12 +19,15 @@ import enum
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
 from ._frozen import EMPTY, FrozenMap, freeze
 from .locale import check_locale, localize, render_finding
+
+if TYPE_CHECKING:
+    from .model.certificate import Certificate
 
 FORMAT: Final = "roo.evaluation/1"
 
@@ -222,6 +225,9 @@ class Evaluation:
     on: date | None = None
     #: Positions in ``checks`` of the checks that could have denied and were not made (see :attr:`unverified`).
     unverified_at: tuple[int, ...] = ()
+    #: The certificate evaluated, for the notebook view (each item's description, HS code and box 8). Not
+    #: compared, not in :meth:`to_dict`: two evaluations are equal when their results are.
+    certificate: Certificate | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def checks(self) -> tuple[Check, ...]:

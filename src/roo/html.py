@@ -1,7 +1,18 @@
-"""Compact HTML for notebooks (``_repr_html_``): no scripts, no external assets (internal).
+"""HTML for notebooks (``_repr_html_``): no scripts, no external assets (internal).
 
-Every value roo puts in the page is escaped; styling is inline so the table
-reads the same in Jupyter, VS Code and a saved notebook.
+Every value roo puts in the page is escaped. Each view is one ``<div
+class="roo">`` carrying its own ``<style>`` (:data:`roo.report_style.VIEW_STYLE`,
+every rule scoped under ``.roo``), so it reads the same in JupyterLab, VS Code
+and a saved notebook, on a light or a dark theme, and leaves the rest of the
+notebook alone. Where a notebook drops ``<style>`` elements, the views are
+still plain tables and lists.
+
+* A :class:`~roo.Certificate` shows the whole form, box by box, as the
+  evaluation report draws it (:func:`roo.report.form_html`).
+* An :class:`~roo.Evaluation` shows its status, the findings about the
+  certificate, then one row per item: number, description, HS code, box 8,
+  verdict and findings; below, folded, the form with each finding in its box.
+* A :class:`~roo.origin.Determination` shows its answer and the criteria tried.
 
 The value objects know nothing of HTML: this module, on the presentation
 floor, attaches each view to its class as ``_repr_html_`` when it is imported
@@ -15,95 +26,115 @@ from html import escape
 from typing import Any, Final
 
 from .evaluation import Evaluation, Finding
-from .model.certificate import Certificate
+from .model.certificate import Certificate, Item, Medium
 from .origin.determination import Determination
+from .report import form_html
+from .report_style import VIEW_STYLE
 from .safeguard import verdict_words
 
-_COLOURS: Final = {"error": "#b00020", "warning": "#8a5a00", "info": "#3b5b92", "granted": "#1b7f3b", "denied": "#b00020"}
-_CELL: Final = 'style="border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"'
+_STYLE: Final = f"<style>{VIEW_STYLE}</style>"
 
 
-def _badge(word: str, text: str | None = None) -> str:
-    colour = _COLOURS.get(word, "#444")
-    return f'<span style="color:{colour};font-weight:600">{escape(text or word)}</span>'
+def _e(value: object) -> str:
+    """``value`` as escaped HTML text (quotes too, so it is safe in attributes)."""
+    return escape(str(value), quote=True)
+
+
+def _view(kind: str, body: str) -> str:
+    """A view: its own style sheet, scoped under ``.roo``, and its body."""
+    return f'<div class="roo roo-{kind}">{_STYLE}{body}</div>'
 
 
 def _findings(findings: Iterable[Finding]) -> str:
+    """Each finding: severity, citation, message and code, marked by severity as in the report."""
     rows = [
-        f"<li>{_badge(f.severity.value)} <code>{escape(f.rule)}</code> {escape(f.message)} "
-        f'<small style="color:#666">[{escape(f.code)}]</small></li>'
+        f'<li class="sev-{_e(f.severity.value)}"><span class="sev sev-{_e(f.severity.value)}">{_e(f.severity.value)}</span> '
+        f'<cite class="cite">{_e(f.rule)}</cite> <span class="msg">{_e(f.message)}</span> '
+        f'<span class="code">[{_e(f.code)}]</span></li>'
         for f in findings
     ]
-    return f'<ul style="margin:0;padding-left:1.2em">{"".join(rows)}</ul>' if rows else ""
+    return f'<ul class="findings">{"".join(rows)}</ul>' if rows else ""
+
+
+def _header(co: Certificate) -> str:
+    """Scheme, reference number, the Parties, the issue date and the medium, on one line."""
+    medium = "electronic (e-CO)" if co.medium is Medium.ELECTRONIC else "paper"
+    return (
+        f'<p class="meta"><b>{_e(co.scheme.value)}</b> {_e(co.reference_number or "(no reference number)")} '
+        f"&middot; {_e(co.exporting_party)} &rarr; {_e(co.importing_party)} &middot; "
+        f"issued {_e(co.issue_date.isoformat())} &middot; {_e(medium)}</p>"
+    )
 
 
 def evaluation_html(evaluation: Evaluation) -> str:
-    """A summary line, certificate-level findings, then one row per item (its verdict in the scheme's words)."""
+    """The status, the certificate's own findings, one row per item (with what the item is), then the form."""
     words = verdict_words(evaluation.scheme)
+    co = evaluation.certificate
+    unverified = len(evaluation.unverified_at)
+    status = evaluation.status
     head = (
-        f"<p><b>{escape(evaluation.scheme or '')}</b> {escape(evaluation.reference_number or '(no reference)')}: "
-        f"{_badge(evaluation.status.value)}"
-        f"{'' if evaluation.complete else ' ' + _badge('not complete: ' + str(len(evaluation.unverified_at)) + ' unverified')}"
-        "</p>"
+        f'<p class="status status-{_e(status.value)}">{_e(evaluation.scheme or "")} '
+        f'{_e(evaluation.reference_number or "(no reference number)")}: {_e(status.value.replace("_", " "))}'
+        f"{'' if evaluation.complete else f' (not complete: {unverified} unverified)'}</p>"
     )
     certificate_level = [f for f in evaluation.findings if f.item is None]
-    general = f"<p>Certificate:</p>{_findings(certificate_level)}" if certificate_level else ""
-    rows = "".join(
-        f"<tr><td {_CELL}>{verdict.number}</td><td {_CELL}>{_badge(verdict.preference.value, words.of(verdict.granted))}</td>"
-        f"<td {_CELL}>{_findings(verdict.findings)}</td></tr>"
-        for verdict in evaluation.items
-    )
+    general = f"<h3>Certificate</h3>{_findings(certificate_level)}" if certificate_level else ""
+    items: dict[int, Item] = {}
+    if co is not None:
+        for listed in co.items:
+            items.setdefault(listed.number, listed)  # the first of a repeated number, as co.item()
+    rows = []
+    for verdict in evaluation.items:
+        item = items.get(verdict.number)
+        preference = verdict.preference.value
+        rows.append(
+            f'<tr id="item-{verdict.number}"><td>{verdict.number}</td>'
+            f"<td>{_e(item.description) if item else ''}</td>"
+            f"<td><code>{_e(item.hs_code) if item else ''}</code></td>"
+            f"<td>{_e(item.origin_criterion.text) if item else ''}</td>"
+            f'<td class="{_e(preference)}">{_e(words.of(verdict.granted))}</td>'
+            f"<td>{_findings(verdict.findings)}</td></tr>"
+        )
     table = (
-        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>{escape(words.heading)}</th>'
-        f"<th {_CELL}>Findings</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<table><thead><tr><th>Item</th><th>Description</th><th>HS code</th><th>Box 8</th>"
+        f"<th>{_e(words.heading)}</th><th>Findings</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    return f'<div class="roo-evaluation">{head}{general}{table}</div>'
+    form = (
+        f"<details><summary>The certificate, box by box</summary>{form_html(co, evaluation)}</details>"
+        if co is not None
+        else ""
+    )
+    return _view("evaluation", f"{head}{general}{table}{form}")
 
 
 def certificate_html(co: Certificate) -> str:
-    """The certificate's header and its items."""
-    head = (
-        f"<p><b>{escape(co.scheme.value)}</b> {escape(co.reference_number or '(no reference)')} "
-        f"{escape(co.exporting_party)} &rarr; {escape(co.importing_party)}, issued {co.issue_date.isoformat()} "
-        f"({escape(co.medium.value)})</p>"
-    )
-    rows = "".join(
-        f"<tr><td {_CELL}>{item.number}</td><td {_CELL}>{escape(item.description)}</td>"
-        f"<td {_CELL}><code>{escape(item.hs_code)}</code></td><td {_CELL}>{escape(item.origin_criterion.text)}</td>"
-        f"<td {_CELL}>{escape(str(item.quantity) if item.quantity else '')}</td>"
-        f"<td {_CELL}>{escape(item.invoice.number if item.invoice else '')}</td></tr>"
-        for item in co.items
-    )
-    table = (
-        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Item</th><th {_CELL}>Description</th>'
-        f"<th {_CELL}>HS</th><th {_CELL}>Box 8</th><th {_CELL}>Quantity</th><th {_CELL}>Invoice</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-    return f'<div class="roo-certificate">{head}{table}</div>'
+    """The certificate's header line, then the whole form box by box, as the evaluation report draws it."""
+    return _view("certificate", f"{_header(co)}{form_html(co)}")
 
 
 def determination_html(determination: Determination) -> str:
     """The answer, the recommended box 8, then one row per criterion tried, and the findings."""
     answer = {True: "originating", False: "not originating", None: "undetermined"}[determination.originating]
-    colour = {True: "granted", False: "denied", None: "warning"}[determination.originating]
-    rvc = f", RVC {escape(str(determination.rvc_percent))}%" if determination.rvc_percent is not None else ""
+    colour = {True: "granted", False: "denied", None: "undetermined"}[determination.originating]
+    rvc = f", RVC {_e(determination.rvc_percent)}%" if determination.rvc_percent is not None else ""
     head = (
-        f"<p><b>{escape(determination.scheme.value)}</b> {escape(determination.exporting_party)} "
-        f"<code>{escape(determination.hs_code)}</code>: "
-        f'<span style="color:{_COLOURS[colour]};font-weight:600">{escape(answer)}</span>'
-        f"{'; box 8 <b>' + escape(determination.box8) + '</b>' if determination.box8 else ''}{rvc}</p>"
+        f"<p><b>{_e(determination.scheme.value)}</b> {_e(determination.exporting_party)} "
+        f"<code>{_e(determination.hs_code)}</code>: "
+        f'<span class="{colour}">{_e(answer)}</span>'
+        f"{'; box 8 <b>' + _e(determination.box8) + '</b>' if determination.box8 else ''}{rvc}</p>"
     )
     met = {True: "met", False: "not met", None: "undetermined"}
+    met_class = {True: "granted", False: "denied", None: "undetermined"}
     rows = "".join(
-        f"<tr><td {_CELL}>{escape(c.title)}</td><td {_CELL}><code>{escape(c.rule)}</code></td>"
-        f"<td {_CELL}>{escape(met[c.met])}</td><td {_CELL}>{escape(', '.join(c.flags))}</td></tr>"
+        f"<tr><td>{_e(c.title)}</td><td><code>{_e(c.rule)}</code></td>"
+        f'<td class="{met_class[c.met]}">{_e(met[c.met])}</td><td>{_e(", ".join(c.flags))}</td></tr>'
         for c in determination.criteria
     )
     table = (
-        f'<table style="border-collapse:collapse"><thead><tr><th {_CELL}>Criterion</th><th {_CELL}>Rule</th>'
-        f"<th {_CELL}>Result</th><th {_CELL}>Flags</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<table><thead><tr><th>Criterion</th><th>Rule</th><th>Result</th><th>Flags</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
     )
-    return f'<div class="roo-determination">{head}{table}{_findings(determination.findings)}</div>'
+    return _view("determination", f"{head}{table}{_findings(determination.findings)}")
 
 
 #: Each class with a notebook view, and the view.
@@ -113,7 +144,7 @@ VIEWS: Final[tuple[tuple[type[Any], Callable[[Any], str]], ...]] = (
     (Determination, determination_html),
 )
 
-for _cls, _view in VIEWS:
+for _cls, _view_of in VIEWS:
     # A class attribute, so IPython and Jupyter find it as a method; the instances stay frozen and slotted.
-    type.__setattr__(_cls, "_repr_html_", _view)
-del _cls, _view
+    type.__setattr__(_cls, "_repr_html_", _view_of)
+del _cls, _view_of

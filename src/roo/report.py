@@ -165,9 +165,11 @@ def _yes(flag: bool | None) -> str:
 class _Page:
     """Builds the page for one certificate and its evaluation."""
 
-    def __init__(self, co: Certificate, evaluation: Evaluation, lang: str | None) -> None:
+    def __init__(self, co: Certificate, evaluation: Evaluation, lang: str | None, *, evaluated: bool = True) -> None:
         self.co = co
         self.evaluation = evaluation
+        # False for the form as filled in, before any evaluation (the certificate's notebook view).
+        self.evaluated = evaluated
         self.lang = lang
         width = len(str(len(evaluation.findings)))
         self.placed = tuple(
@@ -222,7 +224,7 @@ class _Page:
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_e(title)}: {_e(_STATUS_WORDS[evaluation.status].lower())}</title>\n"
-            f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+            f"<style>{STYLE}</style>\n</head>\n<body class=\"roo\">\n<main>\n{body}\n</main>\n</body>\n</html>\n"
         )
 
     def header(self, title: str) -> str:
@@ -303,7 +305,7 @@ class _Page:
             f"{_finding_list(placed, lang=self.lang)}</div>"
         )
 
-    def form(self) -> str:
+    def form(self, *, section: bool = True) -> str:
         co = self.co
         notes = []
         if self.japan_form:
@@ -327,9 +329,12 @@ class _Page:
             f'<div class="row">{self.box(11, self.box11())}{self.box(12, self.box12())}</div>'
             f'<div class="row">{self.box(13, self.box13())}</div>'
         )
+        sheet = f'{note}<div class="sheet">{top}{self.goods()}{bottom}</div>'
+        if not section:
+            return sheet
         return (
             '<section id="form"><h2>The certificate, box by box</h2>'
-            f'{note}<div class="sheet">{top}{self.goods()}{bottom}</div></section>\n'
+            f"{sheet}</section>\n"
         )
 
     def reference(self) -> str:
@@ -371,10 +376,13 @@ class _Page:
 
     def box4(self) -> str:
         evaluation = self.evaluation
+        words = verdict_words(self.co.scheme.value)
+        if not self.evaluated:
+            # The blank box, as the importing Party's customs receive it.
+            return f"<p>{_tick(False)} {_e(words.granted.capitalize())}</p><p>{_tick(False)} {_e(words.denied.capitalize())}</p>"
         granted = ", ".join(map(str, evaluation.granted))
         denied = ", ".join(map(str, evaluation.denied))
         reasons = [p for p in self.placed if p.finding.denies]
-        words = verdict_words(self.co.scheme.value)
         given = (
             f"<p>{_tick(bool(granted))} {_e(words.granted.capitalize())}"
             + (f": item{'s' if len(evaluation.granted) != 1 else ''} {_e(granted)}" if granted else "")
@@ -591,6 +599,20 @@ def html_report(co: Certificate, evaluation: Evaluation, *, locale: str | None =
     """
     lang = locale.replace("_", "-") if locale and locale != "en" else None
     return _Page(co, evaluation, lang).render()
+
+
+def form_html(co: Certificate, evaluation: Evaluation | None = None, *, locale: str | None = None) -> str:
+    """The certificate drawn box by box, as in the report, for the notebook views (:mod:`roo.html`).
+
+    With ``evaluation``, each box carries the findings that concern it, each item its verdict, and box 4
+    the items granted and denied; without, the form as filled in, box 4 blank. ``locale`` as for
+    :func:`html_report`.
+    """
+    lang = locale.replace("_", "-") if locale and locale != "en" else None
+    if evaluation is None:
+        blank = Evaluation(status=Status.ACCEPTED, items=(), findings=(), scheme=co.scheme.value)
+        return _Page(co, blank, lang, evaluated=False).form(section=False)
+    return _Page(co, evaluation, lang).form(section=False)
 
 
 def _unverified_note(evaluation: Evaluation) -> str:
