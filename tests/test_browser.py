@@ -341,7 +341,7 @@ def test_notebook_views_render_whole_and_readable(notebook: str, tmp_path: Path)
         co, evaluation = _evaluated(name)
         text, ids = page_text(sections[f"{name}-evaluation"])
         for item in co.items:
-            assert f"item-{item.number}" in ids
+            assert f"verdict-{item.number}" in ids
             for value in (item.description, item.hs_code, item.origin_criterion.text):
                 assert _squeezed(value) in text, value
         assert_every_finding(text, evaluation)

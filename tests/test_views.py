@@ -62,10 +62,15 @@ def _read(html: str) -> _Text:
     return parser
 
 
+#: The prefix a view gives its ids (``roo-evaluation-1a2b3c4d-``), so that views on one page do not share one.
+VIEW_ID_PREFIX = re.compile(r"^roo-[a-z]+-[0-9a-f]{8}-")
+
+
 def page_text(html: str) -> tuple[str, set[str]]:
-    """The text of ``html`` as a reader sees it (whitespace squeezed, style sheets left out), and its ids."""
+    """The text of ``html`` as a reader sees it (whitespace squeezed, style sheets left out), and its ids
+    (a view's without their prefix)."""
     parsed = _read(html)
-    return parsed.text, parsed.ids
+    return parsed.text, {VIEW_ID_PREFIX.sub("", found) for found in parsed.ids}
 
 
 def _case(name: str) -> tuple[roo.Certificate, roo.Evaluation]:
@@ -82,7 +87,7 @@ def test_evaluation_view_shows_each_items_description_hs_code_and_box_8(name: st
     co, evaluation = _case(name)
     html = evaluation._repr_html_()
     for item in co.items:
-        row = re.search(rf'<tr id="item-{item.number}">(.*?)</tr>', html, re.S)
+        row = re.search(rf'<tr id="roo-evaluation-[0-9a-f]{{8}}-verdict-{item.number}">(.*?)</tr>', html, re.S)
         assert row is not None, item.number
         cells = _read(row.group(1)).text
         assert item.description in cells
@@ -103,10 +108,11 @@ def test_evaluation_view_has_every_finding_by_code_and_message() -> None:
 def test_evaluation_view_folds_the_form_with_findings_in_their_boxes() -> None:
     """Below the table, folded in ``<details>``, the certificate box by box as the report draws it."""
     _, evaluation = _case("one_bad_item")
-    parsed = _read(evaluation._repr_html_())
-    assert "details" in parsed.tags
-    assert {f"box-{n}" for n in range(1, 14) if n not in (5, 6, 7, 8, 9, 10)} <= parsed.ids
-    assert "box-reference" in parsed.ids
+    html = evaluation._repr_html_()
+    _, ids = page_text(html)
+    assert "details" in _read(html).tags
+    assert {f"box-{n}" for n in range(1, 14) if n not in (5, 6, 7, 8, 9, 10)} <= ids
+    assert "box-reference" in ids
 
 
 def test_evaluation_view_without_its_certificate_still_renders() -> None:
@@ -146,15 +152,15 @@ def test_localized_evaluation_keeps_its_certificate() -> None:
 def test_certificate_view_lays_out_every_box_of_the_form() -> None:
     """Issue 15: "The Certificate view lays out the whole form": the header and boxes 1 to 13, each with its id."""
     co, _ = _case("one_bad_item")
-    parsed = _read(co._repr_html_())
+    text, ids = page_text(co._repr_html_())
     for box in BOXES:
         if box.number == REFERENCE:
-            assert "box-reference" in parsed.ids
+            assert "box-reference" in ids
         elif box.number in (5, 6, 7, 8, 9, 10):
-            assert box.title in parsed.text  # a column of the goods table
+            assert box.title in text  # a column of the goods table
         else:
-            assert f"box-{box.number}" in parsed.ids, box.number
-            assert box.title in parsed.text
+            assert f"box-{box.number}" in ids, box.number
+            assert box.title in text
 
 
 def test_certificate_view_shows_the_forms_content() -> None:
@@ -225,6 +231,24 @@ def test_views_are_scoped_and_self_contained() -> None:
         assert html.count("<style>") == 1
     for selector in _selectors(report_style.VIEW_STYLE):
         assert ".roo" in selector, selector
+
+
+def test_views_on_one_page_share_no_id_and_link_within_themselves() -> None:
+    """A notebook shows many outputs in one page: a link to a finding or a box goes to the one in its own view.
+
+    Each view prefixes its ids from its content, so the same certificate shown twice gives the same HTML.
+    """
+    co, evaluation = _case("one_bad_item")
+    other_co, other_evaluation = _case("waived_small_consignment")
+    views = [v._repr_html_() for v in (co, evaluation, other_co, other_evaluation)]
+    ids = [_read(view).ids for view in views]
+    for index, own in enumerate(ids):
+        assert len(own) == len(re.findall(r'\bid="', views[index])), "an id repeated within a view"
+        links = set(re.findall(r'href="#([^"]+)"', views[index]))
+        assert links <= own, links - own
+        for other in ids[index + 1 :]:
+            assert not own & other
+    assert co._repr_html_() == views[0]
 
 
 def test_determination_view_marks_its_answer_by_class() -> None:

@@ -21,6 +21,8 @@ floor, attaches each view to its class as ``_repr_html_`` when it is imported
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any, Final
@@ -40,9 +42,20 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+#: Where an element's id, or a link to one, begins (values from the certificate are escaped, quotes too, so
+#: no text of the certificate can match).
+_ID_OR_LINK: Final = re.compile(r'(\bid="|\bhref="#)')
+
+
 def _view(kind: str, body: str) -> str:
-    """A view: its own style sheet, scoped under ``.roo``, and its body."""
-    return f'<div class="roo roo-{kind}">{_STYLE}{body}</div>'
+    """A view: its own style sheet, scoped under ``.roo``, and its body.
+
+    A notebook shows many outputs in one page: each view's ids (boxes, findings, items) and the links to them
+    get a prefix of their own, taken from the view's content, so that a link to finding F2 goes to this
+    view's F2 and the same certificate shown again gives the same HTML.
+    """
+    prefix = f"roo-{kind}-{hashlib.blake2s(body.encode(), digest_size=4).hexdigest()}-"
+    return f'<div class="roo roo-{kind}">{_STYLE}{_ID_OR_LINK.sub(lambda m: m.group(1) + prefix, body)}</div>'
 
 
 def _findings(findings: Iterable[Finding]) -> str:
@@ -88,7 +101,7 @@ def evaluation_html(evaluation: Evaluation) -> str:
         item = items.get(verdict.number)
         preference = verdict.preference.value
         rows.append(
-            f'<tr id="item-{verdict.number}"><td>{verdict.number}</td>'
+            f'<tr id="verdict-{verdict.number}"><td>{verdict.number}</td>'
             f"<td>{_e(item.description) if item else ''}</td>"
             f"<td><code>{_e(item.hs_code) if item else ''}</code></td>"
             f"<td>{_e(item.origin_criterion.text) if item else ''}</td>"
