@@ -94,3 +94,20 @@ def test_a_good_not_of_a_party_is_denied_saying_so() -> None:
         finding.facts["reasons"],
         finding.facts["claimed"],
     )
+
+
+def test_a_bill_too_deep_to_settle_names_where_it_stops() -> None:
+    """A bill of materials nested past the limit is no evidence either way (Art 24 asks what the good is made of,
+    not how deep a file may go): the note says which list is too deep, so the importer can send a flatter bill."""
+    from roo.origin.model import MAX_MATERIAL_DEPTH, nesting_problem
+    from tests.origin.test_mutants_model import built, chain
+
+    bill = built(chain(MAX_MATERIAL_DEPTH + 1))
+    problem = nesting_problem(bill)
+    assert problem is not None
+    (finding,) = cross_check(claim("CTH"), bill)
+    assert (finding.code, finding.facts["claimed"], finding.facts["needed"]) == (
+        "box8-not-determinable",
+        "CTH",
+        (f"{problem.path} ({problem.message})",),
+    )

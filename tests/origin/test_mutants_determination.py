@@ -52,6 +52,20 @@ def test_text_report_marks_each_criterion_met_not_met_or_unknown() -> None:
     assert _criterion_marks(failing.to_text()) == ["not met", "not met", "not met"]
     assert _criterion_marks(originating.to_text()) == ["not met", "met", "met"]
     assert _criterion_marks(undetermined.to_text()) == ["not met", "unknown", "unknown"]
+    assert "  Satisfied: RVC, CTH" in originating.to_text().splitlines()
+
+
+def test_jiepa_box8_is_wo_for_a_rule_of_wholly_obtained_only_and_psr_otherwise() -> None:
+    """JIEPA's form asks for "WO" for goods wholly obtained and "PSR" for goods meeting Annex 2's rule; the
+    alternative of an Annex 2 row that asks the good to be wholly obtained is written "WO"."""
+    biscuits = good(material("Flour", "110100", "40.00"), scheme="JIEPA", exporting_party="ID")
+    either = table({"hs": "1905", "rule": "WO or CTH"}, scheme="JIEPA")
+    by_title = {r.title: r for r in determine(biscuits, either).criteria}
+    assert (by_title["product-specific rule 1905: WO"].box8, by_title["product-specific rule 1905: CTH"].box8) == (
+        "WO",
+        "PSR",
+    )
+    assert determine(biscuits, either).box8 == "PSR"
 
 
 def test_refunded_excise_in_another_currency_leaves_the_qvc_unknown_and_says_why() -> None:

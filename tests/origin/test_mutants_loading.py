@@ -150,3 +150,31 @@ def test_a_currency_not_a_code_quotes_the_value() -> None:
     assert [("fob_value.currency", "not an ISO 4217 currency code", "usd")] == [
         (p.path, p.message, p.value) for p in raised.value.problems
     ]
+
+
+def test_a_material_of_no_value_loads_and_a_negative_one_is_refused() -> None:
+    """A material given free of charge has a value of nought, which Art 27's VNM adds as such; only a negative
+    value is impossible. The good's FOB value, the divisor of the value content, must be above zero."""
+    free = load_good(good_data(material("Sample sachets", "392390", "0.00")))
+    assert free.materials[0].value is not None and free.materials[0].value.amount == 0
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(good_data(material("Sample sachets", "392390", "-0.01")))
+    assert [(p.path, p.message) for p in raised.value.problems] == [("materials[0].value.amount", "must not be negative")]
+
+
+def test_no_refunded_excise_loads_as_nought() -> None:
+    """JIEPA Art 29.4(b) leaves out of the FOB excise repaid on exportation: none repaid is nought, not an error."""
+    data = good_data(material("Flour", "110100", "20.00"), scheme="JIEPA", exporting_party="ID")
+    data["refunded_excise"] = {"amount": "0", "currency": "USD"}
+    assert load_good(data).refunded_excise is not None
+
+
+def test_a_good_under_another_scheme_is_refused_saying_which_schemes_determine_origin() -> None:
+    """Origin is determined under the Agreements' rules of origin (AJCEP Chapter 3, JIEPA Chapter 3); MoTR 16/2024
+    is a non-preferential COO, for which roo determines nothing."""
+    data = good_data(material("Flour", "110100", "20.00"), scheme="ID-MOTR-16-2024")
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(data)
+    assert [(p.path, p.message) for p in raised.value.problems if p.path == "scheme"] == [
+        ("scheme", "origin is determined under AJCEP or JIEPA")
+    ]
