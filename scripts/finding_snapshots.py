@@ -322,13 +322,15 @@ def determined(case: Mapping[str, Any]) -> Any:
 
 
 def determination_pinned(case: Mapping[str, Any]) -> dict[str, Any]:
-    """A determination as pinned: its JSON form, and each finding's message per locale (plain formatting)."""
+    """A determination as pinned: its JSON form, its text report, and each finding's message per locale (plain
+    formatting)."""
     from roo.locale import render_finding
 
     determination = determined(case)
     return {
         "determination": json.loads(json.dumps(determination.to_dict(), ensure_ascii=False)),
         "messages": [{locale: render_finding(f, locale) for locale in LOCALES} for f in determination.findings],
+        "text": determination.to_text(),
     }
 
 

@@ -3,8 +3,8 @@
 ``tests/snapshots/determinations.json`` holds, per finding code (and one good
 with no finding), a good from roo's own origin tests with its product-rule
 table, and what ``determine`` returned: the whole JSON form (criteria, flags,
-box 8, value content, findings with their facts) and each finding's message in
-en, ja and id, with CLDR formatting off. A changed answer, fact or word fails
+box 8, value content, findings with their facts), its text report, and each finding's
+message in en, ja and id, with CLDR formatting off. A changed answer, fact or word fails
 here. Regenerate after an intended change, and review the diff::
 
     python scripts/finding_snapshots.py
@@ -33,3 +33,4 @@ def test_determination_and_messages(code: str) -> None:
         found = GENERATOR.determination_pinned(entry["case"])
     assert found["determination"] == entry["determination"], f"{code}: the determination changed; {HOW}"
     assert found["messages"] == entry["messages"], f"{code}: a message changed; {HOW}"
+    assert found["text"] == entry["text"], f"{code}: the text report changed; {HOW}"
