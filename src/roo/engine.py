@@ -39,7 +39,6 @@ full memos).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Final, Generic, TypeVar
 
@@ -368,17 +367,16 @@ def _block(
     return block
 
 
-#: Where a crashed rule's traceback goes: a child of the ``roo`` logger (of the package's own name when vendored).
-LOG: Final = logging.getLogger(__name__)
-
-
 def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
     """A rule that raised: an ``error`` withholding preference from what it covers, traced as not evaluated.
 
-    The finding names only the exception's class; the traceback, which a finding cannot carry, is logged.
+    The finding names only the exception's class; the traceback, which a finding cannot carry, is logged to
+    this module's logger, a child of the ``roo`` logger (of the package's own name when vendored).
     """
+    import logging  # here, not at import: only a crash logs, and logging costs more to import than the engine
+
     where = "the certificate" if item is None else f"item {item}"
-    LOG.error("rule %s (%s) crashed on %s", rule.citation, rule.title, where, exc_info=error)
+    logging.getLogger(__name__).error("rule %s (%s) crashed on %s", rule.citation, rule.title, where, exc_info=error)
     facts = FrozenMap({"error": type(error).__name__, "title": rule.title})
     crash = Finding(
         rule=rule.citation,

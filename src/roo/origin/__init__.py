@@ -12,32 +12,80 @@ See docs/origin.md.
 
 from __future__ import annotations
 
-from .crosscheck import compare, cross_check
-from .determination import AppliedRule, CriterionResult, Determination, RuleKind, determine
-from .loading import dump_good, load_good
-from .model import (
-    Good,
-    InvalidGood,
-    ItemGood,
-    Material,
-    MaterialRole,
-    Operation,
-    OperationKind,
-    Vessel,
-    WhollyObtained,
-)
-from .psr import (
-    DeMinimis,
-    DeMinimisBasis,
-    InvalidPsrTable,
-    ProductRule,
-    PsrTable,
-    Requirement,
-    RequirementKind,
-    load_psr,
-    parse_rule,
-)
-from .specs import SPECS
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .crosscheck import compare, cross_check
+    from .determination import AppliedRule, CriterionResult, Determination, RuleKind, determine
+    from .loading import dump_good, load_good
+    from .model import (
+        Good,
+        InvalidGood,
+        ItemGood,
+        Material,
+        MaterialRole,
+        Operation,
+        OperationKind,
+        Vessel,
+        WhollyObtained,
+    )
+    from .psr import (
+        DeMinimis,
+        DeMinimisBasis,
+        InvalidPsrTable,
+        ProductRule,
+        PsrTable,
+        Requirement,
+        RequirementKind,
+        load_psr,
+        parse_rule,
+    )
+    from .specs import SPECS
+else:
+    # The public names are imported on first use (``import roo`` does not run the determination), each from
+    # its module; the classes the context needs (roo.origin.model, roo.origin.psr) are imported by it directly.
+    _HOME = {
+        "compare": "crosscheck",
+        "cross_check": "crosscheck",
+        "AppliedRule": "determination",
+        "CriterionResult": "determination",
+        "Determination": "determination",
+        "RuleKind": "determination",
+        "determine": "determination",
+        "dump_good": "loading",
+        "load_good": "loading",
+        "Good": "model",
+        "InvalidGood": "model",
+        "ItemGood": "model",
+        "Material": "model",
+        "MaterialRole": "model",
+        "Operation": "model",
+        "OperationKind": "model",
+        "Vessel": "model",
+        "WhollyObtained": "model",
+        "DeMinimis": "psr",
+        "DeMinimisBasis": "psr",
+        "InvalidPsrTable": "psr",
+        "ProductRule": "psr",
+        "PsrTable": "psr",
+        "Requirement": "psr",
+        "RequirementKind": "psr",
+        "load_psr": "psr",
+        "parse_rule": "psr",
+        "SPECS": "specs",
+    }
+
+    def __getattr__(name: str) -> object:
+        home = _HOME.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        found = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+        globals()[name] = found
+        return found
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_HOME})
 
 __all__ = [
     "SPECS",

@@ -4,9 +4,11 @@ Each parameter (``ajcep.waiver.japan.customs_value``,
 ``ajcep.retroactive.grace_days``, ...) has a declared type and a list of
 values, each in force from its ``effective_from`` date until the next one.
 The data live in TOML files under ``roo/params/data/``, one per family; they
-are read and checked once, when this module is imported, and kept in
-immutable objects. Nothing here reads a file, the clock or the environment
-afterwards, so rules may call :func:`value` freely inside ``evaluate()``.
+are read and checked once, on the first look-up (not when roo is imported,
+so that ``import roo`` stays quick), and kept in immutable objects. The
+packaged files are part of roo and never change: reading them then or at
+import gives the same values. Nothing here reads the clock or the
+environment, so rules may call :func:`value` freely inside ``evaluate()``.
 
 Rules read parameters through ``ctx.parameter(name, on)``, which lets the
 context's ``parameters`` override the packaged value by name::
@@ -32,9 +34,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from datetime import date
-from importlib import resources
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import Problem
 from ..model.money import Money
@@ -80,13 +81,11 @@ __all__ = [
 
 def _packaged() -> tuple[Parameter, ...]:
     """Every parameter in the packaged data files, files in name order."""
+    from importlib import resources  # on first look-up only: it costs more to import than roo's own modules
+
     folder = resources.files(__name__).joinpath("data")
     files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda entry: entry.name)
     return merge((entry.name, entry.read_text(encoding="utf-8")) for entry in files)
-
-
-_CATALOGUE: Final[tuple[Parameter, ...]] = tuple(sorted(_packaged(), key=lambda p: p.name))
-_BY_NAME: Final[Mapping[str, Parameter]] = MappingProxyType({p.name: p for p in _CATALOGUE})
 
 
 def _verified_in_force(parameter: Parameter) -> bool | None:
@@ -97,11 +96,46 @@ def _verified_in_force(parameter: Parameter) -> bool | None:
     return True if in_force == {True} else None
 
 
-#: By parameter name, what :func:`verified` answers for a packaged value on any date the parameter is in force,
-#: or None where that depends on the entry; the data are static, so this is worked out once, here.
-_VERIFIED_IN_FORCE: Final[Mapping[str, bool | None]] = MappingProxyType(
-    {p.name: _verified_in_force(p) for p in _CATALOGUE}
-)
+# The packaged catalogue is read on first use (see _read), into three module globals: ``_CATALOGUE``, every
+# parameter sorted by name; ``_BY_NAME``, the same by name; ``_VERIFIED_IN_FORCE``, by name what :func:`verified`
+# answers for a packaged value on any date the parameter is in force, or None where that depends on the entry
+# (the data are static, so this is worked out once). Code outside reads them through the module's __getattr__
+# (tests replace ``_BY_NAME``); functions here through the typed readers below.
+_LAZY: Final = ("_CATALOGUE", "_BY_NAME", "_VERIFIED_IN_FORCE")
+
+
+def _read() -> None:
+    """Read the packaged data files and bind the catalogue's globals (any already bound, e.g. by a test, stay)."""
+    catalogue = tuple(sorted(_packaged(), key=lambda p: p.name))
+    namespace = globals()
+    namespace.setdefault("_CATALOGUE", catalogue)
+    namespace.setdefault("_BY_NAME", MappingProxyType({p.name: p for p in catalogue}))
+    namespace.setdefault("_VERIFIED_IN_FORCE", MappingProxyType({p.name: _verified_in_force(p) for p in catalogue}))
+
+
+def _packaged_data(name: str) -> Any:
+    """The catalogue's global ``name``, the data files read first if they have not been."""
+    namespace = globals()
+    found = namespace.get(name)
+    if found is None:
+        _read()
+        found = namespace[name]
+    return found
+
+
+def _by_name() -> Mapping[str, Parameter]:
+    by_name: Mapping[str, Parameter] = _packaged_data("_BY_NAME")
+    return by_name
+
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        # The catalogue's names for code outside the module; inside it, functions catch NameError and _read().
+        if name not in _LAZY:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        _read()
+        return globals()[name]
 
 
 def catalogue() -> tuple[Parameter, ...]:
@@ -110,7 +144,8 @@ def catalogue() -> tuple[Parameter, ...]:
     >>> any(p.name == "jiepa.co.validity_months" for p in catalogue())
     True
     """
-    return _CATALOGUE
+    packaged: tuple[Parameter, ...] = _packaged_data("_CATALOGUE")
+    return packaged
 
 
 def get(name: str) -> Parameter:
@@ -123,7 +158,7 @@ def get(name: str) -> Parameter:
         UnknownParameter: no data file defines ``name``.
     """
     try:
-        return _BY_NAME[name]
+        return _by_name()[name]
     except KeyError:
         raise UnknownParameter(name) from None
 
@@ -188,7 +223,7 @@ def verified(name: str, on: date, overrides: Mapping[str, object] | None = None)
     parameter = get(name)
     if overrides and name in overrides:
         return True
-    known = _VERIFIED_IN_FORCE[name]
+    known: bool | None = _packaged_data("_VERIFIED_IN_FORCE")[name]
     if known is None:
         entry = parameter.entry_on(on)
         return parameter.verified and entry.verified
@@ -220,8 +255,9 @@ def check_overrides(overrides: Mapping[str, object]) -> tuple[Problem, ...]:
     parameters['no.such'] - unknown parameter 'no.such'
     """
     problems: list[Problem] = []
+    by_name = _by_name()
     for name, raw in overrides.items():
-        parameter = _BY_NAME.get(name)
+        parameter = by_name.get(name)
         if parameter is None:
             problems.append(Problem(f"parameters[{name!r}]", f"unknown parameter {name!r}", raw))
             continue

@@ -11,7 +11,6 @@ reaches a threshold.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -80,6 +79,8 @@ def parse(text: str, file: str) -> tuple[Parameter, ...]:
         ParameterError: the text is not TOML, or breaks any rule of the format
             (see docs/parameters.md).
     """
+    import tomllib  # here, not at import: the packaged data are read on first use (see roo.params)
+
     try:
         document = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:

@@ -25,7 +25,6 @@ from ...context import Context
 from ...evaluation import Finding
 from ...model.certificate import Certificate, Item, Scheme
 from ...origin import specs
-from ...origin.crosscheck import cross_check
 from ...origin.model import ItemGood
 from ...rule_kit import NOT_APPLICABLE, ItemRule, Result, judged
 from ..shared.declaration import context_grouping
@@ -54,6 +53,9 @@ def check_box8_against_materials(item: Item, co: Certificate, ctx: Context) -> R
         return NOT_APPLICABLE
     if item.origin_criterion.problem is not None:
         return NOT_APPLICABLE
+    # Here, not at import: the determination is loaded by the first certificate whose context has goods.
+    from ...origin.crosscheck import cross_check
+
     psr = ctx.product_rules
     findings: list[Finding] = []
     for good in mine:

@@ -1,0 +1,92 @@
+"""``import roo`` loads what evaluating a certificate needs and leaves the rest to first use (issue 14).
+
+What most callers never touch (origin determination, the e-CO tools, the HTML view, the JSON schema, the
+Hypothesis strategies, the rule sets of schemes not evaluated) and the packaged parameter data are loaded
+when first used, so that importing roo stays cheap; the public names stay where they were. Each check runs
+in a fresh interpreter, since this test session has imported everything long ago.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Modules that ``import roo`` must not import (each is loaded on first use).
+LAZY = (
+    "roo.origin.determination",
+    "roo.origin.crosscheck",
+    "roo.origin.loading",
+    "roo.eco.verify",
+    "roo.eco.messages",
+    "roo.eco.digest",
+    "roo.eco.keys",
+    "roo.html",
+    "roo.schema",
+    "roo.strategies",
+    "roo.rules.ajcep",
+    "roo.rules.jiepa",
+    "roo.rules.id_motr_16_2024",
+    "tomllib",
+)
+
+
+def _fresh(code: str) -> object:
+    """What ``code`` prints as JSON, run in a fresh interpreter."""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(run.stdout)
+
+
+def test_import_roo_leaves_the_lazy_parts_unloaded() -> None:
+    loaded = _fresh(
+        "import json, sys, roo\n"
+        f"print(json.dumps([m for m in {list(LAZY)!r} if m in sys.modules] + "
+        "(['packaged parameters'] if '_BY_NAME' in vars(roo.params) else [])))"
+    )
+    assert [] == loaded
+
+
+def test_the_lazy_public_names_are_where_they_were() -> None:
+    """``roo.determine``, ``roo.eco.verify``, ``roo.origin.Good``... resolve on first use, to the same objects."""
+    found = _fresh(
+        "import json, roo, roo.eco\n"
+        "import roo.eco.verify\n"  # importing the module leaves roo.eco.verify the function, as before
+        "from roo.origin import Good, determine\n"
+        "from roo.origin.determination import determine as determine_itself\n"
+        "from roo.eco.verify import verify as verify_itself\n"
+        "print(json.dumps([\n"
+        "    roo.determine is determine is determine_itself,\n"
+        "    roo.eco.verify is verify_itself,\n"
+        "    callable(roo.eco.compare) and callable(roo.eco.digest),\n"
+        "    roo.load_good is roo.origin.load_good,\n"
+        "    roo.json_schema()['title'] != '',\n"
+        "    roo.origin.Good is Good,\n"
+        "    {'determine', 'eco', 'json_schema', 'load_good'} <= set(dir(roo)),\n"
+        "    'Determination' in dir(roo.origin) and 'verify' in dir(roo.eco),\n"
+        "    roo.params.get('jiepa.co.validity_months').reference == 'JIEPA/ART/41',\n"
+        "]))"
+    )
+    assert [True] * 9 == found
+
+
+def test_a_certificate_of_one_scheme_loads_only_that_schemes_rules() -> None:
+    """Evaluating an AJCEP certificate loads the AJCEP rules, not JIEPA's nor MoTR's."""
+    loaded = _fresh(
+        "import json, sys, roo\n"
+        "from tests.builders import certificate\n"
+        "roo.evaluate(certificate())\n"
+        "print(json.dumps(sorted(m for m in ('roo.rules.ajcep', 'roo.rules.jiepa', 'roo.rules.id_motr_16_2024') "
+        "if m in sys.modules)))"
+    )
+    assert ["roo.rules.ajcep"] == loaded
+
+
+def test_unknown_names_still_raise_attribute_error() -> None:
+    found = _fresh(
+        "import json, roo, roo.origin, roo.eco, roo.params\n"
+        "print(json.dumps([hasattr(m, 'no_such_name') for m in (roo, roo.origin, roo.eco, roo.params)]))"
+    )
+    assert [False] * 4 == found
