@@ -290,3 +290,83 @@ def test_imports_inside_the_package_are_relative() -> None:
             ):
                 absolute.append(f"{module}:{node.lineno}")
     assert not absolute, absolute
+
+
+# --- memo caches --------------------------------------------------------------------------------------------
+
+
+def _cache_kind(node: ast.expr) -> str | None:
+    """``"bounded"`` or ``"unbounded"`` when ``node`` is ``functools.cache`` or ``functools.lru_cache(...)``, else None."""
+    call = node if isinstance(node, ast.Call) else None
+    target = call.func if call is not None else node
+    name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else None
+    if name == "cache" and call is None:
+        return "unbounded"
+    if name != "lru_cache":
+        return None
+    if call is None:  # a bare @lru_cache keeps 128 entries
+        return "bounded"
+    size = next((k.value for k in call.keywords if k.arg == "maxsize"), call.args[0] if call.args else None)
+    if size is None:  # lru_cache() keeps 128 entries
+        return "bounded"
+    return "unbounded" if isinstance(size, ast.Constant) and size.value is None else "bounded"
+
+
+def _unbounded_caches(tree: ast.AST) -> Iterator[int]:
+    """The lines of every memo cache in ``tree`` that can grow without bound.
+
+    A cache without a size limit is allowed only on a function without parameters, which it can remember one
+    value of.
+    """
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            parameters = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            takes_arguments = bool(parameters) or node.args.vararg is not None or node.args.kwarg is not None
+            for decorator in node.decorator_list:
+                if _cache_kind(decorator) == "unbounded" and takes_arguments:
+                    yield decorator.lineno
+        elif isinstance(node, ast.Call) and _cache_kind(node.func) == "unbounded":
+            yield node.lineno  # functools.cache(f), functools.lru_cache(maxsize=None)(f): a function of arguments
+
+
+def test_every_memo_cache_is_bounded() -> None:
+    """A module-level memo cache holds a bounded number of values, so that no input can grow it without end.
+
+    Each memoises a pure function; tests/test_evaluation_stability.py empties every one of them and checks that
+    no evaluation changes.
+    """
+    unbounded = [
+        f"{module}:{line}"
+        for module, (path, _) in sorted(MODULES.items())
+        for line in _unbounded_caches(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not unbounded, unbounded
+
+
+def test_the_cache_finder_tells_bounded_from_unbounded() -> None:
+    source = """
+import functools
+from functools import cache, lru_cache
+
+@functools.cache
+def table() -> dict: ...
+
+@functools.cache
+def grows(key): ...
+
+@cache
+def grows_too(key): ...
+
+@functools.lru_cache(maxsize=None)
+def grows_as_well(key): ...
+
+@lru_cache(maxsize=64)
+def kept(key): ...
+
+@functools.lru_cache
+def kept_too(key): ...
+
+parse = functools.lru_cache(maxsize=None)(str.strip)
+parse_kept = functools.lru_cache(maxsize=512)(str.strip)
+"""
+    assert [8, 11, 14, 23] == sorted(_unbounded_caches(ast.parse(source)))

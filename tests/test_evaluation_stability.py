@@ -43,7 +43,7 @@ EDITION_PARAMETERS: Final = tuple(p.name for p in catalogue() if "hs_version" in
 def _caches() -> Iterator[Callable[[], None]]:
     """The ``clear`` of every module-level cache and memo roo evaluates with (functools caches, engine memos)."""
     for name, module in list(sys.modules.items()):
-        if module is None or not (name == "roo" or name.startswith("roo.")) or name == "roo.strategies":
+        if module is None or not (name == "roo" or name.startswith("roo.")) or name.startswith("roo.strategies"):
             continue
         for value in list(vars(module).values()):
             if isinstance(value, engine._Memo):

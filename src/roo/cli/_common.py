@@ -9,13 +9,20 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
+
+import attrs
 
 from .._json import JsonTextError, decode
 from ..errors import Problem
 
 if TYPE_CHECKING:
+    from ..context import Context
+    from ..hs.correlation import CorrelationTable
+    from ..safeguard import SafeguardTable
+
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 else:
     Subparsers = Any
@@ -242,6 +249,27 @@ def output(path: str | None) -> Iterator[TextIO]:
             handle.close()
         except OSError as error:
             raise OutputError.of(path, error) from None
+
+
+def with_options(
+    ctx: Context,
+    *,
+    on: date | None = None,
+    hs_correlation: CorrelationTable | None = None,
+    safeguard_measures: SafeguardTable | None = None,
+) -> Context:
+    """``ctx`` with what ``--on``, ``--hs-table`` and ``--safeguards`` give in place of its own; None keeps its own.
+
+    One place for a single file, a batch and every line of a stream, so that an option means the same in each.
+    """
+    changes: dict[str, Any] = {}
+    if on is not None:
+        changes["on"] = on
+    if hs_correlation is not None:
+        changes["hs_correlation"] = hs_correlation
+    if safeguard_measures is not None:
+        changes["safeguard_measures"] = safeguard_measures
+    return attrs.evolve(ctx, **changes) if changes else ctx
 
 
 def emit(text: str, path: str | None) -> None:

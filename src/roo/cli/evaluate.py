@@ -35,8 +35,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import IO, Final
 
-import attrs
-
 from ..api import evaluate, load_context
 from ..batch import error_dict, json_line
 from ..case import CASE_KEYS as CASE_KEYS
@@ -68,6 +66,7 @@ from ._common import (
     read_json,
     report,
     terminal_text,
+    with_options,
     write_text,
 )
 from .reports import md as md
@@ -242,26 +241,13 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except (InputError, InputErrors) as error:
         report(error)
         return INVALID
-    evaluation = evaluate(co, _with_options(ctx, args, table, safeguards), locale=args.locale)
+    evaluation = evaluate(co, with_options(ctx, on=args.on, hs_correlation=table, safeguard_measures=safeguards), locale=args.locale)
     try:
         emit(render_as(args.format or "text", evaluation, co, trace=args.trace, locale=args.locale), args.output)
     except InputError as error:
         report(error)
         return INVALID
     return exit_code(evaluation.status, complete=evaluation.complete)
-
-
-def _with_options(
-    ctx: Context, args: argparse.Namespace, table: CorrelationTable | None, safeguards: SafeguardTable | None
-) -> Context:
-    """``ctx`` with what ``--safeguards``, ``--on`` and ``--hs-table`` give instead of its own."""
-    if safeguards is not None:
-        ctx = attrs.evolve(ctx, safeguard_measures=safeguards)
-    if args.on is not None:
-        ctx = attrs.evolve(ctx, on=args.on)
-    if table is not None:
-        ctx = attrs.evolve(ctx, hs_correlation=table)
-    return ctx
 
 
 def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -298,7 +284,9 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 else:
                     report(error)
                 continue
-            ctx = _with_options(context or case_ctx or Context(), args, table, safeguards)
+            ctx = with_options(
+                context or case_ctx or Context(), on=args.on, hs_correlation=table, safeguard_measures=safeguards
+            )
             evaluation = evaluate(co, ctx, locale=args.locale)
             tally.add(evaluation.status, label, complete=evaluation.complete)
             if format == "json":

@@ -27,11 +27,8 @@ from ._common import (
     OK,
     UNVERIFIED,
     terminal_text,
+    with_options,
 )
-
-#: The keys of a case file.
-#: What ``--format`` offers.
-
 
 #: The statuses that exit 0.
 ACCEPTING: Final = frozenset({Status.ACCEPTED, Status.NOT_REQUIRED})
@@ -99,13 +96,12 @@ class LineEvaluator:
             co, case_ctx = load_case(data, use_context=self.context is None)
         except CaseError as error:
             return self.error(number, error.what, error.problems)
-        ctx = self.context or case_ctx or Context()
-        if self.on is not None:
-            ctx = attrs.evolve(ctx, on=self.on)
-        if self.hs_correlation is not None:
-            ctx = attrs.evolve(ctx, hs_correlation=self.hs_correlation)
-        if self.safeguard_measures is not None:
-            ctx = attrs.evolve(ctx, safeguard_measures=self.safeguard_measures)
+        ctx = with_options(
+            self.context or case_ctx or Context(),
+            on=self.on,
+            hs_correlation=self.hs_correlation,
+            safeguard_measures=self.safeguard_measures,
+        )
         evaluation = evaluate(co, ctx, locale=self.locale)
         document = json_line({"line": number, **evaluation.to_dict()})
         return LineResult(number, evaluation.status, document, evaluation.complete)

@@ -173,7 +173,7 @@ def _readable_fields(data: Mapping[str, Any], types: Mapping[str, Any]) -> dict[
     return fields
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def _field_types(cls: type[Any]) -> dict[str, Any]:
     """The field types of attrs class ``cls``, resolved (roo's annotations are strings)."""
     return typing.get_type_hints(cls)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import decimal
 import enum
-import keyword
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -62,9 +61,10 @@ class FastStructure:
     loop over an array (``Certificate.items``) are written inline into their
     parent's function; a dict that has every field is read by plain
     subscripts. Classes with neither validators nor converters get their slots
-    set directly rather than through ``__init__`` (by plain stores into an
-    instance of a subclass that is then given the class, see
-    :meth:`builder`). The result is the same value ``__init__`` would build.
+    set directly by each slot's setter rather than through ``__init__``; the
+    result is the same value ``__init__`` would build. (Building each object as
+    a runtime subclass and re-classing it saved nothing measurable once the
+    rest of the loader got faster; docs/architecture.md has the figures.)
     The fast path never accepts what the detailed converter refuses: any
     exception it raises only sends :func:`structure` to the detailed
     converter, which then reports every problem with its path.
@@ -77,7 +77,6 @@ class FastStructure:
         self.converter = converter
         self.building: set[type[Any]] = set()
         self.made: dict[type[Any], Callable[[object, object], Any]] = {}
-        self.builders: dict[type[Any], type[Any] | None] = {}
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -130,35 +129,6 @@ class FastStructure:
             and not hasattr(cls, "__attrs_post_init__")
         )
 
-    def builder(self, cls: type[Any]) -> type[Any] | None:
-        """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
-
-        An instance of it gets its slots by plain stores, which the interpreter specialises to several times
-        less than a call of each slot's ``__set__``, and then becomes an instance of ``cls`` by assignment to
-        ``__class__``, which Python allows between classes of one layout: the object is the one the slot
-        setters build. Only for a class whose subclassing runs no code (plain ``type``, no
-        ``__init_subclass__``) and whose fields are plain names; otherwise None, and the setters are used.
-        """
-        if cls in self.builders:
-            return self.builders[cls]
-        made: type[Any] | None = None
-        if (
-            type(cls) is type
-            and not any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1])
-            and all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in attrs.fields(cls))
-        ):
-            made = type(
-                f"{cls.__name__}Builder",
-                (cls,),
-                {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
-            )
-            try:
-                object.__new__(made).__class__ = cls
-            except TypeError:  # pragma: no cover - a layout Python will not convert: set the slots one by one
-                made = None
-        self.builders[cls] = made
-        return made
-
     def body(self, cls: type[Any], var: str, prefix: str, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
         """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``."""
         fields = [f for f in attrs.fields(cls) if f.init]
@@ -210,14 +180,7 @@ class FastStructure:
             else:
                 lines.append(f"{indent}    else:")
             lines.append(f"{indent}        {name} = {name}_hook({name}, {name}_type)")
-        settable = self.settable(cls)
-        builder = self.builder(cls) if settable else None
-        if builder is not None:
-            namespace[f"{prefix}builder"] = builder
-            lines.append(f"{indent}{var} = new({prefix}builder)")
-            lines.extend(f"{indent}{var}.{field.name} = {name}" for field, name in zip(fields, names, strict=True))
-            lines.append(f"{indent}{var}.__class__ = {prefix}cls")
-        elif settable:
+        if self.settable(cls):
             lines.append(f"{indent}{var} = new({prefix}cls)")
             for field, name in zip(fields, names, strict=True):
                 namespace[f"{name}_set"] = cls.__dict__[field.name].__set__

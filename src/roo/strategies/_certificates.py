@@ -42,7 +42,7 @@ _REMARKS: Final = st.sampled_from(("", "Goods shipped in two containers."))
 _RVC_PERCENTAGES: Final = tuple(range(40, 101))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)
 def _box8_texts(wholly_obtained: bool, scheme: Scheme) -> tuple[str, ...]:
     """Box 8 texts the scheme accepts for a good, the simplest first.
 
@@ -237,7 +237,7 @@ def certificates(
     return _certificates_of(None if scheme is None else Scheme(scheme), min_items, max_items)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _certificates_of(scheme: Scheme | None, min_items: int, max_items: int) -> st.SearchStrategy[Certificate]:
     return _certificates(_scheme_of(scheme), min_items, max_items)
 

@@ -477,7 +477,7 @@ def materials(
     return _materials_of(_origin_scheme(scheme) or Scheme.AJCEP, depth, currency)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _materials_of(scheme: Scheme, depth: int, currency: str) -> st.SearchStrategy[Material]:
     return _standalone_material(_ORIGIN_PARTIES[scheme], depth, currency)
 
@@ -651,12 +651,12 @@ def goods(
     return _targeted_goods_of(schemes, criterion, currency)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _any_goods(schemes: tuple[Scheme, ...], currency: str) -> st.SearchStrategy[Good]:
     return _any_good(schemes, currency)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _targeted_goods_of(schemes: tuple[Scheme, ...], criterion: str, currency: str) -> st.SearchStrategy[Good]:
     return _targeted_goods(schemes, criterion, currency)
 

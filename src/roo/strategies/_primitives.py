@@ -12,12 +12,12 @@ from typing import Final
 from hypothesis import strategies as st
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _days(low: int, high: int) -> st.SearchStrategy[timedelta]:
     return st.integers(min_value=low, max_value=high).map(lambda n: timedelta(days=n))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _ints(low: int, high: int) -> st.SearchStrategy[int]:
     return st.integers(min_value=low, max_value=high)
 

@@ -87,6 +87,6 @@ def psr_tables(scheme: Scheme | str | None = None) -> st.SearchStrategy[PsrTable
     return _psr_tables_of((fixed,) if fixed is not None else tuple(_ORIGIN_PARTIES))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _psr_tables_of(schemes: tuple[Scheme, ...]) -> st.SearchStrategy[PsrTable]:
     return _psr_table(schemes)
