@@ -28,11 +28,13 @@ import attrs
 
 from ._exact import exact
 from ._version import installed_version
-from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Severity, Status
+from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Status
+from .locale import N_, localize
+from .locale.frame import Labels, labels
 from .model.certificate import Certificate, CertificateReference, Item, Medium, Party, Scheme
 from .report_boxes import BOX_BY_NUMBER, BOX_OF_CODE, BOXES, ITEM_BOXES, JAPAN, OTHER, REFERENCE, Box, box_of
 from .report_style import STYLE
-from .safeguard import verdict_words
+from .safeguard import SAFEGUARD_WORDS, verdict_words
 
 __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_report"]
 
@@ -42,26 +44,33 @@ __all__ = ["BOXES", "BOX_OF_CODE", "OTHER", "REFERENCE", "Box", "box_of", "html_
 
 _STATUS_WORDS: Final[Mapping[Status, str]] = MappingProxyType(
     {
-        Status.ACCEPTED: "Accepted",
-        Status.PARTIALLY_ACCEPTED: "Partially accepted",
-        Status.REJECTED: "Rejected",
-        Status.NOT_REQUIRED: "No certificate required",
+        Status.ACCEPTED: N_("Accepted"),
+        Status.PARTIALLY_ACCEPTED: N_("Partially accepted"),
+        Status.REJECTED: N_("Rejected"),
+        Status.NOT_REQUIRED: N_("No certificate required"),
     }
 )
 _SEVERITY_ORDER: Final = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_NOUNS: Final[Mapping[Severity, str]] = MappingProxyType(
-    {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-)
+
+
+def _severity_count(words: Labels, severity: Severity, count: int) -> str:
+    """``"2 errors"``, ``"1 warning"``, ``"0 notes"``."""
+    if severity is Severity.ERROR:
+        return words.ngettext("{count} error", "{count} errors", count)
+    if severity is Severity.WARNING:
+        return words.ngettext("{count} warning", "{count} warnings", count)
+    return words.ngettext("{count} note", "{count} notes", count)
+
 
 #: What each instrument of a citation stands for, for the legend at the foot of the page.
 _INSTRUMENTS: Final = (
-    ("AJCEP/IR", "AJCEP Implementing Regulations (Rules 1-17)"),
-    ("AJCEP/OCP", "AJCEP Annex 4, Operational Certification Procedures"),
-    ("AJCEP/ART", "AJCEP Agreement, Chapter 3 (rules of origin)"),
-    ("AJCEP/FORM", "notes on the back of the AJCEP certificate form"),
-    ("JIEPA/ART", "Japan-Indonesia EPA, articles"),
-    ("JIEPA/ECO", "JIEPA e-CO arrangement with Japan Customs"),
-    ("ID/MOTR-16-2024", "Indonesia, Minister of Trade Regulation 16/2024"),
+    ("AJCEP/IR", N_("AJCEP Implementing Regulations (Rules 1-17)")),
+    ("AJCEP/OCP", N_("AJCEP Annex 4, Operational Certification Procedures")),
+    ("AJCEP/ART", N_("AJCEP Agreement, Chapter 3 (rules of origin)")),
+    ("AJCEP/FORM", N_("notes on the back of the AJCEP certificate form")),
+    ("JIEPA/ART", N_("Japan-Indonesia EPA, articles")),
+    ("JIEPA/ECO", N_("JIEPA e-CO arrangement with Japan Customs")),
+    ("ID/MOTR-16-2024", N_("Indonesia, Minister of Trade Regulation 16/2024")),
 )
 
 
@@ -105,24 +114,29 @@ def _flag(placed: Sequence[_Placed]) -> str:
     return f" flag-{worst.value}" if worst else ""
 
 
-def _finding_li(placed: _Placed, *, show_box: bool = False, lang: str | None = None) -> str:
+def _box_label(words: Labels, number: int) -> str:
+    """``"Box 7"``, or ``"Reference No."`` for the header, in the report's language."""
+    return words._("Reference No.") if number == REFERENCE else words._("Box {number}", number=number)
+
+
+def _finding_li(words: Labels, placed: _Placed, *, show_box: bool = False, lang: str | None = None) -> str:
     f = placed.finding
-    where = f'<span class="ref">{_e(BOX_BY_NUMBER[placed.box].label)}</span> ' if show_box and placed.box in BOX_BY_NUMBER else ""
+    where = f'<span class="ref">{_e(_box_label(words, placed.box))}</span> ' if show_box and placed.box in BOX_BY_NUMBER else ""
     lang_attr = f' lang="{_e(lang)}"' if lang else ""
     return (
         f'<li class="sev-{_e(f.severity.value)}" id="{_e(placed.ref.lower())}">'
         f'<span class="ref">{_e(placed.ref)}</span> <span class="sev sev-{_e(f.severity.value)}">'
-        f"{_e(f.severity.value)}</span> {where}<cite class=\"cite\">{_e(f.rule)}</cite> "
+        f"{_e(words.word(f.severity))}</span> {where}<cite class=\"cite\">{_e(f.rule)}</cite> "
         f'<span class="msg"{lang_attr}>{_e(f.message)}</span> <span class="code">[{_e(f.code)}]</span></li>'
     )
 
 
-def _finding_list(placed: Sequence[_Placed], *, show_box: bool = False, lang: str | None = None) -> str:
+def _finding_list(words: Labels, placed: Sequence[_Placed], *, show_box: bool = False, lang: str | None = None) -> str:
     if not placed:
         return ""
     return (
         '<ul class="findings">'
-        + "".join(_finding_li(p, show_box=show_box, lang=lang) for p in placed)
+        + "".join(_finding_li(words, p, show_box=show_box, lang=lang) for p in placed)
         + "</ul>"
     )
 
@@ -130,16 +144,27 @@ def _finding_list(placed: Sequence[_Placed], *, show_box: bool = False, lang: st
 _BLANK: Final = '<span class="muted">-</span>'
 
 
-def _fields(pairs: Iterable[tuple[str, str | None]]) -> str:
-    """A definition list of the fields, a dash for those without a value."""
-    rows = "".join(f"<dt>{_e(name)}</dt><dd>{_e(value) if value else _BLANK}</dd>" for name, value in pairs)
+def _fields(words: Labels, pairs: Iterable[tuple[str, str | None]]) -> str:
+    """A definition list of the fields (names are msgids), a dash for those without a value."""
+    rows = "".join(f"<dt>{_e(words._(name))}</dt><dd>{_e(value) if value else _BLANK}</dd>" for name, value in pairs)
     return f"<dl>{rows}</dl>"
 
 
-def _party(party: Party | None) -> str:
+def _muted(words: Labels, message: str) -> str:
+    return f'<p class="muted">{_e(words._(message))}</p>'
+
+
+def _party(words: Labels, party: Party | None) -> str:
     if party is None:
-        return '<p class="muted">(not stated)</p>'
-    return _fields((("Name", party.name), ("Address", party.address), ("Country", party.country)))
+        return _muted(words, N_("(not stated)"))
+    return _fields(
+        words,
+        (
+            (N_("Name"), party.name),
+            (N_("Address"), party.address),
+            (N_("Country"), words.country(party.country) if party.country else party.country),
+        ),
+    )
 
 
 def _tick(ticked: bool | None) -> str:
@@ -147,30 +172,33 @@ def _tick(ticked: bool | None) -> str:
     return f'<span class="tick">[{"X" if ticked else "?" if ticked is None else "&nbsp;"}]</span>'
 
 
-def _reference(reference: CertificateReference | None) -> str | None:
+def _reference(words: Labels, reference: CertificateReference | None) -> str | None:
     if reference is None:
         return None
     parts = [reference.reference_number]
     if reference.issue_date:
-        parts.append(f"issued {reference.issue_date.isoformat()}")
+        parts.append(words._("issued {date}", date=reference.issue_date))
     if reference.exporting_party:
-        parts.append(f"in {reference.exporting_party}")
-    return ", ".join(parts)
+        parts.append(words._("in {country}", country=words.country(reference.exporting_party)))
+    return words.join(parts)
 
 
-def _yes(flag: bool | None) -> str:
-    return "not stated" if flag is None else "yes" if flag else "no"
+def _yes(words: Labels, flag: bool | None) -> str:
+    return words._("not stated") if flag is None else words._("yes") if flag else words._("no")
 
 
 class _Page:
     """Builds the page for one certificate and its evaluation."""
 
-    def __init__(self, co: Certificate, evaluation: Evaluation, lang: str | None, *, evaluated: bool = True) -> None:
+    def __init__(
+        self, co: Certificate, evaluation: Evaluation, lang: str | None, words: Labels, *, evaluated: bool = True
+    ) -> None:
         self.co = co
         self.evaluation = evaluation
         # False for the form as filled in, before any evaluation (the certificate's notebook view).
         self.evaluated = evaluated
         self.lang = lang
+        self.words = words
         width = len(str(len(evaluation.findings)))
         self.placed = tuple(
             _Placed(f"F{n:0{width}d}", finding, box_of(finding, co))
@@ -208,8 +236,12 @@ class _Page:
     # Sections.
 
     def render(self) -> str:
-        co, evaluation = self.co, self.evaluation
-        title = f"{co.scheme.value} certificate of origin {co.reference_number or '(no reference number)'}"
+        co, evaluation, words = self.co, self.evaluation, self.words
+        title = words._(
+            "{scheme} certificate of origin {reference}",
+            scheme=co.scheme.value,
+            reference=co.reference_number or words._("(no reference number)"),
+        )
         body = "".join(
             (
                 self.header(title),
@@ -221,39 +253,51 @@ class _Page:
             )
         )
         return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<!DOCTYPE html>\n<html lang="{_e(words.lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}: {_e(_STATUS_WORDS[evaluation.status].lower())}</title>\n"
+            f"<title>{_e(title)}: {_e(words._(_STATUS_WORDS[evaluation.status]).lower())}</title>\n"
             f"<style>{STYLE}</style>\n</head>\n<body class=\"roo\">\n<main>\n{body}\n</main>\n</body>\n</html>\n"
         )
 
     def header(self, title: str) -> str:
-        co, evaluation = self.co, self.evaluation
+        co, evaluation, words = self.co, self.evaluation, self.words
         presented = (
-            f"presented {evaluation.on.isoformat()}"
+            words._("presented {date}", date=evaluation.on)
             if evaluation.on
-            else "presentation date not given (checks that need it were not evaluated)"
+            else words._("presentation date not given (checks that need it were not evaluated)")
         )
-        sheet = co.copy.value if co.copy else "sheet not stated"
-        medium = "electronic (e-CO)" if co.medium is Medium.ELECTRONIC else f"paper, {sheet}"
+        sheet = words.word(co.copy) if co.copy else words._("sheet not stated")
+        medium = words._("electronic (e-CO)") if co.medium is Medium.ELECTRONIC else words._("paper, {sheet}", sheet=sheet)
         return (
             f"<header><h1>{_e(title)}</h1>"
-            f'<p class="meta">{_e(co.exporting_party)} &rarr; {_e(co.importing_party)} &middot; '
-            f"issued {_e(co.issue_date.isoformat())} &middot; {_e(presented)} &middot; {_e(medium)}</p></header>\n"
+            f'<p class="meta">{_e(words.country(co.exporting_party))} &rarr; {_e(words.country(co.importing_party))} '
+            f"&middot; {_e(words._('issued {date}', date=co.issue_date))} &middot; {_e(presented)} &middot; "
+            f"{_e(medium)}</p></header>\n"
         )
 
     def summary(self) -> str:
-        evaluation = self.evaluation
+        evaluation, words = self.evaluation, self.words
         total = len(evaluation.items)
         granted = len(evaluation.granted)
         status = evaluation.status
         if status is Status.NOT_REQUIRED:
-            verdict = f"every item is granted ({total} of {total}) without a certificate"
+            verdict = words._("every item is granted ({total} of {total}) without a certificate", total=total)
+        elif verdict_words(self.co.scheme.value) is SAFEGUARD_WORDS:
+            verdict = words.ngettext(
+                "the safeguard exclusion can apply to {granted} of {count} item",
+                "the safeguard exclusion can apply to {granted} of {count} items",
+                total,
+                granted=granted,
+            )
         else:
-            words = verdict_words(self.co.scheme.value)
-            verdict = f"{words.granted_to} to {granted} of {total} item{'s' if total != 1 else ''}"
+            verdict = words.ngettext(
+                "preference granted to {granted} of {count} item",
+                "preference granted to {granted} of {count} items",
+                total,
+                granted=granted,
+            )
         counts = {s: sum(1 for p in self.placed if p.finding.severity is s) for s in _SEVERITY_ORDER}
-        tally = ", ".join(f"{n} {_NOUNS[s]}{'s' if n != 1 else ''}" for s, n in counts.items())
+        tally = words.join(_severity_count(words, s, n) for s, n in counts.items())
         rows = []
         certificate_errors = [p for p in self.placed if p.finding.item is None and p.finding.denies]
         for verdict_ in evaluation.items:
@@ -265,7 +309,7 @@ class _Page:
             elif denying:
                 why = "; ".join(_reason(p) for p in denying)
             else:
-                why = "with the whole certificate: " + "; ".join(_reason(p) for p in certificate_errors)
+                why = _e(words._("with the whole certificate:")) + " " + "; ".join(_reason(p) for p in certificate_errors)
             notes = [p for p in own if not p.finding.denies]
             rows.append(
                 "<tr>"
@@ -273,22 +317,22 @@ class _Page:
                 f"<td>{_e(item.description) if item else ''}</td>"
                 f"<td>{_e(item.hs_code) if item else ''}</td>"
                 f"<td>{_e(item.origin_criterion.text) if item else ''}</td>"
-                f'<td class="{_e(verdict_.preference.value)}">{_e(verdict_.preference.value)}</td>'
+                f'<td class="{_e(verdict_.preference.value)}">{_e(words.word(verdict_.preference))}</td>'
                 f"<td>{why}</td>"
                 f"<td>{self.refs(notes) or '-'}</td>"
                 "</tr>"
             )
         table = (
-            "<table><thead><tr><th>Item</th><th>Description</th><th>HS code</th><th>Box 8</th>"
-            "<th>Preference</th><th>Denied because</th><th>Other findings</th></tr></thead>"
+            f"<table><thead><tr>{_headings(words, _SUMMARY_COLUMNS)}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
         return (
-            '<section id="summary"><h2>Summary</h2>'
-            f'<p class="status status-{_e(status.value)}">{_e(_STATUS_WORDS[status])}: {_e(verdict)}.</p>'
-            f"{_unverified_note(evaluation)}"
-            f"<p>Findings: {_e(tally)}. Errors deny preference (to their item, or to every item when they concern "
-            "the certificate as a whole); warnings and notes do not.</p>"
+            f'<section id="summary"><h2>{_e(words._("Summary"))}</h2>'
+            f'<p class="status status-{_e(status.value)}">'
+            f"{_e(words._('{status}: {verdict}.', status=words._(_STATUS_WORDS[status]), verdict=verdict))}</p>"
+            f"{_unverified_note(words, evaluation)}"
+            f"<p>{_e(words._('Findings: {tally}.', tally=tally))} "
+            f"{_e(words._('Errors deny preference (to their item, or to every item when they concern the certificate as a whole); warnings and notes do not.'))}</p>"
             f"{table}</section>\n"
         )
 
@@ -296,32 +340,37 @@ class _Page:
         placed = self.certificate_box(number)
         box = BOX_BY_NUMBER[number]
         heading = (
-            f'<h3><span class="num">{number}</span>{_e(box.title)}</h3>'
+            f'<h3><span class="num">{number}</span>{_e(self.words._(box.title))}</h3>'
             if number != REFERENCE
-            else f"<h3>{_e(box.title)}</h3>"
+            else f"<h3>{_e(self.words._(box.title))}</h3>"
         )
         return (
             f'<div class="box{_flag(placed)}" id="{_anchor(number)}">{heading}{content}'
-            f"{_finding_list(placed, lang=self.lang)}</div>"
+            f"{_finding_list(self.words, placed, lang=self.lang)}</div>"
         )
 
     def form(self, *, section: bool = True) -> str:
-        co = self.co
+        co, words = self.co, self.words
         notes = []
         if self.japan_form:
             notes.append(
-                "This certificate is on Japan's form, which puts the exporter's declaration in box 10, the "
-                "certification in box 11 and a replacement's particulars in box 9; the report follows the ASEAN "
-                "Member States' numbering, and the messages quote Japan's."
+                words._(
+                    "This certificate is on Japan's form, which puts the exporter's declaration in box 10, the "
+                    "certification in box 11 and a replacement's particulars in box 9; the report follows the ASEAN "
+                    "Member States' numbering, and the messages quote Japan's."
+                )
             )
         elif co.scheme is not Scheme.AJCEP:
             notes.append(
-                f"The layout follows the AJCEP form; a {co.scheme.value} certificate's own form may place and "
-                "number its boxes differently."
+                words._(
+                    "The layout follows the AJCEP form; a {scheme} certificate's own form may place and "
+                    "number its boxes differently.",
+                    scheme=co.scheme.value,
+                )
             )
         note = "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
         top = (
-            f'<div class="row"><div class="col">{self.box(1, self.box1())}{self.box(2, _party(co.consignee))}</div>'
+            f'<div class="row"><div class="col">{self.box(1, self.box1())}{self.box(2, _party(words, co.consignee))}</div>'
             f"{self.box(REFERENCE, self.reference())}</div>"
             f'<div class="row">{self.box(3, self.box3())}{self.box(4, self.box4())}</div>'
         )
@@ -333,84 +382,95 @@ class _Page:
         if not section:
             return sheet
         return (
-            '<section id="form"><h2>The certificate, box by box</h2>'
+            f'<section id="form"><h2>{_e(words._("The certificate, box by box"))}</h2>'
             f"{sheet}</section>\n"
         )
 
     def reference(self) -> str:
-        co = self.co
-        sheet = "e-CO (electronic)" if co.medium is Medium.ELECTRONIC else (co.copy.value if co.copy else None)
+        co, words = self.co, self.words
+        sheet = words._("e-CO (electronic)") if co.medium is Medium.ELECTRONIC else (words.word(co.copy) if co.copy else None)
         return (
-            '<p class="title">Certificate of origin (combined declaration and certificate)</p>'
+            f'<p class="title">{_e(words._("Certificate of origin (combined declaration and certificate)"))}</p>'
             + _fields(
+                words,
                 (
-                    ("Reference No.", co.reference_number),
-                    ("Agreement", co.scheme.value),
-                    ("Issued in", co.exporting_party),
-                    ("Importing Party", co.importing_party),
-                    ("Sheet", sheet),
-                )
+                    (N_("Reference No."), co.reference_number),
+                    (N_("Agreement"), co.scheme.value),
+                    (N_("Issued in"), words.country(co.exporting_party)),
+                    (N_("Importing Party"), words.country(co.importing_party)),
+                    (N_("Sheet"), sheet),
+                ),
             )
         )
 
     def box1(self) -> str:
-        co = self.co
+        co, words = self.co, self.words
         producer = ""
         if co.producer is not None:
-            producer = '<p class="note">Producer (where stated):</p>' + _party(co.producer)
-        return _party(co.exporter) + producer
+            producer = f'<p class="note">{_e(words._("Producer (where stated):"))}</p>' + _party(words, co.producer)
+        return _party(words, co.exporter) + producer
 
     def box3(self) -> str:
-        transport = self.co.transport
+        transport, words = self.co.transport, self.words
         if transport is None:
-            return '<p class="muted">(not stated)</p>'
+            return _muted(words, N_("(not stated)"))
         return _fields(
+            words,
             (
-                ("Departure date", transport.departure_date.isoformat() if transport.departure_date else None),
-                ("Vessel / flight", transport.vessel_or_flight),
-                ("Port of loading", transport.port_of_loading),
-                ("Port of discharge", transport.port_of_discharge),
-                ("Transit", ", ".join(transport.transit_countries) or None),
-            )
+                (N_("Departure date"), words.date(transport.departure_date) if transport.departure_date else None),
+                (N_("Vessel / flight"), transport.vessel_or_flight),
+                (N_("Port of loading"), transport.port_of_loading),
+                (N_("Port of discharge"), transport.port_of_discharge),
+                (N_("Transit"), words.countries(transport.transit_countries) or None),
+            ),
         )
 
     def box4(self) -> str:
-        evaluation = self.evaluation
-        words = verdict_words(self.co.scheme.value)
+        evaluation, words = self.evaluation, self.words
+        verdict = verdict_words(self.co.scheme.value)
         if not self.evaluated:
             # The blank box, as the importing Party's customs receive it.
-            return f"<p>{_tick(False)} {_e(words.granted.capitalize())}</p><p>{_tick(False)} {_e(words.denied.capitalize())}</p>"
-        granted = ", ".join(map(str, evaluation.granted))
-        denied = ", ".join(map(str, evaluation.denied))
+            return (
+                f"<p>{_tick(False)} {_e(words._(verdict.granted).capitalize())}</p>"
+                f"<p>{_tick(False)} {_e(words._(verdict.denied).capitalize())}</p>"
+            )
+        granted = words.join(map(str, evaluation.granted))
+        denied = words.join(map(str, evaluation.denied))
         reasons = [p for p in self.placed if p.finding.denies]
+
+        def items(count: int, numbers: str) -> str:
+            return words.ngettext("item {numbers}", "items {numbers}", count, numbers=numbers)
+
         given = (
-            f"<p>{_tick(bool(granted))} {_e(words.granted.capitalize())}"
-            + (f": item{'s' if len(evaluation.granted) != 1 else ''} {_e(granted)}" if granted else "")
+            f"<p>{_tick(bool(granted))} {_e(words._(verdict.granted).capitalize())}"
+            + (f": {_e(items(len(evaluation.granted), granted))}" if granted else "")
             + "</p>"
         )
         not_given = (
-            f"<p>{_tick(bool(denied))} {_e(words.denied.capitalize())}"
+            f"<p>{_tick(bool(denied))} {_e(words._(verdict.denied).capitalize())}"
             + (
-                f": item{'s' if len(evaluation.denied) != 1 else ''} {_e(denied)} "
-                f"(reasons: {self.refs(reasons)})"
+                f": {_e(items(len(evaluation.denied), denied))} "
+                f"({_e(words._('reasons:'))} {self.refs(reasons)})"
                 if denied
                 else ""
             )
             + "</p>"
         )
-        note = "As evaluated by roo; to be confirmed by the importing Party's customs."
+        note = words._("As evaluated by roo; to be confirmed by the importing Party's customs.")
         return f'{given}{not_given}<p class="note">{_e(note)}</p>'
 
     def goods(self) -> str:
-        co = self.co
-        head = "".join(f"<th>{_e(BOX_BY_NUMBER[n].label)}: {_e(BOX_BY_NUMBER[n].title)}</th>" for n in ITEM_BOXES)
+        co, words = self.co, self.words
+        head = "".join(
+            f"<th>{_e(_box_label(words, n))}: {_e(words._(BOX_BY_NUMBER[n].title))}</th>" for n in ITEM_BOXES
+        )
         rows: list[str] = []
         general = [p for p in self.placed if p.box in ITEM_BOXES and p.finding.item is None]
         if general:
             rows.append(
                 f'<tr class="item-findings" id="item-findings-all"><td colspan="{len(ITEM_BOXES)}">'
-                "<p>About every item:</p>"
-                f"{_finding_list(general, show_box=True, lang=self.lang)}</td></tr>"
+                f"<p>{_e(words._('About every item:'))}</p>"
+                f"{_finding_list(words, general, show_box=True, lang=self.lang)}</td></tr>"
             )
         numbers = [v.number for v in self.evaluation.items]
         numbers += [number for number in self.item_by_number if number not in self.verdict_by_number]
@@ -419,7 +479,7 @@ class _Page:
             verdict = self.verdict_by_number.get(number)
             own = self.item_findings(number)
             by_box = {n: [p for p in own if p.box == n] for n in ITEM_BOXES}
-            cells = self.item_cells(item, number, verdict.preference.value if verdict else None)
+            cells = self.item_cells(item, number, verdict.preference if verdict else None)
             row = "".join(
                 f'<td class="{_flag(by_box[n]).strip()}">{cells[n]}{self.markers(by_box[n])}</td>'
                 if by_box[n]
@@ -430,24 +490,25 @@ class _Page:
             if own:
                 rows.append(
                     f'<tr class="item-findings" id="item-findings-{number}"><td colspan="{len(ITEM_BOXES)}">'
-                    f"{_finding_list(own, show_box=True, lang=self.lang)}</td></tr>"
+                    f"{_finding_list(words, own, show_box=True, lang=self.lang)}</td></tr>"
                 )
         invoicer = ""
         if co.third_country_invoicing or co.third_country_invoicer is not None:
             placed = [p for p in self.placed if p.box == 7 and p.finding.code == "third-country-invoicer-missing"]
             who = co.third_country_invoicer
             text = (
-                ", ".join(part for part in (who.name, who.address, who.country) if part)
+                words.join(part for part in (who.name, who.address, words.country(who.country or "")) if part)
                 if who
-                else "(not stated)"
+                else words._("(not stated)")
             )
             invoicer = (
                 f'<div class="box{_flag(placed)}" id="box-7-invoicer">'
-                f'<h3><span class="num">7</span>Invoice issued in a third country by</h3><p>{_e(text)}</p></div>'
+                f'<h3><span class="num">7</span>{_e(words._("Invoice issued in a third country by"))}</h3>'
+                f"<p>{_e(text)}</p></div>"
             )
         remarks = ""
         if co.remarks.strip():
-            remarks = f'<div class="box"><h3>Remarks</h3><p>{_e(co.remarks)}</p></div>'
+            remarks = f'<div class="box"><h3>{_e(words._("Remarks"))}</h3><p>{_e(co.remarks)}</p></div>'
         return (
             f'<div class="goods"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f"{invoicer}{remarks}</div>"
@@ -456,12 +517,15 @@ class _Page:
     def markers(self, placed: Sequence[_Placed]) -> str:
         return f' <span class="marker">{self.refs(placed)}</span>'
 
-    def item_cells(self, item: Item | None, number: int, preference: str | None) -> dict[int, str]:
-        verdict = f' <span class="{_e(preference)}">{_e(preference)}</span>' if preference else ""
+    def item_cells(self, item: Item | None, number: int, preference: Preference | None) -> dict[int, str]:
+        words = self.words
+        verdict = (
+            f' <span class="{_e(preference.value)}">{_e(words.word(preference))}</span>' if preference else ""
+        )
         if item is None:
             return {5: f"{number}{verdict}", 6: "", 7: "", 8: "", 9: "", 10: ""}
         drawn = (
-            f'<br><span class="note">from item {item.original_item} of the original CO</span>'
+            f'<br><span class="note">{_e(words._("from item {number} of the original CO", number=item.original_item))}</span>'
             if self.co.back_to_back and item.original_item is not None
             else ""
         )
@@ -478,112 +542,158 @@ class _Page:
             7: lines(item.packages, item.description, hs),
             8: lines(item.origin_criterion.text),
             9: lines(
-                f"Quantity: {item.quantity}" if item.quantity else None,
-                f"Gross weight: {item.gross_weight}" if item.gross_weight else None,
-                f"FOB: {item.fob_value}" if item.fob_value else None,
+                words._("Quantity: {quantity}", quantity=item.quantity) if item.quantity else None,
+                words._("Gross weight: {weight}", weight=item.gross_weight) if item.gross_weight else None,
+                words._("FOB: {value}", value=item.fob_value) if item.fob_value else None,
             ),
             10: lines(
                 invoice.number if invoice else None,
-                invoice.date.isoformat() if invoice and invoice.date else None,
+                words.date(invoice.date) if invoice and invoice.date else None,
             ),
         }
 
     def box11(self) -> str:
-        declaration = self.co.exporter_declaration
+        declaration, words = self.co.exporter_declaration, self.words
         if declaration is None:
-            return '<p class="muted">(not completed)</p>'
+            return _muted(words, N_("(not completed)"))
         return _fields(
+            words,
             (
-                ("Place", declaration.place),
-                ("Date", declaration.date.isoformat() if declaration.date else None),
-                ("Signed", _yes(declaration.signed)),
-            )
+                (N_("Place"), declaration.place),
+                (N_("Date"), words.date(declaration.date) if declaration.date else None),
+                (N_("Signed"), _yes(words, declaration.signed)),
+            ),
         )
 
     def box12(self) -> str:
-        co = self.co
+        co, words = self.co, self.words
         certification = co.certification
         content = (
             _fields(
+                words,
                 (
-                    ("Authority", certification.authority),
-                    ("Signatory", certification.signatory),
-                    ("Place", certification.place),
-                    ("Signed", _yes(certification.signed)),
-                    ("Sealed", _yes(certification.sealed)),
-                )
+                    (N_("Authority"), certification.authority),
+                    (N_("Signatory"), certification.signatory),
+                    (N_("Place"), certification.place),
+                    (N_("Signed"), _yes(words, certification.signed)),
+                    (N_("Sealed"), _yes(words, certification.sealed)),
+                ),
             )
             if certification is not None
-            else '<p class="muted">(not certified)</p>'
+            else _muted(words, N_("(not certified)"))
         )
-        content += _fields((("Issue date", co.issue_date.isoformat()),))
+        content += _fields(words, ((N_("Issue date"), words.date(co.issue_date)),))
         if co.certified_true_copy or co.certified_true_copy_date is not None:
-            made = co.certified_true_copy_date.isoformat() if co.certified_true_copy_date else "date not stated"
-            endorsed = "endorsed 'CERTIFIED TRUE COPY'" if co.certified_true_copy else "not endorsed"
-            content += f"<p>Certified true copy: {_e(endorsed)}, made {_e(made)} (AJCEP IR 5(b)).</p>"
+            made = words.date(co.certified_true_copy_date) if co.certified_true_copy_date else words._("date not stated")
+            endorsed = words._("endorsed 'CERTIFIED TRUE COPY'") if co.certified_true_copy else words._("not endorsed")
+            content += (
+                f"<p>{_e(words._('Certified true copy: {endorsed}, made {made} (AJCEP IR 5(b)).', endorsed=endorsed, made=made))}</p>"
+            )
         if co.replaces is not None:
-            content += f"<p>Replaces CO {_e(_reference(co.replaces))} (AJCEP IR 5(a)).</p>"
+            content += f"<p>{_e(words._('Replaces CO {reference} (AJCEP IR 5(a)).', reference=_reference(words, co.replaces)))}</p>"
         return content
 
     def box13(self) -> str:
-        co = self.co
-        original = _reference(co.original_certificate)
+        co, words = self.co, self.words
+        original = _reference(words, co.original_certificate)
         return (
-            f"<p>{_tick(co.third_country_invoicing)} Third Country Invoicing</p>"
-            f"<p>{_tick(co.back_to_back)} Back-to-Back CO"
-            + (f": original CO {_e(original)}" if original else "")
+            f"<p>{_tick(co.third_country_invoicing)} {_e(words._('Third Country Invoicing'))}</p>"
+            f"<p>{_tick(co.back_to_back)} {_e(words._('Back-to-Back CO'))}"
+            + (f": {_e(words._('original CO {reference}', reference=original))}" if original else "")
             + "</p>"
-            f"<p>{_tick(co.issued_retroactively)} Issued Retroactively</p>"
+            f"<p>{_tick(co.issued_retroactively)} {_e(words._('Issued Retroactively'))}</p>"
             f"{self.alterations()}"
         )
 
     def alterations(self) -> str:
-        co = self.co
+        co, words = self.co, self.words
         lines = [
-            f"<li>Box {a.box}: {_e(a.method.value.replace('_', ' '))}; approved by the signatory: "
-            f"{_yes(a.approved_by_signatory)}; certified by the authority: {_yes(a.certified_by_authority)}</li>"
+            "<li>"
+            + _e(
+                words._(
+                    "Box {box}: {method}; approved by the signatory: {approved}; certified by the authority: {certified}",
+                    box=str(a.box),
+                    method=words.word(a.method) if words.locale else a.method.value.replace("_", " "),
+                    approved=_yes(words, a.approved_by_signatory),
+                    certified=_yes(words, a.certified_by_authority),
+                )
+            )
+            + "</li>"
             for a in co.alterations
         ]
-        crossed = f"<p class=\"note\">Unused spaces crossed out: {_yes(co.unused_spaces_crossed_out)}.</p>"
+        crossed_out = words._("Unused spaces crossed out: {answer}.", answer=_yes(words, co.unused_spaces_crossed_out))
+        crossed = f'<p class="note">{_e(crossed_out)}</p>'
         if not lines:
             return crossed
-        return f'<p class="note">Alterations on the form:</p><ul>{"".join(lines)}</ul>{crossed}'
+        return f'<p class="note">{_e(words._("Alterations on the form:"))}</p><ul>{"".join(lines)}</ul>{crossed}'
 
     def other(self) -> str:
+        words = self.words
         placed = [p for p in self.placed if p.box == OTHER]
         content = (
-            _finding_list(placed, lang=self.lang)
+            _finding_list(words, placed, lang=self.lang)
             if placed
-            else '<p class="muted">None: every finding is shown in the box it concerns.</p>'
+            else _muted(words, N_("None: every finding is shown in the box it concerns."))
         )
-        return f'<section id="other-findings"><h2>Other findings</h2>{content}</section>\n'
+        return f'<section id="other-findings"><h2>{_e(words._("Other findings"))}</h2>{content}</section>\n'
 
     def trace(self) -> str:
-        checks = self.evaluation.checks
+        checks, words = self.evaluation.checks, self.words
         counts = {o: sum(1 for c in checks if c.outcome is o) for o in Outcome}
-        tally = ", ".join(f"{n} {o.value.replace('_', ' ')}" for o, n in counts.items())
-        rows = "".join(_check_row(check) for check in checks)
+        tally = words.join(
+            words._("{count} {outcome}", count=n, outcome=_outcome(words, o)) for o, n in counts.items()
+        )
+        rows = "".join(_check_row(words, check) for check in checks)
+        summary = words._("Every check the engine ran ({count}: {tally})", count=len(checks), tally=tally)
         return (
-            '<section id="trace"><h2>Checks</h2>'
-            f"<details><summary>Every check the engine ran ({len(checks)}: {_e(tally)})</summary>"
-            "<table><thead><tr><th>Outcome</th><th>Applies to</th><th>Citation</th><th>Check</th>"
-            f"<th>Needs</th></tr></thead><tbody>{rows}</tbody></table></details></section>\n"
+            f'<section id="trace"><h2>{_e(words._("Checks"))}</h2>'
+            f"<details><summary>{_e(summary)}</summary>"
+            f"<table><thead><tr>{_headings(words, _TRACE_COLUMNS)}</tr></thead>"
+            f"<tbody>{rows}</tbody></table></details></section>\n"
         )
 
     def footer(self) -> str:
-        legend = "".join(f"<dt>{_e(prefix)}</dt><dd>{_e(meaning)}</dd>" for prefix, meaning in _INSTRUMENTS)
+        words = self.words
+        legend = "".join(
+            f"<dt>{_e(prefix)}</dt><dd>{_e(words._(meaning))}</dd>" for prefix, meaning in _INSTRUMENTS
+        )
+        produced = words._(
+            "Report produced by roo {version} from the certificate and the facts of the import it was given; a check "
+            "that lacked a fact says so and was not held against the importer.",
+            version=installed_version(),
+        )
         return (
-            "<footer><p>Findings cite the rule they come from:</p>"
+            f"<footer><p>{_e(words._('Findings cite the rule they come from:'))}</p>"
             f"<dl>{legend}</dl>"
-            f"<p>Report produced by roo {_e(installed_version())} from the certificate and the facts of the import it was "
-            "given; a check that lacked a fact says so and was not held against the importer.</p></footer>"
+            f"<p>{_e(produced)}</p></footer>"
         )
 
 
-def _check_row(check: Check) -> str:
-    where = "certificate" if check.item is None else f"item {check.item}"
+#: The column headings of the summary's table and of the trace (msgids).
+_SUMMARY_COLUMNS: Final = (
+    N_("Item"), N_("Description"), N_("HS code"), N_("Box 8"), N_("Preference"), N_("Denied because"),
+    N_("Other findings"),
+)  # fmt: skip
+_TRACE_COLUMNS: Final = (N_("Outcome"), N_("Applies to"), N_("Citation"), N_("Check"), N_("Needs"))
+
+
+def _headings(words: Labels, columns: Iterable[str]) -> str:
+    return "".join(f"<th>{_e(words._(column))}</th>" for column in columns)
+
+
+def _outcome(words: Labels, outcome: Outcome) -> str:
+    """An outcome as the trace names it (``not applicable``)."""
+    return words.word(outcome) if words.locale else outcome.value.replace("_", " ")
+
+
+def _where(words: Labels, item: int | None) -> str:
+    return words._("certificate") if item is None else words._("item {number}", number=item)
+
+
+def _check_row(words: Labels, check: Check) -> str:
+    where = _where(words, check.item)
     return (
-        f"<tr><td>{_e(check.outcome.value.replace('_', ' '))}</td><td>{_e(where)}</td>"
+        f"<tr><td>{_e(_outcome(words, check.outcome))}</td><td>{_e(where)}</td>"
         f'<td><cite class="cite">{_e(check.rule)}</cite></td><td>{_e(check.title)}</td>'
         f"<td>{_e(', '.join(check.needed))}</td></tr>"
     )
@@ -593,12 +703,15 @@ def _check_row(check: Check) -> str:
 def html_report(co: Certificate, evaluation: Evaluation, *, locale: str | None = None) -> str:
     """The report on ``evaluation`` of ``co`` as one self-contained HTML page (see the module docstring).
 
-    ``locale`` is the language the evaluation's messages are in (``evaluate(..., locale=...)``); it marks
-    them with ``lang`` so browsers and screen readers read them right. The page's own labels are English,
-    as the form's are.
+    ``locale`` (``"en"``, ``"ja"``, ``"id"``, optionally with a region) writes the whole page in that language:
+    its headings, labels and status words, the findings' messages (the evaluation is localized here, so one
+    made without a locale is reported in the locale too), and dates, amounts and countries as babel formats
+    them there; the root element gets ``lang``. Without a locale the page is the plain English one (ISO dates,
+    country codes), as it always was.
     """
-    lang = locale.replace("_", "-") if locale and locale != "en" else None
-    return _Page(co, evaluation, lang).render()
+    words = labels(locale)
+    lang = words.lang if locale and words.lang != "en" else None
+    return _Page(co, localize(evaluation, locale), lang, words).render()
 
 
 def form_html(co: Certificate, evaluation: Evaluation | None = None, *, locale: str | None = None) -> str:
@@ -606,28 +719,30 @@ def form_html(co: Certificate, evaluation: Evaluation | None = None, *, locale: 
 
     With ``evaluation``, each box carries the findings that concern it, each item its verdict, and box 4
     the items granted and denied; without, the form as filled in, box 4 blank. ``locale`` as for
-    :func:`html_report`.
+    :func:`html_report`: every label, date, amount and country of the form in that language.
     """
-    lang = locale.replace("_", "-") if locale and locale != "en" else None
+    words = labels(locale)
+    lang = words.lang if locale and words.lang != "en" else None
     if evaluation is None:
         blank = Evaluation(status=Status.ACCEPTED, items=(), findings=(), scheme=co.scheme.value)
-        return _Page(co, blank, lang, evaluated=False).form(section=False)
-    return _Page(co, evaluation, lang).form(section=False)
+        return _Page(co, blank, lang, words, evaluated=False).form(section=False)
+    return _Page(co, localize(evaluation, locale), lang, words).form(section=False)
 
 
-def _unverified_note(evaluation: Evaluation) -> str:
+def _unverified_note(words: Labels, evaluation: Evaluation) -> str:
     """When the evaluation is not complete: the checks that could deny and were not made, under the status."""
     unverified = evaluation.unverified
     if not unverified:
         return ""
     rows = "".join(
         f"<li>{_e(check.rule)}: {_e(check.title)}"
-        f"{' (item ' + str(check.item) + ')' if check.item is not None else ''}"
-        f" &mdash; needs {_e(', '.join(check.needed) or '-')}</li>"
+        f"{' ' + _e(words._('(item {number})', number=check.item)) if check.item is not None else ''}"
+        f" &mdash; {_e(words._('needs {facts}', facts=', '.join(check.needed) or '-'))}</li>"
         for check in unverified
     )
-    return (
-        f'<p class="status status-partially_accepted">Not complete: {len(unverified)} check'
-        f"{'s' if len(unverified) != 1 else ''} that could deny preference {'were' if len(unverified) != 1 else 'was'}"
-        f" not made.</p><ul>{rows}</ul>"
+    note = words.ngettext(
+        "Not complete: {count} check that could deny preference was not made.",
+        "Not complete: {count} checks that could deny preference were not made.",
+        len(unverified),
     )
+    return f'<p class="status status-partially_accepted">{_e(note)}</p><ul>{rows}</ul>'

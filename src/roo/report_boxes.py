@@ -15,6 +15,7 @@ from typing import Final, final
 import attrs
 
 from .evaluation import Finding
+from .locale import N_
 from .model.certificate import Certificate
 
 __all__ = ["BOXES", "BOX_BY_NUMBER", "BOX_OF_CODE", "ITEM_BOXES", "JAPAN", "OTHER", "REFERENCE", "Box", "box_of"]
@@ -28,7 +29,7 @@ OTHER: Final = -1
 @final
 @attrs.frozen
 class Box:
-    """A box of the form: its number (``REFERENCE`` for the header) and its printed heading."""
+    """A box of the form: its number (``REFERENCE`` for the header) and its printed heading (a msgid)."""
 
     number: int
     title: str
@@ -41,20 +42,20 @@ class Box:
 
 #: The boxes of the AJCEP form as the ASEAN Member States print it, in order.
 BOXES: Final = (
-    Box(REFERENCE, "Reference No., form and sheet"),
-    Box(1, "Goods consigned from (exporter's business name, address, country)"),
-    Box(2, "Goods consigned to (importer's / consignee's name, address, country)"),
-    Box(3, "Means of transport and route (as far as known)"),
-    Box(4, "For official use"),
-    Box(5, "Item number"),
-    Box(6, "Marks and numbers on packages"),
-    Box(7, "Number and type of packages, description of goods, HS code of the importing Party"),
-    Box(8, "Origin criterion"),
-    Box(9, "Gross weight or other quantity, and value (FOB)"),
-    Box(10, "Number and date of invoices"),
-    Box(11, "Declaration by the exporter"),
-    Box(12, "Certification"),
-    Box(13, "Third country invoicing, back-to-back CO, issued retroactively"),
+    Box(REFERENCE, N_("Reference No., form and sheet")),
+    Box(1, N_("Goods consigned from (exporter's business name, address, country)")),
+    Box(2, N_("Goods consigned to (importer's / consignee's name, address, country)")),
+    Box(3, N_("Means of transport and route (as far as known)")),
+    Box(4, N_("For official use")),
+    Box(5, N_("Item number")),
+    Box(6, N_("Marks and numbers on packages")),
+    Box(7, N_("Number and type of packages, description of goods, HS code of the importing Party")),
+    Box(8, N_("Origin criterion")),
+    Box(9, N_("Gross weight or other quantity, and value (FOB)")),
+    Box(10, N_("Number and date of invoices")),
+    Box(11, N_("Declaration by the exporter")),
+    Box(12, N_("Certification")),
+    Box(13, N_("Third country invoicing, back-to-back CO, issued retroactively")),
 )
 BOX_BY_NUMBER: Final[Mapping[int, Box]] = MappingProxyType({box.number: box for box in BOXES})
 #: The boxes filled in once per item.

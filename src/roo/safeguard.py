@@ -48,6 +48,7 @@ from . import codec
 from ._frozen import FrozenMap
 from ._json import table_document
 from .errors import InvalidSafeguardTable as InvalidSafeguardTable
+from .locale import N_
 from .model.hs import normalize_hs
 
 __all__ = [
@@ -213,7 +214,10 @@ SAFEGUARD_SCHEME: Final = "ID-MOTR-16-2024"
 @final
 @attrs.frozen
 class VerdictWords:
-    """How reports name an item's verdict for a scheme: a column heading, a phrase and a short word per verdict."""
+    """How reports name an item's verdict for a scheme: a column heading, a phrase and a short word per verdict.
+
+    Each is an English msgid of roo's catalogue: a report in another language shows it translated
+    (``roo.locale.frame.Labels._``)."""
 
     heading: str
     granted: str
@@ -229,17 +233,22 @@ class VerdictWords:
 
 
 PREFERENCE_WORDS: Final = VerdictWords(
-    "Preference", "preferential treatment given", "preferential treatment not given", "granted", "denied", "preference granted"
+    N_("Preference"),
+    N_("preferential treatment given"),
+    N_("preferential treatment not given"),
+    N_("granted"),
+    N_("denied"),
+    N_("preference granted"),
 )
 #: Under MoTR 16/2024 a granted item is one the COO can exclude from a safeguard measure (Art 2(3)): no tariff
 #: preference is at stake.
 SAFEGUARD_WORDS: Final = VerdictWords(
-    "Safeguard exclusion",
-    "safeguard exclusion can apply",
-    "safeguard exclusion cannot apply",
-    "can apply",
-    "cannot apply",
-    "the safeguard exclusion can apply",
+    N_("Safeguard exclusion"),
+    N_("safeguard exclusion can apply"),
+    N_("safeguard exclusion cannot apply"),
+    N_("can apply"),
+    N_("cannot apply"),
+    N_("the safeguard exclusion can apply"),
 )
 
 

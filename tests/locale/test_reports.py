@@ -9,7 +9,10 @@ plain English ones.
 
 from __future__ import annotations
 
+import json
 import re
+from html import escape
+from html.parser import HTMLParser
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,12 +20,14 @@ from pathlib import Path
 import pytest
 from babel.core import Locale
 from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 
 import roo
 from roo.cli.reports import render, render_markdown
 from roo.locale import SUPPORTED_LOCALES, gettext, ngettext
 from roo.locale._extract import KEYWORDS, extract_roo
 from roo.locale.frame import labels
+from roo.report import html_report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -30,6 +35,10 @@ EXAMPLES = ROOT / "examples"
 FRAME_SOURCES = (
     ROOT / "src" / "roo" / "cli" / "reports.py",
     ROOT / "src" / "roo" / "locale" / "frame.py",
+    ROOT / "src" / "roo" / "report.py",
+    ROOT / "src" / "roo" / "report_boxes.py",
+    ROOT / "src" / "roo" / "safeguard.py",
+    ROOT / "src" / "roo" / "html.py",
 )
 #: Formatting locales of the languages, as roo picks them for a bare language tag.
 CLDR = {"ja": "ja_JP", "id": "id_ID"}
@@ -61,12 +70,15 @@ def frame_msgids() -> tuple[str | tuple[str, str], ...]:
 
 def english_words(msgid: str) -> tuple[str, ...]:
     """The English text of a msgid outside its placeholders that a translation must not keep: each run of
-    text holding a word of three letters or more (``"certificate"``, ``"issued"``), stripped of punctuation."""
-    runs = re.split(r"\{[^{}]*\}", msgid)
+    text holding a word of three letters or more (``"certificate"``, ``"issued"``), stripped of punctuation.
+
+    Citations (``AJCEP IR 5(b)``) and acronyms (``FOB``, ``HS``) are kept in every language (docs/locales.md).
+    """
+    runs = re.split(r"\{[^{}]*\}|\b(?:AJCEP|JIEPA) IR [0-9]+\([a-z]\)", msgid)
     words = []
     for run in runs:
         text = run.strip(" .,:;()-→>*`'")
-        if re.search(r"[A-Za-z]{3,}", text):
+        if re.search(r"[A-Za-z][a-z]{2,}", text):
             words.append(text)
     return tuple(words)
 
@@ -81,6 +93,18 @@ def _contains(report: str, words: str) -> bool:
     return re.search(r"(?<![\w.-])" + re.escape(words) + r"(?![\w-]|\.\w)", report) is not None
 
 
+def _data_strings(value: object) -> Iterator[str]:
+    """Every string the example document holds (its certificate's own words)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for entry in value.values():
+            yield from _data_strings(entry)
+    elif isinstance(value, list):
+        for entry in value:
+            yield from _data_strings(entry)
+
+
 def _case(name: str) -> tuple[roo.Certificate, roo.Context]:
     return roo.load_case((EXAMPLES / name).read_text(encoding="utf-8"))
 
@@ -90,6 +114,33 @@ def _reports(name: str, locale: str | None) -> Iterator[tuple[str, str]]:
     evaluation = roo.evaluate(co, ctx, locale=locale)
     yield "text", render(evaluation, co, trace=True, locale=locale)
     yield "markdown", render_markdown(evaluation, co, trace=True, locale=locale)
+    yield "html", _visible_text(html_report(co, evaluation, locale=locale))
+
+
+class _Text(HTMLParser):
+    """The text a reader sees on a page: text nodes outside ``<style>``, not tag names or class names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_style = self.in_style or tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_style:
+            self.parts.append(data)
+
+
+def _visible_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return "\n".join(parser.parts)
 
 
 def test_the_frame_has_msgids() -> None:
@@ -123,7 +174,10 @@ def test_no_english_frame_word_in_a_report(locale: str, name: str) -> None:
     """A Japanese or Indonesian reader sees no English frame: no English words of any frame msgid appear in the
     text, Markdown or HTML report (the certificate's own data, such as descriptions, stay as written)."""
     english = sorted({words for msgid in frame_msgids() for words in _english_of(msgid)}, key=len, reverse=True)
+    data = sorted(_data_strings(json.loads((EXAMPLES / name).read_text(encoding="utf-8"))), key=len, reverse=True)
     for kind, report in _reports(name, locale):
+        for written in data:  # the certificate's own words (names, addresses, remarks) are not the frame
+            report = report.replace(written, " ")
         left = [words for words in english if _contains(report, words)]
         assert left == [], f"{kind} report in {locale} keeps English: {left}"
 
@@ -183,3 +237,36 @@ def test_labels_format_with_babel(locale: str) -> None:
 def test_an_unsupported_locale_is_refused() -> None:
     with pytest.raises(ValueError, match="supported"):
         labels("fr")
+
+
+@pytest.mark.parametrize("locale", READERS)
+def test_the_page_says_its_language(locale: str) -> None:
+    """The root element carries the report's language, so browsers and screen readers read it right."""
+    co, ctx = _case("unsigned.json")
+    assert f'<html lang="{locale}">' in html_report(co, roo.evaluate(co, ctx), locale=locale)
+    assert '<html lang="en">' in html_report(co, roo.evaluate(co, ctx))
+
+
+@pytest.mark.parametrize("locale", READERS)
+def test_amounts_and_quantities_on_the_page_as_babel_writes_them(locale: str) -> None:
+    """Box 9 shows the FOB value as the locale writes that currency (every digit kept) and the quantities with
+    the locale's separators; the page holds no raw ``26400 JPY``."""
+    co, ctx = _case("waived_small_consignment.json")
+    [item] = co.items
+    assert item.fob_value is not None and item.quantity is not None and item.gross_weight is not None
+    cldr = Locale.parse(CLDR[locale])
+    page = html_report(co, roo.evaluate(co, ctx), locale=locale)
+    fob = format_currency(item.fob_value.amount, item.fob_value.currency, locale=cldr, decimal_quantization=False)
+    assert escape(fob) in page
+    weight = format_decimal(item.gross_weight.value, locale=cldr, decimal_quantization=False)
+    assert escape(f"{weight} {item.gross_weight.unit}") in page
+    assert str(item.fob_value) not in _visible_text(page)
+
+
+def test_without_a_locale_the_page_prints_raw_values() -> None:
+    """No locale: the page writes amounts as ``Money`` prints them and dates in ISO, as it always did."""
+    co, ctx = _case("waived_small_consignment.json")
+    [item] = co.items
+    page = html_report(co, roo.evaluate(co, ctx))
+    assert f"FOB: {item.fob_value}" in page
+    assert co.issue_date.isoformat() in page

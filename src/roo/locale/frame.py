@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENUM_WORDS", "Labels", "labels"]
 
-#: How a report names each value of roo's enums (status, preference, severity, outcome) for a reader: the
+#: How a report names each value of roo's enums (status, preference, severity, outcome, sheet, alteration) for a reader: the
 #: msgid of the word. Without a locale a report prints the enum's own value (``partially_accepted``), as ever.
 ENUM_WORDS: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -59,6 +59,14 @@ ENUM_WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "failed": N_("failed"),
         "not_applicable": N_("not applicable"),
         "not_evaluated": N_("not evaluated"),
+        # The sheet of a paper certificate.
+        "original": N_("original"),
+        "duplicate": N_("duplicate"),
+        "triplicate": N_("triplicate"),
+        # How a box of the form was altered.
+        "strike_out": N_("struck out"),
+        "erasure": N_("erasure"),
+        "superimposition": N_("superimposition"),
     }
 )
 
