@@ -228,6 +228,10 @@ class Evaluation:
     #: The certificate evaluated, for the notebook view (each item's description, HS code and box 8). Not
     #: compared, not in :meth:`to_dict`: two evaluations are equal when their results are.
     certificate: Certificate | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    #: The locale the messages are in (``evaluate(..., locale=...)``, :meth:`localized`), so the notebook view
+    #: writes its own words in the same language; ``None``: the canonical English. Not compared, not in
+    #: :meth:`to_dict`.
+    locale: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def checks(self) -> tuple[Check, ...]:

@@ -28,6 +28,8 @@ from html import escape
 from typing import Any, Final
 
 from .evaluation import Evaluation, Finding
+from .locale import N_
+from .locale.frame import Labels, labels
 from .model.certificate import Certificate, Item, Medium
 from .origin.determination import Determination
 from .report import form_html
@@ -58,10 +60,11 @@ def _view(kind: str, body: str) -> str:
     return f'<div class="roo roo-{kind}">{_STYLE}{_ID_OR_LINK.sub(lambda m: m.group(1) + prefix, body)}</div>'
 
 
-def _findings(findings: Iterable[Finding]) -> str:
+def _findings(findings: Iterable[Finding], words: Labels | None = None) -> str:
     """Each finding: severity, citation, message and code, marked by severity as in the report."""
+    words = words or labels(None)
     rows = [
-        f'<li class="sev-{_e(f.severity.value)}"><span class="sev sev-{_e(f.severity.value)}">{_e(f.severity.value)}</span> '
+        f'<li class="sev-{_e(f.severity.value)}"><span class="sev sev-{_e(f.severity.value)}">{_e(words.word(f.severity))}</span> '
         f'<cite class="cite">{_e(f.rule)}</cite> <span class="msg">{_e(f.message)}</span> '
         f'<span class="code">[{_e(f.code)}]</span></li>'
         for f in findings
@@ -69,29 +72,36 @@ def _findings(findings: Iterable[Finding]) -> str:
     return f'<ul class="findings">{"".join(rows)}</ul>' if rows else ""
 
 
-def _header(co: Certificate) -> str:
+def _header(co: Certificate, words: Labels) -> str:
     """Scheme, reference number, the Parties, the issue date and the medium, on one line."""
-    medium = "electronic (e-CO)" if co.medium is Medium.ELECTRONIC else "paper"
+    medium = words._("electronic (e-CO)") if co.medium is Medium.ELECTRONIC else words._("paper")
     return (
-        f'<p class="meta"><b>{_e(co.scheme.value)}</b> {_e(co.reference_number or "(no reference number)")} '
-        f"&middot; {_e(co.exporting_party)} &rarr; {_e(co.importing_party)} &middot; "
-        f"issued {_e(co.issue_date.isoformat())} &middot; {_e(medium)}</p>"
+        f'<p class="meta"><b>{_e(co.scheme.value)}</b> {_e(co.reference_number or words._("(no reference number)"))} '
+        f"&middot; {_e(words.country(co.exporting_party))} &rarr; {_e(words.country(co.importing_party))} &middot; "
+        f"{_e(words._('issued {date}', date=co.issue_date))} &middot; {_e(medium)}</p>"
     )
 
 
-def evaluation_html(evaluation: Evaluation) -> str:
-    """The status, the certificate's own findings, one row per item (with what the item is), then the form."""
+def evaluation_html(evaluation: Evaluation, *, locale: str | None = None) -> str:
+    """The status, the certificate's own findings, one row per item (with what the item is), then the form.
+
+    Its words are in ``locale``, by default the one the evaluation's messages are in (:attr:`Evaluation.locale`).
+    """
+    locale = locale or evaluation.locale
+    evaluation = evaluation.localized(locale)
+    text = labels(locale)
     words = verdict_words(evaluation.scheme)
     co = evaluation.certificate
     unverified = len(evaluation.unverified_at)
     status = evaluation.status
     head = (
         f'<p class="status status-{_e(status.value)}">{_e(evaluation.scheme or "")} '
-        f'{_e(evaluation.reference_number or "(no reference number)")}: {_e(status.value.replace("_", " "))}'
-        f"{'' if evaluation.complete else f' (not complete: {unverified} unverified)'}</p>"
+        f'{_e(evaluation.reference_number or text._("(no reference number)"))}: '
+        f'{_e(text.word(status) if text.locale else status.value.replace("_", " "))}'
+        f"{'' if evaluation.complete else ' ' + _e(text._('(not complete: {count} unverified)', count=unverified))}</p>"
     )
     certificate_level = [f for f in evaluation.findings if f.item is None]
-    general = f"<h3>Certificate</h3>{_findings(certificate_level)}" if certificate_level else ""
+    general = f"<h3>{_e(text._('Certificate'))}</h3>{_findings(certificate_level, text)}" if certificate_level else ""
     items: dict[int, Item] = {}
     if co is not None:
         for listed in co.items:
@@ -105,24 +115,29 @@ def evaluation_html(evaluation: Evaluation) -> str:
             f"<td>{_e(item.description) if item else ''}</td>"
             f"<td><code>{_e(item.hs_code) if item else ''}</code></td>"
             f"<td>{_e(item.origin_criterion.text) if item else ''}</td>"
-            f'<td class="{_e(preference)}">{_e(words.of(verdict.granted))}</td>'
-            f"<td>{_findings(verdict.findings)}</td></tr>"
+            f'<td class="{_e(preference)}">{_e(text._(words.of(verdict.granted)))}</td>'
+            f"<td>{_findings(verdict.findings, text)}</td></tr>"
         )
+    columns = (N_("Item"), N_("Description"), N_("HS code"), N_("Box 8"), words.heading, N_("Findings"))
     table = (
-        "<table><thead><tr><th>Item</th><th>Description</th><th>HS code</th><th>Box 8</th>"
-        f"<th>{_e(words.heading)}</th><th>Findings</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<table><thead><tr>{''.join(f'<th>{_e(text._(column))}</th>' for column in columns)}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
     form = (
-        f"<details><summary>The certificate, box by box</summary>{form_html(co, evaluation)}</details>"
+        f"<details><summary>{_e(text._('The certificate, box by box'))}</summary>"
+        f"{form_html(co, evaluation, locale=locale)}</details>"
         if co is not None
         else ""
     )
     return _view("evaluation", f"{head}{general}{table}{form}")
 
 
-def certificate_html(co: Certificate) -> str:
-    """The certificate's header line, then the whole form box by box, as the evaluation report draws it."""
-    return _view("certificate", f"{_header(co)}{form_html(co)}")
+def certificate_html(co: Certificate, *, locale: str | None = None) -> str:
+    """The certificate's header line, then the whole form box by box, as the evaluation report draws it.
+
+    ``locale`` writes its labels, dates, amounts and countries in that language (:func:`roo.locale.frame.labels`).
+    """
+    return _view("certificate", f"{_header(co, labels(locale))}{form_html(co, locale=locale)}")
 
 
 def determination_html(determination: Determination) -> str:

@@ -27,6 +27,7 @@ from roo.cli.reports import render, render_markdown
 from roo.locale import SUPPORTED_LOCALES, gettext, ngettext
 from roo.locale._extract import KEYWORDS, extract_roo
 from roo.locale.frame import labels
+from roo.html import certificate_html
 from roo.report import html_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -270,3 +271,24 @@ def test_without_a_locale_the_page_prints_raw_values() -> None:
     page = html_report(co, roo.evaluate(co, ctx))
     assert f"FOB: {item.fob_value}" in page
     assert co.issue_date.isoformat() in page
+
+
+@pytest.mark.parametrize("name", CASES[:3])
+@pytest.mark.parametrize("locale", READERS)
+def test_notebook_views_use_the_same_words(locale: str, name: str) -> None:
+    """An evaluation made in a locale shows its notebook view in that language, frame and form included; a
+    certificate's view takes the locale as an argument. No English frame word is left in either."""
+    co, ctx = _case(name)
+    english = sorted({words for msgid in frame_msgids() for words in _english_of(msgid)}, key=len, reverse=True)
+    data = sorted(_data_strings(json.loads((EXAMPLES / name).read_text(encoding="utf-8"))), key=len, reverse=True)
+    views = {
+        "evaluation": roo.evaluate(co, ctx, locale=locale)._repr_html_(),
+        "certificate": certificate_html(co, locale=locale),
+    }
+    for kind, view in views.items():
+        text = _visible_text(view)
+        for written in data:
+            text = text.replace(written, " ")
+        assert [words for words in english if _contains(text, words)] == [], kind
+    cldr = Locale.parse(CLDR[locale])
+    assert format_date(co.issue_date, "long", locale=cldr) in views["certificate"]

@@ -170,7 +170,7 @@ def localize(evaluation: Evaluation, locale: str | None) -> Evaluation:
     findings = tuple(translated(f) for f in evaluation.findings)
     items = tuple(attrs.evolve(v, findings=tuple(translated(f) for f in v.findings)) for v in evaluation.items)
     checks = tuple(attrs.evolve(c, title=speaker.gettext(c.title)) if c.title else c for c in evaluation.checks)
-    return attrs.evolve(evaluation, findings=findings, items=items, checks=checks)
+    return attrs.evolve(evaluation, findings=findings, items=items, checks=checks, locale=speaker.tag)
 
 
 # --- machinery ------------------------------------------------------------------------------------------
