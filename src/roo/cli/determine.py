@@ -33,7 +33,7 @@ from ._common import (
     report,
     write_json,
 )
-from .evaluate import iso_date
+from .inputs import iso_date
 
 
 def register(subparsers: Subparsers) -> None:

@@ -42,7 +42,7 @@ from ._common import (
     json_text,
     report,
 )
-from .evaluate import read_case
+from .inputs import read_case
 
 #: What ``--format`` offers.
 FORMATS: Final = ("text", "json")

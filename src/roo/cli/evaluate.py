@@ -32,21 +32,15 @@ import functools
 import os
 import sys
 from collections.abc import Iterator
-from datetime import date
 from typing import IO, Final
 
-from ..api import evaluate, load_context
+from ..api import evaluate
 from ..batch import error_dict, json_line
 from ..case import CASE_KEYS as CASE_KEYS
-from ..case import CaseError
-from ..case import read_case_data as load_case
 from ..context import Context
-from ..errors import InvalidInput
 from ..evaluation import Evaluation, Status
-from ..hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from ..locale import SUPPORTED_LOCALES
 from ..model.certificate import Certificate
-from ..safeguard import InvalidSafeguardTable, SafeguardTable, load_safeguards
 from ._common import (
     EVALUATION_EXIT_CODES,
     INVALID,
@@ -58,17 +52,18 @@ from ._common import (
     InputError,
     InputErrors,
     Subparsers,
+    _label,
     add_output,
     choice,
     emit,
     json_text,
     output,
-    read_json,
     report,
     terminal_text,
     with_options,
     write_text,
 )
+from .inputs import iso_date, read_case, read_context, read_document, read_hs_table, read_safeguards
 from .reports import md as md
 from .reports import render as render
 from .reports import render_markdown as render_markdown
@@ -193,16 +188,6 @@ def register(subparsers: Subparsers) -> None:
     parser.set_defaults(run=functools.partial(run, parser))
 
 
-def iso_date(text: str) -> date:
-    """An ISO date given on the command line."""
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
 def jobs_count(text: str) -> int:
     """``--jobs N``: a number of worker processes, 0 meaning one per CPU."""
     try:
@@ -276,7 +261,7 @@ def run_batch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         for source in args.files:
             label = _label(source)
             try:
-                co, case_ctx = _read_document(source, use_context=context is None)
+                co, case_ctx = read_document(source, use_context=context is None)
             except InputError as error:
                 tally.add(None, label)
                 if format == "json":
@@ -307,42 +292,6 @@ def _batch_heading(format: str, label: str, *, first: bool) -> str:
     return ("" if first else "\n") + terminal_text(f"==> {label} <==") + "\n"
 
 
-def read_hs_table(path: str | None) -> CorrelationTable | None:
-    """The correlation table of ``--hs-table``, or None without the option.
-
-    Raises:
-        InputError: the file cannot be read or is not a correlation table.
-    """
-    if path is None:
-        return None
-    try:
-        return load_correlation(path)
-    except CorrelationTableError as error:
-        raise InputError(path, [str(error)], "invalid correlation table") from None
-    except UnicodeDecodeError as error:
-        raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
-    except OSError as error:
-        raise InputError(path, [error.strerror or str(error)], "unreadable") from None
-
-
-def read_safeguards(path: str | None) -> SafeguardTable | None:
-    """The safeguard-measure table of ``--safeguards``, or None without the option.
-
-    Raises:
-        InputError: the file cannot be read or is not a roo.safeguard/1 table.
-    """
-    if path is None:
-        return None
-    try:
-        return load_safeguards(path)
-    except InvalidSafeguardTable as error:
-        raise InputError(path, error.problems, "invalid safeguard-measure table") from None
-    except UnicodeDecodeError as error:
-        raise InputError(path, [f"not UTF-8 text ({error.reason} at byte {error.start})"], "unreadable") from None
-    except OSError as error:
-        raise InputError(path, [error.strerror or str(error)], "unreadable") from None
-
-
 def render_as(
     format: str, evaluation: Evaluation, co: Certificate, *, trace: bool = False, locale: str | None = None
 ) -> str:
@@ -356,64 +305,6 @@ def render_as(
 
         return html_report(co, evaluation, locale=locale)
     return render(evaluation, co, trace=trace, locale=locale)
-
-
-# --- reading a certificate or a case ------------------------------------------------------------------------
-
-
-def read_case(source: str, context_source: str | None = None) -> tuple[Certificate, Context]:
-    """The certificate and context in ``source`` (and ``context_source``, which wins over the case's context).
-
-    Raises:
-        InputErrors: a file cannot be read or parsed, or its document is not well-formed; every problem of
-            every file is listed with its JSON path, prefixed ``certificate.`` / ``context.`` inside a case.
-    """
-    if context_source == STDIN and source == STDIN:
-        raise InputErrors(
-            [InputError("--context", ["the certificate and the context cannot both be read from standard input"])]
-        )
-    errors: list[InputError] = []
-    co: Certificate | None = None
-    ctx = Context()
-    try:
-        co, case_ctx = _read_document(source, use_context=context_source is None)
-        ctx = case_ctx or ctx
-    except InputError as error:
-        errors.append(error)
-    if context_source is not None:
-        try:
-            ctx = read_context(context_source)
-        except InputError as error:
-            errors.append(error)
-    if errors or co is None:
-        raise InputErrors(errors)
-    return co, ctx
-
-
-def read_context(source: str) -> Context:
-    """The context in file ``source``.
-
-    Raises:
-        InputError: the file cannot be read or parsed, or is not a well-formed context.
-    """
-    data = read_json(source)
-    try:
-        return load_context(data)
-    except InvalidInput as invalid:
-        raise InputError(_label(source), invalid.reported, "invalid context") from None
-
-
-def _read_document(source: str, *, use_context: bool) -> tuple[Certificate, Context | None]:
-    """The certificate in ``source`` and, when it is a case and ``use_context``, the case's context."""
-    data = read_json(source)
-    try:
-        return load_case(data, use_context=use_context)
-    except CaseError as error:
-        raise InputError(_label(source), error.problems, error.what) from None
-
-
-def _label(source: str) -> str:
-    return "<stdin>" if source == STDIN else source
 
 
 def run_stream(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
