@@ -119,6 +119,18 @@ MODULE_TESTS: Final = {
 
 #: Mutants that cannot change what roo does, by (module, mutated line); each says why.
 EQUIVALENT: Final[dict[tuple[str, str], str]] = {
+    ("src/roo/origin/decimals.py", "clamp=None,"): (
+        "clamp only pads the coefficient of a result whose exponent passes Emax - prec + 1 (1 in EXACT): the value "
+        "is unchanged and every figure shown goes through format 'f' or a two-decimal quantize; a DefaultContext "
+        "changed before import (test_hostile_context) shows the same results"
+    ),
+    (
+        "src/roo/origin/determination.py",
+        'rule = self.rule.text or {RuleKind.MISSING: "none found", RuleKind.UNKNOWN: "unknown"}.get(self.rule.kind, "XXXX")',
+    ): (
+        "determine() gives the general rule its text and a product rule its row's text, which load_psr never "
+        "leaves empty; only a missing or unknown rule reaches the default"
+    ),
     ("src/roo/origin/accumulation.py", 'NOT_YET_IN_FORCE = "NOT_YET_IN_FORCE"'): (
         "Standing's members are compared by identity only; no output shows the value of this one"
     ),

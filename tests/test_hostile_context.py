@@ -118,3 +118,51 @@ def test_a_changed_default_context_changes_nothing() -> None:
         assert expected == _in_thread(lambda: None)
     finally:
         decimal.DefaultContext.prec = saved
+
+
+_BEFORE_IMPORT = """
+import decimal, json, sys
+context = decimal.DefaultContext
+context.prec, context.rounding, context.Emax, context.Emin, context.clamp = 3, decimal.ROUND_DOWN, 10, -10, 1
+context.traps[decimal.InvalidOperation] = False
+decimal.setcontext(decimal.Context())
+sys.path.insert(0, sys.argv[1])
+from tests.test_hostile_context import _determinations
+print(json.dumps(_determinations()))
+"""
+
+
+def _determinations() -> list[Any]:
+    """Every bundled good determined with and without its product-rule table, and a few goods whose figures
+    only an exact context keeps (shares of 100 %, values past 28 digits, tenths of a cent)."""
+    from roo.origin import determine, load_good, load_psr
+    from tests.origin.helpers import good_data, material
+
+    out: list[Any] = []
+    for path in sorted((ROOT / "examples" / "goods").glob("*.json")):
+        good = load_good(json.loads(path.read_text(encoding="utf-8")))
+        scheme = "jiepa" if good.scheme is roo.Scheme.JIEPA else "ajcep"
+        psr = load_psr(ROOT / "examples" / "psr" / f"{scheme}_example.json")
+        out.extend((determine(good, psr).to_dict(), determine(good).to_text()))
+    fob = {"amount": "1000000000000000000000000000000.000", "currency": "USD"}
+    for materials, changes in (
+        ((material("Flour", "110100", "0.00"),), {}),
+        ((material("Flour", "190590", "1000.00"),), {"fob_value": {"amount": "1000.00", "currency": "USD"}}),
+        ((material("Flour", "190590", "600000000000000000000000000000.001"),), {"fob_value": fob}),
+    ):
+        determination = determine(load_good(good_data(*materials, **changes)))
+        out.extend((determination.to_dict(), determination.to_text()))
+    return out
+
+
+def test_a_default_context_changed_before_roo_is_imported_changes_nothing() -> None:
+    """roo builds its decimal contexts when it is imported, every setting given: a program that changed
+    ``decimal.DefaultContext`` first (3 digits, rounding down, clamping, small exponents) gets the same results."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _BEFORE_IMPORT, str(ROOT)], capture_output=True, text=True, check=False, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout) == json.loads(json.dumps(_determinations()))

@@ -106,8 +106,9 @@ def test_a_bill_too_deep_to_settle_names_where_it_stops() -> None:
     problem = nesting_problem(bill)
     assert problem is not None
     (finding,) = cross_check(claim("CTH"), bill)
-    assert (finding.code, finding.facts["claimed"], finding.facts["needed"]) == (
+    assert (finding.code, finding.item, finding.facts["claimed"], finding.facts["needed"]) == (
         "box8-not-determinable",
+        1,
         "CTH",
         (f"{problem.path} ({problem.message})",),
     )

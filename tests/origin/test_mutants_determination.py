@@ -8,8 +8,10 @@ and the product-specific rule of Annex 2 is the only rule besides WO and PE (Art
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from roo.origin import determine
-from tests.origin.helpers import criterion, good, material, table
+from tests.origin.helpers import criterion, good, material, run, table
 
 
 def test_repr_says_not_originating_in_plain_words() -> None:
@@ -147,3 +149,15 @@ def test_a_wo_rule_left_open_reports_the_missing_vessel_fact_once() -> None:
     )
     assert [None, None] == [c.met for c in determination.criteria if c.criterion == "WO"]
     assert 1 == [f.code for f in determination.findings].count("origin-vessel-facts-missing")
+
+
+def test_a_material_with_its_own_bill_is_settled_under_the_same_product_rules() -> None:
+    """A material of unknown origin with a bill of its own is determined as a good (Art 24), by the rule for its own
+    HS code: the product-specific rule the caller's table gives it, not the general rule (Art 26.2)."""
+    dough = material("Dough", "190590", "30.00", originating=None, materials=[material("Premix", "190590", "25.00")])
+    under_table = run(dough, psr=table({"hs": "1905", "rule": "RVC 10"}))
+    settled = [f.message for f in under_table.findings if f.code == "origin-material-settled"]
+    assert settled == ["Material 'Dough' (materials[0]) was settled from its own bill of materials: originating (RVC)."]
+    assert under_table.rvc_percent == Decimal("100.00")
+    assert run(dough).rvc_percent == Decimal("70.00")  # the general rule (CTH or RVC 40%) leaves the dough foreign
+

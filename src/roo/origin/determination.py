@@ -219,7 +219,7 @@ class _Candidate:
     title: str
     rule: str
     box8: str
-    requirements: Alternative = ()
+    requirements: Alternative
     general: bool = False
 
 
