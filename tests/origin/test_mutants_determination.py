@@ -161,3 +161,16 @@ def test_a_material_with_its_own_bill_is_settled_under_the_same_product_rules() 
     assert under_table.rvc_percent == Decimal("100.00")
     assert run(dough).rvc_percent == Decimal("70.00")  # the general rule (CTH or RVC 40%) leaves the dough foreign
 
+
+
+def test_a_built_good_of_four_digits_names_its_code_and_needs_a_subheading() -> None:
+    """Annex 2's rules are found by six-digit subheading (Art 26.2): a good built in code with a heading only
+    cannot be matched to its row, and the note quotes the code as given."""
+    import roo
+    from roo.origin.model import Good, Material
+
+    built = Good(roo.Scheme.AJCEP, "TH", "1905", materials=(Material("Flour", "110100"),))
+    determination = determine(built, table({"hs": "1905", "rule": "CTSH"}))
+    (finding,) = [f for f in determination.findings if f.code == "origin-hs-code-unusable"]
+    assert (dict(finding.facts), determination.originating, determination.needed) == ({"hs_code": "1905"}, None, ("hs_code",))
+    assert finding.message == "'1905' is not a six-digit subheading, so the rule that applies to the good cannot be found."
