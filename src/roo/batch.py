@@ -21,7 +21,7 @@ from typing import Any
 
 from ._json import JsonTextError, decode
 from .api import evaluate
-from .case import CaseError, read_case_data
+from .case import CaseError, read_case_data, read_case_text
 from .context import Context
 from .errors import Problem
 
@@ -48,11 +48,12 @@ def evaluate_partition(
 
 def _result(line: str | bytes, ctx: Context | None, locale: str | None) -> str:
     try:
-        data = decode(line, lines=False)
+        use_context = ctx is None
+        co, own = read_case_text(line, use_context=use_context) or read_case_data(
+            decode(line, lines=False), use_context=use_context
+        )
     except JsonTextError as error:
         return json_line({"error": error_dict(error.what, [error.problem])})
-    try:
-        co, own = read_case_data(data, use_context=ctx is None)
     except CaseError as error:
         return json_line({"error": error_dict(error.what, error.problems)})
     return json_line(evaluate(co, ctx or own or Context(), locale=locale).to_dict())

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from ._json import JsonTextError, decode
+from ._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
 from .api import load, load_context
+from .codec import fast_decode
 from .context import Context
 from .errors import InvalidCase, InvalidInput, Problem
 from .model.certificate import Certificate
@@ -31,6 +32,12 @@ def load_case(data: Mapping[str, Any] | str | bytes | bytearray | Any) -> tuple[
     :func:`roo.load` does. Text that is not JSON raises :class:`roo.InvalidCase` giving line and column.
     """
     if isinstance(data, (str, bytes, bytearray)):
+        try:
+            fast = read_case_text(data)
+        except CaseError as error:
+            raise InvalidCase(error.problems) from None
+        if fast is not None:
+            return fast[0], fast[1] or Context()
         try:
             data = decode(data)
         except JsonTextError as error:
@@ -92,6 +99,27 @@ def read_case_data(data: Any, *, use_context: bool = True) -> tuple[Certificate,
     if problems or co is None:
         raise CaseError(problems, "invalid case" if is_case else "invalid certificate")
     return co, ctx
+
+
+def read_case_text(
+    text: str | bytes | bytearray, *, use_context: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Certificate, Context | None] | None:
+    """:func:`read_case_data` of JSON ``text``, when ``roo[fast]``'s reader reads it (:mod:`roo.fast_decode`).
+
+    None when it does not (msgspec is not installed, or the text has any problem at all): the caller then
+    parses ``text`` and calls :func:`read_case_data`, which names every problem. The certificate it gives is
+    well-formed, so the only problems left are the case's context's, reported as that function reports them.
+    """
+    fast = fast_decode.read_case(text, limits)
+    if fast is None:
+        return None
+    ctx: Context | None = None
+    if use_context and fast.context is not None:
+        try:
+            ctx = load_context(fast.context)
+        except InvalidInput as error:
+            raise CaseError([_prefixed("context", p) for p in error.reported], "invalid case") from None
+    return fast.certificate, ctx
 
 
 def _prefixed(prefix: str, problem: Problem) -> Problem:

@@ -143,13 +143,30 @@ def read_json(source: str) -> Any:
     Raises:
         InputError: the file cannot be read, is not UTF-8, or is not JSON.
     """
+    return parse_json(source, read_text(source))
+
+
+def read_text(source: str) -> str:
+    """The text of file ``source`` (``-``: standard input).
+
+    Raises:
+        InputError: the file cannot be read or is not UTF-8.
+    """
     try:
-        text = sys.stdin.read() if source == STDIN else Path(source).read_text(encoding="utf-8")
+        return sys.stdin.read() if source == STDIN else Path(source).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         problem = f"not UTF-8 text ({error.reason} at byte {error.start})"
         raise InputError(_label(source), [problem], "unreadable") from None
     except OSError as error:
         raise InputError(_label(source), [error.strerror or str(error)], "unreadable") from None
+
+
+def parse_json(source: str, text: str) -> Any:
+    """The parsed JSON of ``text``, read from file ``source``, numbers with a fraction as ``Decimal``.
+
+    Raises:
+        InputError: the text is not JSON.
+    """
     try:
         return decode(text)
     except JsonTextError as error:

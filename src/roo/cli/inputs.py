@@ -10,14 +10,14 @@ import argparse
 from datetime import date
 
 from ..api import load_context
-from ..case import CaseError
+from ..case import CaseError, read_case_text
 from ..case import read_case_data as load_case
 from ..context import Context
 from ..errors import InvalidInput
 from ..hs.correlation import CorrelationTable, CorrelationTableError, load_correlation
 from ..model.certificate import Certificate
 from ..safeguard import InvalidSafeguardTable, SafeguardTable, load_safeguards
-from ._common import STDIN, InputError, InputErrors, _label, read_json
+from ._common import STDIN, InputError, InputErrors, _label, parse_json, read_json, read_text
 
 
 def iso_date(text: str) -> date:
@@ -110,8 +110,10 @@ def read_context(source: str) -> Context:
 
 def read_document(source: str, *, use_context: bool) -> tuple[Certificate, Context | None]:
     """The certificate in ``source`` and, when it is a case and ``use_context``, the case's context."""
-    data = read_json(source)
+    text = read_text(source)
     try:
-        return load_case(data, use_context=use_context)
+        return read_case_text(text, use_context=use_context) or load_case(
+            parse_json(source, text), use_context=use_context
+        )
     except CaseError as error:
         raise InputError(_label(source), error.problems, error.what) from None

@@ -14,7 +14,7 @@ import attrs
 from .._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
 from ..api import evaluate
 from ..batch import error_dict, json_line
-from ..case import CaseError
+from ..case import CaseError, read_case_text
 from ..case import read_case_data as load_case
 from ..context import Context
 from ..errors import Problem
@@ -88,12 +88,13 @@ class LineEvaluator:
         except UnicodeDecodeError as error:
             problem = Problem("$", f"not UTF-8 text ({error.reason} at byte {error.start})")
             return self.error(number, "unreadable", [problem])
+        use_context = self.context is None
         try:
-            data = decode(text, lines=False, limits=self.limits)
+            co, case_ctx = read_case_text(text, use_context=use_context, limits=self.limits) or load_case(
+                decode(text, lines=False, limits=self.limits), use_context=use_context
+            )
         except JsonTextError as error:
             return self.error(number, error.what, [error.problem])
-        try:
-            co, case_ctx = load_case(data, use_context=self.context is None)
         except CaseError as error:
             return self.error(number, error.what, error.problems)
         ctx = with_options(

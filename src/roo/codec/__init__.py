@@ -10,7 +10,8 @@ module:
 * :mod:`roo.codec.converters`: the two converters, ``FAST`` and ``DETAILED``;
 * :mod:`roo.codec.problems`: a converter's error tree flattened into problems with JSON paths;
 * :mod:`roo.codec.checks`: the content checks of a certificate and of a context;
-* :mod:`roo.codec.loading`: :func:`structure`, :func:`load_certificate`, :func:`unstructure`.
+* :mod:`roo.codec.loading`: :func:`structure`, :func:`load_certificate`, :func:`unstructure`;
+* :mod:`roo.codec.fast_decode`: JSON text read by msgspec's typed decoder, with ``roo[fast]``.
 
 This package re-exports the names the rest of roo uses.
 """

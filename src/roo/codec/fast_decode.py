@@ -1,0 +1,348 @@
+"""Certificates read from JSON text by msgspec's typed decoder, when the ``fast`` extra is installed (internal).
+
+``pip install roo-origin[fast]`` adds msgspec. Text entry points (:func:`roo.loads`, :func:`roo.load_case`
+given text, ``roo evaluate``, ``--jsonl``) then try this reader first; without msgspec it is absent and
+they read as before. It never decides anything on its own: it reads a document only when that document is
+one the standard path accepts, and gives the same objects the standard path gives. On any problem at all
+it returns ``None`` and the caller reads the text the standard way, so that every error, its JSON path and
+its wording are the same with and without the extra.
+
+How it reads: msgspec decodes the text into typed structures that mirror the certificate's classes field
+by field, built from those classes when this module is imported. msgspec checks in C what the converter
+checks in Python: the JSON types (a string is a string, ``1`` is no boolean), required fields, unknown
+keys, enum values and ``YYYY-MM-DD`` dates. What msgspec does not check, or checks differently, is done
+here as the converter does it, with the converter's own functions: amounts (a JSON number arrives as the
+exact ``Decimal`` of its text, a string as text, and both go through roo's decimal reader, which refuses
+``"1_57"`` and full-width digits that Python's ``Decimal`` would take), text that is no text (control
+characters, lone surrogates), box 8, the certificate's own checks (ISO codes, item numbers, amounts) and
+the item limit. A key given twice, which msgspec would read as its last value, is detected by counting:
+every key of the document is followed by a colon, so a document whose colons are as many as the keys read
+(or whose ``":`` pairs are, when no key has space before its colon) repeats none.
+
+A case's context is not mirrored: msgspec hands over its text, which the standard parser reads (and checks),
+and the caller reads the parsed context as it reads any.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+
+from .._json import BOM, DEFAULT_LIMITS, Limits, decode
+from ..model.certificate import Certificate
+from ..model.criterion import OriginCriterion
+from .checks import check_certificate
+from .converters import FAST
+from .fast_path import _EXACT, FastStructure
+from .hooks import parse_criterion, structure_decimal, text_problem
+
+try:
+    import msgspec  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # the extra is not installed: every text is read the standard way
+    msgspec = None  # type: ignore[assignment, unused-ignore]
+
+#: A key written with space before its colon (``"name" : 1``), as text and as bytes.
+_LOOSE_KEY: Final = re.compile(r'"[ \t\n\r]+:')
+_LOOSE_KEY_BYTES: Final = re.compile(rb'"[ \t\n\r]+:')
+_BYTE_ORDER_MARK: Final = BOM.encode("utf-8")
+
+
+class _Unsupported(TypeError):
+    """A field type the mirror does not handle: the class is then read the standard way only."""
+
+
+class _Refused(ValueError):
+    """A value the standard path would refuse or read otherwise: the document goes to it."""
+
+
+def _refuse() -> typing.NoReturn:
+    raise _Refused
+
+
+def _optional_inner(kind: Any) -> Any | None:
+    """``X`` for ``X | None``, else None."""
+    if get_origin(kind) in (typing.Union, types.UnionType):
+        args = get_args(kind)
+        if len(args) == 2 and type(None) in args:
+            return next(arg for arg in args if arg is not type(None))
+    return None
+
+
+class _Mirror:
+    """The typed msgspec structures of one attrs class and its fields' classes, and the function that turns a
+    decoded structure into the attrs object the converter would build.
+
+    The function is generated as source once, as the converter's fast path is (see :mod:`roo.codec.fast_path`),
+    with every nested class written inline. It also counts the keys it read, for the check of repeated keys.
+    """
+
+    def __init__(self, root: type[Any]) -> None:
+        self.structs: dict[type[Any], Any] = {}
+        self.building: set[type[Any]] = set()
+        self.builders = FastStructure(FAST)
+        self.namespace: dict[str, Any] = {
+            "UNSET": msgspec.UNSET,
+            "new": object.__new__,
+            "refuse": _refuse,
+            "text_problem": text_problem,
+            "parse_criterion": parse_criterion,
+            "exact_decimal": _EXACT.create_decimal,
+            "read_decimal": structure_decimal,
+            "Decimal": Decimal,
+        }
+        self.counter = 0
+        self.struct = self.struct_of(root)
+        lines = ["def convert(s):", "    keys = 0", *self.body(root, "s", "    "), "    return s, keys"]
+        code = compile("\n".join(lines), f"<roo fast decode {root.__qualname__}>", "exec")
+        exec(code, self.namespace)  # noqa: S102 - our own generated source, built from field names and types
+        self.convert: Callable[[Any], tuple[Any, int]] = self.namespace["convert"]
+
+    def spec(self, kind: Any) -> Any:
+        """The msgspec type that decodes a JSON value of roo's field type ``kind``."""
+        inner = _optional_inner(kind)
+        if inner is not None:
+            return self.spec(inner) | None
+        if kind in (str, int, bool, date):
+            return kind
+        if kind is Decimal:
+            return Any  # a number as the Decimal of its text (float_hook), a string as text: roo reads both
+        if kind is OriginCriterion:
+            return str
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return kind
+        if get_origin(kind) is tuple:
+            args = get_args(kind)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return tuple[self.spec(args[0]), ...]  # type: ignore[misc]
+        if isinstance(kind, type) and attrs.has(kind):
+            return self.struct_of(kind)
+        raise _Unsupported(kind)
+
+    def struct_of(self, cls: type[Any]) -> Any:
+        if cls in self.structs:
+            return self.structs[cls]
+        if cls in self.building or not FastStructure.settable(cls) or self.builders.builder(cls) is None:
+            raise _Unsupported(cls)
+        self.building.add(cls)
+        hints = typing.get_type_hints(cls)
+        fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+        for field in attrs.fields(cls):
+            kind = self.spec(hints[field.name])
+            if field.default is attrs.NOTHING:
+                fields.append((field.name, kind))
+            else:  # absent is told from given: an absent key is not counted, and gets the attrs default
+                fields.append((field.name, kind if kind is Any else kind | msgspec.UnsetType, msgspec.UNSET))
+        self.building.discard(cls)
+        struct = msgspec.defstruct(
+            f"{cls.__name__}Json", fields, kw_only=True, forbid_unknown_fields=True, gc=False, module=__name__
+        )
+        self.structs[cls] = struct
+        return struct
+
+    def name(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}{self.counter}"
+
+    def body(self, cls: type[Any], var: str, indent: str) -> list[str]:
+        """Lines that turn the structure in ``var`` into an instance of ``cls``, left in ``var``."""
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        required = sum(1 for field in fields if field.default is attrs.NOTHING)
+        lines = [f"{indent}keys += {required}"] if required else []
+        names: list[str] = []
+        for field in fields:
+            value = self.name("v")
+            names.append(value)
+            lines.append(f"{indent}{value} = {var}.{field.name}")
+            if field.default is attrs.NOTHING:
+                lines.extend(self.convert_value(value, hints[field.name], indent))
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                self.namespace[f"{value}_factory"] = field.default.factory
+                default = f"{value}_factory()"
+            else:
+                self.namespace[f"{value}_default"] = field.default
+                default = f"{value}_default"
+            lines.append(f"{indent}if {value} is UNSET:")
+            lines.append(f"{indent}    {value} = {default}")
+            lines.append(f"{indent}else:")
+            lines.append(f"{indent}    keys += 1")
+            lines.extend(self.convert_value(value, hints[field.name], indent + "    "))
+        builder = self.name("builder")
+        self.namespace[builder] = self.builders.builder(cls)
+        self.namespace[f"{builder}_cls"] = cls
+        lines.append(f"{indent}{var} = new({builder})")
+        lines.extend(f"{indent}{var}.{field.name} = {value}" for field, value in zip(fields, names, strict=True))
+        lines.append(f"{indent}{var}.__class__ = {builder}_cls")
+        return lines
+
+    def convert_value(self, var: str, kind: Any, indent: str) -> list[str]:
+        """Lines that check the decoded ``var`` as the converter would and turn it into roo's value of ``kind``."""
+        inner = _optional_inner(kind)
+        if inner is not None:
+            converted = self.convert_value(var, inner, indent + "    ")
+            return [f"{indent}if {var} is not None:", *converted] if converted else []
+        if kind is str:
+            return [f"{indent}if not {var}.isprintable() and text_problem({var}) is not None:", f"{indent}    refuse()"]
+        if kind is OriginCriterion:
+            return [
+                f"{indent}if not {var}.isprintable() and text_problem({var}) is not None:",
+                f"{indent}    refuse()",
+                f"{indent}{var} = parse_criterion({var})",
+            ]
+        if kind is Decimal:
+            # The converter's fast reading, then its hook (which raises for what roo refuses).
+            number = f"{var}_number"
+            return [
+                f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
+                f"or {var}.__class__ is Decimal:",
+                f"{indent}    try:",
+                f"{indent}        {number} = exact_decimal({var})",
+                f"{indent}    except ArithmeticError:",
+                f"{indent}        {number} = read_decimal({var}, Decimal)",
+                f"{indent}    if not {number}.is_finite():",
+                f"{indent}        {number} = read_decimal({var}, Decimal)",
+                f"{indent}    {var} = {number}",
+                f"{indent}else:",
+                f"{indent}    {var} = read_decimal({var}, Decimal)",
+            ]
+        if get_origin(kind) is tuple:
+            element = f"{var}_e"
+            converted = self.convert_value(element, get_args(kind)[0], indent + "    ")
+            if not converted:
+                return []
+            if attrs.has(get_args(kind)[0]):
+                out = f"{var}_out"
+                return [
+                    f"{indent}{out} = []",
+                    f"{indent}for {element} in {var}:",
+                    *converted,
+                    f"{indent}    {out}.append({element})",
+                    f"{indent}{var} = tuple({out})",
+                ]
+            # Checked in place (text): msgspec already gives the tuple.
+            return [f"{indent}for {element} in {var}:", *converted]
+        if isinstance(kind, type) and attrs.has(kind):
+            return self.body(kind, var, indent)
+        return []  # int, bool, date and enums: msgspec gives exactly what the converter would
+
+
+@typing.final
+@attrs.frozen
+class Decoded:
+    """A document the reader read: its certificate, whether it is a case, and the case's context as parsed JSON
+    (read by the standard parser; None when the case has none, or the document is a bare certificate)."""
+
+    certificate: Certificate
+    is_case: bool
+    context: Any = None
+
+
+@typing.final
+class _Reader:
+    """The decoders of a certificate and of a case, with the conversion of their certificate."""
+
+    def __init__(self) -> None:
+        self.certificate = _Mirror(Certificate)
+        self.certificate_decoder = msgspec.json.Decoder(self.certificate.struct, float_hook=Decimal)
+        case = msgspec.defstruct(
+            "CaseJson",
+            [("certificate", self.certificate.struct), ("context", msgspec.Raw | msgspec.UnsetType, msgspec.UNSET)],
+            kw_only=True,
+            forbid_unknown_fields=True,
+            gc=False,
+            module=__name__,
+        )
+        self.case_decoder = msgspec.json.Decoder(case, float_hook=Decimal)
+
+    def read(self, text: str | bytes | bytearray, limits: Limits, *, case: bool) -> Decoded:
+        """The certificate of ``text`` and whether ``text`` is a case; raises for anything else."""
+        if len(text) > limits.max_document:
+            _refuse()
+        if isinstance(text, str):
+            if text.startswith(BOM):
+                text = text[1:]
+        else:
+            text = bytes(text)
+            if text.startswith(_BYTE_ORDER_MARK):
+                text = text[len(_BYTE_ORDER_MARK) :]
+        try:
+            certificate = self.certificate_decoder.decode(text)
+        except msgspec.ValidationError:
+            if not case:
+                raise
+            return self.read_case(text, limits)
+        return Decoded(self.convert(text, certificate, limits, 0, b""), is_case=False)
+
+    def read_case(self, text: str | bytes, limits: Limits) -> Decoded:
+        decoded: Any = self.case_decoder.decode(text)
+        raw = b"" if decoded.context is msgspec.UNSET else bytes(decoded.context)
+        # The context is parsed, and so checked, by the standard parser: its keys are its own to count.
+        context = decode(raw, lines=False, limits=limits) if raw else None
+        co = self.convert(text, decoded.certificate, limits, 1 + bool(raw), raw)
+        return Decoded(co, is_case=True, context=context)
+
+    def convert(self, text: str | bytes, decoded: Any, limits: Limits, keys: int, inner: bytes) -> Certificate:
+        """The certificate of its ``decoded`` structure, checked; ``keys`` were read outside the certificate, and
+        ``inner`` is a part of ``text`` whose keys the standard parser has counted."""
+        if len(decoded.items) > limits.max_items:
+            _refuse()
+        co, read = self.certificate.convert(decoded)
+        if not _keys_once(text, keys + read, inner) or check_certificate(co):
+            _refuse()
+        result: Certificate = co
+        return result
+
+
+def _keys_once(text: str | bytes, keys: int, inner: bytes) -> bool:
+    """Whether ``text``, which decoded to ``keys`` keys outside its part ``inner``, gives no key twice.
+
+    Every key of the text has its own colon after it, so the colons are at least the keys of the text, and
+    those at least the keys read (a repeated key is read once): equal counts leave no room for a repeat.
+    The colons and ``":`` pairs of ``inner`` (an object, parsed on its own) are left out of both counts.
+    """
+    if isinstance(text, str):
+        if text.count(":") == keys + inner.count(b":"):
+            return True
+        return text.count('":') == keys + inner.count(b'":') and _LOOSE_KEY.search(text) is None
+    if text.count(b":") == keys + inner.count(b":"):
+        return True
+    return text.count(b'":') == keys + inner.count(b'":') and _LOOSE_KEY_BYTES.search(text) is None
+
+
+def _make_reader() -> _Reader | None:
+    return _Reader() if msgspec is not None else None
+
+
+#: The reader, or None without msgspec (a test sets it to None to read the standard way).
+READER: _Reader | None = _make_reader()
+
+
+def read_certificate(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Certificate | None:
+    """The certificate of JSON ``text`` read by msgspec, or None: read ``text`` the standard way."""
+    reader = READER
+    if reader is None:
+        return None
+    try:
+        return reader.read(text, limits, case=False).certificate
+    except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
+        return None
+
+
+def read_case(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Decoded | None:
+    """JSON ``text`` (a certificate, or a case) read by msgspec, or None: read ``text`` the standard way."""
+    reader = READER
+    if reader is None:
+        return None
+    try:
+        return reader.read(text, limits, case=True)
+    except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
+        return None
