@@ -19,6 +19,9 @@ How it measures, so that a busy machine moves the ratios as little as possible:
 - the garbage collector stays on, as in a real program (its cost is part of
   both sides).
 
+With roo[fast] installed (``pip install -e '.[fast]'``), ``ratio`` reads the text with msgspec and ``ratio
+without roo[fast]`` the standard way, in the same rounds; without it, both read it the standard way.
+
 ``--runs N`` multiplies the rounds by N. Absolute times depend on the machine;
 the ratios are what to compare between runs and machines.
 """
@@ -42,6 +45,10 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` and ``test
 
 import roo
 from benchmarks import documents, reference
+from roo.codec import fast_decode
+
+#: roo[fast]'s reader, or None when msgspec is not installed (then both columns measure the standard path).
+FAST_READER = fast_decode.READER
 
 #: The sizes reported by default: items per certificate.
 SIZES = (1, 2, 10, 50, 500, 5000)
@@ -79,10 +86,20 @@ def stages(size: int) -> dict[str, Callable[[], object]]:
         "evaluate": lambda: roo.evaluate(co, on=on),
         "text->certificate": lambda: roo.loads(text),
         "text->evaluation": lambda: roo.evaluate(roo.loads(text), on=on),
+        "text->evaluation standard": lambda: _standard(lambda: roo.evaluate(roo.loads(text), on=on)),
         "pydantic": lambda: reference.Certificate.model_validate_json(text),
         "dump": lambda: roo.dump(co),
         "pydantic dump": lambda: model.model_dump(mode="json", by_alias=True),
     }
+
+
+def _standard(function: Callable[[], object]) -> object:
+    """``function()`` with JSON text read the standard way, as without roo[fast]."""
+    fast_decode.READER = None
+    try:
+        return function()
+    finally:
+        fast_decode.READER = FAST_READER
 
 
 def _block(function: Callable[[], object], number: int) -> float:
@@ -136,8 +153,8 @@ def main(argv: list[str] | None = None) -> None:
 
     us = lambda seconds: f"{seconds * 1e6:,.1f}"  # noqa: E731
     head = (
-        "items", "pydantic us", "text->Evaluation us", "us per item", "ratio", "text->Certificate ratio",
-        "evaluate ratio", "dump ratio",
+        "items", "pydantic us", "text->Evaluation us", "us per item", "ratio", "ratio without roo[fast]",
+        "text->Certificate ratio", "evaluate ratio", "dump ratio",
     )  # fmt: skip
     rows = [
         (
@@ -146,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
             us(times["text->evaluation"]),
             us(times["text->evaluation"] / size),
             f"{ratios['text->evaluation']:.2f}x",
+            f"{ratios['text->evaluation standard']:.2f}x",
             f"{ratios['text->certificate']:.2f}x",
             f"{ratios['evaluate']:.2f}x",
             f"{ratios['dump']:.2f}x",
@@ -165,7 +183,8 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(
         f"ratio = roo's JSON text -> Evaluation / pydantic's model_validate_json of the same text: thread CPU time, "
-        f"median of {rounds} interleaved shuffled rounds of per-round ratios, GC on."
+        f"median of {rounds} interleaved shuffled rounds of per-round ratios, GC on. roo[fast] (msgspec) is "
+        + ("installed: 'ratio' reads the text with it." if FAST_READER is not None else "not installed: both ratios are without it.")
     )
     if not args.no_import:
         imports = import_seconds(("roo", "pydantic"), 3 if args.quick else 11)

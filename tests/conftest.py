@@ -10,6 +10,7 @@ strategy, to find the rare counterexample that one CI draw would meet only now a
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         if relative in SLOW_TIERS or f"{relative}::{item.name}".startswith(SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module", params=["msgspec", "standard"])
+def text_reader(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Runs a module's tests twice: JSON text read by ``roo[fast]``'s msgspec reader, and the standard way.
+
+    A loading module asks for it with ``pytestmark = pytest.mark.usefixtures("text_reader")``, so that each of
+    its expectations holds on both paths. The msgspec run is skipped when the extra is not installed (CI's
+    ``roo[fast]`` step installs it and requires that nothing is skipped). Module-scoped: Hypothesis's tests
+    may use it.
+    """
+    from roo.codec import fast_decode
+
+    reader = fast_decode.READER
+    if request.param == "msgspec" and reader is None:
+        pytest.skip("needs the fast extra (msgspec): pip install -e '.[test,fast]'")
+    if request.param == "standard":
+        fast_decode.READER = None
+    try:
+        yield request.param
+    finally:
+        fast_decode.READER = reader

@@ -24,6 +24,9 @@ from roo.model import Certificate, Money, OriginCriterion, codes
 from roo.model.codes import currency_hint
 from tests.builders import certificate_data, item_data
 
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
+
 #: The certificate example the contract was written with (docs/formats.md#certificate shows the format).
 CONTRACT_CERTIFICATE = """
 {

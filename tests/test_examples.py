@@ -22,6 +22,9 @@ from roo.evaluation import Severity
 from roo.schema import context_schema, json_schema
 from tests.test_schema import validate
 
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
+
 EXAMPLES: Final = Path(__file__).resolve().parent.parent / "examples"
 
 

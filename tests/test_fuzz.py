@@ -21,12 +21,16 @@ import os
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import roo
 from roo.cli.evaluate import FORMATS, LineEvaluator, render_as
 from roo.strategies import certificate_data, contexts, good_data
+
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
 
 #: Examples per test: small in CI; raise it to fuzz for longer (docs/testing.md).
 EXAMPLES = int(os.environ.get("ROO_FUZZ_EXAMPLES", "25"))

@@ -15,10 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import roo
 from roo.cli.evaluate import render, render_markdown
 from roo.report import html_report
 from tests.builders import PRESENTED_ON
+
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,6 +27,9 @@ from roo.cli.evaluate import LineEvaluator, numbered_lines, render, render_markd
 from roo.errors import MAX_PROBLEMS, InvalidCertificate, InvalidContext, Problem
 from tests.builders import PRESENTED_ON, certificate_data, complete_case, item_data
 
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "clean_ajcep_id_jp.json"
 

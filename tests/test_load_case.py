@@ -12,6 +12,9 @@ import roo
 from roo.case import CaseError, read_case_data
 from tests.builders import PRESENTED_ON, certificate_data
 
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 

@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 import roo
 from roo.strategies import certificates
 
+#: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
+pytestmark = pytest.mark.usefixtures("text_reader")
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "clean_ajcep_id_jp.json"
 
 
