@@ -224,7 +224,7 @@ def documents(draw: st.DrawFn) -> str | bytes:
     return text
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(documents())
 def test_valid_and_damaged_documents_read_the_same_both_ways(text: str | bytes) -> None:
     """Equal certificates and contexts, or equal errors: the class, the message and every problem with its path."""
@@ -232,7 +232,7 @@ def test_valid_and_damaged_documents_read_the_same_both_ways(text: str | bytes) 
     assert_same_everywhere(text)
 
 
-@settings(max_examples=100)
+
 @given(certificates(max_items=4), st.booleans())
 def test_a_valid_certificate_is_read_by_msgspec(co: roo.Certificate, ensure_ascii: bool) -> None:
     """What roo writes, the reader reads (unless text holds a colon the key count cannot tell from a key's)."""

@@ -111,3 +111,18 @@ def test_nothing_but_invalid_certificate_escapes(text: str | bytes) -> None:
     """Arbitrary text or bytes: a certificate or ``InvalidCertificate``, nothing else."""
     with contextlib.suppress(roo.InvalidCertificate):
         roo.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"scheme": "AJCEP", "scheme": "AJCEP"} x', "$: line 1 column 40: Extra data"),
+        ('{"scheme": "AJCEP", "scheme": NaN}', "$: NaN is not a JSON number"),
+    ],
+)
+def test_a_repeated_key_beside_another_fault_is_an_error_not_a_traceback(text: str, message: str) -> None:
+    """Bad input gives a clear error, never a traceback: a key given twice in text that is also no JSON at all
+    once raised the parser's own exception from the pass that locates the repeated key."""
+    with pytest.raises(roo.InvalidCertificate) as raised:
+        roo.loads(text)
+    assert [str(problem) for problem in raised.value.problems] == [message]

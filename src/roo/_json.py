@@ -198,19 +198,27 @@ def decode(text: str | bytes | bytearray, *, lines: bool = True, limits: Limits 
         text = text[1:]
     try:
         data = _DECODER.decode(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}" if lines else f"column {error.colno}"
-        raise JsonTextError("not valid JSON", Problem("$", f"{where}: {error.msg}")) from None
     except _DuplicateKey:
-        problems = _repeated_keys(_LOCATING_DECODER.decode(text))
-        raise JsonTextError("not valid JSON", problems[0]) from None
-    except ValueError as error:
-        raise JsonTextError("not valid JSON", Problem("$", str(error))) from None
-    except RecursionError:
-        raise JsonTextError(
-            "too deeply nested", Problem("$", f"nested too deeply: more than {limits.max_depth} levels (the limit)")
-        ) from None
+        try:
+            located = _LOCATING_DECODER.decode(text)
+        except (ValueError, RecursionError) as error:  # a fault after the repeated key: the text is no JSON at all
+            raise _text_error(error, lines, limits) from None
+        raise JsonTextError("not valid JSON", _repeated_keys(located)[0]) from None
+    except (ValueError, RecursionError) as error:
+        raise _text_error(error, lines, limits) from None
     return data
+
+
+def _text_error(error: ValueError | RecursionError, lines: bool, limits: Limits) -> JsonTextError:
+    """The error of text the decoder refused with ``error``."""
+    if isinstance(error, json.JSONDecodeError):
+        where = f"line {error.lineno} column {error.colno}" if lines else f"column {error.colno}"
+        return JsonTextError("not valid JSON", Problem("$", f"{where}: {error.msg}"))
+    if isinstance(error, RecursionError):
+        return JsonTextError(
+            "too deeply nested", Problem("$", f"nested too deeply: more than {limits.max_depth} levels (the limit)")
+        )
+    return JsonTextError("not valid JSON", Problem("$", str(error)))
 
 
 def table_document(source: object, error: Callable[[list[Problem]], Exception]) -> object:
