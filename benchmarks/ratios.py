@@ -47,8 +47,8 @@ import roo
 from benchmarks import documents, reference
 from roo.codec import fast_decode
 
-#: roo[fast]'s reader, or None when msgspec is not installed (then both columns measure the standard path).
-FAST_READER = fast_decode.READER
+#: Whether roo[fast] (msgspec) is installed; without it both columns measure the standard path.
+FAST = fast_decode.available()
 
 #: The sizes reported by default: items per certificate.
 SIZES = (1, 2, 10, 50, 500, 5000)
@@ -95,11 +95,11 @@ def stages(size: int) -> dict[str, Callable[[], object]]:
 
 def _standard(function: Callable[[], object]) -> object:
     """``function()`` with JSON text read the standard way, as without roo[fast]."""
-    fast_decode.READER = None
+    fast_decode.ENABLED = False
     try:
         return function()
     finally:
-        fast_decode.READER = FAST_READER
+        fast_decode.ENABLED = True
 
 
 def _block(function: Callable[[], object], number: int) -> float:
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"ratio = roo's JSON text -> Evaluation / pydantic's model_validate_json of the same text: thread CPU time, "
         f"median of {rounds} interleaved shuffled rounds of per-round ratios, GC on. roo[fast] (msgspec) is "
-        + ("installed: 'ratio' reads the text with it." if FAST_READER is not None else "not installed: both ratios are without it.")
+        + ("installed: 'ratio' reads the text with it." if FAST else "not installed: both ratios are without it.")
     )
     if not args.no_import:
         imports = import_seconds(("roo", "pydantic"), 3 if args.quick else 11)

@@ -68,12 +68,10 @@ def text_reader(request: pytest.FixtureRequest) -> Iterator[str]:
     """
     from roo.codec import fast_decode
 
-    reader = fast_decode.READER
-    if request.param == "msgspec" and reader is None:
+    if request.param == "msgspec" and not fast_decode.available():
         pytest.skip("needs the fast extra (msgspec): pip install -e '.[test,fast]'")
-    if request.param == "standard":
-        fast_decode.READER = None
+    fast_decode.ENABLED = request.param == "msgspec"
     try:
         yield request.param
     finally:
-        fast_decode.READER = reader
+        fast_decode.ENABLED = True

@@ -30,7 +30,7 @@ from roo.strategies import certificates, contexts
 from tests.builders import certificate_data
 
 pytestmark = pytest.mark.skipif(
-    fast_decode.READER is None, reason="needs the fast extra (msgspec): pip install -e '.[test,fast]'"
+    not fast_decode.available(), reason="needs the fast extra (msgspec): pip install -e '.[test,fast]'"
 )
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
@@ -39,12 +39,11 @@ EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.
 @contextlib.contextmanager
 def standard_path() -> Iterator[None]:
     """Within it, JSON text is read the standard way (as without msgspec)."""
-    reader = fast_decode.READER
-    fast_decode.READER = None
+    fast_decode.ENABLED = False
     try:
         yield
     finally:
-        fast_decode.READER = reader
+        fast_decode.ENABLED = True
 
 
 def outcome(read: Callable[[], object]) -> tuple[str, Any]:

@@ -8,7 +8,7 @@ it returns ``None`` and the caller reads the text the standard way, so that ever
 its wording are the same with and without the extra.
 
 How it reads: msgspec decodes the text into typed structures that mirror the certificate's classes field
-by field, built from those classes when this module is imported. msgspec checks in C what the converter
+by field, built from those classes when the first text is read. msgspec checks in C what the converter
 checks in Python: the JSON types (a string is a string, ``1`` is no boolean), required fields, unknown
 keys, enum values and ``YYYY-MM-DD`` dates. What msgspec does not check, or checks differently, is done
 here as the converter does it, with the converter's own functions: amounts (a JSON number arrives as the
@@ -26,6 +26,8 @@ and the caller reads the parsed context as it reads any.
 from __future__ import annotations
 
 import enum
+import functools
+import importlib
 import re
 import types
 import typing
@@ -44,10 +46,8 @@ from .converters import FAST
 from .fast_path import _EXACT, FastStructure
 from .hooks import parse_criterion, structure_decimal, text_problem
 
-try:
-    import msgspec  # type: ignore[import-not-found, unused-ignore]
-except ImportError:  # the extra is not installed: every text is read the standard way
-    msgspec = None  # type: ignore[assignment, unused-ignore]
+#: The msgspec module, imported with the reader on first use (``import roo`` does not pay for it).
+msgspec: Any = None
 
 #: A key written with space before its colon (``"name" : 1``), as text and as bytes.
 _LOOSE_KEY: Final = re.compile(r'"[ \t\n\r]+:')
@@ -318,17 +318,30 @@ def _keys_once(text: str | bytes, keys: int, inner: bytes) -> bool:
     return text.count(b'":') == keys + inner.count(b'":') and _LOOSE_KEY_BYTES.search(text) is None
 
 
-def _make_reader() -> _Reader | None:
-    return _Reader() if msgspec is not None else None
+#: Whether JSON text is read with msgspec when it is installed. Tests and benchmarks turn it off to read
+#: the standard way, as without the extra; nothing in roo changes it.
+ENABLED = True
 
 
-#: The reader, or None without msgspec (a test sets it to None to read the standard way).
-READER: _Reader | None = _make_reader()
+@functools.cache
+def _reader() -> _Reader | None:
+    """The reader, built on first use; None when msgspec is not installed."""
+    global msgspec
+    try:
+        msgspec = importlib.import_module("msgspec")
+    except ImportError:  # the extra is not installed: every text is read the standard way
+        return None
+    return _Reader()
+
+
+def available() -> bool:
+    """Whether the ``fast`` extra (msgspec) is installed."""
+    return _reader() is not None
 
 
 def read_certificate(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Certificate | None:
     """The certificate of JSON ``text`` read by msgspec, or None: read ``text`` the standard way."""
-    reader = READER
+    reader = _reader() if ENABLED else None
     if reader is None:
         return None
     try:
@@ -339,7 +352,7 @@ def read_certificate(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIM
 
 def read_case(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Decoded | None:
     """JSON ``text`` (a certificate, or a case) read by msgspec, or None: read ``text`` the standard way."""
-    reader = READER
+    reader = _reader() if ENABLED else None
     if reader is None:
         return None
     try:
