@@ -42,7 +42,6 @@ from .._json import BOM, DEFAULT_LIMITS, Limits, decode
 from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
 from .checks import check_certificate
-from .converters import FAST
 from .fast_path import _EXACT, FastStructure
 from .hooks import parse_criterion, structure_decimal, text_problem
 
@@ -87,7 +86,6 @@ class _Mirror:
     def __init__(self, root: type[Any]) -> None:
         self.structs: dict[type[Any], Any] = {}
         self.building: set[type[Any]] = set()
-        self.builders = FastStructure(FAST)
         self.namespace: dict[str, Any] = {
             "UNSET": msgspec.UNSET,
             "new": object.__new__,
@@ -129,7 +127,7 @@ class _Mirror:
     def struct_of(self, cls: type[Any]) -> Any:
         if cls in self.structs:
             return self.structs[cls]
-        if cls in self.building or not FastStructure.settable(cls) or self.builders.builder(cls) is None:
+        if cls in self.building or not FastStructure.settable(cls):
             raise _Unsupported(cls)
         self.building.add(cls)
         hints = typing.get_type_hints(cls)
@@ -176,12 +174,13 @@ class _Mirror:
             lines.append(f"{indent}else:")
             lines.append(f"{indent}    keys += 1")
             lines.extend(self.convert_value(value, hints[field.name], indent + "    "))
-        builder = self.name("builder")
-        self.namespace[builder] = self.builders.builder(cls)
-        self.namespace[f"{builder}_cls"] = cls
-        lines.append(f"{indent}{var} = new({builder})")
-        lines.extend(f"{indent}{var}.{field.name} = {value}" for field, value in zip(fields, names, strict=True))
-        lines.append(f"{indent}{var}.__class__ = {builder}_cls")
+        # The slots set as __init__ would set them (the class is settable: no validators nor converters).
+        made = self.name("cls")
+        self.namespace[made] = cls
+        lines.append(f"{indent}{var} = new({made})")
+        for field, value in zip(fields, names, strict=True):
+            self.namespace[f"{value}_set"] = cls.__dict__[field.name].__set__
+            lines.append(f"{indent}{value}_set({var}, {value})")
         return lines
 
     def convert_value(self, var: str, kind: Any, indent: str) -> list[str]:
