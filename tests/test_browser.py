@@ -234,14 +234,17 @@ def assert_every_finding(text: str, evaluation: roo.Evaluation) -> None:
 # --- the HTML report ---------------------------------------------------------------------------------------
 
 
-_REPORTS: dict[str, str] = {}
+_REPORTS: dict[tuple[str, str | None], str] = {}
 
 
-def _report(name: str) -> str:
-    """``roo evaluate examples/NAME.json --format html``, as a user runs it (once per case and process)."""
-    if name not in _REPORTS:
+def _report(name: str, locale: str | None = None) -> str:
+    """``roo evaluate examples/NAME.json --format html [--locale L]``, as a user runs it (once per case and process)."""
+    if (name, locale) not in _REPORTS:
         completed = subprocess.run(
-            [sys.executable, "-m", "roo", "evaluate", str(EXAMPLES / f"{name}.json"), "--format", "html"],
+            [
+                sys.executable, "-m", "roo", "evaluate", str(EXAMPLES / f"{name}.json"), "--format", "html",
+                *(("--locale", locale) if locale else ()),
+            ],  # fmt: skip
             capture_output=True,
             text=True,
             timeout=120,
@@ -249,8 +252,8 @@ def _report(name: str) -> str:
             cwd=ROOT,
         )
         assert completed.returncode in (0, 1), completed.stderr  # 1: not every item granted
-        _REPORTS[name] = completed.stdout
-    return _REPORTS[name]
+        _REPORTS[name, locale] = completed.stdout
+    return _REPORTS[name, locale]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -281,6 +284,21 @@ def test_report_renders_whole_and_readable(name: str, scheme: str, tmp_path: Pat
         screenshot(page, scheme, tmp_path, width=1280, height=2600)
 
 
+@pytest.mark.parametrize(("locale", "scheme"), [("id", "light"), ("ja", "dark")])
+def test_report_in_another_language_renders_whole_and_readable(locale: str, scheme: str, tmp_path: Path) -> None:
+    """``--locale``: longer Indonesian labels and Japanese text fit their boxes too, and every finding is there."""
+    page = tmp_path / f"report-one_bad_item-{locale}.html"
+    page.write_text(_report("one_bad_item", locale), encoding="utf-8")
+    rendered = render(page, scheme, tmp_path, width=860)
+    text, ids = page_text(rendered.dom)
+    assert f'lang="{locale}"' in rendered.dom
+    co, ctx = roo.load_case((EXAMPLES / "one_bad_item.json").read_text(encoding="utf-8"))
+    evaluation = roo.evaluate(co, ctx, locale=locale)
+    assert_every_finding(text, evaluation)
+    assert {f"box-{n}" for n in (1, 2, 3, 4, 11, 12, 13)} | {"box-reference"} <= ids
+    assert_readable_and_whole(rendered, scheme)
+
+
 # --- the notebook views ------------------------------------------------------------------------------------
 
 
@@ -305,6 +323,10 @@ NOTEBOOKS = {
 }
 
 
+#: The languages besides English whose views are put on the notebook page too (of the first case).
+LOCALES = ("ja", "id")
+
+
 def _notebook_page(body_tag: str) -> str:
     """A page of outputs as a notebook shows them: for each case the Evaluation and the Certificate views, then a
     Determination; each output in a ``<section data-case=...>`` so that the test can read it alone."""
@@ -313,6 +335,10 @@ def _notebook_page(body_tag: str) -> str:
         co, evaluation = _evaluated(name)
         outputs.append(f'<section data-case="{name}-evaluation">{evaluation._repr_html_()}</section>')
         outputs.append(f'<section data-case="{name}-certificate">{co._repr_html_()}</section>')
+    co, ctx = roo.load_case((EXAMPLES / "one_bad_item.json").read_text(encoding="utf-8"))
+    for locale in LOCALES:
+        evaluation = roo.evaluate(co, ctx, locale=locale)
+        outputs.append(f'<section data-case="one_bad_item-evaluation-{locale}">{evaluation._repr_html_()}</section>')
     good = roo.load_good(json.loads((EXAMPLES / "goods" / "footwear_vn_ajcep.json").read_text(encoding="utf-8")))
     outputs.append(f'<section data-case="determination">{roo.determine(good)._repr_html_()}</section>')
     cells = "".join(f'<div style="margin:12px 0">{output}</div>' for output in outputs)
@@ -336,7 +362,12 @@ def test_notebook_views_render_whole_and_readable(notebook: str, tmp_path: Path)
     page.write_text(_notebook_page(body_tag), encoding="utf-8")
     rendered = render(page, scheme, tmp_path, width=1100 if scheme == "light" else 820)
     sections = _sections(rendered.dom)
-    assert len(sections) == 2 * len(CASES) + 1
+    assert len(sections) == 2 * len(CASES) + len(LOCALES) + 1
+    co, ctx = roo.load_case((EXAMPLES / "one_bad_item.json").read_text(encoding="utf-8"))
+    for locale in LOCALES:
+        text, _ = page_text(sections[f"one_bad_item-evaluation-{locale}"])
+        assert_every_finding(text, roo.evaluate(co, ctx, locale=locale))
+        assert all(item.description in text for item in co.items)
     for name in CASES:
         co, evaluation = _evaluated(name)
         text, ids = page_text(sections[f"{name}-evaluation"])
