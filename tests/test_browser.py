@@ -69,6 +69,7 @@ _FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--disable-extensions",
+    "--disable-dev-shm-usage",  # a container's small /dev/shm would crash the renderer on a long page
     "--hide-scrollbars",
     "--mute-audio",
 )

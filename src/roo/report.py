@@ -568,6 +568,8 @@ class _Page:
     def box12(self) -> str:
         co, words = self.co, self.words
         certification = co.certification
+        issued = (N_("Issue date"), words.date(co.issue_date))
+        # One list with the issue date, so that its label lines up with the certification's.
         content = (
             _fields(
                 words,
@@ -577,12 +579,12 @@ class _Page:
                     (N_("Place"), certification.place),
                     (N_("Signed"), _yes(words, certification.signed)),
                     (N_("Sealed"), _yes(words, certification.sealed)),
+                    issued,
                 ),
             )
             if certification is not None
-            else _muted(words, N_("(not certified)"))
+            else _muted(words, N_("(not certified)")) + _fields(words, (issued,))
         )
-        content += _fields(words, ((N_("Issue date"), words.date(co.issue_date)),))
         if co.certified_true_copy or co.certified_true_copy_date is not None:
             made = words.date(co.certified_true_copy_date) if co.certified_true_copy_date else words._("date not stated")
             endorsed = words._("endorsed 'CERTIFIED TRUE COPY'") if co.certified_true_copy else words._("not endorsed")
