@@ -119,6 +119,10 @@ MODULE_TESTS: Final = {
 
 #: Mutants that cannot change what roo does, by (module, mutated line); each says why.
 EQUIVALENT: Final[dict[tuple[str, str], str]] = {
+    (
+        "src/roo/origin/determination.py",
+        "met, key=lambda r: (len(r.flags), _RANK.get(r.criterion, 6), results.index(r)), default=None",
+    ): "every rank in _RANK is below 5, so 5 and 6 both put a combination after every single criterion",
     ("src/roo/origin/decimals.py", "clamp=None,"): (
         "clamp only pads the coefficient of a result whose exponent passes Emax - prec + 1 (1 in EXACT): the value "
         "is unchanged and every figure shown goes through format 'f' or a two-decimal quantize; a DefaultContext "

@@ -178,3 +178,14 @@ def test_a_good_under_another_scheme_is_refused_saying_which_schemes_determine_o
     assert [(p.path, p.message) for p in raised.value.problems if p.path == "scheme"] == [
         ("scheme", "origin is determined under AJCEP or JIEPA")
     ]
+
+
+@pytest.mark.parametrize("party", ["Thailand", "th", "XX1"])
+def test_the_exporting_party_is_a_country_code(party: str) -> None:
+    """A good originates in a Party (Art 24), named by its ISO 3166-1 code, as the certificate names it."""
+    with pytest.raises(roo.InvalidGood) as raised:
+        load_good(good_data(material("Flour", "110100", "20.00"), exporting_party=party))
+    assert [(p.path, p.message, p.value) for p in raised.value.problems] == [
+        ("exporting_party", "not an ISO 3166-1 alpha-2 country code", party)
+    ]
+

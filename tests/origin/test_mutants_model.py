@@ -38,10 +38,11 @@ def test_one_level_past_the_limit_is_refused_naming_the_path() -> None:
     problem = nesting_problem(built(chain(MAX_MATERIAL_DEPTH + 1, siblings=1), first=1))
     assert problem is not None
     path = "materials[1]" + ".materials[1]" * (MAX_MATERIAL_DEPTH - 1) + ".materials"
-    assert (path, f"bills of materials may nest at most {MAX_MATERIAL_DEPTH} levels deep") == (
-        problem.path,
-        problem.message,
-    )
+    assert (
+        path,
+        f"bills of materials may nest at most {MAX_MATERIAL_DEPTH} levels deep",
+        f"more than {MAX_MATERIAL_DEPTH} levels",
+    ) == (problem.path, problem.message, problem.value)
 
 
 def test_determine_refuses_it_before_recursing() -> None:
