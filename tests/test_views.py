@@ -105,6 +105,20 @@ def test_evaluation_view_has_every_finding_by_code_and_message() -> None:
         assert re.sub(r"\s+", " ", finding.message) in text
 
 
+def test_an_item_denied_with_the_whole_certificate_says_so() -> None:
+    """AJCEP IR 3(j): an error about the certificate itself denies every item; the item's row says why, since
+    it has no finding of its own, and an item denied by its own error does not say it."""
+    _, evaluation = _case("unsigned")
+    assert not evaluation.granted
+    html = evaluation._repr_html_()
+    for verdict in evaluation.items:
+        row = re.search(rf'-verdict-{verdict.number}">(.*?)</tr>', html, re.S)
+        assert row is not None
+        assert "denied with the whole certificate" in row.group(1)
+    _, partly = _case("one_bad_item")
+    assert "denied with the whole certificate" not in partly._repr_html_()
+
+
 def test_evaluation_view_folds_the_form_with_findings_in_their_boxes() -> None:
     """Below the table, folded in ``<details>``, the certificate box by box as the report draws it."""
     _, evaluation = _case("one_bad_item")

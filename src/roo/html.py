@@ -82,6 +82,10 @@ def _header(co: Certificate, words: Labels) -> str:
     )
 
 
+#: Beside an item denied by an error of the certificate as a whole (the text report's words).
+_DENIED_WITH_CERTIFICATE: Final = N_("(denied with the whole certificate: see the certificate's errors above)")
+
+
 def evaluation_html(evaluation: Evaluation, *, locale: str | None = None) -> str:
     """The status, the certificate's own findings, one row per item (with what the item is), then the form.
 
@@ -110,13 +114,19 @@ def evaluation_html(evaluation: Evaluation, *, locale: str | None = None) -> str
     for verdict in evaluation.items:
         item = items.get(verdict.number)
         preference = verdict.preference.value
+        # An item denied by an error of the certificate as a whole has no finding of its own to show why.
+        why = (
+            f'<p class="note">{_e(text._(_DENIED_WITH_CERTIFICATE))}</p>'
+            if not verdict.granted and not any(f.denies for f in verdict.findings)
+            else ""
+        )
         rows.append(
             f'<tr id="verdict-{verdict.number}"><td>{verdict.number}</td>'
             f"<td>{_e(item.description) if item else ''}</td>"
             f"<td><code>{_e(item.hs_code) if item else ''}</code></td>"
             f"<td>{_e(item.origin_criterion.text) if item else ''}</td>"
             f'<td class="{_e(preference)}">{_e(text._(words.of(verdict.granted)))}</td>'
-            f"<td>{_findings(verdict.findings, text)}</td></tr>"
+            f"<td>{why}{_findings(verdict.findings, text)}</td></tr>"
         )
     columns = (N_("Item"), N_("Description"), N_("HS code"), N_("Box 8"), words.heading, N_("Findings"))
     table = (
