@@ -82,7 +82,7 @@ def _plain(value: Any) -> str:
 
 @contextlib.contextmanager
 def plain_formatting() -> Iterator[None]:
-    """Render localised messages with numbers, amounts, dates and lists as plain text (no CLDR data)."""
+    """Render localised messages with numbers, amounts, dates, lists and countries as plain text (no CLDR data)."""
     import babel.dates
     import babel.lists
 
@@ -91,12 +91,14 @@ def plain_formatting() -> Iterator[None]:
     saved = (
         _Speaker.number,
         _Speaker.money,
+        _Speaker.country,
         babel.dates.format_date,
         babel.dates.format_datetime,
         babel.lists.format_list,
     )
     _Speaker.number = lambda self, value: _plain(value)  # type: ignore[method-assign]
     _Speaker.money = lambda self, amount, currency: f"{_plain(amount)} {currency}"  # type: ignore[method-assign]
+    _Speaker.country = lambda self, code: code  # type: ignore[method-assign]
     babel.dates.format_date = lambda value, *args, **kwargs: _plain(value)
     babel.dates.format_datetime = lambda value, *args, **kwargs: _plain(value)
     babel.lists.format_list = lambda values, *args, **kwargs: ", ".join(values)
@@ -106,6 +108,7 @@ def plain_formatting() -> Iterator[None]:
         (
             _Speaker.number,
             _Speaker.money,
+            _Speaker.country,
             babel.dates.format_date,
             babel.dates.format_datetime,
             babel.lists.format_list,

@@ -25,6 +25,7 @@ import attrs
 
 from ._frozen import EMPTY, FrozenMap, freeze
 from .locale import check_locale, localize, render_finding
+from .model.money import Money, Quantity
 
 if TYPE_CHECKING:
     from .model.certificate import Certificate
@@ -33,8 +34,8 @@ FORMAT: Final = "roo.evaluation/1"
 
 _new: Final = object.__new__
 
-#: A value a finding can carry in ``facts``; ``to_dict`` turns it into JSON.
-FactValue = str | int | bool | None | Decimal | date | tuple[Any, ...]
+#: A value a finding can carry in ``facts``; ``to_dict`` turns it into JSON (a ``Money`` or ``Quantity`` as it prints).
+FactValue = str | int | bool | None | Decimal | date | Money | Quantity | tuple[Any, ...]
 
 
 class Severity(enum.StrEnum):

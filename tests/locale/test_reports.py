@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
-from html.parser import HTMLParser
 from collections.abc import Iterator
 from datetime import date
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,10 @@ from babel.numbers import format_currency, format_decimal
 
 import roo
 from roo.cli.reports import render, render_markdown
+from roo.html import certificate_html
 from roo.locale import SUPPORTED_LOCALES, gettext, ngettext
 from roo.locale._extract import KEYWORDS, extract_roo
 from roo.locale.frame import labels
-from roo.html import certificate_html
 from roo.report import html_report
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,6 +8,9 @@ the RVC is at most what they give: enough to show a good below the threshold, an
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from roo.model.money import Money
 from tests.origin.helpers import criterion, material, run, table
 
 
@@ -15,7 +18,8 @@ def test_a_bound_below_the_threshold_is_shown_as_a_bound() -> None:
     determination = run(material("Premix", "190590", "70.00"), material("Sugar", "170199", None))
     assert criterion(determination, "RVC") is False
     (below,) = [f for f in determination.findings if f.code == "origin-rvc-below-threshold"]
-    assert ("at most 30.00", "100.00 USD", "at least 70.00 USD", "40") == (
+    # The bounds keep their English text (their JSON form); the FOB value is Money, printed as before.
+    assert ("at most 30.00", Money(Decimal("100.00"), "USD"), "at least 70.00 USD", "40") == (
         below.facts["rvc_percent"],
         below.facts["fob"],
         below.facts["vnm"],

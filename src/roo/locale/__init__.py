@@ -17,22 +17,23 @@ for logs and tests; rendering for a locale formats the facts with babel (CLDR):
 * dates (``datetime.date``) in the long form: ``20 March 2024``,
   ``2024年3月20日``, ``20 Maret 2024``;
 * amounts of money as currency: a :class:`roo.Money`, a pair ``(Decimal,
-  "JPY")``, a string ``"200000 JPY"`` (how ``str(Money)`` prints), or a
-  Decimal fact named ``*amount`` / ``*_value`` beside a fact holding its
+  "JPY")``, or a Decimal fact named ``*amount`` / ``*_value`` beside a fact holding its
   currency (``limit_amount`` + ``limit_currency``, ``x_value`` +
   ``x_currency``, or a plain ``currency``): ``JP¥200,000``, ``￥200,000``,
   ``US$52,000.00``, ``Rp1.500.000,00`` — never rounded (the US dollar is
   always ``US$``, even where CLDR writes a bare ``$``);
 * other numbers (``int``, ``Decimal``) with the locale's separators, every
-  digit kept; quantities (``"4000 KGM"``, :class:`roo.Quantity`) as a number
-  and their unit;
+  digit kept; quantities (:class:`roo.Quantity`) as a number and their unit;
+* countries (an ISO 3166 code in a fact such as ``party``, ``exporting_party``
+  or ``countries``, see :data:`COUNTRY_FACTS`) by the locale's name for them;
 * lists as the locale joins them (``PH, MM and TH``; ``PH、MM、TH``);
 * a fact ``x`` with a fact ``x_template`` beside it (a phrase a rule composed,
   such as ``what``) as that template, translated and filled with the facts;
 * ``True``/``False`` as yes/no; a string that is itself a msgid of the
   catalogue (a rule title, a phrase such as ``"aggregate customs value"``) is
   translated; any other string (HS codes, reference numbers, descriptions) is
-  shown exactly as given.
+  shown exactly as given. Rules give amounts, quantities and dates typed: a
+  string is never parsed back into an amount.
 
 A locale is ``"en"``, ``"ja"`` or ``"id"``, optionally with a region that
 changes only the formatting (``"en_US"``, ``"en-GB"``, ``"id_ID"``). Plain
@@ -47,7 +48,6 @@ never loads them at all.
 from __future__ import annotations
 
 import functools
-import re
 import string
 import threading
 from collections.abc import Mapping, Sequence
@@ -179,7 +179,27 @@ _LOCK: Final = threading.Lock()
 _SPEAKERS: dict[str, _Speaker] = {}
 _TRANSLATIONS: dict[str, NullTranslations] = {}
 
-_AMOUNT_UNIT: Final = re.compile(r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?) ([A-Z][A-Z0-9]{2})")
+#: Facts that hold a country (an ISO 3166 code, or a tuple of codes): a message in a locale names the country
+#: as the locale does (``ID`` -> ``Indonesia``, ``インドネシア``); a value that is no code CLDR knows stays as given.
+COUNTRY_FACTS: Final = frozenset(
+    {
+        "country",
+        "countries",
+        "party",
+        "parties",
+        "exporting_party",
+        "importing_party",
+        "original_exporting_party",
+        "original_importing_party",
+        "stated_exporting_party",
+        "origin_party",
+        "other_party",
+        "good_party",
+        "invoicer_country",
+        "consignment_countries",
+        "certificate_countries",
+    }
+)
 
 
 def _speaker(locale: str) -> _Speaker:
@@ -373,24 +393,22 @@ class _Speaker:
         if isinstance(value, Quantity):
             return f"{self.number(value.value)} {value.unit}"
         if isinstance(value, str):
-            return self.text(value)
+            return self.country(value) if key in COUNTRY_FACTS and _is_country_code(value) else self.text(value)
         if isinstance(value, (tuple, list)):
             if len(value) == 2 and isinstance(value[0], Decimal) and _is_currency(value[1]):
                 return self.money(value[0], value[1])
-            return format_list([self.display(v, "", facts) for v in value], locale=self.locale)
+            element = key if key in COUNTRY_FACTS else ""
+            return format_list([self.display(v, element, facts) for v in value], locale=self.locale)
         return self.text(str(value))
 
     def text(self, value: str) -> str:
-        """A string fact: an amount or quantity as printed (``"200000 JPY"``), a msgid, or the text as given."""
-        match = _AMOUNT_UNIT.fullmatch(value)
-        if match:
-            amount, unit = Decimal(match.group(1)), match.group(2)
-            return self.money(amount, unit) if _is_currency(unit) else f"{self.number(amount)} {unit}"
+        """A string fact: a msgid (translated), or the text as given. Amounts, quantities and dates come typed
+        (``Money``, ``Quantity``, ``date``) from the rules: a string is never parsed back into one."""
         return self.gettext(value) if value.strip() else value
 
     def country(self, code: str) -> str:
         """The locale's name of the country ``code`` (ISO 3166 alpha-2); the code itself when CLDR has no name."""
-        name = self.locale.territories.get(code) if len(code) == 2 and code.isupper() else None
+        name = self.locale.territories.get(code) if _is_country_code(code) else None
         return str(name) if name else code
 
     def number(self, value: int | Decimal | float) -> str:
@@ -415,6 +433,11 @@ class _Speaker:
             # traded between ASEAN and Japan could be read as another dollar; say which one.
             text = text.replace("$", "US$", 1)
         return text
+
+
+def _is_country_code(value: str) -> bool:
+    """Whether ``value`` has the form of an ISO 3166 alpha-2 code (``"ID"``), not a word such as ``"none"``."""
+    return len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()
 
 
 def _is_currency(code: object) -> bool:

@@ -46,6 +46,7 @@ from . import specs
 from .facts import Nested, Settled
 from .model import Good, Material, MaterialRole
 from .parameters import Parameters
+from .rvc import amount
 
 #: JIEPA's two Parties (the Agreement is bilateral).
 JIEPA_PARTIES: Final = frozenset({"ID", "JP"})
@@ -205,8 +206,8 @@ def _settle(
                     material=material.description,
                     path=path,
                     origin_party=produced_in,
-                    limited=f"{nested.vnm} {currency or ''}".strip(),
-                    value=f"{value} {currency or ''}".strip(),
+                    limited=amount(nested.vnm, currency),
+                    value=amount(value, currency),
                 )
             )
             return attrs.evolve(base, limited_value=nested.vnm), findings

@@ -27,6 +27,8 @@ from decimal import Decimal
 
 import attrs
 
+from ..locale import N_
+from ..model.money import Money
 from . import specs
 from .facts import ACU, Facts, Settled, Verdict, all_of, names, percent_of, show
 from .model import MaterialRole
@@ -97,17 +99,26 @@ def _evaluate(facts: Facts, threshold: Decimal, criterion: str, accumulate: bool
     total, missing = vnm(facts, accumulate)
     if not meets(fob, total, threshold):
         share = percent_of(fob - total, fob)
-        currency = facts.currency or ""
+        fob_value, vnm_value = amount(fob, facts.currency), amount(total, facts.currency)
+        # With a material's value missing the figures are bounds: the fact keeps its English words (its JSON
+        # form), and a phrase template with the typed bound beside it lets each language word it.
+        bounds = (
+            {
+                "rvc_percent": f"at most {share}",
+                "rvc_percent_template": N_("at most {rvc_percent_bound}"),
+                "rvc_percent_bound": share,
+                "vnm": f"at least {vnm_value}",
+                "vnm_template": N_("at least {vnm_bound}"),
+                "vnm_bound": vnm_value,
+            }
+            if missing
+            else {"rvc_percent": share, "vnm": vnm_value}
+        )
         return Verdict(
             False,
             findings=(
                 specs.RVC_BELOW_THRESHOLD(
-                    scheme,
-                    criterion=criterion,
-                    rvc_percent=f"at most {share}" if missing else str(share),
-                    fob=f"{fob} {currency}".strip(),
-                    vnm=f"{'at least ' if missing else ''}{total} {currency}".strip(),
-                    threshold=show(threshold),
+                    scheme, criterion=criterion, fob=fob_value, threshold=show(threshold), **bounds
                 ),
             ),
         )
@@ -132,3 +143,11 @@ def _final_process(facts: Facts, criterion: str) -> Verdict:
         findings=(specs.FINAL_PROCESS_UNKNOWN(facts.scheme, criterion=criterion, party=facts.party),),
         needed=("final_process_in_party",),
     )
+
+
+def amount(value: Decimal, currency: str | None) -> Money | Decimal:
+    """``value`` as a fact: an amount of money in ``currency``, or the bare number when the currency is not known.
+
+    Either prints as the message has always shown it (``4000 USD``, ``4000``); typed, every locale formats it.
+    """
+    return Money(value, currency) if currency else value

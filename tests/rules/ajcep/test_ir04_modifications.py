@@ -239,8 +239,17 @@ def test_quantity(quantity: str, expected: Seen) -> None:
 def test_quantity_facts_name_both_quantities_and_the_tolerance() -> None:
     """The finding states the declared and certified quantities, the difference and the tolerance."""
     (finding,) = ir04.check_quantity(NET_ONLY.items[0], NET_ONLY, declared(quantity="4400")).findings
-    expected = {"declared": "4400 KGM", "certified": "4000 KGM", "tolerance_percent": "5", "difference_percent": "10.00"}
+    expected = {
+        "declared": Quantity(Decimal("4400"), "KGM"),
+        "certified": Quantity(Decimal("4000"), "KGM"),
+        "tolerance_percent": Decimal("5"),
+        "difference_percent": "10.00",
+    }
     assert expected == dict(finding.facts)
+    # In JSON each reads as it always has.
+    assert {"declared": "4400 KGM", "certified": "4000 KGM", "tolerance_percent": "5", "difference_percent": "10.00"} == (
+        finding.to_dict()["facts"]
+    )
 
 
 @pytest.mark.parametrize(

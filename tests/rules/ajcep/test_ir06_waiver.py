@@ -63,7 +63,7 @@ def test_waiver_finding_is_info_about_the_whole_co() -> None:
     """The waiver is an info finding on the CO as a whole, stating value, limit and date."""
     result = ir06.check_waiver(INTO_JAPAN, Context(on=PRESENTED_ON, customs_value=yen("200000")))
     (finding,) = result.findings
-    expected = (Severity.INFO, None, "AJCEP/IR/6(a)(i)", "200000 JPY", "200000 JPY", PRESENTED_ON)
+    expected = (Severity.INFO, None, "AJCEP/IR/6(a)(i)", yen("200000"), yen("200000"), PRESENTED_ON)
     actual = (finding.severity, finding.item, finding.rule, finding.facts["value"], finding.facts["limit"], finding.facts["as_of"])
     assert expected == actual
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import roo
 from roo.context import Context
 from roo.evaluation import Outcome, Severity
+from roo.model.money import Quantity
 from roo.rules.ajcep import ir09_back_to_back as ir09
 from roo.rules.base import Result
 from tests.builders import CLEAN_CERTIFICATE, certificate, item_data
@@ -281,7 +283,7 @@ def test_total_quantity_facts() -> None:
     co = back_to_back(item_data(1, quantity=quantity("1500")))
     ctx = Context(related_certificates=(ORIGINAL, earlier("SG/2024/B2B/0002", "3000")))
     (finding,) = ir09.check_total_quantity(co.items[0], co, ctx).findings
-    expected = ("4500 KGM", "4000 KGM", "1500 KGM", ("SG/2024/B2B/0002",))
+    expected = tuple(Quantity(Decimal(v), "KGM") for v in ("4500", "4000", "1500")) + (("SG/2024/B2B/0002",),)
     actual = (finding.facts["total"], finding.facts["original_quantity"], finding.facts["this_certificate"], finding.facts["earlier"])
     assert expected == actual
 
@@ -505,7 +507,7 @@ def test_same_day_facts_name_the_other_co() -> None:
     co = back_to_back(item_data(1, quantity=quantity("2500")))
     other = back_to_back(item_data(1, quantity=quantity("2500")), reference_number="SG/2024/B2B/0002")
     (finding,) = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, other))).findings
-    assert (("SG/2024/B2B/0002",), "5000 KGM") == (finding.facts["same_day"], finding.facts["total"])
+    assert (("SG/2024/B2B/0002",), Quantity(Decimal("5000"), "KGM")) == (finding.facts["same_day"], finding.facts["total"])
 
 
 # --- a CO based on an original is back-to-back whatever box 13 says -----------------------------------------

@@ -94,7 +94,7 @@ def test_waived_co_is_not_required_through_evaluate() -> None:
     """The status is not_required; the finding is an info citing Art 40(2), read as of the presentation date."""
     evaluation = roo.evaluate(INTO_JAPAN, Context(on=ON, customs_value=money("200000", "JPY")))
     (finding,) = [f for f in evaluation.findings if f.code == "jiepa-co-waived"]
-    expected = (roo.Status.NOT_REQUIRED, "JIEPA/ART/40(2)", Severity.INFO, ON, "200000 JPY")
+    expected = (roo.Status.NOT_REQUIRED, "JIEPA/ART/40(2)", Severity.INFO, ON, money("200000", "JPY"))
     facts = finding.facts
     assert expected == (evaluation.status, finding.rule, finding.severity, facts["as_of"], facts["limit"])
 

@@ -368,8 +368,11 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     declared_quantities = [q for q in quantities if q is not None]
     certified = item.quantity
     if not all(_same_unit(q, certified) for q in declared_quantities):
-        units = tuple(dict.fromkeys(str(q) for q in declared_quantities))
-        return judged(QUANTITY_UNIT_DIFFERS(item.number, declared=units, certified=str(certified)))
+        distinct: dict[str, Quantity] = {}
+        for quantity in declared_quantities:
+            distinct.setdefault(str(quantity), quantity)  # each quantity as printed once, in declaration order
+        units = tuple(distinct.values())
+        return judged(QUANTITY_UNIT_DIFFERS(item.number, declared=units, certified=certified))
     try:
         tolerance = Decimal(ctx.parameter(QUANTITY_TOLERANCE, _parameter_date(co, ctx)))
     except ParameterNotInForce:
@@ -379,14 +382,14 @@ def check_quantity(item: Item, co: Certificate, ctx: Context) -> Result:
     difference = _percent_difference(total, certified.value)
     if difference == 0:
         return PASSED
-    facts = {"declared": str(declared), "certified": str(certified), "tolerance_percent": str(tolerance)}
+    facts = {"declared": declared, "certified": certified, "tolerance_percent": tolerance}
     if difference is not None and difference <= tolerance:
         return judged(QUANTITY_DIFFERS_SLIGHTLY(item.number, difference_percent=_show_percent(difference), **facts))
     gross = item.gross_weight
     if gross is not None and _same_unit(gross, certified):
         gross_difference = _percent_difference(total, gross.value)
         if gross_difference is not None and gross_difference <= tolerance:
-            return judged(QUANTITY_MATCHES_GROSS_WEIGHT(item.number, gross_weight=str(gross), **facts))
+            return judged(QUANTITY_MATCHES_GROSS_WEIGHT(item.number, gross_weight=gross, **facts))
     shown = "n/a" if difference is None else _show_percent(difference)
     if total > certified.value:
         # An excess beyond the tolerance denies only when the tolerance is a confirmed figure, or when no

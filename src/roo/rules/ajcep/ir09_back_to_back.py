@@ -645,13 +645,13 @@ def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -
         return Result(Outcome.NOT_EVALUATED, (finding,), ("quantities in the original item's unit",))
     this_total = (before.total if before is not None else Decimal(0)) + item.quantity.value
     total = this_total + (earlier.total if earlier is not None else Decimal(0))
-    facts = {"original_item": number, "original_reference": reference, "original_quantity": str(source.quantity)}
+    facts = {"original_item": number, "original_reference": reference, "original_quantity": source.quantity}
     if total > source.quantity.value:
         return failed(
             QUANTITY_EXCEEDS_ORIGINAL(
                 item.number,
-                total=f"{total} {unit}",
-                this_certificate=f"{this_total} {unit}",
+                total=Quantity(total, unit),
+                this_certificate=Quantity(this_total, unit),
                 earlier=found.earlier_references or "none",
                 **facts,
             )
@@ -663,7 +663,7 @@ def _total_quantity(item: Item, co: Certificate, ctx: Context, reference: str) -
     return judged(
         QUANTITY_EXCEEDS_ORIGINAL_SAME_DAY(
             item.number,
-            total=f"{with_same_day} {unit}",
+            total=Quantity(with_same_day, unit),
             same_day=found.same_day_references,
             **facts,
         )

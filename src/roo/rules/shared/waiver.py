@@ -127,9 +127,9 @@ def check_waiver(terms: WaiverTerms, co: Certificate, ctx: Context) -> Result:
         return NOT_APPLICABLE
     facts = {
         "value_kind": VALUE_KINDS[limit_rule.value],
-        "value": str(value),
-        "value_in_limit_currency": str(converted.amount),
-        "limit": str(limit),
+        "value": value,
+        "value_in_limit_currency": converted.amount,
+        "limit": limit,
         "importing_party": co.importing_party,
         "as_of": as_of,
     }
