@@ -17,10 +17,12 @@ Source: AJCEP Agreement, Arts 24-29, notes to the AJCEP CO form, note 3; JIEPA A
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
 from ..evaluation import Finding
+from ..locale import N_
 from ..model.certificate import Certificate, Item
 from ..model.criterion import Criterion, CriterionKind
 from ..model.hs import normalize_hs
@@ -29,6 +31,9 @@ from .determination import CriterionResult, Determination, determine
 from .facts import ACU, DMI, FLAG_ORDER
 from .model import Good, nesting_problem
 from .psr import PsrTable
+
+#: Why a good does not originate when no criterion applies to it: it is not of a Party (a msgid).
+NOT_OF_A_PARTY: Final = N_("it is not of a Party")
 
 _CTC_KINDS = frozenset({"CC", "CTH", "CTSH"})
 _PSR_CITATIONS = frozenset({"JIEPA/ART/29(1)(c)", "AJCEP/ART/26(2)"})
@@ -97,8 +102,21 @@ def compare(item: Item, determination: Determination) -> tuple[Finding, ...]:
     claimed = item.origin_criterion
     text = claimed.text.strip()
     if determination.originating is False:
-        tried = "; ".join(f"{r.title} not met" for r in determination.criteria) or "it is not of a Party"
-        return (specs.BOX8_NOT_ORIGINATING(scheme, item.number, claimed=text, reasons=tried),)
+        unmet = tuple(r.title for r in determination.criteria)
+        if not unmet:
+            return (specs.BOX8_NOT_ORIGINATING(scheme, item.number, claimed=text, reasons=NOT_OF_A_PARTY),)
+        # ``reasons`` keeps its English text (its JSON form); the phrase template and the criteria beside it let
+        # a translated message word it in the reader's language.
+        return (
+            specs.BOX8_NOT_ORIGINATING(
+                scheme,
+                item.number,
+                claimed=text,
+                reasons="; ".join(f"{title} not met" for title in unmet),
+                reasons_template=N_("not met: {unmet_criteria}"),
+                unmet_criteria=unmet,
+            ),
+        )
     if determination.originating is None:
         needed = determination.needed or ("more facts",)
         return (specs.BOX8_NOT_DETERMINABLE(scheme, item.number, claimed=text, needed=needed),)
