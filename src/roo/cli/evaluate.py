@@ -3,7 +3,7 @@
 FILE holds a certificate (docs/formats.md#certificate) or a case ``{"certificate": ...,
 "context": ...}``; ``-`` reads standard input. ``--context FILE`` gives the
 context (it replaces a case's own), ``--on DATE`` the date the certificate is
-presented, ``--locale`` the language of the messages. The text report gives
+presented, ``--locale`` the language of the report. The text report gives
 the status, then the certificate-level findings, then one line per item with
 its verdict and, under it, each of its findings with severity, citation and
 message; ``--trace`` adds every check the engine ran. ``--format json``
@@ -141,7 +141,8 @@ def register(subparsers: Subparsers) -> None:
         "--locale",
         type=choice(SUPPORTED_LOCALES),
         choices=SUPPORTED_LOCALES,
-        help="the language of the finding messages (default: en, the canonical English)",
+        help="the language of the report and its messages, with dates, amounts and countries formatted for it "
+        "(default: the plain English report)",
     )
     parser.add_argument(
         "--format",
