@@ -404,3 +404,24 @@ def test_the_trace_built_on_first_read_equals_one_given_whole() -> None:
     copy = pickle.loads(pickle.dumps(unread))
     assert (copy, copy.to_dict()) == (unread, unread.to_dict())
     assert attrs.evolve(unread, status=Status.REJECTED).checks == unread.checks
+
+
+def test_not_evaluated_notes_share_their_facts_and_equal_a_rendered_finding() -> None:
+    """Every item's note of one rule shares one facts object; each equals the finding ``render`` would build."""
+    from roo.rule_kit import render
+
+    notes = [engine._not_evaluated("AJCEP/IR/12", "HS subheading", item, ("context.declaration",)) for item in (None, 1, 2)]
+    facts = {"title": "HS subheading", "needed": ("context.declaration",)}
+    assert notes == [
+        Finding(
+            "AJCEP/IR/12",
+            engine.NOT_EVALUATED_CODE,
+            Severity.INFO,
+            item,
+            render(engine.NOT_EVALUATED_TEMPLATE, item, facts),
+            facts,
+            engine.NOT_EVALUATED_TEMPLATE,
+        )
+        for item in (None, 1, 2)
+    ]
+    assert notes[1].facts is notes[2].facts

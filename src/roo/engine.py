@@ -44,7 +44,19 @@ from typing import Final, Generic, TypeVar
 
 from ._frozen import FrozenMap
 from .context import Context
-from .evaluation import Check, Evaluation, Finding, ItemVerdict, Outcome, Preference, Severity, Trace, fold
+from .evaluation import (
+    Check,
+    Evaluation,
+    FactValue,
+    Finding,
+    ItemVerdict,
+    Outcome,
+    Preference,
+    Severity,
+    Trace,
+    fold,
+    make_finding,
+)
 from .locale import N_
 from .model.certificate import Certificate, Item
 from .rule_kit import CertificateRule, ItemRule, Result, Rule, render
@@ -390,21 +402,25 @@ def _crashed(rule: Rule, item: int | None, error: Exception) -> Result:
     return Result(_NOT_EVALUATED, (crash,), RULE_CRASHED_NEEDED)
 
 
+#: By rule and facts needed (citation, title, needed): the facts and the message without an item, which every
+#: item's "not evaluated" note shares (a 50-item certificate evaluated with only a date has 150 such notes).
+_NOT_EVALUATED_PARTS: Final[_Memo[tuple[str, str, tuple[str, ...]], tuple[FrozenMap[FactValue], str]]] = _Memo(1024)
+
+
 def _not_evaluated(citation: str, title: str, item: int | None, needed: tuple[str, ...]) -> Finding:
     """The ``info`` finding of a rule (``citation``, ``title``) that lacked the facts ``needed``."""
     key = (citation, title, item, needed)
     finding = _NOT_EVALUATED_FINDINGS.get(key)
     if finding is None:
+        shared = (citation, title, needed)
+        parts = _NOT_EVALUATED_PARTS.get(shared)
+        if parts is None:
+            facts: FrozenMap[FactValue] = FrozenMap({"title": title, "needed": needed})
+            parts = _NOT_EVALUATED_PARTS.keep(shared, (facts, render(NOT_EVALUATED_TEMPLATE, None, facts)))
+        facts, message = parts
+        # The item's prefix as render() writes it, on the message rendered once for every item.
+        message = message if item is None else f"Item {item}: {message}"
         finding = _NOT_EVALUATED_FINDINGS.keep(
-            key,
-            Finding(
-                citation,
-                NOT_EVALUATED_CODE,
-                Severity.INFO,
-                item,
-                render(NOT_EVALUATED_TEMPLATE, item, {"title": title, "needed": needed}),
-                FrozenMap({"title": title, "needed": needed}),
-                NOT_EVALUATED_TEMPLATE,
-            ),
+            key, make_finding(citation, NOT_EVALUATED_CODE, Severity.INFO, item, message, facts, NOT_EVALUATED_TEMPLATE)
         )
     return finding

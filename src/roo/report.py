@@ -187,6 +187,62 @@ def _yes(words: Labels, flag: bool | None) -> str:
     return words._("not stated") if flag is None else words._("yes") if flag else words._("no")
 
 
+#: The code of the engine's own "not evaluated" note (``roo.engine.NOT_EVALUATED_CODE``), which reports group.
+_NOT_EVALUATED_CODE: Final = "check-not-evaluated"
+
+
+@final
+@attrs.frozen
+class SharedNotes:
+    """The "not evaluated" notes that several items share, for a report to list once naming the items.
+
+    An evaluation keeps one ``check-not-evaluated`` finding per item (each names its item, and an item's
+    verdict is folded from its own findings; docs/formats.md#not-evaluated-notes); a report of a 50-item
+    certificate evaluated with only a date would repeat the same note 50 times for each rule. ``groups``
+    holds, by the items they concern (ascending), the notes of two or more items that are the same apart from
+    the item (same rule, same facts), one finding standing for each, in the order the evaluation gives them.
+    """
+
+    groups: tuple[tuple[tuple[int, ...], tuple[Finding, ...]], ...]
+    keys: frozenset[tuple[str, object]]
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether ``finding`` is listed in one of the groups (a report then leaves it out of its item)."""
+        return finding.code == _NOT_EVALUATED_CODE and finding.item is not None and (finding.rule, finding.facts) in self.keys
+
+
+def shared_notes(findings: Iterable[Finding]) -> SharedNotes:
+    """The notes among ``findings`` to list once for several items (see :class:`SharedNotes`); linear in findings."""
+    items: dict[tuple[str, object], list[int]] = {}
+    first: dict[tuple[str, object], Finding] = {}
+    for finding in findings:
+        if finding.code == _NOT_EVALUATED_CODE and finding.item is not None:
+            key: tuple[str, object] = (finding.rule, finding.facts)
+            items.setdefault(key, []).append(finding.item)
+            first.setdefault(key, finding)
+    by_items: dict[tuple[int, ...], list[Finding]] = {}
+    keys = []
+    for shared, numbers in items.items():
+        if len(set(numbers)) > 1:
+            keys.append(shared)
+            by_items.setdefault(tuple(sorted(set(numbers))), []).append(first[shared])
+    return SharedNotes(tuple((numbers, tuple(notes)) for numbers, notes in by_items.items()), frozenset(keys))
+
+
+def item_ranges(numbers: Sequence[int]) -> str:
+    """Ascending item numbers as runs: ``(1, 2, 3, 5, 7, 8)`` gives ``"1–3, 5, 7–8"``."""
+    runs: list[str] = []
+    start = previous = numbers[0] if numbers else 0
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        runs.append(str(start) if start == previous else f"{start}\u2013{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(runs) if numbers else ""
+
+
 class _Page:
     """Builds the page for one certificate and its evaluation."""
 
@@ -216,6 +272,15 @@ class _Page:
         self.placed_by_item: dict[int | None, list[_Placed]] = {}
         for placed in self.placed:
             self.placed_by_item.setdefault(placed.finding.item, []).append(placed)
+        # The "not evaluated" notes several items share are listed once, above the items: the first item's,
+        # its message without the item, stands for each (its number is where every item's summary links).
+        self.shared = shared_notes(evaluation.findings)
+        self.shared_placed: dict[tuple[str, object], _Placed] = {}
+        if self.shared.groups:
+            for placed in self.placed:
+                if self.shared.covers(placed.finding) and (placed.finding.rule, placed.finding.facts) not in self.shared_placed:
+                    shown = attrs.evolve(placed.finding, message=words.message(placed.finding))  # without "Item n:"
+                    self.shared_placed[(placed.finding.rule, placed.finding.facts)] = _Placed(placed.ref, shown, placed.box)
 
     # Findings by place.
 
@@ -223,11 +288,20 @@ class _Page:
         """Findings placed in ``box``; for an item box, only those about no particular item."""
         if box in ITEM_BOXES:
             return [p for p in self.placed if p.box == box and p.finding.item is None]
-        return [p for p in self.placed if p.box == box]
+        return [p for p in self.placed if p.box == box and not self.shared.covers(p.finding)]
 
     def item_findings(self, number: int) -> list[_Placed]:
-        """The findings about item ``number`` placed in one of the item boxes."""
-        return [p for p in self.placed_by_item.get(number, ()) if p.box in ITEM_BOXES]
+        """The findings about item ``number`` placed in one of the item boxes, but for the notes it shares."""
+        return [p for p in self.placed_by_item.get(number, ()) if p.box in ITEM_BOXES and not self.shared.covers(p.finding)]
+
+    def own_or_shared(self, placed: Iterable[_Placed]) -> list[_Placed]:
+        """``placed`` with each shared note replaced by the one that stands for it, each once."""
+        shown: dict[str, _Placed] = {}
+        for p in placed:
+            if self.shared.covers(p.finding):
+                p = self.shared_placed[(p.finding.rule, p.finding.facts)]
+            shown.setdefault(p.ref, p)
+        return list(shown.values())
 
     def refs(self, placed: Iterable[_Placed]) -> str:
         """Links to the findings ``placed`` (``F1, F3``), as HTML."""
@@ -310,7 +384,7 @@ class _Page:
                 why = "; ".join(_reason(p) for p in denying)
             else:
                 why = _e(words._("with the whole certificate:")) + " " + "; ".join(_reason(p) for p in certificate_errors)
-            notes = [p for p in own if not p.finding.denies]
+            notes = self.own_or_shared(p for p in own if not p.finding.denies)
             rows.append(
                 "<tr>"
                 f"<td>{verdict_.number}</td>"
@@ -472,6 +546,13 @@ class _Page:
                 f"<p>{_e(words._('About every item:'))}</p>"
                 f"{_finding_list(words, general, show_box=True, lang=self.lang)}</td></tr>"
             )
+        for group, (shared_by, notes) in enumerate(self.shared.groups, start=1):
+            listed = [self.shared_placed[(note.rule, note.facts)] for note in notes]
+            rows.append(
+                f'<tr class="item-findings" id="item-findings-shared-{group}"><td colspan="{len(ITEM_BOXES)}">'
+                f"<p>{_e(words._('About items {numbers}:', numbers=item_ranges(shared_by)))}</p>"
+                f"{_finding_list(words, listed, show_box=True, lang=self.lang)}</td></tr>"
+            )
         numbers = [v.number for v in self.evaluation.items]
         numbers += [number for number in self.item_by_number if number not in self.verdict_by_number]
         for number in numbers:
@@ -631,7 +712,7 @@ class _Page:
 
     def other(self) -> str:
         words = self.words
-        placed = [p for p in self.placed if p.box == OTHER]
+        placed = [p for p in self.placed if p.box == OTHER and not self.shared.covers(p.finding)]
         content = (
             _finding_list(words, placed, lang=self.lang)
             if placed

@@ -9,6 +9,7 @@ from ..evaluation import Check, Evaluation, Finding, Outcome
 from ..locale import N_, localize
 from ..locale.frame import Labels, labels
 from ..model.certificate import Certificate, Item
+from ..report import item_ranges, shared_notes
 from ..safeguard import SAFEGUARD_SCHEME
 from ._common import terminal_text
 
@@ -77,6 +78,10 @@ def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False, loca
     own = [f for f in evaluation.findings if f.item is None]
     lines.append(words._("certificate") if own else words._("certificate: no findings"))
     lines.extend(_finding_line(words, f) for f in own)
+    shared = shared_notes(evaluation.findings)
+    for numbers, notes in shared.groups:  # the "not evaluated" notes several items share, once
+        lines.append(words._("items {numbers}", numbers=item_ranges(numbers)))
+        lines.extend(_finding_line(words, f) for f in notes)
     item_of = _items_by_number(co).get
     for verdict in evaluation.items:
         item = item_of(verdict.number)
@@ -87,7 +92,7 @@ def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False, loca
             else ""
         )  # fmt: skip
         lines.append(f"{words._('item {number}:', number=verdict.number)} {words.word(verdict.preference):<7}{about}")
-        lines.extend(_finding_line(words, f) for f in verdict.findings)
+        lines.extend(_finding_line(words, f) for f in verdict.findings if not shared.covers(f))
         if not verdict.granted and not any(f.denies for f in verdict.findings):
             lines.append("  " + words._("(denied with the whole certificate: see the certificate's errors above)"))
     lines.append("")
@@ -235,14 +240,19 @@ def render_markdown(
     lines.append("## " + words._("Certificate"))
     lines.append("")
     lines.extend(_md_findings(words, own) or [words._("No findings about the certificate as a whole."), ""])
+    shared = shared_notes(evaluation.findings)
+    for numbers, notes in shared.groups:  # the "not evaluated" notes several items share, once
+        lines.extend(["## " + words._("Items {numbers}", numbers=item_ranges(numbers)), ""])
+        lines.extend(_md_findings(words, notes))
     for verdict in evaluation.items:
         lines.append(
             "## " + words._("Item {number}: {preference}", number=verdict.number, preference=words.word(verdict.preference))
         )
         lines.append("")
-        if not verdict.findings:
+        listed = [f for f in verdict.findings if not shared.covers(f)]
+        if not listed:
             lines.extend([words._("No findings."), ""])
-        lines.extend(_md_findings(words, verdict.findings))
+        lines.extend(_md_findings(words, listed))
         if not verdict.granted and not any(f.denies for f in verdict.findings):
             lines.extend([words._("Denied with the whole certificate: see the certificate's errors above."), ""])
     lines.extend(["## " + words._("Checks"), "", words._("{tally}.", tally=_tally(words, evaluation.checks)), ""])
