@@ -119,6 +119,10 @@ MODULE_TESTS: Final = {
 
 #: Mutants that cannot change what roo does, by (module, mutated line); each says why.
 EQUIVALENT: Final[dict[tuple[str, str], str]] = {
+    ("src/roo/origin/accumulation.py", "description=None,"): (
+        "a material settled from its own bill gives back only its origin, box 8, needs and VNM (Nested); the "
+        "description of the good built for it shows nowhere, the notes quoting the material's own"
+    ),
     (
         "src/roo/origin/determination.py",
         "met, key=lambda r: (len(r.flags), _RANK.get(r.criterion, 6), results.index(r)), default=None",

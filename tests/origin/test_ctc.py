@@ -146,3 +146,19 @@ def test_specific_process(operations: list[dict[str, Any]], expected: bool | Non
 def test_specific_process_only_concerns_non_originating_materials() -> None:
     """With no non-originating material, a specific-process rule has nothing to apply to (Art 26.4)."""
     assert palm_oil([], material("Crude palm oil", "151110", "60.00", originating=True)) is True
+
+
+@pytest.mark.parametrize(
+    ("material_hs", "expected"),
+    [
+        pytest.param("17", None, id="chapter-of-the-first-heading"),
+        pytest.param("1703", False, id="last-heading-of-the-range"),
+        pytest.param("1704", True, id="after-the-range"),
+        pytest.param("18", True, id="chapter-after-the-range"),
+    ],
+)
+def test_a_code_too_short_to_tell_against_an_excepted_range_is_unknown(material_hs: str, expected: bool | None) -> None:
+    """``CC except from 17.01-17.03``: a material known only as chapter 17 may come from the excepted headings,
+    so whether it changes classification cannot be told; heading 17.03 (the range's end) is excepted."""
+    requirement = Requirement(RequirementKind.CC, exceptions=(HsRange("1701", "1703"),))
+    assert expected == changes(requirement, "210690", material_hs)

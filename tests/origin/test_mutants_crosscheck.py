@@ -112,3 +112,16 @@ def test_a_bill_too_deep_to_settle_names_where_it_stops() -> None:
         "CTH",
         (f"{problem.path} ({problem.message})",),
     )
+
+
+def test_an_undetermined_jiepa_good_is_noted_under_jiepa() -> None:
+    """Under JIEPA, whether a good originates is decided by Art 29.1: a box 8 that its bill cannot settle is noted
+    citing JIEPA, not AJCEP."""
+    co = certificate(items=[item_data(1, hs_code="854430", origin_criterion="PSR")], exporting_party="ID")
+    bill = good(material("Mystery", None, "70.00"), scheme="JIEPA", exporting_party="ID", hs_code="854430")
+    (finding,) = cross_check(co.items[0], bill, table({"hs": "8544", "rule": "CTH"}, scheme="JIEPA"))
+    assert (finding.code, finding.rule.split("/")[0], finding.facts["needed"]) == (
+        "box8-not-determinable",
+        "JIEPA",
+        ("materials[0].hs_code",),
+    )

@@ -109,3 +109,20 @@ def test_a_material_weight_missing_names_the_criterion() -> None:
         missing.facts["basis"],
         missing.facts["missing"],
     )
+
+
+def test_jiepa_material_weight_missing_cites_jiepa() -> None:
+    """JIEPA Art 31 sets the de minimis by weight for the row: a material whose weight is not given leaves the
+    change undetermined, and the note cites the JIEPA article."""
+    shirts_row = table({"hs": "6109", "rule": "CC", "de_minimis": {"percent": "10", "basis": "weight"}}, scheme="JIEPA")
+    determination = run(
+        material("Cotton fabric", "520812", "30.00", weight={"value": "90", "unit": "KGM"}),
+        material("Knitted panels", "610990", "5.00"),
+        psr=shirts_row,
+        scheme="JIEPA",
+        exporting_party="ID",
+        hs_code="610910",
+        weight={"value": "100", "unit": "KGM"},
+    )
+    (missing,) = [f for f in determination.findings if f.code == "origin-de-minimis-measure-missing"]
+    assert (missing.rule, missing.facts["missing"]) == ("JIEPA/ART/31", ("'Knitted panels' (materials[1])",))

@@ -121,3 +121,11 @@ def test_too_many_alternatives_joined_by_or_says_so() -> None:
     rule = " or ".join(f"RVC {n}" for n in range(1, 70))
     data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": rule}]}
     assert [("rows[0].rule", "the rule allows more than 64 alternatives", rule)] == refused(data)
+
+
+def test_a_row_without_a_source_on_it_or_on_the_table_says_where_one_goes() -> None:
+    """Every rule roo applies cites where it was read: a row needs a source, its own or the table's."""
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "rows": [{"hs": "1806", "rule": "CTH"}]}
+    assert [(path, message) for path, message, _ in refused(data)] == [
+        ("rows[0].source", "every row needs a source (on the row or the table)")
+    ]

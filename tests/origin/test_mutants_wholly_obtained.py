@@ -56,3 +56,15 @@ def test_a_vessel_whose_registry_or_flag_is_unknown_names_each_missing_field(
     assert criterion(determination, "WO") is None
     (finding,) = [f for f in determination.findings if f.code == "origin-vessel-facts-missing"]
     assert (finding.facts["needed"], determination.needed) == (needed, needed)
+
+
+def test_an_unnamed_vessel_owned_by_no_national_is_named_unnamed_and_its_share_given() -> None:
+    """A share of nought is a share (a vessel owned by no national of the Parties): it loads, and fails Art 23(b);
+    a vessel the bill does not name is shown as unnamed."""
+    vessel = {"registered_in": "SG", "flag": "ID", "ownership_percent": "0", "crew_percent": "80"}
+    determination = run(wholly_obtained="sea_fishing", vessel=vessel, **SHRIMP)
+    (finding,) = [f for f in determination.findings if f.code == "origin-vessel-not-of-party"]
+    assert (finding.facts["vessel"], finding.facts["reason"]) == (
+        "(unnamed)",
+        "registered in SG; 0% owned by nationals of the Parties, below 50%",
+    )

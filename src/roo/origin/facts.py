@@ -137,9 +137,9 @@ class Nested:
     """What settling a material from its own bill of materials gave: origin, box 8, missing facts, VNM."""
 
     originating: bool | None
-    box8: str | None = None
-    needed: tuple[str, ...] = ()
-    vnm: Decimal | None = None
+    box8: str | None
+    needed: tuple[str, ...]
+    vnm: Decimal | None
 
 
 def names(materials: Iterable[Settled]) -> tuple[str, ...]:
