@@ -119,6 +119,10 @@ MODULE_TESTS: Final = {
 
 #: Mutants that cannot change what roo does, by (module, mutated line); each says why.
 EQUIVALENT: Final[dict[tuple[str, str], str]] = {
+    ("src/roo/origin/crosscheck.py", "if claimed.problem is not None and not claimed.criteria:"): (
+        "OriginCriterion.parse sets a problem only when it read no criterion, so a problem implies no criteria "
+        "and 'or' and 'and' agree on every box 8 roo reads"
+    ),
     ("src/roo/origin/accumulation.py", "description=None,"): (
         "a material settled from its own bill gives back only its origin, box 8, needs and VNM (Nested); the "
         "description of the good built for it shows nowhere, the notes quoting the material's own"

@@ -125,3 +125,15 @@ def test_an_undetermined_jiepa_good_is_noted_under_jiepa() -> None:
         "JIEPA",
         ("materials[0].hs_code",),
     )
+
+
+def test_a_criterion_not_supported_names_what_the_bill_does_satisfy() -> None:
+    """Box 8 claims WO for biscuits made from foreign flour: the note names the criteria the bill does meet, so the
+    exporter sees which code box 8 should have carried (form note 3)."""
+    (finding,) = cross_check(claim("WO"), good(material("Flour", "110100", "40.00")))
+    assert (finding.code, finding.facts["unsupported"], finding.facts["satisfied"], finding.facts["box8"]) == (
+        "box8-criterion-not-supported",
+        ("WO",),
+        ("RVC", "CTH"),
+        "CTH",
+    )

@@ -174,3 +174,31 @@ def test_a_built_good_of_four_digits_names_its_code_and_needs_a_subheading() -> 
     (finding,) = [f for f in determination.findings if f.code == "origin-hs-code-unusable"]
     assert (dict(finding.facts), determination.originating, determination.needed) == ({"hs_code": "1905"}, None, ("hs_code",))
     assert finding.message == "'1905' is not a six-digit subheading, so the rule that applies to the good cannot be found."
+
+
+def test_a_nested_material_left_undetermined_names_the_fact_from_the_outer_good() -> None:
+    """A material settled from its own bill that cannot be decided says which fact of that bill is missing, named
+    from the good being determined (materials[0].materials[0].hs_code)."""
+    dough = material("Dough", "190590", "30.00", originating=None, materials=[material("Premix", None, "25.00")])
+    settled = [f.message for f in run(dough).findings if f.code == "origin-material-settled"]
+    assert settled == [
+        "Material 'Dough' (materials[0]) was settled from its own bill of materials: undetermined for want of "
+        "materials[0].materials[0].hs_code, so it is treated as non-originating."
+    ]
+
+
+def test_the_value_content_currency_comes_from_the_materials_when_the_fob_is_nought() -> None:
+    """A good built in code with an FOB of nought has no value content (Art 27 divides by the FOB); the VNM is still
+    given, and the currency it is in."""
+    import roo
+    from roo.model import Money
+    from roo.origin.model import Good, Material
+
+    built = Good(
+        roo.Scheme.AJCEP,
+        "TH",
+        "190531",
+        fob_value=Money(Decimal(0), "USD"),
+        materials=(Material("Flour", "110100", value=Money(Decimal("40.00"), "USD")),),
+    )
+    assert determine(built).to_dict()["value_content"] == {"fob": None, "vnm": "40.00", "currency": "USD"}

@@ -129,3 +129,12 @@ def test_a_row_without_a_source_on_it_or_on_the_table_says_where_one_goes() -> N
     assert [(path, message) for path, message, _ in refused(data)] == [
         ("rows[0].source", "every row needs a source (on the row or the table)")
     ]
+
+
+def test_a_rule_nested_too_deep_quotes_the_rule() -> None:
+    """Parentheses deeper than the limit are refused, quoting the rule (clipped) so the row can be found."""
+    rule = "(" * 40 + "CTH" + ")" * 40
+    data = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "s", "rows": [{"hs": "1806", "rule": rule}]}
+    ((path, message, _),) = refused(data)
+    assert path == "rows[0].rule"
+    assert message.startswith("parentheses nested more than 16 deep in rule '((((")

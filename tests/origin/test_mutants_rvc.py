@@ -40,3 +40,17 @@ def test_a_qvc_left_open_by_a_missing_value_cites_jiepa() -> None:
     )
     missing = [f for f in determination.findings if f.code == "origin-material-value-missing"]
     assert ["JIEPA/ART/29(6)"] == [f.rule for f in missing]
+
+
+def test_a_value_content_that_is_a_bound_is_worded_in_the_readers_language() -> None:
+    """With a material's value missing the RVC is an upper bound and the VNM a lower one (Art 27); a translated
+    message words both bounds in its own language, never the English "at least" / "at most"."""
+    from roo.locale import render_finding
+    from tests.origin.helpers import material, run
+
+    determination = run(material("Flour", "190590", "70.00"), material("Sugar", "170199", None))
+    (finding,) = [f for f in determination.findings if f.code == "origin-rvc-below-threshold"]
+    assert (finding.facts["vnm"], finding.facts["rvc_percent"]) == ("at least 70.00 USD", "at most 30.00")
+    for locale in ("ja", "id"):
+        message = render_finding(finding, locale)
+        assert "at least" not in message and "at most" not in message, (locale, message)
