@@ -292,3 +292,12 @@ def test_notebook_views_use_the_same_words(locale: str, name: str) -> None:
         assert [words for words in english if _contains(text, words)] == [], kind
     cldr = Locale.parse(CLDR[locale])
     assert format_date(co.issue_date, "long", locale=cldr) in views["certificate"]
+
+
+def test_the_evaluations_locale_is_not_part_of_its_json() -> None:
+    """``Evaluation.locale`` tells the notebook view which language to write; the JSON contract does not change."""
+    co, ctx = _case("unsigned.json")
+    localized = roo.evaluate(co, ctx, locale="id")
+    assert localized.locale == "id" and roo.evaluate(co, ctx).locale is None
+    assert "locale" not in localized.to_dict()
+    assert localized.localized("ja").locale == "ja"
