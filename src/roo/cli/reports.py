@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -91,7 +92,7 @@ def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False, loca
             if item
             else ""
         )  # fmt: skip
-        lines.append(f"{words._('item {number}:', number=verdict.number)} {words.word(verdict.preference):<7}{about}")
+        lines.append(f"{words._('item {number}:', number=verdict.number)} {_pad(words.word(verdict.preference), 7)}{about}")
         lines.extend(_finding_line(words, f) for f in verdict.findings if not shared.covers(f))
         if not verdict.granted and not any(f.denies for f in verdict.findings):
             lines.append("  " + words._("(denied with the whole certificate: see the certificate's errors above)"))
@@ -100,6 +101,13 @@ def render(evaluation: Evaluation, co: Certificate, *, trace: bool = False, loca
     if trace:
         lines.extend(_check_line(words, check) for check in evaluation.checks)
     return "\n".join(map(terminal_text, lines)) + "\n"
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns: a wide (CJK) character takes two, so the
+    columns of a Japanese report line up as an English one's do (for ASCII text, ``f"{text:<{width}}"``)."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - columns)
 
 
 def _items_by_number(co: Certificate) -> dict[int, Item]:
@@ -135,12 +143,12 @@ def _unverified_lines(words: Labels, evaluation: Evaluation) -> list[str]:
         )
     ]
     for check in unverified:
-        lines.append(f"  {_where(words, check.item):<11} {check.rule:<16} {check.title} {_needs(words, check.needed)}")
+        lines.append(f"  {_pad(_where(words, check.item), 11)} {check.rule:<16} {check.title} {_needs(words, check.needed)}")
     return lines
 
 
 def _finding_line(words: Labels, finding: Finding) -> str:
-    return f"  {words.word(finding.severity):<7} {finding.rule:<16} {words.message(finding)} [{finding.code}]"
+    return f"  {_pad(words.word(finding.severity), 7)} {finding.rule:<16} {words.message(finding)} [{finding.code}]"
 
 
 def _outcome(words: Labels, outcome: Outcome) -> str:
@@ -157,7 +165,7 @@ def _tally(words: Labels, checks: tuple[Check, ...]) -> str:
 
 def _check_line(words: Labels, check: Check) -> str:
     needed = " " + _needs(words, check.needed) if check.needed else ""
-    return f"  {words.word(check.outcome):<14} {_where(words, check.item):<11} {check.rule:<16} {check.title}{needed}"
+    return f"  {_pad(words.word(check.outcome), 14)} {_pad(_where(words, check.item), 11)} {check.rule:<16} {check.title}{needed}"
 
 
 # --- the Markdown report ----------------------------------------------------------------------------------
