@@ -146,10 +146,23 @@ def test_a_severity_no_case_declares_is_refused() -> None:
     assert spec.with_severity(Severity.WARNING, 1).severity is Severity.WARNING
     assert spec.with_severity(Severity.ERROR, 1).severity is Severity.ERROR
     assert spec.citing("AJCEP/IR/3(c)(i)", 1).rule == "AJCEP/IR/3(c)(i)"
-    with pytest.raises(ValueError, match="not declared"):
+    with pytest.raises(ValueError, match=r"^example-code: severity info is not declared in the spec's cases$"):
         spec.with_severity(Severity.INFO, 1)
-    with pytest.raises(ValueError, match="not declared"):
+    with pytest.raises(ValueError, match=r"^example-code: citation AJCEP/IR/3\(d\) is not declared in the spec's cases$"):
         spec.citing("AJCEP/IR/3(d)", 1)
+
+
+def test_a_finding_at_another_severity_or_citation_is_worded_as_the_spec_words_it() -> None:
+    """``with_severity`` and ``citing`` change only the severity or the citation: the message names the item and
+    takes the plural form when the count fact counts more than one, as the spec's own findings do."""
+    case = FindingCase("when y", Severity.WARNING, "AJCEP/IR/3(c)(i)")
+    spec = FindingSpec("example-code", "AJCEP/IR/3(c)", Severity.ERROR, "{n} mark is missing.", (case,),
+                       plural="{n} marks are missing.", count="n")
+    for make in (spec, lambda *a, **f: spec.with_severity(Severity.WARNING, *a, **f),
+                 lambda *a, **f: spec.citing("AJCEP/IR/3(c)(i)", *a, **f)):
+        assert make(2, n=1).message == "Item 2: 1 mark is missing."
+        assert make(2, n=3).message == "Item 2: 3 marks are missing."
+        assert make(None, n=3).message == "3 marks are missing."
 
 
 def test_the_waiver_cites_the_paragraph_whose_amount_applied_as_the_catalogue_lists() -> None:
