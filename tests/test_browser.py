@@ -157,7 +157,7 @@ def _chromium(url: str, *args: str, profile: Path) -> str:
         [_FOUND, *_FLAGS, f"--user-data-dir={profile}", *args, url],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=900,
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
@@ -248,7 +248,7 @@ def _report(name: str, locale: str | None = None) -> str:
             ],  # fmt: skip
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=900,
             check=False,
             cwd=ROOT,
         )

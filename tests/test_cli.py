@@ -27,7 +27,7 @@ def roo_process(*args: str, stdin: str | None = None) -> subprocess.CompletedPro
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=900,  # only a guard against a hang: a busy machine measuring coverage is slow, never wrong
         check=False,
     )
 

@@ -116,7 +116,7 @@ def test_console_examples_print_what_they_show(page: str, command: str, output: 
     words = shlex.split(command)
     words = [str(tmp_path / word) if before in ("-o", "--output") else word for before, word in zip(["", *words[:-1]], words, strict=True)]
     result = subprocess.run(
-        [sys.executable, "-m", "roo", *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "roo", *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=900, check=False
     )
     shown = (result.stdout + result.stderr).splitlines()
     expected = output.splitlines()

@@ -92,7 +92,7 @@ def test_example_exit_code(name: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=900,
         check=False,
     )
     assert (EXPECTED[name].exit_code, "") == (result.returncode, result.stderr)

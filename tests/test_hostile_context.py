@@ -110,7 +110,7 @@ def test_the_callers_context_is_left_as_it_was() -> None:
 
     thread = threading.Thread(target=work)
     thread.start()
-    thread.join(timeout=120)
+    thread.join(timeout=900)
     assert [5] == seen
 
 

@@ -51,7 +51,7 @@ def _roo(*args: str, stdin: str | None = None, stdout: Any = subprocess.PIPE) ->
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=900,
         check=False,
     )
 
@@ -364,7 +364,7 @@ def test_evaluate_many_returns_errors_across_processes() -> None:
     """``evaluate_many(errors="return")`` in a process pool hands back the error itself, problems intact."""
     bad = certificate_data(exporting_party="Indonesia")
     with ProcessPoolExecutor(1) as pool:
-        returned = pool.submit(_evaluate_in_worker, bad).result(timeout=120)
+        returned = pool.submit(_evaluate_in_worker, bad).result(timeout=900)
     assert isinstance(returned, InvalidCertificate)
     assert "exporting_party" == returned.problems[0].path
 

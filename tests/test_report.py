@@ -165,7 +165,7 @@ def test_every_example_through_the_command(tmp_path: Path, name: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=900,
         check=False,
     )
     try:
