@@ -15,6 +15,7 @@ rests on a check roo did not make.
 
 from __future__ import annotations
 
+import abc
 import enum
 from collections.abc import Mapping
 from datetime import date
@@ -185,7 +186,7 @@ class ItemVerdict:
         }
 
 
-class Trace:
+class Trace(abc.ABC):
     """A trace kept in the compact form an evaluation recorded it in, its :class:`Check` lines built on first read.
 
     Most callers read the verdicts and findings, not the trace: the engine
@@ -197,9 +198,9 @@ class Trace:
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def build(self) -> tuple[Check, ...]:
         """The trace's lines, in order."""
-        raise NotImplementedError
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (self.build(),))
