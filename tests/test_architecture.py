@@ -22,7 +22,7 @@ PACKAGE = "roo"
 
 #: The floors, bottom first. A name ending in ``.*`` is a package with every module in it.
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("roo.errors", "roo._exact", "roo._frozen", "roo._json", "roo._version", "roo.dates", "roo.text")),
+    ("foundation", ("roo.errors", "roo._exact", "roo._frozen", "roo._lazy", "roo._json", "roo._version", "roo.dates", "roo.text")),
     ("value objects", ("roo.model.*", "roo.hs.*", "roo.params.*", "roo.deadlines")),
     ("findings", ("roo.locale.*", "roo.evaluation")),
     ("rule kit", ("roo.rule_kit",)),

@@ -4,7 +4,6 @@
 and Japan Customs (NACCS), and any e-CO that roo can load.
 """
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
         verify,
     )
 else:
+    from .._lazy import lazy_names
+
     # The public names are imported on first use: ``import roo`` runs only what the JIEPA rules need (the
     # ledger, the comparison), not the verification, digests, keys and messages.
     _HOME = {
@@ -74,16 +75,7 @@ else:
         "verify": "verify",
     }
 
-    def __getattr__(name: str) -> object:
-        home = _HOME.get(name)
-        if home is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        found = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-        globals()[name] = found
-        return found
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOME})
+    __getattr__, __dir__ = lazy_names(__name__, globals(), _HOME)
 
     class _Package(types.ModuleType):
         """``roo.eco`` itself: ``compare``, ``digest`` and ``verify`` name functions, not their modules.

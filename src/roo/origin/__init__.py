@@ -12,7 +12,6 @@ See docs/origin.md.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,6 +42,8 @@ if TYPE_CHECKING:
     )
     from .specs import SPECS
 else:
+    from .._lazy import lazy_names
+
     # The public names are imported on first use (``import roo`` does not run the determination), each from
     # its module; the classes the context needs (roo.origin.model, roo.origin.psr) are imported by it directly.
     _HOME = {
@@ -76,16 +77,7 @@ else:
         "SPECS": "specs",
     }
 
-    def __getattr__(name: str) -> object:
-        home = _HOME.get(name)
-        if home is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        found = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-        globals()[name] = found
-        return found
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOME})
+    __getattr__, __dir__ = lazy_names(__name__, globals(), _HOME)
 
 __all__ = [
     "SPECS",
