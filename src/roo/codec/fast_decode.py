@@ -42,7 +42,7 @@ from .._json import BOM, DEFAULT_LIMITS, Limits, decode
 from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
 from .checks import check_certificate
-from .fast_path import _EXACT, FastStructure
+from .fast_path import _EXACT, FastStructure, decimal_lines
 from .hooks import parse_criterion, structure_decimal, text_problem
 
 #: The msgspec module, imported with the reader on first use (``import roo`` does not pay for it).
@@ -199,20 +199,7 @@ class _Mirror:
             ]
         if kind is Decimal:
             # The converter's fast reading, then its hook (which raises for what roo refuses).
-            number = f"{var}_number"
-            return [
-                f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
-                f"or {var}.__class__ is Decimal:",
-                f"{indent}    try:",
-                f"{indent}        {number} = exact_decimal({var})",
-                f"{indent}    except ArithmeticError:",
-                f"{indent}        {number} = read_decimal({var}, Decimal)",
-                f"{indent}    if not {number}.is_finite():",
-                f"{indent}        {number} = read_decimal({var}, Decimal)",
-                f"{indent}    {var} = {number}",
-                f"{indent}else:",
-                f"{indent}    {var} = read_decimal({var}, Decimal)",
-            ]
+            return decimal_lines(var, indent, f"read_decimal({var}, Decimal)")
         if get_origin(kind) is tuple:
             element = f"{var}_e"
             converted = self.convert_value(element, get_args(kind)[0], indent + "    ")

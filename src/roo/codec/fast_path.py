@@ -50,6 +50,25 @@ _EXACT: Final = decimal.Context(
 )
 
 
+def decimal_lines(var: str, indent: str, fallback: str) -> list[str]:
+    """Generated lines that read ``var`` as an exact Decimal through :data:`_EXACT` (``exact_decimal`` in the
+    namespace), and through ``fallback`` (the hook's reading, which refuses what roo refuses) for anything else:
+    text that is not ASCII, a trapped value, NaN or an infinity."""
+    number = f"{var}_number"
+    return [
+        f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
+        f"or {var}.__class__ is Decimal:",
+        f"{indent}    try:",
+        f"{indent}        {number} = exact_decimal({var})",
+        f"{indent}    except ArithmeticError:",
+        f"{indent}        {number} = {fallback}",
+        f"{indent}    if not {number}.is_finite():",
+        f"{indent}        {number} = {fallback}",
+        f"{indent}    {var} = {number}",
+        f"{indent}else:",
+        f"{indent}    {var} = {fallback}",
+    ]
+
 class FastStructure:
     """Generates the fast path's structure function of each attrs class, once, as specialised source.
 
@@ -230,20 +249,7 @@ class FastStructure:
         if cls is Decimal:
             namespace["exact_decimal"] = _EXACT.create_decimal
             namespace["Decimal"] = Decimal
-            number = f"{var}_number"
-            return [
-                f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
-                f"or {var}.__class__ is Decimal:",
-                f"{indent}    try:",
-                f"{indent}        {number} = exact_decimal({var})",
-                f"{indent}    except ArithmeticError:",
-                f"{indent}        {number} = {hook}({var}, {kind})",
-                f"{indent}    if not {number}.is_finite():",
-                f"{indent}        {number} = {hook}({var}, {kind})",
-                f"{indent}    {var} = {number}",
-                f"{indent}else:",
-                f"{indent}    {var} = {hook}({var}, {kind})",
-            ]
+            return decimal_lines(var, indent, f"{hook}({var}, {kind})")
         if cls is date:
             # Ten characters with '-' at 4 and 7 are YYYY-MM-DD or nothing date.fromisoformat accepts, and it
             # reads ASCII digits only: what it accepts of them the hook's pattern admits (and cheaper to test).
