@@ -175,6 +175,10 @@ def evaluate_stream(
             for result in pool.imap(evaluator, _bounded(lines, slots, stop), chunksize):
                 slots.release()
                 yield result
+            # The whole stream is read: the workers finish and exit on their own. Leaving the block terminates
+            # (SIGTERM) only the workers of a stream abandoned part way, which may be busy.
+            pool.close()
+            pool.join()
         finally:
             stop.set()
 
