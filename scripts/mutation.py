@@ -215,6 +215,10 @@ EQUIVALENT: Final[dict[tuple[str, str], str]] = {
     ("src/roo/rules/jiepa/art41_goods.py", "return classification.check_hs_code(TERMS, item, None, ctx)"): (
         "the shared HS-code check reads only the item, never the certificate"
     ),
+    ("src/roo/rules/jiepa/art41_goods.py", "return classification.check_description(TERMS, item, None, ctx)"): (
+        "the shared description check reads only the item and the declaration, never the certificate (an "
+        "Indonesian e-CO's description lacking on the e-CO reaches it on the item, supplemented from the copy)"
+    ),
     # A precheck only says when every item's check gives one result without findings; None tells the engine to
     # run the item check on every item instead (roo.engine), which tests/test_prechecks.py holds to the same
     # result. A precheck that returns None more often, or is dropped, changes the cost only, and stays linear.

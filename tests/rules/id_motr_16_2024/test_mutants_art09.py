@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import roo
-from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
+from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_data, motr_item
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,34 @@ def test_consignment_detail_named(transport: dict[str, Any], what: str) -> None:
     evaluation = roo.evaluate(motr(transport=data), on=ON)
     found = [dict(f.facts) for f in evaluation.findings if f.code == "motr-data-element-missing"]
     assert found == [{"element": "i", "what": what}]
+
+
+@pytest.mark.parametrize(
+    ("left_out", "needed"),
+    [
+        pytest.param(("exporter_declaration",), ("certificate.exporter_declaration",), id="g-statement-left-out"),
+        pytest.param(("certification",), ("certificate.certification",), id="h-certification-left-out"),
+        pytest.param(
+            ("exporter_declaration", "certification"),
+            ("certificate.exporter_declaration", "certificate.certification"),
+            id="g-and-h-left-out",
+        ),
+    ],
+)
+def test_statement_left_out_is_named_as_the_fact_needed(left_out: tuple[str, ...], needed: tuple[str, ...]) -> None:
+    """Art 9 (g) asks for a statement by the exporter (or by the producer and exporter), (h) for the issuing
+    agency's certification. Data that leave the statement out do not show a COO without one: the certificate
+    check is not evaluated, and what the broker reads is which box roo needs to see, in the not-evaluated note
+    and in the evaluation's unverified checks; the COO is not reported as lacking the element."""
+    data = motr_data()
+    for field in left_out:
+        del data[field]
+    evaluation = roo.evaluate(roo.load(data), on=ON)
+    assert "motr-data-element-missing" not in [f.code for f in evaluation.findings]
+    checks = [c for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/9" and c.item is None]
+    assert [(roo.Outcome.NOT_EVALUATED, needed)] == [(c.outcome, c.needed) for c in checks]
+    assert needed in [c.needed for c in evaluation.unverified]
+    notes = [f for f in evaluation.findings if f.code == "check-not-evaluated" and f.rule == "ID/MOTR-16-2024/9"]
+    assert [needed] == [tuple(f.facts["needed"]) for f in notes]
+    assert all(name in notes[0].message for name in needed)
+    assert (roo.Status.ACCEPTED, False) == (evaluation.status, evaluation.complete)
