@@ -364,6 +364,22 @@ def test_verdicts_built_by_fold_equal_the_constructor() -> None:
     assert (ItemVerdict(1, Preference.GRANTED, ()), ItemVerdict(2, Preference.DENIED, (error,))) == verdicts
 
 
+def test_an_evaluation_built_by_slots_equals_the_constructor() -> None:
+    """make_evaluation (slot by slot, as the engine builds one) equals ``Evaluation(...)`` field for field."""
+    from roo.evaluation import Check, Evaluation, ItemVerdict, make_evaluation
+
+    error = finding(Severity.ERROR, 2)
+    verdicts = (ItemVerdict(1, Preference.GRANTED, ()), ItemVerdict(2, Preference.DENIED, (error,)))
+    checks = (Check("AJCEP/IR/12", 1, Outcome.PASSED, (), "item"),)
+    fields = (Status.PARTIALLY_ACCEPTED, verdicts, (error,), checks, "AJCEP", "X-1", date(2024, 3, 20), (0,))
+    made = make_evaluation(*fields, None)
+    expected = Evaluation(*fields, certificate=None)
+    assert (expected, hash(expected)) == (made, hash(made))
+    assert [(a.name, getattr(expected, a.name)) for a in attrs.fields(Evaluation)] == [
+        (a.name, getattr(made, a.name)) for a in attrs.fields(Evaluation)
+    ]
+
+
 def test_the_trace_built_on_first_read_equals_one_given_whole() -> None:
     """A trace recorded compactly and built when read: the same lines, equality, hash and pickle as a tuple given whole.
 

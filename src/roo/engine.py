@@ -39,8 +39,8 @@ full memos).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Final, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Final, Generic, TypeVar, final
 
 from ._frozen import FrozenMap
 from .context import Context
@@ -55,6 +55,7 @@ from .evaluation import (
     Severity,
     Trace,
     fold,
+    make_evaluation,
     make_finding,
 )
 from .locale import N_
@@ -108,6 +109,7 @@ _NOT_EVALUATED_FINDINGS: Final[_Memo[tuple[str, str, int | None, tuple[str, ...]
 
 def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
+    plan = _plan_of(rules)
     findings: list[Finding] = []
     # The trace as each rule concluded: its Result (a certificate rule, or an item rule that gave every item
     # the same result) or its list of results item by item; _Trace builds the lines from it when read.
@@ -123,10 +125,10 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     # The checks not made, for the completeness pass, which then reads these few instead of the whole trace:
     # (position of the first, citation, title, needed, the item numbers, or (None,) for the certificate).
     not_made: list[_NotMade] = []
-    for rule in rules:
-        if isinstance(rule, CertificateRule):
+    for rule, certificate_check, item_check, precheck, citation, title in plan.steps:
+        if certificate_check is not None:
             try:
-                result = rule.check(co, ctx)
+                result = certificate_check(co, ctx)
             except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
                 result = _crashed(rule, None, error)
             if result.waived:
@@ -137,13 +139,12 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 findings.extend(result.findings)
             if result.outcome is _NOT_EVALUATED:
                 needed = result.needed
-                not_made.append((position, rule.citation, rule.title, needed, _CERTIFICATE))
+                not_made.append((position, citation, title, needed, _CERTIFICATE))
                 if needed and not result.findings:
-                    findings.append(_not_evaluated(rule.citation, rule.title, None, needed))
+                    findings.append(_not_evaluated(citation, title, None, needed))
             position += 1
             continue
         shared: Result | None = None
-        precheck = rule.precheck
         if precheck is not None:
             try:
                 shared = precheck(co, ctx)
@@ -151,11 +152,11 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 shared = None
         results: list[Result] | None = None
         if shared is None or shared.findings:
-            check = rule.check
+            assert item_check is not None
             try:  # rules are pure: after a crash, running them again item by item is safe
-                results = [check(item, co, ctx) for item in items]
+                results = [item_check(item, co, ctx) for item in items]
             except Exception:  # noqa: BLE001 - isolated item by item just below
-                results = [_checked(rule, item, co, ctx) for item in items]
+                results = [_checked(item_check, rule, item, co, ctx) for item in items]
             # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
             # not_evaluated(...)): then the rule's lines are one block, as after a precheck.
             shared = results[0] if results else None
@@ -166,7 +167,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         if shared is not None and not shared.findings:
             add_entry(shared)
             if shared.outcome is _NOT_EVALUATED and count:
-                citation, title, needed = rule.citation, rule.title, shared.needed
+                needed = shared.needed
                 not_made.append((position, citation, title, needed, numbers))
                 if needed:
                     if blocks is None:
@@ -177,7 +178,6 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             continue
         assert results is not None
         add_entry(results)
-        citation, title = rule.citation, rule.title
         for number, result in zip(numbers, results, strict=True):
             if result.findings:
                 findings.extend(result.findings)
@@ -189,17 +189,66 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             position += 1
     all_findings = tuple(findings)
     status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES)
-    return Evaluation(
-        status=status,
-        items=verdicts,
-        findings=all_findings,
-        checks=_Trace(rules if type(rules) is tuple else tuple(rules), numbers, tuple(entries)),
-        scheme=co.scheme.value,
-        reference_number=co.reference_number,
-        on=ctx.on,
-        unverified_at=_unverified(not_made, _denying_codes(rules), kept if waived else None, verdicts),
-        certificate=co,
+    return make_evaluation(
+        status,
+        verdicts,
+        all_findings,
+        _Trace(plan.rules, numbers, tuple(entries)),
+        co.scheme.value,
+        co.reference_number,
+        ctx.on,
+        _unverified(not_made, plan.denying, kept if waived else None, verdicts),
+        co,
     )
+
+
+@final
+class _Plan:
+    """How :func:`run` goes through a list of rules, worked out once per list rather than once per certificate.
+
+    ``steps`` holds, per rule in order, the rule, its check if it is a certificate rule (else None), its check
+    if it is an item rule (else None), its precheck (None if it has none), its citation and title; ``denying``
+    maps each rule's (citation, title) to the codes of the ``error`` findings it declares.
+    """
+
+    __slots__ = ("denying", "rules", "steps")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.steps: tuple[_Step, ...] = tuple(
+            (
+                rule,
+                rule.check if isinstance(rule, CertificateRule) else None,
+                rule.check if isinstance(rule, ItemRule) else None,
+                rule.precheck if isinstance(rule, ItemRule) else None,
+                rule.citation,
+                rule.title,
+            )
+            for rule in rules
+        )
+        self.denying = _denying_codes(rules)
+
+
+#: One rule as :func:`run` takes it: the rule, its certificate or item check, its precheck, its citation and title.
+_Step = tuple[
+    Rule,
+    Callable[[Certificate, Context], Result] | None,
+    Callable[[Item, Certificate, Context], Result] | None,
+    Callable[[Certificate, Context], Result | None] | None,
+    str,
+    str,
+]
+
+#: Plans by rule list: the list itself (so that a reused id cannot match) and its plan.
+_PLANS: Final[_Memo[int, tuple[Sequence[Rule], _Plan]]] = _Memo(64)
+
+
+def _plan_of(rules: Sequence[Rule]) -> _Plan:
+    """The plan of ``rules`` (a scheme's registered tuple, remembered; any other list, worked out)."""
+    known = _PLANS.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    return _PLANS.keep(id(rules), (rules, _Plan(rules if type(rules) is tuple else tuple(rules))))[1]
 
 
 #: Where the checks of a certificate rule concern: no item.
@@ -248,22 +297,14 @@ class _Trace(Trace):
 _CRASHED_CODES: Final = frozenset({RULE_CRASHED_CODE})
 _NO_CODES: Final[frozenset[str]] = frozenset()
 
-#: By rule list: the list itself (so that a reused id cannot match) and, by (citation, title), the codes of the
-#: ``error`` findings its rules declare.
-_DENYING: Final[_Memo[int, tuple[Sequence[Rule], dict[tuple[str, str], frozenset[str]]]]] = _Memo(64)
-
-
 def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str]]:
     """For each rule of ``rules`` by (citation, title), the codes of the ``error`` findings it can make."""
-    known = _DENYING.get(id(rules))
-    if known is not None and known[0] is rules:
-        return known[1]
     codes: dict[tuple[str, str], frozenset[str]] = {}
     for rule in rules:
         key = (rule.citation, rule.title)
         denying = frozenset(spec.code for spec in rule.specs if spec.severity is Severity.ERROR)
         codes[key] = codes.get(key, frozenset()) | denying
-    return _DENYING.keep(id(rules), (rules, codes))[1]
+    return codes
 
 
 def _unverified(
@@ -299,10 +340,10 @@ def _unverified(
     return tuple(positions)
 
 
-def _checked(rule: ItemRule, item: Item, co: Certificate, ctx: Context) -> Result:
-    """``rule``'s result for ``item``, or the warning that it crashed."""
+def _checked(check: Callable[[Item, Certificate, Context], Result], rule: Rule, item: Item, co: Certificate, ctx: Context) -> Result:
+    """``rule``'s result for ``item`` (``check``, its check), or the error that it crashed."""
     try:
-        return rule.check(item, co, ctx)
+        return check(item, co, ctx)
     except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
         return _crashed(rule, item.number, error)
 

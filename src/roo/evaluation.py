@@ -383,7 +383,47 @@ def fold(
     return status, tuple(verdicts)
 
 
+def make_evaluation(
+    status: Status,
+    items: tuple[ItemVerdict, ...],
+    findings: tuple[Finding, ...],
+    trace: tuple[Check, ...] | Trace,
+    scheme: str | None,
+    reference_number: str | None,
+    on: date | None,
+    unverified_at: tuple[int, ...],
+    certificate: Certificate | None,
+) -> Evaluation:
+    """``Evaluation(...)`` (``locale`` None) built slot by slot, as the engine builds one per certificate.
+
+    A frozen attrs ``__init__`` sets each of the ten slots through a per-call set-up; the engine's arguments
+    need no conversion, so plain slot stores give the same object. tests/test_engine.py checks it equals the
+    constructor.
+    """
+    evaluation = _new(Evaluation)
+    _set_status(evaluation, status)
+    _set_items(evaluation, items)
+    _set_evaluation_findings(evaluation, findings)
+    _set_trace(evaluation, trace)
+    _set_scheme(evaluation, scheme)
+    _set_reference_number(evaluation, reference_number)
+    _set_on(evaluation, on)
+    _set_unverified_at(evaluation, unverified_at)
+    _set_certificate(evaluation, certificate)
+    _set_locale(evaluation, None)
+    return evaluation
+
+
 _set_trace: Final = Evaluation.__dict__["_trace"].__set__
+_set_status: Final = Evaluation.__dict__["status"].__set__
+_set_items: Final = Evaluation.__dict__["items"].__set__
+_set_evaluation_findings: Final = Evaluation.__dict__["findings"].__set__
+_set_scheme: Final = Evaluation.__dict__["scheme"].__set__
+_set_reference_number: Final = Evaluation.__dict__["reference_number"].__set__
+_set_on: Final = Evaluation.__dict__["on"].__set__
+_set_unverified_at: Final = Evaluation.__dict__["unverified_at"].__set__
+_set_certificate: Final = Evaluation.__dict__["certificate"].__set__
+_set_locale: Final = Evaluation.__dict__["locale"].__set__
 _set_number: Final = ItemVerdict.__dict__["number"].__set__
 _set_preference: Final = ItemVerdict.__dict__["preference"].__set__
 _set_findings: Final = ItemVerdict.__dict__["findings"].__set__
