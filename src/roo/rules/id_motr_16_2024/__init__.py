@@ -2,7 +2,9 @@
 
 Certificate rules first (scope, a COO in every import, preferential COs,
 data elements, consignment, field verification), then item rules (the
-safeguard exclusion, data elements, origin criteria).
+safeguard exclusion, data elements, origin criteria). For an import made
+before the Regulation applied, every rule but the scope rule is not evaluated
+(:func:`roo.rules.id_motr_16_2024.art02_scope.while_in_force`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,20 @@ from . import (
     arts03_08_origin_criteria,
 )
 
+# The Regulation binds imports from its entry into force: before it, its other rules are not evaluated.
+_governed = art02_scope.while_in_force
+
 RULES: Final[tuple[Rule, ...]] = (
     *art02_scope.RULES,
-    *art02_exclusion.RULES[:2],
-    art09_data_elements.RULES[0],
-    *arts03_08_consignment_criteria.RULES,
-    *art10_field_verification.RULES,
-    art02_exclusion.RULES[2],
-    art09_data_elements.RULES[1],
-    *arts03_08_origin_criteria.RULES,
+    *_governed(
+        (
+            *art02_exclusion.RULES[:2],
+            art09_data_elements.RULES[0],
+            *arts03_08_consignment_criteria.RULES,
+            *art10_field_verification.RULES,
+            art02_exclusion.RULES[2],
+            art09_data_elements.RULES[1],
+            *arts03_08_origin_criteria.RULES,
+        )
+    ),
 )
