@@ -26,6 +26,15 @@ belongs to the import it is enclosed with, and identifies its consignment
 (Art 9(i)). A COO issued after the import date, or whose consignment departs
 after it, was not enclosed with this import: an error on the whole COO.
 
+The Regulation's COO serves the safeguard exclusion and nothing else: its
+data elements (Art 9), criteria (Arts 3-8) and field verification (Art 10)
+are requirements of goods within a measure. An item that no measure in the
+table covers, nor may cover, on the import date is therefore not read
+against them (:func:`within_measures`: not applicable to that item); when no
+item is within a measure, neither are the COO's certificate-level
+requirements. Where some items are within a measure, a certificate-level
+defect still concerns the COO as a whole and is reported on it as before.
+
 Art 2(4): importers of goods under a safeguard measure that come with a
 preferential certificate of origin verify the goods' origin and that
 certificate under the law on preferential certificates of the agreement it
@@ -42,12 +51,29 @@ the Regulation).
 
 from __future__ import annotations
 
-from typing import Final
+import functools
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
 
 from ...context import Context
 from ...evaluation import Finding, Severity
 from ...model.certificate import Certificate, Item, Scheme
-from ...rule_kit import PASSED, CertificateRule, FindingSpec, ItemRule, Result, judged, not_evaluated
+from ...rule_kit import (
+    NOT_APPLICABLE,
+    PASSED,
+    CertificateCheck,
+    CertificatePrecheck,
+    CertificateRule,
+    FindingSpec,
+    ItemCheck,
+    ItemRule,
+    Result,
+    Rule,
+    judged,
+    not_evaluated,
+)
 from ..shared.form import blank
 from .citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
 
@@ -195,3 +221,78 @@ RULES: Final = (
         precheck=_measures_needed,
     ),
 )
+
+
+# --- The Regulation's other requirements concern goods within a measure ----------------------------------
+
+
+def outside_every_measure(item: Item, ctx: Context) -> bool:
+    """Whether the context's table shows that no measure covers, nor may cover, the item on the import date.
+
+    False whenever that cannot be told (no table, no import date, no HS code): the item is then read against
+    every requirement, as goods within a measure would be.
+    """
+    table = ctx.safeguard_measures
+    on = ctx.on
+    if table is None or on is None or blank(item.hs_code):
+        return False
+    return not table.covering(item.hs_code, on) and not table.may_cover(item.hs_code, on)
+
+
+def _every_item_outside(co: Certificate, ctx: Context) -> bool:
+    if ctx.safeguard_measures is None or ctx.on is None or not co.items:
+        return False
+    return all(outside_every_measure(item, ctx) for item in co.items)
+
+
+def _some_item_outside(co: Certificate, ctx: Context) -> bool:
+    if ctx.safeguard_measures is None or ctx.on is None:
+        return False
+    return any(outside_every_measure(item, ctx) for item in co.items)
+
+
+def _certificate_check(check: CertificateCheck) -> CertificateCheck:
+    @functools.wraps(check)
+    def within(co: Certificate, ctx: Context) -> Result:
+        return NOT_APPLICABLE if _every_item_outside(co, ctx) else check(co, ctx)
+
+    return within
+
+
+def _item_check(check: ItemCheck) -> ItemCheck:
+    @functools.wraps(check)
+    def within(item: Item, co: Certificate, ctx: Context) -> Result:
+        return NOT_APPLICABLE if outside_every_measure(item, ctx) else check(item, co, ctx)
+
+    return within
+
+
+def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | None:
+    if precheck is None:
+        return None
+
+    @functools.wraps(precheck)
+    def within(co: Certificate, ctx: Context) -> Any:
+        if _every_item_outside(co, ctx):
+            return NOT_APPLICABLE
+        if _some_item_outside(co, ctx):
+            return None  # the items differ: check item by item
+        return precheck(co, ctx)
+
+    return within
+
+
+def within_measures(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """``rules``, not applicable to an item outside every safeguard measure of the context's table.
+
+    A certificate rule is not applicable when every item is outside; with no
+    table, no import date, or an item within (or perhaps within) a measure,
+    each rule reads the COO as given.
+    """
+    out: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule, CertificateRule):
+            out.append(attrs.evolve(rule, check=_certificate_check(rule.check)))
+        else:
+            out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(rule.precheck)))
+    return tuple(out)

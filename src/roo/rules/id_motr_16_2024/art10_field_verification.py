@@ -18,7 +18,7 @@ from ...context import Context
 from ...evaluation import Outcome, Severity
 from ...model.certificate import Certificate
 from ...rule_kit import PASSED, CertificateRule, FindingSpec, Result, passed
-from . import art09_data_elements, arts03_08_consignment_criteria, arts03_08_origin_criteria
+from . import art02_exclusion, art09_data_elements, arts03_08_consignment_criteria, arts03_08_origin_criteria
 from .citations import FIELD_VERIFICATION
 
 FIELD_VERIFICATION_POSSIBLE = FindingSpec(
@@ -32,11 +32,13 @@ FIELD_VERIFICATION_POSSIBLE = FindingSpec(
 def check_sufficiency(co: Certificate, ctx: Context) -> Result:
     """Whether the COO's data leave room for doubt."""
     reasons: list[str] = []
+    # Goods outside every safeguard measure are not held to the Regulation's requirements (Art 2(3)).
+    items = [item for item in co.items if not art02_exclusion.outside_every_measure(item, ctx)]
     if art09_data_elements.check_certificate_elements(co, ctx).findings or any(
-        art09_data_elements.check_item_elements(item, co, ctx).findings for item in co.items
+        art09_data_elements.check_item_elements(item, co, ctx).findings for item in items
     ):
         reasons.append("data elements of Article 9 are missing")
-    if any(arts03_08_origin_criteria.check_origin_criterion(item, co, ctx).findings for item in co.items):
+    if any(arts03_08_origin_criteria.check_origin_criterion(item, co, ctx).findings for item in items):
         reasons.append("an origin criterion is unreadable, unrecognised or unspecific")
     consignment = arts03_08_consignment_criteria.check_consignment(co, ctx)
     if consignment.outcome is Outcome.NOT_EVALUATED:
