@@ -212,3 +212,50 @@ def test_indirect_delivery_without_a_stop_is_not_evaluated(direct: bool | None, 
     evaluation = evaluate({"direct": direct, "transit": []})
     checks = [(c.outcome.value, c.needed) for c in evaluation.checks if c.title.startswith("consignment")]
     assert [("not_evaluated", (needed,))] == checks
+
+
+@pytest.mark.parametrize(
+    ("stop", "needed"),
+    [
+        pytest.param({**GOOD_STOP, "reason": None}, ("context.consignment.transit.reason",), id="reason-left-out"),
+        pytest.param({**GOOD_STOP, "reason": "  "}, ("context.consignment.transit.reason",), id="reason-blank"),
+        pytest.param(
+            {**GOOD_STOP, "traded_or_consumed": None},
+            ("context.consignment.transit.traded_or_consumed",),
+            id="trading-left-out",
+        ),
+        pytest.param(
+            {**GOOD_STOP, "reason": None, "traded_or_consumed": None},
+            ("context.consignment.transit.reason", "context.consignment.transit.traded_or_consumed"),
+            id="both-left-out",
+        ),
+    ],
+)
+def test_a_transit_condition_the_data_leave_out_is_not_evaluated(stop: dict[str, Any], needed: tuple[str, ...]) -> None:
+    """Goods not delivered directly keep their origin "provided that (a) the transit is required for geographical
+    reasons or special considerations related to transportation requirements; (b) the goods are not traded or
+    consumed in the transit destination country". Data that do not say why the goods went that way, or whether
+    they were traded there, do not show (a) or (b): the warning stays, nothing is denied, and the check is not
+    evaluated (naming the fact), so the grant does not rest on it."""
+    evaluation = evaluate({"direct": False, "transit": [stop], "evidence": ["bl"]})
+    checks = [c for c in evaluation.checks if c.rule == RULE and c.item is None]
+    assert [(roo.Outcome.NOT_EVALUATED, needed)] == [(c.outcome, c.needed) for c in checks]
+    assert roo.Status.ACCEPTED == evaluation.status
+    assert needed in [c.needed for c in evaluation.unverified]
+
+
+def test_a_transit_whose_conditions_are_stated_is_complete() -> None:
+    """(a) and (b) stated and met, the transit proven: the check passes and no grant waits on it."""
+    evaluation = evaluate({"direct": False, "transit": [GOOD_STOP], "evidence": ["bl"]})
+    checks = [c for c in evaluation.checks if c.rule == RULE and c.item is None]
+    assert [roo.Outcome.PASSED] == [c.outcome for c in checks]
+    assert RULE not in [c.rule for c in evaluation.unverified]
+
+
+def test_an_error_beside_an_unstated_condition_denies() -> None:
+    """The goods underwent processing in transit ((c): no production process there) while their trading is not
+    stated: the error denies whatever (b) would have said."""
+    stop = {**GOOD_STOP, "operations": ["processing"], "traded_or_consumed": None}
+    evaluation = evaluate({"direct": False, "transit": [stop], "evidence": ["bl"]})
+    assert roo.Status.REJECTED == evaluation.status
+    assert {"motr-transit-operation-not-permitted", "motr-transit-trading-unknown"} <= set(consignment_codes(evaluation))

@@ -26,7 +26,10 @@ admit (a sale, trading, a buyer, a market, ...) fails the proviso of (a): an
 error. A reason that names both, or neither, is a doubt about the data,
 which customs may resolve by verification (Art 10): a warning naming the
 text, never a denial on wording alone. A transit with no recorded reason,
-or with no answer on trading, is likewise a warning. Goods traded or
+or with no answer on trading, is likewise a warning, and since (a) and (b)
+are conditions the transit must meet, the check is then not evaluated
+(naming ``context.consignment.transit.reason`` or ``.traded_or_consumed``):
+no grant rests on a condition the data do not show. Goods traded or
 consumed in transit, a production process there, or a transit without any
 proof is an error for the whole consignment.
 
@@ -55,8 +58,8 @@ from typing import Final, final
 
 import attrs
 
-from ...context import Context
-from ...evaluation import Finding, Severity
+from ...context import Consignment, Context
+from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import Certificate
 from ...rule_kit import PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from ..shared import consignment as shared_consignment
@@ -301,7 +304,22 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
             findings.append(OPERATION_UNRECOGNISED(None, country=stop.country, operations=unknown))
     if not consignment.evidence:
         findings.append(TRANSIT_NOT_PROVEN(None, countries=tuple(sorted(journey))))
+    needed = _facts_not_stated(consignment)
+    if needed and not any(finding.severity is Severity.ERROR for finding in findings):
+        # (a) and (b) are conditions of the transit: a stop whose reason or trading the data do not state leaves
+        # them unshown. The warnings say so; no grant rests on them as if they were met.
+        return Result(Outcome.NOT_EVALUATED, tuple(findings), needed)
     return judged(*findings)
+
+
+def _facts_not_stated(consignment: Consignment) -> tuple[str, ...]:
+    """The facts of (a) and (b) that some transit stop leaves unstated, by their context path."""
+    needed: list[str] = []
+    if any(stop.reason is None or not stop.reason.strip() for stop in consignment.transit):
+        needed.append("context.consignment.transit.reason")
+    if any(stop.traded_or_consumed is None for stop in consignment.transit):
+        needed.append("context.consignment.transit.traded_or_consumed")
+    return tuple(needed)
 
 
 RULES: Final = (
