@@ -27,7 +27,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("findings", ("roo.locale.*", "roo.evaluation")),
     ("rule kit", ("roo.rule_kit",)),
     ("converter", ("roo.codec.*",)),
-    ("tables and origin", ("roo.safeguard", "roo.origin.*")),
+    ("tables and origin", ("roo.safeguard", "roo._tables", "roo.origin.*")),
     ("context", ("roo.context",)),
     ("e-CO", ("roo.eco.*",)),
     ("rule sets", ("roo.rules.*",)),

@@ -1,7 +1,8 @@
 """``import roo`` loads what evaluating a certificate needs and leaves the rest to first use (issue 14).
 
 What most callers never touch (origin determination, the e-CO tools, the HTML view, the JSON schema, the
-Hypothesis strategies, the rule sets of schemes not evaluated) and the packaged parameter data are loaded
+Hypothesis strategies, the rule sets of schemes not evaluated, the classes of the tables and goods a context
+may carry) and the packaged parameter data are loaded
 when first used, so that importing roo stays cheap; the public names stay where they were. Each check runs
 in a fresh interpreter, since this test session has imported everything long ago.
 """
@@ -20,6 +21,10 @@ LAZY = (
     "roo.origin.determination",
     "roo.origin.crosscheck",
     "roo.origin.loading",
+    "roo.origin.model",
+    "roo.origin.psr",
+    "roo.safeguard",
+    "roo.hs.correlation",
     "roo.eco.verify",
     "roo.eco.messages",
     "roo.eco.digest",

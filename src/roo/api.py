@@ -8,7 +8,7 @@ from typing import Any, Final, Literal, Unpack, overload
 
 import attrs
 
-from . import codec, engine
+from . import _tables, codec, engine
 from ._exact import exact
 from ._json import JsonTextError, decode
 from .codec import fast_decode
@@ -22,14 +22,10 @@ from .context import (
 )
 from .errors import InvalidCertificate, InvalidContext
 from .evaluation import Evaluation
-from .hs.correlation import CorrelationTable
 from .locale import check_locale, localize
 from .model.certificate import Certificate
 from .model.money import Money
-from .origin.model import ItemGood
-from .origin.psr import PsrTable
 from .rules import rules_for
-from .safeguard import SafeguardTable
 
 
 @exact
@@ -88,24 +84,31 @@ def dump_context(ctx: Context) -> dict[str, Any]:
     return result
 
 
-#: Context fields whose value, once read, is one instance of a class (None allowed), by field name.
-_SINGLE: Final[dict[str, type]] = {
+#: Context fields whose value, once read, is one instance of a class (None allowed), by field name; a class
+#: named by a string is one of :mod:`roo._tables`, loaded when a value that is not None is given.
+_SINGLE: Final[dict[str, type | str]] = {
     "customs_value": Money,
     "exporting_value": Money,
     "declaration": Declaration,
     "eco_data_copy": Certificate,
     "consignment": Consignment,
-    "product_rules": PsrTable,
-    "hs_correlation": CorrelationTable,
-    "safeguard_measures": SafeguardTable,
+    "product_rules": "PsrTable",
+    "hs_correlation": "CorrelationTable",
+    "safeguard_measures": "SafeguardTable",
 }
-#: Context fields whose value, once read, is a tuple of instances of a class, by field name.
-_SEVERAL: Final[dict[str, type]] = {
+#: Context fields whose value, once read, is a tuple of instances of a class, by field name (a string: as above).
+_SEVERAL: Final[dict[str, type | str]] = {
     "related_certificates": Certificate,
     "eco_drawdowns": Drawdown,
     "accumulation_documents": AccumulationDocument,
-    "goods": ItemGood,
+    "goods": "ItemGood",
 }
+
+
+def _class(named: type | str) -> type:
+    """The class ``named``: itself, or the class of :mod:`roo._tables` of that name (imported on first use)."""
+    found: type = getattr(_tables, named) if isinstance(named, str) else named
+    return found
 
 
 def _ready(name: str, value: object) -> bool:
@@ -114,10 +117,10 @@ def _ready(name: str, value: object) -> bool:
         return value is None or (isinstance(value, date) and not isinstance(value, datetime))
     single = _SINGLE.get(name)
     if single is not None:
-        return value is None or isinstance(value, single)
+        return value is None or isinstance(value, _class(single))
     several = _SEVERAL.get(name)
     if several is not None:
-        return isinstance(value, tuple) and all(isinstance(element, several) for element in value)
+        return isinstance(value, tuple) and all(isinstance(element, _class(several)) for element in value)
     return False  # exchange_rates, parameters (read by the converter whatever their form), or no such field
 
 

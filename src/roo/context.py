@@ -15,14 +15,11 @@ from typing import Any, TypedDict, final
 
 import attrs
 
+from . import _tables  # the tables' and goods' classes, loaded when first named (most contexts carry none)
 from . import params as _params
-from . import safeguard as _safeguard  # the module, so that roo.context exports no table class
 from ._frozen import EMPTY, FrozenMap, freeze
-from .hs import correlation as _correlation  # the module, so that roo.context exports no table class
 from .model.certificate import Certificate
 from .model.money import Money, Quantity, require_positive, require_positive_rates
-from .origin.model import ItemGood
-from .origin.psr import PsrTable
 
 # The override types live with the parameters (the converter reads them); named here too, where they began.
 from .params import DatedOverride as DatedOverride
@@ -141,15 +138,15 @@ class Context:
     consignment: Consignment | None = None
     eco_drawdowns: tuple[Drawdown, ...] = ()
     accumulation_documents: tuple[AccumulationDocument, ...] = ()
-    goods: tuple[ItemGood, ...] = ()
-    product_rules: PsrTable | None = None
+    goods: tuple[_tables.ItemGood, ...] = ()
+    product_rules: _tables.PsrTable | None = None
     parameters: FrozenMap[ParameterValue] = attrs.field(default=EMPTY, converter=_frozen_overrides)
     #: An HS correlation table (:func:`roo.hs.load_correlation`) to check a back-to-back CO's converted codes
     #: against (AJCEP IR 17(d)). Given from Python or with ``roo evaluate --hs-table``; JSON carries only null.
-    hs_correlation: _correlation.CorrelationTable | None = None
+    hs_correlation: _tables.CorrelationTable | None = None
     #: The safeguard measures Indonesia applies (:mod:`roo.safeguard`, JSON ``roo.safeguard/1``), to tell whether a
     #: MoTR 16/2024 COO can exclude its goods from one (Art 2(3)). Also given with ``roo evaluate --safeguards``.
-    safeguard_measures: _safeguard.SafeguardTable | None = None
+    safeguard_measures: _tables.SafeguardTable | None = None
 
     def parameter(self, name: str, on: date) -> Any:
         """The value of dated parameter ``name`` in force on ``on``, this context's override taking precedence.
@@ -225,8 +222,8 @@ class ContextFields(TypedDict, total=False):
     consignment: Consignment | Mapping[str, Any] | None
     eco_drawdowns: Sequence[Drawdown | Mapping[str, Any]]
     accumulation_documents: Sequence[AccumulationDocument | Mapping[str, Any]]
-    goods: Sequence[ItemGood | Mapping[str, Any]]
-    product_rules: PsrTable | Mapping[str, Any] | None
+    goods: Sequence[_tables.ItemGood | Mapping[str, Any]]
+    product_rules: _tables.PsrTable | Mapping[str, Any] | None
     parameters: Mapping[str, Any]
-    hs_correlation: _correlation.CorrelationTable | None
-    safeguard_measures: _safeguard.SafeguardTable | Mapping[str, Any] | None
+    hs_correlation: _tables.CorrelationTable | None
+    safeguard_measures: _tables.SafeguardTable | Mapping[str, Any] | None

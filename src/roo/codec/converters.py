@@ -20,12 +20,12 @@ import cattrs
 from .._frozen import FrozenMap
 from .._json import show
 from ..errors import MAX_PROBLEMS
-from ..hs.correlation import CorrelationTable
 from ..model.criterion import OriginCriterion
 from .fast_path import FastStructure
 from .hooks import (
     embeds_itself,
     enum_value,
+    is_correlation_table,
     is_frozen_map,
     is_tuple,
     json_type,
@@ -55,7 +55,6 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, structure_int)
     converter.register_structure_hook(bool, structure_bool)
     converter.register_structure_hook(OriginCriterion, structure_criterion)
-    converter.register_structure_hook(CorrelationTable, structure_correlation)
     # Registered on the enum bases so that every enum (also those of roo.eco, roo.origin) gets
     # the clear message; StrEnum comes before str in a StrEnum's MRO, so this wins over the str hook.
     converter.register_structure_hook(enum.StrEnum, structure_enum)
@@ -142,13 +141,15 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         converter.register_structure_hook_factory(attrs.has, FastStructure(converter))
     # After the attrs factories, which it must take precedence over: an embedded table is an attrs class too.
     converter.register_structure_hook_func(embeds_itself, structure_embedded)
+    # By predicate, so that the table's module loads only with a table: likewise after the attrs factories.
+    converter.register_structure_hook_func(is_correlation_table, structure_correlation)
 
     # Unstructuring: JSON types only.
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(OriginCriterion, lambda c: c.text)
     converter.register_unstructure_hook_func(embeds_itself, lambda table: table.to_dict())
-    converter.register_unstructure_hook(CorrelationTable, lambda _: None)  # not JSON: see structure_correlation
+    converter.register_unstructure_hook_func(is_correlation_table, lambda _: None)  # not JSON: see structure_correlation
     # By class, StrEnum first: cattrs passes str (and so a StrEnum member) through by class before any
     # predicate, which would leave enum members, not plain strings, in the JSON-ready output.
     converter.register_unstructure_hook(enum.StrEnum, enum_value)

@@ -20,20 +20,23 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, get_origin
+from typing import TYPE_CHECKING, Any, Final, get_origin
 
 from .._frozen import FrozenMap
 from .._json import show
-from ..hs.correlation import CorrelationTable
 from ..model.certificate import AlterationMethod, Copy, Medium, Scheme
 from ..model.criterion import OriginCriterion
 from ..model.hs import HsVersion
 from ..params import DatedOverride
+
+if TYPE_CHECKING:
+    from ..hs.correlation import CorrelationTable
 
 _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 #: A number as text: ASCII digits only (``"１２３"`` in full-width digits is refused), matched whole.
@@ -156,8 +159,19 @@ def structure_criterion(value: object, _: object) -> OriginCriterion:
     return parse_criterion(value) if value.__class__ is str else OriginCriterion.parse(value)
 
 
-def structure_correlation(value: object, _: object) -> CorrelationTable:
-    if isinstance(value, CorrelationTable):
+def is_correlation_table(cls: object) -> bool:
+    """Whether ``cls`` is roo's HS correlation table class; its module is loaded only once a table is used
+    (a class can only be asked about once its module is loaded)."""
+    module = sys.modules.get(_CORRELATION_MODULE)
+    return module is not None and cls is module.CorrelationTable
+
+
+#: The module of the HS correlation table class (of the package's own name when vendored).
+_CORRELATION_MODULE: Final = __name__.rsplit(".", 2)[0] + ".hs.correlation"
+
+
+def structure_correlation(value: object, cls: type[CorrelationTable]) -> CorrelationTable:
+    if isinstance(value, cls):
         return value
     raise ValueError(
         "an HS correlation table is not given in JSON: pass one loaded with roo.hs.load_correlation, "
