@@ -102,6 +102,44 @@ def test_replacement_finding_names_the_box_of_the_form(
     assert (box, form) == (finding.facts["box"], finding.facts["form"])
 
 
+@pytest.mark.parametrize(
+    ("held", "expected"),
+    [
+        pytest.param(
+            certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-03-01"),
+            (Outcome.PASSED, []),
+            id="date-shown-is-the-original-own",
+        ),
+        pytest.param(
+            certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-02-29"),
+            (Outcome.PASSED, [("replacement-original-date-differs", WARNING, None)]),
+            id="original-issued-a-day-earlier",
+        ),
+        pytest.param(
+            certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-03-02"),
+            (Outcome.PASSED, [("replacement-original-date-differs", WARNING, None)]),
+            id="original-issued-a-day-later",
+        ),
+        pytest.param(
+            certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-02-01", exporting_party="TH"),
+            (Outcome.PASSED, []),
+            id="another-party-co-with-the-same-reference-is-not-the-original",
+        ),
+    ],
+)
+def test_replacement_shows_the_original_own_issue_date(held: roo.Certificate, expected: Seen) -> None:
+    """IR 5(a): the date of issuance of the original CO is to be indicated in the new CO.
+
+    When the context holds the original, a replacement showing another date for it is a warning: the validity
+    rule counts from the original's own date anyway, and customs may verify which date is right.
+    """
+    result = ir05.check_replacement(replacement(), Context(related_certificates=(held,)))
+    assert expected == seen(result)
+    if result.findings:
+        facts = result.findings[0].facts
+        assert (date(2024, 3, 1), held.issue_date) == (facts["stated_issue_date"], facts["original_issue_date"])
+
+
 # --- IR 5(b): certified true copy ----------------------------------------------------------------------------
 
 
@@ -308,3 +346,15 @@ def test_the_replacement_itself_is_not_invalidated_by_its_original() -> None:
     """The new CO is the valid one: the original among the related certificates does not invalidate it."""
     result = ir05.check_not_replaced(replacement(), Context(on=PRESENTED_ON, related_certificates=(REPLACED,)))
     assert (Outcome.PASSED, []) == seen(result)
+
+
+def test_replacement_showing_another_original_date_warns_through_evaluate() -> None:
+    """Through roo.evaluate: IR 5(a), the date of issuance of the original CO is to be indicated in the new CO.
+
+    A replacement showing another date than the original's own (held in the context) gets a warning that
+    denies nothing; its validity counts from the original's own date.
+    """
+    held = certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-02-28")
+    evaluation = roo.evaluate(replacement(), on=date(2024, 3, 20), related_certificates=(held,))
+    (finding,) = [f for f in evaluation.findings if f.code == "replacement-original-date-differs"]
+    assert (WARNING, date(2024, 2, 28)) == (finding.severity, finding.facts["original_issue_date"])

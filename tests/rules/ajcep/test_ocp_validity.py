@@ -152,3 +152,72 @@ def test_issued_before_the_rules_through_evaluate_is_rejected_and_complete() -> 
     """Through roo.evaluate: the 2008 CO presented in 2024 is rejected, never an unqualified grant."""
     evaluation = roo.evaluate(certificate(issue_date="2008-01-10"), on="2024-03-20")
     assert roo.Status.REJECTED == evaluation.status
+
+
+# --- IR 5(a): the replacement is valid during the original's validity, the original's own --------------------
+
+#: The CO REPLACEMENT replaces, as the context may hold it: issued on 1 February 2024, not on the 5 March the
+#: replacement shows for it.
+REPLACED_1_FEBRUARY = certificate(reference_number="ID/2024/AJ/000100", issue_date="2024-02-01")
+
+
+@pytest.mark.parametrize(
+    ("on", "outcome"),
+    [
+        pytest.param(date(2025, 2, 1), Outcome.PASSED, id="last-day-of-the-original-own-validity"),
+        pytest.param(date(2025, 2, 2), Outcome.FAILED, id="day-after-the-original-own-validity"),
+        pytest.param(date(2025, 3, 5), Outcome.FAILED, id="last-day-counted-from-the-date-shown"),
+    ],
+)
+def test_replacement_valid_during_the_original_own_validity(on: date, outcome: Outcome) -> None:
+    """IR 5(a): "The new CO will be valid during the term of the validity of the original CO."
+
+    The original's term runs from its own date of issuance. When the context holds the CO replaced, the
+    replacement is valid until twelve months from that CO's own issue date (1 February 2024, so 1 February 2025
+    inclusive), not from a later date the replacement shows for it (5 March 2024).
+    """
+    ctx = Context(on=on, related_certificates=(REPLACED_1_FEBRUARY,))
+    assert outcome == ocp_validity.check_validity(REPLACEMENT, ctx).outcome
+
+
+def test_replacement_counted_from_the_original_own_date_names_it() -> None:
+    """IR 5(a): the finding gives the original's own date as the one validity counts from."""
+    ctx = Context(on=date(2025, 2, 2), related_certificates=(REPLACED_1_FEBRUARY,))
+    (finding,) = ocp_validity.check_validity(REPLACEMENT, ctx).findings
+    expected = (date(2024, 2, 1), date(2025, 2, 1), "the CO it replaces")
+    assert expected == (finding.facts["counted_from"], finding.facts["valid_until"], finding.facts["basis"])
+
+
+def test_replacement_of_a_replacement_keeps_the_first_original_validity() -> None:
+    """IR 5(a): a replacement is valid during the original's validity, so a replacement of a replacement is
+    valid during the first CO's: 1 February 2024 here, held in the context, whatever the dates shown on the way."""
+    first_replacement = certificate(
+        reference_number="ID/2024/AJ/000100",
+        issue_date="2024-06-01",
+        replaces={"reference_number": "ID/2024/AJ/000050", "issue_date": "2024-02-10"},
+    )
+    first = certificate(reference_number="ID/2024/AJ/000050", issue_date="2024-02-01")
+    related = (first_replacement, first)
+    last_day = ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 2, 1), related_certificates=related))
+    day_after = ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 2, 2), related_certificates=related))
+    assert (Outcome.PASSED, Outcome.FAILED) == (last_day.outcome, day_after.outcome)
+    # Where the context stops (the first CO not held), the date the first replacement shows counts.
+    stops = Context(on=date(2025, 2, 10), related_certificates=(first_replacement,))
+    after = Context(on=date(2025, 2, 11), related_certificates=(first_replacement,))
+    outcomes = (ocp_validity.check_validity(REPLACEMENT, stops).outcome, ocp_validity.check_validity(REPLACEMENT, after).outcome)
+    assert (Outcome.PASSED, Outcome.FAILED) == outcomes
+
+
+def test_a_co_of_another_party_with_the_same_reference_is_not_the_original() -> None:
+    """IR 5(a): the original is the CO of the same exporting Party the replacement names; a CO of another Party
+    that happens to bear the same reference number does not shorten the replacement's validity."""
+    other = certificate(reference_number="ID/2024/AJ/000100", issue_date="2024-02-01", exporting_party="TH")
+    ctx = Context(on=date(2025, 3, 5), related_certificates=(other,))
+    assert Outcome.PASSED == ocp_validity.check_validity(REPLACEMENT, ctx).outcome
+
+
+def test_replacement_presented_after_validity_denies_it_through_evaluate() -> None:
+    """Through roo.evaluate: a replacement presented after the original's own validity gives no preference."""
+    evaluation = roo.evaluate(REPLACEMENT, on=date(2025, 2, 20), related_certificates=(REPLACED_1_FEBRUARY,))
+    assert "co-presented-after-validity" in {finding.code for finding in evaluation.findings}
+    assert () == evaluation.granted

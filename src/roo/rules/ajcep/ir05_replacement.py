@@ -7,7 +7,14 @@ must differ from the original's; it shows the original's reference number and
 date of issuance (box 12 of the ASEAN Member States' form, box 9 of Japan's
 form), so both must be present. It is valid only during the original's
 validity: that is checked at presentation by the validity rule
-(``ocp_validity``), which counts from the original's date for a replacement.
+(``ocp_validity``), which counts from the original's date for a replacement:
+the original's own issue date when the context's ``related_certificates``
+hold it, else the date the replacement shows. A replacement showing another
+date than the original's own is a ``warning``
+(``replacement-original-date-differs``): the dates alone do not say whether
+the replacement misprints the date or the context holds another CO, and the
+validity already counts from the original's own date, so a wrong date gains
+the importer nothing.
 The replacement keeps the original's life, defects included: IR 7's timing
 rule judges the original's issue date for it (``ir07_retroactive_issuance``),
 so an original issued too late does not become good by being replaced. A replacement
@@ -52,6 +59,7 @@ from ...model.certificate import Certificate
 from ...params import ParameterNotInForce
 from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from ..shared.back_to_back import reference_key
+from ..shared.retroactive import replaced_original
 
 RULE_A: Final = "AJCEP/IR/5(a)"
 RULE_B: Final = "AJCEP/IR/5(b)"
@@ -84,6 +92,14 @@ REPLACEMENT_PREDATES_ORIGINAL = FindingSpec(
     Severity.WARNING,
     "The replacement CO is dated {issue_date}, before the CO it replaces ('{original_reference}', issued "
     "{original_issue_date}); customs may verify which date is right.",
+)
+REPLACEMENT_ORIGINAL_DATE_DIFFERS = FindingSpec(
+    "replacement-original-date-differs",
+    RULE_A,
+    Severity.WARNING,
+    "The replacement CO gives {stated_issue_date} as the date of issuance of the CO it replaces, "
+    "'{original_reference}', but that CO was issued on {original_issue_date}; the replacement is valid only "
+    "during the original's validity, counted from {original_issue_date}, and customs may verify.",
 )
 REPLACED_CO_PRESENTED = FindingSpec(
     "replaced-co-presented",
@@ -159,9 +175,19 @@ def check_replacement(co: Certificate, ctx: Context) -> Result:
         findings.append(REPLACEMENT_ORIGINAL_REFERENCE_MISSING(None, **where))
     elif _same_reference(co.reference_number, original.reference_number):
         findings.append(REPLACEMENT_REFERENCE_NOT_NEW(None, reference_number=original.reference_number))
+    replaced = replaced_original(co, ctx)
     if original.issue_date is None:
         findings.append(REPLACEMENT_ORIGINAL_DATE_MISSING(None, original_reference=original.reference_number, **where))
-    elif co.issue_date < original.issue_date:
+    elif replaced is not None and replaced.issue_date != original.issue_date:
+        findings.append(
+            REPLACEMENT_ORIGINAL_DATE_DIFFERS(
+                None,
+                stated_issue_date=original.issue_date,
+                original_reference=original.reference_number,
+                original_issue_date=replaced.issue_date,
+            )
+        )
+    if original.issue_date is not None and co.issue_date < original.issue_date:
         findings.append(
             REPLACEMENT_PREDATES_ORIGINAL(
                 None,
@@ -261,6 +287,7 @@ RULES: Final = (
             REPLACEMENT_ORIGINAL_REFERENCE_MISSING,
             REPLACEMENT_ORIGINAL_DATE_MISSING,
             REPLACEMENT_PREDATES_ORIGINAL,
+            REPLACEMENT_ORIGINAL_DATE_DIFFERS,
         ),
     ),
     CertificateRule(

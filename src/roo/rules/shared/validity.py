@@ -10,8 +10,13 @@ parameter the terms name, read as in force on the date it counts from.
 
 A scheme whose replacement COs and certified true copies keep the original's
 validity (AJCEP IR 5) sets ``follows_original``: a replacement is then valid
-from the issue date of the CO it replaces (``replaces.issue_date``), and a
-certified true copy, which bears the original's issue date, from that date.
+from the issue date of the CO it replaces, and a certified true copy, which
+bears the original's issue date, from that date. The original's validity is
+the original's own: when the context's ``related_certificates`` hold the CO
+replaced (same exporting Party and reference number), its own issue date
+counts, whatever date the replacement shows for it (a replacement of a
+replacement goes back to the first CO); otherwise the date the replacement
+shows (``replaces.issue_date``).
 
 **Dates outside the rules.** Validity runs *from* issuance, so a CO presented
 before the date it was issued was not valid when presented: a certificate
@@ -38,6 +43,8 @@ from ...locale import N_
 from ...model.certificate import Certificate
 from ...params import ParameterNotInForce
 from ...rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
+from .back_to_back import reference_key
+from .retroactive import replaced_original
 
 #: The message templates both schemes' validity rules use (each scheme's spec keeps its own code and citation).
 PRESENTED_AFTER_VALIDITY_TEMPLATE: Final = N_(
@@ -68,15 +75,48 @@ class ValidityTerms:
     presented_before_issue: FindingSpec | None = None
 
 
-def counted_from(terms: ValidityTerms, co: Certificate) -> tuple[date, str] | Result:
+def counted_from(terms: ValidityTerms, co: Certificate, ctx: Context) -> tuple[date, str] | Result:
     """The date validity counts from and what it is the issue date of, or the not-evaluated result."""
     if terms.follows_original and co.replaces is not None:
-        if co.replaces.issue_date is None:
+        issued = original_issue_date(co, ctx)
+        if issued is None:
             return not_evaluated("certificate.replaces.issue_date")  # the replacement rule reports the missing date
-        return co.replaces.issue_date, "the CO it replaces"
+        return issued, "the CO it replaces"
     if terms.follows_original and co.certified_true_copy:
         return co.issue_date, "the original CO (borne by the certified true copy)"
     return co.issue_date, "this CO"
+
+
+def original_issue_date(co: Certificate, ctx: Context) -> date | None:
+    """The issue date of the CO a replacement ``co`` takes its validity from (IR 5(a)).
+
+    The CO replaced, when the context holds it, by its own issue date; when that CO is itself a replacement,
+    the CO it replaces in turn, back to the first of the chain. Where the context stops, the date the last
+    replacement shows for the CO it replaces (``replaces.issue_date``, None when not shown).
+    """
+    original = replaced_original(co, ctx)
+    if original is None:
+        return co.replaces.issue_date if co.replaces is not None else co.issue_date
+    if original.replaces is None:
+        return original.issue_date
+    # A chain of replacements: the related COs indexed once, so the walk is linear in them.
+    by_reference: dict[tuple[str, str], Certificate] = {}
+    for related in ctx.related_certificates:
+        key = reference_key(related.reference_number)
+        if key is not None:
+            by_reference.setdefault((related.exporting_party, key), related)
+    seen = {id(co), id(original)}
+    current: Certificate = original
+    while True:
+        replaces = current.replaces
+        if replaces is None:
+            return current.issue_date
+        wanted = reference_key(replaces.reference_number)
+        earlier = by_reference.get((current.exporting_party, wanted)) if wanted is not None else None
+        if earlier is None or id(earlier) in seen:
+            return replaces.issue_date
+        seen.add(id(earlier))
+        current = earlier
 
 
 def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Result:
@@ -85,7 +125,7 @@ def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Resul
         return not_evaluated("context.on")
     if terms.presented_before_issue is not None and ctx.on < co.issue_date:
         return judged(terms.presented_before_issue(None, presented=ctx.on, issue_date=co.issue_date))
-    start = counted_from(terms, co)
+    start = counted_from(terms, co, ctx)
     if isinstance(start, Result):
         return start
     since, basis = start
