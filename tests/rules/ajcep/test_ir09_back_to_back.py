@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -678,3 +679,38 @@ def test_same_numbered_item_is_matched_before_an_ambiguous_subheading() -> None:
     )
     evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(original,))
     assert roo.Status.REJECTED == evaluation.status
+
+
+#: The original CO as a replacement (IR 5(a)): issued on 1 March 2024 for a CO issued on 1 June 2023.
+ORIGINAL_AS_REPLACEMENT = certificate(
+    reference_number=ORIGINAL_REFERENCE,
+    importing_party="SG",
+    issue_date="2024-03-01",
+    replaces={"reference_number": "ID/2023/AJ/000007", "issue_date": "2023-06-01"},
+    items=[item_data(1)],
+)
+
+
+@pytest.mark.parametrize(
+    ("issued", "expected"),
+    [
+        pytest.param("2024-06-01", (Outcome.PASSED, []), id="issued-on-the-last-day-of-the-first-co-validity"),
+        pytest.param(
+            "2024-06-02",
+            (Outcome.FAILED, [("back-to-back-original-expired", ERROR, None)]),
+            id="issued-the-day-after-the-first-co-validity",
+        ),
+    ],
+)
+def test_original_that_is_a_replacement_is_valid_only_during_the_first_co_validity(issued: str, expected: Seen) -> None:
+    """OCP Rule 3(4)(a): a back-to-back CO is issued on the presentation of the valid original CO; IR 5(a): a
+    replacement CO "will be valid during the term of the validity of the original CO".
+
+    An original that is itself a replacement, issued on 1 March 2024 for a CO issued on 1 June 2023, is valid
+    until 1 June 2024 inclusive (twelve months from the first CO), not until 1 March 2025.
+    """
+    co = back_to_back(issue_date=issued, transport=dict(CLEAN_CERTIFICATE["transport"], departure_date=issued))
+    result = ir09.check_original_reference(co, Context(related_certificates=(ORIGINAL_AS_REPLACEMENT,)))
+    assert expected == seen(result)
+    if result.findings:
+        assert date(2024, 6, 1) == result.findings[0].facts["original_valid_until"]

@@ -31,7 +31,9 @@ roo checks:
   ``related_certificates``, else from the reference), the back-to-back CO must
   be issued within the original's validity (``ajcep.co.validity_months``, as
   in force on the original's issue date), since only a valid original
-  supports it.
+  supports it. An original in the context that is itself a replacement CO is
+  valid only during the validity of the CO it replaces (IR 5(a)), counted
+  from that CO's issue date.
   Details of the reference that disagree with the original in the context are
   a ``warning``. The back-to-back CO is issued by the intermediate Party, the
   one the original CO was issued for: when the original in the context names
@@ -107,7 +109,7 @@ from ...rule_kit import (
     judged,
     not_evaluated,
 )
-from ..shared import back_to_back
+from ..shared import back_to_back, validity
 from .ir08_accumulation_evidence import AJCEP_PARTIES
 from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 
@@ -377,11 +379,15 @@ def _check_original_reference(co: Certificate, ctx: Context) -> Result:
             )
         )
         return judged(*findings)
+    # An original that is itself a replacement is valid only during the validity of the CO it replaces (IR 5(a)).
+    valid_from = original_issue_date
+    if original is not None and original.replaces is not None:
+        valid_from = validity.original_issue_date(original, ctx) or original_issue_date
     try:
-        months = int(ctx.parameter(VALIDITY_MONTHS, original_issue_date))
+        months = int(ctx.parameter(VALIDITY_MONTHS, valid_from))
     except ParameterNotInForce:
         return Result(Outcome.NOT_EVALUATED, tuple(findings), (f"context.parameters[{VALIDITY_MONTHS}]",))
-    valid_until = add_months(original_issue_date, months)
+    valid_until = add_months(valid_from, months)
     if co.issue_date > valid_until:
         findings.append(
             ORIGINAL_EXPIRED(
