@@ -681,6 +681,31 @@ def test_same_numbered_item_is_matched_before_an_ambiguous_subheading() -> None:
     assert roo.Status.REJECTED == evaluation.status
 
 
+def test_total_names_the_unknown_quantities_of_earlier_back_to_back_cos() -> None:
+    """IR 9: the total quantity exported under the partial shipments does not exceed the original's.
+
+    An earlier back-to-back CO drawing on the same original item without stating its quantity leaves the
+    total unknown: the item is neither denied nor granted on that ground, and the evaluation tells the officer
+    which fact is missing (the quantities of the earlier back-to-back COs), so that it can be asked for.
+    """
+    earlier_without_quantity = back_to_back(
+        item_data(1, quantity=None, original_item=1), reference_number="SG/2024/B2B/0002", issue_date="2024-03-20"
+    )
+    co = back_to_back(item_data(1, quantity=quantity("1500")))
+    related = (ORIGINAL, earlier_without_quantity)
+    needed = "context.related_certificates (quantities of earlier back-to-back COs)"
+    result = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=related))
+    assert (Outcome.NOT_EVALUATED, (needed,)) == (result.outcome, result.needed)
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=related)
+    assert [(ir09.RULE, 1, (needed,))] == [
+        (check.rule, check.item, check.needed) for check in evaluation.unverified if needed in check.needed
+    ]
+    # Stated, the same quantity is added up: 2600 + 1500 is over the original's 4000.
+    stated = earlier("SG/2024/B2B/0002", "2600")
+    over = ir09.check_total_quantity(co.items[0], co, Context(related_certificates=(ORIGINAL, stated)))
+    assert (Outcome.FAILED, [("back-to-back-quantity-exceeds-original", ERROR, 1)]) == seen(over)
+
+
 #: The original CO as a replacement (IR 5(a)): issued on 1 March 2024 for a CO issued on 1 June 2023.
 ORIGINAL_AS_REPLACEMENT = certificate(
     reference_number=ORIGINAL_REFERENCE,

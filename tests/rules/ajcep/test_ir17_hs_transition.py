@@ -21,6 +21,7 @@ import roo.params
 from roo.context import Context
 from roo.evaluation import Outcome, Preference, Severity
 from roo.hs.correlation import CorrelationTable, Link
+from roo.model.hs import HsVersion
 from roo.params import ParameterNotInForce
 from roo.rules.ajcep import ir17_hs_transition as ir17
 from roo.rules.base import Result
@@ -458,6 +459,35 @@ def converted(hs_code: str, correlation: CorrelationTable | None) -> Seen:
 def test_conversion_checked_against_the_table(hs_code: str, links: list[tuple[str, str]], expected: Seen) -> None:
     """With a correlation table, the item's code must be a correlate of the original item's code."""
     assert expected == converted(hs_code, table(*links))
+
+
+@pytest.mark.parametrize(
+    ("links", "reason"),
+    [
+        pytest.param(
+            [("030611", "030611")], "'030617' is not an HS2002 subheading in the table", id="d-code-unknown-to-the-table"
+        ),
+        pytest.param(
+            [("030617", "030617")],
+            "the table holds no HS2012 codes (it holds HS2002, HS2007)",
+            id="d-edition-the-table-does-not-hold",
+        ),
+    ],
+)
+def test_unchecked_conversion_says_why_in_the_table_words(links: list[tuple[str, str]], reason: str) -> None:
+    """IR 17(d): the issuing Party may convert the original's code; roo checks the conversion against the table.
+
+    When the table cannot convert the original's code, the note tells the officer why, in the table's own
+    words (a code it does not know, an edition it does not hold), so the officer knows what to look up.
+    """
+    certificate_ = back_to_back(BETWEEN, "HS2007")
+    edition = "HS2012" if "HS2012" in reason else "HS2007"
+    item = attrs.evolve(certificate_.items[0], hs_version=HsVersion(edition))
+    certificate_ = attrs.evolve(certificate_, items=(item,))
+    ctx = Context(related_certificates=(original("HS2002"),), hs_correlation=table(*links))
+    findings = [f for f in ir17.check_hs_transition(item, certificate_, ctx).findings if f.code == "hs-conversion-unchecked"]
+    assert [reason] == [f.facts["reason"] for f in findings]
+    assert findings[0].message.endswith(f"the correlation table could not check the conversion: {reason}.")
 
 
 def test_conversion_without_a_table_is_noted_as_not_checked() -> None:

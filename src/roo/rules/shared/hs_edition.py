@@ -385,7 +385,8 @@ def _conversion(
         return not_verified(item.number, **facts)
     result = table.convert(normalize_hs(original_item.hs_code)[:6], original_version.value, version.value)
     if not result.found:
-        return unchecked(item.number, reason=result.reason or "no correlate", **facts)
+        # A conversion without a candidate always says why (an unknown code, edition or link), in the table's words.
+        return unchecked(item.number, reason=result.reason, **facts)
     if normalize_hs(item.hs_code)[:6] not in result.candidates:
         return not_correlated(item.number, candidates=result.candidates, **facts)
     if result.ambiguous:
