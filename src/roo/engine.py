@@ -123,9 +123,10 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     position = 0  # in the trace, of the first line of the rule at hand
     blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
     # The checks not made, for the completeness pass, which then reads these few instead of the whole trace:
-    # (position of the first, citation, title, needed, the item numbers, or (None,) for the certificate).
+    # (position of the first, the rule's denying codes, needed, the item numbers, or (None,) for the certificate);
+    # only those that can count: of a rule that declares an error, or of a crash.
     not_made: list[_NotMade] = []
-    for rule, certificate_check, item_check, precheck, citation, title in plan.steps:
+    for rule, certificate_check, item_check, precheck, citation, title, denying in plan.steps:
         if certificate_check is not None:
             try:
                 result = certificate_check(co, ctx)
@@ -139,7 +140,8 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 findings.extend(result.findings)
             if result.outcome is _NOT_EVALUATED:
                 needed = result.needed
-                not_made.append((position, citation, title, needed, _CERTIFICATE))
+                if denying or needed == RULE_CRASHED_NEEDED:
+                    not_made.append((position, denying, needed, _CERTIFICATE))
                 if needed and not result.findings:
                     findings.append(_not_evaluated(citation, title, None, needed))
             position += 1
@@ -168,7 +170,8 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
             add_entry(shared)
             if shared.outcome is _NOT_EVALUATED and count:
                 needed = shared.needed
-                not_made.append((position, citation, title, needed, numbers))
+                if denying or needed == RULE_CRASHED_NEEDED:
+                    not_made.append((position, denying, needed, numbers))
                 if needed:
                     if blocks is None:
                         blocks = _blocks_of(numbers)
@@ -183,12 +186,13 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                 findings.extend(result.findings)
             if result.outcome is _NOT_EVALUATED:
                 needed = result.needed
-                not_made.append((position, citation, title, needed, (number,)))
+                if denying or needed == RULE_CRASHED_NEEDED:
+                    not_made.append((position, denying, needed, (number,)))
                 if needed and not result.findings:
                     findings.append(_not_evaluated(citation, title, number, needed))
             position += 1
     all_findings = tuple(findings)
-    status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES)
+    status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES if waived else _CRASHED_CODES)
     return make_evaluation(
         status,
         verdicts,
@@ -197,7 +201,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         co.scheme.value,
         co.reference_number,
         ctx.on,
-        _unverified(not_made, plan.denying, kept if waived else None, verdicts),
+        _unverified(not_made, kept if waived else None, verdicts),
         co,
     )
 
@@ -207,14 +211,16 @@ class _Plan:
     """How :func:`run` goes through a list of rules, worked out once per list rather than once per certificate.
 
     ``steps`` holds, per rule in order, the rule, its check if it is a certificate rule (else None), its check
-    if it is an item rule (else None), its precheck (None if it has none), its citation and title; ``denying``
-    maps each rule's (citation, title) to the codes of the ``error`` findings it declares.
+    if it is an item rule (else None), its precheck (None if it has none), its citation and title, and the
+    codes of the ``error`` findings declared by the rules of that citation and title (what makes a check of
+    it not made count against completeness).
     """
 
-    __slots__ = ("denying", "rules", "steps")
+    __slots__ = ("rules", "steps")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+        denying = _denying_codes(rules)
         self.steps: tuple[_Step, ...] = tuple(
             (
                 rule,
@@ -223,13 +229,14 @@ class _Plan:
                 rule.precheck if isinstance(rule, ItemRule) else None,
                 rule.citation,
                 rule.title,
+                denying[(rule.citation, rule.title)],
             )
             for rule in rules
         )
-        self.denying = _denying_codes(rules)
 
 
-#: One rule as :func:`run` takes it: the rule, its certificate or item check, its precheck, its citation and title.
+#: One rule as :func:`run` takes it: the rule, its certificate or item check, its precheck, its citation and
+#: title, and its denying codes.
 _Step = tuple[
     Rule,
     Callable[[Certificate, Context], Result] | None,
@@ -237,6 +244,7 @@ _Step = tuple[
     Callable[[Certificate, Context], Result | None] | None,
     str,
     str,
+    frozenset[str],
 ]
 
 #: Plans by rule list: the list itself (so that a reused id cannot match) and its plan.
@@ -253,9 +261,9 @@ def _plan_of(rules: Sequence[Rule]) -> _Plan:
 
 #: Where the checks of a certificate rule concern: no item.
 _CERTIFICATE: Final[tuple[int | None, ...]] = (None,)
-#: A run of checks not made: the position of its first in the trace, the rule's citation and title, the facts
-#: needed, and the items the checks concern in trace order (``(None,)`` for a certificate rule's check).
-_NotMade = tuple[int, str, str, tuple[str, ...], tuple[int | None, ...]]
+#: A run of checks not made: the position of its first in the trace, the codes of the errors its rule declares,
+#: the facts needed, and the items the checks concern in trace order (``(None,)`` for a certificate rule's check).
+_NotMade = tuple[int, frozenset[str], tuple[str, ...], tuple[int | None, ...]]
 
 
 class _Trace(Trace):
@@ -295,7 +303,7 @@ class _Trace(Trace):
 
 
 _CRASHED_CODES: Final = frozenset({RULE_CRASHED_CODE})
-_NO_CODES: Final[frozenset[str]] = frozenset()
+
 
 def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str]]:
     """For each rule of ``rules`` by (citation, title), the codes of the ``error`` findings it can make."""
@@ -309,14 +317,14 @@ def _denying_codes(rules: Sequence[Rule]) -> dict[tuple[str, str], frozenset[str
 
 def _unverified(
     not_made: list[_NotMade],
-    denying: dict[tuple[str, str], frozenset[str]],
     kept: frozenset[str] | None,
     verdicts: tuple[ItemVerdict, ...],
 ) -> tuple[int, ...]:
     """The positions of the checks of crashed rules, and of the checks not made that could have denied a granted item.
 
-    ``not_made`` holds every check of the trace whose outcome is "not evaluated", in order, as runs of one
-    rule's checks with the same needed facts, each with the position of its first check in the trace.
+    ``not_made`` holds the checks of the trace whose outcome is "not evaluated" and whose rule declares an
+    ``error`` or crashed, in order, as runs of one rule's checks with the same needed facts, each with the
+    position of its first check in the trace and its rule's denying codes.
     A check not made for want of a fact counts when its rule declares an
     ``error`` (under a waiver, ``kept`` not None, one the waiver keeps) and it
     concerns a granted item: its own, or for a certificate check any; a denied
@@ -327,11 +335,10 @@ def _unverified(
         return ()
     granted = {verdict.number for verdict in verdicts if verdict.preference is _GRANTED}
     positions: list[int] = []
-    for offset, citation, title, needed, concerned in not_made:
+    for offset, codes, needed, concerned in not_made:
         if needed == RULE_CRASHED_NEEDED:
             positions.extend(range(offset, offset + len(concerned)))
             continue
-        codes = denying.get((citation, title), _NO_CODES)
         if not codes or (kept is not None and codes.isdisjoint(kept)):
             continue
         for position, item in enumerate(concerned, offset):
