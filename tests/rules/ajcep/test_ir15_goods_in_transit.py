@@ -228,3 +228,67 @@ def test_not_in_force_on_import_cites_article_79() -> None:
     co = certificate(transport={"departure_date": "2008-11-20"}, issue_date="2008-11-21", importing_party="JP")
     (finding,) = ir15.check_goods_in_transit(co, Context(on=date(2008, 11, 30))).findings
     assert "AJCEP/ART/79" == finding.rule
+
+
+# --- a replacement CO (IR 5(a)) keeps the life of the CO it replaces ------------------------------------------
+
+ORIGINAL_REFERENCE = "JP/2010/0042"
+
+
+def replacement_in_transit(marked: bool | None) -> roo.Certificate:
+    """A replacement, issued 2010-08-01, for a CO issued retroactively on 2010-07-10 for goods shipped 2010-06-20."""
+    return certificate(
+        exporting_party="JP",
+        importing_party="PH",
+        issue_date="2010-08-01",
+        transport={"departure_date": "2010-06-20"},
+        issued_retroactively=marked,
+        replaces={"reference_number": ORIGINAL_REFERENCE, "issue_date": "2010-07-10"},
+    )
+
+
+def replaced(retroactive: bool | None) -> roo.Certificate:
+    """The CO replaced, as the context holds it."""
+    return certificate(
+        exporting_party="JP",
+        importing_party="PH",
+        reference_number=ORIGINAL_REFERENCE,
+        issue_date="2010-07-10",
+        transport={"departure_date": "2010-06-20"},
+        issued_retroactively=retroactive,
+    )
+
+
+@pytest.mark.parametrize(
+    ("marked", "original_marked", "expected"),
+    [
+        pytest.param(False, True, (Outcome.PASSED, [], ()), id="original-ticked-replacement-not"),
+        pytest.param(True, False, (Outcome.PASSED, [], ()), id="replacement-ticked-original-not"),
+        pytest.param(
+            False,
+            False,
+            (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()),
+            id="neither-ticked",
+        ),
+        pytest.param(
+            False, None, (Outcome.NOT_EVALUATED, [], ("certificate.issued_retroactively",)), id="original-mark-not-stated"
+        ),
+    ],
+)
+def test_replacement_keeps_the_retroactive_issue_of_the_co_it_replaces(
+    marked: bool, original_marked: bool | None, expected: Seen
+) -> None:
+    """IR 15: goods in transport when the Agreement entered into force get preference subject to the submission
+    of a CO issued retroactively; IR 5(a): a new CO issued after the loss of that CO replaces it.
+
+    The replacement stands for the CO issued retroactively: the original's 'Issued Retroactively' tick counts
+    for it, as IR 7 reads a replacement, and only neither tick is the error.
+    """
+    ctx = Context(on=date(2010, 8, 15), related_certificates=(replaced(original_marked),))
+    assert expected == seen(ir15.check_goods_in_transit(replacement_in_transit(marked), ctx))
+
+
+def test_replacement_without_the_original_in_the_context_is_read_on_its_own() -> None:
+    """IR 15: without the CO replaced in the context, the replacement's own mark is all roo reads."""
+    result = ir15.check_goods_in_transit(replacement_in_transit(False), Context(on=date(2010, 8, 15)))
+    assert (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()) == seen(result)

@@ -19,7 +19,10 @@ from an official source (Indonesia's) cannot deny: each finding is then a
 ``warning`` that says so, for customs to verify; a caller who knows the date
 supplies it in the context's ``parameters`` and gets the finding at its own
 severity. Whether the CO was issued within the retroactive window, and how
-box 3 shows the shipment, is IR 7's concern.
+box 3 shows the shipment, is IR 7's concern. A replacement CO (IR 5(a)) keeps
+the life of the CO it replaces: when the context's ``related_certificates``
+hold that CO ticked "Issued Retroactively", the replacement is the CO issued
+retroactively that this rule asks for, ticked or not (as IR 7 reads it).
 
 Source: AJCEP Implementing Regulations, Rule 15; AJCEP Agreement, Article 79 (entry into force).
 """
@@ -35,6 +38,7 @@ from ...model.certificate import Certificate
 from ...params import ParameterNotInForce, UnknownParameter
 from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged, not_evaluated
 from ..shared.dated import parameter_from_first
+from ..shared.retroactive import replaced_original
 
 RULE: Final = "AJCEP/IR/15"
 RULE_ENTRY_INTO_FORCE: Final = "AJCEP/ART/79"
@@ -103,6 +107,20 @@ def entry_into_force_verified(party: str, ctx: Context, read_on: date) -> bool:
     return ctx.parameter_verified(_ENTRY_INTO_FORCE_PREFIX + party, read_on)
 
 
+def _issued_retroactively(co: Certificate, ctx: Context) -> bool | None:
+    """Whether the CO presented was issued retroactively: its own mark, or, for a replacement (IR 5(a)), the mark
+    of the CO it replaces when the context holds it (the replacement keeps the original's life). None when the
+    data do not say and no mark ticked says so."""
+    marks = [co.issued_retroactively]
+    if co.replaces is not None:
+        original = replaced_original(co, ctx)
+        if original is not None:
+            marks.append(original.issued_retroactively)
+    if True in marks:
+        return True
+    return None if None in marks else False
+
+
 def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
     """Goods shipped before the Agreement entered into force for the importing Party come with a retroactive CO."""
     shipped = co.transport.departure_date if co.transport is not None else None
@@ -124,9 +142,10 @@ def check_goods_in_transit(co: Certificate, ctx: Context) -> Result:
         return judged(spec(None, on=ctx.on, **facts))
     if shipped is None:
         return not_evaluated("certificate.transport.departure_date")
-    if co.issued_retroactively:
+    ticked = _issued_retroactively(co, ctx)
+    if ticked:
         return PASSED
-    if co.issued_retroactively is None:
+    if ticked is None:
         return not_evaluated("certificate.issued_retroactively")  # not stated is not "not ticked"
     verified = entry_into_force_verified(co.importing_party, ctx, read_on)
     spec = IN_TRANSIT_NOT_RETROACTIVE if verified else IN_TRANSIT_NOT_RETROACTIVE_UNVERIFIED
