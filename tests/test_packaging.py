@@ -50,9 +50,10 @@ def _constraints() -> dict[str, str]:
 
 
 def test_the_lowest_constraints_are_the_lower_bounds_of_pyproject() -> None:
-    """constraints/lowest.txt pins every runtime and test dependency at exactly the lowest version allowed."""
+    """constraints/lowest.txt pins every runtime, test and fast dependency at exactly the lowest version allowed."""
     project = _project()
-    wanted = _lower_bounds(project["dependencies"]) | _lower_bounds(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    wanted = _lower_bounds(project["dependencies"]) | _lower_bounds(extras["test"]) | _lower_bounds(extras["fast"])
     assert wanted == _constraints()
 
 
