@@ -8,13 +8,20 @@ their first six, so they are noted and disregarded), and the description matches
 declares for the same item (the context's declaration, which follows the
 invoice). Identical text passes; text substantially the same passes with an
 ``info`` note that the slight difference is disregarded; text that shares
-little does not describe the goods declared, and that item is denied.
+little with the declared description is a warning on that item, for customs
+to verify that the CO describes the goods declared.
 
 Read against the Agreement: Art 41(1) requires the CO to include the minimum
 data of Annex 3, and Art 45(1) lets customs deny preference to a good that
 does not qualify or where the importer fails a requirement of the Chapter. A
-good whose description on the CO does not describe the goods declared is not
-covered by the CO that Art 40(1) requires, so that item is denied. Annex 3
+CO whose description does not describe the goods declared would not cover
+them (Art 40(1)), but nothing in the Agreement says how close two wordings
+must be: where "shares little" begins is roo's own similarity figure
+(:data:`roo.rules.shared.classification.SUBSTANTIALLY_IDENTICAL`), and the
+declaration's wording is the importer's, not the CO's or the invoice's. A
+figure no text gives may warn, never deny, so the item is not denied on it
+(as under AJCEP). A CO item with no description at all describes no good: an
+error on that item. Annex 3
 itself is not in the text roo reads (the ToTA corpus has the Agreement's body
 only), so that the minimum data include the six-digit HS subheading is taken
 from Japan's practice for its EPAs and stays unverified.
@@ -59,9 +66,10 @@ DESCRIPTION_DIFFERS_SLIGHTLY = FindingSpec(
 DESCRIPTION_NOT_IDENTICAL = FindingSpec(
     "jiepa-description-not-substantially-identical",
     RULE,
-    Severity.ERROR,
-    "Description '{certificate_description}' is not substantially identical to the declared "
-    "'{declared_description}'.",
+    Severity.WARNING,
+    "Description '{certificate_description}' shares little with the declared '{declared_description}'; how alike "
+    "the two must be is roo's own measure, which no text gives, so customs may verify that the CO describes the "
+    "goods declared.",
 )
 
 #: What the checks shared with AJCEP (:mod:`roo.rules.shared.classification`) report under JIEPA.
