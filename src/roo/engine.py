@@ -198,7 +198,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
         verdicts,
         all_findings,
         _Trace(plan.rules, numbers, tuple(entries)),
-        co.scheme.value,
+        co.scheme._value_,  # the member's value as stored: ``.value`` is a descriptor that costs more
         co.reference_number,
         ctx.on,
         _unverified(not_made, kept if waived else None, verdicts),

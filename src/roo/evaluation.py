@@ -341,15 +341,15 @@ def fold(
     grants as for any CO.
     """
     # This runs on every evaluation, over rules x items findings: one pass over the findings, and the
-    # verdicts built slot by slot (what ItemVerdict's own __init__ does, without its per-call set-up).
-    error = Severity.ERROR
+    # verdicts built slot by slot (what ItemVerdict's own __init__ does, without its per-call set-up). The
+    # enum members are module constants: reading one from its class costs more than the rest of a small fold.
     certificate_denied = False
     denied_items: set[int] = set()
     by_item: dict[int, list[Finding]] = {n: [] for n in item_numbers}
     findings_of = by_item.get
     for finding in findings:
         item = finding.item
-        denies = finding.severity is error and (not waived or finding.code in kept)
+        denies = finding.severity is _ERROR and (not waived or finding.code in kept)
         if item is None:
             if denies:
                 certificate_denied = True
@@ -359,28 +359,32 @@ def fold(
             found.append(finding)
             if denies:
                 denied_items.add(item)
-    granted_, denied_ = Preference.GRANTED, Preference.DENIED
     verdicts: list[ItemVerdict] = []
     granted = 0
     for number in item_numbers:
         verdict = _new(ItemVerdict)
         _set_number(verdict, number)
         if certificate_denied or number in denied_items:
-            _set_preference(verdict, denied_)
+            _set_preference(verdict, _DENIED)
         else:
-            _set_preference(verdict, granted_)
+            _set_preference(verdict, _GRANTED)
             granted += 1
         _set_findings(verdict, tuple(by_item[number]))
         verdicts.append(verdict)
-    if waived and granted == len(verdicts):
-        return Status.NOT_REQUIRED, tuple(verdicts)
     if granted == len(verdicts):
-        status = Status.ACCEPTED
-    elif granted == 0:
-        status = Status.REJECTED
+        status = _NOT_REQUIRED if waived else _ACCEPTED
     else:
-        status = Status.PARTIALLY_ACCEPTED
+        status = _REJECTED if granted == 0 else _PARTIALLY_ACCEPTED
     return status, tuple(verdicts)
+
+
+_ERROR: Final = Severity.ERROR
+_GRANTED: Final = Preference.GRANTED
+_DENIED: Final = Preference.DENIED
+_ACCEPTED: Final = Status.ACCEPTED
+_PARTIALLY_ACCEPTED: Final = Status.PARTIALLY_ACCEPTED
+_REJECTED: Final = Status.REJECTED
+_NOT_REQUIRED: Final = Status.NOT_REQUIRED
 
 
 def make_evaluation(
