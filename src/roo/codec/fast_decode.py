@@ -249,24 +249,19 @@ class _Reader:
         )
         self.case_decoder = msgspec.json.Decoder(case, float_hook=Decimal)
 
-    def read(self, text: str | bytes | bytearray, limits: Limits, *, case: bool) -> Decoded:
+    def read(self, text: str | bytes | bytearray, limits: Limits) -> Decoded:
         """The certificate of ``text`` and whether ``text`` is a case; raises for anything else."""
-        if len(text) > limits.max_document:
-            _refuse()
-        if isinstance(text, str):
-            if text.startswith(BOM):
-                text = text[1:]
-        else:
-            text = bytes(text)
-            if text.startswith(_BYTE_ORDER_MARK):
-                text = text[len(_BYTE_ORDER_MARK) :]
+        text = _prepared(text, limits)
         try:
             certificate = self.certificate_decoder.decode(text)
         except msgspec.ValidationError:
-            if not case:
-                raise
             return self.read_case(text, limits)
         return Decoded(self.convert(text, certificate, limits, 0, b""), is_case=False)
+
+    def read_certificate(self, text: str | bytes | bytearray, limits: Limits) -> Certificate:
+        """The certificate of ``text``; raises for anything else (a case too)."""
+        text = _prepared(text, limits)
+        return self.convert(text, self.certificate_decoder.decode(text), limits, 0, b"")
 
     def read_case(self, text: str | bytes, limits: Limits) -> Decoded:
         decoded: Any = self.case_decoder.decode(text)
@@ -286,6 +281,16 @@ class _Reader:
             _refuse()
         result: Certificate = co
         return result
+
+
+def _prepared(text: str | bytes | bytearray, limits: Limits) -> str | bytes:
+    """``text`` without its byte order mark, as bytes if it was binary; raises if it is longer than the limit."""
+    if len(text) > limits.max_document:
+        _refuse()
+    if isinstance(text, str):
+        return text[1:] if text.startswith(BOM) else text
+    text = bytes(text)
+    return text[len(_BYTE_ORDER_MARK) :] if text.startswith(_BYTE_ORDER_MARK) else text
 
 
 def _keys_once(text: str | bytes, keys: int, inner: bytes) -> bool:
@@ -331,7 +336,7 @@ def read_certificate(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIM
     if reader is None:
         return None
     try:
-        return reader.read(text, limits, case=False).certificate
+        return reader.read_certificate(text, limits)
     except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
         return None
 
@@ -342,6 +347,6 @@ def read_case(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) ->
     if reader is None:
         return None
     try:
-        return reader.read(text, limits, case=True)
+        return reader.read(text, limits)
     except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
         return None
