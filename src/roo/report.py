@@ -778,7 +778,7 @@ def _check_row(words: Labels, check: Check) -> str:
     return (
         f"<tr><td>{_e(_outcome(words, check.outcome))}</td><td>{_e(where)}</td>"
         f'<td><cite class="cite">{_e(check.rule)}</cite></td><td>{_e(check.title)}</td>'
-        f"<td>{_e(', '.join(check.needed))}</td></tr>"
+        f"<td>{_e(words.texts(check.needed))}</td></tr>"
     )
 
 
@@ -820,7 +820,7 @@ def _unverified_note(words: Labels, evaluation: Evaluation) -> str:
     rows = "".join(
         f"<li>{_e(check.rule)}: {_e(check.title)}"
         f"{' ' + _e(words._('(item {number})', number=check.item)) if check.item is not None else ''}"
-        f" &mdash; {_e(words._('needs {facts}', facts=', '.join(check.needed) or '-'))}</li>"
+        f" &mdash; {_e(words._('needs {facts}', facts=words.texts(check.needed) or '-'))}</li>"
         for check in unverified
     )
     note = words.ngettext(

@@ -127,7 +127,7 @@ def _where(words: Labels, item: int | None) -> str:
 
 
 def _needs(words: Labels, needed: tuple[str, ...]) -> str:
-    return words._("(needs {facts})", facts=", ".join(needed) or "-")
+    return words._("(needs {facts})", facts=words.texts(needed) or "-")
 
 
 def _unverified_lines(words: Labels, evaluation: Evaluation) -> list[str]:
@@ -271,7 +271,7 @@ def render_markdown(
         for check in evaluation.checks:
             lines.append(
                 f"| {_outcome(words, check.outcome)} | {_where(words, check.item)} | {md(check.rule)} | "
-                f"{md(check.title)} | {md(', '.join(check.needed))} |"
+                f"{md(check.title)} | {md(words.texts(check.needed))} |"
             )
         lines.append("")
     return "\n".join(map(terminal_text, lines))

@@ -110,7 +110,7 @@ class Fragment:
     message: str
     citation: str | None = None
     template: str = attrs.field(default="", eq=False, repr=False)
-    facts: FrozenMap[str] = attrs.field(default=EMPTY, converter=FrozenMap[str], eq=False, repr=False)
+    facts: FrozenMap[str | date] = attrs.field(default=EMPTY, converter=FrozenMap[str | date], eq=False, repr=False)
 
     def render(self, locale: str | None = None) -> str:
         """The message in ``locale`` (``"en"``, ``"ja"``, ``"id"``; ``None``: :attr:`message`)."""
@@ -132,9 +132,12 @@ class Fragment:
 
 
 def _fragment(
-    name: str, validity: Validity, reason: str, template: str, scheme: Scheme | None = None, **facts: str
+    name: str, validity: Validity, reason: str, template: str, scheme: Scheme | None = None, **facts: str | date
 ) -> Fragment:
-    """A fragment whose English message is ``template`` filled with ``facts``, citing ``scheme``'s provision."""
+    """A fragment whose English message is ``template`` filled with ``facts``, citing ``scheme``'s provision.
+
+    Dates stay ``date`` (the English message shows them as ISO dates, a rendering in a locale as that locale
+    writes them)."""
     cited = None if scheme is None else citation(scheme, reason)
     return Fragment(name, validity, reason, base_render(template, None, facts), cited, template, facts)
 
@@ -316,7 +319,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
             N_("'{authority}' could not issue COs on {issue_date}."),
             co.scheme,
             authority=certification.authority or "",
-            issue_date=co.issue_date.isoformat(),
+            issue_date=co.issue_date,
         )
     signatory = normalize_text(certification.signatory or "")
     for authority in in_force:
@@ -339,7 +342,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
         co.scheme,
         signatory=certification.signatory or "",
         authority=certification.authority or "",
-        issue_date=co.issue_date.isoformat(),
+        issue_date=co.issue_date,
     )
 
 

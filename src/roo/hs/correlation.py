@@ -44,6 +44,7 @@ import attrs
 
 from ..errors import CorrelationTableError as CorrelationTableError
 from ..model.hs import normalize_hs
+from ..model.phrase import Phrase
 from .editions import edition_year, parse_edition
 
 __all__ = [
@@ -234,15 +235,20 @@ class CorrelationTable:
         ) -> Conversion:
             return Conversion(digits, start, end, (), Relationship.UNKNOWN, path, known, unlinked, reason)
 
+        # Each reason is a Phrase: its English text as always, its words translatable around the typed parts.
         for edition in (start, end):
             if edition not in self._codes:
-                held = ", ".join(self.editions) or "none"
-                return unknown(f"the table holds no {edition} codes (it holds {held})", known=edition != start)
+                held: str | tuple[str, ...] = tuple(self.editions) or Phrase("none")
+                facts = {"edition": edition, "held": held}
+                return unknown(Phrase("the table holds no {edition} codes (it holds {held})", facts), known=edition != start)
         if digits not in self._codes[start]:
-            return unknown(f"{code!r} is not an {start} subheading in the table", known=False)
+            text = f"{code!r} is not an {start} subheading in the table"
+            facts = {"code": str(code), "edition": start}
+            return unknown(Phrase("'{code}' is not an {edition} subheading in the table", facts, text), known=False)
         path = self.path(start, end)
         if path is None:
-            return unknown(f"the table links no chain of editions from {start} to {end}")
+            links = {"from_edition": start, "to_edition": end}
+            return unknown(Phrase("the table links no chain of editions from {from_edition} to {to_edition}", links))
         current: set[str] = {digits}
         unlinked: list[tuple[str, str]] = []
         for here, there in pairwise(path):
@@ -256,19 +262,21 @@ class CorrelationTable:
                     unlinked.append((here, found))
             current = following
             if not current:
-                gaps = "; ".join(f"{edition} {gap}" for edition, gap in unlinked)
-                return unknown(f"the table links {gaps} to nothing in {there}", path, unlinked=tuple(unlinked))
+                chain = {"gaps": _gaps(unlinked), "edition": there}
+                reason = Phrase("the table links {gaps} to nothing in {edition}", chain, _gaps_text(unlinked, there))
+                return unknown(reason, path, unlinked=tuple(unlinked))
         candidates = tuple(sorted(current))
         sources = self._back(candidates, path)
         if len(candidates) == 1:
             relationship = Relationship.ONE_TO_ONE if sources == {digits} else Relationship.MANY_TO_ONE
         else:
             relationship = Relationship.ONE_TO_MANY if sources == {digits} else Relationship.MANY_TO_MANY
-        reason = None
+        incomplete: Phrase | None = None
         if unlinked:
-            gaps = "; ".join(f"{edition} {gap}" for edition, gap in unlinked)
-            reason = f"incomplete: the table links {gaps} to nothing in the next edition"
-        return Conversion(digits, start, end, candidates, relationship, path, True, tuple(unlinked), reason)
+            text = "incomplete: " + _gaps_text(unlinked, "the next edition")
+            gaps = {"gaps": _gaps(unlinked)}
+            incomplete = Phrase("incomplete: the table links {gaps} to nothing in the next edition", gaps, text)
+        return Conversion(digits, start, end, candidates, relationship, path, True, tuple(unlinked), incomplete)
 
     def _back(self, candidates: tuple[str, ...], path: tuple[str, ...]) -> set[str]:
         """The codes of the path's first edition that any of ``candidates`` (in its last) corresponds to."""
@@ -454,3 +462,14 @@ def _link(row: list[str], where: Mapping[str, int], name: str, line: int) -> Lin
     if RESIDUAL_CODE in (new_code, old_code):
         return None
     return Link(new_version, old_version, new_code, old_code)
+
+
+def _gaps(unlinked: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Each code the table links to nothing, after its edition (``HS2012 030617``): data, no words."""
+    return tuple(f"{edition} {code}" for edition, code in unlinked)
+
+
+def _gaps_text(unlinked: list[tuple[str, str]], there: str) -> str:
+    """The English words of a gap in the table's chain of editions, as they have always read."""
+    gaps = "; ".join(f"{edition} {gap}" for edition, gap in unlinked)
+    return f"the table links {gaps} to nothing in {there}"

@@ -27,6 +27,9 @@ for logs and tests; rendering for a locale formats the facts with babel (CLDR):
 * countries (an ISO 3166 code in a fact such as ``party``, ``exporting_party``
   or ``countries``, see :data:`COUNTRY_FACTS`) by the locale's name for them;
 * lists as the locale joins them (``PH, MM and TH``; ``PH、MM、TH``);
+* a :class:`roo.model.phrase.Phrase` (English words a rule composed around
+  data, such as ``"unrecognised '4'"`` or ``"general rule: RVC 40%"``) as its
+  template, translated and filled with its own typed facts;
 * a fact ``x`` with a fact ``x_template`` beside it (a phrase a rule composed,
   such as ``what``) as that template, translated and filled with the facts;
 * ``True``/``False`` as yes/no; a string that is itself a msgid of the
@@ -61,6 +64,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 import attrs
 
 from ..model.money import Money, Quantity
+from ..model.phrase import Phrase
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -112,8 +116,12 @@ def check_locale(locale: str) -> str:
 
 
 def gettext(message: str, locale: str) -> str:
-    """``message`` (a msgid) in ``locale``'s language; the message itself when the catalogue lacks it."""
-    return _speaker(locale).gettext(message)
+    """``message`` (a msgid) in ``locale``'s language; the message itself when the catalogue lacks it.
+
+    A :class:`~roo.model.phrase.Phrase` (words composed around data, such as the title of an origin criterion)
+    is rendered from its template and typed facts.
+    """
+    return _speaker(locale).phrase(message)
 
 
 def ngettext(singular: str, plural: str, count: int, locale: str) -> str:
@@ -169,7 +177,7 @@ def localize(evaluation: Evaluation, locale: str | None) -> Evaluation:
 
     findings = tuple(translated(f) for f in evaluation.findings)
     items = tuple(attrs.evolve(v, findings=tuple(translated(f) for f in v.findings)) for v in evaluation.items)
-    checks = tuple(attrs.evolve(c, title=speaker.gettext(c.title)) if c.title else c for c in evaluation.checks)
+    checks = tuple(attrs.evolve(c, title=speaker.phrase(c.title)) if c.title else c for c in evaluation.checks)
     return attrs.evolve(evaluation, findings=findings, items=items, checks=checks, locale=speaker.tag)
 
 
@@ -352,6 +360,12 @@ class _Speaker:
             return message
         return self.translations.gettext(message)
 
+    def phrase(self, text: str) -> str:
+        """A title or phrase: a :class:`Phrase` rendered from its template and facts, a msgid translated."""
+        if isinstance(text, Phrase):
+            return _Formatter(self, text.facts).format(self.gettext(text.template))
+        return self.gettext(text)
+
     def translate(self, template: str, facts: Mapping[str, Any]) -> str:
         """``template`` translated; for a template with a plural form, the form its count fact calls for."""
         forms = _PLURAL_FORMS.get(template)
@@ -374,6 +388,10 @@ class _Speaker:
 
         if value is None:
             return "-"
+        if isinstance(value, Phrase):
+            # Words composed around data: the reader's language gets the template from the catalogue, filled with
+            # the phrase's own typed facts (never the English words).
+            return self.phrase(value)
         phrase = facts.get(key + "_template") if key and isinstance(value, str) else None
         if isinstance(phrase, str):
             # A phrase the rule composed in English (``what``) comes with its own msgid and typed facts: the

@@ -36,6 +36,8 @@ KEYWORDS: Final[Mapping[str, tuple[int, ...]]] = {
     "_": (1,),
     "N_": (1,),
     "gettext": (1,),
+    # roo.model.phrase.Phrase(template, facts, text=...): words composed around data
+    "Phrase": (1,),
     # FindingSpec(code, rule, severity, template)
     "FindingSpec": (4,),
     # roo.origin.specs._pair(code, severity, template, ajcep_citation, jiepa_citation, jiepa_template=...)
@@ -55,7 +57,7 @@ MESSAGE_ARGUMENTS: Final = frozenset({"template", "title"})
 
 _CODE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _CITATION: Final = re.compile(r"^(AJCEP|JIEPA|ID)/[A-Z0-9-]+/[0-9A-Za-z.]+(?:\([0-9A-Za-z.]+\))*$")
-_MARKERS: Final = frozenset({"_", "N_", "gettext"})
+_MARKERS: Final = frozenset({"_", "N_", "gettext", "Phrase"})
 _RULES: Final = frozenset({"CertificateRule", "ItemRule"})
 
 ExtractionResult = tuple[int, str, tuple[str | None, ...], list[str]]

@@ -18,7 +18,9 @@ reads exactly as it always has, and one with a locale reads wholly in that
 language, with amounts, dates and countries as babel (CLDR) writes them there.
 
 String facts given to a phrase are data (a reference number, a description):
-they are shown as given, never looked up in the catalogue.
+they are shown as given, never looked up in the catalogue; a
+:class:`~roo.model.phrase.Phrase` (words roo composed around data, such as the
+title of an origin criterion) is rendered in the locale from its template.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, final
 
 from ..model.money import Money, Quantity
+from ..model.phrase import Phrase
 from . import ITEM_PREFIX, N_, _speaker, _Speaker
 
 if TYPE_CHECKING:
@@ -109,7 +112,10 @@ class Labels:
     def _fill(self, template: str, facts: Mapping[str, object]) -> str:
         speaker = self._speaker
         assert speaker is not None
-        shown = {key: value if isinstance(value, str) else speaker.display(value, key, facts) for key, value in facts.items()}
+        shown = {
+            key: value if isinstance(value, str) and not isinstance(value, Phrase) else speaker.display(value, key, facts)
+            for key, value in facts.items()
+        }
         return template.format(**shown)
 
     def join(self, parts: Iterable[str]) -> str:
@@ -118,6 +124,17 @@ class Labels:
         return separator.join(parts)
 
     # Values.
+
+    def text(self, value: str) -> str:
+        """A string of roo's own: a :class:`~roo.model.phrase.Phrase` (a criterion's title, the description of a
+        missing fact) in this language; any other string (a data path, a code) as given. Without a locale, as given."""
+        if self._speaker is None or not isinstance(value, Phrase):
+            return value
+        return self._speaker.phrase(value)
+
+    def texts(self, values: Iterable[str]) -> str:
+        """Strings of roo's own (:meth:`text`) joined with ``", "``, as a list of facts needed reads."""
+        return ", ".join(self.text(value) for value in values)
 
     def word(self, value: str) -> str:
         """An enum value (a status, preference, severity or outcome) as a reader's word; without a locale, the value."""

@@ -9,8 +9,9 @@ here with the ``N_`` marker that ``pybabel extract`` looks for.
 
 A rule module may equally mark its phrases itself (``from roo.locale import
 N_``; ``LABELS = {X: N_("scrap and waste")}``): the effect is the same, and
-the phrase then lives next to the rule that uses it. Phrases with data inside
-them (``"issued 2024-03-01"``) cannot be translated this way and stay English.
+the phrase then lives next to the rule that uses it. A phrase with data inside
+it (``"unrecognised '4'"``) is a :class:`roo.model.phrase.Phrase` instead: its
+template is the msgid and its data are typed facts.
 """
 
 from __future__ import annotations

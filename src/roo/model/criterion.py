@@ -39,6 +39,8 @@ from typing import Final, final
 
 import attrs
 
+from .phrase import Phrase
+
 
 class CriterionKind(enum.StrEnum):
     """One origin criterion that can be claimed in box 8."""
@@ -91,13 +93,18 @@ class OriginCriterion:
     def parse(cls, text: str) -> OriginCriterion:
         """Read box 8; never raises, linear in the length of ``text``."""
         if not text.strip():
-            return cls(text=text, problem="box 8 is empty")
+            return cls(text=text, problem=Phrase("box 8 is empty"))
         criteria, flags, unknown = _Reader(text).read()
         problem: str | None = None
+        # Each problem is a Phrase: its English text as always, and its words translatable around the parts.
         if unknown and not criteria:
-            problem = "unrecognised " + ", ".join(repr(t) for t in unknown)
+            # TRANSLATORS: one part of box 8 roo cannot read, quoted as the language quotes printed text.
+            parts = tuple(Phrase("'{part}'", {"part": t}, text=repr(t)) for t in unknown)
+            problem = Phrase("unrecognised {parts}", {"parts": parts}, text="unrecognised " + ", ".join(parts))
+        elif not criteria and flags:
+            problem = Phrase("no origin criterion, only {flags}", {"flags": tuple(sorted(flags))})
         elif not criteria:
-            problem = "no origin criterion" + (", only " + ", ".join(sorted(flags)) if flags else "")
+            problem = Phrase("no origin criterion")
         return cls(
             text=text,
             criteria=tuple(criteria),

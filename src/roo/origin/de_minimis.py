@@ -29,6 +29,7 @@ import attrs
 
 from ..evaluation import Finding
 from ..model.certificate import Scheme
+from ..model.phrase import Phrase
 from ..params import ParameterNotInForce
 from . import specs
 from .facts import DMI, Facts, Settled, Verdict, names, percent_of, show
@@ -109,7 +110,7 @@ def judge(
                     scheme, criterion=criterion, parameter=error.name, on=facts.parameters.shown_on
                 ),
             ),
-            needed=(f"parameter {error.name}",),
+            needed=(Phrase("parameter {parameter}", {"parameter": error.name}),),
         )
     hs_findings, hs_needed = _hs_missing(facts, criterion, level, unknown)
     common = {"criterion": criterion, "level": level}

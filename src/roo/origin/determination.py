@@ -37,6 +37,7 @@ from ..evaluation import Check, Finding, Outcome
 from ..locale import N_
 from ..model.certificate import Scheme
 from ..model.money import Money
+from ..model.phrase import Phrase
 from ..params import ParameterNotInForce
 from . import accumulation, ctc, rvc, specs, wholly_obtained
 from .accumulation import Standing, membership
@@ -285,13 +286,13 @@ def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]
     wo = wholly_obtained.evaluate(facts)
     if wo is not None and good.wholly_obtained is not None:
         category = good.wholly_obtained
-        title = f"wholly obtained ({wholly_obtained.LABELS[category]})"
+        title = Phrase("wholly obtained ({category})", {"category": wholly_obtained.LABELS[category]})
         results.append(_result("WO", ("WO",), title, wholly_obtained.article(scheme, category), "WO", wo, findings))
     if good.materials or good.wholly_obtained is None:
         if not good.materials:
             findings.append(specs.GOOD_WITHOUT_MATERIALS(scheme))
         pe_rule = "JIEPA/ART/29(1)(b)" if scheme is Scheme.JIEPA else "AJCEP/ART/24(c)"
-        title = "produced entirely from originating materials"
+        title = Phrase("produced entirely from originating materials")
         results.append(_result("PE", ("PE",), title, pe_rule, "PE", _produced_entirely(facts), findings))
         candidates, missing = _candidates(facts, rule_kind, row, findings)
         for c in candidates:
@@ -388,17 +389,21 @@ def _candidates(
     scheme = facts.scheme
     if kind is RuleKind.GENERAL:
         cth = Requirement(RequirementKind.CTH)
-        general = [_Candidate("CTH", ("CTH",), "general rule: CTH", "AJCEP/ART/26(1)(b)", "CTH", (cth,), True)]
+        # Each title is a Phrase: English as always, translatable around the criterion and its figures.
+        cth_title = Phrase("general rule: {criterion}", {"criterion": "CTH"})
+        general = [_Candidate("CTH", ("CTH",), cth_title, "AJCEP/ART/26(1)(b)", "CTH", (cth,), True)]
         try:
             threshold = facts.parameters.decimal(_GENERAL_RULE_PARAMETER)
         except ParameterNotInForce as error:
             on = facts.parameters.shown_on
             findings.append(specs.PARAMETER_NOT_IN_FORCE(scheme, criterion="RVC", parameter=error.name, on=on))
-            needed = (f"parameter {error.name}",)
-            missing = CriterionResult("RVC", ("RVC",), "general rule: RVC", "AJCEP/ART/26(1)(a)", None, needed=needed)
+            needed = (Phrase("parameter {parameter}", {"parameter": error.name}),)
+            rvc_title = Phrase("general rule: {criterion}", {"criterion": "RVC"})
+            missing = CriterionResult("RVC", ("RVC",), rvc_title, "AJCEP/ART/26(1)(a)", None, needed=needed)
             return general, [missing]
         rvc40 = Requirement(RequirementKind.RVC, percent=threshold)
-        title = f"general rule: RVC {show(threshold)}%"
+        shown = show(threshold)
+        title = Phrase("general rule: RVC {threshold}%", {"threshold": Decimal(shown)}, f"general rule: RVC {shown}%")
         # Form note 3(c): "RVC" is inserted in box 8, without the percentage.
         general.append(_Candidate("RVC", ("RVC",), title, "AJCEP/ART/26(1)(a)", "RVC", (rvc40,), True))
         return general, []
@@ -408,13 +413,19 @@ def _candidates(
         candidates = []
         for alternative in row.alternatives:
             kinds = tuple(dict.fromkeys(r.kind.value for r in alternative))
-            title = f"product-specific rule {row.hs}: {' and '.join(_label(scheme, r) for r in alternative)}"
+            labels = tuple(_label(scheme, r) for r in alternative)
+            title = Phrase(
+                "product-specific rule {hs}: {requirements}",
+                {"hs": row.hs, "requirements": labels},
+                f"product-specific rule {row.hs}: {' and '.join(labels)}",
+            )
             box8 = _box8(scheme, alternative)
             candidates.append(_Candidate("+".join(kinds), kinds, title, citation, box8, alternative))
         return candidates, []
     hs = facts.good.hs_digits
-    need = f"product-specific rule for {hs}" if len(hs) == 6 and hs.isdigit() else "hs_code"
-    return [], [CriterionResult("PSR", (), "product-specific rule (not known)", citation, None, needed=(need,))]
+    need = Phrase("product-specific rule for {hs_code}", {"hs_code": hs}) if len(hs) == 6 and hs.isdigit() else "hs_code"
+    title = Phrase("product-specific rule (not known)")
+    return [], [CriterionResult("PSR", (), title, citation, None, needed=(need,))]
 
 
 def _label(scheme: Scheme, requirement: Requirement) -> str:

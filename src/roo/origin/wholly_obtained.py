@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..model.certificate import Scheme
+from ..model.phrase import Phrase
 from ..params import ParameterNotInForce
 from . import specs
 from .decimals import plain
@@ -138,7 +139,7 @@ def _vessel(facts: Facts, category: WhollyObtained) -> Verdict:
                     scheme, criterion="WO", parameter=error.name, on=facts.parameters.shown_on
                 ),
             ),
-            needed=(f"parameter {error.name}",),
+            needed=(Phrase("parameter {parameter}", {"parameter": error.name}),),
         )
     if vessel is None:
         return Verdict(

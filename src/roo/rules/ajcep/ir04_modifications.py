@@ -103,6 +103,7 @@ from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import AlterationMethod, Certificate, Item, Medium
 from ...model.hs import normalize_hs
 from ...model.money import Quantity
+from ...model.phrase import Phrase
 from ...params import ParameterNotInForce
 from ...rule_kit import (
     NOT_APPLICABLE,
@@ -301,7 +302,7 @@ def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:
     certified = item.hs_digits
     if not (len(certified) >= 6 and certified[:6].isdigit()):
         # The code is missing or shorter than a subheading: IR 12 reports the code itself.
-        return not_evaluated(item_path(co, item, "hs_code") + " (a six-digit subheading)")
+        return not_evaluated(Phrase("{path} (a six-digit subheading)", {"path": item_path(co, item, "hs_code")}))
     comparable = [(line.hs_code, normalize_hs(line.hs_code)) for line in lines if line.hs_code]
     comparable = [(printed, digits) for printed, digits in comparable if len(digits) >= 6 and digits[:6].isdigit()]
     if not comparable:
