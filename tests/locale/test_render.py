@@ -391,7 +391,9 @@ def test_catalogues_load_once_and_rendering_reads_no_file(monkeypatch: pytest.Mo
     def unreachable(*_: object) -> None:
         raise AssertionError("catalogue read again")
 
-    monkeypatch.setattr(roo.locale.resources, "files", unreachable)
+    import importlib.resources  # roo.locale imports it when it first reads a catalogue
+
+    monkeypatch.setattr(importlib.resources, "files", unreachable)
     assert HS_NOT_SIX_DIGITS(1, hs_code="0306").render("ja_JP").startswith("品目1：")
 
 

@@ -8,7 +8,6 @@ suggests the field a misspelt key stands for, and counts, without keeping, the p
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Final
 
@@ -98,6 +97,8 @@ def _nearest(key: object, known: Sequence[str]) -> str:
     folded = {name.casefold(): name for name in known}
     match = folded.get(key.casefold().replace("-", "_").replace(" ", "_"))
     if match is None:
+        import difflib  # here, not at import: only a document with an unknown key needs it
+
         close = difflib.get_close_matches(key.casefold(), list(folded), n=1, cutoff=0.75)
         match = folded[close[0]] if close else None
     return f" (did you mean {match!r}?)" if match is not None else ""

@@ -58,7 +58,6 @@ from datetime import date, datetime
 import decimal
 from contextlib import AbstractContextManager
 from decimal import Decimal
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
@@ -272,6 +271,8 @@ def _parse(locale: object) -> tuple[str, str]:
 
 def _translations(language: str) -> NullTranslations:
     """The compiled catalogue of ``language`` (English: none needed, the msgids are English). Caller holds the lock."""
+    from importlib import resources  # here, not at import: it costs more to import than roo's engine
+
     from babel.support import NullTranslations, Translations
 
     if language == "en":
