@@ -91,7 +91,12 @@ def test_certificate_unknown_to_the_registry_fails_status() -> None:
             "unknown-signatory",
             id="specimen-withdrawn-before-issue",
         ),
-        pytest.param(certificate(certification=None), (AUTHORITY,), "authority-missing", id="no-certification"),
+        pytest.param(
+            certificate(certification={"authority": " ", "signatory": "A. Wibowo", "signed": True}),
+            (AUTHORITY,),
+            "authority-missing",
+            id="certification-without-authority",
+        ),
     ],
 )
 def test_issuer_checks(co: Certificate, issuers: tuple[IssuingAuthority, ...], reason: str) -> None:
@@ -201,3 +206,51 @@ def test_no_fragment_cites_another_schemes_instrument() -> None:
         prefix = {"AJCEP": "AJCEP/", "JIEPA": "JIEPA/"}.get(scheme.value, "ID/")
         co = certificate(scheme=scheme.value)
         assert all(c is None or c.startswith(prefix) for _, c in _every_fragment(co)), scheme
+
+
+@pytest.mark.parametrize(
+    ("co", "reason"),
+    [
+        pytest.param(certificate(certification=None), "certification-not-stated", id="certification-left-out"),
+        pytest.param(
+            certificate(certification={"authority": "Ministry of Trade of Indonesia", "signed": True}),
+            "signatory-not-stated",
+            id="no-signatory-printed",
+        ),
+        pytest.param(
+            certificate(
+                certification={"authority": "Ministry of Trade of Indonesia", "signatory": "  ", "signed": True}
+            ),
+            "signatory-not-stated",
+            id="blank-signatory",
+        ),
+    ],
+)
+def test_what_the_data_do_not_state_is_not_evaluated(co: Certificate, reason: str) -> None:
+    """AJCEP IR 13 / JIEPA Art 41(9): the issuing Party provides specimen signatures of its offices, which the
+    importing side compares with the signatory of a CO. Data that leave the certification out, or a CO that
+    names no signatory to compare (an e-CO delivered by the issuing body's system need not print one), give
+    nothing to compare: the issuer fragment is not evaluated, never invalid, and does not make the
+    certificate invalid when integrity and status hold."""
+    result = verify(co, digest(co), status_registry=REGISTRY, issuers=(AUTHORITY,))
+    fragment = result.fragment("issuer")
+    assert (Validity.NOT_EVALUATED, reason) == (fragment.validity, fragment.reason)
+    assert result.valid
+
+
+def test_an_authority_not_in_force_is_invalid_even_without_a_signatory() -> None:
+    """The authority could not issue COs on the issue date: that fails whatever the signatory."""
+    co = certificate(issue_date="2018-02-28", certification={"authority": "Ministry of Trade of Indonesia"})
+    assert "authority-not-in-force" == verify(co, issuers=(AUTHORITY,)).fragment("issuer").reason
+
+
+@pytest.mark.parametrize(
+    ("co", "citation"),
+    [
+        pytest.param(certificate(certification=None), "AJCEP/IR/11", id="ajcep-certification"),
+        pytest.param(certificate(certification={"authority": "Ministry of Trade of Indonesia"}), "AJCEP/IR/13", id="ajcep-signatory"),
+    ],
+)
+def test_not_stated_fragments_cite_the_certificates_instrument(co: Certificate, citation: str) -> None:
+    """Each fragment cites the instrument of its CO's own scheme."""
+    assert citation == verify(co, issuers=(AUTHORITY,)).fragment("issuer").citation

@@ -11,7 +11,10 @@ tell "tampered with" from "cancelled" from "we were not given the registry":
 * **issuer** — was the certifying authority, on the issue date, the exporting
   Party's competent governmental authority or one of its notified designees,
   and was the signatory among the specimen signatures exchanged for it? The
-  caller supplies the registry of authorities and specimens.
+  caller supplies the registry of authorities and specimens. Data that leave
+  the certification out, and a CO that names no signatory (an e-CO delivered
+  by the issuing body's system need not), leave the fragment not evaluated:
+  what the data do not state is not a certification or a signatory that fails.
 * **signature** — optional, pluggable: roo has no crypto dependency and no
   network; a caller passes a function that checks a signature over the
   canonical bytes.
@@ -52,10 +55,12 @@ CITATIONS: Final[Mapping[Scheme, Mapping[str, str]]] = MappingProxyType(
             {
                 "replaced": "AJCEP/IR/5(a)",
                 "authority-missing": "AJCEP/IR/11",
+                "certification-not-stated": "AJCEP/IR/11",
                 "unknown-authority": "AJCEP/IR/11",
                 "authority-not-in-force": "AJCEP/IR/11",
                 "specimen-matches": "AJCEP/IR/13",
                 "unknown-signatory": "AJCEP/IR/13",
+                "signatory-not-stated": "AJCEP/IR/13",
             }
         ),
         Scheme.JIEPA: MappingProxyType(
@@ -64,10 +69,12 @@ CITATIONS: Final[Mapping[Scheme, Mapping[str, str]]] = MappingProxyType(
                 "replaced": "JIEPA/ART/50",
                 "cancelled": "JIEPA/ART/45(2)",
                 "authority-missing": "JIEPA/ART/41(1)",
+                "certification-not-stated": "JIEPA/ART/41(1)",
                 "unknown-authority": "JIEPA/ART/41(3)",
                 "authority-not-in-force": "JIEPA/ART/41(1)",
                 "specimen-matches": "JIEPA/ART/41(9)",
                 "unknown-signatory": "JIEPA/ART/41(9)",
+                "signatory-not-stated": "JIEPA/ART/41(9)",
             }
         ),
     }
@@ -290,7 +297,16 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
     if issuers is None:
         return _fragment("issuer", Validity.NOT_EVALUATED, "no-issuer-registry", N_("No registry of issuers was given."))
     certification = co.certification
-    if certification is None or not (certification.authority or "").strip():
+    if certification is None:
+        # Data that leave the certification out do not say the CO lacks one (docs/formats.md: not stated).
+        return _fragment(
+            "issuer",
+            Validity.NOT_EVALUATED,
+            "certification-not-stated",
+            N_("The data do not state the CO's certification, so its issuing authority cannot be checked."),
+            co.scheme,
+        )
+    if not (certification.authority or "").strip():
         return _fragment(
             "issuer",
             Validity.INVALID,
@@ -322,6 +338,19 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
             issue_date=co.issue_date,
         )
     signatory = normalize_text(certification.signatory or "")
+    if not signatory:
+        # Specimens are compared with a signatory; a CO that prints none (an e-CO delivered by the issuing body's
+        # system need not) leaves the comparison unmade, not failed.
+        return _fragment(
+            "issuer",
+            Validity.NOT_EVALUATED,
+            "signatory-not-stated",
+            N_("'{authority}' could issue COs on {issue_date}, but the CO names no signatory to compare with its "
+               "specimen signatures."),
+            co.scheme,
+            authority=certification.authority or "",
+            issue_date=co.issue_date.isoformat(),
+        )
     for authority in in_force:
         for specimen in authority.signatories:
             if normalize_text(specimen.name) == signatory and specimen.in_force(co.issue_date):
