@@ -349,7 +349,7 @@ def _issuer(co: Certificate, issuers: tuple[IssuingAuthority, ...] | None) -> Fr
                "specimen signatures."),
             co.scheme,
             authority=certification.authority or "",
-            issue_date=co.issue_date.isoformat(),
+            issue_date=co.issue_date,
         )
     for authority in in_force:
         for specimen in authority.signatories:
