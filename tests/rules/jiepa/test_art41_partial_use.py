@@ -93,3 +93,55 @@ def test_naccs_no_counts_against_pcs_certified() -> None:
     assert ["eco-quantity-exceeded"] == [f.code for f in evaluation.findings if f.rule == "JIEPA/ART/41"]
     finding = next(f for f in evaluation.findings if f.code == "eco-quantity-exceeded")
     assert ("61", "NO", "60", "PCS") == tuple(str(finding.facts[k]) for k in ("requested", "requested_unit", "remaining", "unit"))
+
+
+def _partial_use_checks(evaluation: roo.Evaluation, item: int) -> list[tuple[roo.Outcome, tuple[str, ...]]]:
+    return [(c.outcome, c.needed) for c in evaluation.checks if c.rule == "JIEPA/ART/41" and c.item == item]
+
+
+@pytest.mark.parametrize(
+    ("lines", "earlier", "needed", "code"),
+    [
+        pytest.param(
+            [{"certificate_item": 2, "quantity": {"value": "3", "unit": "MTQ"}}],
+            [],
+            ("context.declaration.items.quantity",),
+            "eco-drawdown-unit-mismatch",
+            id="declared-in-cubic-metres-against-kilograms",
+        ),
+        pytest.param(
+            [{"certificate_item": 2, "quantity": kg("100")}],
+            [{"declaration": "100-2023-0001", "item": 2, "quantity": {"value": "4", "unit": "MTQ"}}],
+            ("context.eco_drawdowns.quantity",),
+            "eco-drawdown-unit-mismatch",
+            id="earlier-draw-down-in-another-measure",
+        ),
+    ],
+)
+def test_quantities_roo_cannot_compare_leave_the_check_not_evaluated(
+    lines: list[dict[str, Any]], earlier: list[dict[str, Any]], needed: tuple[str, ...], code: str
+) -> None:
+    """Art 41(6): a CO applies to a single importation, so the parts it is declared in may not together draw more
+    than the CO certifies for the item. Where a quantity is in a unit that does not measure what the item's does,
+    what remains cannot be computed: the warning says so, the item is not denied, and the check is not evaluated
+    (naming the quantity to give in a comparable unit), so the grant does not rest on it."""
+    evaluation = evaluate(lines, earlier)
+    assert code in [f.code for f in evaluation.findings if f.item == 2]
+    assert [(roo.Outcome.NOT_EVALUATED, needed)] == _partial_use_checks(evaluation, 2)
+    assert 2 in evaluation.granted
+    assert needed in [c.needed for c in evaluation.unverified]
+
+
+def test_an_item_without_a_certified_quantity_leaves_the_check_not_evaluated() -> None:
+    """The e-CO item shows no quantity: nothing to draw down from, so the check names the item's quantity."""
+    co = jiepa(items=[jiepa_item(1, quantity=None)])
+    ctx = roo.load_context({"on": "2023-07-03", "declaration": {"items": [{"certificate_item": 1, "quantity": kg("5")}]}})
+    evaluation = roo.evaluate(co, ctx)
+    assert "eco-item-without-quantity" in [f.code for f in evaluation.findings]
+    assert [(roo.Outcome.NOT_EVALUATED, ("certificate.items.quantity",))] == _partial_use_checks(evaluation, 1)
+
+
+def test_comparable_units_are_checked_and_complete() -> None:
+    """Tonnes against the item's kilograms compare (UN/ECE Rec 20): the check is made and passes."""
+    evaluation = evaluate([{"certificate_item": 2, "quantity": {"value": "0.5", "unit": "TNE"}}], [])
+    assert [(roo.Outcome.PASSED, ())] == _partial_use_checks(evaluation, 2)

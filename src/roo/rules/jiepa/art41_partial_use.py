@@ -17,6 +17,10 @@ of :mod:`roo.eco.ledger`:
   are the same count.
 
 A line that would exceed its item's remaining quantity denies that item only.
+When the remaining quantity cannot be computed (the e-CO item shows no
+quantity, or a quantity is in a unit that does not measure what the item's
+does), the warning says so and the check is not evaluated, naming the fact
+that would let it be made: no grant rests on a comparison roo could not make.
 Whether the Operational Procedures let one CO serve several declarations, and
 how, roo has not read; the draw-downs are NACCS's registration, given by the
 caller.
@@ -31,6 +35,7 @@ from typing import Final
 
 from ...context import Context, Drawdown
 from ...eco import ledger
+from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import Certificate, Item
 from ...rule_kit import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
 
@@ -48,7 +53,26 @@ def check_partial_use(item: Item, co: Certificate, ctx: Context) -> Result:
     ]
     if not new:
         return NOT_APPLICABLE
-    return judged(*ledger.check_item_drawdowns(item, _by_item(ctx.eco_drawdowns).get(item.number, ()), new))
+    findings = ledger.check_item_drawdowns(item, _by_item(ctx.eco_drawdowns).get(item.number, ()), new)
+    needed = _not_comparable(findings, new)
+    if needed and not any(finding.severity is Severity.ERROR for finding in findings):
+        # The remaining quantity could not be computed: the warnings say why, and no grant rests on the check.
+        return Result(Outcome.NOT_EVALUATED, findings, needed)
+    return judged(*findings)
+
+
+def _not_comparable(findings: tuple[Finding, ...], new: list[Drawdown]) -> tuple[str, ...]:
+    """The facts that would let the ledger compare quantities it could not: the item's, or a comparable unit."""
+    needed: dict[str, None] = {}
+    declared_units = {drawdown.quantity.unit for drawdown in new}
+    for finding in findings:
+        if finding.code == ledger.NO_CERTIFIED_QUANTITY.code:
+            needed["certificate.items.quantity"] = None
+        elif finding.code == ledger.UNIT_MISMATCH.code:
+            unit = finding.facts.get("unit")
+            where = "context.declaration.items.quantity" if unit in declared_units else "context.eco_drawdowns.quantity"
+            needed[where] = None
+    return tuple(needed)
 
 
 #: The last context's draw-downs grouped by item: each item looks up its own, so cost stays linear in items
