@@ -151,28 +151,32 @@ def certificate_html(co: Certificate, *, locale: str | None = None) -> str:
 
 
 def determination_html(determination: Determination) -> str:
-    """The answer, the recommended box 8, then one row per criterion tried, and the findings."""
-    answer = {True: "originating", False: "not originating", None: "undetermined"}[determination.originating]
+    """The answer, the recommended box 8, then one row per criterion tried, and the findings.
+
+    In the language the determination was made in (``determine(..., locale=...)``, :attr:`Determination.locale`):
+    its words, the criteria's titles and the Party's name; without one, in plain English as ever.
+    """
+    words = labels(determination.locale)
+    answer = {True: N_("originating"), False: N_("not originating"), None: N_("undetermined")}[determination.originating]
     colour = {True: "granted", False: "denied", None: "undetermined"}[determination.originating]
-    rvc = f", RVC {_e(determination.rvc_percent)}%" if determination.rvc_percent is not None else ""
+    rvc = f", RVC {_e(words.number(determination.rvc_percent))}%" if determination.rvc_percent is not None else ""
+    box8 = f"; {_e(words._('box 8'))} <b>{_e(determination.box8)}</b>" if determination.box8 else ""
     head = (
-        f"<p><b>{_e(determination.scheme.value)}</b> {_e(determination.exporting_party)} "
+        f"<p><b>{_e(determination.scheme.value)}</b> {_e(words.country(determination.exporting_party))} "
         f"<code>{_e(determination.hs_code)}</code>: "
-        f'<span class="{colour}">{_e(answer)}</span>'
-        f"{'; box 8 <b>' + _e(determination.box8) + '</b>' if determination.box8 else ''}{rvc}</p>"
+        f'<span class="{colour}">{_e(words._(answer))}</span>'
+        f"{box8}{rvc}</p>"
     )
-    met = {True: "met", False: "not met", None: "undetermined"}
+    met = {True: N_("met"), False: N_("not met"), None: N_("undetermined")}
     met_class = {True: "granted", False: "denied", None: "undetermined"}
     rows = "".join(
-        f"<tr><td>{_e(c.title)}</td><td><code>{_e(c.rule)}</code></td>"
-        f'<td class="{met_class[c.met]}">{_e(met[c.met])}</td><td>{_e(", ".join(c.flags))}</td></tr>'
+        f"<tr><td>{_e(words.text(c.title))}</td><td><code>{_e(c.rule)}</code></td>"
+        f'<td class="{met_class[c.met]}">{_e(words._(met[c.met]))}</td><td>{_e(", ".join(c.flags))}</td></tr>'
         for c in determination.criteria
     )
-    table = (
-        "<table><thead><tr><th>Criterion</th><th>Rule</th><th>Result</th><th>Flags</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-    return _view("determination", f"{head}{table}{_findings(determination.findings)}")
+    columns = "".join(f"<th>{_e(words._(name))}</th>" for name in (N_("Criterion"), N_("Rule"), N_("Result"), N_("Flags")))
+    table = f"<table><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
+    return _view("determination", f"{head}{table}{_findings(determination.findings, words)}")
 
 
 #: Each class with a notebook view, and the view.

@@ -7,7 +7,9 @@ JIEPA goods only as wholly obtained or produced entirely from originating
 materials. ``--on DATE`` sets the date whose parameters apply (the good's
 own ``on`` otherwise). The text report gives the answer, the recommended
 box 8, each criterion tried and the findings; ``--format json`` prints
-``Determination.to_dict()``.
+``Determination.to_dict()``. ``--locale ja`` (or ``id``, ``en``) writes the
+report and the findings' messages in that language, as ``roo evaluate``
+does; the JSON then carries the messages in that language.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Mapping
 import attrs
 
 from ..errors import InvalidInput
+from ..locale import SUPPORTED_LOCALES
 from ..origin import Good, PsrTable, determine, load_good, load_psr
 from ._common import (
     INVALID,
@@ -52,6 +55,13 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--on", metavar="DATE", type=iso_date, help="the date whose parameters apply (YYYY-MM-DD; default: the good's)"
     )
+    parser.add_argument(
+        "--locale",
+        type=choice(SUPPORTED_LOCALES),
+        choices=SUPPORTED_LOCALES,
+        help="the language of the report and its messages, with countries and figures formatted for it "
+        "(default: the plain English report)",
+    )
     parser.add_argument("--format", type=choice(("text", "json")), choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(run=run)
 
@@ -65,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return INVALID
     if args.on is not None:
         good = attrs.evolve(good, on=args.on)
-    determination = determine(good, table)
+    determination = determine(good, table, locale=args.locale)
     if args.format == "json":
         write_json(determination.to_dict())
     else:

@@ -34,7 +34,7 @@ import attrs
 
 from .._exact import exact
 from ..evaluation import Check, Finding, Outcome
-from ..locale import N_
+from ..locale import N_, check_locale, gettext
 from ..model.certificate import Scheme
 from ..model.money import Money
 from ..model.phrase import Phrase
@@ -149,6 +149,20 @@ class Determination:
     checks: tuple[Check, ...] = ()
     description: str = ""
     on: date | None = None
+    #: The locale its findings' messages are in (``determine(..., locale=...)``, :meth:`localized`), so the text
+    #: report and the notebook view are written in the same language; ``None`` for canonical English.
+    locale: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def localized(self, locale: str | None) -> Determination:
+        """This determination with its findings' messages and its trace titles in ``locale`` (``"ja"``, ``"id"``,
+        ``"en"``, with an optional region); ``None`` returns it unchanged. The JSON form changes only in those
+        messages and titles, as ``roo.evaluate(..., locale=...)`` does."""
+        if locale is None:
+            return self
+        tag = check_locale(locale)
+        findings = tuple(attrs.evolve(f, message=f.render(tag)) if f.template else f for f in self.findings)
+        checks = tuple(attrs.evolve(c, title=gettext(c.title, tag)) if c.title else c for c in self.checks)
+        return attrs.evolve(self, findings=findings, checks=checks, locale=tag)
 
     def __repr__(self) -> str:
         answer = {True: "originating", False: "not originating", None: "undetermined"}[self.originating]
@@ -182,32 +196,74 @@ class Determination:
             "checks": [c.to_dict() for c in self.checks],
         }
 
-    def to_text(self) -> str:
-        """A short report for people: the answer, box 8, each criterion, then the findings."""
-        answer = {True: "originating", False: "NOT originating", None: "undetermined"}[self.originating]
-        head = f"{self.scheme.value} {self.exporting_party} {self.hs_code}"
-        lines = [f"{head} {self.description}".rstrip(), f"  Result:    {answer}"]
+    def to_text(self, locale: str | None = None) -> str:
+        """A short report for people: the answer, box 8, each criterion, then the findings.
+
+        ``locale`` (default: the locale the determination was made in, :attr:`locale`) writes it wholly in that
+        language: its labels, the answer, the criteria's titles, the findings' messages, the Party's name and the
+        figures as the locale writes them. Without one it is the plain English report it always was.
+        """
+        from ..locale.frame import labels
+
+        words = labels(locale or self.locale)
+        plain = words.locale is None
+
+        def line(label: str, value: str) -> str:
+            # The English labels are padded to one column (11 characters), as the report has always been.
+            shown = words._(label)
+            if plain:
+                return f"  {shown:<11}{value}"
+            return f"  {shown}{value}" if shown.endswith("：") else f"  {shown} {value}"  # a full-width colon spaces itself
+
+        head = f"{self.scheme.value} {words.country(self.exporting_party)} {self.hs_code}"
+        lines = [f"{head} {self.description}".rstrip(), line(N_("Result:"), words._(_ANSWERS[self.originating]))]
         if self.box8:
-            lines.append(f"  Box 8:     {self.box8}")
+            lines.append(line(N_("Box 8:"), self.box8))
         if self.satisfied:
-            lines.append(f"  Satisfied: {', '.join(self.satisfied)}")
+            lines.append(line(N_("Satisfied:"), ", ".join(self.satisfied)))
         if self.rvc_percent is not None:
-            value = f" (FOB {self.fob}, VNM {self.vnm})" if self.fob and self.vnm else ""
-            name = "QVC" if self.scheme is Scheme.JIEPA else "RVC"
-            lines.append(f"  {name}:       {self.rvc_percent} %{value}")
-        rule = self.rule.text or {RuleKind.MISSING: "none found", RuleKind.UNKNOWN: "unknown"}.get(self.rule.kind, "")
-        lines.append(f"  Rule:      {self.rule.kind.value.replace('_', '-')}: {rule}")
+            name = "QVC:" if self.scheme is Scheme.JIEPA else "RVC:"
+            percent = words.number(self.rvc_percent)
+            if self.fob and self.vnm:
+                figures = words._(
+                    N_("{percent} % (FOB {fob}, VNM {vnm})"), percent=percent, fob=words.money(self.fob), vnm=words.money(self.vnm)
+                )
+            else:
+                figures = words._(N_("{percent} %"), percent=percent)
+            lines.append(f"  {name:<11}{figures}" if plain else f"  {name} {figures}")
+        kind = words._(_RULE_KINDS[self.rule.kind])
+        rule = words.text(self.rule.text) if self.rule.text else words._(_NO_RULE.get(self.rule.kind, ""))
+        lines.append(line(N_("Rule:"), words._(N_("{kind}: {rule}"), kind=kind, rule=rule)))
         if self.needed:
-            lines.append(f"  Needed:    {', '.join(self.needed)}")
-        lines.append("  Criteria:")
+            lines.append(line(N_("Needed:"), words.texts(self.needed)))
+        lines.append(f"  {words._(N_('Criteria:'))}")
         for result in self.criteria:
-            mark = {True: "met", False: "not met", None: "unknown"}[result.met]
+            mark = words._(_MARKS[result.met])
             flags = f" [{', '.join(result.flags)}]" if result.flags else ""
-            lines.append(f"    {mark:<8} {result.title}{flags}  ({result.rule})")
+            lines.append(f"    {mark:<8} {words.text(result.title)}{flags}  ({result.rule})")
         if self.findings:
-            lines.append("  Findings:")
-            lines.extend(f"    {f.severity.value:<8} {f.rule}: {f.message}" for f in self.findings)
+            lines.append(f"  {words._(N_('Findings:'))}")
+            lines.extend(
+                f"    {words.word(f.severity):<8} {f.rule}: {f.message if plain else words.message(f)}"
+                for f in self.findings
+            )
         return "\n".join(lines)
+
+
+#: The words of the text report (msgids): the answer, each criterion's mark, the kind of rule applied.
+_ANSWERS: Final[Mapping[bool | None, str]] = {
+    True: N_("originating"),
+    False: N_("NOT originating"),
+    None: N_("undetermined"),
+}
+_MARKS: Final[Mapping[bool | None, str]] = {True: N_("met"), False: N_("not met"), None: N_("unknown")}
+_RULE_KINDS: Final[Mapping[RuleKind, str]] = {
+    RuleKind.GENERAL: N_("general"),
+    RuleKind.PRODUCT_SPECIFIC: N_("product-specific"),
+    RuleKind.MISSING: N_("missing"),
+    RuleKind.UNKNOWN: N_("unknown"),
+}
+_NO_RULE: Final[Mapping[RuleKind, str]] = {RuleKind.MISSING: N_("none found"), RuleKind.UNKNOWN: N_("unknown")}
 
 
 @final
@@ -230,6 +286,7 @@ def determine(
     psr: PsrTable | None = None,
     *,
     parameters: Mapping[str, object] | None = None,
+    locale: str | None = None,
 ) -> Determination:
     """Whether ``good`` originates under its scheme, which criteria it meets, and the box 8 roo recommends.
 
@@ -244,12 +301,18 @@ def determine(
     Raises :class:`~roo.origin.InvalidGood` only for a good that
     :func:`~roo.load_good` would refuse for its depth: materials nested more
     than :data:`~roo.origin.model.MAX_MATERIAL_DEPTH` levels deep.
+
+    ``locale`` (``"ja"``, ``"id"``, ``"en"``, with an optional region) writes the findings' messages in that
+    language, as ``roo.evaluate`` does, and makes it the language of :meth:`Determination.to_text` and the
+    notebook view; an unsupported locale raises ``ValueError`` before anything is determined.
     """
+    if locale is not None:
+        check_locale(locale)
     too_deep = nesting_problem(good)
     if too_deep is not None:
         raise InvalidGood([too_deep])
     with localcontext(EXACT):
-        return _determine(good, psr, dict(parameters or {}))
+        return _determine(good, psr, dict(parameters or {})).localized(locale)
 
 
 def _determine(good: Good, psr: PsrTable | None, overrides: Mapping[str, object]) -> Determination:
@@ -559,7 +622,9 @@ def _applied(kind: RuleKind, row: ProductRule | None, facts: Facts) -> AppliedRu
             row.row,
         )
     if kind is RuleKind.GENERAL:
-        text = f"CTH or RVC {_general_threshold_text(facts.parameters)}% (Art 26.1)"
+        shown = _general_threshold_text(facts.parameters)
+        threshold = Decimal(shown) if shown != "-" else shown
+        text = Phrase("CTH or RVC {threshold}% (Art 26.1)", {"threshold": threshold}, f"CTH or RVC {shown}% (Art 26.1)")
         return AppliedRule(kind, text, source="AJCEP Agreement, Art 26.1")
     return AppliedRule(kind)
 
