@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -149,3 +150,60 @@ def test_unverified_warning_says_so() -> None:
     co = certificate(issue_date="2017-06-01")
     (finding,) = art79.check_in_force_for_exporting_party(co, Context()).findings
     assert (date(2018, 3, 1), True) == (finding.facts["entry_into_force"], "not confirmed" in finding.message)
+
+
+# --- Arts 1(i) and 79: the exporting country a Party when the goods are imported -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("issued", "on", "expected"),
+    [
+        pytest.param("2010-07-01", date(2010, 7, 1), (Outcome.PASSED, []), id="issued-and-imported-on-entry-into-force"),
+        pytest.param(
+            "2010-06-20",
+            date(2010, 7, 1),
+            (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]),
+            id="issued-before-imported-on-entry-into-force",
+        ),
+        pytest.param(
+            "2010-06-20",
+            date(2010, 6, 30),
+            (
+                Outcome.FAILED,
+                [
+                    ("ajcep-not-in-force-for-exporting-party", ERROR, None),
+                    ("ajcep-not-in-force-for-exporting-party-on-import", ERROR, None),
+                ],
+            ),
+            id="issued-and-imported-the-day-before",
+        ),
+    ],
+)
+def test_exporting_party_a_party_when_imported(issued: str, on: date, expected: Seen) -> None:
+    """Art 1(i): a "Party" is a country for which the Agreement has entered into force (Art 79: the Philippines on
+    1 July 2010). Goods imported before that date are not goods of a Party: a finding of its own, beside the CO
+    issued too early, since it concerns the goods and not the document."""
+    co = certificate(exporting_party="PH", importing_party="JP", issue_date=issued)
+    assert expected == seen(art79.check_in_force_for_exporting_party(co, Context(on=on)))
+
+
+def test_unconfirmed_date_on_import_only_warns() -> None:
+    """Art 79: a date roo's data do not confirm (Indonesia's) denies nothing, on import as on issuance."""
+    co = certificate(issue_date="2017-06-01")
+    result = art79.check_in_force_for_exporting_party(co, Context(on=date(2017, 6, 20)))
+    assert (Outcome.PASSED, [("ajcep-not-in-force-for-exporting-party-unverified", WARNING, None)]) == seen(result)
+
+
+def test_waiver_keeps_the_denial_of_goods_from_a_country_not_yet_a_party() -> None:
+    """Through roo.evaluate: IR 6 waives the CO for a consignment of originating goods, not the Agreement's
+    scope. Goods of the Philippines imported into Japan before the Agreement entered into force for the
+    Philippines (1 July 2010) keep their denial under the waiver; imported on that day, the waiver applies and
+    the CO issued too early is a defect of a document not required."""
+    co = certificate(exporting_party="PH", importing_party="JP", issue_date="2010-06-20")
+    value = roo.Money(Decimal("100000"), "JPY")
+    before = roo.evaluate(co, on=date(2010, 6, 30), customs_value=value)
+    on_the_day = roo.evaluate(co, on=date(2010, 7, 1), customs_value=value)
+    assert () == before.granted
+    assert "ajcep-not-in-force-for-exporting-party-on-import" in {f.code for f in before.findings}
+    assert "co-waived" in {f.code for f in on_the_day.findings}
+    assert "ajcep-not-in-force-for-exporting-party-on-import" not in {f.code for f in on_the_day.findings}

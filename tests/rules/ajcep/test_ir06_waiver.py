@@ -223,7 +223,8 @@ def test_waiver_with_a_missing_fact_of_origin_is_not_complete() -> None:
 
 def test_the_kept_denials_are_the_rules_of_origin() -> None:
     """The codes kept under the waiver are exactly: not originating, not consigned directly, not of a Party,
-    not in force on importation; every document defect is lifted."""
+    not in force on importation (for the importing Party, or for the exporting Party, whose goods are then not
+    yet goods of a Party: Art 1(i)); every document defect is lifted."""
     assert {
         "box8-not-originating",
         "rvc-below-general-rule",
@@ -232,4 +233,5 @@ def test_the_kept_denials_are_the_rules_of_origin() -> None:
         "importing-party-not-a-party",
         "exporting-party-is-importing-party",
         "ajcep-not-in-force-on-import",
+        "ajcep-not-in-force-for-exporting-party-on-import",
     } == ir06.KEPT

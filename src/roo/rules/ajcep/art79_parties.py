@@ -19,11 +19,20 @@ whole CO:
   finding is then a ``warning`` that says so, for customs to verify; a caller
   who knows the date supplies it in the context's ``parameters``. The
   importing Party's date is IR 15's concern.
+* **The exporting Party a Party on importation.** "Party" means a country for
+  which the Agreement has entered into force (Art 1(i)): goods imported
+  before that date for the exporting country are not goods of a Party, and no
+  preference applies, whatever the CO. This is a condition of the goods, not
+  of the document, so its finding
+  (``ajcep-not-in-force-for-exporting-party-on-import``) keeps its denial
+  when the CO is waived (IR 6), where the issue-date finding, a defect of the
+  document, does not. On an unconfirmed date the issue-date warning covers
+  it.
 
 The check of the Parties is shared with JIEPA (:mod:`roo.rules.shared.parties`).
 
-Source: AJCEP Agreement, Art 79 (entry into force); Implementing Regulations, Rule 16; notes to the AJCEP CO
-form, notes 1 and 2.
+Source: AJCEP Agreement, Arts 1(i) ("Party") and 79 (entry into force); Implementing Regulations, Rule 16;
+notes to the AJCEP CO form, notes 1 and 2.
 """
 
 from __future__ import annotations
@@ -67,6 +76,14 @@ NOT_IN_FORCE_FOR_EXPORTING_PARTY = FindingSpec(
     "The CO was issued on {issue_date}, before the AJCEP Agreement entered into force for the exporting Party "
     "({exporting_party}) on {entry_into_force}; it is not a CO under the Agreement.",
 )
+NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT = FindingSpec(
+    "ajcep-not-in-force-for-exporting-party-on-import",
+    RULE,
+    Severity.ERROR,
+    "The goods were imported on {on}, before the AJCEP Agreement entered into force for the exporting Party "
+    "({exporting_party}) on {entry_into_force}; {exporting_party} was not yet a Party, so its goods get no "
+    "preference under the Agreement, with or without a CO.",
+)
 NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED = FindingSpec(
     "ajcep-not-in-force-for-exporting-party-unverified",
     RULE,
@@ -93,13 +110,19 @@ def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
     if isinstance(found, Result):
         return found
     entry, read_on = found
-    if co.issue_date >= entry:
+    imported_before = ctx.on is not None and ctx.on < entry
+    if co.issue_date >= entry and not imported_before:
         return PASSED
     verified = entry_into_force_verified(co.exporting_party, ctx, read_on)
-    spec = NOT_IN_FORCE_FOR_EXPORTING_PARTY if verified else NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
-    return judged(
-        spec(None, issue_date=co.issue_date, exporting_party=co.exporting_party, entry_into_force=entry, on=ctx.on)
-    )
+    facts = {"exporting_party": co.exporting_party, "entry_into_force": entry, "on": ctx.on}
+    findings = []
+    if co.issue_date < entry:
+        spec = NOT_IN_FORCE_FOR_EXPORTING_PARTY if verified else NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
+        findings.append(spec(None, issue_date=co.issue_date, **facts))
+    if imported_before and verified:
+        # Not a defect of the document but of the goods' Party: it stands when the CO is waived (IR 6).
+        findings.append(NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT(None, **facts))
+    return judged(*findings)
 
 
 RULES: Final = (
@@ -113,6 +136,10 @@ RULES: Final = (
         RULE,
         "Agreement in force for the exporting Party when the CO was issued",
         check_in_force_for_exporting_party,
-        (NOT_IN_FORCE_FOR_EXPORTING_PARTY, NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED),
+        (
+            NOT_IN_FORCE_FOR_EXPORTING_PARTY,
+            NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED,
+            NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT,
+        ),
     ),
 )

@@ -28,7 +28,9 @@ edition) are still reported but deny nothing. These keep their denial
   not permit (Art 31);
 * goods not of a Party, or to a non-Party: the exporting and importing
   countries (form notes 1 and 2, Art 79);
-* the Agreement not in force on importation (IR 15, Art 79).
+* the Agreement not in force on importation, for the importing Party (IR 15,
+  Art 79) or for the exporting Party (Arts 1(i) and 79: its goods are not yet
+  goods of a Party).
 
 The evaluation's status is ``not_required`` when every item is then granted.
 
@@ -91,6 +93,7 @@ KEPT: Final = waiver.denials(
     art79_parties.EXPORTING_NOT_A_PARTY,
     art79_parties.IMPORTING_NOT_A_PARTY,
     art79_parties.SAME_PARTY,
+    art79_parties.NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT,
     ir15_goods_in_transit.NOT_IN_FORCE_ON_IMPORT,
 )
 
