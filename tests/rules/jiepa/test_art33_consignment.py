@@ -92,3 +92,43 @@ def test_without_the_journey_not_evaluated() -> None:
 def test_operations_are_read_as_written(operations: tuple[str, ...], expected: list[Any]) -> None:
     """The AJCEP reading of operations applies to JIEPA Art 33 too: spellings pass, unknown text only warns."""
     assert expected == findings(VIA_SINGAPORE, via_singapore(*operations))
+
+
+def _via_singapore_stop(traded_or_consumed: bool | None, operations: tuple[str, ...] = ("unloading", "reloading")) -> Context:
+    stop = TransitStop("SG", operations, traded_or_consumed=traded_or_consumed)
+    return Context(consignment=Consignment(direct=False, transit=(stop,), evidence=("through_bill_of_lading",)))
+
+
+@pytest.mark.parametrize(
+    ("traded_or_consumed", "expected"),
+    [
+        pytest.param(True, [("jiepa-transit-traded-or-consumed", "JIEPA/ART/33(1)", Severity.WARNING)], id="traded"),
+        pytest.param(False, [], id="stated-not-traded"),
+        pytest.param(None, [], id="not-stated"),
+    ],
+)
+def test_goods_traded_or_consumed_in_transit_warn(traded_or_consumed: bool | None, expected: list[Any]) -> None:
+    """Art 33(1)(b) (paraphrased): goods transported through non-Parties meet the consignment criteria when they
+    pass *for the purpose of transit or temporary storage in warehouses* there, with no operation beyond
+    unloading, reloading and preservation. A journey that records them as traded or consumed at the stop
+    says something else; the record does not tell trading (which may leave the goods only passing through)
+    from consumption, so customs may verify: a warning, never a denial. A stop that does not say is no
+    record of trading."""
+    result = art33.check_consignment(VIA_SINGAPORE, _via_singapore_stop(traded_or_consumed))
+    assert expected == [(f.code, f.rule, f.severity) for f in result.findings]
+    assert Outcome.PASSED == result.outcome
+
+
+def test_traded_in_transit_beside_a_forbidden_operation_still_denies() -> None:
+    """Processing in Singapore fails Art 33(1)(b) whatever the trading: the goods are not originating (Art 33(2))."""
+    result = art33.check_consignment(VIA_SINGAPORE, _via_singapore_stop(True, ("processing",)))
+    codes = [f.code for f in result.findings]
+    assert {"jiepa-transit-operation-not-permitted", "jiepa-transit-traded-or-consumed"} <= set(codes)
+    assert Outcome.FAILED == result.outcome
+
+
+def test_traded_in_transit_through_evaluate_grants_with_the_warning() -> None:
+    """Through roo.evaluate the warning sits on the certificate and every item keeps its grant."""
+    evaluation = roo.evaluate(VIA_SINGAPORE, _via_singapore_stop(True))
+    assert "jiepa-transit-traded-or-consumed" in [f.code for f in evaluation.findings if f.item is None]
+    assert not evaluation.denied

@@ -23,6 +23,14 @@ evidence is a warning (customs *may* ask for it); transit countries on the CO
 that differ from the journey are a warning. Without the journey the rule is
 not evaluated.
 
+Art 33(1)(b) admits passage through a non-Party *for the purpose of transit or
+temporary storage in warehouses*. A journey that records the goods as traded
+or consumed at a stop says something other than passing through; the record
+joins trading (goods sold while stored may still only pass through) with
+consumption (which they cannot), so roo warns for customs to verify rather
+than deny. A stop that does not say is read as nothing: JIEPA, unlike MoTR
+16/2024, does not make the absence of trading a condition of its own.
+
 Source: JIEPA Agreement Art 33; Art 40(3).
 """
 
@@ -30,8 +38,10 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
+
 from ...context import Context
-from ...evaluation import Severity
+from ...evaluation import Outcome, Severity
 from ...model.certificate import Certificate
 from ...rule_kit import CertificateRule, FindingSpec, Result
 from ..shared import consignment
@@ -54,6 +64,13 @@ OPERATION_UNRECOGNISED = FindingSpec(
     "transit, temporary storage, unloading, reloading or preservation, nor as an operation Art 33 excludes; "
     "customs may verify what was done.",
 )
+TRADED_OR_CONSUMED = FindingSpec(
+    "jiepa-transit-traded-or-consumed",
+    RULE,
+    Severity.WARNING,
+    "The goods were traded or consumed in {country}; Art 33 admits passage through a non-Party for transit or "
+    "temporary storage in warehouses, so customs may verify that the goods only passed through.",
+)
 EVIDENCE_MISSING = FindingSpec(
     "jiepa-transit-evidence-missing", RULE_EVIDENCE, Severity.WARNING, consignment.EVIDENCE_MISSING_TEMPLATE
 )
@@ -69,7 +86,14 @@ TERMS: Final = consignment.ConsignmentTerms(
 
 def check_consignment(co: Certificate, ctx: Context) -> Result:
     """Transported directly, or through non-Parties with permitted operations only and with evidence."""
-    return consignment.check_direct_consignment(TERMS, co, ctx)
+    result = consignment.check_direct_consignment(TERMS, co, ctx)
+    journey = ctx.consignment
+    if journey is None or result.outcome is Outcome.NOT_EVALUATED:
+        return result
+    purpose = [TRADED_OR_CONSUMED(None, country=stop.country) for stop in journey.transit if stop.traded_or_consumed]
+    if not purpose:
+        return result
+    return attrs.evolve(result, findings=(*result.findings, *purpose))
 
 
 RULES: Final = (
@@ -77,7 +101,7 @@ RULES: Final = (
         RULE,
         "consigned directly, or in transit with permitted operations only",
         check_consignment,
-        (OPERATION_NOT_PERMITTED, OPERATION_UNRECOGNISED, EVIDENCE_MISSING, ROUTE_DIFFERS),
+        (OPERATION_NOT_PERMITTED, OPERATION_UNRECOGNISED, EVIDENCE_MISSING, ROUTE_DIFFERS, TRADED_OR_CONSUMED),
         needs=("context.consignment",),
     ),
 )
