@@ -205,10 +205,16 @@ ORIGINAL_KNOWN = Context(related_certificates=(ORIGINAL,))
             id="original-unknown-cannot-tell-whether-partial",
         ),
         pytest.param(
-            [item_data(1, quantity=None)],
+            [item_data(1, quantity=None, gross_weight=None)],
             Context(),
             (Outcome.FAILED, [("back-to-back-partial-quantity-missing", ERROR, 1)]),
             id="no-partial-quantity",
+        ),
+        pytest.param(
+            [item_data(1, quantity=None)],
+            ORIGINAL_KNOWN,
+            (Outcome.PASSED, []),
+            id="quantity-shown-as-gross-weight-with-value",
         ),
     ],
 )
@@ -739,3 +745,27 @@ def test_original_that_is_a_replacement_is_valid_only_during_the_first_co_validi
     assert expected == seen(result)
     if result.findings:
         assert date(2024, 6, 1) == result.findings[0].facts["original_valid_until"]
+
+
+def test_gross_weight_shows_the_partial_quantity() -> None:
+    """IR 9: the partial export value and partial quantity are shown on the back-to-back CO; IR 2(c) names gross
+    and net weight as a good's quantity. An item showing its gross weight only is not denied for a missing
+    quantity; whether its shipment is partial (and so whether it must show its FOB value) cannot be told from a
+    gross weight, so without the value the check is not evaluated, naming the quantity it needs."""
+    co = back_to_back(item_data(1, quantity=None, fob_value=None))
+    result = ir09.check_partial_value_and_quantity(co.items[0], co, ORIGINAL_KNOWN)
+    assert (Outcome.NOT_EVALUATED, [], ("certificate.items.quantity",)) == (*seen(result), result.needed)
+    total = ir09.check_total_quantity(co.items[0], co, ORIGINAL_KNOWN)
+    assert (Outcome.NOT_EVALUATED, ("certificate.items.quantity",)) == (total.outcome, total.needed)
+
+
+def test_item_without_any_quantity_is_denied_through_evaluate() -> None:
+    """Through roo.evaluate: IR 9, the partial quantity is to be shown on the back-to-back CO; an item showing
+    neither a quantity nor a gross weight is denied, the other item keeps its preference (IR 3(j))."""
+    co = back_to_back(
+        item_data(1, quantity=None, gross_weight=None),
+        item_data(2, description="Frozen squid, cleaned", hs_code="030743", quantity=quantity("1000")),
+    )
+    evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
+    assert ((2,), (1,)) == (evaluation.granted, evaluation.denied)
+    assert "back-to-back-partial-quantity-missing" in {f.code for f in evaluation.findings if f.item == 1}

@@ -47,12 +47,15 @@ roo checks:
   single item matches, the checks that need it are not evaluated
   (``certificate.items.original_item``): roo does not guess.
 * **Partial value and quantity** (each item): every item shows its quantity
-  (an error on that item otherwise). The FOB value is required "in the case
+  (an error on that item otherwise); a gross weight shows it too, since IR
+  2(c) gives gross and net weight as a good's quantity. The FOB value is required "in the case
   of partial export shipments": when the items of this CO drawing from an
   original item take less than that item's quantity, the shipment is partial
   and a missing FOB value is an error on the item; when they take the whole
   quantity it is not, and the value may be left out. Without the original in
-  the context, roo cannot tell, and the value check is not evaluated.
+  the context, or when the item shows only its gross weight (which roo does
+  not compare with the original item's quantity), roo cannot tell, and the
+  value check is not evaluated; so is the total below.
 * **Total quantity** (each item): the quantities drawn from the original item
   by the other back-to-back COs in ``related_certificates`` naming the same
   original (ticked or not) and issued *before* this one, by the items listed before this one
@@ -596,10 +599,13 @@ def check_partial_value_and_quantity(item: Item, co: Certificate, ctx: Context) 
     """Each item of a back-to-back CO shows its quantity, and its FOB value when the shipment is partial."""
     if not back_to_back.back_to_back(co):
         return NOT_APPLICABLE
-    if item.quantity is None:
+    if item.quantity is None and item.gross_weight is None:
         return failed(PARTIAL_QUANTITY_MISSING(item.number))  # without it, whether the shipment is partial is unknown
     if item.fob_value is not None or not back_to_back.based_on_original(co) or back_to_back.names_itself(co):
         return PASSED  # without an original named, the reference rule reports the CO
+    if item.quantity is None:
+        # The gross weight shows the quantity (IR 2(c)), but not in terms of the original item's quantity.
+        return not_evaluated("certificate.items.quantity")
     partial = _is_partial(item, co, ctx)
     if isinstance(partial, Result):
         return partial
