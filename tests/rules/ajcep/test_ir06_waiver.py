@@ -228,6 +228,7 @@ def test_the_kept_denials_are_the_rules_of_origin() -> None:
     assert {
         "box8-not-originating",
         "rvc-below-general-rule",
+        "rvc-below-product-specific-rule",
         "transit-operation-not-permitted",
         "exporting-party-not-a-party",
         "importing-party-not-a-party",
@@ -235,3 +236,17 @@ def test_the_kept_denials_are_the_rules_of_origin() -> None:
         "ajcep-not-in-force-on-import",
         "ajcep-not-in-force-for-exporting-party-on-import",
     } == ir06.KEPT
+
+
+def test_waiver_keeps_an_rvc_below_the_product_specific_rule() -> None:
+    """IR 6 waives the CO for a consignment of originating goods; Art 26.3 requires the percentage the
+    product-specific rule specifies. A box 8 RVC below the rule of the context's table shows a good that does not
+    originate, like one below the general rule: the item stays denied under the waiver. At the rule's percentage
+    the waiver applies and the item is granted."""
+    hs = str(item_data(1)["hs_code"]).replace(".", "")[:6]
+    table = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "test rows", "rows": [{"hs": hs, "rule": "RVC 50 or CC"}]}
+    below = _waived(certificate(items=[item_data(1, origin_criterion="RVC 45%")]), product_rules=table)
+    at = _waived(certificate(items=[item_data(1, origin_criterion="RVC 50%")]), product_rules=table)
+    assert ((), roo.Status.REJECTED) == (below.granted, below.status)
+    assert "rvc-below-product-specific-rule" in {f.code for f in below.findings}
+    assert ((1,), roo.Status.NOT_REQUIRED) == (at.granted, at.status)

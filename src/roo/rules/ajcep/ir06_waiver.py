@@ -23,7 +23,8 @@ edition) are still reported but deny nothing. These keep their denial
 (``TERMS.kept``):
 
 * goods not originating: box 8 against the bill of materials (Art 26 cross
-  check), an RVC below the general rule (Art 26);
+  check), an RVC below the general rule (Art 26.1) or below the
+  product-specific rule of the context's table (Art 26.3);
 * goods not consigned directly: an operation in transit the Agreement does
   not permit (Art 31);
 * goods not of a Party, or to a non-Party: the exporting and importing
@@ -89,6 +90,7 @@ CO_WAIVED = FindingSpec(
 KEPT: Final = waiver.denials(
     art26_box8_cross_check.RULES,
     art26_origin_criterion.RVC_BELOW_GENERAL_RULE,
+    art26_origin_criterion.RVC_BELOW_PRODUCT_SPECIFIC_RULE,
     art31_direct_consignment.RULES,
     art79_parties.EXPORTING_NOT_A_PARTY,
     art79_parties.IMPORTING_NOT_A_PARTY,
