@@ -109,7 +109,7 @@ def back_to_back(*items: dict[str, Any], **changes: Any) -> roo.Certificate:
         pytest.param(
             back_to_back(original_certificate={"reference_number": ORIGINAL_REFERENCE}),
             Context(),
-            (Outcome.PASSED, []),
+            (Outcome.NOT_EVALUATED, []),
             id="original-date-unknown",
         ),
     ],
@@ -769,3 +769,27 @@ def test_item_without_any_quantity_is_denied_through_evaluate() -> None:
     evaluation = roo.evaluate(co, on=co.issue_date, related_certificates=(ORIGINAL,))
     assert ((2,), (1,)) == (evaluation.granted, evaluation.denied)
     assert "back-to-back-partial-quantity-missing" in {f.code for f in evaluation.findings if f.item == 1}
+
+
+@pytest.mark.parametrize(
+    ("ctx", "expected"),
+    [
+        pytest.param(Context(), (Outcome.NOT_EVALUATED, ("certificate.original_certificate.issue_date",)), id="unknown"),
+        pytest.param(ORIGINAL_KNOWN, (Outcome.PASSED, ()), id="the-original-in-the-context-gives-it"),
+    ],
+)
+def test_validity_of_the_original_needs_its_date(ctx: Context, expected: tuple[Outcome, tuple[str, ...]]) -> None:
+    """OCP Rule 3(4)(a): a back-to-back CO is issued on the basis of the valid original CO. A reference without
+    the original's issue date, and no original in the context, leave that validity unknown: the check is not
+    evaluated, naming the date it needs, never passed; with the original in the context its own date serves."""
+    co = back_to_back(original_certificate={"reference_number": ORIGINAL_REFERENCE, "exporting_party": "ID"})
+    result = ir09.check_original_reference(co, ctx)
+    assert expected == (result.outcome, result.needed)
+
+
+def test_original_date_unknown_leaves_the_evaluation_incomplete() -> None:
+    """Through roo.evaluate: the back-to-back CO without its original's date is not an unqualified acceptance."""
+    co = back_to_back(original_certificate={"reference_number": ORIGINAL_REFERENCE})
+    evaluation = roo.evaluate(co, on=co.issue_date)
+    assert ("certificate.original_certificate.issue_date",) in [check.needed for check in evaluation.unverified]
+    assert not evaluation.complete

@@ -34,6 +34,9 @@ roo checks:
   supports it. An original in the context that is itself a replacement CO is
   valid only during the validity of the CO it replaces (IR 5(a)), counted
   from that CO's issue date.
+  When neither gives that date, whether the original was valid cannot be
+  told: the check is not evaluated (``certificate.original_certificate.issue_date``),
+  never passed.
   Details of the reference that disagree with the original in the context are
   a ``warning``. The back-to-back CO is issued by the intermediate Party, the
   one the original CO was issued for: when the original in the context names
@@ -248,6 +251,10 @@ def find_original(co: Certificate, ctx: Context) -> Certificate | None:
     return back_to_back.find_original(co, ctx)
 
 
+#: What the reference check needs when neither the reference nor the context gives the original's issue date.
+ORIGINAL_DATE_NEEDED: Final = "certificate.original_certificate.issue_date"
+
+
 def _original_findings(co: Certificate, ctx: Context, reference: CertificateReference) -> list[Finding]:
     """What is wrong with the original CO ``co`` rests on: not an AJCEP CO, not from a Party, or differing details."""
     findings: list[Finding] = []
@@ -371,7 +378,10 @@ def _check_original_reference(co: Certificate, ctx: Context) -> Result:
     original = find_original(co, ctx)
     original_issue_date = original.issue_date if original is not None else reference.issue_date
     if original_issue_date is None:
-        return judged(*findings)
+        if any(finding.severity is Severity.ERROR for finding in findings):
+            return judged(*findings)
+        # Whether the original was valid when the back-to-back CO was issued needs its date of issuance.
+        return Result(Outcome.NOT_EVALUATED, tuple(findings), (ORIGINAL_DATE_NEEDED,))
     if original_issue_date > co.issue_date:
         findings.append(
             ORIGINAL_ISSUED_LATER(
