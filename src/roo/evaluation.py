@@ -159,7 +159,7 @@ class Check:
             "title": self.title,
             "item": self.item,
             "outcome": self.outcome.value,
-            "needed": list(self.needed),
+            "needed": [str(fact) for fact in self.needed],  # a fact named by a Phrase as its plain string
         }
 
 
@@ -435,8 +435,10 @@ _set_findings: Final = ItemVerdict.__dict__["findings"].__set__
 
 def to_json(value: Any) -> Any:
     """A fact value as JSON: Decimals and dates become strings, tuples become lists."""
-    if value is None or isinstance(value, (str, bool, int)):
+    if value is None or isinstance(value, (bool, int)):
         return value
+    if isinstance(value, str):
+        return str(value)  # a subclass (a Phrase) as the plain string it reads as; a str itself as it is
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
