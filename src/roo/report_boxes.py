@@ -230,6 +230,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         # JIEPA codes without an AJCEP twin (a twin, "jiepa-" + an AJCEP code, goes where the AJCEP code goes).
         "jiepa-accumulation-not-bilateral": 8,
         "jiepa-transit-traded-or-consumed": 3,
+        "jiepa-imported-before-entry-into-force": 4,
         "jiepa-de-minimis-without-rule": 8,
         "jiepa-co-drawn-by-earlier-declarations": 4,
         "jiepa-third-country-invoicing-allowed": 13,

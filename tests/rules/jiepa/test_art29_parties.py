@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 
 import roo
@@ -72,3 +75,49 @@ def test_entry_into_force_for_a_party_that_is_not_one_is_left_to_the_parties_rul
     """A CO from Thailand is not a JIEPA CO at all; the in-force check does not add a second finding."""
     co = jiepa(exporting_party="TH", issue_date="2008-06-01")
     assert Outcome.NOT_APPLICABLE == art29_parties.check_in_force(co, Context()).outcome
+
+
+# Art 29(1): a good qualifies as an originating good "of a Party"; Art 2(1)(f): the Parties are Japan and
+# Indonesia, which they were from the Agreement's entry into force on 1 July 2008.
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(date(2008, 6, 30), ["jiepa-imported-before-entry-into-force"], id="day-before-entry-into-force"),
+        pytest.param(date(2008, 7, 1), [], id="day-of-entry-into-force"),
+        pytest.param(date(2008, 2, 29), ["jiepa-imported-before-entry-into-force"], id="leap-day-before"),
+    ],
+)
+def test_goods_imported_before_entry_into_force_are_goods_of_no_party(on: date, expected: list[str]) -> None:
+    """Goods imported before 1 July 2008 were not goods of a Party: a certificate error, whatever the CO."""
+    result = art29_parties.check_in_force_on_import(jiepa(issue_date="2008-02-01"), Context(on=on))
+    assert expected == [f.code for f in result.findings]
+    assert all((f.rule, f.severity, f.item) == ("JIEPA/ART/29(1)", Severity.ERROR, None) for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("issue_date", "outcome", "needed"),
+    [
+        pytest.param("2008-07-01", Outcome.NOT_APPLICABLE, (), id="issued-from-entry-into-force"),
+        pytest.param("2008-06-30", Outcome.NOT_EVALUATED, ("context.on",), id="issued-before-entry-into-force"),
+    ],
+)
+def test_without_the_import_date(issue_date: str, outcome: Outcome, needed: tuple[str, ...]) -> None:
+    """A CO issued from the entry into force was presented after it; an earlier one leaves the import date in doubt."""
+    result = art29_parties.check_in_force_on_import(jiepa(issue_date=issue_date), Context())
+    assert (outcome, needed) == (result.outcome, result.needed)
+
+
+def test_the_waiver_keeps_the_denial_of_goods_imported_before_entry_into_force() -> None:
+    """Art 40(2) waives the CO for a low-value consignment of *originating* goods: the document, not the Parties.
+    A CO dated before the entry into force is a defect of the document that the waiver lifts; goods imported
+    before it are still goods of no Party, and stay denied."""
+    direct = {"direct": True, "transit": [], "evidence": []}
+    co = jiepa(issue_date="2008-06-20", transport=None)
+    low = roo.Money(Decimal("1000"), "JPY")
+    before = roo.evaluate(co, on=date(2008, 6, 30), customs_value=low, consignment=direct)
+    assert "jiepa-imported-before-entry-into-force" in [f.code for f in before.findings]
+    assert roo.Status.REJECTED == before.status
+    after = roo.evaluate(co, on=date(2008, 7, 2), customs_value=low, consignment=direct)
+    assert roo.Status.NOT_REQUIRED == after.status

@@ -137,6 +137,7 @@ def test_waiver_lifts_a_document_defect() -> None:
 def test_the_kept_denials_are_the_parties_and_consignment() -> None:
     """The codes kept under the JIEPA waiver."""
     assert {
+        "jiepa-imported-before-entry-into-force",
         "jiepa-exporting-party-not-a-party",
         "jiepa-importing-party-not-a-party",
         "jiepa-exporting-party-is-importing-party",

@@ -14,6 +14,12 @@ determination). A CO dated before that day was not issued under the
 Agreement: a certificate error, as AJCEP's Art 79 check holds per Party. The
 date is a fact, not a rate, so it is read for any issue date.
 
+Goods imported before that day are not originating goods of a Party (there
+were no Parties), so they get no preference with or without a CO: a
+certificate error that the waiver of Art 40(2), which waives the document,
+keeps. Without the import date it is not evaluated, unless the CO was issued
+from the entry into force (it is then presented after it).
+
 Source: JIEPA Agreement, Arts 29(1), 40 and 41(1).
 """
 
@@ -55,6 +61,15 @@ ISSUED_BEFORE_ENTRY_INTO_FORCE = FindingSpec(
     "Japan and Indonesia were not yet Parties to it, so it is not a CO under the Agreement.",
 )
 
+IMPORTED_BEFORE_ENTRY_INTO_FORCE = FindingSpec(
+    "jiepa-imported-before-entry-into-force",
+    RULE_EXPORTING,
+    Severity.ERROR,
+    "The goods were imported on {on}, before {entry_into_force}, when the JIEPA Agreement entered into force; "
+    "Japan and Indonesia were not yet Parties, so the goods are not originating goods of a Party and get no "
+    "preference under the Agreement, with or without a CO.",
+)
+
 #: What the check shared with AJCEP (:mod:`roo.rules.shared.parties`) reports under JIEPA.
 TERMS: Final = parties.PartiesTerms(JIEPA_PARTIES, EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY)
 
@@ -77,6 +92,23 @@ def check_in_force(co: Certificate, ctx: Context) -> Result:
     return judged(ISSUED_BEFORE_ENTRY_INTO_FORCE(None, issue_date=co.issue_date, entry_into_force=entry))
 
 
+def check_in_force_on_import(co: Certificate, ctx: Context) -> Result:
+    """The goods were imported on or after the Agreement's entry into force (Art 29(1): goods of a Party)."""
+    if co.exporting_party not in JIEPA_PARTIES:
+        return NOT_APPLICABLE  # the Parties rule reports it
+    on = ctx.on
+    try:
+        entry, _ = parameter_from_first(ctx, ENTRY_INTO_FORCE, on if on is not None else co.issue_date)
+    except (ParameterNotInForce, UnknownParameter):
+        return not_evaluated(f"context.parameters.{ENTRY_INTO_FORCE}")
+    if on is None:
+        # A CO issued from the entry into force is presented after it; only an earlier one leaves the doubt.
+        return NOT_APPLICABLE if co.issue_date >= entry else not_evaluated("context.on")
+    if on >= entry:
+        return PASSED
+    return judged(IMPORTED_BEFORE_ENTRY_INTO_FORCE(None, on=on, entry_into_force=entry))
+
+
 RULES: Final = (
     CertificateRule(
         RULE_EXPORTING,
@@ -89,5 +121,11 @@ RULES: Final = (
         "Agreement in force when the CO was issued",
         check_in_force,
         (ISSUED_BEFORE_ENTRY_INTO_FORCE,),
+    ),
+    CertificateRule(
+        RULE_EXPORTING,
+        "Agreement in force when the goods were imported",
+        check_in_force_on_import,
+        (IMPORTED_BEFORE_ENTRY_INTO_FORCE,),
     ),
 )

@@ -17,8 +17,8 @@ context supplies, otherwise the check is not evaluated.
 Art 40(2) waives the CO for a consignment of *originating* goods: the
 document, not the rules of origin. A waived CO is noted (``info``) and the
 CO's own defects are reported but deny nothing; a good not of a Party or to a
-non-Party (Art 29(1), Art 40), or not consigned directly (Art 33), keeps its
-denial (``TERMS.kept``). The evaluation's status is ``not_required`` when
+non-Party (Art 29(1), Art 40), imported before the Agreement entered into
+force, or not consigned directly (Art 33), keeps its denial (``TERMS.kept``). The evaluation's status is ``not_required`` when
 every item is then granted.
 
 Source: JIEPA Agreement Art 40(2); Japan Customs' EPA procedures (JPY 200,000).
@@ -42,9 +42,11 @@ LIMIT: Final = "jiepa.waiver.customs_value"
 
 CO_WAIVED = FindingSpec("jiepa-co-waived", RULE, Severity.INFO, waiver.CO_WAIVED_TEMPLATE)
 
-#: The findings whose denial stands under the waiver: the Parties and direct consignment. A CO dated before the
-#: Agreement's entry into force is a defect of the document, which the waiver lifts.
+#: The findings whose denial stands under the waiver: the Parties (goods imported before the Agreement's entry
+#: into force are goods of no Party) and direct consignment. A CO dated before the entry into force is a defect
+#: of the document, which the waiver lifts.
 KEPT: Final = waiver.denials(
+    art29_parties.IMPORTED_BEFORE_ENTRY_INTO_FORCE,
     art29_parties.EXPORTING_NOT_A_PARTY,
     art29_parties.IMPORTING_NOT_A_PARTY,
     art29_parties.SAME_PARTY,
