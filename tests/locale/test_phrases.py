@@ -276,3 +276,23 @@ def test_a_product_specific_rule_roo_lacks_is_named_in_the_language(locale: str)
     determination = determine(load_good(case["good"]), load_psr(case["psr"]) if case["psr"] else None)
     [finding] = [f for f in determination.findings if f.code == "origin-undetermined"]
     assert_in_language(finding.render(locale), "product-specific rule for {hs_code}", locale)
+
+
+@pytest.mark.parametrize("locale", READERS)
+@pytest.mark.parametrize("on", [date(2024, 8, 22), None], ids=["dated", "latest"])
+def test_the_date_parameters_are_read_on_is_in_the_language(on: date | None, locale: str) -> None:
+    """A parameter without a value on the good's date: the date is a date (the locale's long form, as babel
+    writes it), and without one "the latest values" reads in the language. English and JSON: as before."""
+    from roo.origin import specs
+    from roo.origin.parameters import Parameters
+
+    shown = Parameters(on, {}).shown_on
+    finding = specs.PARAMETER_NOT_IN_FORCE(roo.Scheme.AJCEP, criterion="RVC", parameter="x", on=shown)
+    expected_english = on.isoformat() if on else "the latest values"
+    assert to_json(finding.facts["on"]) == expected_english
+    assert f"on {expected_english}" in finding.message
+    rendered = finding.render(locale)
+    if on is None:
+        assert_in_language(rendered, "the latest values", locale)
+    else:
+        assert _long_date(on, locale) in rendered and on.isoformat() not in rendered

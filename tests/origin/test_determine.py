@@ -242,7 +242,7 @@ def test_jiepa_goods_originate_only_from_its_entry_into_force(on: str | None, or
     if not originating:
         (finding,) = determination.findings
         assert ("origin-agreement-not-in-force", "JIEPA/ART/29(1)") == (finding.code, finding.rule)
-        assert ("2008-07-01", "2008-06-30") == (str(finding.facts["in_force"]), finding.facts["on"])
+        assert ("2008-07-01", "2008-06-30") == (str(finding.facts["in_force"]), str(finding.facts["on"]))
 
 
 def test_jiepa_entry_into_force_can_be_overridden() -> None:

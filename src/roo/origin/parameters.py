@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import final
 
 from .. import params
+from ..model.phrase import Phrase
 from ..params import ParameterNotInForce, Value
 
 
@@ -49,9 +50,10 @@ class Parameters:
         return parse_chapters(value)
 
     @property
-    def shown_on(self) -> str:
-        """The date for messages: the good's date, or ``the latest values``."""
-        return self.on.isoformat() if self.on is not None else "the latest values"
+    def shown_on(self) -> date | str:
+        """The date for messages: the good's date (a date, so a message in a locale writes it as the locale does;
+        the English message and the JSON show it as ISO text, as ever), or the phrase ``the latest values``."""
+        return self.on if self.on is not None else Phrase("the latest values")
 
 
 def parse_chapters(text: str) -> frozenset[int]:
