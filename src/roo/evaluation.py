@@ -156,7 +156,7 @@ class Check:
         """JSON-ready form."""
         return {
             "rule": self.rule,
-            "title": self.title,
+            "title": str(self.title),
             "item": self.item,
             "outcome": self.outcome.value,
             "needed": [str(fact) for fact in self.needed],  # a fact named by a Phrase as its plain string

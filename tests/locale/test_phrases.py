@@ -296,3 +296,28 @@ def test_the_date_parameters_are_read_on_is_in_the_language(on: date | None, loc
         assert_in_language(rendered, "the latest values", locale)
     else:
         assert _long_date(on, locale) in rendered and on.isoformat() not in rendered
+
+
+def _plain_types(value: object) -> bool:
+    """Whether ``value`` is made of plain JSON types only (a str subclass such as Phrase is not one)."""
+    if isinstance(value, dict):
+        return all(type(k) is str and _plain_types(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain_types(v) for v in value)
+    return type(value) in (str, int, float, bool, type(None))
+
+
+def test_to_dict_gives_phrases_as_plain_strings() -> None:
+    """``to_dict()`` is plain JSON: a phrase in a fact, a check's ``needed`` or a criterion's title is its English
+    string there, of type ``str``, as it always was."""
+    co, ctx = roo.load_case((ROOT / "examples" / "one_bad_item.json").read_text(encoding="utf-8"))
+    evaluation = roo.evaluate(co, ctx)
+    assert any(isinstance(n, Phrase) for c in evaluation.checks for n in c.needed)
+    assert _plain_types(evaluation.to_dict())
+    assert _plain_types(_box8("4", None).to_dict())
+    for code in ("origin-rvc-below-threshold", "origin-psr-ambiguous"):
+        case = PINNED_GOODS[code]["case"]
+        from roo.origin import load_psr
+
+        determination = determine(load_good(case["good"]), load_psr(case["psr"]) if case["psr"] else None)
+        assert _plain_types(determination.to_dict())

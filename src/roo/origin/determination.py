@@ -83,7 +83,7 @@ class AppliedRule:
         """JSON-ready form."""
         return {
             "kind": self.kind.value,
-            "text": self.text,
+            "text": None if self.text is None else str(self.text),
             "hs": self.hs,
             "source": self.source,
             "hs_version": self.hs_version,
@@ -118,12 +118,12 @@ class CriterionResult:
         """JSON-ready form."""
         return {
             "criterion": self.criterion,
-            "title": self.title,
+            "title": str(self.title),
             "rule": self.rule,
             "met": self.met,
             "flags": list(self.flags),
             "box8": self.box8,
-            "needed": list(self.needed),
+            "needed": [str(fact) for fact in self.needed],
         }
 
 
@@ -191,7 +191,7 @@ class Determination:
             },
             "rule": self.rule.to_dict(),
             "criteria": [c.to_dict() for c in self.criteria],
-            "needed": list(self.needed),
+            "needed": [str(fact) for fact in self.needed],
             "findings": [f.to_dict() for f in self.findings],
             "checks": [c.to_dict() for c in self.checks],
         }
