@@ -202,6 +202,16 @@ def _run(*rules: CertificateRule | ItemRule, ctx: Context | None = None) -> roo.
     return engine.run(certificate(items=THREE_ITEMS), ctx or Context(), rules)
 
 
+def test_a_rule_list_changed_between_evaluations_runs_as_it_now_is() -> None:
+    """The engine remembers how to run a tuple of rules; a list may change, so it is read afresh every time."""
+    co = certificate(items=THREE_ITEMS)
+    defect = CertificateRule("AJCEP/IR/3(c)", "defect", lambda co, ctx: failed(CERTIFICATE_ERROR(None)))
+    rules: list[CertificateRule | ItemRule] = [defect]
+    assert Status.REJECTED == engine.run(co, Context(), rules).status
+    rules[0] = CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: PASSED)
+    assert Status.ACCEPTED == engine.run(co, Context(), rules).status
+
+
 def test_not_evaluated_certificate_check_produces_an_info_finding() -> None:
     """A rule missing a fact adds an info finding naming that fact; it never denies."""
     evaluation = _run(CertificateRule("AJCEP/IR/7", "issued on time", _cert_needs_on))

@@ -247,16 +247,19 @@ _Step = tuple[
     frozenset[str],
 ]
 
-#: Plans by rule list: the list itself (so that a reused id cannot match) and its plan.
-_PLANS: Final[_Memo[int, tuple[Sequence[Rule], _Plan]]] = _Memo(64)
+#: Plans by rule tuple: the tuple itself (held, so that its id cannot be reused while remembered) and its plan.
+_PLANS: Final[_Memo[int, tuple[tuple[Rule, ...], _Plan]]] = _Memo(64)
 
 
 def _plan_of(rules: Sequence[Rule]) -> _Plan:
-    """The plan of ``rules`` (a scheme's registered tuple, remembered; any other list, worked out)."""
+    """The plan of ``rules``: remembered for a tuple (a scheme's registered rules); worked out afresh for any
+    other sequence, which may have changed since it was last seen."""
+    if type(rules) is not tuple:
+        return _Plan(tuple(rules))
     known = _PLANS.get(id(rules))
     if known is not None and known[0] is rules:
         return known[1]
-    return _PLANS.keep(id(rules), (rules, _Plan(rules if type(rules) is tuple else tuple(rules))))[1]
+    return _PLANS.keep(id(rules), (rules, _Plan(rules)))[1]
 
 
 #: Where the checks of a certificate rule concern: no item.
