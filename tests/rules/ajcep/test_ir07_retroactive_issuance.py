@@ -223,3 +223,31 @@ def test_late_unticked_co_is_rejected() -> None:
 def test_shipment_at_the_end_of_the_calendar_does_not_crash() -> None:
     """Periods that would end after 9999-12-31 end on the last representable date."""
     assert ON_TIME == seen(ir07.check_issuance_timing(shipped("9999-12-31", "9999-12-31"), Context()))
+
+
+# --- a replacement of a replacement (IR 5(a)): the first CO's timing ----------------------------------------------
+
+
+def test_replacement_of_a_replacement_is_timed_by_the_first_co() -> None:
+    """IR 7: a CO is issued by shipment or within three days; IR 5(a): a new CO replacing a lost one keeps its
+    life. The CO a second replacement replaces is itself a replacement, issued months after shipment because the
+    first CO was lost: the timing judged is the first CO's (issued 5 March 2024, a day after shipment on 4 March,
+    as the first replacement shows), not the first replacement's own date, so neither is late."""
+    first_replacement = certificate(
+        reference_number="ID/2024/AJ/000200",
+        issue_date="2024-06-01",
+        replaces={"reference_number": "ID/2024/AJ/000100", "issue_date": "2024-03-05"},
+    )
+    second = certificate(
+        reference_number="ID/2024/AJ/000300",
+        issue_date="2024-09-01",
+        replaces={"reference_number": "ID/2024/AJ/000200", "issue_date": "2024-06-01"},
+    )
+    result = ir07.check_issuance_timing(second, Context(related_certificates=(first_replacement,)))
+    assert (Outcome.PASSED, []) == (result.outcome, [f.code for f in result.findings])
+    # With the first CO in the context as well, its own date counts: issued 10 March, six days after shipment,
+    # and not ticked, it is the error it always was, replaced twice or not.
+    first = certificate(reference_number="ID/2024/AJ/000100", issue_date="2024-03-10")
+    late = ir07.check_issuance_timing(second, Context(related_certificates=(first_replacement, first)))
+    assert ["replaced-original-retroactive-box-not-ticked"] == [f.code for f in late.findings]
+    assert date(2024, 3, 10) == late.findings[0].facts["issue_date"]

@@ -32,7 +32,9 @@ A replacement CO (IR 5(a)) is issued after the original was lost, not at
 shipment; it is valid only during the original's validity, so it keeps the
 original's life and the original's timing is what this rule judges: the
 original's issue date (the original's own, when ``related_certificates``
-holds it, else the date the replacement shows), its date of shipment, and
+holds it, else the date the replacement shows; for a replacement of a
+replacement, the first CO's, as far back as the context holds the chain),
+its date of shipment, and
 the 'Issued Retroactively' tick of the original or of the replacement (a new
 CO may correct the original's form, IR 4(b)(ii)). An original issued more
 than twelve months after shipment does not become good by being replaced

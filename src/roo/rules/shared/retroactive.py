@@ -84,6 +84,41 @@ def replaced_original(co: Certificate, ctx: Context) -> Certificate | None:
     return None
 
 
+def first_issue_date(co: Certificate, ctx: Context) -> date | None:
+    """The issue date of the first CO of a chain of replacements ending in ``co`` (IR 5(a): each new CO keeps
+    the life of the CO it replaces), as far as the context's related certificates hold the chain.
+
+    The CO replaced, when the context holds it, by its own issue date; when that CO is itself a replacement,
+    the CO it replaces in turn. Where the context stops, the date the last replacement shows for the CO it
+    replaces (``replaces.issue_date``, None when not shown). A CO that replaces none: its own issue date.
+    """
+    if co.replaces is None:
+        return co.issue_date
+    original = replaced_original(co, ctx)
+    if original is None:
+        return co.replaces.issue_date
+    if original.replaces is None:
+        return original.issue_date
+    # A chain of replacements: the related COs indexed once, so the walk is linear in them.
+    by_reference: dict[tuple[str, str], Certificate] = {}
+    for related in ctx.related_certificates:
+        key = reference_key(related.reference_number)
+        if key is not None:
+            by_reference.setdefault((related.exporting_party, key), related)
+    seen = {id(co), id(original)}
+    current: Certificate = original
+    while True:
+        replaces = current.replaces
+        if replaces is None:
+            return current.issue_date
+        wanted = reference_key(replaces.reference_number)
+        earlier = by_reference.get((current.exporting_party, wanted)) if wanted is not None else None
+        if earlier is None or id(earlier) in seen:
+            return replaces.issue_date
+        seen.add(id(earlier))
+        current = earlier
+
+
 def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context) -> Result:
     """Issued by shipment or within the grace days; otherwise marked retroactive and within the months.
 
@@ -100,7 +135,8 @@ def check_issuance_timing(terms: RetroactiveTerms, co: Certificate, ctx: Context
     if replacement_terms is None:
         return NOT_APPLICABLE  # a replacement is issued after the loss, not at shipment
     original = replaced_original(co, ctx)
-    issued = original.issue_date if original is not None else co.replaces.issue_date
+    # The first CO of the chain, when the CO replaced is itself a replacement the context holds further back.
+    issued = first_issue_date(co, ctx)
     if issued is None:
         return not_evaluated("certificate.replaces.issue_date")  # the replacement rule reports the missing date
     shipped = None

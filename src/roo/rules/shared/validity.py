@@ -43,8 +43,7 @@ from ...locale import N_
 from ...model.certificate import Certificate
 from ...params import ParameterNotInForce
 from ...rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
-from .back_to_back import reference_key
-from .retroactive import replaced_original
+from .retroactive import first_issue_date
 
 #: The message templates both schemes' validity rules use (each scheme's spec keeps its own code and citation).
 PRESENTED_AFTER_VALIDITY_TEMPLATE: Final = N_(
@@ -88,35 +87,9 @@ def counted_from(terms: ValidityTerms, co: Certificate, ctx: Context) -> tuple[d
 
 
 def original_issue_date(co: Certificate, ctx: Context) -> date | None:
-    """The issue date of the CO a replacement ``co`` takes its validity from (IR 5(a)).
-
-    The CO replaced, when the context holds it, by its own issue date; when that CO is itself a replacement,
-    the CO it replaces in turn, back to the first of the chain. Where the context stops, the date the last
-    replacement shows for the CO it replaces (``replaces.issue_date``, None when not shown).
-    """
-    original = replaced_original(co, ctx)
-    if original is None:
-        return co.replaces.issue_date if co.replaces is not None else co.issue_date
-    if original.replaces is None:
-        return original.issue_date
-    # A chain of replacements: the related COs indexed once, so the walk is linear in them.
-    by_reference: dict[tuple[str, str], Certificate] = {}
-    for related in ctx.related_certificates:
-        key = reference_key(related.reference_number)
-        if key is not None:
-            by_reference.setdefault((related.exporting_party, key), related)
-    seen = {id(co), id(original)}
-    current: Certificate = original
-    while True:
-        replaces = current.replaces
-        if replaces is None:
-            return current.issue_date
-        wanted = reference_key(replaces.reference_number)
-        earlier = by_reference.get((current.exporting_party, wanted)) if wanted is not None else None
-        if earlier is None or id(earlier) in seen:
-            return replaces.issue_date
-        seen.add(id(earlier))
-        current = earlier
+    """The issue date of the CO a replacement ``co`` takes its validity from (IR 5(a)): the first CO of its chain
+    of replacements, as far as the context holds it (see :func:`roo.rules.shared.retroactive.first_issue_date`)."""
+    return first_issue_date(co, ctx)
 
 
 def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Result:
