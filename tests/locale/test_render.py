@@ -413,3 +413,15 @@ def test_first_use_from_many_threads_loads_each_catalogue_once(monkeypatch: pyte
     with ThreadPoolExecutor(max_workers=16) as pool:
         texts = set(pool.map(lambda _: finding.render("id"), range(64)))
     assert ({"Barang nomor 4: Kode HS '0306' bukan subpos enam digit."}, 1) == (texts, len(loads))
+
+
+def test_spellings_of_a_locale_do_not_grow_the_speakers_without_end() -> None:
+    """Padding alone makes endless spellings of one locale (" ja", "  ja", ...): each renders as "ja" does, and
+    the table of speakers stops keeping new spellings at its bound."""
+    finding = TOO_LATE(
+        3, issue_date=date(2025, 3, 20), latest=date(2025, 3, 4), max_months=12, shipment_date=date(2024, 3, 4)
+    )
+    expected = finding.render("ja")
+    for padding in range(1, 2 * roo.locale._SPELLINGS_KEPT):
+        assert expected == finding.render(" " * padding + "ja")
+    assert len(roo.locale._SPEAKERS) <= roo.locale._SPELLINGS_KEPT

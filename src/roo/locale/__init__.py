@@ -184,6 +184,9 @@ def localize(evaluation: Evaluation, locale: str | None) -> Evaluation:
 
 _LOCK: Final = threading.Lock()
 _SPEAKERS: dict[str, _Speaker] = {}
+#: Entries of ``_SPEAKERS`` past which a new spelling of a locale (``"ja-JP"``, ``" ja"``) is no longer kept, only
+#: its canonical tag: spellings are endless (padding alone makes new ones), tags are the few babel knows.
+_SPELLINGS_KEPT: Final = 256
 _TRANSLATIONS: dict[str, NullTranslations] = {}
 
 #: Facts that hold a country (an ISO 3166 code, or a tuple of codes): a message in a locale names the country
@@ -220,7 +223,8 @@ def _speaker(locale: str) -> _Speaker:
         if speaker is None:
             speaker = _Speaker.build(language, tag)
             _SPEAKERS[tag] = speaker
-        _SPEAKERS[locale] = speaker
+        if len(_SPEAKERS) < _SPELLINGS_KEPT:
+            _SPEAKERS[locale] = speaker
     return speaker
 
 
