@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
 
 import attrs
@@ -247,3 +247,21 @@ def without_declaration(co: Certificate, ctx: Context) -> Result | None:
 
 
 Rule = CertificateRule | ItemRule
+
+
+def wrap_rules(
+    rules: Iterable[Rule],
+    certificate_check: Callable[[CertificateCheck], CertificateCheck],
+    item_check: Callable[[ItemCheck], ItemCheck],
+    precheck: Callable[[CertificatePrecheck], CertificatePrecheck],
+) -> tuple[Rule, ...]:
+    """``rules`` with each check, and each item rule's precheck where it has one, passed through the wrapper
+    of its kind: one condition (a date, a scope, a supplemented certificate) applied to a family of rules."""
+    return tuple(
+        attrs.evolve(rule, check=certificate_check(rule.check))
+        if isinstance(rule, CertificateRule)
+        else attrs.evolve(
+            rule, check=item_check(rule.check), precheck=None if rule.precheck is None else precheck(rule.precheck)
+        )
+        for rule in rules
+    )

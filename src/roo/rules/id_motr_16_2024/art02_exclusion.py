@@ -55,8 +55,6 @@ import functools
 from collections.abc import Iterable
 from typing import Any, Final
 
-import attrs
-
 from ...context import Context
 from ...evaluation import Finding, Severity
 from ...model.certificate import Certificate, Item, Scheme
@@ -73,6 +71,7 @@ from ...rule_kit import (
     Rule,
     judged,
     not_evaluated,
+    wrap_rules,
 )
 from ..shared.form import blank
 from .citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
@@ -267,10 +266,7 @@ def _item_check(check: ItemCheck) -> ItemCheck:
     return within
 
 
-def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | None:
-    if precheck is None:
-        return None
-
+def _precheck(precheck: CertificatePrecheck) -> CertificatePrecheck:
     @functools.wraps(precheck)
     def within(co: Certificate, ctx: Context) -> Any:
         if _every_item_outside(co, ctx):
@@ -289,10 +285,4 @@ def within_measures(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     table, no import date, or an item within (or perhaps within) a measure,
     each rule reads the COO as given.
     """
-    out: list[Rule] = []
-    for rule in rules:
-        if isinstance(rule, CertificateRule):
-            out.append(attrs.evolve(rule, check=_certificate_check(rule.check)))
-        else:
-            out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(rule.precheck)))
-    return tuple(out)
+    return wrap_rules(rules, _certificate_check, _item_check, _precheck)

@@ -28,8 +28,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final
 
-import attrs
-
 from ...context import Context
 from ...evaluation import Severity
 from ...model.certificate import Certificate, Item
@@ -44,6 +42,7 @@ from ...rule_kit import (
     Rule,
     judged,
     not_evaluated,
+    wrap_rules,
 )
 from ..shared.dated import parameter_from_first
 from .citations import SCOPE
@@ -101,10 +100,7 @@ def _item_check(check: ItemCheck) -> ItemCheck:
     return while_governed
 
 
-def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | None:
-    if precheck is None:
-        return None
-
+def _precheck(precheck: CertificatePrecheck) -> CertificatePrecheck:
     @functools.wraps(precheck)
     def while_governed(co: Certificate, ctx: Context) -> Any:
         if _in_force_on(ctx) is not None:
@@ -116,15 +112,11 @@ def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | Non
 
 def while_in_force(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     """``rules``, each not evaluated for an import made before MoTR 16/2024 applied (and as given from then on)."""
-    out: list[Rule] = []
-    for rule in rules:
-        if isinstance(rule, CertificateRule):
-            out.append(attrs.evolve(rule, check=_certificate_check(rule.check)))
-        else:
-            out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(rule.precheck)))
-    return tuple(out)
+    return wrap_rules(rules, _certificate_check, _item_check, _precheck)
 
 
 RULES: Final = (
-    CertificateRule(SCOPE, "MoTR 16/2024 in force on the import date", check_in_force, (NOT_YET_IN_FORCE,), ("context.on",)),
+    CertificateRule(
+        SCOPE, "MoTR 16/2024 in force on the import date", check_in_force, (NOT_YET_IN_FORCE,), ("context.on",)
+    ),
 )

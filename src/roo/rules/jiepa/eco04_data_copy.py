@@ -71,6 +71,7 @@ from ...rule_kit import (
     judged,
     not_evaluated,
     passed,
+    wrap_rules,
 )
 from ..shared.dated import parameter_from_first
 
@@ -310,10 +311,7 @@ def _item_check(check: ItemCheck) -> ItemCheck:
     return on_supplemented
 
 
-def _precheck(precheck: CertificatePrecheck | None) -> CertificatePrecheck | None:
-    if precheck is None:
-        return None
-
+def _precheck(precheck: CertificatePrecheck) -> CertificatePrecheck:
     @functools.wraps(precheck)
     def on_supplemented(co: Certificate, ctx: Context) -> Any:
         if ctx.eco_data_copy is None:
@@ -329,10 +327,4 @@ def on_the_supplemented_e_co(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     Without a copy in the context, or for any other certificate, each rule
     sees the certificate exactly as given.
     """
-    out: list[Rule] = []
-    for rule in rules:
-        if isinstance(rule, CertificateRule):
-            out.append(attrs.evolve(rule, check=_certificate_check(rule.check)))
-        else:
-            out.append(attrs.evolve(rule, check=_item_check(rule.check), precheck=_precheck(rule.precheck)))
-    return tuple(out)
+    return wrap_rules(rules, _certificate_check, _item_check, _precheck)
