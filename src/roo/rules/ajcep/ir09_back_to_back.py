@@ -115,7 +115,8 @@ from ...rule_kit import (
     judged,
     not_evaluated,
 )
-from ..shared import back_to_back, validity
+from ..shared import back_to_back
+from ..shared.retroactive import first_issue_date
 from .ir08_accumulation_evidence import AJCEP_PARTIES
 from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 
@@ -395,7 +396,7 @@ def _check_original_reference(co: Certificate, ctx: Context) -> Result:
     # An original that is itself a replacement is valid only during the validity of the CO it replaces (IR 5(a)).
     valid_from = original_issue_date
     if original is not None and original.replaces is not None:
-        valid_from = validity.original_issue_date(original, ctx) or original_issue_date
+        valid_from = first_issue_date(original, ctx) or original_issue_date
     try:
         months = int(ctx.parameter(VALIDITY_MONTHS, valid_from))
     except ParameterNotInForce:

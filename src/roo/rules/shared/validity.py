@@ -77,19 +77,13 @@ class ValidityTerms:
 def counted_from(terms: ValidityTerms, co: Certificate, ctx: Context) -> tuple[date, str] | Result:
     """The date validity counts from and what it is the issue date of, or the not-evaluated result."""
     if terms.follows_original and co.replaces is not None:
-        issued = original_issue_date(co, ctx)
+        issued = first_issue_date(co, ctx)  # the first CO of a chain of replacements (IR 5(a))
         if issued is None:
             return not_evaluated("certificate.replaces.issue_date")  # the replacement rule reports the missing date
         return issued, "the CO it replaces"
     if terms.follows_original and co.certified_true_copy:
         return co.issue_date, "the original CO (borne by the certified true copy)"
     return co.issue_date, "this CO"
-
-
-def original_issue_date(co: Certificate, ctx: Context) -> date | None:
-    """The issue date of the CO a replacement ``co`` takes its validity from (IR 5(a)): the first CO of its chain
-    of replacements, as far as the context holds it (see :func:`roo.rules.shared.retroactive.first_issue_date`)."""
-    return first_issue_date(co, ctx)
 
 
 def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Result:
