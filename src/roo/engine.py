@@ -39,8 +39,8 @@ full memos).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Final, Generic, TypeVar, final
+from collections.abc import Sequence
+from typing import Final, Generic, TypeAlias, TypeVar, final
 
 from ._frozen import FrozenMap
 from .context import Context
@@ -60,7 +60,16 @@ from .evaluation import (
 )
 from .locale import N_
 from .model.certificate import Certificate, Item
-from .rule_kit import CertificateRule, ItemRule, Result, Rule, render
+from .rule_kit import (
+    CertificateCheck,
+    CertificatePrecheck,
+    CertificateRule,
+    ItemCheck,
+    ItemRule,
+    Result,
+    Rule,
+    render,
+)
 
 NOT_EVALUATED_CODE = "check-not-evaluated"
 RULE_CRASHED_CODE = "rule-crashed"
@@ -237,15 +246,9 @@ class _Plan:
 
 #: One rule as :func:`run` takes it: the rule, its certificate or item check, its precheck, its citation and
 #: title, and its denying codes.
-_Step = tuple[
-    Rule,
-    Callable[[Certificate, Context], Result] | None,
-    Callable[[Item, Certificate, Context], Result] | None,
-    Callable[[Certificate, Context], Result | None] | None,
-    str,
-    str,
-    frozenset[str],
-]
+_Step: TypeAlias = (
+    "tuple[Rule, CertificateCheck | None, ItemCheck | None, CertificatePrecheck | None, str, str, frozenset[str]]"
+)
 
 #: Plans by rule tuple: the tuple itself (held, so that its id cannot be reused while remembered) and its plan.
 _PLANS: Final[_Memo[int, tuple[tuple[Rule, ...], _Plan]]] = _Memo(64)
@@ -350,7 +353,7 @@ def _unverified(
     return tuple(positions)
 
 
-def _checked(check: Callable[[Item, Certificate, Context], Result], rule: Rule, item: Item, co: Certificate, ctx: Context) -> Result:
+def _checked(check: ItemCheck, rule: Rule, item: Item, co: Certificate, ctx: Context) -> Result:
     """``rule``'s result for ``item`` (``check``, its check), or the error that it crashed."""
     try:
         return check(item, co, ctx)
