@@ -159,10 +159,12 @@ def test_a_lacking_element_is_read_from_the_copy(field: str, blank: object) -> N
 
 
 def test_without_the_copy_a_lacking_element_stays_lacking() -> None:
-    """After full implementation the e-CO alone is presented (§5): a blank HS code is the e-CO's own defect."""
+    """After full implementation the e-CO alone is presented (§5): a blank HS code is the e-CO's own defect, not
+    supplied from anywhere (a warning: only Annex 3, unread, would require the code)."""
     evaluation = evaluate(date(2024, 3, 20), None, items=[jiepa_item(1, hs_code="")])
-    assert (1,) == evaluation.denied
-    assert "jiepa-hs-code-not-six-digits" in [f.code for f in evaluation.findings]
+    found = [(f.code, f.item) for f in evaluation.findings if f.code.startswith("jiepa-hs-code")]
+    assert [("jiepa-hs-code-not-six-digits", 1)] == found
+    assert "eco-element-taken-from-copy" not in [f.code for f in evaluation.findings]
 
 
 def test_the_copy_never_replaces_a_value_the_e_co_gives() -> None:
@@ -182,9 +184,11 @@ def test_lacking_certificate_element_is_read_from_the_copy() -> None:
 
 
 def test_paper_co_ignores_the_copy() -> None:
-    """The copy is the e-CO's; a paper CO is read as printed."""
-    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), medium="paper", copy="original", items=[jiepa_item(1, hs_code="")])
+    """The copy is the e-CO's; a paper CO is read as printed: its blank description is not supplied and denies."""
+    items = [jiepa_item(1, description="")]
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(), medium="paper", copy="original", items=items)
     assert (1,) == evaluation.denied
+    assert "jiepa-description-missing" in [f.code for f in evaluation.findings]
 
 
 def test_supplemented_memo_changes_no_result() -> None:

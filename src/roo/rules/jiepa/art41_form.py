@@ -9,7 +9,7 @@ other Party the specimen signatures and stamps of its offices (Art 41(1),
 are shared, :mod:`roo.rules.shared.form`):
 
 * the CO bears a reference number (for an e-CO, the certification number by
-  which NACCS finds it): without one it is not a CO (certificate error);
+  which NACCS finds it): without one, a warning (see below);
 * the issuing authority's certification is signed: a CO the authority did
   not certify is not issued under Art 41 (certificate error); a signatory
   whose name is not printed is noted (``info``), since the signature is what
@@ -26,12 +26,26 @@ are shared, :mod:`roo.rules.shared.form`):
   an indication without the invoicer's name or address, or an invoicer
   outside both Parties that the CO does not indicate, is a warning: customs
   may verify that the invoice belongs to the CO;
-* each item shows its invoice number (an item without one cannot be matched
-  to its invoice: an error on that item, but only a warning when the CO
-  shows a single invoice number, which the item is taken to share) and date
-  (a warning).
+* each item shows its invoice number and date: without either, a warning on
+  that item (see below); an item printed without a number on a CO that shows
+  a single invoice number is taken to share it.
 
 Findings name no box, since roo does not know the JIEPA forms box by box.
+
+**The particulars only Annex 3 would require warn.** Art 41(1) says a CO
+includes the minimum data specified in Annex 3, and Art 41(4) leaves its
+format to the Operational Procedures (Art 50). Neither Annex 3 nor the
+Operational Procedures is in the texts roo reads (the ToTA corpus holds the
+Agreement's body only; the Implementing Agreement under Art 13 deals with
+customs cooperation, not the CO's particulars; the seeds' Implementing
+Regulations and form notes are AJCEP's). That the CO shows a reference number,
+or an invoice number for each item, is therefore a requirement roo cannot cite:
+its absence is a warning naming the doubt, never a denial on its own. The
+e-CO arrangement with Japan Customs names the certification number and the
+first item's invoice number as what an importer enters to reach an e-CO in
+NACCS (§4(b), §5); that is how the e-CO is found, not a ground on which it
+is refused, and an e-CO roo holds was found. (AJCEP's form notes say box 10
+"should" show the invoice: a warning there too.)
 
 Read against the Agreement and the e-CO texts: the issuing authority's
 specimen signatures (Art 41(9)) are what customs compare a paper CO's
@@ -45,7 +59,7 @@ triplicate is flagged (a warning), never denied on that ground. Annex 3 (the
 minimum data) is not in the text roo reads either: which data it requires
 stays unverified.
 
-Source: JIEPA Agreement Art 41(1), (2), (4), (5), (9), Art 50; Japan Customs' business process model for CO
+Source: JIEPA Agreement Art 41(1), (2), (4), (5), (9), Art 50; the e-CO arrangement §4(b), §5; Japan Customs' business process model for CO
 data exchange (2025); Indonesia's customs circular SE-05/BC/2010 (third-country invoicing under IJEPA).
 """
 
@@ -56,7 +70,7 @@ from typing import Final
 from ...context import Context
 from ...evaluation import Severity
 from ...model.certificate import Certificate, Copy, Item, Medium
-from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingCase, FindingSpec, ItemRule, Result, passed
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, passed
 from ..shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
@@ -64,8 +78,9 @@ RULE: Final = "JIEPA/ART/41(1)"
 REFERENCE_NUMBER_MISSING = FindingSpec(
     "jiepa-reference-number-missing",
     RULE,
-    Severity.ERROR,
-    "The CO bears no reference number; each office of issuance gives its COs one.",
+    Severity.WARNING,
+    "The CO bears no reference number. The CO's particulars are set by Annex 3 of the Agreement, which roo has "
+    "not read, so this does not deny the CO; customs may verify the CO with the issuing authority.",
 )
 CERTIFICATION_UNSIGNED = FindingSpec(
     "jiepa-certification-unsigned",
@@ -117,14 +132,9 @@ THIRD_COUNTRY_INVOICING_ALLOWED = FindingSpec(
 INVOICE_MISSING = FindingSpec(
     "jiepa-invoice-missing",
     RULE,
-    Severity.ERROR,
-    "No invoice number is given for this item, so it cannot be matched to its invoice.",
-    cases=(
-        FindingCase(
-            "when the CO's only invoice number is printed on another item: this item is taken to belong to it",
-            Severity.WARNING,
-        ),
-    ),
+    Severity.WARNING,
+    "No invoice number is given for this item. The CO's particulars are set by Annex 3 of the Agreement, which roo "
+    "has not read, so this does not deny the item; customs may match the item to its invoice.",
 )
 INVOICE_DATE_MISSING = FindingSpec(
     "jiepa-invoice-date-missing",

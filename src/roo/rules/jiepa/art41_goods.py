@@ -21,12 +21,23 @@ must be: where "shares little" begins is roo's own similarity figure
 declaration's wording is the importer's, not the CO's or the invoice's. A
 figure no text gives may warn, never deny, so the item is not denied on it
 (as under AJCEP). A CO item with no description at all describes no good: an
-error on that item. Annex 3
-itself is not in the text roo reads (the ToTA corpus has the Agreement's body
-only), so that the minimum data include the six-digit HS subheading is taken
-from Japan's practice for its EPAs and stays unverified.
+error on that item (Art 41(6): a CO applies to the importation of a good, and
+an item without one covers nothing).
 
-Source: JIEPA Agreement Art 40(1), Art 41(1) (minimum data of Annex 3, not read), Art 45(1).
+**The six-digit subheading is a warning, not a denial.** That the CO gives
+each good's HS code, and at six digits, can only come from Annex 3 (the
+minimum data Art 41(1) refers to) or from the format the Operational
+Procedures set (Art 41(4), Art 50). Neither is in the texts roo reads: the
+ToTA corpus holds the Agreement's body without its annexes, the seeds hold
+AJCEP's Implementing Regulations and Form AJ notes (another Agreement's), and
+the Implementing Agreement under Art 13 deals with customs cooperation, not
+with the CO's particulars. No text roo can cite makes the six-digit code
+mandatory, so a code that is not a six-digit subheading (or none at all) is a
+warning naming that doubt, for customs to verify the goods' classification,
+never a denial on its own (the severity rule: a requirement the text does not
+give may warn, never deny).
+
+Source: JIEPA Agreement Art 40(1), Art 41(1) (minimum data of Annex 3, not read), Art 41(4), (6), Art 45(1), Art 50.
 """
 
 from __future__ import annotations
@@ -41,11 +52,16 @@ from ..shared import classification
 
 RULE: Final = "JIEPA/ART/41(1)"
 
-# The wording is AJCEP IR 12's (the same msgids, so one translation serves both), written here so that this
-# module reads and changes on its own.
 HS_NOT_SIX_DIGITS = FindingSpec(
-    "jiepa-hs-code-not-six-digits", RULE, Severity.ERROR, "HS code '{hs_code}' is not a six-digit subheading."
+    "jiepa-hs-code-not-six-digits",
+    RULE,
+    Severity.WARNING,
+    "HS code '{hs_code}' is not a six-digit subheading. The CO's particulars are set by Annex 3 of the Agreement, "
+    "which roo has not read, so this does not deny the item; customs may verify the goods' "
+    "classification.",
 )
+# The wording is AJCEP IR 12's (the same msgid, so one translation serves both), written here so that this
+# module reads and changes on its own.
 HS_NATIONAL_DIGITS = FindingSpec(
     "jiepa-hs-code-national-digits",
     RULE,
