@@ -62,7 +62,7 @@ PHRASES: Final = (
     N_("the importer's name and address"),
     N_("the manufacturer's name"),
     N_("the COO number"),
-    N_("a signed statement by the exporter, or the producer and exporter"),
+    N_("a statement by the exporter, or the producer and exporter"),
     N_("certification by the issuing agency"),
     N_("the date of departure"),
     N_("the name of the ship or the flight number"),
@@ -73,6 +73,7 @@ PHRASES: Final = (
     N_("the quantity of the goods"),
     # ID MoTR 16/2024 Art 10: reasons for verification in the field
     N_("data elements of Article 9 are missing"),
+    N_("the exporter's statement is not signed"),
     N_("an origin criterion is unreadable, unrecognised or unspecific"),
     N_("the consignment criteria were not shown"),
     N_("the consignment criteria are in doubt"),

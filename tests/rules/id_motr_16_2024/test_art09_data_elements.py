@@ -7,7 +7,11 @@ from typing import Any
 import pytest
 
 import roo
+from roo.rules.id_motr_16_2024.art09_data_elements import RULES as ART09_RULES
 from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
+
+#: The title of the certificate-level data elements check (the unsigned statement is a rule of its own).
+ELEMENTS = ART09_RULES[0].title
 
 
 def test_complete_coo_passes() -> None:
@@ -24,7 +28,7 @@ def test_complete_coo_passes() -> None:
         pytest.param({"consignee": {"name": "PT Keramik Nusantara"}}, "b", id="b-no-importer-address"),
         pytest.param({"producer": None}, "c", id="c-no-manufacturer"),
         pytest.param({"reference_number": " "}, "e", id="e-no-coo-number"),
-        pytest.param({"exporter_declaration": {"signed": False}}, "g", id="g-unsigned-statement"),
+        pytest.param({"exporter_declaration": {"signed": False}}, "g", id="g-statement-box-empty"),
         pytest.param({"certification": {"authority": "VCCI", "signed": False}}, "h", id="h-not-certified"),
         pytest.param({"transport": None}, "i", id="i-no-consignment-details"),
     ],
@@ -86,7 +90,7 @@ def test_item_without_invoice_beside_the_coos_single_invoice_is_granted() -> Non
 def test_signature_not_stated_is_not_evaluated(changes: dict[str, Any], needed: str) -> None:
     """Data that leave ``signed`` out do not show an element missing: not evaluated, nothing denied."""
     evaluation = roo.evaluate(motr(**changes), on=ON)
-    checks = [c.needed for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/9" and c.item is None]
+    checks = [c.needed for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/9" and c.item is None and c.title == ELEMENTS]
     assert ([(needed,)], roo.Status.ACCEPTED) == (checks, evaluation.status)
 
 
@@ -113,3 +117,50 @@ def test_each_item_element_alone_is_noticed_through_the_engine(changes: dict[str
     evaluation = roo.evaluate(motr(items=[motr_item(1, **changes)]), on=ON)
     found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
     assert ([(element, 1)], roo.Status.REJECTED) == (found, evaluation.status)
+
+
+# --- (g): a statement, not a signature ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        pytest.param({"place": "Vung Tau", "date": "2024-08-14", "signed": False}, id="place-and-date"),
+        pytest.param({"place": "Vung Tau", "signed": False}, id="place-only"),
+        pytest.param({"date": "2024-08-14", "signed": False}, id="date-only"),
+    ],
+)
+def test_a_completed_but_unsigned_statement_warns_and_denies_nothing(declaration: dict[str, Any]) -> None:
+    """Art 9 (g) as summarised: the COO contains a "statement by the exporter, or producer and exporter"; the
+    summary says nothing of a signature. A statement the exporter completed but did not sign is still a
+    statement: a warning (customs may verify in the field, Art 10), no element missing, every item granted.
+    Before, the COO was rejected for lacking element (g)."""
+    evaluation = roo.evaluate(motr(exporter_declaration=declaration, items=[motr_item(1), motr_item(2)]), on=ON)
+    codes = [(f.code, f.severity, f.item) for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/9"]
+    assert [("motr-exporter-statement-unsigned", roo.Severity.WARNING, None)] == codes
+    assert (roo.Status.ACCEPTED, (1, 2)) == (evaluation.status, evaluation.granted)
+    field = [f for f in evaluation.findings if f.code == "motr-field-verification-possible"]
+    assert field and "the exporter's statement is not signed" in field[0].facts["reasons"]
+
+
+def test_an_empty_statement_box_is_element_g_missing() -> None:
+    """The boundary: nothing in the box (no place, no date, not signed) is no statement at all: element (g) is
+    missing, an error on the whole COO, and no unsigned-statement warning besides."""
+    evaluation = roo.evaluate(motr(exporter_declaration={"place": " ", "signed": False}), on=ON)
+    found = [(f.code, f.facts.get("element")) for f in evaluation.findings if f.rule == "ID/MOTR-16-2024/9"]
+    assert ([("motr-data-element-missing", "g")], roo.Status.REJECTED) == (found, evaluation.status)
+
+
+def test_a_signed_statement_raises_nothing() -> None:
+    """Signed, with its place and date: neither the element nor the warning."""
+    evaluation = roo.evaluate(motr(), on=ON)
+    assert "motr-exporter-statement-unsigned" not in [f.code for f in evaluation.findings]
+
+
+def test_an_unsigned_certification_is_still_element_h_missing() -> None:
+    """(h) is the issuing agency's certification: a box the agency did not sign is no certification by it (kept:
+    the certification is the agency's act, as the signature certifies a JIEPA or AJCEP CO)."""
+    certification = {"authority": "VCCI", "signatory": "Nguyen Van An", "signed": False, "sealed": True}
+    evaluation = roo.evaluate(motr(certification=certification), on=ON)
+    found = [f.facts["element"] for f in evaluation.findings if f.code == "motr-data-element-missing"]
+    assert (["h"], roo.Status.REJECTED) == (found, evaluation.status)

@@ -34,7 +34,7 @@ RULES: Final[tuple[Rule, ...]] = (
     *_governed(
         (
             *_within_measures(art02_exclusion.RULES[:2]),
-            *_within_measures((art09_data_elements.RULES[0],)),
+            *_within_measures((art09_data_elements.RULES[0], art09_data_elements.STATEMENT_RULE)),
             *_within_measures(arts03_08_consignment_criteria.RULES),
             *_within_measures(art10_field_verification.RULES),
             art02_exclusion.RULES[2],

@@ -43,6 +43,14 @@ CERTIFICATE_ELEMENT_MISSING = FindingSpec(
     Severity.ERROR,
     "The COO lacks data element ({element}) of Article 9: {what}.",
 )
+STATEMENT_UNSIGNED = FindingSpec(
+    "motr-exporter-statement-unsigned",
+    DATA_ELEMENTS,
+    Severity.WARNING,
+    "The exporter's statement on the COO is completed but not signed. Article 9 (g) asks for a statement by the "
+    "exporter, or by the producer and exporter, and says nothing of its signature, so this does not deny the "
+    "goods; customs may verify the statement in the field (Article 10).",
+)
 ITEM_ELEMENT_MISSING = FindingSpec(
     "motr-item-data-element-missing",
     DATA_ELEMENTS,
@@ -70,10 +78,10 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
     declaration = co.exporter_declaration
     if declaration is None:
         needed.append(form.EXPORTER_DECLARATION)  # left out of the data: not stated, not a missing element
+    elif declaration.signed is False and blank(declaration.place) and declaration.date is None:
+        missing.append(("g", "a statement by the exporter, or the producer and exporter"))  # the box holds nothing
     elif declaration.signed is None:
         needed.append("certificate.exporter_declaration.signed")
-    elif not declaration.signed:
-        missing.append(("g", "a signed statement by the exporter, or the producer and exporter"))
     certification = co.certification
     if certification is None:
         needed.append(form.CERTIFICATION)
@@ -92,6 +100,16 @@ def check_certificate_elements(co: Certificate, ctx: Context) -> Result:
     if needed and not findings:
         return not_evaluated(*needed)
     return judged(*findings)
+
+
+def check_statement_signed(co: Certificate, ctx: Context) -> Result:
+    """(g): a statement the exporter made but did not sign is a doubt for customs, not a missing element."""
+    declaration = co.exporter_declaration
+    if declaration is None or declaration.signed is not False:
+        return PASSED  # left out or not stated: the data elements rule names what it needs
+    if blank(declaration.place) and declaration.date is None:
+        return PASSED  # nothing in the box: element (g) is missing, the data elements rule's error
+    return judged(STATEMENT_UNSIGNED(None))
 
 
 def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
@@ -122,6 +140,11 @@ def every_item_complete(co: Certificate, ctx: Context) -> Result | None:
             return None
     return PASSED
 
+
+#: The statement of (g) completed but unsigned: a warning of its own, beside the data elements of the COO.
+STATEMENT_RULE: Final = CertificateRule(
+    DATA_ELEMENTS, "statement by the exporter signed", check_statement_signed, (STATEMENT_UNSIGNED,)
+)
 
 RULES: Final = (
     CertificateRule(

@@ -3,7 +3,8 @@
 When a non-preferential COO does not suffice to prove that the rules of
 origin are met, or its data are in doubt, Indonesian customs (DGCE) may verify
 in the field. roo tells the importer when that may follow: when a data
-element of Article 9 is missing, when box 8 of an item is unreadable or does
+element of Article 9 is missing, when the exporter's statement is not
+signed, when box 8 of an item is unreadable or does
 not claim a recognised criterion, or when the consignment criteria could not
 be shown. The finding is informative: it denies nothing by itself.
 
@@ -38,6 +39,8 @@ def check_sufficiency(co: Certificate, ctx: Context) -> Result:
         art09_data_elements.check_item_elements(item, co, ctx).findings for item in items
     ):
         reasons.append("data elements of Article 9 are missing")
+    if art09_data_elements.check_statement_signed(co, ctx).findings:
+        reasons.append("the exporter's statement is not signed")
     if any(arts03_08_origin_criteria.check_origin_criterion(item, co, ctx).findings for item in items):
         reasons.append("an origin criterion is unreadable, unrecognised or unspecific")
     consignment = arts03_08_consignment_criteria.check_consignment(co, ctx)
