@@ -185,6 +185,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         # Box 11: the exporter's declaration.
         "exporter-declaration-missing": 11,
         "exporter-declaration-unsigned": 11,
+        "motr-exporter-statement-unsigned": 11,
         # Box 12: certification; a replacement's and a certified true copy's particulars go here too (AJCEP IR 5).
         "certification-unsigned": 12,
         "certification-not-stamped": 12,
