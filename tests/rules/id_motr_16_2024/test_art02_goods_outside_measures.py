@@ -65,13 +65,44 @@ def test_a_coo_whose_goods_are_all_outside_every_measure_is_not_held_to_the_regu
     assert evaluation.complete
 
 
-def test_a_certificate_defect_still_concerns_a_coo_with_goods_within_a_measure() -> None:
+def test_a_certificate_defect_of_a_mixed_coo_denies_only_the_goods_within_a_measure() -> None:
     """Tiles within the measure and sinks outside it: the COO lacks the manufacturer's name (Art 9(c)). The COO
-    must show it for the tiles, and a certificate-level defect concerns the COO as a whole."""
+    must show it for the tiles, which it is to exclude from the measure; the sinks owe no safeguard duty, and
+    "can be excluded ... if the exporters can provide COO in every import" (Art 2(3)) does not concern them.
+    The defect is reported on the tiles and denies them; the sinks are granted. Before, the defect was reported
+    on the whole COO and denied the sinks too."""
     co = motr(producer=None, items=[motr_item(1), motr_item(2, hs_code=OUTSIDE)])
     evaluation = _evaluate(co)
+    assert [] == [f.code for f in evaluation.findings if f.item is None and f.severity is roo.Severity.ERROR]
+    assert "motr-data-element-missing" in _codes(evaluation, 1)
+    assert "motr-data-element-missing" not in _codes(evaluation, 2)
+    assert (roo.Status.PARTIALLY_ACCEPTED, (2,), (1,)) == (evaluation.status, evaluation.granted, evaluation.denied)
+
+
+def test_a_coo_issued_after_the_import_denies_only_the_goods_within_a_measure() -> None:
+    """"Every import" (Art 2(3)) binds the COO of goods to be excluded from a measure: a COO issued after the
+    import cannot have come with it, for the tiles; the sinks outside every measure are not held to it."""
+    co = motr(issue_date="2024-09-03", items=[motr_item(1), motr_item(2, hs_code=OUTSIDE), motr_item(3)])
+    evaluation = _evaluate(co)
+    issued = [f.item for f in evaluation.findings if f.code == "motr-coo-issued-after-import"]
+    assert ([1, 3], (2,), (1, 3)) == (issued, evaluation.granted, evaluation.denied)
+
+
+def test_a_certificate_defect_of_a_coo_whose_goods_are_all_within_stays_on_the_coo() -> None:
+    """The boundary: no item outside, so the defect concerns the COO as a whole, reported once on it."""
+    co = motr(producer=None, items=[motr_item(1), motr_item(2)])
+    evaluation = _evaluate(co)
     assert "motr-data-element-missing" in _codes(evaluation, None)
-    assert roo.Status.REJECTED == evaluation.status
+    assert ([], roo.Status.REJECTED) == (_codes(evaluation, 1), evaluation.status)
+
+
+def test_a_certificate_warning_of_a_mixed_coo_stays_on_the_coo() -> None:
+    """A warning denies nothing: it stays on the COO as a whole (here the unsigned statement of Art 9(g))."""
+    declaration = {"place": "Vung Tau", "date": "2024-08-14", "signed": False}
+    co = motr(exporter_declaration=declaration, items=[motr_item(1), motr_item(2, hs_code=OUTSIDE)])
+    evaluation = _evaluate(co)
+    assert "motr-exporter-statement-unsigned" in _codes(evaluation, None)
+    assert (roo.Status.ACCEPTED, (1, 2)) == (evaluation.status, evaluation.granted)
 
 
 @pytest.mark.parametrize(

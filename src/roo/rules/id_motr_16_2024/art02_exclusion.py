@@ -32,8 +32,14 @@ are requirements of goods within a measure. An item that no measure in the
 table covers, nor may cover, on the import date is therefore not read
 against them (:func:`within_measures`: not applicable to that item); when no
 item is within a measure, neither are the COO's certificate-level
-requirements. Where some items are within a measure, a certificate-level
-defect still concerns the COO as a whole and is reported on it as before.
+requirements. Where some items are within a measure and others outside every
+measure, the certificate-level requirements still bind the COO for the goods
+within, and only for them: a certificate-level error (a missing data element,
+a consignment criterion not met, a COO issued after the import) is reported on
+each item within (or perhaps within) a measure, and denies those items; the
+goods outside every measure owe no safeguard duty, so no requirement of the
+Regulation can deny them (Art 2(3)). Warnings and notes stay on the COO as a
+whole: they deny nothing.
 
 Art 2(4): importers of goods under a safeguard measure that come with a
 preferential certificate of origin verify the goods' origin and that
@@ -54,6 +60,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from typing import Any, Final
+
+import attrs
 
 from ...context import Context
 from ...evaluation import Finding, Severity
@@ -250,10 +258,31 @@ def _some_item_outside(co: Certificate, ctx: Context) -> bool:
     return any(outside_every_measure(item, ctx) for item in co.items)
 
 
+def _on_items_within(result: Result, co: Certificate, ctx: Context) -> Result:
+    """``result`` with each certificate-level error reported on every item within (or perhaps within) a measure.
+
+    Goods outside every measure are not held to the Regulation (Art 2(3)): a defect of the COO as a whole
+    concerns only the goods the COO must exclude from a measure. Linear: each error once per such item.
+    """
+    if not any(f.item is None and f.severity is Severity.ERROR for f in result.findings):
+        return result
+    within = [item.number for item in co.items if not outside_every_measure(item, ctx)]
+    findings: list[Finding] = []
+    for finding in result.findings:
+        if finding.item is None and finding.severity is Severity.ERROR:
+            findings.extend(attrs.evolve(finding, item=number) for number in within)
+        else:
+            findings.append(finding)
+    return attrs.evolve(result, findings=tuple(findings))
+
+
 def _certificate_check(check: CertificateCheck) -> CertificateCheck:
     @functools.wraps(check)
     def within(co: Certificate, ctx: Context) -> Result:
-        return NOT_APPLICABLE if _every_item_outside(co, ctx) else check(co, ctx)
+        if _every_item_outside(co, ctx):
+            return NOT_APPLICABLE
+        result = check(co, ctx)
+        return _on_items_within(result, co, ctx) if _some_item_outside(co, ctx) else result
 
     return within
 
@@ -281,8 +310,9 @@ def _precheck(precheck: CertificatePrecheck) -> CertificatePrecheck:
 def within_measures(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     """``rules``, not applicable to an item outside every safeguard measure of the context's table.
 
-    A certificate rule is not applicable when every item is outside; with no
-    table, no import date, or an item within (or perhaps within) a measure,
-    each rule reads the COO as given.
+    A certificate rule is not applicable when every item is outside; when some
+    are, its errors are reported on each item within (or perhaps within) a
+    measure instead of the whole COO; with no table, no import date, or no item
+    outside, each rule reads the COO as given.
     """
     return wrap_rules(rules, _certificate_check, _item_check, _precheck)
