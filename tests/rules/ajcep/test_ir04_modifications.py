@@ -63,12 +63,12 @@ NET_ONLY = certificate(items=[item_data(gross_weight=None)])
         pytest.param("0306.17.020", (Outcome.PASSED, []), id="national-tariff-line-under-the-same-subheading"),
         pytest.param(
             "030616",
-            (Outcome.FAILED, [("declared-hs-subheading-differs", ERROR, 1)]),
-            id="other-subheading-is-not-minor",
+            (Outcome.PASSED, [("declared-hs-subheading-differs", WARNING, 1)]),
+            id="other-subheading-is-not-minor-but-no-ground-for-denial",
         ),
         pytest.param(
             "0307.43.000",
-            (Outcome.FAILED, [("declared-hs-subheading-differs", ERROR, 1)]),
+            (Outcome.PASSED, [("declared-hs-subheading-differs", WARNING, 1)]),
             id="national-line-under-another-subheading",
         ),
         pytest.param("0306", (Outcome.NOT_EVALUATED, []), id="declared-heading-only-cannot-be-compared"),
@@ -76,7 +76,11 @@ NET_ONLY = certificate(items=[item_data(gross_weight=None)])
     ],
 )
 def test_hs_subheading(hs_code: str | None, expected: Seen) -> None:
-    """A different six-digit subheading in the same edition is an error on the item; national digits do not matter."""
+    """A different six-digit subheading in the same edition warns on the item; national digits do not matter.
+
+    Form note 5: the importing Party's HS number "should" be shown at six digits; IR 12: it "is to be"
+    indicated. Neither, nor IR 4, says a different one voids the CO or denies the good: customs may verify.
+    """
     co = certificate(items=[item_data(hs_version="HS2022")])
     assert expected == seen(ir04.check_hs_subheading(co.items[0], co, declared(hs_code=hs_code)))
 
@@ -84,15 +88,15 @@ def test_hs_subheading(hs_code: str | None, expected: Seen) -> None:
 @pytest.mark.parametrize(
     ("hs_version", "on", "expected"),
     [
-        pytest.param(None, PRESENTED_ON, [("declared-hs-subheading-differs", ERROR, 1)], id="co-in-the-importing-party-edition"),
-        pytest.param("HS2022", PRESENTED_ON, [("declared-hs-subheading-differs", ERROR, 1)], id="both-in-hs2022"),
+        pytest.param(None, PRESENTED_ON, [("declared-hs-subheading-differs", WARNING, 1)], id="co-in-the-importing-party-edition"),
+        pytest.param("HS2022", PRESENTED_ON, [("declared-hs-subheading-differs", WARNING, 1)], id="both-in-hs2022"),
         pytest.param(
             "HS2017",
             PRESENTED_ON,
             [("declared-hs-subheading-differs-across-editions", WARNING, 1)],
             id="co-in-hs2017-declaration-in-hs2022",
         ),
-        pytest.param("HS2017", date(2021, 12, 31), [("declared-hs-subheading-differs", ERROR, 1)], id="both-in-hs2017-last-day"),
+        pytest.param("HS2017", date(2021, 12, 31), [("declared-hs-subheading-differs", WARNING, 1)], id="both-in-hs2017-last-day"),
         pytest.param(
             "HS2017",
             date(2022, 1, 1),
@@ -120,13 +124,13 @@ def test_hs_subheading_across_editions(hs_version: str | None, on: date, expecte
         pytest.param(
             "2022-01-01",
             date(2022, 1, 10),
-            [("declared-hs-subheading-differs", ERROR, 1)],
+            [("declared-hs-subheading-differs", WARNING, 1)],
             id="co-issued-on-the-first-day-of-hs2022",
         ),
         pytest.param(
             "2021-12-31",
             date(2021, 12, 31),
-            [("declared-hs-subheading-differs", ERROR, 1)],
+            [("declared-hs-subheading-differs", WARNING, 1)],
             id="both-in-hs2017",
         ),
     ],
@@ -556,8 +560,12 @@ def test_unused_spaces_not_crossed_out(medium: str, copy: str | None, expected: 
 # --- through roo.evaluate ------------------------------------------------------------------------------------
 
 
-def test_other_subheading_denies_only_its_item() -> None:
-    """A different subheading on one declaration line denies that item only (IR 3(j))."""
+def test_other_subheading_warns_on_its_item_only() -> None:
+    """A different subheading on one declaration line warns on that item only (IR 3(j)) and denies neither.
+
+    Form note 5 says the CO "should" show the importing Party's classification; the difference is for customs
+    to verify, not a denial.
+    """
     co = certificate(
         items=[item_data(1), item_data(2, description="Frozen squid, cleaned", hs_code="030743", hs_version=None)]
     )
@@ -566,7 +574,9 @@ def test_other_subheading_denies_only_its_item() -> None:
         DeclarationItem(certificate_item=2, hs_code="160554", quantity=Quantity(Decimal(4000), "KGM")),
     )
     evaluation = roo.evaluate(co, Context(on=PRESENTED_ON, declaration=Declaration(items=lines)))
-    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
+    assert ((1, 2), ()) == (evaluation.granted, evaluation.denied)
+    differs = [f.item for f in evaluation.findings if f.code == "declared-hs-subheading-differs"]
+    assert [2] == differs
 
 
 def test_erasure_denies_every_item() -> None:
@@ -649,3 +659,16 @@ def test_information_outside_its_box_is_still_read() -> None:
     expected = ({"subheading": "030617", "national_digits": "10"}, "declared-hs-subheading-differs" in codes)
     note = codes["hs-code-national-digits"].facts
     assert expected == ({k: note[k] for k in ("subheading", "national_digits")}, True)
+
+
+def test_other_subheading_in_the_same_edition_keeps_the_preference_with_a_warning() -> None:
+    """Through roo.evaluate: a declared 0306.16 against the CO's 0306.17, both HS2022, is granted with a warning.
+
+    Form note 5 says the CO "should" show the importing Party's six-digit classification; no text makes a
+    classification the importing customs see otherwise a ground of denial (before, roo denied the item).
+    """
+    co = certificate(items=[item_data(hs_version="HS2022", origin_criterion="CTH")])
+    evaluation = roo.evaluate(co, declared(hs_code="030616"))
+    differs = [f for f in evaluation.findings if f.code == "declared-hs-subheading-differs"]
+    assert [(WARNING, 1)] == [(f.severity, f.item) for f in differs]
+    assert evaluation.status is not roo.Status.REJECTED

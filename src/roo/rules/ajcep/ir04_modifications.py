@@ -16,11 +16,18 @@ follows:
   reported against that item number, which denies none of the CO's own items
   (IR 3(i), 3(j): each item declared on the CO qualifies, or fails, on its
   own).
-* **HS subheading** (per item): the first six digits of the declared code must
-  be the CO's six-digit subheading. Another subheading in the same HS edition
-  is not a slip: form note 5 asks the CO to show the importing Party's
-  classification, and a different one says the good is a different good, so it
-  is an error on that item. The declaration is presumed to be in the edition in
+* **HS subheading** (per item): the first six digits of the declared code
+  should be the CO's six-digit subheading. Another subheading in the same HS
+  edition is not a slip that IR 4(a) disregards: form note 5 says the CO
+  "should" show the importing Party's classification, and a different one
+  affects the accuracy of what the CO says. But no text makes the difference a
+  ground for denial: form note 5 and IR 12 only say what the CO is to show
+  ("should", "is to be"), IR 12 says nothing of a classification on which the
+  Parties differ, and IR 4 creates no ground of denial of its own. Origin is
+  decided by Chapter 3 under the good's true classification, which the
+  difference puts in doubt without settling; so it is a ``warning`` on that
+  item, for customs to verify the classification and the origin claimed under
+  it (the OCP's verification). The declaration is presumed to be in the edition in
   force on the date of comparison
   (``ajcep.modifications.declaration_hs_edition``); an item without
   ``hs_version`` is in the edition in force on the CO's issue date (the same
@@ -153,9 +160,10 @@ DECLARED_ITEM_NOT_ON_CERTIFICATE = FindingSpec(
 HS_SUBHEADING_DIFFERS = FindingSpec(
     "declared-hs-subheading-differs",
     RULE_CLASSIFICATION,
-    Severity.ERROR,
+    Severity.WARNING,
     "The import declaration classifies the good under '{declared_hs_code}' (subheading {declared_subheading}), "
-    "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error.",
+    "not under the CO's subheading {certificate_subheading}; a different subheading is not a minor error to "
+    "disregard, and customs may verify the classification and the origin claimed under it.",
 )
 HS_SUBHEADING_DIFFERS_ACROSS_EDITIONS = FindingSpec(
     "declared-hs-subheading-differs-across-editions",
