@@ -76,13 +76,13 @@ def back_to_back(*items: dict[str, Any], **changes: Any) -> roo.Certificate:
         pytest.param(
             back_to_back(original_certificate=None),
             Context(),
-            (Outcome.FAILED, [("back-to-back-original-missing", ERROR, None)]),
+            (Outcome.NOT_EVALUATED, [("back-to-back-original-missing", WARNING, None)]),
             id="box-13-ticked-without-original",
         ),
         pytest.param(
             back_to_back(original_certificate={"reference_number": " "}),
             Context(),
-            (Outcome.FAILED, [("back-to-back-original-missing", ERROR, None)]),
+            (Outcome.NOT_EVALUATED, [("back-to-back-original-missing", WARNING, None)]),
             id="original-reference-blank",
         ),
         pytest.param(
@@ -793,3 +793,18 @@ def test_original_date_unknown_leaves_the_evaluation_incomplete() -> None:
     evaluation = roo.evaluate(co, on=co.issue_date)
     assert ("certificate.original_certificate.issue_date",) in [check.needed for check in evaluation.unverified]
     assert not evaluation.complete
+
+
+def test_back_to_back_naming_no_original_is_not_evaluated_naming_the_reference() -> None:
+    """A CO ticked 'Back-to-Back CO' that names no original: the original's checks need its reference.
+
+    IR 9 and form note 8 say a back-to-back CO is issued on the basis of the original CO (OCP Rule 3(4)(a)),
+    but no text roo can read says the back-to-back CO must name it. The missing reference is a missing fact:
+    not evaluated, naming it, with a warning; before, roo denied every item of the CO.
+    """
+    co = back_to_back(original_certificate=None)
+    result = ir09.check_original_reference(co, Context())
+    assert (Outcome.NOT_EVALUATED, ("certificate.original_certificate",)) == (result.outcome, result.needed)
+    evaluation = roo.evaluate(co, on=co.issue_date)
+    assert evaluation.status is not roo.Status.REJECTED
+    assert "back-to-back-original-missing" in [f.code for f in evaluation.findings]

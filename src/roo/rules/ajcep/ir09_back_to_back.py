@@ -12,7 +12,14 @@ quantity shown in the original CO.
 (``original_certificate``) is back-to-back in substance: it gets every check
 below, ticked or not, and the missing tick is a finding of its own (a
 ``warning``: form note 8 says the box "should" be ticked). A ticked CO that
-names no original is a certificate error. See
+names no original is not evaluated (``certificate.original_certificate``),
+with a ``warning`` saying so: the texts roo can read (IR 9, IR 17(d), form
+note 8) say the back-to-back CO rests on a valid original CO, but none of them
+says the back-to-back CO must name it, and the rule that may (OCP Rule
+3(4)) has not been read. What the missing reference takes away is the fact
+the checks below need, so they cannot be made: the evaluation is incomplete,
+never accepted as if the original had been checked, and never denied on a
+requirement roo cannot cite. See
 :mod:`roo.rules.shared.back_to_back` for how the original and the other
 back-to-back COs of it are found in ``related_certificates``.
 
@@ -129,8 +136,9 @@ VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
 ORIGINAL_MISSING = FindingSpec(
     "back-to-back-original-missing",
     RULE_OCP,
-    Severity.ERROR,
-    "The CO is ticked 'Back-to-Back CO' but does not name the original CO it is based on.",
+    Severity.WARNING,
+    "The CO is ticked 'Back-to-Back CO' but does not name the original CO it is based on; whether that original "
+    "was a valid CO of a Party cannot be checked, and customs may verify.",
 )
 ORIGINAL_EXPIRED = FindingSpec(
     "back-to-back-original-expired",
@@ -252,6 +260,9 @@ def find_original(co: Certificate, ctx: Context) -> Certificate | None:
     return back_to_back.find_original(co, ctx)
 
 
+#: What the reference check needs when a CO ticked 'Back-to-Back CO' names no original.
+ORIGINAL_NEEDED: Final = "certificate.original_certificate"
+
 #: What the reference check needs when neither the reference nor the context gives the original's issue date.
 ORIGINAL_DATE_NEEDED: Final = "certificate.original_certificate.issue_date"
 
@@ -367,7 +378,10 @@ def check_original_reference(co: Certificate, ctx: Context) -> Result:
 def _check_original_reference(co: Certificate, ctx: Context) -> Result:
     reference = co.original_certificate
     if not back_to_back.based_on_original(co):
-        return failed(ORIGINAL_MISSING(None)) if co.back_to_back else NOT_APPLICABLE
+        if not co.back_to_back:
+            return NOT_APPLICABLE
+        # The checks of the original need its reference: not evaluated, naming it, with the warning that says why.
+        return Result(Outcome.NOT_EVALUATED, (ORIGINAL_MISSING(None),), (ORIGINAL_NEEDED,))
     assert reference is not None  # based on an original
     findings: list[Finding] = []
     if co.back_to_back is False:
