@@ -236,6 +236,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "jiepa-imported-before-entry-into-force": 4,
         "jiepa-de-minimis-without-rule": 8,
         "jiepa-co-drawn-by-earlier-declarations": 4,
+        "jiepa-replacement-beyond-original-validity": 12,
         "jiepa-third-country-invoicing-allowed": 13,
         # Codes added later, each in the box its facts concern.
         "eco-data-copy-missing-before-full-operation": REFERENCE,

@@ -164,3 +164,65 @@ def test_a_co_issued_before_the_agreement_is_rejected_through_evaluate(issue_dat
     evaluation = roo.evaluate(jiepa(issue_date=issue_date, transport=None), on="2024-03-20")
     codes = {f.code for f in evaluation.findings}
     assert (roo.Status.REJECTED, True) == (evaluation.status, "jiepa-issued-before-entry-into-force" in codes)
+
+
+# --- a replacement CO: its own validity denies, its original's only warns -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "warned"),
+    [
+        pytest.param(date(2024, 5, 10), False, id="last-day-of-the-originals-12-months"),
+        pytest.param(date(2024, 5, 11), True, id="day-after-the-originals-12-months"),
+        pytest.param(date(2024, 9, 1), True, id="last-day-of-its-own-12-months"),
+    ],
+)
+def test_a_replacement_past_its_originals_validity_is_warned_not_denied(on: date, warned: bool) -> None:
+    """Art 41(6): a CO is "valid for 12 months from the date of issuance" (paraphrased); the Agreement says
+    nothing of a replacement, and the Operational Procedures (Art 50) that would are not in a text roo reads.
+    The replacement (issued 1 September 2023, for a CO issued 10 May 2023) is valid from its own issuance; past
+    the original's twelve months, it passes with a warning naming the doubt."""
+    result = art41_validity.check_validity(REPLACEMENT, Context(on=on))
+    found = [(f.code, f.severity) for f in result.findings]
+    expected = [("jiepa-replacement-beyond-original-validity", Severity.WARNING)] if warned else []
+    assert (Outcome.PASSED, expected) == (result.outcome, found)
+
+
+def test_the_warning_names_the_originals_dates() -> None:
+    (finding,) = art41_validity.check_validity(REPLACEMENT, Context(on=date(2024, 6, 1))).findings
+    facts = finding.facts
+    assert (date(2023, 5, 10), date(2024, 5, 10), 12, date(2024, 6, 1)) == (
+        facts["original_issue_date"],
+        facts["original_valid_until"],
+        facts["validity_months"],
+        facts["presented"],
+    )
+
+
+def test_a_replacement_after_its_own_validity_is_denied_without_the_warning() -> None:
+    """Its own twelve months are what the text gives: past them, the error alone."""
+    result = art41_validity.check_validity(REPLACEMENT, Context(on=date(2024, 9, 2)))
+    assert ["jiepa-co-presented-after-validity"] == [f.code for f in result.findings]
+
+
+def test_a_replacement_whose_original_date_is_unknown_is_not_warned() -> None:
+    """Nothing to compare: the replacement is read on its own validity, silently."""
+    co = jiepa(issue_date="2023-09-01", replaces={"reference_number": "0000100/JIEPA/2023"})
+    result = art41_validity.check_validity(co, Context(on=date(2024, 8, 1)))
+    assert (Outcome.PASSED, ()) == (result.outcome, result.findings)
+
+
+def test_a_replacement_is_timed_by_the_first_co_of_the_chain_the_context_holds() -> None:
+    """A replacement of a replacement: the warning counts from the first CO the context holds (10 May 2023), not
+    from the date the last replacement shows for the one it replaces."""
+    first_replacement = jiepa(
+        reference_number="0000101/JIEPA/2023",
+        issue_date="2023-07-01",
+        replaces={"reference_number": "0000100/JIEPA/2023", "issue_date": "2023-05-10"},
+    )
+    second = jiepa(
+        issue_date="2023-09-01", replaces={"reference_number": "0000101/JIEPA/2023", "issue_date": "2023-07-01"}
+    )
+    ctx = Context(on=date(2024, 6, 1), related_certificates=(first_replacement,))
+    (finding,) = art41_validity.check_validity(second, ctx).findings
+    assert date(2023, 5, 10) == finding.facts["original_issue_date"]
