@@ -124,17 +124,21 @@ VALIDITY = (ocp_validity.check_validity, art41_validity.check_validity)
             Context(consignment=Consignment(direct=False, transit=(TransitStop("SG", ("relabelling",)),))),
             id="operation-not-permitted",
         ),
-        pytest.param(
-            ir03_form.check_reference_number, art41_form.check_reference_number, Context(), id="reference-number"
-        ),
     ],
 )
 def test_one_implementation_decides_alike(ajcep_check: Any, jiepa_check: Any, ctx: Context) -> None:
     """The same facts give the same outcome and the same finding facts under both schemes."""
-    ajcep_co, jiepa_co = AJCEP_CO, JIEPA_CO
-    if ajcep_check is ir03_form.check_reference_number:
-        ajcep_co, jiepa_co = certificate(reference_number=None), jiepa(reference_number=None)
-    assert facts(ajcep_check(ajcep_co, ctx)) == facts(jiepa_check(jiepa_co, ctx))
+    assert facts(ajcep_check(AJCEP_CO, ctx)) == facts(jiepa_check(JIEPA_CO, ctx))
+
+
+def test_one_reference_number_check_with_each_schemes_severity() -> None:
+    """The shared check finds the same missing reference number under both schemes; the severity is each
+    scheme's text's: AJCEP IR 3(c) denies, JIEPA warns (Art 41(1) leaves the particulars to Annex 3, unread)."""
+    ajcep = ir03_form.check_reference_number(certificate(reference_number=None), Context())
+    jiepa_result = art41_form.check_reference_number(jiepa(reference_number=None), Context())
+    assert [f.facts for f in ajcep.findings] == [f.facts for f in jiepa_result.findings]
+    assert (roo.Outcome.FAILED, roo.Outcome.PASSED) == (ajcep.outcome, jiepa_result.outcome)
+    assert [roo.Severity.ERROR, roo.Severity.WARNING] == [ajcep.findings[0].severity, jiepa_result.findings[0].severity]
 
 
 @pytest.mark.parametrize(
