@@ -451,3 +451,23 @@ def test_not_evaluated_notes_share_their_facts_and_equal_a_rendered_finding() ->
         for item in (None, 1, 2)
     ]
     assert notes[1].facts is notes[2].facts
+
+
+def test_a_remembered_conclusion_serves_only_the_same_results() -> None:
+    """What the engine makes of the rules' results is remembered by their identity: a certificate whose rules
+    hand out the same shared results gets the same findings and verdicts (its own certificate in the
+    evaluation), and one whose results differ (a defect on item 2, AJCEP IR 3(j)) gets its own conclusion,
+    equal to the one made from an empty memo."""
+    clean = certificate(items=THREE_ITEMS)
+    first = roo.evaluate(clean, on=date(2024, 3, 20))
+    twin = certificate(items=THREE_ITEMS)
+    again = roo.evaluate(twin, on=date(2024, 3, 20))
+    assert again == first
+    assert again.findings is first.findings
+    assert again.certificate is twin
+    defective = certificate(items=[THREE_ITEMS[0], {**THREE_ITEMS[1], "hs_code": "0307"}, THREE_ITEMS[2]])
+    warm = roo.evaluate(defective, on=date(2024, 3, 20))
+    engine._CONCLUDED.clear()
+    cold = roo.evaluate(defective, on=date(2024, 3, 20))
+    assert (warm, warm.to_dict(), warm.checks) == (cold, cold.to_dict(), cold.checks)
+    assert [v.preference for v in warm.items] == [Preference.GRANTED, Preference.DENIED, Preference.GRANTED]

@@ -271,6 +271,7 @@ def test_the_caches_are_found() -> None:
         engine._CHECKS.clear,
         engine._LINES.clear,
         engine._NOT_EVALUATED_FINDINGS.clear,
+        engine._CONCLUDED.clear,
     }
     assert expected <= found
 

@@ -21,7 +21,10 @@ checks whose denial the waiver keeps (the rules of origin) count.
 
 The loop is the hot path of :func:`roo.evaluate` (rules x items), so it does
 nothing per run that can be done once: one ``isinstance`` per rule, the
-rule's attributes read once, enum members bound to module constants. The
+rule's attributes read once, enum members bound to module constants. It only
+collects what each rule concluded; what follows from that (findings, verdicts,
+completeness, trace) is worked out afterwards and remembered by the identity
+of the rules' results, which are mostly shared (see :func:`_concluded`). The
 trace is recorded as each rule concluded (one entry per rule) and its lines
 are built only when :attr:`~roo.evaluation.Evaluation.checks` is first read:
 most callers read the verdicts and findings only. The
@@ -53,6 +56,7 @@ from .evaluation import (
     Outcome,
     Preference,
     Severity,
+    Status,
     Trace,
     fold,
     make_evaluation,
@@ -119,15 +123,105 @@ _NOT_EVALUATED_FINDINGS: Final[_Memo[tuple[str, str, int | None, tuple[str, ...]
 def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
     plan = _plan_of(rules)
-    findings: list[Finding] = []
-    # The trace as each rule concluded: its Result (a certificate rule, or an item rule that gave every item
-    # the same result) or its list of results item by item; _Trace builds the lines from it when read.
+    items = co.items
+    # What each rule concluded, in order: its Result (a certificate rule, or an item rule that gave every item
+    # the same result without findings) or its list of results item by item.
     entries: list[Result | list[Result]] = []
     add_entry = entries.append
+    item_by_item = False  # whether some rule's entry is its list of results item by item
+    for rule, certificate_check, item_check, precheck in plan.calls:
+        if certificate_check is not None:
+            try:
+                add_entry(certificate_check(co, ctx))
+            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
+                add_entry(_crashed(rule, None, error))
+            continue
+        if precheck is not None:
+            try:
+                shared = precheck(co, ctx)
+            except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
+                shared = None
+            if shared is not None and not shared.findings:
+                add_entry(shared)
+                continue
+        assert item_check is not None
+        try:  # rules are pure: after a crash, running them again item by item is safe
+            results = [item_check(item, co, ctx) for item in items]
+        except Exception:  # noqa: BLE001 - isolated item by item just below
+            results = [_checked(item_check, rule, item, co, ctx) for item in items]
+        # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
+        # not_evaluated(...)): then the rule's entry is that result, as after a precheck.
+        first = results[0] if results else None
+        if first is not None and not first.findings and all([result is first for result in results]):
+            add_entry(first)
+        else:
+            add_entry(results)
+            item_by_item = True
+    numbers = tuple([item.number for item in items])
+    findings, status, verdicts, unverified_at, trace = _concluded(plan, numbers, entries, item_by_item)
+    return make_evaluation(
+        status,
+        verdicts,
+        findings,
+        trace,
+        co.scheme._value_,  # the member's value as stored: ``.value`` is a descriptor that costs more
+        co.reference_number,
+        ctx.on,
+        unverified_at,
+        co,
+    )
+
+
+def _concluded(
+    plan: _Plan, numbers: tuple[int, ...], entries: list[Result | list[Result]], item_by_item: bool
+) -> _Conclusion:
+    """:func:`_conclude`, remembered by the plan, the item numbers and the identity of every rule's result.
+
+    Rules hand out shared results (``PASSED``, ``NOT_APPLICABLE``, one ``not_evaluated(...)``, a memoised
+    note), so a clean certificate's rules give the very objects the previous one's gave, and what the
+    engine makes of them (findings, fold, completeness, trace) is the same value again. A rule's results
+    item by item are keyed by the tuple of their identities. Keyed by identity, the memo holds the results
+    it was computed from (in the conclusion's trace), so no key's object can be freed and another take its
+    ``id`` while the key is remembered; a result built afresh (findings of this certificate's own) only
+    misses.
+    """
+    global _concluded_items
+    if item_by_item:  # a list is this evaluation's own: its results' identities stand for it
+        key = (id(plan), numbers, *[tuple(map(id, entry)) if entry.__class__ is list else id(entry) for entry in entries])
+    else:
+        key = (id(plan), numbers, *map(id, entries))
+    known = _CONCLUDED.get(key)
+    if known is not None and known[0] is plan:
+        return known[1]
+    concluded = _conclude(plan, numbers, entries)
+    if _concluded_items >= _CONCLUDED_ITEMS_LIMIT:
+        _CONCLUDED.clear()
+        _concluded_items = 0
+    _concluded_items += len(numbers)
+    _CONCLUDED.keep(key, (plan, concluded))
+    return concluded
+
+
+#: What :func:`_conclude` gives: the findings, the status and verdicts, the positions of the checks that leave
+#: the evaluation incomplete, and the trace.
+_Conclusion: TypeAlias = "tuple[tuple[Finding, ...], Status, tuple[ItemVerdict, ...], tuple[int, ...], _Trace]"
+#: Conclusions by (id of the plan, item numbers, ids of the rules' results), with their plan.
+_CONCLUDED: Final[_Memo[tuple[object, ...], tuple[_Plan, _Conclusion]]] = _Memo(256)
+#: How many item verdicts :data:`_CONCLUDED` may hold in all before it is emptied (a conclusion grows with items).
+_CONCLUDED_ITEMS_LIMIT: Final = 20000
+_concluded_items = 0
+
+
+def _conclude(plan: _Plan, numbers: tuple[int, ...], entries: list[Result | list[Result]]) -> _Conclusion:
+    """What the rules' results (``entries``, one per step of ``plan``) make of a certificate of items ``numbers``.
+
+    The findings in rule order (a rule's own, then the engine's "not evaluated" notes for the facts a
+    result lacked), the verdicts folded from them, the trace positions of the checks that leave the
+    evaluation incomplete, and the trace.
+    """
+    findings: list[Finding] = []
     waived = False
     kept: frozenset[str] = frozenset()
-    items = co.items
-    numbers = tuple([item.number for item in items])
     count = len(numbers)
     position = 0  # in the trace, of the first line of the rule at hand
     blocks: dict[tuple[str, str, Outcome, tuple[str, ...]], _Block] | None = None
@@ -135,50 +229,24 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     # (position of the first, the rule's denying codes, needed, the item numbers, or (None,) for the certificate);
     # only those that can count: of a rule that declares an error, or of a crash.
     not_made: list[_NotMade] = []
-    for rule, certificate_check, item_check, precheck, citation, title, denying in plan.steps:
-        if certificate_check is not None:
-            try:
-                result = certificate_check(co, ctx)
-            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
-                result = _crashed(rule, None, error)
-            if result.waived:
+    for (certificate, citation, title, denying), entry in zip(plan.steps, entries, strict=True):
+        if certificate:
+            assert not isinstance(entry, list)
+            if entry.waived:
                 waived = True
-                kept = kept | result.kept
-            add_entry(result)
-            if result.findings:
-                findings.extend(result.findings)
-            if result.outcome is _NOT_EVALUATED:
-                needed = result.needed
+                kept = kept | entry.kept
+            if entry.findings:
+                findings.extend(entry.findings)
+            if entry.outcome is _NOT_EVALUATED:
+                needed = entry.needed
                 if denying or needed == RULE_CRASHED_NEEDED:
                     not_made.append((position, denying, needed, _CERTIFICATE))
-                if needed and not result.findings:
+                if needed and not entry.findings:
                     findings.append(_not_evaluated(citation, title, None, needed))
             position += 1
-            continue
-        shared: Result | None = None
-        if precheck is not None:
-            try:
-                shared = precheck(co, ctx)
-            except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
-                shared = None
-        results: list[Result] | None = None
-        if shared is None or shared.findings:
-            assert item_check is not None
-            try:  # rules are pure: after a crash, running them again item by item is safe
-                results = [item_check(item, co, ctx) for item in items]
-            except Exception:  # noqa: BLE001 - isolated item by item just below
-                results = [_checked(item_check, rule, item, co, ctx) for item in items]
-            # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
-            # not_evaluated(...)): then the rule's lines are one block, as after a precheck.
-            shared = results[0] if results else None
-            for result in results:
-                if result is not shared:
-                    shared = None
-                    break
-        if shared is not None and not shared.findings:
-            add_entry(shared)
-            if shared.outcome is _NOT_EVALUATED and count:
-                needed = shared.needed
+        elif not isinstance(entry, list):  # every item's result, without findings
+            if entry.outcome is _NOT_EVALUATED and count:
+                needed = entry.needed
                 if denying or needed == RULE_CRASHED_NEEDED:
                     not_made.append((position, denying, needed, numbers))
                 if needed:
@@ -187,68 +255,59 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
                     key = (citation, title, _NOT_EVALUATED, needed)
                     findings.extend((blocks.get(key) or _block(blocks, citation, title, _NOT_EVALUATED, needed, numbers))[1])
             position += count
-            continue
-        assert results is not None
-        add_entry(results)
-        for number, result in zip(numbers, results, strict=True):
-            if result.findings:
-                findings.extend(result.findings)
-            if result.outcome is _NOT_EVALUATED:
-                needed = result.needed
-                if denying or needed == RULE_CRASHED_NEEDED:
-                    not_made.append((position, denying, needed, (number,)))
-                if needed and not result.findings:
-                    findings.append(_not_evaluated(citation, title, number, needed))
-            position += 1
+        else:
+            for number, result in zip(numbers, entry, strict=True):
+                if result.findings:
+                    findings.extend(result.findings)
+                if result.outcome is _NOT_EVALUATED:
+                    needed = result.needed
+                    if denying or needed == RULE_CRASHED_NEEDED:
+                        not_made.append((position, denying, needed, (number,)))
+                    if needed and not result.findings:
+                        findings.append(_not_evaluated(citation, title, number, needed))
+                position += 1
     all_findings = tuple(findings)
     status, verdicts = fold(numbers, all_findings, waived=waived, kept=kept | _CRASHED_CODES if waived else _CRASHED_CODES)
-    return make_evaluation(
-        status,
-        verdicts,
-        all_findings,
-        _Trace(plan.rules, numbers, tuple(entries)),
-        co.scheme._value_,  # the member's value as stored: ``.value`` is a descriptor that costs more
-        co.reference_number,
-        ctx.on,
-        _unverified(not_made, kept if waived else None, verdicts),
-        co,
-    )
+    unverified_at = _unverified(not_made, kept if waived else None, verdicts)
+    return all_findings, status, verdicts, unverified_at, _Trace(plan.rules, numbers, tuple(entries))
 
 
 @final
 class _Plan:
     """How :func:`run` goes through a list of rules, worked out once per list rather than once per certificate.
 
-    ``steps`` holds, per rule in order, the rule, its check if it is a certificate rule (else None), its check
-    if it is an item rule (else None), its precheck (None if it has none), its citation and title, and the
-    codes of the ``error`` findings declared by the rules of that citation and title (what makes a check of
-    it not made count against completeness).
+    ``calls`` holds, per rule in order, the rule, its check if it is a certificate rule (else None), its check
+    if it is an item rule (else None) and its precheck (None if it has none). ``steps`` holds what
+    :func:`_conclude` reads of each: whether it is a certificate rule, its citation and title, and the codes of
+    the ``error`` findings declared by the rules of that citation and title (what makes a check of it not
+    made count against completeness).
     """
 
-    __slots__ = ("rules", "steps")
+    __slots__ = ("calls", "rules", "steps")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         denying = _denying_codes(rules)
-        self.steps: tuple[_Step, ...] = tuple(
+        self.calls: tuple[_Call, ...] = tuple(
             (
                 rule,
                 rule.check if isinstance(rule, CertificateRule) else None,
                 rule.check if isinstance(rule, ItemRule) else None,
                 rule.precheck if isinstance(rule, ItemRule) else None,
-                rule.citation,
-                rule.title,
-                denying[(rule.citation, rule.title)],
             )
+            for rule in rules
+        )
+        self.steps: tuple[_Step, ...] = tuple(
+            (isinstance(rule, CertificateRule), rule.citation, rule.title, denying[(rule.citation, rule.title)])
             for rule in rules
         )
 
 
-#: One rule as :func:`run` takes it: the rule, its certificate or item check, its precheck, its citation and
-#: title, and its denying codes.
-_Step: TypeAlias = (
-    "tuple[Rule, CertificateCheck | None, ItemCheck | None, CertificatePrecheck | None, str, str, frozenset[str]]"
-)
+#: One rule as :func:`run` calls it: the rule, its certificate or item check, and its precheck.
+_Call: TypeAlias = "tuple[Rule, CertificateCheck | None, ItemCheck | None, CertificatePrecheck | None]"
+#: One rule as :func:`_conclude` reads its result: whether it is a certificate rule, its citation and title,
+#: and its denying codes.
+_Step: TypeAlias = "tuple[bool, str, str, frozenset[str]]"
 
 #: Plans by rule tuple: the tuple itself (held, so that its id cannot be reused while remembered) and its plan.
 _PLANS: Final[_Memo[int, tuple[tuple[Rule, ...], _Plan]]] = _Memo(64)
