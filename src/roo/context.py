@@ -66,10 +66,14 @@ class Declaration:
 @final
 @attrs.frozen
 class TransitStop:
-    """A country the goods passed through, what happened there and why they went that way."""
+    """A country the goods passed through, what happened there and why they went that way.
+
+    ``operations`` is ``None`` when the data do not say what was done there (a rule that needs it is then
+    not evaluated, naming it); ``()`` says that nothing was done but passing through.
+    """
 
     country: str
-    operations: tuple[str, ...] = ()
+    operations: tuple[str, ...] | None = None
     reason: str | None = None
     traded_or_consumed: bool | None = None
 

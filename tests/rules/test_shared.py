@@ -167,3 +167,14 @@ def test_a_rule_fails_only_on_an_error(severities: tuple[str, ...], outcome: roo
     assert [(roo.Outcome.PASSED, tuple(findings)), (roo.Outcome.FAILED, tuple(findings))] == [
         (r.outcome, r.findings) for r in (passed(*findings), failed(*findings))
     ]
+
+
+def test_ajcep_and_jiepa_alike_read_operations_left_out_as_not_stated() -> None:
+    """AJCEP Art 31 and JIEPA Art 33(1)(b) admit passage through another country provided the goods undergo only
+    the permitted operations: a stop whose operations the data leave out leaves both checks not evaluated."""
+    ctx = Context(consignment=Consignment(direct=False, transit=(TransitStop("SG"),), evidence=("through_bill_of_lading",)))
+    via = dict(certificate_data()["transport"], transit_countries=["SG"])
+    ajcep = art31_direct_consignment.check_direct_consignment(certificate(transport=via), ctx)
+    jiepa_result = art33_consignment.check_consignment(jiepa(transport=via), ctx)
+    expected = (roo.Outcome.NOT_EVALUATED, ("context.consignment.transit.operations",))
+    assert expected == (ajcep.outcome, ajcep.needed) == (jiepa_result.outcome, jiepa_result.needed)

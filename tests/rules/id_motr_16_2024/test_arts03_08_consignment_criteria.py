@@ -259,3 +259,16 @@ def test_an_error_beside_an_unstated_condition_denies() -> None:
     evaluation = evaluate({"direct": False, "transit": [stop], "evidence": ["bl"]})
     assert roo.Status.REJECTED == evaluation.status
     assert {"motr-transit-operation-not-permitted", "motr-transit-trading-unknown"} <= set(consignment_codes(evaluation))
+
+
+def test_a_stop_whose_operations_are_left_out_is_not_evaluated() -> None:
+    """(c): the goods undergo no production process in transit beyond loading, unloading and what keeps them in
+    good condition. A stop that does not say what was done there does not show (c): not evaluated, naming the
+    fact, never read as "nothing done"; ``[]`` states that nothing was (the boundary)."""
+    unstated = {key: value for key, value in GOOD_STOP.items() if key != "operations"}
+    evaluation = evaluate({"direct": False, "transit": [unstated], "evidence": ["bl"]})
+    (check,) = [c for c in evaluation.checks if c.title.startswith("consignment")]
+    assert (roo.Outcome.NOT_EVALUATED, ("context.consignment.transit.operations",)) == (check.outcome, check.needed)
+    stated_empty = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": []}], "evidence": ["bl"]})
+    (check,) = [c for c in stated_empty.checks if c.title.startswith("consignment")]
+    assert roo.Outcome.PASSED == check.outcome

@@ -132,3 +132,63 @@ def test_traded_in_transit_through_evaluate_grants_with_the_warning() -> None:
     evaluation = roo.evaluate(VIA_SINGAPORE, _via_singapore_stop(True))
     assert "jiepa-transit-traded-or-consumed" in [f.code for f in evaluation.findings if f.item is None]
     assert not evaluation.denied
+
+
+# --- operations left out are not stated, not "nothing done" ------------------------------------------------
+
+NOT_STATED = "context.consignment.transit.operations"
+
+
+def _through(*stops: TransitStop, evidence: tuple[str, ...] = ("through_bill_of_lading",)) -> Context:
+    return Context(consignment=Consignment(direct=False, transit=stops, evidence=evidence))
+
+
+def test_a_stop_whose_operations_are_left_out_is_not_evaluated() -> None:
+    """Art 33(1)(b): passage through a non-Party is admitted "provided that" the good undergoes nothing but
+    unloading, reloading and preservation (paraphrased). A stop whose operations the data leave out does not
+    show that condition: the check is not evaluated, naming the fact, never passed as "nothing done" (before,
+    it passed)."""
+    result = art33.check_consignment(VIA_SINGAPORE, _through(TransitStop("SG")))
+    assert (Outcome.NOT_EVALUATED, (NOT_STATED,), ()) == (result.outcome, result.needed, result.findings)
+
+
+def test_a_stop_whose_operations_are_stated_empty_passes() -> None:
+    """The boundary: ``[]`` is a stated fact, nothing done but passing through, which the Article admits."""
+    result = art33.check_consignment(VIA_SINGAPORE, _through(TransitStop("SG", ())))
+    assert (Outcome.PASSED, ()) == (result.outcome, result.findings)
+
+
+def test_an_operation_not_permitted_at_another_stop_still_fails() -> None:
+    """One stop unstated, another with repacking: the consignment fails on what is stated."""
+    co = jiepa(transport=dict(jiepa_data()["transport"], transit_countries=["SG", "MY"]))
+    result = art33.check_consignment(co, _through(TransitStop("SG"), TransitStop("MY", ("repacking",))))
+    codes = [f.code for f in result.findings]
+    assert (Outcome.FAILED, ["jiepa-transit-operation-not-permitted"]) == (result.outcome, codes)
+
+
+def test_warnings_are_kept_when_the_operations_are_not_stated() -> None:
+    """The missing through bill of lading and trading at the stop are still said while the check waits."""
+    stop = TransitStop("SG", traded_or_consumed=True)
+    result = art33.check_consignment(VIA_SINGAPORE, _through(stop, evidence=()))
+    codes = sorted(f.code for f in result.findings)
+    assert (Outcome.NOT_EVALUATED, ["jiepa-transit-evidence-missing", "jiepa-transit-traded-or-consumed"]) == (
+        result.outcome,
+        codes,
+    )
+
+
+@pytest.mark.parametrize(
+    ("stop", "operations"),
+    [
+        pytest.param({"country": "SG"}, None, id="left-out"),
+        pytest.param({"country": "SG", "operations": None}, None, id="null"),
+        pytest.param({"country": "SG", "operations": []}, (), id="empty-list"),
+    ],
+)
+def test_the_json_tells_not_stated_from_nothing_done(stop: dict[str, Any], operations: Any) -> None:
+    """docs/formats.md: a field left out (or null) is not stated; ``[]`` states that nothing was done."""
+    ctx = roo.load_context({"consignment": {"direct": False, "transit": [stop], "evidence": ["through_bill_of_lading"]}})
+    assert ctx.consignment is not None and operations == ctx.consignment.transit[0].operations
+    evaluation = roo.evaluate(VIA_SINGAPORE, ctx)
+    (check,) = [c for c in evaluation.checks if c.rule == "JIEPA/ART/33(1)"]
+    assert ((NOT_STATED,) if operations is None else ()) == check.needed

@@ -42,8 +42,12 @@ an error. Changing their packing or labels, or sorting them (repacking,
 relabelling, grading, ...), is not plainly a production process, and our
 source does not say: that is a warning naming the doubt, as is any operation
 roo does not recognise (storage, fumigation, ...), for customs to verify.
-Transit countries printed in box 3 but absent from the context's journey are
-reported as an inconsistency.
+A stop whose operations the data leave out (``operations`` null or absent)
+does not show (c): the check is then not evaluated, naming
+``context.consignment.transit.operations``, as for (a) and (b); a stop whose
+operations are stated empty says nothing was done there. Transit countries
+printed in box 3 but absent from the context's journey are reported as an
+inconsistency.
 
 Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
@@ -295,7 +299,7 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
             findings.append(TRADING_UNKNOWN(None, country=stop.country))
         elif stop.traded_or_consumed:
             findings.append(TRADED_IN_TRANSIT(None, country=stop.country))
-        readings = [shared_consignment.read_operation(op, VOCABULARY) for op in stop.operations]
+        readings = [shared_consignment.read_operation(op, VOCABULARY) for op in stop.operations or ()]
         extra = tuple(reading.text for reading in readings if reading.not_permitted)
         if extra:
             findings.append(OPERATION_NOT_PERMITTED(None, country=stop.country, operations=extra))
@@ -313,12 +317,14 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
 
 
 def _facts_not_stated(consignment: Consignment) -> tuple[str, ...]:
-    """The facts of (a) and (b) that some transit stop leaves unstated, by their context path."""
+    """The facts of (a), (b) and (c) that some transit stop leaves unstated, by their context path."""
     needed: list[str] = []
     if any(stop.reason is None or not stop.reason.strip() for stop in consignment.transit):
         needed.append("context.consignment.transit.reason")
     if any(stop.traded_or_consumed is None for stop in consignment.transit):
         needed.append("context.consignment.transit.traded_or_consumed")
+    if any(stop.operations is None for stop in consignment.transit):
+        needed.append(shared_consignment.OPERATIONS_NOT_STATED)  # (c) unshown: nothing said of what was done
     return tuple(needed)
 
 

@@ -31,6 +31,14 @@ consumption (which they cannot), so roo warns for customs to verify rather
 than deny. A stop that does not say is read as nothing: JIEPA, unlike MoTR
 16/2024, does not make the absence of trading a condition of its own.
 
+What was *done* at a stop is another matter: Art 33(1)(b) admits the passage
+"provided that" the goods undergo nothing but unloading, reloading and
+preservation, a condition the data must show. A stop whose operations the data
+leave out is not stated, not "nothing done": the check is not evaluated,
+naming ``context.consignment.transit.operations`` (its warnings, and an
+operation not permitted at another stop, are still reported); a stop whose
+operations are stated empty passes (:mod:`roo.rules.shared.consignment`).
+
 Source: JIEPA Agreement Art 33; Art 40(3).
 """
 
@@ -41,7 +49,7 @@ from typing import Final
 import attrs
 
 from ...context import Context
-from ...evaluation import Outcome, Severity
+from ...evaluation import Severity
 from ...model.certificate import Certificate
 from ...rule_kit import CertificateRule, FindingSpec, Result
 from ..shared import consignment
@@ -88,7 +96,7 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
     """Transported directly, or through non-Parties with permitted operations only and with evidence."""
     result = consignment.check_direct_consignment(TERMS, co, ctx)
     journey = ctx.consignment
-    if journey is None or result.outcome is Outcome.NOT_EVALUATED:
+    if journey is None:
         return result
     purpose = [TRADED_OR_CONSUMED(None, country=stop.country) for stop in journey.transit if stop.traded_or_consumed]
     if not purpose:

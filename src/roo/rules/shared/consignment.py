@@ -31,6 +31,17 @@ A consignment marked ``direct`` with no transit stop passes (still subject to
 the route check); one with no stop and ``direct`` false or unknown is not
 evaluated, since roo does not know the route. The terms give each scheme's
 findings.
+
+**Operations not stated are not "nothing done".** Passage through another
+country keeps the goods' status only *provided* they undergo nothing but the
+operations the rule permits: that is a condition the data must show. A stop
+whose ``operations`` the data leave out (``None``) says nothing about what
+was done there, so the check is not evaluated, naming
+``context.consignment.transit.operations`` (the other stops' findings are
+still reported, and an operation not permitted at any stop still fails the
+consignment). A stop whose operations are stated empty (``[]``) says that
+nothing was done but passing through: it passes, as the form of the data
+says elsewhere (docs/formats.md: a field left out is not stated, never "no").
 """
 
 from __future__ import annotations
@@ -41,7 +52,7 @@ from typing import Final, final
 import attrs
 
 from ...context import Consignment, Context
-from ...evaluation import Finding, Severity
+from ...evaluation import Finding, Outcome, Severity
 from ...locale import N_
 from ...model.certificate import Certificate
 from ...rule_kit import FindingSpec, Result, judged, not_evaluated
@@ -250,6 +261,9 @@ def _operation_findings(terms: ConsignmentTerms, country: str, operation: str) -
     return [terms.operation_not_permitted.with_severity(Severity.WARNING, None, **facts)]
 
 
+#: The fact a transit stop leaves unstated when the data do not say what was done there.
+OPERATIONS_NOT_STATED: Final = "context.consignment.transit.operations"
+
 #: The check's result when the context says nothing of how the goods travelled (the common case).
 _WITHOUT_CONSIGNMENT: Final = not_evaluated("context.consignment")
 
@@ -265,11 +279,18 @@ def check_direct_consignment(terms: ConsignmentTerms, co: Certificate, ctx: Cont
         field = "context.consignment.transit" if consignment.direct is False else "context.consignment.direct"
         return not_evaluated(field)
     findings: list[Finding] = []
+    operations_not_stated = False
     for stop in consignment.transit:
+        if stop.operations is None:
+            operations_not_stated = True
+            continue
         for operation in stop.operations:
             findings.extend(_operation_findings(terms, stop.country, operation))
     if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence):
         passed_through = countries(tuple(stop.country for stop in consignment.transit))
         findings.append(terms.evidence_missing(None, countries=passed_through, evidence=consignment.evidence or "none"))
     findings.extend(_route_findings(terms, co, consignment))
+    if operations_not_stated and not any(finding.severity is Severity.ERROR for finding in findings):
+        # Only the permitted operations keep the goods' status in transit: unstated, that condition is unshown.
+        return Result(Outcome.NOT_EVALUATED, tuple(findings), (OPERATIONS_NOT_STATED,))
     return judged(*findings)
