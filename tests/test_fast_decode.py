@@ -275,3 +275,148 @@ def test_an_amount_roo_refuses_is_refused_though_python_would_read_it() -> None:
         fast, standard = both_ways(lambda text=text: roo.loads(text))
         assert fast == standard
         assert fast[0] == "InvalidCertificate"
+
+
+# --- the shortcuts' edges -----------------------------------------------------------------------------------------
+
+#: Text at the edge of the plain-document shortcut (a document that is ASCII, without a backslash nor DEL,
+#: tests no string): non-ASCII text, escapes of every kind, DEL raw and escaped, a colon, a quote.
+EDGE_TEXTS = (
+    "plain ASCII",
+    "Kaiyō Foods 株式会社",
+    "Ｆｕｌｌ-width",
+    "tab\there",
+    "line\nfeed",
+    "NUL\x00",
+    "escape\x1b",
+    "DEL\x7fraw",
+    "C1 \x85 next line",
+    "lone \ud800 surrogate",
+    "lone low \udc00",
+    "pair 😀",
+    'a "quoted" word',
+    "back\\slash",
+    "a:colon",
+    "",
+)
+
+
+def texts_of(data: Any) -> Iterator[str]:
+    """``data`` written in every way the shortcut tells apart: ASCII with escapes, raw UTF-8, as bytes."""
+    for ensure_ascii in (True, False):
+        try:
+            text = json.dumps(data, ensure_ascii=ensure_ascii)
+        except UnicodeEncodeError:  # pragma: no cover - json.dumps writes a lone surrogate raw only as str
+            continue
+        yield text
+        yield text.encode("utf-8", "surrogatepass")
+
+
+@pytest.mark.parametrize("value", EDGE_TEXTS, ids=repr)
+@pytest.mark.parametrize(
+    "where",
+    ["description", "marks", "origin_criterion", "unit", "currency", "exporter name", "remarks", "transit country"],
+)
+def test_text_at_the_plain_shortcut_edge_reads_the_same_both_ways(value: str, where: str) -> None:
+    """Text is Unicode text: a control character or a lone surrogate is refused on both paths, whether the
+    document writes it raw or as an escape, and every other text is read to equal objects."""
+    data = certificate_data()
+    item = data["items"][0]
+    if where in ("description", "marks", "origin_criterion"):
+        item[where] = value
+    elif where == "unit":
+        item["quantity"]["unit"] = value
+    elif where == "currency":
+        item["fob_value"]["currency"] = value
+    elif where == "exporter name":
+        data["exporter"]["name"] = value
+    elif where == "remarks":
+        data["remarks"] = value
+    else:
+        data["transport"]["transit_countries"] = ["SG", value]
+    for text in texts_of(data):
+        assert_same_everywhere(text)
+        read = outcome(lambda text=text: roo.loads(text))
+        if read[0] == "value" and ":" not in value:  # what the standard path reads, the reader reads
+            assert fast_decode.read_certificate(text) == read[1]
+
+
+def test_the_plain_shortcut_is_taken_only_for_printable_ascii_documents() -> None:
+    """ASCII without a backslash or DEL: no string of it can hold anything but printable ASCII."""
+    assert fast_decode._plain('{"a": "b c"}')
+    assert fast_decode._plain(b'{"a": "b c"}')
+    for text in ('{"a": "\\u0000"}', '{"a": "\\ud800"}', '{"a": "\\t"}', '{"a": "\x7f"}', '{"a": "é"}', '{"a": "\\""}'):
+        assert not fast_decode._plain(text)
+        assert not fast_decode._plain(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["1_57", "１２３", " 12.5 ", "-12.50", "-0", "-0.00", "0", "1e5", "1E31", "1E-31", "NaN", "-Infinity", "sNaN", "0x10", ""],
+)
+def test_amount_at_the_shortcut_edge_reads_the_same_both_ways(amount: str) -> None:
+    """Amounts in strings and as JSON numbers, in every form roo reads in its own way (negative ones too)."""
+    data = certificate_data()
+    data["items"][0]["fob_value"]["amount"] = amount
+    data["items"][0]["quantity"]["value"] = amount
+    for text in texts_of(data):
+        assert_same_everywhere(text)
+    if amount.strip() and amount.strip().lstrip("+-").replace(".", "").replace("e", "").replace("E", "").isascii():
+        as_number = json.dumps(data).replace(json.dumps(amount), amount.strip())
+        assert_same_everywhere(as_number)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"exporting_party": "XX"},
+        {"importing_party": "jp"},
+        {"exporter": {"name": "A", "country": "Thailand"}},
+        {"transport": {"transit_countries": ["sg", "ZZ"]}},
+        {"items": []},
+    ],
+    ids=repr,
+)
+def test_a_certificate_the_checks_refuse_reads_the_same_both_ways(change: dict[str, Any]) -> None:
+    for text in texts_of(certificate_data(**change)):
+        assert_same_everywhere(text)
+
+
+@pytest.mark.parametrize(
+    "item_change",
+    [
+        {"number": 0},
+        {"number": -1},
+        {"hs_code": "0306.17.10.00.11"},
+        {"fob_value": {"amount": "1", "currency": "US$"}},
+        {"fob_value": {"amount": "1", "currency": "usd"}},
+        {"quantity": {"value": "-1", "unit": "KGM"}},
+        {"gross_weight": {"value": "-0.5", "unit": "KGM"}},
+        {"fob_value": None, "quantity": None, "gross_weight": None, "invoice": None},
+        {"unknown": 1},
+    ],
+    ids=repr,
+)
+def test_an_item_the_checks_refuse_reads_the_same_both_ways(item_change: dict[str, Any]) -> None:
+    """A wrong item among clean ones: the second of three items, and every item."""
+    clean = certificate_data()["items"][0]
+    items = [dict(clean, number=1), {**clean, "number": 2, **item_change}, dict(clean, number=3)]
+    for text in texts_of(certificate_data(items=items)):
+        assert_same_everywhere(text)
+    everywhere = [{**clean, "number": index + 1, **item_change} for index in range(3)]
+    for text in texts_of(certificate_data(items=everywhere)):
+        assert_same_everywhere(text)
+
+
+def test_repeated_item_numbers_and_keys_read_the_same_both_ways() -> None:
+    clean = certificate_data()["items"][0]
+    data = certificate_data(items=[dict(clean, number=1), dict(clean, number=1)])
+    for text in texts_of(data):
+        assert_same_everywhere(text)
+    text = json.dumps(certificate_data())
+    for key, value in (('"hs_code": "030617"', '"1604.14"'), ('"amount": "52000.00"', '"1"'), ('"unit": "KGM"', '"PCE"')):
+        field = key.split(":")[0]
+        repeated = text.replace(key, f"{key}, {field}: {value}", 1)
+        assert repeated != text
+        assert fast_decode.read_certificate(repeated) is None
+        assert_same_everywhere(repeated)

@@ -82,6 +82,26 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
     return _certificate_problems(_FieldsOf(co), fields, prefix, listed_items=bool(co.items))
 
 
+def clean_but_amounts(co: Certificate) -> bool:
+    """Whether :func:`check_certificate` finds nothing in ``co`` among what it tests beside amounts and HS code
+    lengths: ``co`` lists items, numbered from 1 without a repeat, in ISO currencies, between ISO countries,
+    with a clean header. For a reader that has tested the amounts (none below zero) and the HS code lengths as
+    it built the items: what both pass, :func:`check_certificate` passes."""
+    items = co.items
+    if not items:
+        return False
+    numbers = {item.number for item in items}
+    currencies = {money.currency for item in items if (money := item.fob_value) is not None}
+    return (
+        is_country(co.exporting_party)
+        and is_country(co.importing_party)
+        and len(numbers) == len(items)
+        and min(numbers) >= 1
+        and all(map(is_currency, currencies))
+        and _clean_header(co)
+    )
+
+
 class _Fields(Protocol):
     """A certificate's or an item's fields by name (a field that could not be read gives None)."""
 

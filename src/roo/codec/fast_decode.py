@@ -19,6 +19,14 @@ the item limit. A key given twice, which msgspec would read as its last value, i
 every key of the document is followed by a colon, so a document whose colons are as many as the keys read
 (or whose ``":`` pairs are, when no key has space before its colon) repeats none.
 
+Two things make the conversion cheaper without changing what it gives. A document that is ASCII, without a
+backslash and without DEL holds printable ASCII in every string (JSON holds no raw control character in a
+string, and only an escape could write another character), so it is converted by a second generated
+function that tests no string for control characters or lone surrogates; any other document is converted
+testing every string. And each object is built as an instance of a subclass that takes plain attribute
+stores and is then given its class (see :func:`_builder`): the same object the slot setters would build,
+for a fraction of their calls.
+
 A case's context is not mirrored: msgspec hands over its text, which the standard parser reads (and checks),
 and the caller reads the parsed context as it reads any.
 """
@@ -28,10 +36,11 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
+import keyword
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
@@ -39,9 +48,11 @@ from typing import Any, Final, get_args, get_origin
 import attrs
 
 from .._json import BOM, DEFAULT_LIMITS, Limits, decode
-from ..model.certificate import Certificate
+from ..model.certificate import Certificate, Item
 from ..model.criterion import OriginCriterion
-from .checks import check_certificate
+from ..model.hs import MAX_HS_DIGITS
+from ..model.money import Money, Quantity
+from .checks import check_certificate, clean_but_amounts
 from .fast_path import _EXACT, FastStructure, decimal_lines
 from .hooks import parse_criterion, structure_decimal, text_problem
 
@@ -75,15 +86,51 @@ def _optional_inner(kind: Any) -> Any | None:
     return None
 
 
+def _builder(cls: type[Any]) -> type[Any] | None:
+    """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
+
+    An instance of it gets its slots by plain stores, which the interpreter specialises to a fraction of a
+    call of each slot's ``__set__`` (a frozen class's own ``__setattr__`` and ``__delattr__`` are replaced by
+    ``object``'s, both, or Python keeps its slow path), and then becomes an instance of ``cls`` by assignment
+    to ``__class__``, which Python allows between classes of one layout: the object is the one the slot
+    setters build. Only for a class whose subclassing runs no code (plain ``type``, no ``__init_subclass__``)
+    and whose fields are plain names; otherwise None, and the setters are used.
+    """
+    if type(cls) is not type or any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1]):
+        return None
+    if not all(field.name.isidentifier() and not keyword.iskeyword(field.name) for field in attrs.fields(cls)):
+        return None
+    builder: type[Any] = type(
+        f"{cls.__name__}Builder",
+        (cls,),
+        {
+            "__slots__": (),
+            "__init__": object.__init__,  # called bare, to make an empty instance (cheaper than object.__new__)
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__module__": __name__,
+        },
+    )
+    try:
+        probe: Any = builder()
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - a layout Python will not convert: the slots are set one by one
+        return None
+    return builder
+
+
 class _Mirror:
     """The typed msgspec structures of one attrs class and its fields' classes, and the function that turns a
     decoded structure into the attrs object the converter would build.
 
     The function is generated as source once, as the converter's fast path is (see :mod:`roo.codec.fast_path`),
-    with every nested class written inline. It also counts the keys it read, for the check of repeated keys.
+    with every nested class written inline. It also counts the keys it read, for the check of repeated keys,
+    and tells whether a ``watched`` field failed its test: a mapping of (class, field name) to a Python
+    expression of ``{value}``, the field's converted value, that is true when the value needs a closer look.
     """
 
-    def __init__(self, root: type[Any]) -> None:
+    def __init__(self, root: type[Any], watched: Mapping[tuple[type[Any], str], str]) -> None:
+        self.watched = watched
         self.structs: dict[type[Any], Any] = {}
         self.building: set[type[Any]] = set()
         self.namespace: dict[str, Any] = {
@@ -97,11 +144,22 @@ class _Mirror:
             "Decimal": Decimal,
         }
         self.counter = 0
+        self.plain = False
         self.struct = self.struct_of(root)
-        lines = ["def convert(s):", "    keys = 0", *self.body(root, "s", "    "), "    return s, keys"]
-        code = compile("\n".join(lines), f"<roo fast decode {root.__qualname__}>", "exec")
+        self.convert = self.generate(root, plain=False)
+        self.convert_plain = self.generate(root, plain=True)
+
+    def generate(self, root: type[Any], *, plain: bool) -> Callable[[Any], tuple[Any, int, bool]]:
+        """The conversion of ``root``'s structure. ``plain``: for a document whose every string is known to be
+        printable ASCII (see :func:`_plain`), which therefore tests no string for text that is no text."""
+        self.plain = plain
+        name = "convert_plain" if plain else "convert"
+        body = self.body(root, "s", "    ")
+        lines = [f"def {name}(s):", "    keys = 0", "    suspect = False", *body, "    return s, keys, suspect"]
+        code = compile("\n".join(lines), f"<roo fast decode {root.__qualname__}{' plain' if plain else ''}>", "exec")
         exec(code, self.namespace)  # noqa: S102 - our own generated source, built from field names and types
-        self.convert: Callable[[Any], tuple[Any, int]] = self.namespace["convert"]
+        function: Callable[[Any], tuple[Any, int, bool]] = self.namespace[name]
+        return function
 
     def spec(self, kind: Any) -> Any:
         """The msgspec type that decodes a JSON value of roo's field type ``kind``."""
@@ -149,19 +207,25 @@ class _Mirror:
         self.counter += 1
         return f"{stem}{self.counter}"
 
-    def body(self, cls: type[Any], var: str, indent: str) -> list[str]:
-        """Lines that turn the structure in ``var`` into an instance of ``cls``, left in ``var``."""
+    def body(self, cls: type[Any], var: str, indent: str, *, counted: bool = False) -> list[str]:
+        """Lines that turn the structure in ``var`` into an instance of ``cls``, left in ``var``.
+
+        Its keys are counted as all of its fields, less one for each field left out (the rarer case);
+        ``counted``: the caller has already added all of them (for every element of an array at once).
+        """
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
-        required = sum(1 for field in fields if field.default is attrs.NOTHING)
-        lines = [f"{indent}keys += {required}"] if required else []
+        lines = [] if counted else [f"{indent}keys += {len(fields)}"]
         names: list[str] = []
         for field in fields:
             value = self.name("v")
             names.append(value)
             lines.append(f"{indent}{value} = {var}.{field.name}")
+            watch = self.watched.get((cls, field.name))
             if field.default is attrs.NOTHING:
                 lines.extend(self.convert_value(value, hints[field.name], indent))
+                if watch is not None:
+                    lines.extend([f"{indent}if {watch.format(value=value)}:", f"{indent}    suspect = True"])
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 self.namespace[f"{value}_factory"] = field.default.factory
@@ -171,12 +235,23 @@ class _Mirror:
                 default = f"{value}_default"
             lines.append(f"{indent}if {value} is UNSET:")
             lines.append(f"{indent}    {value} = {default}")
-            lines.append(f"{indent}else:")
-            lines.append(f"{indent}    keys += 1")
-            lines.extend(self.convert_value(value, hints[field.name], indent + "    "))
+            lines.append(f"{indent}    keys -= 1")
+            if watch is not None:  # an absent or null value has nothing to test: only required fields are watched
+                raise _Unsupported(cls, field.name)
+            converted = self.convert_value(value, hints[field.name], indent + "    ")
+            if converted:
+                lines.append(f"{indent}else:")
+                lines.extend(converted)
         # The slots set as __init__ would set them (the class is settable: no validators nor converters).
         made = self.name("cls")
         self.namespace[made] = cls
+        builder = _builder(cls)
+        if builder is not None:
+            self.namespace[f"{made}_builder"] = builder
+            lines.append(f"{indent}{var} = {made}_builder()")
+            lines.extend(f"{indent}{var}.{field.name} = {value}" for field, value in zip(fields, names, strict=True))
+            lines.append(f"{indent}{var}.__class__ = {made}")
+            return lines
         lines.append(f"{indent}{var} = new({made})")
         for field, value in zip(fields, names, strict=True):
             self.namespace[f"{value}_set"] = cls.__dict__[field.name].__set__
@@ -189,33 +264,34 @@ class _Mirror:
         if inner is not None:
             converted = self.convert_value(var, inner, indent + "    ")
             return [f"{indent}if {var} is not None:", *converted] if converted else []
+        # A string of a plain document is printable ASCII: it holds no control character nor lone surrogate.
+        text_check = [] if self.plain else [
+            f"{indent}if not {var}.isprintable() and text_problem({var}) is not None:",
+            f"{indent}    refuse()",
+        ]
         if kind is str:
-            return [f"{indent}if not {var}.isprintable() and text_problem({var}) is not None:", f"{indent}    refuse()"]
+            return text_check
         if kind is OriginCriterion:
-            return [
-                f"{indent}if not {var}.isprintable() and text_problem({var}) is not None:",
-                f"{indent}    refuse()",
-                f"{indent}{var} = parse_criterion({var})",
-            ]
+            return [*text_check, f"{indent}{var} = parse_criterion({var})"]
         if kind is Decimal:
             # The converter's fast reading, then its hook (which raises for what roo refuses).
-            return decimal_lines(var, indent, f"read_decimal({var}, Decimal)")
+            return decimal_lines(var, indent, f"read_decimal({var}, Decimal)", ascii_text=self.plain)
         if get_origin(kind) is tuple:
             element = f"{var}_e"
-            converted = self.convert_value(element, get_args(kind)[0], indent + "    ")
-            if not converted:
-                return []
-            if attrs.has(get_args(kind)[0]):
+            element_kind = get_args(kind)[0]
+            if attrs.has(element_kind):
                 out = f"{var}_out"
                 return [
+                    f"{indent}keys += {len(attrs.fields(element_kind))} * len({var})",
                     f"{indent}{out} = []",
                     f"{indent}for {element} in {var}:",
-                    *converted,
+                    *self.body(element_kind, element, indent + "    ", counted=True),
                     f"{indent}    {out}.append({element})",
                     f"{indent}{var} = tuple({out})",
                 ]
             # Checked in place (text): msgspec already gives the tuple.
-            return [f"{indent}for {element} in {var}:", *converted]
+            converted = self.convert_value(element, element_kind, indent + "    ")
+            return [f"{indent}for {element} in {var}:", *converted] if converted else []
         if isinstance(kind, type) and attrs.has(kind):
             return self.body(kind, var, indent)
         return []  # int, bool, date and enums: msgspec gives exactly what the converter would
@@ -237,7 +313,14 @@ class _Reader:
     """The decoders of a certificate and of a case, with the conversion of their certificate."""
 
     def __init__(self) -> None:
-        self.certificate = _Mirror(Certificate)
+        # check_certificate's tests of amounts and HS code lengths, made as the items are built (a value that
+        # fails one is looked at again by check_certificate, which names the problem or finds none: -0).
+        watched = {
+            (Money, "amount"): "{value}.is_signed()",
+            (Quantity, "value"): "{value}.is_signed()",
+            (Item, "hs_code"): f"len({{value}}) > {MAX_HS_DIGITS}",
+        }
+        self.certificate = _Mirror(Certificate, watched)
         self.certificate_decoder = msgspec.json.Decoder(self.certificate.struct, float_hook=Decimal)
         case = msgspec.defstruct(
             "CaseJson",
@@ -276,8 +359,10 @@ class _Reader:
         ``inner`` is a part of ``text`` whose keys the standard parser has counted."""
         if len(decoded.items) > limits.max_items:
             _refuse()
-        co, read = self.certificate.convert(decoded)
-        if not _keys_once(text, keys + read, inner) or check_certificate(co):
+        co, read, suspect = (self.certificate.convert_plain if _plain(text) else self.certificate.convert)(decoded)
+        if not _keys_once(text, keys + read, inner):
+            _refuse()
+        if (suspect or not clean_but_amounts(co)) and check_certificate(co):
             _refuse()
         result: Certificate = co
         return result
@@ -291,6 +376,17 @@ def _prepared(text: str | bytes | bytearray, limits: Limits) -> str | bytes:
         return text[1:] if text.startswith(BOM) else text
     text = bytes(text)
     return text[len(_BYTE_ORDER_MARK) :] if text.startswith(_BYTE_ORDER_MARK) else text
+
+
+def _plain(text: str | bytes) -> bool:
+    """Whether every string of JSON ``text`` is printable ASCII, so that none can hold a control character or a
+    lone surrogate: text that is ASCII, without DEL and without a backslash (no escape can write another
+    character). JSON holds no raw control character in a string (the decoder refuses one), and the rest of
+    ASCII is printable. ``str.isascii`` is free on a ``str`` (it knows its widest character); the two searches
+    are memory scans."""
+    if isinstance(text, str):
+        return text.isascii() and "\\" not in text and "\x7f" not in text
+    return text.isascii() and b"\\" not in text and b"\x7f" not in text
 
 
 def _keys_once(text: str | bytes, keys: int, inner: bytes) -> bool:

@@ -50,14 +50,15 @@ _EXACT: Final = decimal.Context(
 )
 
 
-def decimal_lines(var: str, indent: str, fallback: str) -> list[str]:
+def decimal_lines(var: str, indent: str, fallback: str, *, ascii_text: bool = False) -> list[str]:
     """Generated lines that read ``var`` as an exact Decimal through :data:`_EXACT` (``exact_decimal`` in the
     namespace), and through ``fallback`` (the hook's reading, which refuses what roo refuses) for anything else:
-    text that is not ASCII, a trapped value, NaN or an infinity."""
+    text that is not ASCII, a trapped value, NaN or an infinity. ``ascii_text``: every string ``var`` can hold
+    is known to be ASCII (the caller has checked its whole document), so none is tested again."""
     number = f"{var}_number"
+    text = f"{var}.__class__ is str" if ascii_text else f"({var}.__class__ is str and {var}.isascii())"
     return [
-        f"{indent}if ({var}.__class__ is str and {var}.isascii()) or {var}.__class__ is int "
-        f"or {var}.__class__ is Decimal:",
+        f"{indent}if {text} or {var}.__class__ is int or {var}.__class__ is Decimal:",
         f"{indent}    try:",
         f"{indent}        {number} = exact_decimal({var})",
         f"{indent}    except ArithmeticError:",
