@@ -262,7 +262,7 @@ def test_generated_cases_evaluate_the_same_from_empty_and_from_full_caches(
 def test_the_caches_are_found() -> None:
     """The caches these tests empty include the parameter, HS edition and engine memos (else they prove nothing)."""
     from roo import params
-    from roo.rules.shared import hs_edition
+    from roo.rules.shared import dated, hs_edition
 
     found = set(_caches())
     expected = {
@@ -272,6 +272,7 @@ def test_the_caches_are_found() -> None:
         engine._LINES.clear,
         engine._NOT_EVALUATED_FINDINGS.clear,
         engine._CONCLUDED.clear,
+        dated._packaged_from_first.cache_clear,
     }
     assert expected <= found
 

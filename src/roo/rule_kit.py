@@ -166,8 +166,10 @@ class Result:
     kept: frozenset[str] = frozenset()
 
 
+# Enum members bound once: reading one from its class costs more than the rest of a small rule's work.
 _PASSED: Final = Outcome.PASSED
 _FAILED: Final = Outcome.FAILED
+_ERROR: Final = Severity.ERROR
 PASSED: Final = Result(_PASSED)
 NOT_APPLICABLE: Final = Result(Outcome.NOT_APPLICABLE)
 
@@ -186,9 +188,10 @@ def judged(*findings: Finding) -> Result:
     """``failed`` when any finding is an error, otherwise ``passed`` with the findings."""
     if not findings:
         return PASSED
-    if any(f.severity is Severity.ERROR for f in findings):
-        return Result(Outcome.FAILED, findings)
-    return Result(Outcome.PASSED, findings)
+    for finding in findings:
+        if finding.severity is _ERROR:
+            return Result(_FAILED, findings)
+    return Result(_PASSED, findings)
 
 
 def not_evaluated(*needed: str) -> Result:

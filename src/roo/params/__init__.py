@@ -37,6 +37,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
+from .._frozen import EMPTY
 from ..errors import Problem
 from ..model.money import Money
 from ._loader import CITATION, coerce_override, merge, parse
@@ -183,7 +184,8 @@ def value(name: str, on: date, overrides: Mapping[str, object] | None = None) ->
         ParameterNotInForce: the parameter has no value on ``on``.
         InvalidParameterOverride: the override cannot be read as the declared type.
     """
-    if overrides and name in overrides:
+    # The empty overrides of almost every context, is told by identity: its truth is a Python call.
+    if overrides is not None and overrides is not EMPTY and name in overrides:
         parameter = get(name)
         raw = overrides[name]
         if isinstance(raw, tuple):

@@ -336,10 +336,15 @@ def invoice_numbers(co: Certificate) -> tuple[str, ...]:
 
 def check_parties_named(co: Certificate, ctx: Context) -> Result:
     """Boxes 1 and 2 name the exporter and the consignee (an omission IR 4(a) does not disregard)."""
+    exporter, consignee = co.exporter, co.consignee
+    exporter_missing = exporter is None or form.blank(exporter.name)
+    consignee_missing = consignee is None or form.blank(consignee.name)
+    if not (exporter_missing or consignee_missing):
+        return PASSED  # the common case, without gathering findings
     findings = []
-    if co.exporter is None or form.blank(co.exporter.name):
+    if exporter_missing:
         findings.append(EXPORTER_MISSING(None))
-    if co.consignee is None or form.blank(co.consignee.name):
+    if consignee_missing:
         findings.append(CONSIGNEE_MISSING(None))
     return judged(*findings)
 
@@ -374,7 +379,7 @@ def every_item_quantified(co: Certificate, ctx: Context) -> Result | None:
 
 def check_several_invoices(co: Certificate, ctx: Context) -> Result:
     """Two or more invoices on one CO are accepted, and noted (IR 3(h))."""
-    numbers = invoice_numbers(co)
+    numbers = form.invoice_numbers(co)
     if len(numbers) < 2:
         return NOT_APPLICABLE
     return several_invoices_noted(numbers)
