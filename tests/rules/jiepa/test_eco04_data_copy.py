@@ -267,3 +267,23 @@ def test_the_copy_never_gives_an_error_of_its_own(eco: roo.Certificate, copy: ro
     evaluation = roo.evaluate(eco, on=on, eco_data_copy=copy)
     assert all(f.severity is not roo.Severity.ERROR for f in evaluation.findings if f.rule == "JIEPA/ECO/4(c)")
     assert {v.number for v in evaluation.items} == {item.number for item in eco.items}
+
+
+def test_the_phase_dates_are_the_arrangements_own() -> None:
+    """Read again (kept): §3 puts the pilot from 1 May and full implementation from 26 June 2023; §4(c) asks the
+    importer to submit the copy with declarations "from 1st May until 31st May 2023". The copy's last required day
+    is 31 May, not the pilot's last day (25 June), which a secondary research note gave."""
+    on = date(2023, 5, 15)
+    assert (date(2023, 5, 1), date(2023, 5, 31), date(2023, 6, 26)) == tuple(
+        params.value(name, on) for name in eco04_data_copy.PHASE_PARAMETERS
+    )
+
+
+def test_a_missing_copy_in_may_is_the_declarations_missing_document() -> None:
+    """Kept: for declarations in May 2023 an importer "need[s] to submit" the e-CO and the copy (§4(c)); that is
+    what the declaration must carry, a "shall", so the claim without it is denied (citing §4(c)). From 1 June
+    customs "may require only an e-CO" (§4(b)): a "may", a warning citing §4(b)."""
+    may = [(f.code, f.rule, f.severity) for f in evaluate(date(2023, 5, 31)).findings if f.rule.startswith("JIEPA/ECO")]
+    june = [(f.code, f.rule, f.severity) for f in evaluate(date(2023, 6, 1)).findings if f.rule.startswith("JIEPA/ECO")]
+    assert [("eco-data-copy-missing", "JIEPA/ECO/4(c)", roo.Severity.ERROR)] == may
+    assert [("eco-data-copy-missing-before-full-operation", "JIEPA/ECO/4(b)", roo.Severity.WARNING)] == june

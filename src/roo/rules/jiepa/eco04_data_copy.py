@@ -30,6 +30,21 @@ warning, never a denial on its own. Accordingly, whenever a copy is given:
   (:func:`on_the_supplemented_e_co`), and never the copy's value where the
   e-CO has its own.
 
+*Read again and kept: a missing copy in May 2023 denies.* The dates are the
+arrangement's: the schedule puts the pilot from 1 May to 25 June 2023 and full
+implementation from 26 June (§3); the copy is required for declarations from
+1 to 31 May ("need to submit" both the e-CO and the copy, §4(c); exporters
+"are required to share" it in the same month, §4(b)); from 1 June Japan
+Customs "may require only an e-CO" once its review finds no serious problem
+(§4(b): a "may", hence a warning until 26 June); from 26 June it "no longer
+requires" the copy (§5). A research note that puts the copy requirement until
+25 June comes from secondary sources; the arrangement's own text says 31 May,
+and that is what roo reads. "Need to submit" states what the declaration
+must carry, not what customs may do, so the severity rule reads it as a
+"shall": without the copy the claim in May lacks a document it needed. That
+the e-CO is the basis (§4(c)) governs what the copy's *content* can do (never
+deny), not whether the copy had to be there.
+
 After full implementation the arrangement no longer speaks of the copy; roo
 keeps reading a copy the importer still gives in the same way (warnings,
 never a denial), the only handling the text gives.
