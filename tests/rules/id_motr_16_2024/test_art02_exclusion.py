@@ -199,6 +199,18 @@ def test_a_coo_issued_and_leaving_on_the_import_date_may_be_enclosed() -> None:
     assert [] == [f.code for f in evaluation.findings if f.rule == EXCLUSION and f.code.startswith("motr-")]
 
 
+def test_a_coo_issued_after_its_goods_left_but_before_the_import_is_not_denied() -> None:
+    """Read again (kept): the summary asks that the importer "shall submit" the COO, "enclosed in every import",
+    and says nothing of when it is issued relative to shipment. A COO issued a week after its goods left
+    (15 August) but before the import (2 September) could be enclosed: nothing to deny on. Only one issued after
+    the day it is presented (``on``) cannot have been."""
+    evaluation = roo.evaluate(motr(issue_date="2024-08-22"), on=date(2024, 9, 2))
+    assert ([], roo.Status.ACCEPTED) == (
+        [f.code for f in evaluation.findings if f.rule == EXCLUSION and f.code.startswith("motr-")],
+        evaluation.status,
+    )
+
+
 # --- Art 2(4): a preferential CO ----------------------------------------------------------------------------
 
 

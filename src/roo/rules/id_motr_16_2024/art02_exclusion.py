@@ -26,6 +26,18 @@ belongs to the import it is enclosed with, and identifies its consignment
 (Art 9(i)). A COO issued after the import date, or whose consignment departs
 after it, was not enclosed with this import: an error on the whole COO.
 
+*Read again and kept.* Our source says when the COO is submitted (with
+every import: "shall submit a Non-Preferred COO ... to DGCE", "must be
+enclosed in every import") and says nothing of a COO issued retroactively or
+submitted after the import. roo's ``on`` is the date the COO is presented with
+the import declaration (docs/formats.md), so a COO issued after it could not
+have been presented then: the date order is impossible and the "must" of
+Art 9 is not met, an error. A COO issued after its consignment left but by the
+day it is presented passes: nothing in the summary forbids a late issue, and a
+requirement the text does not give never denies. Should the Regulation's own
+text allow later submission (a guarantee, say), this reading must change; it is
+unverified because only the summary is read.
+
 The Regulation's COO serves the safeguard exclusion and nothing else: its
 data elements (Art 9), criteria (Arts 3-8) and field verification (Art 10)
 are requirements of goods within a measure. An item that no measure in the
