@@ -211,6 +211,16 @@ def test_a_coo_issued_after_its_goods_left_but_before_the_import_is_not_denied()
     )
 
 
+def test_the_issuing_country_is_not_checked() -> None:
+    """A documented gap: "issued by the exporting country" is not checked, since the model holds no issuing
+    country (``exporting_party`` is the exporting country itself, and the certifying body's name is free text).
+    A COO certified by a body roo cannot place gets no finding about its country, either way."""
+    certification = {"authority": "Some Chamber of Commerce, Singapore", "signed": True, "sealed": True}
+    evaluation = roo.evaluate(motr(certification=certification), on=date(2024, 9, 2))
+    assert roo.Status.ACCEPTED == evaluation.status
+    assert not [f for f in evaluation.findings if "issu" in f.code and f.code.startswith("motr-")]
+
+
 # --- Art 2(4): a preferential CO ----------------------------------------------------------------------------
 
 

@@ -38,6 +38,18 @@ requirement the text does not give never denies. Should the Regulation's own
 text allow later submission (a guarantee, say), this reading must change; it is
 unverified because only the summary is read.
 
+*Issued by the exporting country: a documented gap.* The procedural
+provisions ask for a COO "issued by the exporting country". The model holds
+the exporting Party (``exporting_party``: the country the COO says the goods
+are exported from, which the exclusion above reads) and the certifying body's
+name as free text (``certification.authority``), but no issuing country.
+Reading ``exporting_party`` as the issuing country would make the check pass by
+construction, and a body's name does not tell its country, so roo does not
+check it: no finding either way (a not-evaluated check naming a fact the data
+cannot carry would leave every evaluation incomplete). Customs verify the
+issuing agency against the country's notified agencies; a field for the
+issuing country would let roo do so.
+
 The Regulation's COO serves the safeguard exclusion and nothing else: its
 data elements (Art 9), criteria (Arts 3-8) and field verification (Art 10)
 are requirements of goods within a measure. An item that no measure in the
