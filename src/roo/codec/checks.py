@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from .._json import Limits, show
 from ..errors import Problem
-from ..model.certificate import Certificate, Item
+from ..model.certificate import Certificate, CertificateReference, Item, Party, Transport
 from ..model.codes import country_hint, currency_hint, is_country, is_currency
 from ..model.hs import MAX_HS_DIGITS, hs_code_problem
+from ..model.money import Money, Quantity
 from ..params import check_overrides
 from .converters import DETAILED
 
@@ -82,24 +83,33 @@ def check_certificate(co: Certificate, prefix: str = "") -> list[Problem]:
     return _certificate_problems(_FieldsOf(co), fields, prefix, listed_items=bool(co.items))
 
 
-def clean_but_amounts(co: Certificate) -> bool:
-    """Whether :func:`check_certificate` finds nothing in ``co`` among what it tests beside amounts and HS code
-    lengths: ``co`` lists items, numbered from 1 without a repeat, in ISO currencies, between ISO countries,
-    with a clean header. For a reader that has tested the amounts (none below zero) and the HS code lengths as
-    it built the items: what both pass, :func:`check_certificate` passes."""
-    items = co.items
-    if not items:
-        return False
-    numbers = {item.number for item in items}
-    currencies = {money.currency for item in items if (money := item.fob_value) is not None}
-    return (
-        is_country(co.exporting_party)
-        and is_country(co.importing_party)
-        and len(numbers) == len(items)
-        and min(numbers) >= 1
-        and all(map(is_currency, currencies))
-        and _clean_header(co)
-    )
+#: :func:`check_certificate`'s tests of a clean certificate, field by field, for a reader that makes them while
+#: it builds the certificate: for (class, field name), a Python expression of the field's value ``{value}``
+#: (never None, never an absent field's default: the model's defaults pass every test), true when the value
+#: needs check_certificate's closer look. The names it uses are :data:`FIELD_TEST_NAMES`. A certificate none
+#: of whose fields is suspect, and whose item numbers are distinct (:func:`numbered_once`), is one
+#: check_certificate finds nothing in; a suspect value may still be right (``-0`` is signed, not below zero),
+#: which check_certificate then says.
+FIELD_TESTS: Final[Mapping[tuple[type[Any], str], str]] = {
+    (Certificate, "exporting_party"): "not is_country({value})",
+    (Certificate, "importing_party"): "not is_country({value})",
+    (Certificate, "items"): "not {value}",
+    (Item, "number"): "{value} < 1",
+    (Item, "hs_code"): f"len({{value}}) > {MAX_HS_DIGITS}",
+    (Money, "amount"): "{value}.is_signed()",
+    (Money, "currency"): "not is_currency({value})",
+    (Quantity, "value"): "{value}.is_signed()",
+    # _header_problems' tests: countries outside boxes 5-10, in any letter case.
+    (Party, "country"): "not country_any_case({value})",
+    (Transport, "transit_countries"): "not all(map(country_any_case, {value}))",
+    (CertificateReference, "exporting_party"): "not country_any_case({value})",
+}
+
+
+def numbered_once(co: Certificate) -> bool:
+    """Whether no two items of ``co`` have one number: the test of a clean certificate that
+    :data:`FIELD_TESTS` cannot make field by field."""
+    return len({item.number for item in co.items}) == len(co.items)
 
 
 class _Fields(Protocol):
@@ -254,6 +264,14 @@ def _clean_header(co: Certificate) -> bool:
 
 def _country_any_case(code: str) -> bool:
     return len(code) == 2 and is_country(code.upper())
+
+
+#: The functions :data:`FIELD_TESTS` calls, by the names it calls them.
+FIELD_TEST_NAMES: Final[Mapping[str, Any]] = {
+    "is_country": is_country,
+    "is_currency": is_currency,
+    "country_any_case": _country_any_case,
+}
 
 
 def check_context(ctx: Context) -> list[Problem]:

@@ -48,11 +48,9 @@ from typing import Any, Final, get_args, get_origin
 import attrs
 
 from .._json import BOM, DEFAULT_LIMITS, Limits, decode
-from ..model.certificate import Certificate, Item
+from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
-from ..model.hs import MAX_HS_DIGITS
-from ..model.money import Money, Quantity
-from .checks import check_certificate, clean_but_amounts
+from .checks import FIELD_TEST_NAMES, FIELD_TESTS, check_certificate, numbered_once
 from .fast_path import _EXACT, FastStructure, decimal_lines
 from .hooks import parse_criterion, structure_decimal, text_problem
 
@@ -129,7 +127,9 @@ class _Mirror:
     expression of ``{value}``, the field's converted value, that is true when the value needs a closer look.
     """
 
-    def __init__(self, root: type[Any], watched: Mapping[tuple[type[Any], str], str]) -> None:
+    def __init__(
+        self, root: type[Any], watched: Mapping[tuple[type[Any], str], str], names: Mapping[str, Any]
+    ) -> None:
         self.watched = watched
         self.structs: dict[type[Any], Any] = {}
         self.building: set[type[Any]] = set()
@@ -142,6 +142,7 @@ class _Mirror:
             "exact_decimal": _EXACT.create_decimal,
             "read_decimal": structure_decimal,
             "Decimal": Decimal,
+            **names,
         }
         self.counter = 0
         self.plain = False
@@ -221,11 +222,10 @@ class _Mirror:
             value = self.name("v")
             names.append(value)
             lines.append(f"{indent}{value} = {var}.{field.name}")
-            watch = self.watched.get((cls, field.name))
+            watch = self.watch(cls, field.name, value, hints[field.name])
             if field.default is attrs.NOTHING:
                 lines.extend(self.convert_value(value, hints[field.name], indent))
-                if watch is not None:
-                    lines.extend([f"{indent}if {watch.format(value=value)}:", f"{indent}    suspect = True"])
+                lines.extend(f"{indent}{line}" for line in watch)
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 self.namespace[f"{value}_factory"] = field.default.factory
@@ -236,9 +236,8 @@ class _Mirror:
             lines.append(f"{indent}if {value} is UNSET:")
             lines.append(f"{indent}    {value} = {default}")
             lines.append(f"{indent}    keys -= 1")
-            if watch is not None:  # an absent or null value has nothing to test: only required fields are watched
-                raise _Unsupported(cls, field.name)
             converted = self.convert_value(value, hints[field.name], indent + "    ")
+            converted.extend(f"{indent}    {line}" for line in watch)  # an absent field's default is never suspect
             if converted:
                 lines.append(f"{indent}else:")
                 lines.extend(converted)
@@ -257,6 +256,17 @@ class _Mirror:
             self.namespace[f"{value}_set"] = cls.__dict__[field.name].__set__
             lines.append(f"{indent}{value}_set({var}, {value})")
         return lines
+
+    def watch(self, cls: type[Any], name: str, var: str, kind: Any) -> list[str]:
+        """Lines that test the converted value ``var`` of ``cls``'s field ``name`` if it is watched (a null one
+        is not tested), and mark the certificate suspect if it fails."""
+        test = self.watched.get((cls, name))
+        if test is None:
+            return []
+        test = test.format(value=var)
+        if _optional_inner(kind) is not None:
+            test = f"{var} is not None and ({test})"
+        return [f"if {test}:", "    suspect = True"]
 
     def convert_value(self, var: str, kind: Any, indent: str) -> list[str]:
         """Lines that check the decoded ``var`` as the converter would and turn it into roo's value of ``kind``."""
@@ -313,14 +323,8 @@ class _Reader:
     """The decoders of a certificate and of a case, with the conversion of their certificate."""
 
     def __init__(self) -> None:
-        # check_certificate's tests of amounts and HS code lengths, made as the items are built (a value that
-        # fails one is looked at again by check_certificate, which names the problem or finds none: -0).
-        watched = {
-            (Money, "amount"): "{value}.is_signed()",
-            (Quantity, "value"): "{value}.is_signed()",
-            (Item, "hs_code"): f"len({{value}}) > {MAX_HS_DIGITS}",
-        }
-        self.certificate = _Mirror(Certificate, watched)
+        # check_certificate's tests, made field by field as the certificate is built.
+        self.certificate = _Mirror(Certificate, FIELD_TESTS, FIELD_TEST_NAMES)
         self.certificate_decoder = msgspec.json.Decoder(self.certificate.struct, float_hook=Decimal)
         case = msgspec.defstruct(
             "CaseJson",
@@ -362,7 +366,7 @@ class _Reader:
         co, read, suspect = (self.certificate.convert_plain if _plain(text) else self.certificate.convert)(decoded)
         if not _keys_once(text, keys + read, inner):
             _refuse()
-        if (suspect or not clean_but_amounts(co)) and check_certificate(co):
+        if (suspect or not numbered_once(co)) and check_certificate(co):
             _refuse()
         result: Certificate = co
         return result
