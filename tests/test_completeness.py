@@ -41,16 +41,11 @@ CO = certificate()
 # --- keyword context fields go through load_context's converter ------------------------------------------------
 
 
-#: The CO's validity as a caller states it (counts as verified, so presenting after it denies).
-STATED_VALIDITY = {"ajcep.co.validity_months": 12}
-
-
 def test_a_date_given_as_text_is_read_as_that_date() -> None:
     """``on="2026-10-20"`` is the same presentation date as ``on=date(2026, 10, 20)``: both are after the CO's
-    twelve months' validity (OCP Rule 4(1), stated here: the packaged period is unverified and only warns), so
-    both are rejected, never accepted on a skipped check."""
-    as_text = roo.evaluate(CO, on="2026-10-20", parameters=STATED_VALIDITY)
-    as_date = roo.evaluate(CO, on=date(2026, 10, 20), parameters=STATED_VALIDITY)
+    twelve months' validity (OCP Rule 4(1)), so both are rejected, never accepted on a skipped check."""
+    as_text = roo.evaluate(CO, on="2026-10-20")
+    as_date = roo.evaluate(CO, on=date(2026, 10, 20))
     assert (Status.REJECTED, as_date.to_dict()) == (as_text.status, as_text.to_dict())
 
 
@@ -109,7 +104,7 @@ def test_typed_values_are_taken_as_they_are() -> None:
 
 def test_evaluate_many_reads_keywords_once() -> None:
     """``evaluate_many`` reads the keyword fields as ``evaluate`` does, and refuses a bad one."""
-    [evaluation] = roo.evaluate_many([CO], on="2026-10-20", parameters=STATED_VALIDITY)
+    [evaluation] = roo.evaluate_many([CO], on="2026-10-20")
     assert Status.REJECTED == evaluation.status
     with pytest.raises(roo.InvalidContext):
         list(roo.evaluate_many([CO], on="not a date"))

@@ -19,11 +19,6 @@ REPLACEMENT = certificate(
 )
 COPY = certificate(certified_true_copy=True, certified_true_copy_date="2024-09-01")
 
-#: The period stated by the caller, as a context may: a caller's statement counts as verified, so a CO presented
-#: after it is denied. The packaged twelve months are unverified (no text roo reads gives them) and only warn:
-#: see the tests under "a period no text gives" below.
-STATED = {"ajcep.co.validity_months": 12}
-
 
 @pytest.mark.parametrize(
     ("co", "on", "outcome"),
@@ -42,12 +37,12 @@ STATED = {"ajcep.co.validity_months": 12}
 )
 def test_presented_within_validity(co: roo.Certificate, on: date, outcome: Outcome) -> None:
     """Valid up to and including the same day twelve months after issuance (of the original, for IR 5)."""
-    assert outcome == ocp_validity.check_validity(co, Context(parameters=STATED, on=on)).outcome
+    assert outcome == ocp_validity.check_validity(co, Context(on=on)).outcome
 
 
 def test_presented_after_validity_is_a_certificate_error() -> None:
     """The finding is an error on the whole CO, naming the dates."""
-    (finding,) = ocp_validity.check_validity(REPLACEMENT, Context(parameters=STATED, on=date(2025, 3, 6))).findings
+    (finding,) = ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 3, 6))).findings
     expected = ("co-presented-after-validity", Severity.ERROR, None, date(2025, 3, 5), date(2024, 3, 5))
     actual = (finding.code, finding.severity, finding.item, finding.facts["valid_until"], finding.facts["counted_from"])
     assert expected == actual
@@ -55,7 +50,7 @@ def test_presented_after_validity_is_a_certificate_error() -> None:
 
 def test_replacement_not_counted_from_its_own_date() -> None:
     """A replacement issued in September is not valid until the next September."""
-    assert Outcome.FAILED == ocp_validity.check_validity(REPLACEMENT, Context(parameters=STATED, on=date(2025, 8, 1))).outcome
+    assert Outcome.FAILED == ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 8, 1))).outcome
 
 
 def test_no_presentation_date_is_not_evaluated() -> None:
@@ -67,7 +62,7 @@ def test_no_presentation_date_is_not_evaluated() -> None:
 def test_replacement_without_original_date_is_not_evaluated() -> None:
     """A replacement that does not show the original's date (IR 5(a)'s finding) cannot be timed here."""
     co = certificate(replaces={"reference_number": "ID/2024/AJ/000100", "issue_date": None})
-    result = ocp_validity.check_validity(co, Context(parameters=STATED, on=date(2024, 3, 20)))
+    result = ocp_validity.check_validity(co, Context(on=date(2024, 3, 20)))
     assert (Outcome.NOT_EVALUATED, ("certificate.replaces.issue_date",)) == (result.outcome, result.needed)
 
 
@@ -78,14 +73,14 @@ def test_validity_is_a_parameter() -> None:
 
 
 def test_expired_co_is_rejected() -> None:
-    """Through roo.evaluate: a CO presented after a validity period the caller states is rejected."""
-    assert roo.Status.REJECTED == roo.evaluate(ISSUED_5_MARCH, on=date(2025, 3, 6), parameters=STATED).status
+    """Through roo.evaluate: a CO presented after its validity is rejected."""
+    assert roo.Status.REJECTED == roo.evaluate(ISSUED_5_MARCH, on=date(2025, 3, 6)).status
 
 
 def test_validity_ending_after_the_calendar_does_not_crash() -> None:
     """A CO issued in 9999 is valid to the last representable date rather than crashing the rule."""
     co = certificate(issue_date="9999-06-01")
-    assert Outcome.PASSED == ocp_validity.check_validity(co, Context(parameters=STATED, on=date(9999, 12, 31))).outcome
+    assert Outcome.PASSED == ocp_validity.check_validity(co, Context(on=date(9999, 12, 31))).outcome
 
 
 # --- dates outside the rule: never a check silently skipped (issue 16 §2) ----------------------------------------
@@ -103,13 +98,13 @@ def test_validity_ending_after_the_calendar_does_not_crash() -> None:
 )
 def test_presented_before_issuance_is_an_error(on: date, expected: list[tuple[str, Severity, None]]) -> None:
     """A CO presented before it was issued was not valid when presented: a certificate error naming both dates."""
-    result = ocp_validity.check_validity(ISSUED_5_MARCH, Context(parameters=STATED, on=on))
+    result = ocp_validity.check_validity(ISSUED_5_MARCH, Context(on=on))
     assert expected == [(f.code, f.severity, f.item) for f in result.findings]
 
 
 def test_presented_before_issuance_names_the_dates() -> None:
     """The facts are the presentation date and the CO's own date of issuance."""
-    (finding,) = ocp_validity.check_validity(ISSUED_5_MARCH, Context(parameters=STATED, on=date(2024, 3, 4))).findings
+    (finding,) = ocp_validity.check_validity(ISSUED_5_MARCH, Context(on=date(2024, 3, 4))).findings
     assert (date(2024, 3, 4), date(2024, 3, 5)) == (finding.facts["presented"], finding.facts["issue_date"])
 
 
@@ -128,8 +123,7 @@ def test_a_co_issued_before_the_rules_is_a_finding_not_a_skip(issue_date: str, c
     'not evaluated' and granted; one issued on or after it is judged by its validity (expired by 2024)."""
     co = certificate(issue_date=issue_date)
     result = ocp_validity.check_validity(co, Context(on=date(2024, 3, 20)))
-    outcome = Outcome.FAILED if codes == ["co-issued-before-agreement"] else Outcome.PASSED  # expiry only warns
-    assert (outcome, codes) == (result.outcome, [f.code for f in result.findings])
+    assert (Outcome.FAILED, codes) == (result.outcome, [f.code for f in result.findings])
 
 
 def test_issued_before_the_rules_close_to_the_start_is_still_a_finding() -> None:
@@ -156,7 +150,7 @@ def test_a_parameter_switched_off_is_still_not_evaluated() -> None:
 
 def test_issued_before_the_rules_through_evaluate_is_rejected_and_complete() -> None:
     """Through roo.evaluate: the 2008 CO presented in 2024 is rejected, never an unqualified grant."""
-    evaluation = roo.evaluate(certificate(issue_date="2008-01-10"), on="2024-03-20", parameters=STATED)
+    evaluation = roo.evaluate(certificate(issue_date="2008-01-10"), on="2024-03-20")
     assert roo.Status.REJECTED == evaluation.status
 
 
@@ -182,13 +176,13 @@ def test_replacement_valid_during_the_original_own_validity(on: date, outcome: O
     replacement is valid until twelve months from that CO's own issue date (1 February 2024, so 1 February 2025
     inclusive), not from a later date the replacement shows for it (5 March 2024).
     """
-    ctx = Context(parameters=STATED, on=on, related_certificates=(REPLACED_1_FEBRUARY,))
+    ctx = Context(on=on, related_certificates=(REPLACED_1_FEBRUARY,))
     assert outcome == ocp_validity.check_validity(REPLACEMENT, ctx).outcome
 
 
 def test_replacement_counted_from_the_original_own_date_names_it() -> None:
     """IR 5(a): the finding gives the original's own date as the one validity counts from."""
-    ctx = Context(parameters=STATED, on=date(2025, 2, 2), related_certificates=(REPLACED_1_FEBRUARY,))
+    ctx = Context(on=date(2025, 2, 2), related_certificates=(REPLACED_1_FEBRUARY,))
     (finding,) = ocp_validity.check_validity(REPLACEMENT, ctx).findings
     expected = (date(2024, 2, 1), date(2025, 2, 1), "the CO it replaces")
     assert expected == (finding.facts["counted_from"], finding.facts["valid_until"], finding.facts["basis"])
@@ -204,12 +198,12 @@ def test_replacement_of_a_replacement_keeps_the_first_original_validity() -> Non
     )
     first = certificate(reference_number="ID/2024/AJ/000050", issue_date="2024-02-01")
     related = (first_replacement, first)
-    last_day = ocp_validity.check_validity(REPLACEMENT, Context(parameters=STATED, on=date(2025, 2, 1), related_certificates=related))
-    day_after = ocp_validity.check_validity(REPLACEMENT, Context(parameters=STATED, on=date(2025, 2, 2), related_certificates=related))
+    last_day = ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 2, 1), related_certificates=related))
+    day_after = ocp_validity.check_validity(REPLACEMENT, Context(on=date(2025, 2, 2), related_certificates=related))
     assert (Outcome.PASSED, Outcome.FAILED) == (last_day.outcome, day_after.outcome)
     # Where the context stops (the first CO not held), the date the first replacement shows counts.
-    stops = Context(parameters=STATED, on=date(2025, 2, 10), related_certificates=(first_replacement,))
-    after = Context(parameters=STATED, on=date(2025, 2, 11), related_certificates=(first_replacement,))
+    stops = Context(on=date(2025, 2, 10), related_certificates=(first_replacement,))
+    after = Context(on=date(2025, 2, 11), related_certificates=(first_replacement,))
     outcomes = (ocp_validity.check_validity(REPLACEMENT, stops).outcome, ocp_validity.check_validity(REPLACEMENT, after).outcome)
     assert (Outcome.PASSED, Outcome.FAILED) == outcomes
 
@@ -218,60 +212,12 @@ def test_a_co_of_another_party_with_the_same_reference_is_not_the_original() -> 
     """IR 5(a): the original is the CO of the same exporting Party the replacement names; a CO of another Party
     that happens to bear the same reference number does not shorten the replacement's validity."""
     other = certificate(reference_number="ID/2024/AJ/000100", issue_date="2024-02-01", exporting_party="TH")
-    ctx = Context(parameters=STATED, on=date(2025, 3, 5), related_certificates=(other,))
+    ctx = Context(on=date(2025, 3, 5), related_certificates=(other,))
     assert Outcome.PASSED == ocp_validity.check_validity(REPLACEMENT, ctx).outcome
 
 
 def test_replacement_presented_after_validity_denies_it_through_evaluate() -> None:
     """Through roo.evaluate: a replacement presented after the original's own validity gives no preference."""
-    evaluation = roo.evaluate(REPLACEMENT, on=date(2025, 2, 20), related_certificates=(REPLACED_1_FEBRUARY,), parameters=STATED)
+    evaluation = roo.evaluate(REPLACEMENT, on=date(2025, 2, 20), related_certificates=(REPLACED_1_FEBRUARY,))
     assert "co-presented-after-validity" in {finding.code for finding in evaluation.findings}
     assert () == evaluation.granted
-
-
-# --- a period no text gives: the packaged twelve months warn, never deny ----------------------------------------
-# No text roo reads gives the period: Chapter 3 leaves certificates to Annex 4 (Art 36), which is not available;
-# IR 5(a), 5(b) and 17(b) presuppose a validity without stating it; the form notes are silent. A figure the text
-# does not give may warn, never deny.
-
-
-@pytest.mark.parametrize(
-    ("co", "on", "expected"),
-    [
-        pytest.param(ISSUED_5_MARCH, date(2025, 3, 5), [], id="last-day-of-the-packaged-twelve-months"),
-        pytest.param(
-            ISSUED_5_MARCH,
-            date(2025, 3, 6),
-            [("co-presented-after-validity", Severity.WARNING)],
-            id="day-after-warns",
-        ),
-        pytest.param(ISSUED_29_FEBRUARY, date(2025, 2, 28), [], id="issued-29-february-last-day-28-february"),
-        pytest.param(
-            ISSUED_29_FEBRUARY,
-            date(2025, 3, 1),
-            [("co-presented-after-validity", Severity.WARNING)],
-            id="issued-29-february-presented-1-march-warns",
-        ),
-    ],
-)
-def test_the_packaged_unverified_period_only_warns(
-    co: roo.Certificate, on: date, expected: list[tuple[str, Severity]]
-) -> None:
-    """The packaged period is marked unverified, so a CO presented after it warns (the check still passes)."""
-    result = ocp_validity.check_validity(co, Context(on=on))
-    assert (Outcome.PASSED, expected) == (result.outcome, [(f.code, f.severity) for f in result.findings])
-
-
-def test_a_co_presented_after_the_packaged_period_is_not_rejected_through_evaluate() -> None:
-    """Through roo.evaluate: before, a CO presented after the unverified twelve months was rejected; now it keeps
-    its preference with a warning naming the dates, for customs to verify."""
-    evaluation = roo.evaluate(ISSUED_5_MARCH, on=date(2025, 3, 6))
-    found = [(f.severity, f.facts["valid_until"]) for f in evaluation.findings if f.code == "co-presented-after-validity"]
-    assert [(Severity.WARNING, date(2025, 3, 5))] == found
-    assert evaluation.status is not roo.Status.REJECTED
-
-
-def test_a_period_the_caller_states_denies() -> None:
-    """The caller's own period counts as verified: the same CO on the same day is then a certificate error."""
-    result = ocp_validity.check_validity(ISSUED_5_MARCH, Context(on=date(2025, 3, 6), parameters=STATED))
-    assert [("co-presented-after-validity", Severity.ERROR)] == [(f.code, f.severity) for f in result.findings]

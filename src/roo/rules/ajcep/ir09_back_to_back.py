@@ -38,9 +38,7 @@ roo checks:
   ``related_certificates``, else from the reference), the back-to-back CO must
   be issued within the original's validity (``ajcep.co.validity_months``, as
   in force on the original's issue date), since only a valid original
-  supports it; while that period is unverified (no text roo reads gives it,
-  see :mod:`roo.rules.ajcep.ocp_validity`) an original past it is a
-  ``warning``, the error once the period is stated or verified. An original in the context that is itself a replacement CO is
+  supports it. An original in the context that is itself a replacement CO is
   valid only during the validity of the CO it replaces (IR 5(a)), counted
   from that CO's issue date.
   When neither gives that date, whether the original was valid cannot be
@@ -117,7 +115,6 @@ from ...rule_kit import (
     NOT_APPLICABLE,
     PASSED,
     CertificateRule,
-    FindingCase,
     FindingSpec,
     ItemRule,
     Result,
@@ -149,13 +146,6 @@ ORIGINAL_EXPIRED = FindingSpec(
     Severity.ERROR,
     "The back-to-back CO was issued on {issue_date}, after the original CO '{original_reference}' "
     "(issued {original_issue_date}) ceased to be valid on {original_valid_until}.",
-    cases=(
-        FindingCase(
-            "while the validity period is not confirmed from the text (unverified in the parameter data, not set by "
-            "the context)",
-            Severity.WARNING,
-        ),
-    ),
 )
 ORIGINAL_IS_ITSELF = FindingSpec(
     "back-to-back-original-is-itself",
@@ -427,16 +417,15 @@ def _check_original_reference(co: Certificate, ctx: Context) -> Result:
         return Result(Outcome.NOT_EVALUATED, tuple(findings), (f"context.parameters[{VALIDITY_MONTHS}]",))
     valid_until = add_months(valid_from, months)
     if co.issue_date > valid_until:
-        expired = {
-            "issue_date": co.issue_date,
-            "original_reference": reference.reference_number,
-            "original_issue_date": original_issue_date,
-            "original_valid_until": valid_until,
-        }
-        if ctx.parameter_verified(VALIDITY_MONTHS, valid_from):
-            findings.append(ORIGINAL_EXPIRED(None, **expired))
-        else:  # the packaged period rests on no text roo reads (see ocp_validity): it may warn, never deny
-            findings.append(ORIGINAL_EXPIRED.with_severity(Severity.WARNING, None, **expired))
+        findings.append(
+            ORIGINAL_EXPIRED(
+                None,
+                issue_date=co.issue_date,
+                original_reference=reference.reference_number,
+                original_issue_date=original_issue_date,
+                original_valid_until=valid_until,
+            )
+        )
     return judged(*findings)
 
 

@@ -3,8 +3,7 @@
 A CO is valid for a period from its date of issuance
 (``ajcep.co.validity_months``: twelve months) and must be presented to the
 customs of the importing Party within that period. A CO presented after its
-validity is rejected as a whole (a certificate error), once the period rests
-on a confirmed source (see below: today it warns).
+validity is rejected as a whole (a certificate error).
 
 roo counts validity as :mod:`roo.dates` does: the CO can be presented up to
 and including the same day of the month twelve months after issuance (the
@@ -28,21 +27,9 @@ Party itself is Art 79's check).
 
 The citation is OCP Rule 4(1): IR 17(b) makes the acceptance of a CO "subject to
 paragraph 1 of Rule 4 of the OCP", which is where the OCP sets the CO's
-validity; the Annex 4 text itself was not available to roo. **Where the period
-comes from.** No text roo can read gives it: the Agreement's Chapter 3 (Arts
-23-37) leaves certificates to Annex 4 (Art 36), which ToTA does not hold; the
-Implementing Regulations presuppose a validity without stating it (IR 5(a):
-a replacement is valid "during the term of the validity of the original CO";
-IR 5(b): a certified true copy is valid "for the same period as that of the
-CO"; IR 17(b) above); the form notes say nothing of it. Twelve months is Japan
-Customs' statement for EPA certificates in general, so the period stays marked
-unverified in the parameter data, and under the project's rule that a figure
-the text does not give may warn but never deny, a CO presented after it gets
-``co-presented-after-validity`` as a ``warning`` for customs to verify. A
-caller who sets ``ajcep.co.validity_months`` in the context's ``parameters``
-states the period as its own, and the finding is then the error; so it becomes
-once the data cite the OCP rule and mark the period verified. The check is
-implemented once for AJCEP and JIEPA in :mod:`roo.rules.shared.validity`.
+validity; the Annex 4 text itself was not available to roo, and the period is
+marked unverified in the parameter data. The check is implemented once for
+AJCEP and JIEPA in :mod:`roo.rules.shared.validity`.
 
 Source: AJCEP Annex 4 (OCP), Rule 4(1) (as referred to by IR 17(b)); Implementing Regulations, Rule 5.
 """
@@ -54,24 +41,18 @@ from typing import Final
 from ...context import Context
 from ...evaluation import Severity
 from ...model.certificate import Certificate
-from ...rule_kit import CertificateRule, FindingCase, FindingSpec, Result
+from ...rule_kit import CertificateRule, FindingSpec, Result
 from ..shared import validity
 
 RULE: Final = "AJCEP/OCP/4(1)"
 
 VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
 
-#: The packaged twelve months rest on no text roo has read, so a CO presented after them warns (see the docstring).
-PERIOD_UNVERIFIED: Final = FindingCase(
-    "while the period is not confirmed from the text (unverified in the parameter data, not set by the context)",
-    Severity.WARNING,
-)
 PRESENTED_AFTER_VALIDITY = FindingSpec(
     "co-presented-after-validity",
     RULE,
     Severity.ERROR,
     validity.PRESENTED_AFTER_VALIDITY_TEMPLATE,
-    cases=(PERIOD_UNVERIFIED,),
 )
 
 PRESENTED_BEFORE_ISSUE = FindingSpec(

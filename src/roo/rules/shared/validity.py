@@ -27,12 +27,6 @@ or in year 1) was not issued under those rules: a certificate error, never a
 check silently skipped because no period was in force on that date. A
 parameter that ended, or that the context switched off, still leaves the
 check not evaluated (and the evaluation incomplete).
-
-**A period no confirmed source gives.** When the period in force is not
-marked verified in the parameter data (and the context does not set it), a CO
-presented after it gets the scheme's finding as a ``warning``, not a denial:
-a figure the text does not give may warn, never deny. The scheme's spec
-declares that case.
 """
 
 from __future__ import annotations
@@ -45,7 +39,6 @@ import attrs
 
 from ...context import Context
 from ...dates import add_months
-from ...evaluation import Severity
 from ...locale import N_
 from ...model.certificate import Certificate
 from ...params import ParameterNotInForce
@@ -113,15 +106,13 @@ def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Resul
     last_day = _add_months(since, months)
     if ctx.on <= last_day:
         return PASSED
-    facts = {
-        "presented": ctx.on,
-        "valid_until": last_day,
-        "validity_months": months,
-        "counted_from": since,
-        "basis": basis,
-    }
-    spec = terms.presented_after_validity
-    if ctx.parameter_verified(terms.months_parameter, since):
-        return judged(spec(None, **facts))
-    # A period no confirmed source gives may warn, never deny (the scheme's spec declares the warning case).
-    return judged(spec.with_severity(Severity.WARNING, None, **facts))
+    return judged(
+        terms.presented_after_validity(
+            None,
+            presented=ctx.on,
+            valid_until=last_day,
+            validity_months=months,
+            counted_from=since,
+            basis=basis,
+        )
+    )
