@@ -202,3 +202,33 @@ def test_unrecognised_operations_are_warnings(operation: str, unrecognised: tupl
     expected = (Outcome.PASSED, [("transit-operation-unrecognised", WARNING, None)], unrecognised)
     assert expected == (*seen(result), result.findings[0].facts["unrecognised"])
     assert roo.Status.ACCEPTED == roo.evaluate(via("SG"), ctx).status
+
+
+@pytest.mark.parametrize(
+    ("operations", "expected"),
+    [
+        pytest.param(
+            ("unloading", "exhibition", "reloading"),
+            (Outcome.PASSED, [("transit-operation-unrecognised", WARNING, None)]),
+            id="exhibited-in-a-transit-country-warns",
+        ),
+        pytest.param(
+            ("exhibition and sale at the trade fair",),
+            (Outcome.PASSED, [("transit-operation-unrecognised", WARNING, None)]),
+            id="exhibited-and-sold-warns",
+        ),
+        pytest.param(
+            ("exhibition and repacking",),
+            (Outcome.FAILED, [("transit-operation-not-permitted", ERROR, None)]),
+            id="repacked-after-the-exhibition-denies",
+        ),
+    ],
+)
+def test_an_exhibition_in_a_transit_country_warns(operations: tuple[str, ...], expected: Seen) -> None:
+    """Art 31(2)(b) admits, in another country, only transit, temporary storage in warehouses, unloading, reloading
+    and operations to preserve the goods; no AJCEP text roo reads (Chapter 3, the Implementing Regulations, the
+    form and its notes, whose box 13 has no exhibition box) says whether goods shown at an exhibition there stay
+    directly consigned. Undecided by any sentence: a warning for customs, never a denial; repacking, which the
+    Article does exclude, still denies."""
+    ctx = shipped(TransitStop("SG", operations))
+    assert expected == seen(art31.check_direct_consignment(via("SG"), ctx))

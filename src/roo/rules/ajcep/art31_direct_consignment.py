@@ -38,6 +38,22 @@ is not evaluated. It checks, for the whole CO:
   passed through. A difference is a ``warning``: the box may be incomplete or
   the route may have changed after issuance, and customs may verify.
 
+**An exhibition in a transit country** (kept as a warning, after reading the
+texts again). Art 31(2)(b) lists what goods may undergo in another country:
+transit, temporary storage in warehouses, unloading, reloading and operations
+to preserve them. It says nothing of goods shown at an exhibition there, and
+no other AJCEP text roo reads does: Chapter 3 (Arts 23-37) has no exhibition
+article, the Implementing Regulations none, and box 13 of the form offers only
+"Third Country Invoicing", "Back-to-Back CO" and "Issued Retroactively", with
+no "Exhibition" box such as other ASEAN forms have (form notes 7-9). So no
+text admits exhibited goods as directly consigned, and none says that being
+displayed is an "operation" the goods "undergo", which is what Art 31(2)(b)
+excludes; the OCP (Annex 4), not available to roo, may settle it either way.
+An exhibition, or a sale there, is therefore read as an operation roo does not
+recognise: a ``warning`` naming it, for customs to decide, never a silent pass
+and never a denial on a reading no sentence decides. It denies only beside an
+operation the Article does exclude (``exhibition and repacking``).
+
 A consignment marked ``direct`` with no transit stop passes (still subject to
 the route check). One marked not direct with no stop listed, or with
 ``direct`` unknown and no stop, is not evaluated: roo does not know the route.
