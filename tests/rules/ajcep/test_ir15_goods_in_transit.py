@@ -292,3 +292,21 @@ def test_replacement_without_the_original_in_the_context_is_read_on_its_own() ->
     """IR 15: without the CO replaced in the context, the replacement's own mark is all roo reads."""
     result = ir15.check_goods_in_transit(replacement_in_transit(False), Context(on=date(2010, 8, 15)))
     assert (Outcome.FAILED, [("in-transit-co-not-retroactive", ERROR, None)], ()) == seen(result)
+
+
+@pytest.mark.parametrize(
+    ("declared_on", "retroactive", "expected"),
+    [
+        pytest.param(date(2010, 6, 30), True, [("ajcep-not-in-force-on-import", ERROR, None)], id="declared-day-before"),
+        pytest.param(EIF_PH, True, [], id="declared-on-the-day-with-a-retroactive-co"),
+        pytest.param(EIF_PH, False, [("in-transit-co-not-retroactive", ERROR, None)], id="declared-on-the-day-without"),
+    ],
+)
+def test_goods_in_bonded_storage_are_imported_when_declared(
+    declared_on: date, retroactive: bool, expected: list[tuple[str, Severity, int | None]]
+) -> None:
+    """IR 15: goods "in temporary storage in bonded area in the importing Party" are accorded preference if
+    "imported ... on or after" the entry into force: arrived before it, they are imported when declared, which is
+    the date the CO is presented with the import declaration (``Context.on``)."""
+    arrived_in_bond = to_philippines(date(2010, 6, 1), retroactive)
+    assert expected == seen(ir15.check_goods_in_transit(arrived_in_bond, Context(on=declared_on)))[1]

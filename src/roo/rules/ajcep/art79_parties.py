@@ -29,6 +29,11 @@ whole CO:
   document, does not. On an unconfirmed date the issue-date warning covers
   it.
 
+"On importation" is read on ``Context.on``, the date the CO is presented
+with the import declaration, which is the date of importation for the claim;
+:mod:`roo.rules.ajcep.ir15_goods_in_transit` gives the reasoning and the one
+case (a CO provided after the declaration) where the two dates part.
+
 The check of the Parties is shared with JIEPA (:mod:`roo.rules.shared.parties`).
 
 Source: AJCEP Agreement, Arts 1(i) ("Party") and 79 (entry into force); Implementing Regulations, Rule 16;

@@ -24,6 +24,22 @@ the life of the CO it replaces: when the context's ``related_certificates``
 hold that CO ticked "Issued Retroactively", the replacement is the CO issued
 retroactively that this rule asks for, ticked or not (as IR 7 reads it).
 
+**Which date is the import date** (kept, after reading the texts again).
+``Context.on`` is the date the CO is presented with the import declaration
+(docs/formats.md), and roo reads it as the date the goods are imported. The
+texts tie the two together: the original CO goes to the importer "for
+submission to the customs authority of the importing Party" (IR 3(g)), and
+the claim is made at importation. IR 15 itself shows that "imported" is the
+clearance, not the arrival: goods already "in temporary storage in bonded area
+in the importing Party" have arrived, yet the Rule asks whether they are
+"imported ... on or after" the entry into force, so they are imported when
+they are declared and released. A case the model does not separate: a CO
+provided after the declaration (IR 7 lets the importer provide a CO issued
+retroactively "subject to the laws and regulations of the importing Party").
+Then the evaluation's ``on`` should be the declaration's date for this rule
+and Art 79; roo has one date, and the caller who evaluates such a CO as of its
+later presentation is told so here.
+
 Source: AJCEP Implementing Regulations, Rule 15; AJCEP Agreement, Article 79 (entry into force).
 """
 
