@@ -11,6 +11,7 @@ import roo
 from roo.context import Context
 from roo.evaluation import Outcome, Severity
 from roo.rules.ajcep import ir05_replacement as ir05
+from roo.rules.ajcep import ir07_retroactive_issuance as ir07
 from roo.rules.base import Result
 from tests.builders import PRESENTED_ON, certificate
 
@@ -358,3 +359,20 @@ def test_replacement_showing_another_original_date_warns_through_evaluate() -> N
     evaluation = roo.evaluate(replacement(), on=date(2024, 3, 20), related_certificates=(held,))
     (finding,) = [f for f in evaluation.findings if f.code == "replacement-original-date-differs"]
     assert (WARNING, date(2024, 2, 28)) == (finding.severity, finding.facts["original_issue_date"])
+
+
+def test_a_correcting_co_keeps_the_erroneous_co_timing_and_replaces_it() -> None:
+    """IR 4(b)(ii): an error is corrected by "issuing a new CO to replace the erroneous one". Read with IR 5(a),
+    the only text on a new CO replacing another: the correction issued weeks after shipment is timed by the
+    erroneous CO (IR 7 passes without the 'Issued Retroactively' tick), and the erroneous CO, once replaced,
+    gives no preference."""
+    erroneous = certificate(reference_number=ORIGINAL_REFERENCE, issue_date="2024-03-05")
+    correction = certificate(
+        reference_number="ID/2024/AJ/000777",
+        issue_date="2024-04-20",
+        replaces={"reference_number": ORIGINAL_REFERENCE, "issue_date": "2024-03-05"},
+    )
+    ctx = Context(on=PRESENTED_ON, related_certificates=(erroneous,))
+    assert Outcome.PASSED == ir07.check_issuance_timing(correction, ctx).outcome
+    replaced = ir05.check_not_replaced(erroneous, Context(on=date(2024, 5, 1), related_certificates=(correction,)))
+    assert [("replaced-co-presented", ERROR, None)] == seen(replaced)[1]

@@ -31,6 +31,32 @@ still valid when presented: a ``warning`` for customs to verify that the
 preference is not claimed twice. Without related certificates nothing says
 a replacement exists, and the check does not apply.
 
+**A new CO that corrects an error (IR 4(b)(ii))** is read as a replacement
+(kept, after reading the texts again). IR 4(b)(ii) lets an error be corrected
+by "issuing a new CO to replace the erroneous one" and says nothing more; the
+only text on a new CO that replaces another is IR 5(a), and the model's
+``replaces`` does not say on which ground the new CO was issued. The two
+readings of a correction roo could take differ thus, and roo takes the first:
+
+* *Read with IR 5(a)*: the erroneous CO is replaced, so it no longer gives
+  preference ("to replace" is to take its place: both may not be claimed);
+  the new CO keeps the erroneous CO's timing (IR 7 judges the first CO's issue
+  date, so a correction made weeks after shipment is not a late, unticked
+  retroactive issuance) and its validity (counted from the first CO's issue
+  date: today a ``warning`` only, see :mod:`roo.rules.ajcep.ocp_validity`).
+* *Read as a CO of its own*: IR 7 would judge the correction's own date, and
+  every correction issued more than three days after shipment without the
+  "Issued Retroactively" tick would be denied, which no text supports.
+
+What the first reading asks that IR 4(b)(ii) does not is that the new CO show
+the reference number and date of the CO it corrects (IR 5(a)'s
+``replacement-original-reference-missing`` and ``-date-missing``). roo cannot
+meet a correction that shows neither, since ``replaces`` is how it knows the
+CO is one; a correction that shows only the reference is held to IR 5(a).
+Which ground a replacement was issued on is a fact the model does not yet
+carry; until it does, this reading stands, and it is listed as a doubt for a
+legal reviewer.
+
 (b) **Certified true copy** (``certified_true_copy`` ticked: the words
 "CERTIFIED TRUE COPY" in box 12). It is made on the basis of the exporter's
 export documents, bears the date of issuance of the original CO (the copy's
