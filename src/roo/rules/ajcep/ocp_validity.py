@@ -31,6 +31,19 @@ validity; the Annex 4 text itself was not available to roo, and the period is
 marked unverified in the parameter data. The check is implemented once for
 AJCEP and JIEPA in :mod:`roo.rules.shared.validity`.
 
+**Why a CO presented late is denied although the period is unverified.** That
+a CO has a validity, and that it ends, is the texts' own: IR 5 speaks of a CO
+lost "before the expiration of its validity" and makes a replacement and a
+certified true copy valid only for the original's term, and IR 17(b) accepts a
+CO only subject to the OCP rule that sets that term. What roo has not read is
+the figure, not the rule. Twelve months from issuance is what Japan Customs,
+the importing customs of every AJCEP consignment into Japan, publishes for EPA
+certificates, and what JIEPA Art 41(6), Japan's parallel agreement with
+Indonesia, states. A warning would let an expired CO through wherever it is
+presented, a wrongful acceptance of the commonest kind; so the expired CO is
+denied, the period stays marked unverified, and a caller whose customs apply
+another period sets ``ajcep.co.validity_months`` in the context.
+
 Source: AJCEP Annex 4 (OCP), Rule 4(1) (as referred to by IR 17(b)); Implementing Regulations, Rule 5.
 """
 
