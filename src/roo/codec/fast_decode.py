@@ -24,7 +24,7 @@ backslash and without DEL holds printable ASCII in every string (JSON holds no r
 string, and only an escape could write another character), so it is converted by a second generated
 function that tests no string for control characters or lone surrogates; any other document is converted
 testing every string. And each object is built as an instance of a subclass that takes plain attribute
-stores and is then given its class (see :func:`_builder`): the same object the slot setters would build,
+stores and is then given its class (see :func:`roo.codec.fast_path.builder_of`): the same object the slot setters would build,
 for a fraction of their calls.
 
 A case's context is not mirrored: msgspec hands over its text, which the standard parser reads (and checks),
@@ -36,7 +36,6 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
-import keyword
 import re
 import types
 import typing
@@ -51,7 +50,7 @@ from .._json import BOM, DEFAULT_LIMITS, Limits, decode
 from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
 from .checks import FIELD_TEST_NAMES, FIELD_TESTS, check_certificate, numbered_once
-from .fast_path import _EXACT, FastStructure, decimal_lines
+from .fast_path import _EXACT, FastStructure, builder_of, decimal_lines
 from .hooks import parse_criterion, structure_decimal, text_problem
 
 #: The msgspec module, imported with the reader on first use (``import roo`` does not pay for it).
@@ -82,39 +81,6 @@ def _optional_inner(kind: Any) -> Any | None:
         if len(args) == 2 and type(None) in args:
             return next(arg for arg in args if arg is not type(None))
     return None
-
-
-def _builder(cls: type[Any]) -> type[Any] | None:
-    """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
-
-    An instance of it gets its slots by plain stores, which the interpreter specialises to a fraction of a
-    call of each slot's ``__set__`` (a frozen class's own ``__setattr__`` and ``__delattr__`` are replaced by
-    ``object``'s, both, or Python keeps its slow path), and then becomes an instance of ``cls`` by assignment
-    to ``__class__``, which Python allows between classes of one layout: the object is the one the slot
-    setters build. Only for a class whose subclassing runs no code (plain ``type``, no ``__init_subclass__``)
-    and whose fields are plain names; otherwise None, and the setters are used.
-    """
-    if type(cls) is not type or any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1]):
-        return None
-    if not all(field.name.isidentifier() and not keyword.iskeyword(field.name) for field in attrs.fields(cls)):
-        return None
-    builder: type[Any] = type(
-        f"{cls.__name__}Builder",
-        (cls,),
-        {
-            "__slots__": (),
-            "__init__": object.__init__,  # called bare, to make an empty instance (cheaper than object.__new__)
-            "__setattr__": object.__setattr__,
-            "__delattr__": object.__delattr__,
-            "__module__": __name__,
-        },
-    )
-    try:
-        probe: Any = builder()
-        probe.__class__ = cls
-    except TypeError:  # pragma: no cover - a layout Python will not convert: the slots are set one by one
-        return None
-    return builder
 
 
 class _Mirror:
@@ -244,7 +210,7 @@ class _Mirror:
         # The slots set as __init__ would set them (the class is settable: no validators nor converters).
         made = self.name("cls")
         self.namespace[made] = cls
-        builder = _builder(cls)
+        builder = builder_of(cls)
         if builder is not None:
             self.namespace[f"{made}_builder"] = builder
             lines.append(f"{indent}{var} = {made}_builder()")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import decimal
 import enum
+import keyword
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -70,6 +71,39 @@ def decimal_lines(var: str, indent: str, fallback: str, *, ascii_text: bool = Fa
         f"{indent}    {var} = {fallback}",
     ]
 
+def builder_of(cls: type[Any]) -> type[Any] | None:
+    """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
+
+    An instance of it gets its slots by plain stores, which the interpreter specialises to a fraction of a
+    call of each slot's ``__set__`` (a frozen class's own ``__setattr__`` and ``__delattr__`` are replaced by
+    ``object``'s, both, or Python keeps its slow path), and then becomes an instance of ``cls`` by assignment
+    to ``__class__``, which Python allows between classes of one layout: the object is the one the slot
+    setters build. Only for a class whose subclassing runs no code (plain ``type``, no ``__init_subclass__``)
+    and whose fields are plain names; otherwise None, and the setters are used.
+    """
+    if type(cls) is not type or any("__init_subclass__" in vars(base) for base in cls.__mro__[:-1]):
+        return None
+    if not all(field.name.isidentifier() and not keyword.iskeyword(field.name) for field in attrs.fields(cls)):
+        return None
+    builder: type[Any] = type(
+        f"{cls.__name__}Builder",
+        (cls,),
+        {
+            "__slots__": (),
+            "__init__": object.__init__,  # called bare, to make an empty instance (cheaper than object.__new__)
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__module__": __name__,
+        },
+    )
+    try:
+        probe: Any = builder()
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - a layout Python will not convert: the slots are set one by one
+        return None
+    return builder
+
+
 class FastStructure:
     """Generates the fast path's structure function of each attrs class, once, as specialised source.
 
@@ -81,10 +115,10 @@ class FastStructure:
     loop over an array (``Certificate.items``) are written inline into their
     parent's function; a dict that has every field is read by plain
     subscripts. Classes with neither validators nor converters get their slots
-    set directly by each slot's setter rather than through ``__init__``; the
-    result is the same value ``__init__`` would build. (Building each object as
-    a runtime subclass and re-classing it saved nothing measurable once the
-    rest of the loader got faster; docs/architecture.md has the figures.)
+    set directly rather than through ``__init__``: by plain stores into an
+    instance of a subclass that is then given the class (:func:`builder_of`),
+    else by each slot's setter; the result is the same value ``__init__`` would
+    build (docs/architecture.md has the figures).
     The fast path never accepts what the detailed converter refuses: any
     exception it raises only sends :func:`structure` to the detailed
     converter, which then reports every problem with its path.
@@ -200,7 +234,13 @@ class FastStructure:
             else:
                 lines.append(f"{indent}    else:")
             lines.append(f"{indent}        {name} = {name}_hook({name}, {name}_type)")
-        if self.settable(cls):
+        builder = builder_of(cls) if self.settable(cls) else None
+        if builder is not None:
+            namespace[f"{prefix}builder"] = builder
+            lines.append(f"{indent}{var} = {prefix}builder()")
+            lines.extend(f"{indent}{var}.{field.name} = {name}" for field, name in zip(fields, names, strict=True))
+            lines.append(f"{indent}{var}.__class__ = {prefix}cls")
+        elif self.settable(cls):
             lines.append(f"{indent}{var} = new({prefix}cls)")
             for field, name in zip(fields, names, strict=True):
                 namespace[f"{name}_set"] = cls.__dict__[field.name].__set__
