@@ -808,3 +808,62 @@ def test_back_to_back_naming_no_original_is_not_evaluated_naming_the_reference()
     evaluation = roo.evaluate(co, on=co.issue_date)
     assert evaluation.status is not roo.Status.REJECTED
     assert "back-to-back-original-missing" in [f.code for f in evaluation.findings]
+
+
+def _replacement_of_the_original(issued: str, exporting_party: str = "ID") -> roo.Certificate:
+    """A CO replacing ORIGINAL (IR 5(a)): from its exporting Party, naming its reference, under a new number."""
+    return certificate(
+        reference_number="ID/2024/AJ/000900",
+        exporting_party=exporting_party,
+        importing_party="SG",
+        issue_date=issued,
+        replaces={"reference_number": ORIGINAL_REFERENCE, "issue_date": "2024-03-01"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("replaced_on", "expected"),
+    [
+        pytest.param(
+            "2024-03-31",
+            (Outcome.FAILED, [("back-to-back-original-replaced", ERROR, None)]),
+            id="replaced-the-day-before-the-back-to-back-co",
+        ),
+        pytest.param(
+            "2024-04-01",
+            (Outcome.PASSED, [("back-to-back-original-replaced-same-day", WARNING, None)]),
+            id="replaced-the-same-day",
+        ),
+        pytest.param(
+            "2024-04-02",
+            (Outcome.PASSED, [("back-to-back-original-replaced-later", WARNING, None)]),
+            id="replaced-the-day-after",
+        ),
+    ],
+)
+def test_an_original_already_replaced_is_no_valid_original(replaced_on: str, expected: Seen) -> None:
+    """IR 5(a): once a new CO is issued "the original CO will be invalidated"; a back-to-back CO is issued on the
+    basis of a valid original (OCP Rule 3(4)(a)). Before, nothing checked it (the back-to-back CO was accepted)."""
+    ctx = Context(related_certificates=(ORIGINAL, _replacement_of_the_original(replaced_on)))
+    assert expected == seen(ir09.check_original_reference(back_to_back(), ctx))
+
+
+def test_a_replacement_is_found_from_the_reference_alone() -> None:
+    """Without the original in the context, the reference's exporting Party and number find its replacement."""
+    ctx = Context(related_certificates=(_replacement_of_the_original("2024-03-31"),))
+    codes = [f.code for f in ir09.check_original_reference(back_to_back(), ctx).findings]
+    assert "back-to-back-original-replaced" in codes
+
+
+def test_a_co_of_another_party_with_the_original_number_replaces_nothing() -> None:
+    """IR 5(a) speaks of the new CO of the same issuing Party: a Thai CO naming the same number is not it."""
+    ctx = Context(related_certificates=(ORIGINAL, _replacement_of_the_original("2024-03-31", exporting_party="TH")))
+    assert (Outcome.PASSED, []) == seen(ir09.check_original_reference(back_to_back(), ctx))
+
+
+def test_an_original_replaced_before_denies_every_item_through_evaluate() -> None:
+    """Through roo.evaluate: the back-to-back CO resting on an invalidated original gives no preference."""
+    related = (ORIGINAL, _replacement_of_the_original("2024-03-31"))
+    evaluation = roo.evaluate(back_to_back(), on=date(2024, 4, 10), related_certificates=related)
+    assert "back-to-back-original-replaced" in {f.code for f in evaluation.findings}
+    assert () == evaluation.granted

@@ -44,6 +44,17 @@ roo checks:
   When neither gives that date, whether the original was valid cannot be
   told: the check is not evaluated (``certificate.original_certificate.issue_date``),
   never passed.
+  **An original already replaced.** IR 5(a) invalidates a CO once a new CO
+  replaces it, and a back-to-back CO rests on a *valid* original (OCP Rule
+  3(4)(a)). When ``related_certificates`` hold a replacement of the original
+  (from the original's exporting Party, naming its reference number in
+  ``replaces``), the earliest one decides: issued before the back-to-back CO,
+  the original was invalid when the back-to-back CO rested on it (a
+  certificate error, ``back-to-back-original-replaced``); issued the same
+  day, the dates do not say which came first (a ``warning``); issued later,
+  the original was valid then, and the ``warning`` asks customs to verify
+  that the same goods are not claimed twice. Without related certificates
+  nothing says a replacement exists, and nothing is reported.
   Details of the reference that disagree with the original in the context are
   a ``warning``. The back-to-back CO is issued by the intermediate Party, the
   one the original CO was issued for: when the original in the context names
@@ -123,6 +134,7 @@ from ...rule_kit import (
     not_evaluated,
 )
 from ..shared import back_to_back
+from ..shared.back_to_back import reference_key
 from ..shared.retroactive import first_issue_date
 from .ir08_accumulation_evidence import AJCEP_PARTIES
 from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
@@ -130,6 +142,8 @@ from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 RULE: Final = "AJCEP/IR/9"
 RULE_OCP: Final = "AJCEP/OCP/3(4)"
 RULE_FORM: Final = "AJCEP/FORM/8"
+#: A replacement invalidates the CO it replaces (IR 5(a)): an original replaced is no valid original (OCP 3(4)(a)).
+RULE_REPLACED: Final = "AJCEP/IR/5(a)"
 
 VALIDITY_MONTHS: Final = "ajcep.co.validity_months"
 
@@ -205,6 +219,30 @@ ISSUER_NOT_INTERMEDIATE = FindingSpec(
     "The back-to-back CO is issued in {exporting_party}, but the original CO '{original_reference}' was issued for "
     "goods imported into {original_importing_party}; a back-to-back CO is issued by the intermediate Party, so "
     "customs may verify the route of the goods.",
+)
+ORIGINAL_REPLACED = FindingSpec(
+    "back-to-back-original-replaced",
+    RULE_REPLACED,
+    Severity.ERROR,
+    "The original CO '{original_reference}' was replaced by the CO '{replacement_reference}' issued on "
+    "{replacement_issue_date}, before this back-to-back CO was issued on {issue_date}; a CO for which a new CO has "
+    "been issued is invalidated, so it was no valid original to rest on.",
+)
+ORIGINAL_REPLACED_SAME_DAY = FindingSpec(
+    "back-to-back-original-replaced-same-day",
+    RULE_REPLACED,
+    Severity.WARNING,
+    "The original CO '{original_reference}' was replaced by the CO '{replacement_reference}' issued on "
+    "{replacement_issue_date}, the day this back-to-back CO was issued; the dates do not say which came first, so "
+    "customs may verify that the original was still valid.",
+)
+ORIGINAL_REPLACED_LATER = FindingSpec(
+    "back-to-back-original-replaced-later",
+    RULE_REPLACED,
+    Severity.WARNING,
+    "The original CO '{original_reference}' was replaced by the CO '{replacement_reference}' issued on "
+    "{replacement_issue_date}, after this back-to-back CO was issued on {issue_date}; the original was valid then, "
+    "so customs may verify that preference is not claimed twice for the same goods.",
 )
 BOX_NOT_TICKED = FindingSpec(
     "back-to-back-box-not-ticked",
@@ -340,6 +378,48 @@ def _details_differ(
     )
 
 
+def _replaced_findings(
+    co: Certificate, ctx: Context, reference: CertificateReference, original: Certificate | None
+) -> list[Finding]:
+    """What the replacements of the original in ``related_certificates`` say of it when ``co`` was issued.
+
+    A replacement is a related CO from the original's exporting Party naming the original's reference number in
+    ``replaces`` (IR 5(a)), under a reference number of its own. The earliest counts: issued before ``co``, the
+    original was invalidated before ``co`` rested on it (an error); the same day, the order is unknown (a
+    warning); later, the original was valid then (a warning: the same goods may be claimed twice). The
+    original's exporting Party is the one in the context, else the one the reference states; without either,
+    roo does not match replacements across Parties.
+    """
+    wanted = reference_key(reference.reference_number)
+    party = original.exporting_party if original is not None else reference.exporting_party
+    if wanted is None or party is None or not ctx.related_certificates:
+        return []
+    replacements = [
+        related
+        for related in ctx.related_certificates
+        if related is not co
+        and related is not original
+        and related.replaces is not None
+        and related.exporting_party == party
+        and reference_key(related.replaces.reference_number) == wanted
+        and reference_key(related.reference_number) != wanted
+    ]
+    if not replacements:
+        return []
+    first = min(replacements, key=lambda replacement: replacement.issue_date)
+    facts = {
+        "original_reference": reference.reference_number,
+        "replacement_reference": first.reference_number,
+        "replacement_issue_date": first.issue_date,
+        "issue_date": co.issue_date,
+    }
+    if first.issue_date < co.issue_date:
+        return [ORIGINAL_REPLACED(None, **facts)]
+    if first.issue_date == co.issue_date:
+        return [ORIGINAL_REPLACED_SAME_DAY(None, **facts)]
+    return [ORIGINAL_REPLACED_LATER(None, **facts)]
+
+
 def _original_in_force(original: Certificate, ctx: Context, shown: str) -> list[Finding]:
     """An error (a warning on an unconfirmed date) when the original predates the Agreement for its exporting Party."""
     found = entry_into_force(original.exporting_party, ctx, original.issue_date)
@@ -407,6 +487,7 @@ def _check_original_reference(co: Certificate, ctx: Context) -> Result:
             )
         )
         return judged(*findings)
+    findings.extend(_replaced_findings(co, ctx, reference, original))
     # An original that is itself a replacement is valid only during the validity of the CO it replaces (IR 5(a)).
     valid_from = original_issue_date
     if original is not None and original.replaces is not None:
@@ -724,6 +805,9 @@ CERTIFICATE_RULES: Final = (
             ORIGINAL_NOT_FROM_PARTY,
             ORIGINAL_BEFORE_ENTRY_INTO_FORCE,
             ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED,
+            ORIGINAL_REPLACED,
+            ORIGINAL_REPLACED_SAME_DAY,
+            ORIGINAL_REPLACED_LATER,
         ),
     ),
 )
