@@ -471,3 +471,29 @@ def test_a_remembered_conclusion_serves_only_the_same_results() -> None:
     cold = roo.evaluate(defective, on=date(2024, 3, 20))
     assert (warm, warm.to_dict(), warm.checks) == (cold, cold.to_dict(), cold.checks)
     assert [v.preference for v in warm.items] == [Preference.GRANTED, Preference.DENIED, Preference.GRANTED]
+
+
+def test_the_written_out_plan_runs_each_kind_of_rule_as_a_loop_over_the_rules_would() -> None:
+    """Each rule's check, precheck and crash give the evaluation a rule-by-rule reading gives (AJCEP IR 3(j)):
+    a precheck's shared result stands for every item; a precheck that crashes, or gives findings, leaves the
+    items to the check; a crashing certificate rule withholds preference from every item."""
+    item_rule_checked = ItemRule("AJCEP/IR/12", "checked", _item_error_on_three, (ITEM_ERROR,))
+    crashing_precheck = attrs.evolve(item_rule_checked, title="crashing precheck", precheck=_crash)
+    noting_precheck = attrs.evolve(
+        item_rule_checked, title="noting precheck", precheck=lambda co, ctx: passed(CERTIFICATE_WARNING(None))
+    )
+    shared_precheck = ItemRule("AJCEP/IR/12", "shared", _crash_on_item_two, precheck=lambda co, ctx: NOT_APPLICABLE)
+    certificate_rule = CertificateRule("AJCEP/IR/3(c)", "certificate", lambda co, ctx: PASSED)
+    evaluation = _run(certificate_rule, crashing_precheck, noting_precheck, shared_precheck, item_rule_checked)
+    lines = [(c.rule, c.title, c.item, c.outcome) for c in evaluation.checks]
+    assert lines == [
+        ("AJCEP/IR/3(c)", "certificate", None, Outcome.PASSED),
+        *[("AJCEP/IR/12", "crashing precheck", n, Outcome.FAILED if n == 3 else Outcome.PASSED) for n in (1, 2, 3)],
+        *[("AJCEP/IR/12", "noting precheck", n, Outcome.FAILED if n == 3 else Outcome.PASSED) for n in (1, 2, 3)],
+        *[("AJCEP/IR/12", "shared", n, Outcome.NOT_APPLICABLE) for n in (1, 2, 3)],
+        *[("AJCEP/IR/12", "checked", n, Outcome.FAILED if n == 3 else Outcome.PASSED) for n in (1, 2, 3)],
+    ]
+    assert [v.preference for v in evaluation.items] == [Preference.GRANTED, Preference.GRANTED, Preference.DENIED]
+    crashed = _run(CertificateRule("AJCEP/IR/3(c)", "buggy", _crash), shared_precheck)
+    assert [f.code for f in crashed.findings] == [engine.RULE_CRASHED_CODE]
+    assert {v.preference for v in crashed.items} == {Preference.DENIED}

@@ -19,10 +19,11 @@ incomplete: its position is listed in
 :attr:`~roo.evaluation.Evaluation.unverified_at`. Under a waiver only the
 checks whose denial the waiver keeps (the rules of origin) count.
 
-The loop is the hot path of :func:`roo.evaluate` (rules x items), so it does
-nothing per run that can be done once: one ``isinstance`` per rule, the
-rule's attributes read once, enum members bound to module constants. It only
-collects what each rule concluded; what follows from that (findings, verdicts,
+Running the rules is the hot path of :func:`roo.evaluate` (rules x items), so
+it does nothing per run that can be done once: each list of rules is written
+out as one function, rule after rule (see :func:`_collector`), enum members
+are bound to module constants. That function only collects what each rule
+concluded; what follows from that (findings, verdicts,
 completeness, trace) is worked out afterwards and remembered by the identity
 of the rules' results, which are mostly shared (see :func:`_concluded`). The
 trace is recorded as each rule concluded (one entry per rule) and its lines
@@ -42,7 +43,7 @@ full memos).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final, Generic, TypeAlias, TypeVar, final
 
 from ._frozen import FrozenMap
@@ -65,11 +66,8 @@ from .evaluation import (
 from .locale import N_
 from .model.certificate import Certificate, Item
 from .rule_kit import (
-    CertificateCheck,
-    CertificatePrecheck,
     CertificateRule,
     ItemCheck,
-    ItemRule,
     Result,
     Rule,
     render,
@@ -123,40 +121,10 @@ _NOT_EVALUATED_FINDINGS: Final[_Memo[tuple[str, str, int | None, tuple[str, ...]
 def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
     plan = _plan_of(rules)
-    items = co.items
     # What each rule concluded, in order: its Result (a certificate rule, or an item rule that gave every item
-    # the same result without findings) or its list of results item by item.
-    entries: list[Result | list[Result]] = []
-    add_entry = entries.append
-    item_by_item = False  # whether some rule's entry is its list of results item by item
-    for rule, certificate_check, item_check, precheck in plan.calls:
-        if certificate_check is not None:
-            try:
-                add_entry(certificate_check(co, ctx))
-            except Exception as error:  # noqa: BLE001 - a rule bug must not escape evaluate() nor grant
-                add_entry(_crashed(rule, None, error))
-            continue
-        if precheck is not None:
-            try:
-                shared = precheck(co, ctx)
-            except Exception:  # noqa: BLE001 - the item-by-item checks below then report any problem
-                shared = None
-            if shared is not None and not shared.findings:
-                add_entry(shared)
-                continue
-        assert item_check is not None
-        try:  # rules are pure: after a crash, running them again item by item is safe
-            results = [item_check(item, co, ctx) for item in items]
-        except Exception:  # noqa: BLE001 - isolated item by item just below
-            results = [_checked(item_check, rule, item, co, ctx) for item in items]
-        # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one
-        # not_evaluated(...)): then the rule's entry is that result, as after a precheck.
-        first = results[0] if results else None
-        if first is not None and not first.findings and all([result is first for result in results]):
-            add_entry(first)
-        else:
-            add_entry(results)
-            item_by_item = True
+    # the same result without findings) or its list of results item by item; and whether there is such a list.
+    entries, item_by_item = plan.collect(co, ctx)
+    items = co.items
     numbers = tuple([item.number for item in items])
     findings, status, verdicts, unverified_at, trace = _concluded(plan, numbers, entries, item_by_item)
     return make_evaluation(
@@ -276,35 +244,94 @@ def _conclude(plan: _Plan, numbers: tuple[int, ...], entries: list[Result | list
 class _Plan:
     """How :func:`run` goes through a list of rules, worked out once per list rather than once per certificate.
 
-    ``calls`` holds, per rule in order, the rule, its check if it is a certificate rule (else None), its check
-    if it is an item rule (else None) and its precheck (None if it has none). ``steps`` holds what
+    ``collect`` runs the rules on a certificate (see :func:`_collector`). ``steps`` holds, per rule, what
     :func:`_conclude` reads of each: whether it is a certificate rule, its citation and title, and the codes of
     the ``error`` findings declared by the rules of that citation and title (what makes a check of it not
     made count against completeness).
     """
 
-    __slots__ = ("calls", "rules", "steps")
+    __slots__ = ("collect", "rules", "steps")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         denying = _denying_codes(rules)
-        self.calls: tuple[_Call, ...] = tuple(
-            (
-                rule,
-                rule.check if isinstance(rule, CertificateRule) else None,
-                rule.check if isinstance(rule, ItemRule) else None,
-                rule.precheck if isinstance(rule, ItemRule) else None,
-            )
-            for rule in rules
-        )
+        self.collect = _collector(rules)
         self.steps: tuple[_Step, ...] = tuple(
             (isinstance(rule, CertificateRule), rule.citation, rule.title, denying[(rule.citation, rule.title)])
             for rule in rules
         )
 
 
-#: One rule as :func:`run` calls it: the rule, its certificate or item check, and its precheck.
-_Call: TypeAlias = "tuple[Rule, CertificateCheck | None, ItemCheck | None, CertificatePrecheck | None]"
+#: What :attr:`_Plan.collect` gives: each rule's entry (its result, or its results item by item), and whether
+#: some entry is such a list.
+_Collected: TypeAlias = "tuple[list[Result | list[Result]], bool]"
+
+
+def _collector(rules: tuple[Rule, ...]) -> Callable[[Certificate, Context], _Collected]:
+    """A function that runs ``rules`` in order on a certificate in a context and gives what each concluded.
+
+    It is written out rule by rule from the three templates below and compiled once per plan: a loop over
+    the rules spent more on its own bookkeeping (unpacking each step, testing its kind) than most rules
+    spend on their check. The source holds nothing but the templates and the rules' positions; the rules
+    and their checks are names in the function's namespace. Each step does what a loop's iteration did:
+    a certificate rule's result, or its crash, is its entry; an item rule's precheck result without
+    findings is its entry (a precheck that fails leaves the items to the check); otherwise
+    :func:`_item_results` runs the check item by item.
+    """
+    lines = ["def collect(co, ctx):", "    entries = []", "    add = entries.append", "    item_by_item = False"]
+    namespace: dict[str, object] = {"crashed": _crashed, "item_results": _item_results}
+    for index, rule in enumerate(rules):
+        namespace[f"rule_{index}"] = rule
+        namespace[f"check_{index}"] = rule.check
+        if isinstance(rule, CertificateRule):
+            template = _CERTIFICATE_STEP
+        elif rule.precheck is not None:
+            namespace[f"precheck_{index}"] = rule.precheck
+            template = _PRECHECKED_ITEM_STEP
+        else:
+            template = _ITEM_STEP
+        lines.append(template.format(index=index))
+    lines.append("    return entries, item_by_item")
+    exec(compile("\n".join(lines), f"<roo.engine: {len(rules)} rules>", "exec"), namespace)  # noqa: S102
+    collect: Callable[[Certificate, Context], _Collected] = namespace["collect"]  # type: ignore[assignment]
+    return collect
+
+
+_CERTIFICATE_STEP: Final = """\
+    try:
+        add(check_{index}(co, ctx))
+    except Exception as error:  # a rule bug must not escape evaluate() nor grant
+        add(crashed(rule_{index}, None, error))"""
+_ITEM_STEP: Final = """\
+    results = item_results(rule_{index}, check_{index}, co, ctx)
+    add(results)
+    if results.__class__ is list:
+        item_by_item = True"""
+_PRECHECKED_ITEM_STEP: Final = """\
+    try:
+        shared = precheck_{index}(co, ctx)
+    except Exception:  # the item-by-item checks then report any problem
+        shared = None
+    if shared is not None and not shared.findings:
+        add(shared)
+    else:
+""" + "\n".join("    " + line for line in _ITEM_STEP.splitlines())
+
+
+def _item_results(rule: Rule, check: ItemCheck, co: Certificate, ctx: Context) -> Result | list[Result]:
+    """An item rule's results item by item, or the one result it gave every item when that has no findings."""
+    items = co.items
+    try:  # rules are pure: after a crash, running them again item by item is safe
+        results = [check(item, co, ctx) for item in items]
+    except Exception:  # noqa: BLE001 - isolated item by item just below
+        results = [_checked(check, rule, item, co, ctx) for item in items]
+    # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one not_evaluated(...)):
+    # then the rule's entry is that result, as after a precheck.
+    first = results[0] if results else None
+    if first is not None and not first.findings and all([result is first for result in results]):
+        return first
+    return results
+
 #: One rule as :func:`_conclude` reads its result: whether it is a certificate rule, its citation and title,
 #: and its denying codes.
 _Step: TypeAlias = "tuple[bool, str, str, frozenset[str]]"
