@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from benchmarks import documents as bench_documents
 from roo.batch import evaluate_partition
 from roo.cli.evaluate import LineEvaluator
 from roo.codec import fast_decode
+from roo.codec.checks import FIELD_TEST_NAMES, FIELD_TESTS
 from roo.strategies import certificates, contexts
 from tests.builders import certificate_data
 
@@ -420,3 +422,13 @@ def test_repeated_item_numbers_and_keys_read_the_same_both_ways() -> None:
         assert repeated != text
         assert fast_decode.read_certificate(repeated) is None
         assert_same_everywhere(repeated)
+
+
+def test_a_watched_fields_default_is_never_suspect() -> None:
+    """The reader tests a field only when the document gives it: the model's defaults must pass every test."""
+    for (cls, name), test in FIELD_TESTS.items():
+        field = attrs.fields_dict(cls)[name]
+        if field.default is attrs.NOTHING or field.default is None:
+            continue
+        default = field.default.factory() if isinstance(field.default, attrs.Factory) else field.default  # type: ignore[arg-type]
+        assert not eval(test.format(value="value"), dict(FIELD_TEST_NAMES), {"value": default}), (cls, name)  # noqa: S307
