@@ -148,7 +148,6 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "origin-criterion-unreadable": 8,
         "origin-criterion-partly-unrecognised": 8,
         "rvc-below-general-rule": 8,
-        "rvc-below-general-rule-psr-unknown": 8,
         "rvc-below-product-specific-rule": 8,
         "de-minimis-without-ctc": 8,
         "accumulation-document-reference-missing": 8,

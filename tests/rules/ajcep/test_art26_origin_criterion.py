@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import attrs
 import pytest
 
 import roo
@@ -28,23 +27,8 @@ def criterion_findings(evaluation: roo.Evaluation) -> Seen:
     return [(f.code, f.severity, f.item) for f in evaluation.findings if f.code in CODES]
 
 
-#: A table of product-specific rules with no row for the test item (chapter 18 only): the general rule governs it.
-NO_RULE_FOR_THE_ITEM = roo.origin.load_psr(
-    {"format": "roo.psr/1", "scheme": "AJCEP", "source": "test rows", "rows": [{"hs": "1806.10", "rule": "CTH"}]}
-)
-
-
-def evaluate_box8(
-    text: str, ctx: roo.Context | None = None, *, psr_known: bool = True, **changes: object
-) -> roo.Evaluation:
-    """Evaluate a clean CO whose single item claims ``text`` in box 8.
-
-    With ``psr_known`` (the default) the context's table says no product-specific rule covers the item, so the
-    general rule of Art 26.1 governs it; without, the context has no table (Art 26.2 may then apply instead).
-    """
-    ctx = ctx if ctx is not None else roo.Context()
-    if psr_known and ctx.product_rules is None:
-        ctx = attrs.evolve(ctx, product_rules=NO_RULE_FOR_THE_ITEM)
+def evaluate_box8(text: str, ctx: roo.Context | None = None, **changes: object) -> roo.Evaluation:
+    """Evaluate a clean CO whose single item claims ``text`` in box 8."""
     return roo.evaluate(certificate(items=[item_data(1, origin_criterion=text)], **changes), ctx)
 
 
@@ -224,7 +208,7 @@ def test_rvc_below_names_the_percentage_and_threshold() -> None:
 def test_rvc_below_denies_only_its_item() -> None:
     """A low RVC on one item leaves the others granted (IR 3(j))."""
     items = [item_data(1, origin_criterion="RVC 45%"), item_data(2, origin_criterion="RVC 30%")]
-    evaluation = roo.evaluate(certificate(items=items), product_rules=NO_RULE_FOR_THE_ITEM)
+    evaluation = roo.evaluate(certificate(items=items))
     assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
 
 
@@ -358,40 +342,3 @@ def test_the_product_specific_finding_names_the_rule() -> None:
     assert ("AJCEP/ART/26(3)", Decimal("45"), "CTH or RVC 45") == (
         finding.rule, finding.facts["threshold"], finding.facts["rule"]
     )
-
-
-# --- Art 26.2: without a table, which rule governs the good is unknown -------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("RVC 40%", [], id="40-meets-the-general-rule-whatever-governs"),
-        pytest.param("RVC 39.99%", [("rvc-below-general-rule-psr-unknown", WARNING, 1)], id="just-below-40"),
-        pytest.param("RVC 35%, ACU", [("rvc-below-general-rule-psr-unknown", WARNING, 1)], id="rvc-alone-with-acu"),
-        pytest.param("RVC 35%, CTH", [("rvc-below-general-rule", WARNING, 1)], id="beside-cth-warns-as-before"),
-    ],
-)
-def test_rvc_below_40_without_a_table_is_not_evaluated(text: str, expected: Seen) -> None:
-    """Art 26.2: "notwithstanding paragraph 1", a good subject to a product-specific rule of Annex 2 qualifies by
-    meeting it, and Art 26.3 then requires the rule's own percentage. Annex 2 is in no text roo reads, so
-    without the caller's table an RVC claimed alone below the general rule's 40 % is not evaluated, naming the
-    table, with a warning (before, the item was denied)."""
-    evaluation = evaluate_box8(text, psr_known=False)
-    assert expected == criterion_findings(evaluation)
-    if expected and expected[0][0] == "rvc-below-general-rule-psr-unknown":
-        check = next(c for c in evaluation.checks if c.title == RVC_TITLE)
-        assert (roo.Outcome.NOT_EVALUATED, ("context.product_rules",)) == (check.outcome, check.needed)
-        assert () == evaluation.denied
-
-
-def test_a_table_with_two_rows_for_the_item_leaves_it_unknown() -> None:
-    """A table that gives the subheading two rows does not say which governs: roo does not guess."""
-    table = _table(_row("CTH or RVC 40"), _row("CC"))
-    found = criterion_findings(evaluate_box8("RVC 35%", roo.Context(on=date(2024, 3, 20), product_rules=table)))
-    assert [("rvc-below-general-rule-psr-unknown", WARNING, 1)] == found
-
-
-RVC_TITLE = next(
-    rule.title for rule in art26_origin_criterion.RULES if rule.check is art26_origin_criterion.check_rvc_threshold
-)

@@ -171,9 +171,7 @@ def test_waiver_keeps_the_denial_of_goods_not_originating() -> None:
     """Art 26: an RVC below the general rule's 40 % on item 2 denies item 2 even under the waiver; item 1 keeps
     preference (IR 3(j)), so the status counts the grants: partially accepted, not ``not_required``."""
     co = certificate(items=[item_data(1), item_data(2, origin_criterion="RVC 39%")])
-    # The context's table has no row for the goods: the general rule of Art 26.1 governs them (Art 26.2).
-    no_rule = {"format": "roo.psr/1", "scheme": "AJCEP", "source": "test rows", "rows": [{"hs": "1806.10", "rule": "CTH"}]}
-    evaluation = _waived(co, product_rules=no_rule)
+    evaluation = _waived(co)
     assert (roo.Status.PARTIALLY_ACCEPTED, (1,), (2,)) == (evaluation.status, evaluation.granted, evaluation.denied)
 
 

@@ -15,31 +15,15 @@ customs to look at, not a denial.
 Under the general rule a good is originating if its regional value content
 is not less than 40 per cent, or if it meets a change in tariff heading; the
 exporter chooses which. An RVC claim printed with a percentage below that
-threshold therefore does not show an originating good under that rule. Box 8
-does not say whether an RVC claim rests on the general rule or on a
-product-specific rule that may set another percentage; roo measures a
-printed RVC against the general rule, and decides with it only where the
-context's table says no product-specific rule governs the good (below). When the same box also claims another criterion
+threshold therefore does not show an originating good. Box 8 does not say
+whether an RVC claim rests on the general rule or on a product-specific rule
+that may set another percentage, and roo's certificate evaluation has no
+table of product-specific rules; roo therefore measures a printed RVC
+against the general rule. When the same box also claims another criterion
 (``RVC 35%, CTH``) the item's origin does not rest on the RVC alone, so the
 low percentage is a warning rather than a denial. The threshold is the dated
 parameter ``ajcep.general_rule.rvc_percent``, taken as in force on the CO's
 issue date.
-
-**Which rule governs the good** (read again: Art 26.2). A good subject to a
-product-specific rule of Annex 2 qualifies by meeting that rule
-"notwithstanding paragraph 1", and an RVC rule then requires "the percentage
-specified by the rule for the good" (Art 26.3). Annex 2 is not in any text roo
-reads, so without the caller's table roo cannot tell whether the general
-rule's 40 per cent governs the good, nor whether a rule for it sets a lower
-figure. An RVC claimed alone below 40 per cent is therefore not evaluated
-when the context has no AJCEP table (or its table has more than one row for
-the subheading, or the item's code is not a six-digit subheading), naming
-``context.product_rules``, with the warning ``rvc-below-general-rule-psr-unknown``:
-never accepted as if checked, never denied on a threshold that may not apply.
-With a table that has no row for the subheading, the good is subject to no
-product-specific rule and the general rule decides: ``rvc-below-general-rule``
-denies the item, as does a row without an RVC route (its rule then asks for
-something else than the RVC claimed).
 
 When the context carries the caller's AJCEP product-specific rule table
 (``product_rules``) and it has exactly one row for the item's subheading,
@@ -69,7 +53,7 @@ from __future__ import annotations
 from typing import Final
 
 from ...context import Context
-from ...evaluation import Outcome, Severity
+from ...evaluation import Severity
 from ...model.certificate import Certificate, Item, Scheme
 from ...model.criterion import CriterionKind
 from ...model.hs import is_six_digit_subheading
@@ -130,14 +114,6 @@ RVC_BELOW_PRODUCT_SPECIFIC_RULE = FindingSpec(
     "rule for {hs_code} ('{rule}', row {row} of the context's table) requires.",
     cases=(_ALSO_ANOTHER_CRITERION,),
 )
-RVC_BELOW_GENERAL_RULE_PSR_UNKNOWN = FindingSpec(
-    "rvc-below-general-rule-psr-unknown",
-    RULE,
-    Severity.WARNING,
-    "Box 8 claims a regional value content of {rvc_percent}%, below the {threshold}% the general rule requires; "
-    "a product-specific rule of Annex 2 may govern the good instead (Art 26.2), and without a table of those "
-    "rules roo cannot tell which applies, so customs may verify.",
-)
 DE_MINIMIS_WITHOUT_CTC = FindingSpec(
     "de-minimis-without-ctc",
     "AJCEP/ART/28",
@@ -162,16 +138,15 @@ def check_criterion_readable(item: Item, co: Certificate, ctx: Context) -> Resul
 
 
 def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
-    """A printed RVC percentage reaches the threshold of the rule that governs the good (Art 26.1-26.3)."""
+    """A printed RVC percentage reaches the general rule's threshold (Art 26.1)."""
     criterion = item.origin_criterion
     percent = criterion.rvc_percent
     if criterion.problem is not None or percent is None:
         return NOT_APPLICABLE
     # The product-specific rule for the item, when the context's table gives one with an RVC route, replaces
-    # the general rule (Art 26.2) and sets the percentage (Art 26.3). A table without a row for the item leaves
-    # the general rule; no usable table leaves unknown which rule governs the good.
-    rows = _product_rows(item, ctx)
-    row = rows[0] if rows is not None and len(rows) == 1 and _has_rvc_route(rows[0]) else None
+    # the general rule (Art 26.2) and sets the percentage (Art 26.3). Otherwise the general rule's threshold
+    # applies: box 8 does not say under which rule the claim is made.
+    row = _product_rule(item, co, ctx)
     spec = RVC_BELOW_GENERAL_RULE
     facts: dict[str, object] = {}
     if row is not None:
@@ -195,28 +170,20 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     if others:
         # The item is also claimed under another criterion, so its origin does not rest on this RVC.
         return passed(spec.with_severity(Severity.WARNING, item.number, **facts))
-    if row is None and (rows is None or len(rows) > 1):
-        # Whether Annex 2 governs the good (and with which percentage) is the fact roo lacks: not evaluated.
-        finding = RVC_BELOW_GENERAL_RULE_PSR_UNKNOWN(item.number, **facts)
-        return Result(Outcome.NOT_EVALUATED, (finding,), (PRODUCT_RULES_NEEDED,))
     return failed(spec(item.number, **facts))
 
 
-#: What the RVC check needs when it cannot tell whether a product-specific rule governs the good.
-PRODUCT_RULES_NEEDED: Final = "context.product_rules"
-
-
-def _product_rows(item: Item, ctx: Context) -> tuple[ProductRule, ...] | None:
-    """The rows of the context's AJCEP product-specific rule table for the item; None without a usable table."""
+def _product_rule(item: Item, co: Certificate, ctx: Context) -> ProductRule | None:
+    """The one row of the context's AJCEP product-specific rule table for the item, if it offers an RVC route."""
     table = ctx.product_rules
     if table is None or table.scheme is not Scheme.AJCEP or not is_six_digit_subheading(item.hs_code):
         return None
-    return tuple(table.lookup(item.hs_code))
-
-
-def _has_rvc_route(row: ProductRule) -> bool:
-    """Whether the row offers an RVC requirement with a percentage among its alternatives."""
-    return any(r.kind is RequirementKind.RVC and r.percent is not None for a in row.alternatives for r in a)
+    rows = table.lookup(item.hs_code)
+    if len(rows) != 1:
+        return None  # no row (the general rule applies) or an ambiguous table (roo does not guess)
+    row = rows[0]
+    has_rvc = any(r.kind is RequirementKind.RVC and r.percent is not None for a in row.alternatives for r in a)
+    return row if has_rvc else None
 
 
 def no_rvc_claim(co: Certificate, ctx: Context) -> Result | None:
@@ -245,7 +212,7 @@ RULES: Final = (
         RULE,
         "printed RVC not less than the threshold of the rule for the good",
         check_rvc_threshold,
-        (RVC_BELOW_GENERAL_RULE, RVC_BELOW_PRODUCT_SPECIFIC_RULE, RVC_BELOW_GENERAL_RULE_PSR_UNKNOWN),
+        (RVC_BELOW_GENERAL_RULE, RVC_BELOW_PRODUCT_SPECIFIC_RULE),
         precheck=no_rvc_claim,
     ),
     ItemRule(
