@@ -13,6 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import roo
+from roo import _json, codec
+from roo._json import BOM
+from roo.codec import loading
+from roo.codec.converters import FAST_GENERATOR
 from roo.strategies import certificates
 
 #: Every test here runs on both paths of JSON text: roo[fast]'s msgspec reader and the standard one.
@@ -126,3 +130,185 @@ def test_a_repeated_key_beside_another_fault_is_an_error_not_a_traceback(text: s
     with pytest.raises(roo.InvalidCertificate) as raised:
         roo.loads(text)
     assert [str(problem) for problem in raised.value.problems] == [message]
+
+
+# The standard path's shortcut (roo.codec.loading.read_certificate_text): the text parsed without the pairs
+# hook, and a key given twice detected by counting keys against colons. Each edge below must give what the
+# pairs-hook parse and the usual loading give: the same certificate, or the same problems with the same paths
+# and wording.
+
+
+def _outcome(read: Any, text: str | bytes) -> Any:
+    """What ``read(text)`` gives: the certificate, or the problems (path, wording, value) and the count omitted."""
+    try:
+        return read(text)
+    except roo.InvalidCertificate as error:
+        return ("invalid", error.problems, error.omitted, str(error))
+
+
+def _pairs_hook_path(text: str | bytes) -> roo.Certificate:
+    """How ``roo.loads`` read text before the shortcut: the parse that refuses a repeated key, then the loading."""
+    try:
+        data = _json.decode(text)
+    except _json.JsonTextError as error:
+        raise roo.InvalidCertificate([error.problem]) from None
+    return codec.load_certificate(data)
+
+
+def _same_as_the_pairs_hook_path(text: str | bytes) -> Any:
+    expected = _outcome(_pairs_hook_path, text)
+    assert _outcome(roo.loads, text) == expected
+    return expected
+
+
+def _shortcut_reads(text: str | bytes) -> bool:
+    return loading.read_certificate_text(text) is not None
+
+
+def _compact() -> str:
+    """The example certificate as compact JSON text: every key followed at once by ``":``."""
+    return json.dumps(json.loads(_text()), ensure_ascii=False)
+
+
+def test_the_shortcut_reads_a_clean_certificate() -> None:
+    """A clean certificate, compact or indented, is read by the shortcut, as the same certificate."""
+    for text in (_text(), _compact()):
+        assert _shortcut_reads(text)
+        assert _same_as_the_pairs_hook_path(text) == roo.load(json.loads(text, parse_float=Decimal))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        pytest.param('"scheme": "AJCEP"', '"scheme": "AJCEP", "scheme": "JIEPA"', "scheme", id="top level"),
+        pytest.param('"scheme": "AJCEP"', '"scheme": "AJCEP", "scheme": "AJCEP"', "scheme", id="top level, equal values"),
+        pytest.param('"hs_code": ', '"hs_code": "0306", "hs_code": ', "items[0].hs_code", id="in an item"),
+        pytest.param('"currency": ', '"currency": "USD", "currency": ', "items[0].fob_value.currency", id="in fob_value"),
+        pytest.param('"scheme": "AJCEP"', '"scheme" : "AJCEP", "scheme": "AJCEP"', "scheme", id="space before a colon"),
+        pytest.param('"remarks": ', '"remarks": "a:b", "remarks": ', "remarks", id="with a colon in a value"),
+    ],
+)
+def test_a_repeated_key_is_refused_as_the_pairs_hook_refuses_it(old: str, new: str, path: str) -> None:
+    """A key given twice in one object: the shortcut declines, and the error names the key's path, as before."""
+    text = _compact().replace(old, new, 1)
+    assert text != _compact()
+    assert not _shortcut_reads(text)
+    outcome = _same_as_the_pairs_hook_path(text)
+    assert outcome[0] == "invalid"
+    assert [(p.path, p.message) for p in outcome[1]] == [(path, "this key is given more than once in its object")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shortcut"),
+    [
+        pytest.param('"scheme": "AJCEP"', '"scheme" : "AJCEP"', True, id="a space before one colon"),
+        pytest.param('"scheme": "AJCEP"', '"scheme"\n:"AJCEP"', True, id="a line break before one colon"),
+        pytest.param('"remarks": "R"', '"remarks": "a:b"', True, id="a colon in a value"),
+        pytest.param('"remarks": "R"', '"remarks": "a:b:c\\":"', False, id="an escaped quote and a colon in a value"),
+        pytest.param('"remarks": "R"', '"remarks" : "a:b"', False, id="a colon in a value and a loose key"),
+        pytest.param('"remarks": "R"', '"remarks": "a:b", "remarks": "R"', False, id="a repeat beside a colon in a value"),
+        pytest.param('"remarks": "R"', '"remarks": "R", "a:b": 1', False, id="a key holding a colon"),
+        pytest.param('"remarks": "R"', '"remarks": "R", "x\\":": 1', False, id="a key ending in an escaped quote"),
+        pytest.param('"remarks": "R"', '"remarks": "R", "colour": "red"', False, id="an unknown key"),
+        pytest.param('"hs_code": ', '"hs_cod": "0306", "hs_code": ', False, id="an unknown key in an item"),
+        pytest.param('"currency": ', '"cur": 1, "currency": ', False, id="an unknown key in fob_value"),
+        pytest.param('"currency": ', '"amount": 1, "currency": ', False, id="a repeated amount in fob_value"),
+    ],
+)
+def test_edges_of_the_count_give_what_the_pairs_hook_path_gives(old: str, new: str, shortcut: bool) -> None:
+    """Colons in strings, keys with space before their colon, unknown keys: the shortcut reads the text only
+    when the count proves no key repeated, and either way the result is the pairs-hook path's."""
+    data = json.loads(_text())
+    data["remarks"] = "R"
+    base = json.dumps(data, ensure_ascii=False)
+    assert base.count(":") == base.count('":')
+    text = base.replace(old, new, 1)
+    assert text != base
+    outcome = _same_as_the_pairs_hook_path(text)
+    assert _shortcut_reads(text) is shortcut
+    if shortcut:
+        assert isinstance(outcome, roo.Certificate)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("repeated", [False, True], ids=["clean", "a repeated key"])
+def test_bytes_in_every_encoding_give_what_the_pairs_hook_path_gives(encoding: str, repeated: bool) -> None:
+    """Bytes in UTF-8, -16 or -32, with a byte order mark (utf-8-sig, utf-16, utf-32) or without: the same
+    certificate, or the same error, as the pairs-hook path; a clean certificate is read by the shortcut."""
+    text = _compact()
+    if repeated:
+        text = text.replace('"hs_code": ', '"hs_code": "0306", "hs_code": ', 1)
+    data = text.encode(encoding)
+    outcome = _same_as_the_pairs_hook_path(data)
+    assert _shortcut_reads(data) is not repeated
+    assert isinstance(outcome, roo.Certificate) is not repeated
+
+
+def test_a_text_byte_order_mark_and_a_second_one() -> None:
+    """One byte order mark of text is skipped, a second one is no JSON; UTF-8 bytes lose one to their decoding
+    first. Either way the result is the pairs-hook path's."""
+    assert isinstance(_same_as_the_pairs_hook_path(BOM + _compact()), roo.Certificate)
+    assert _same_as_the_pairs_hook_path(BOM + BOM + _compact())[0] == "invalid"
+    assert isinstance(_same_as_the_pairs_hook_path((BOM + BOM + _compact()).encode("utf-8")), roo.Certificate)
+    assert _same_as_the_pairs_hook_path((BOM * 3 + _compact()).encode("utf-8"))[0] == "invalid"
+
+
+def test_every_object_of_a_certificate_is_counted() -> None:
+    """The counting structure function counts every key of a full certificate: a certificate holds no object
+    it leaves to another hook (which would make every text fall back)."""
+    co = roo.loads(_text())
+    full = roo.dump(co)
+    full["alterations"] = [{"box": 7, "method": "strike_out", "approved_by_signatory": True}]
+    full["transport"] = {"departure_date": "2024-03-04", "transit_countries": ["SG"]}
+    full["original_certificate"] = {"reference_number": "A1", "issue_date": "2024-01-02"}
+    text = json.dumps(full)
+    assert text.count(":") == text.count('":')
+    counting = FAST_GENERATOR.counting(roo.Certificate)
+    assert counting is not None
+    data, parsed = _json.decode_counted(text) or (None, "")
+    certificate, keys = counting(data)
+    assert keys == text.count(":")
+    assert _same_as_the_pairs_hook_path(text) == certificate
+
+
+@st.composite
+def _texts_with_repeats(draw: st.DrawFn) -> str:
+    """A generated certificate as JSON text, some of whose keys are given again (with the same value or another)."""
+    data = roo.dump(draw(certificates(max_items=3)))
+    objects: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            objects.append(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    repeats = {
+        index: draw(st.lists(st.sampled_from(sorted(objects[index])), max_size=2))
+        for index in draw(st.lists(st.integers(0, len(objects) - 1), max_size=2, unique=True))
+        if objects[index]
+    }
+    space = draw(st.sampled_from(["", " "]))
+
+    def write(value: Any) -> str:
+        if isinstance(value, dict):
+            pairs = [(key, write(child)) for key, child in value.items()]
+            for key in repeats.get(next(i for i, o in enumerate(objects) if o is value), ()):
+                pairs.insert(draw(st.integers(0, len(pairs))), (key, draw(st.sampled_from([write(value[key]), '"x:y"', "1"]))))
+            return "{" + ", ".join(f"{json.dumps(key)}{space}: {child}" for key, child in pairs) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(write(child) for child in value) + "]"
+        return json.dumps(value)
+
+    return write(data)
+
+
+@settings(deadline=None)
+@given(_texts_with_repeats())
+def test_with_random_repeated_keys_both_paths_agree(text: str) -> None:
+    """Generated certificates, some with keys given twice (equal or different values, in any object): the
+    same certificate or the same error through ``roo.loads`` as through the pairs-hook path."""
+    outcome = _same_as_the_pairs_hook_path(text)
+    if _shortcut_reads(text):
+        assert isinstance(outcome, roo.Certificate)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import reprlib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -100,6 +101,11 @@ def _marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 _DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
 _LOCATING_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_marking)
+#: The decoder without the pairs hook (all in C), for :func:`decode_counted`: a key given twice reads as its
+#: last value, so its caller must count the keys it reads.
+_PLAIN_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
+#: A key written with space before its colon (``"name" : 1``).
+_LOOSE_KEY: Final = re.compile(r'"[ \t\n\r]+:')
 
 
 def step(path: str, key: str | int) -> str:
@@ -207,6 +213,44 @@ def decode(text: str | bytes | bytearray, *, lines: bool = True, limits: Limits 
     except (ValueError, RecursionError) as error:
         raise _text_error(error, lines, limits) from None
     return data
+
+
+def decode_counted(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, str] | None:
+    """The parsed JSON of ``text`` as :func:`decode` parses it, but without refusing a repeated key, with the
+    text it parsed; None for anything :func:`decode` would refuse or any doubt (the caller then calls it).
+
+    A key given twice reads as its last value here: the caller must count the keys of every object it reads
+    and check them with :func:`keys_once` against the text returned, and read ``text`` with :func:`decode`
+    if they do not match. Checking by counting costs a fraction of the pairs hook :func:`decode` runs in
+    Python for every object.
+    """
+    if len(text) > limits.max_document:
+        return None
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode(json.detect_encoding(text))
+        except UnicodeDecodeError:
+            return None
+    if text.startswith(BOM):
+        text = text[1:]
+    try:
+        return _PLAIN_DECODER.decode(text), text
+    except (ValueError, RecursionError):
+        return None
+
+
+def keys_once(text: str, keys: int) -> bool:
+    """Whether the JSON document ``text``, whose objects hold ``keys`` keys in all once parsed, gives no key twice.
+
+    Every key of the text has its own colon after it, so the colons are at least the keys of the text, and
+    those at least the keys parsed (a repeated key is kept once): equal counts leave no room for a repeat.
+    A colon within a string breaks the equality; the ``":`` pairs then count the keys, when no key has
+    space before its colon (a string can end in ``":`` too, which only makes the count larger). False
+    means "not known", never "repeated".
+    """
+    if text.count(":") == keys:
+        return True
+    return text.count('":') == keys and _LOOSE_KEY.search(text) is None
 
 
 def _text_error(error: ValueError | RecursionError, lines: bool, limits: Limits) -> JsonTextError:

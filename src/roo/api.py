@@ -45,6 +45,9 @@ def loads(text: str | bytes | bytearray) -> Certificate:
     fast = fast_decode.read_certificate(text)  # roo[fast]: None unless msgspec reads it as the rest of roo would
     if fast is not None:
         return fast
+    standard = codec.loading.read_certificate_text(text)  # None unless it reads as the steps below would
+    if standard is not None:
+        return standard
     try:
         data = decode(text)
     except JsonTextError as error:

@@ -45,7 +45,7 @@ from .hooks import (
 from .problems import IndexNote, KeyNote, Omitted, problems_of
 
 
-def _make_converter(detailed: bool) -> cattrs.Converter:
+def _make_converter(detailed: bool, generator: list[FastStructure] | None = None) -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     converter.register_structure_hook(Decimal, structure_decimal)
     converter.register_structure_hook(date, structure_date)
@@ -138,7 +138,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     if detailed:
         converter.register_structure_hook_factory(attrs.has, attrs_hook)
     else:
-        converter.register_structure_hook_factory(attrs.has, FastStructure(converter))
+        fast = FastStructure(converter)
+        converter.register_structure_hook_factory(attrs.has, fast)
+        if generator is not None:
+            generator.append(fast)
     # After the attrs factories, which it must take precedence over: an embedded table is an attrs class too.
     converter.register_structure_hook_func(embeds_itself, structure_embedded)
     # By predicate, so that the table's module loads only with a table: likewise after the attrs factories.
@@ -169,5 +172,8 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
-FAST: Final = _make_converter(detailed=False)
+_GENERATOR: Final[list[FastStructure]] = []
+FAST: Final = _make_converter(detailed=False, generator=_GENERATOR)
+#: The code generator behind ``FAST``, which also writes its counting functions (``FastStructure.counting``).
+FAST_GENERATOR: Final = _GENERATOR[0]
 DETAILED: Final = _make_converter(detailed=True)

@@ -131,6 +131,9 @@ class FastStructure:
         self.converter = converter
         self.building: set[type[Any]] = set()
         self.made: dict[type[Any], Callable[[object, object], Any]] = {}
+        #: The classes being written inline into a counting function (see :meth:`counting`).
+        self.inlining: set[type[Any]] = set()
+        self.counters: dict[type[Any], Callable[[object], tuple[Any, int]]] = {}
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -183,8 +186,19 @@ class FastStructure:
             and not hasattr(cls, "__attrs_post_init__")
         )
 
-    def body(self, cls: type[Any], var: str, prefix: str, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
-        """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``."""
+    def body(
+        self,
+        cls: type[Any],
+        var: str,
+        prefix: str,
+        indent: str,
+        namespace: dict[str, Any],
+        depth: int,
+        *,
+        counted: bool = False,
+    ) -> list[str]:
+        """Lines that read the mapping in ``var`` as ``cls`` and leave the instance in ``var``; ``counted``: they
+        also add the mapping's keys to ``keys``."""
         fields = [f for f in attrs.fields(cls) if f.init]
         namespace[f"{prefix}cls"] = cls
         namespace[f"{prefix}keys"] = frozenset(f.name for f in fields)
@@ -193,11 +207,14 @@ class FastStructure:
         # unknown key is possible) or an unknown key in place of a field, which the subscript refuses.
         lines = [f"{indent}if {var}.__class__ is dict and len({var}) == {len(fields)}:"]
         lines.extend(f"{indent}    {name} = {var}[{field.name!r}]" for field, name in zip(fields, names, strict=True))
+        if counted:
+            lines.append(f"{indent}    keys += {len(fields)}")
         lines.extend(
             [
                 f"{indent}else:",
                 f"{indent}    if {var}.__class__ is not dict and not isinstance({var}, Mapping):",
                 f"{indent}        not_an_object({var})",
+                *([f"{indent}    keys += len({var})"] if counted else []),
                 f"{indent}    if not {prefix}keys.issuperset({var}):",
                 f"{indent}        unknown_fields({var}, {prefix}keys)",
             ]
@@ -210,7 +227,7 @@ class FastStructure:
         )
         for field, name in zip(fields, names, strict=True):
             if field.default is attrs.NOTHING:
-                lines.extend(self.convert(name, field.type, indent, namespace, depth))
+                lines.extend(self.convert(name, field.type, indent, namespace, depth, counted=counted))
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 namespace[f"{name}_factory"] = field.default.factory
@@ -223,7 +240,7 @@ class FastStructure:
                 lines.append(f"{indent}if {name} is MISSING:")
                 lines.append(f"{indent}    {name} = {default}")
                 lines.append(f"{indent}else:")
-                lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth))
+                lines.extend(self.convert(name, field.type, indent + "    ", namespace, depth, counted=counted))
                 continue
             # A present value of the exact type is the common case: one test, and the rarer cases after it.
             lines.append(f"{indent}if {inexact}:")
@@ -267,11 +284,17 @@ class FastStructure:
             return f"{var}.__class__ is not {var}_type or not {var}.isprintable()"
         return f"{var}.__class__ is not {var}_type"
 
-    def convert(self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int) -> list[str]:
-        """Lines that turn ``var`` into a value of ``cls``, inline for the common cases."""
+    def convert(
+        self, var: str, cls: Any, indent: str, namespace: dict[str, Any], depth: int, *, counted: bool = False
+    ) -> list[str]:
+        """Lines that turn ``var`` into a value of ``cls``, inline for the common cases; ``counted``: every class
+        that can be is written inline, at any depth, and counts the keys it reads (see :meth:`counting`)."""
         if is_union(cls) and type(None) in get_args(cls) and len(get_args(cls)) == 2:
             (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
-            return [f"{indent}if {var} is not None:", *self.convert(var, inner, indent + "    ", namespace, depth)]
+            return [
+                f"{indent}if {var} is not None:",
+                *self.convert(var, inner, indent + "    ", namespace, depth, counted=counted),
+            ]
         hook, kind = f"{var}_hook", f"{var}_type"
         namespace[kind] = cls
         if isinstance(cls, type) and cls in self.building:  # a class that contains itself: look it up when called
@@ -311,6 +334,12 @@ class FastStructure:
                 f"{indent}{var}_member = {var}_members.get({var}, MISSING)",
                 f"{indent}{var} = {var}_member if {var}_member is not MISSING else {hook}({var}, {kind})",
             ]
+        if counted and attrs.has(cls) and cls not in self.inlining and self.eligible(cls) and self.generated(cls):
+            self.inlining.add(cls)
+            try:
+                return self.body(cls, var, f"{var}_", indent, namespace, depth + 1, counted=True)
+            finally:
+                self.inlining.discard(cls)
         if attrs.has(cls) and depth < self.INLINE_DEPTH and self.eligible(cls) and self.generated(cls):
             return self.body(cls, var, f"{var}_", indent, namespace, depth + 1)
         if is_tuple(cls) and (get_args(cls) or (Any,))[0] is not Any:
@@ -322,13 +351,50 @@ class FastStructure:
                 f"{indent}if {var}.__class__ is list:",
                 f"{indent}    {out} = []",
                 f"{indent}    for {var}_e in {var}:",
-                *self.convert(f"{var}_e", element, indent + "        ", namespace, self.INLINE_DEPTH),
+                *self.convert(f"{var}_e", element, indent + "        ", namespace, self.INLINE_DEPTH, counted=counted),
                 f"{indent}        {out}.append({var}_e)",
                 f"{indent}    {var} = tuple({out})",
                 f"{indent}else:",
                 f"{indent}    {var} = {hook}({var}, {kind})",
             ]
         return [f"{indent}{var} = {hook}({var}, {kind})"]
+
+    def counting(self, cls: type[Any]) -> Callable[[object], tuple[Any, int]] | None:
+        """A function that structures a mapping as ``cls`` as the converter's does, and also says how many keys
+        the objects it read hold, in all; it raises what the converter's function raises.
+
+        Every attrs class below ``cls`` that this generator handles is written inline, however deep, so that
+        each object of a document is counted where it is read. An object read by any other hook (a class that
+        contains itself, a class with a hook of its own, a free-form mapping) is not counted, so the count is
+        never more than the keys of the objects read, and falls short whenever such an object is present:
+        the caller compares it with the keys of the text (:func:`roo._json.keys_once`), and a count that
+        falls short only sends it the standard way. None for a class the converter does not structure with
+        this generator.
+        """
+        made = self.counters.get(cls)
+        if made is not None:
+            return made
+        self.converter.get_structure_hook(cls)  # the classes below are generated (and so known) first
+        if not (attrs.has(cls) and self.eligible(cls) and self.generated(cls)):
+            return None
+        namespace: dict[str, Any] = {
+            "Mapping": Mapping,
+            "MISSING": _MISSING,
+            "new": object.__new__,
+            "not_an_object": not_an_object,
+            "unknown_fields": unknown_fields,
+        }
+        self.inlining.add(cls)
+        try:
+            body = self.body(cls, "d", "x", "    ", namespace, 0, counted=True)
+        finally:
+            self.inlining.discard(cls)
+        source = "\n".join(["def count_structure(d):", "    keys = 0", *body, "    return d, keys"])
+        code = compile(source, f"<roo counting structure {cls.__module__}.{cls.__qualname__}>", "exec")
+        exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
+        function: Callable[[object], tuple[Any, int]] = namespace["count_structure"]
+        self.counters[cls] = function
+        return function
 
     def generated(self, cls: type[Any]) -> bool:
         """Whether the converter structures ``cls`` with this generator (and not with a hook of its own)."""

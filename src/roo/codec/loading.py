@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from .._json import DEFAULT_LIMITS, Limits, depth_problem, show
+from .._json import DEFAULT_LIMITS, Limits, decode_counted, depth_problem, keys_once, show
 from ..errors import InvalidCertificate, InvalidInput, Problem
 from ..model.certificate import Certificate
 from .checks import check_certificate, in_document_order, readable_parts_problems
-from .converters import DETAILED, FAST
+from .converters import DETAILED, FAST, FAST_GENERATOR
 from .hooks import json_type
 from .problems import problems_of, split
 
@@ -76,3 +76,32 @@ def load_certificate(data: object, limits: Limits = DEFAULT_LIMITS) -> Certifica
     if problems:
         raise InvalidCertificate(problems)
     return co
+
+
+def read_certificate_text(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Certificate | None:
+    """The certificate of JSON ``text`` read without the parser's pairs hook, or None: read it the standard way
+    (:func:`roo._json.decode`, then :func:`load_certificate`), which gives the same certificate or names the
+    problem.
+
+    The text is parsed all in C, and the certificate's counting structure function
+    (:meth:`~roo.codec.fast_path.FastStructure.counting`) counts the keys of every object it reads; when they
+    are as many as the keys of the text (:func:`roo._json.keys_once`), no key is repeated and the parsed
+    document is the one the standard path parses. Any doubt at all returns None.
+    """
+    counting = FAST_GENERATOR.counting(Certificate)
+    if counting is None:  # pragma: no cover - the certificate has a hook of its own
+        return None
+    decoded = decode_counted(text, limits)
+    if decoded is None:
+        return None
+    data, parsed = decoded
+    if data.__class__ is not dict or _items_problem(data, limits) is not None:
+        return None
+    try:
+        co, keys = counting(data)
+    except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
+        return None
+    if not keys_once(parsed, keys) or check_certificate(co):
+        return None
+    result: Certificate = co
+    return result
