@@ -37,6 +37,19 @@ route, or no usable row, leaves the general rule's threshold, as before.
 Note 3 prescribes ``RVC`` without a percentage; roo reads one because
 exporters print one, and only then measures it.
 
+**Why a low RVC claimed alone is denied without a table** (read again, and
+kept). Art 26.1 sets 40 per cent for every good, and Art 26.2 lets a rule of
+Annex 2 replace that for the goods it lists. Annex 2 is not in a text roo
+reads, so the reading rests on what is known of its rules, not on their
+wording: as far as the project knows, its value routes ask for a regional
+value content of 40 per cent, the general rule's figure, and none for less. A claim below 40 per cent
+resting on the RVC alone therefore meets no rule the Agreement gives, and is
+denied (``rvc-below-general-rule``). Leaving it not evaluated would show an
+officer an accepted certificate for a claim no rule supports. A caller whose
+table gives the good a rule with a lower figure gets that rule applied, as
+above, and this reading stays among those a legal reviewer should confirm
+against Annex 2.
+
 De minimis lets a good pass a change-in-tariff-classification requirement
 despite a small share of non-qualifying materials (Art 28); it does nothing
 for a good claimed as wholly obtained, produced entirely from originating
