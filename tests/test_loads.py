@@ -312,3 +312,47 @@ def test_with_random_repeated_keys_both_paths_agree(text: str) -> None:
     outcome = _same_as_the_pairs_hook_path(text)
     if _shortcut_reads(text):
         assert isinstance(outcome, roo.Certificate)
+
+
+@pytest.mark.parametrize(
+    ("description", "plain", "valid"),
+    [
+        pytest.param('"Frozen shrimp"', True, True, id="printable ASCII"),
+        pytest.param('"Frozen shrimp \\u00e9"', False, True, id="an escape that writes a printable letter"),
+        pytest.param('"Frozen shrimp é"', False, True, id="a letter outside ASCII"),
+        pytest.param('"Frozen\\tshrimp"', False, True, id="an escaped tab (text may hold one)"),
+        pytest.param('"Frozen\\u0001shrimp"', False, False, id="an escaped control character"),
+        pytest.param('"Frozen\x7fshrimp"', False, False, id="a raw DEL"),
+        pytest.param('"Frozen \\ud800 shrimp"', False, False, id="a lone surrogate"),
+    ],
+)
+def test_plain_documents_skip_the_printable_test_and_no_other(description: str, plain: bool, valid: bool) -> None:
+    """A document that is ASCII without a backslash or DEL holds printable text only and is read by the function
+    that tests no string; any other is read testing every string, so text that is no text is still refused, with
+    the error of the pairs-hook path."""
+    data = json.loads(_text())
+    data["items"][0]["description"] = "D"
+    data["remarks"] = "R"
+    text = json.dumps(data, ensure_ascii=True).replace('"description": "D"', f'"description": {description}', 1)
+    assert _json.plain(text) is plain
+    outcome = _same_as_the_pairs_hook_path(text)
+    assert isinstance(outcome, roo.Certificate) is valid
+    assert _shortcut_reads(text) is valid
+    if not valid:
+        assert [p.path for p in outcome[1]] == ["items[0].description"]
+    # The same text in the remarks, a field read by the other branch of the generated code (a default).
+    text = json.dumps(data, ensure_ascii=True).replace('"remarks": "R"', f'"remarks": {description}', 1)
+    outcome = _same_as_the_pairs_hook_path(text)
+    assert isinstance(outcome, roo.Certificate) is valid
+
+
+def test_generating_a_plain_counting_function_leaves_the_converter_s_own_functions_testing_text() -> None:
+    """A class met for the first time while the plain counting function is written gets the converter's usual
+    function, which tests its strings."""
+    from roo.codec.converters import FAST
+
+    assert FAST_GENERATOR.counting(roo.Certificate, plain=True) is not None
+    with pytest.raises(roo.InvalidCertificate):
+        roo.load({**roo.dump(roo.loads(_text())), "remarks": "a\x01b"})
+    assert not FAST_GENERATOR.printable_known
+    assert FAST.structure({"name": "a", "address": "b"}, roo.model.certificate.Party) is not None

@@ -253,6 +253,14 @@ def keys_once(text: str, keys: int) -> bool:
     return text.count('":') == keys and _LOOSE_KEY.search(text) is None
 
 
+def plain(text: str) -> bool:
+    """Whether every string of the JSON document ``text`` is printable ASCII: text that is ASCII, without DEL and
+    without a backslash (no escape can write another character). The decoder refuses a raw control character
+    in a string, and the rest of ASCII is printable. ``str.isascii`` is free (a ``str`` knows its widest
+    character); the two searches are memory scans."""
+    return text.isascii() and "\\" not in text and "\x7f" not in text
+
+
 def _text_error(error: ValueError | RecursionError, lines: bool, limits: Limits) -> JsonTextError:
     """The error of text the decoder refused with ``error``."""
     if isinstance(error, json.JSONDecodeError):

@@ -133,7 +133,10 @@ class FastStructure:
         self.made: dict[type[Any], Callable[[object, object], Any]] = {}
         #: The classes being written inline into a counting function (see :meth:`counting`).
         self.inlining: set[type[Any]] = set()
-        self.counters: dict[type[Any], Callable[[object], tuple[Any, int]]] = {}
+        self.counters: dict[tuple[type[Any], bool], Callable[[object], tuple[Any, int]]] = {}
+        #: While a counting function for plain documents is written: every string is known to be printable
+        #: ASCII, so none is tested (see :meth:`counting`).
+        self.printable_known = False
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -143,6 +146,8 @@ class FastStructure:
             generated = cattrs.gen.make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
             return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else not_an_object(value)
         self.building.add(cls)
+        # A class first met while a plain counting function is written gets the function for every document.
+        printable_known, self.printable_known = self.printable_known, False
         try:
             namespace: dict[str, Any] = {
                 "Mapping": Mapping,
@@ -157,6 +162,7 @@ class FastStructure:
             exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
         finally:
             self.building.discard(cls)
+            self.printable_known = printable_known
         function: Callable[[object, object], Any] = namespace["structure"]
         self.made[cls] = function
         return function
@@ -280,6 +286,8 @@ class FastStructure:
         namespace[f"{var}_hook"] = self.converter.get_structure_hook(cls)
         if cls is bool:
             return f"{var} is not True and {var} is not False"
+        if cls is str and self.printable_known:
+            return f"{var}.__class__ is not {var}_type"
         if cls is str:  # printable text is the common case; the hook checks the rest (tabs, lone surrogates)
             return f"{var}.__class__ is not {var}_type or not {var}.isprintable()"
         return f"{var}.__class__ is not {var}_type"
@@ -302,8 +310,9 @@ class FastStructure:
             return [f"{indent}{var} = {hook}({var}, {kind})"]
         namespace[hook] = self.converter.get_structure_hook(cls)
         if cls is str:
+            printable = "" if self.printable_known else f" or not {var}.isprintable()"
             return [
-                f"{indent}if {var}.__class__ is not {kind} or not {var}.isprintable():",
+                f"{indent}if {var}.__class__ is not {kind}{printable}:",
                 f"{indent}    {var} = {hook}({var}, {kind})",
             ]
         if cls is int:
@@ -313,7 +322,7 @@ class FastStructure:
         if cls is Decimal:
             namespace["exact_decimal"] = _EXACT.create_decimal
             namespace["Decimal"] = Decimal
-            return decimal_lines(var, indent, f"{hook}({var}, {kind})")
+            return decimal_lines(var, indent, f"{hook}({var}, {kind})", ascii_text=self.printable_known)
         if cls is date:
             # Ten characters with '-' at 4 and 7 are YYYY-MM-DD or nothing date.fromisoformat accepts, and it
             # reads ASCII digits only: what it accepts of them the hook's pattern admits (and cheaper to test).
@@ -324,9 +333,9 @@ class FastStructure:
             ]
         if cls is OriginCriterion:
             namespace["parse_criterion"] = parse_criterion
+            printable = "" if self.printable_known else f" and {var}.isprintable()"
             return [
-                f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str and {var}.isprintable() "
-                f"else {hook}({var}, {kind})"
+                f"{indent}{var} = parse_criterion({var}) if {var}.__class__ is str{printable} else {hook}({var}, {kind})"
             ]
         if isinstance(cls, type) and issubclass(cls, enum.Enum):
             namespace[f"{var}_members"] = {member.value: member for member in cls.__members__.values()}
@@ -359,7 +368,7 @@ class FastStructure:
             ]
         return [f"{indent}{var} = {hook}({var}, {kind})"]
 
-    def counting(self, cls: type[Any]) -> Callable[[object], tuple[Any, int]] | None:
+    def counting(self, cls: type[Any], *, plain: bool = False) -> Callable[[object], tuple[Any, int]] | None:
         """A function that structures a mapping as ``cls`` as the converter's does, and also says how many keys
         the objects it read hold, in all; it raises what the converter's function raises.
 
@@ -370,8 +379,13 @@ class FastStructure:
         the caller compares it with the keys of the text (:func:`roo._json.keys_once`), and a count that
         falls short only sends it the standard way. None for a class the converter does not structure with
         this generator.
+
+        ``plain``: the function for a document whose every string is known to be printable ASCII (text that is
+        ASCII, without a backslash and without DEL, parsed by a strict JSON parser, which refuses a raw control
+        character in a string), which tests no string for control characters or lone surrogates, and reads
+        decimal text without testing it for ASCII.
         """
-        made = self.counters.get(cls)
+        made = self.counters.get((cls, plain))
         if made is not None:
             return made
         self.converter.get_structure_hook(cls)  # the classes below are generated (and so known) first
@@ -385,15 +399,17 @@ class FastStructure:
             "unknown_fields": unknown_fields,
         }
         self.inlining.add(cls)
+        self.printable_known = plain
         try:
             body = self.body(cls, "d", "x", "    ", namespace, 0, counted=True)
         finally:
             self.inlining.discard(cls)
+            self.printable_known = False
         source = "\n".join(["def count_structure(d):", "    keys = 0", *body, "    return d, keys"])
-        code = compile(source, f"<roo counting structure {cls.__module__}.{cls.__qualname__}>", "exec")
+        code = compile(source, f"<roo counting structure {cls.__module__}.{cls.__qualname__}{' plain' * plain}>", "exec")
         exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
         function: Callable[[object], tuple[Any, int]] = namespace["count_structure"]
-        self.counters[cls] = function
+        self.counters[cls, plain] = function
         return function
 
     def generated(self, cls: type[Any]) -> bool:

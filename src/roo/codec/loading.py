@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from .._json import DEFAULT_LIMITS, Limits, decode_counted, depth_problem, keys_once, show
+from .._json import DEFAULT_LIMITS, Limits, decode_counted, depth_problem, keys_once, plain, show
 from ..errors import InvalidCertificate, InvalidInput, Problem
 from ..model.certificate import Certificate
 from .checks import check_certificate, in_document_order, readable_parts_problems
@@ -86,15 +86,16 @@ def read_certificate_text(text: str | bytes | bytearray, limits: Limits = DEFAUL
     The text is parsed all in C, and the certificate's counting structure function
     (:meth:`~roo.codec.fast_path.FastStructure.counting`) counts the keys of every object it reads; when they
     are as many as the keys of the text (:func:`roo._json.keys_once`), no key is repeated and the parsed
-    document is the one the standard path parses. Any doubt at all returns None.
+    document is the one the standard path parses. A plain document (:func:`roo._json.plain`) is read by the
+    function that tests no string for printable text. Any doubt at all returns None.
     """
-    counting = FAST_GENERATOR.counting(Certificate)
-    if counting is None:  # pragma: no cover - the certificate has a hook of its own
-        return None
     decoded = decode_counted(text, limits)
     if decoded is None:
         return None
     data, parsed = decoded
+    counting = FAST_GENERATOR.counting(Certificate, plain=plain(parsed))
+    if counting is None:  # pragma: no cover - the certificate has a hook of its own
+        return None
     if data.__class__ is not dict or _items_problem(data, limits) is not None:
         return None
     try:
