@@ -44,6 +44,7 @@ full memos).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import is_
 from typing import Final, Generic, TypeAlias, TypeVar, final
 
 from ._frozen import FrozenMap
@@ -147,34 +148,54 @@ def _concluded(
 
     Rules hand out shared results (``PASSED``, ``NOT_APPLICABLE``, one ``not_evaluated(...)``, a memoised
     note), so a clean certificate's rules give the very objects the previous one's gave, and what the
-    engine makes of them (findings, fold, completeness, trace) is the same value again. A rule's results
-    item by item are keyed by the tuple of their identities. Keyed by identity, the memo holds the results
-    it was computed from (in the conclusion's trace), so no key's object can be freed and another take its
-    ``id`` while the key is remembered; a result built afresh (findings of this certificate's own) only
-    misses.
+    engine makes of them (findings, fold, completeness, trace) is the same value again. The memo keeps,
+    for a plan and item numbers, the last few lists of results with their conclusions, and serves one
+    whose results are the very objects of this evaluation's, rule by rule (for a rule's results item by
+    item, item by item). Identity, not equality: equal findings may still differ in what equality leaves
+    out (a message's template, ``Decimal("1.0")`` against ``Decimal("1")`` in the facts). A result built
+    afresh (findings of this certificate's own) only misses.
     """
     global _concluded_items
-    if item_by_item:  # a list is this evaluation's own: its results' identities stand for it
-        key = (id(plan), numbers, *[tuple(map(id, entry)) if entry.__class__ is list else id(entry) for entry in entries])
-    else:
-        key = (id(plan), numbers, *map(id, entries))
+    key = (id(plan), numbers)
     known = _CONCLUDED.get(key)
     if known is not None and known[0] is plan:
-        return known[1]
+        same = _same_entry if item_by_item else is_
+        for held, concluded in known[1]:
+            if all(map(same, held, entries)):  # the lists have one entry per rule of the plan: equally long
+                return concluded
     concluded = _conclude(plan, numbers, entries)
     if _concluded_items >= _CONCLUDED_ITEMS_LIMIT:
         _CONCLUDED.clear()
         _concluded_items = 0
+        known = None
+    if known is None or known[0] is not plan:
+        known = _CONCLUDED.keep(key, (plan, []))
+    held_conclusions = known[1]
+    held_conclusions.insert(0, (entries, concluded))
+    del held_conclusions[_CONCLUSIONS_PER_KEY:]
     _concluded_items += len(numbers)
-    _CONCLUDED.keep(key, (plan, concluded))
     return concluded
+
+
+def _same_entry(held: Result | list[Result], entry: Result | list[Result]) -> bool:
+    """Whether ``entry`` is ``held``, or both are lists of the very same results item by item."""
+    if held is entry:
+        return True
+    if held.__class__ is not list or entry.__class__ is not list:
+        return False
+    return len(held) == len(entry) and all(map(is_, held, entry))
 
 
 #: What :func:`_conclude` gives: the findings, the status and verdicts, the positions of the checks that leave
 #: the evaluation incomplete, and the trace.
 _Conclusion: TypeAlias = "tuple[tuple[Finding, ...], Status, tuple[ItemVerdict, ...], tuple[int, ...], _Trace]"
-#: Conclusions by (id of the plan, item numbers, ids of the rules' results), with their plan.
-_CONCLUDED: Final[_Memo[tuple[object, ...], tuple[_Plan, _Conclusion]]] = _Memo(256)
+#: By (id of the plan, item numbers): the plan (held, so that its id cannot be reused while remembered) and the
+#: last lists of results met with their conclusions, newest first. Holding the results keeps them alive.
+_CONCLUDED: Final[
+    _Memo[tuple[int, tuple[int, ...]], tuple[_Plan, list[tuple[list[Result | list[Result]], _Conclusion]]]]
+] = _Memo(256)
+#: How many lists of results :data:`_CONCLUDED` keeps for one plan and numbering.
+_CONCLUSIONS_PER_KEY: Final = 8
 #: How many item verdicts :data:`_CONCLUDED` may hold in all before it is emptied (a conclusion grows with items).
 _CONCLUDED_ITEMS_LIMIT: Final = 20000
 _concluded_items = 0
