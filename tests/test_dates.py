@@ -177,3 +177,39 @@ def test_add_months_lands_in_the_right_month_never_after_the_day(d: date, n: int
     result = add_months(d, n)
     assert (d.year * 12 + d.month - 1 + n) == (result.year * 12 + result.month - 1)
     assert result.day == d.day or (result.day < d.day and add_days(result, 1).month != result.month)
+
+
+def _by_relativedelta(d: date, months: int) -> date:
+    """``add_months`` as dateutil computes it, saturating at the calendar's ends as roo does."""
+    from dateutil.relativedelta import relativedelta  # a test dependency: the reference roo's arithmetic keeps to
+
+    try:
+        result: date = d + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return date.max if months > 0 else date.min
+    return result
+
+
+@given(st.dates(), st.integers(-120_000, 120_000))
+def test_add_months_is_what_relativedelta_computes(d: date, months: int) -> None:
+    """The period of months counted as the civil-law rule and ``dateutil.relativedelta`` count it, on any date."""
+    assert add_months(d, months) == _by_relativedelta(d, months)
+
+
+@pytest.mark.parametrize(
+    ("start", "months"),
+    [
+        (date(2024, 1, 31), 1),  # into a leap February
+        (date(2023, 1, 31), 1),  # into a common February
+        (date(2000, 2, 29), 12),  # a leap year divisible by 400, to a common year
+        (date(2096, 2, 29), 48),  # 2100 is not a leap year
+        (date(2024, 12, 31), 2),
+        (date(2025, 3, 31), -1),
+        (date(1, 1, 1), -1),  # before the calendar: saturates at its first day
+        (date(1, 2, 28), -1),
+        (date(9999, 12, 31), 1),  # past the calendar: saturates at its last day
+        (date(9999, 11, 30), 1),
+    ],
+)
+def test_add_months_at_month_ends_leap_years_and_the_calendars_limits(start: date, months: int) -> None:
+    assert add_months(start, months) == _by_relativedelta(start, months)
