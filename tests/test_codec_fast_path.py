@@ -213,3 +213,36 @@ def test_the_fast_path_builds_instances_of_the_model_classes() -> None:
         assert cls in model_classes, cls
         rebuilt = cls(**{field.name: getattr(value, field.name) for field in attrs.fields(cls)})
         assert (rebuilt, hash(rebuilt), repr(rebuilt)) == (value, hash(value), repr(value))
+
+
+def _keys_of(value: Any) -> int:
+    """How many keys the objects of parsed JSON ``value`` hold, in all."""
+    if isinstance(value, dict):
+        return len(value) + sum(_keys_of(child) for child in value.values())
+    if isinstance(value, list):
+        return sum(_keys_of(child) for child in value)
+    return 0
+
+
+@given(certificate_data(), st.booleans())
+def test_the_counting_function_structures_as_the_converter_and_counts_every_key(data: Any, plain: bool) -> None:
+    """``FastStructure.counting`` gives what the converter's own function gives (or raises where it raises), and
+    counts every key of a document it reads: a certificate holds no object another hook reads. The plain
+    variant is given only printable ASCII documents."""
+    from roo.codec.converters import FAST_GENERATOR
+
+    if plain and not roo._json.plain(repr(data)):
+        plain = False
+    counting = FAST_GENERATOR.counting(Certificate, plain=plain)
+    assert counting is not None
+    try:
+        expected = codec.FAST.structure(copy.deepcopy(data), Certificate)
+    except Exception:  # noqa: BLE001 - the counting function must refuse it too
+        try:
+            counting(copy.deepcopy(data))
+        except Exception:  # noqa: BLE001
+            return
+        raise AssertionError("the counting function read what the converter refuses") from None
+    structured, keys = counting(copy.deepcopy(data))
+    assert structured == expected
+    assert keys == _keys_of(data)

@@ -502,3 +502,25 @@ def test_the_cli_lists_the_first_problems_and_counts_the_rest(tmp_path: Path, ca
     assert f"roo: {path}: invalid certificate ({MAX_PROBLEMS} problems):" == lines[0]
     assert f"  ...: {2000 * 4 - MAX_PROBLEMS} more problems not listed" == lines[-1]
     assert MAX_PROBLEMS + 2 == len(lines)
+
+
+def test_the_standard_text_shortcut_declines_whatever_the_pairs_hook_path_refuses() -> None:
+    """The shortcut of the standard text path (parsed without the pairs hook, keys counted against colons)
+    declines a document past a limit, nested past the parser or repeating keys, so that the usual path names
+    the problem; through ``roo.loads`` the error is the one that path gives."""
+    from roo.codec.loading import read_certificate_text
+
+    text = json.dumps(certificate_data(items=[item_data(n) for n in range(1, 4)]))
+    assert read_certificate_text(text) is not None
+    assert read_certificate_text(text, Limits(max_document=100)) is None
+    assert read_certificate_text(text, Limits(max_items=2)) is None
+    assert read_certificate_text("[" * 100_000 + "]" * 100_000) is None
+    deep: Any = "x"
+    for _ in range(300):
+        deep = [deep]
+    assert read_certificate_text(json.dumps(certificate_data(remarks=deep))) is None
+    repeated = text[:-1] + ", " + ", ".join(['"remarks": "x"'] * 2000) + "}"
+    assert read_certificate_text(repeated) is None
+    with pytest.raises(InvalidCertificate) as error:
+        roo.loads(repeated)
+    assert [("remarks", "this key is given more than once in its object")] == _problems(error)
