@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import roo
 from roo import codec
+from roo.codec.checks import FIELD_TEST_NAMES, FIELD_TESTS, check_certificate, numbered_once
 from roo.context import Context
 from roo.model import Certificate, OriginCriterion, certificate, money
 from roo.strategies import certificate_data, contexts
@@ -243,6 +244,15 @@ def test_the_counting_function_structures_as_the_converter_and_counts_every_key(
         except Exception:  # noqa: BLE001
             return
         raise AssertionError("the counting function read what the converter refuses") from None
-    structured, keys = counting(copy.deepcopy(data))
+    structured, keys, suspect = counting(copy.deepcopy(data))
     assert structured == expected
     assert keys == _keys_of(data)
+    assert not suspect  # nothing watched
+    # Watching check_certificate's field tests changes nothing of the structuring, and marks a certificate
+    # suspect whenever check_certificate would find a problem in it.
+    watching = FAST_GENERATOR.counting(Certificate, plain=plain, watched=FIELD_TESTS, watched_names=FIELD_TEST_NAMES)
+    assert watching is not None
+    watched, watched_keys, suspect = watching(copy.deepcopy(data))
+    assert (watched, watched_keys) == (structured, keys)
+    if check_certificate(watched):
+        assert suspect or not numbered_once(watched)

@@ -133,10 +133,12 @@ class FastStructure:
         self.made: dict[type[Any], Callable[[object, object], Any]] = {}
         #: The classes being written inline into a counting function (see :meth:`counting`).
         self.inlining: set[type[Any]] = set()
-        self.counters: dict[tuple[type[Any], bool], Callable[[object], tuple[Any, int]]] = {}
+        self.counters: dict[tuple[type[Any], bool, bool], Callable[[object], tuple[Any, int, bool]]] = {}
         #: While a counting function for plain documents is written: every string is known to be printable
         #: ASCII, so none is tested (see :meth:`counting`).
         self.printable_known = False
+        #: While a counting function is written: the tests of :meth:`counting`'s ``watched``, by (class, field).
+        self.watched: Mapping[tuple[type[Any], str], str] = {}
 
     def __call__(self, cls: type[Any]) -> Callable[[object, object], Any]:
         """The structure function of ``cls`` (the converter calls this once per class and keeps it)."""
@@ -257,6 +259,8 @@ class FastStructure:
             else:
                 lines.append(f"{indent}    else:")
             lines.append(f"{indent}        {name} = {name}_hook({name}, {name}_type)")
+        if counted and self.watched:
+            lines.extend(self.watch_lines(cls, fields, names, indent))
         builder = builder_of(cls) if self.settable(cls) else None
         if builder is not None:
             namespace[f"{prefix}builder"] = builder
@@ -270,6 +274,20 @@ class FastStructure:
                 lines.append(f"{indent}{name}_set({var}, {name})")
         else:
             lines.append(f"{indent}{var} = {prefix}cls({', '.join(names)})")
+        return lines
+
+    def watch_lines(self, cls: type[Any], fields: list[Any], names: list[str], indent: str) -> list[str]:
+        """Lines that mark the certificate ``suspect`` when a read field of ``cls`` fails its test in
+        :attr:`watched` (a field left out holds its default, which passes every test; None is not tested)."""
+        lines: list[str] = []
+        for field, name in zip(fields, names, strict=True):
+            test = self.watched.get((cls, field.name))
+            if test is None:
+                continue
+            test = test.format(value=name)
+            if is_union(field.type):
+                test = f"{name} is not None and ({test})"
+            lines.extend([f"{indent}if {test}:", f"{indent}    suspect = True"])
         return lines
 
     def inexact_test(self, var: str, cls: Any, namespace: dict[str, Any]) -> str | None:
@@ -368,9 +386,21 @@ class FastStructure:
             ]
         return [f"{indent}{var} = {hook}({var}, {kind})"]
 
-    def counting(self, cls: type[Any], *, plain: bool = False) -> Callable[[object], tuple[Any, int]] | None:
+    def counting(
+        self,
+        cls: type[Any],
+        *,
+        plain: bool = False,
+        watched: Mapping[tuple[type[Any], str], str] | None = None,
+        watched_names: Mapping[str, Any] | None = None,
+    ) -> Callable[[object], tuple[Any, int, bool]] | None:
         """A function that structures a mapping as ``cls`` as the converter's does, and also says how many keys
-        the objects it read hold, in all; it raises what the converter's function raises.
+        the objects it read hold, in all, and whether a field failed its test in ``watched``; it raises what the
+        converter's function raises.
+
+        ``watched`` maps (class, field name) to a Python expression of the field's value ``{value}``, true when
+        the value is suspect (:data:`roo.codec.checks.FIELD_TESTS`, with the functions it names in
+        ``watched_names``); the same ``watched`` must be given on every call for one class.
 
         Every attrs class below ``cls`` that this generator handles is written inline, however deep, so that
         each object of a document is counted where it is read. An object read by any other hook (a class that
@@ -385,7 +415,7 @@ class FastStructure:
         character in a string), which tests no string for control characters or lone surrogates, and reads
         decimal text without testing it for ASCII.
         """
-        made = self.counters.get((cls, plain))
+        made = self.counters.get((cls, plain, watched is not None))
         if made is not None:
             return made
         self.converter.get_structure_hook(cls)  # the classes below are generated (and so known) first
@@ -397,19 +427,22 @@ class FastStructure:
             "new": object.__new__,
             "not_an_object": not_an_object,
             "unknown_fields": unknown_fields,
+            **(watched_names or {}),
         }
         self.inlining.add(cls)
         self.printable_known = plain
+        self.watched = watched or {}
         try:
             body = self.body(cls, "d", "x", "    ", namespace, 0, counted=True)
         finally:
             self.inlining.discard(cls)
             self.printable_known = False
-        source = "\n".join(["def count_structure(d):", "    keys = 0", *body, "    return d, keys"])
+            self.watched = {}
+        source = "\n".join(["def count_structure(d):", "    keys = 0", "    suspect = False", *body, "    return d, keys, suspect"])
         code = compile(source, f"<roo counting structure {cls.__module__}.{cls.__qualname__}{' plain' * plain}>", "exec")
         exec(code, namespace)  # noqa: S102 - our own generated source, built from field names and types
-        function: Callable[[object], tuple[Any, int]] = namespace["count_structure"]
-        self.counters[cls, plain] = function
+        function: Callable[[object], tuple[Any, int, bool]] = namespace["count_structure"]
+        self.counters[cls, plain, watched is not None] = function
         return function
 
     def generated(self, cls: type[Any]) -> bool:

@@ -15,7 +15,14 @@ from typing import Any, TypeVar
 from .._json import DEFAULT_LIMITS, Limits, decode_counted, depth_problem, keys_once, plain, show
 from ..errors import InvalidCertificate, InvalidInput, Problem
 from ..model.certificate import Certificate
-from .checks import check_certificate, in_document_order, readable_parts_problems
+from .checks import (
+    FIELD_TEST_NAMES,
+    FIELD_TESTS,
+    check_certificate,
+    in_document_order,
+    numbered_once,
+    readable_parts_problems,
+)
 from .converters import DETAILED, FAST, FAST_GENERATOR
 from .hooks import json_type
 from .problems import problems_of, split
@@ -93,16 +100,20 @@ def read_certificate_text(text: str | bytes | bytearray, limits: Limits = DEFAUL
     if decoded is None:
         return None
     data, parsed = decoded
-    counting = FAST_GENERATOR.counting(Certificate, plain=plain(parsed))
+    counting = FAST_GENERATOR.counting(
+        Certificate, plain=plain(parsed), watched=FIELD_TESTS, watched_names=FIELD_TEST_NAMES
+    )
     if counting is None:  # pragma: no cover - the certificate has a hook of its own
         return None
     if data.__class__ is not dict or _items_problem(data, limits) is not None:
         return None
     try:
-        co, keys = counting(data)
+        co, keys, suspect = counting(data)
     except Exception:  # noqa: BLE001 - any problem at all: the standard path reads it and names it
         return None
-    if not keys_once(parsed, keys) or check_certificate(co):
+    # check_certificate's tests of a clean certificate were made field by field while it was read: only a
+    # suspect value, or two items of one number, calls for its closer look.
+    if not keys_once(parsed, keys) or ((suspect or not numbered_once(co)) and check_certificate(co)):
         return None
     result: Certificate = co
     return result
