@@ -345,11 +345,11 @@ def test_text_at_the_plain_shortcut_edge_reads_the_same_both_ways(value: str, wh
 
 def test_the_plain_shortcut_is_taken_only_for_printable_ascii_documents() -> None:
     """ASCII without a backslash or DEL: no string of it can hold anything but printable ASCII."""
-    assert fast_decode._plain('{"a": "b c"}')
-    assert fast_decode._plain(b'{"a": "b c"}')
+    assert roo._json.plain('{"a": "b c"}')
+    assert roo._json.plain(b'{"a": "b c"}')
     for text in ('{"a": "\\u0000"}', '{"a": "\\ud800"}', '{"a": "\\t"}', '{"a": "\x7f"}', '{"a": "é"}', '{"a": "\\""}'):
-        assert not fast_decode._plain(text)
-        assert not fast_decode._plain(text.encode("utf-8"))
+        assert not roo._json.plain(text)
+        assert not roo._json.plain(text.encode("utf-8"))
 
 
 @pytest.mark.parametrize(

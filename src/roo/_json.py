@@ -104,8 +104,9 @@ _LOCATING_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=
 #: The decoder without the pairs hook (all in C), for :func:`decode_counted`: a key given twice reads as its
 #: last value, so its caller must count the keys it reads.
 _PLAIN_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
-#: A key written with space before its colon (``"name" : 1``).
+#: A key written with space before its colon (``"name" : 1``), as text and as bytes.
 _LOOSE_KEY: Final = re.compile(r'"[ \t\n\r]+:')
+_LOOSE_KEY_BYTES: Final = re.compile(rb'"[ \t\n\r]+:')
 
 
 def step(path: str, key: str | int) -> str:
@@ -239,26 +240,33 @@ def decode_counted(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMIT
         return None
 
 
-def keys_once(text: str, keys: int) -> bool:
+def keys_once(text: str | bytes, keys: int, inner: bytes = b"") -> bool:
     """Whether the JSON document ``text``, whose objects hold ``keys`` keys in all once parsed, gives no key twice.
 
     Every key of the text has its own colon after it, so the colons are at least the keys of the text, and
     those at least the keys parsed (a repeated key is kept once): equal counts leave no room for a repeat.
     A colon within a string breaks the equality; the ``":`` pairs then count the keys, when no key has
     space before its colon (a string can end in ``":`` too, which only makes the count larger). False
-    means "not known", never "repeated".
+    means "not known", never "repeated". The colons and ``":`` pairs of ``inner``, a part of ``text`` whose
+    keys are counted apart (an object parsed on its own), are left out of both counts.
     """
-    if text.count(":") == keys:
+    if isinstance(text, str):
+        if text.count(":") == keys + inner.count(b":"):
+            return True
+        return text.count('":') == keys + inner.count(b'":') and _LOOSE_KEY.search(text) is None
+    if text.count(b":") == keys + inner.count(b":"):
         return True
-    return text.count('":') == keys and _LOOSE_KEY.search(text) is None
+    return text.count(b'":') == keys + inner.count(b'":') and _LOOSE_KEY_BYTES.search(text) is None
 
 
-def plain(text: str) -> bool:
+def plain(text: str | bytes) -> bool:
     """Whether every string of the JSON document ``text`` is printable ASCII: text that is ASCII, without DEL and
     without a backslash (no escape can write another character). The decoder refuses a raw control character
     in a string, and the rest of ASCII is printable. ``str.isascii`` is free (a ``str`` knows its widest
     character); the two searches are memory scans."""
-    return text.isascii() and "\\" not in text and "\x7f" not in text
+    if isinstance(text, str):
+        return text.isascii() and "\\" not in text and "\x7f" not in text
+    return text.isascii() and b"\\" not in text and b"\x7f" not in text
 
 
 def _text_error(error: ValueError | RecursionError, lines: bool, limits: Limits) -> JsonTextError:

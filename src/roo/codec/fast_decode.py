@@ -36,7 +36,6 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -46,7 +45,7 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from .._json import BOM, DEFAULT_LIMITS, Limits, decode
+from .._json import BOM, DEFAULT_LIMITS, Limits, decode, keys_once, plain
 from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
 from .checks import FIELD_TEST_NAMES, FIELD_TESTS, check_certificate, numbered_once
@@ -56,9 +55,6 @@ from .hooks import parse_criterion, structure_decimal, text_problem
 #: The msgspec module, imported with the reader on first use (``import roo`` does not pay for it).
 msgspec: Any = None
 
-#: A key written with space before its colon (``"name" : 1``), as text and as bytes.
-_LOOSE_KEY: Final = re.compile(r'"[ \t\n\r]+:')
-_LOOSE_KEY_BYTES: Final = re.compile(rb'"[ \t\n\r]+:')
 _BYTE_ORDER_MARK: Final = BOM.encode("utf-8")
 
 
@@ -118,7 +114,7 @@ class _Mirror:
 
     def generate(self, root: type[Any], *, plain: bool) -> Callable[[Any], tuple[Any, int, bool]]:
         """The conversion of ``root``'s structure. ``plain``: for a document whose every string is known to be
-        printable ASCII (see :func:`_plain`), which therefore tests no string for text that is no text."""
+        printable ASCII (see :func:`roo._json.plain`), which therefore tests no string for text that is no text."""
         self.plain = plain
         name = "convert_plain" if plain else "convert"
         body = self.body(root, "s", "    ")
@@ -329,8 +325,8 @@ class _Reader:
         ``inner`` is a part of ``text`` whose keys the standard parser has counted."""
         if len(decoded.items) > limits.max_items:
             _refuse()
-        co, read, suspect = (self.certificate.convert_plain if _plain(text) else self.certificate.convert)(decoded)
-        if not _keys_once(text, keys + read, inner):
+        co, read, suspect = (self.certificate.convert_plain if plain(text) else self.certificate.convert)(decoded)
+        if not keys_once(text, keys + read, inner):
             _refuse()
         if (suspect or not numbered_once(co)) and check_certificate(co):
             _refuse()
@@ -346,33 +342,6 @@ def _prepared(text: str | bytes | bytearray, limits: Limits) -> str | bytes:
         return text[1:] if text.startswith(BOM) else text
     text = bytes(text)
     return text[len(_BYTE_ORDER_MARK) :] if text.startswith(_BYTE_ORDER_MARK) else text
-
-
-def _plain(text: str | bytes) -> bool:
-    """Whether every string of JSON ``text`` is printable ASCII, so that none can hold a control character or a
-    lone surrogate: text that is ASCII, without DEL and without a backslash (no escape can write another
-    character). JSON holds no raw control character in a string (the decoder refuses one), and the rest of
-    ASCII is printable. ``str.isascii`` is free on a ``str`` (it knows its widest character); the two searches
-    are memory scans."""
-    if isinstance(text, str):
-        return text.isascii() and "\\" not in text and "\x7f" not in text
-    return text.isascii() and b"\\" not in text and b"\x7f" not in text
-
-
-def _keys_once(text: str | bytes, keys: int, inner: bytes) -> bool:
-    """Whether ``text``, which decoded to ``keys`` keys outside its part ``inner``, gives no key twice.
-
-    Every key of the text has its own colon after it, so the colons are at least the keys of the text, and
-    those at least the keys read (a repeated key is read once): equal counts leave no room for a repeat.
-    The colons and ``":`` pairs of ``inner`` (an object, parsed on its own) are left out of both counts.
-    """
-    if isinstance(text, str):
-        if text.count(":") == keys + inner.count(b":"):
-            return True
-        return text.count('":') == keys + inner.count(b'":') and _LOOSE_KEY.search(text) is None
-    if text.count(b":") == keys + inner.count(b":"):
-        return True
-    return text.count(b'":') == keys + inner.count(b'":') and _LOOSE_KEY_BYTES.search(text) is None
 
 
 #: Whether JSON text is read with msgspec when it is installed. Tests and benchmarks turn it off to read
