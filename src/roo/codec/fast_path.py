@@ -71,6 +71,17 @@ def decimal_lines(var: str, indent: str, fallback: str, *, ascii_text: bool = Fa
         f"{indent}    {var} = {fallback}",
     ]
 
+def _namespace() -> dict[str, Any]:
+    """The names every generated structure function calls, in a fresh namespace for one function."""
+    return {
+        "Mapping": Mapping,
+        "MISSING": _MISSING,
+        "new": object.__new__,
+        "not_an_object": not_an_object,
+        "unknown_fields": unknown_fields,
+    }
+
+
 def builder_of(cls: type[Any]) -> type[Any] | None:
     """A subclass of the settable ``cls`` whose instances take plain attribute stores, or None.
 
@@ -151,13 +162,7 @@ class FastStructure:
         # A class first met while a plain counting function is written gets the function for every document.
         printable_known, self.printable_known = self.printable_known, False
         try:
-            namespace: dict[str, Any] = {
-                "Mapping": Mapping,
-                "MISSING": _MISSING,
-                "new": object.__new__,
-                "not_an_object": not_an_object,
-                "unknown_fields": unknown_fields,
-            }
+            namespace = _namespace()
             lines = ["def structure(d, _):", *self.body(cls, "d", "x", "    ", namespace, 0), "    return d"]
             source = "\n".join(lines)
             code = compile(source, f"<roo fast structure {cls.__module__}.{cls.__qualname__}>", "exec")
@@ -421,14 +426,7 @@ class FastStructure:
         self.converter.get_structure_hook(cls)  # the classes below are generated (and so known) first
         if not (attrs.has(cls) and self.eligible(cls) and self.generated(cls)):
             return None
-        namespace: dict[str, Any] = {
-            "Mapping": Mapping,
-            "MISSING": _MISSING,
-            "new": object.__new__,
-            "not_an_object": not_an_object,
-            "unknown_fields": unknown_fields,
-            **(watched_names or {}),
-        }
+        namespace = {**_namespace(), **(watched_names or {})}
         self.inlining.add(cls)
         self.printable_known = plain
         self.watched = watched or {}
