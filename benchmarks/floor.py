@@ -10,7 +10,9 @@ verdicts; the stubbed evaluation is checked equal to the real one. What the
 stubbed path costs is the floor that making rules cheaper can approach but
 never pass: JSON parsing, loading, the engine's dispatch and trace, the
 folding, building the ``Evaluation``. Every figure is a ratio to pydantic's
-``model_validate_json`` of the same text, measured in the same run.
+``model_validate_json`` of the same text, measured in the same run, as
+``ratios.py`` measures: the thread's CPU time, stages timed as blocks in a
+shuffled order round by round, the median of the per-round ratios, GC on.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
 
 import roo
 from benchmarks import documents, reference
-from benchmarks.ratios import best
+from benchmarks.ratios import interleaved
 from roo import engine
 from roo.context import Context
 from roo.model.certificate import Certificate, Item
@@ -56,8 +58,9 @@ def stubbed(co: Certificate, ctx: Context) -> tuple[Rule, ...]:
     return tuple(stubs)
 
 
-def measure(size: int, budget: float, repeat: int) -> dict[str, float]:
-    """Seconds per call of each stage for the document of ``size`` items."""
+def measure(size: int, budget: float, rounds: int) -> tuple[float, dict[str, float]]:
+    """For the document of ``size`` items: pydantic's median seconds per call, and each stage's median ratio to
+    it over interleaved rounds."""
     text = documents.certificate_text(size)
     co = roo.loads(text)
     ctx = Context(on=documents.ON)
@@ -73,27 +76,34 @@ def measure(size: int, budget: float, repeat: int) -> dict[str, float]:
         "text->evaluation": lambda: roo.evaluate(roo.loads(text), on=documents.ON),
         "text->evaluation, free rules": lambda: engine.run(roo.loads(text), Context(on=documents.ON), stubs),
     }
-    return {name: best(function, budget, repeat) for name, function in stages.items()}
+    # Interleaved rounds as in ratios.py: a busy moment then slows every stage of its round alike, instead of
+    # moving whichever stage happened to run in it (timed one after another, pydantic's time alone could
+    # double and halve every ratio).
+    times, ratios = interleaved(stages, dict.fromkeys(stages, "pydantic"), budget, rounds)
+    return times["pydantic"], ratios
 
 
 def main(argv: list[str] | None = None) -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
+    parser.add_argument("--quick", action="store_true", help="fewer, shorter rounds")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(documents.SIZES), help="items per certificate")
     args = parser.parse_args(argv)
-    budget, repeat = (0.02, 3) if args.quick else (0.2, 7)
+    budget, rounds = (0.005, 7) if args.quick else (0.02, 25)
     print("items  pydantic us  roo.loads  engine (free rules)  rules  text->Evaluation  floor (free rules)")
     for size in args.sizes:
-        r = measure(size, budget, repeat)
-        ratio = lambda stage, r=r: f"{r[stage] / r['pydantic']:.2f}x"  # noqa: E731
-        rules_share = (r["engine, real rules"] - r["engine, free rules"]) / r["pydantic"]
+        pydantic, r = measure(size, budget, rounds)
+        ratio = lambda stage, r=r: f"{r[stage]:.2f}x"  # noqa: E731
+        rules_share = r["engine, real rules"] - r["engine, free rules"]
         print(
-            f"{size:>5}  {r['pydantic'] * 1e6:>11,.1f}  {ratio('loads'):>9}  {ratio('engine, free rules'):>19}"
+            f"{size:>5}  {pydantic * 1e6:>11,.1f}  {ratio('loads'):>9}  {ratio('engine, free rules'):>19}"
             f"  {rules_share:>4.2f}x  {ratio('text->evaluation'):>16}  {ratio('text->evaluation, free rules'):>18}"
         )
     print()
-    print("Every column but the first is a ratio to pydantic's model_validate_json of the same text (same run).")
+    print(
+        "Every column but the first is a ratio to pydantic's model_validate_json of the same text: thread CPU time, "
+        f"median of {rounds} interleaved shuffled rounds of per-round ratios, GC on."
+    )
     print("floor: JSON text -> Evaluation with every rule answering at once (parse, load, engine, fold).")
 
 

@@ -127,10 +127,11 @@ def _block(function: Callable[[], object], number: int) -> float:
     return (time.thread_time() - start) / number
 
 
-def measure(size: int, budget: float, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
-    """For ``size`` items: each stage's median time, and each stage's median per-round ratio to its reference
-    (pydantic's ``model_validate_json``, or its ``model_dump`` for ``dump``)."""
-    functions = stages(size)
+def interleaved(
+    functions: dict[str, Callable[[], object]], reference_of: dict[str, str], budget: float, rounds: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each function's median time per call, and its median per-round ratio to its reference function
+    (``reference_of[name]``), the functions timed as blocks of calls in shuffled order, round by round."""
     for function in functions.values():  # warm: generated structure functions, memos, imports
         function()
     numbers = {name: max(1, int(budget / max(_block(function, 1), 1e-7))) for name, function in functions.items()}
@@ -140,13 +141,20 @@ def measure(size: int, budget: float, rounds: int) -> tuple[dict[str, float], di
         random.shuffle(names)
         for name in names:
             blocks[name].append(_block(functions[name], numbers[name]))
-    reference_of = {name: "pydantic dump" if name == "dump" else "pydantic" for name in functions}
     times = {name: statistics.median(values) for name, values in blocks.items()}
     ratios = {
         name: statistics.median(a / b for a, b in zip(values, blocks[reference_of[name]], strict=True))
         for name, values in blocks.items()
     }
     return times, ratios
+
+
+def measure(size: int, budget: float, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """For ``size`` items: each stage's median time, and each stage's median per-round ratio to its reference
+    (pydantic's ``model_validate_json``, or its ``model_dump`` for ``dump``)."""
+    functions = stages(size)
+    reference_of = {name: "pydantic dump" if name == "dump" else "pydantic" for name in functions}
+    return interleaved(functions, reference_of, budget, rounds)
 
 
 def main(argv: list[str] | None = None) -> None:
