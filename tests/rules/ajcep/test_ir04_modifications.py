@@ -78,8 +78,9 @@ NET_ONLY = certificate(items=[item_data(gross_weight=None)])
 def test_hs_subheading(hs_code: str | None, expected: Seen) -> None:
     """A different six-digit subheading in the same edition warns on the item; national digits do not matter.
 
-    Form note 5: the importing Party's HS number "should" be shown at six digits; IR 12: it "is to be"
-    indicated. Neither, nor IR 4, says a different one voids the CO or denies the good: customs may verify.
+    Form note 5: the importing Party's HS number "should" be shown at six digits. IR 12's "is to be" concerns
+    the six-digit level, which a six-digit code on the CO meets; only note 5's "should" is unmet, and neither
+    it nor IR 4 says a different subheading voids the CO or denies the good: customs may verify.
     """
     co = certificate(items=[item_data(hs_version="HS2022")])
     assert expected == seen(ir04.check_hs_subheading(co.items[0], co, declared(hs_code=hs_code)))

@@ -25,6 +25,18 @@ signed (``signed`` left out), or that leave the whole box out, leave the check
 not evaluated, naming what is missing: absent data are not an unsigned box.
 A declaration the data state as unsigned is denied.
 
+**Why the exporter's declaration denies here and warns elsewhere.** IR 3(e)
+says the declaration "is to be completed by the exporter" in its box and
+that the exporter's signature "may be autographed or electronically
+printed": the Rule requires the declaration and presumes it is signed,
+offering only a choice of how. The same mandatory "is to be" denies
+elsewhere in the Rules (IR 3(c), 5(a), 9, 12). Under JIEPA the declaration
+is a particular only Annex 3 would require, which roo has not read, so there
+it warns (:mod:`roo.rules.jiepa.art41_form`); under MoTR 16/2024 Art 9(g)
+requires a statement by the exporter, which denies when missing, but the
+summary roo reads says nothing of its signature, so an unsigned statement
+warns (:mod:`roo.rules.id_motr_16_2024.art09_data_elements`).
+
 **Duly completed.** IR 2(a) has the issuing authority make sure the CO is
 "duly completed and signed"; that is its duty, not a ground the importing
 customs cite. What the importing customs apply to a box left empty is IR 4(a):

@@ -18,16 +18,20 @@ follows:
   own).
 * **HS subheading** (per item): the first six digits of the declared code
   should be the CO's six-digit subheading. Another subheading in the same HS
-  edition is not a slip that IR 4(a) disregards: form note 5 says the CO
-  "should" show the importing Party's classification, and a different one
-  affects the accuracy of what the CO says. But no text makes the difference a
-  ground for denial: form note 5 and IR 12 only say what the CO is to show
-  ("should", "is to be"), IR 12 says nothing of a classification on which the
-  Parties differ, and IR 4 creates no ground of denial of its own. Origin is
-  decided by Chapter 3 under the good's true classification, which the
-  difference puts in doubt without settling; so it is a ``warning`` on that
-  item, for customs to verify the classification and the origin claimed under
-  it (the OCP's verification). The declaration is presumed to be in the edition in
+  edition is not a slip that IR 4(a) disregards: a different one affects the
+  accuracy of what the CO says. What the CO then fails is form note 5 alone,
+  and note 5 only says the CO "should" show the *importing* Party's
+  classification. IR 12's mandatory requirement ("is to be indicated ... at the
+  six-digit level") is about the level, and a CO showing a six-digit subheading
+  meets it; a code that does not is IR 12's error ``hs-code-not-six-digits``
+  (see :mod:`roo.rules.ajcep.ir12_tariff_classification` for why that one
+  denies). IR 12 says nothing of a classification on which the Parties
+  differ, and IR 4 creates no ground of denial of its own. The CO's subheading
+  is stated, so the good it certifies and the rule of origin claimed under it
+  stay verifiable against the declared one; origin is decided by Chapter 3
+  under the good's true classification, which the difference puts in doubt
+  without settling. So it is a ``warning`` on that item, for customs to verify
+  the classification and the origin claimed under it (the OCP's verification). The declaration is presumed to be in the edition in
   force on the date of comparison
   (``ajcep.modifications.declaration_hs_edition``); an item without
   ``hs_version`` is in the edition in force on the CO's issue date (the same

@@ -28,6 +28,25 @@ retroactive CO), the periods the Rules set from the start apply.
   retroactive CO must indicate it).
 * No date of shipment and the box not ticked: not evaluated.
 
+**Why the missing tick denies here, but warns for a back-to-back CO or a
+third-country invoice.** IR 7 itself says that it is "necessary" to tick the
+box "Issued Retroactively", and that the retroactive CO "will" show the date
+of shipment in box 3: the Rule's own words, which form note 9 repeats.
+The "Back-to-Back CO" tick, by contrast, is asked for only by form note 8
+("should"; OCP Rule 3(4) and IR 9 say nothing of a tick), and the "Third
+Country Invoicing" tick only by form note 7 ("should"; IR 3(d) asks that the
+third-country invoice be indicated, which the invoicer's name in box 7
+already does): those warn (``back-to-back-box-not-ticked``,
+``third-country-invoicing-not-indicated``), and the substantive checks run
+whether ticked or not. Under JIEPA the same defects warn because the
+Operational Procedures that would require the mark are not read
+(:mod:`roo.rules.jiepa.art50_retroactive_issuance`). Doubt left for a legal
+reviewer: the CO's own dates (issue and shipment) show that it was issued
+late, so a reader could hold the missing tick a minor omission under IR 4(a);
+roo keeps the denial because IR 7 calls the tick necessary, a word no
+"should" of the form notes carries, and a customs officer applying IR 7 would
+not accept a late CO that does not say it was issued late.
+
 A replacement CO (IR 5(a)) is issued after the original was lost, not at
 shipment; it is valid only during the original's validity, so it keeps the
 original's life and the original's timing is what this rule judges: the

@@ -31,6 +31,32 @@ nearest evidence of the invoice:
   and the HS.
 
 A CO item with no description at all describes no good: an error on that item.
+
+**Why a code that is not six digits denies, while a different subheading
+warns.** IR 12 says the HS number "is to be" indicated at the six-digit
+level: the Rules' mandatory wording, the same as for the reference number
+(IR 3(c)), the exporter's declaration (IR 3(e)), the original's date and
+number on a replacement (IR 5(a)) and the partial quantity and value on a
+back-to-back CO (IR 9), all of which deny when the CO lacks them. The
+description, by contrast, "should" be substantially identical, and form note
+5's wish for the *importing* Party's classification is a "should" too: those
+warn (``description-not-substantially-identical`` here, IR 4's
+``declared-hs-subheading-differs``). A code that is not a six-digit
+subheading is also not a minor omission that IR 4(a) disregards: its proviso
+excludes a defect that affects the accuracy of what the CO says, and the
+subheading is the level at which Annex 2 sets the product-specific rule the
+origin criterion (box 8) is claimed under, so without it the claim cannot be
+checked against its rule. A six-digit subheading that differs from the
+declared one is still stated and verifiable. Doubt left for a legal reviewer:
+IR 4(a) lists "omissions" among minor errors, and a reader could take a code
+missing its last two digits as one; roo keeps the denial because no text
+makes IR 12's level optional and the proviso's test is not met.
+
+**Why JIEPA differs.** Under JIEPA the same defect is a warning
+(``jiepa-hs-code-not-six-digits``, :mod:`roo.rules.jiepa.art41_goods`): there
+the six-digit requirement could only come from Annex 3 or the Operational
+Procedures, neither of which roo has read. Here IR 12's own sentence is read.
+
 The checks are implemented once for AJCEP and JIEPA in
 :mod:`roo.rules.shared.classification`.
 

@@ -49,6 +49,17 @@ operations are stated empty says nothing was done there. Transit countries
 printed in box 3 but absent from the context's journey are reported as an
 inconsistency.
 
+**Why missing transit proof denies here and warns under the Agreements.**
+The Regulation puts the proof on the importer: the delivery through another
+country must be proven with the transit country's customs documents or other
+related documents. AJCEP (OCP Rule 3(3)) and JIEPA (Art 40(3)) only let the
+importing Party require such documents ("may"), so roo cannot tell whether
+they were required and warns there (``transit-evidence-missing``,
+``jiepa-transit-evidence-missing``). Likewise goods traded or consumed in
+transit fail condition (b) here, a condition JIEPA Art 33 does not set
+(``jiepa-transit-traded-or-consumed`` warns) and AJCEP Art 31 does not
+mention.
+
 Source: MoT Regulation 16/2024, Arts 3-8 (see ``citations.py`` on which article roo cites).
 """
 

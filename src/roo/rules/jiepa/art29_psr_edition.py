@@ -22,6 +22,21 @@ date, as it does for AJCEP IR 17 (the check is shared,
 * an item without ``hs_version`` is taken to be in the edition in force,
   and codes in a newer edition than the rules' are not restrained.
 
+**Why errors here, while AJCEP IR 17 only warns.** Every paragraph of AJCEP
+IR 17 is worded "should", and it moves Annex 2 Party by Party, with
+transitional acceptance of the pre-amended edition spelled out; roo reads
+those as warnings (:mod:`roo.rules.ajcep.ir17_hs_transition`). JIEPA has no
+such transitional text: Annex 2 moved to HS2017 for both Parties on one date,
+and from that date the product-specific rules Art 29(1)(c) applies are the
+HS2017 ones. Japan Customs, the importing customs for goods from Indonesia,
+states which COs stay acceptable in HS2002 (those issued before the date) and
+that retroactive COs issued after it use HS2017; a CO issued after the date
+in HS2002 is outside what it accepts. roo keeps these errors. Doubt left for
+a legal reviewer: that notice is known to roo only as summarised in the
+project's research notes, not in its own words; if its wording is advisory
+rather than a condition of acceptance, these findings should warn as under
+AJCEP.
+
 Source: JIEPA Agreement Art 29(1)(c), Annex 2; Japan Customs' notice on the JIEPA product-specific rules in
 HS2017 from 5 February 2024.
 """
