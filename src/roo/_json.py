@@ -259,6 +259,21 @@ def keys_once(text: str | bytes, keys: int, inner: bytes = b"") -> bool:
     return text.count(b'":') == keys + inner.count(b'":') and _LOOSE_KEY_BYTES.search(text) is None
 
 
+def count_keys(value: Any) -> int:
+    """The keys of every object in the parsed JSON ``value``, however deep (a repeated key counts once, as the
+    parser kept it): what :func:`keys_once` compares with the text for a part read by no counting function."""
+    keys = 0
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if value.__class__ is dict:
+            keys += len(value)
+            stack.extend(value.values())
+        elif value.__class__ is list:
+            stack.extend(value)
+    return keys
+
+
 def plain(text: str | bytes) -> bool:
     """Whether every string of the JSON document ``text`` is printable ASCII: text that is ASCII, without DEL and
     without a backslash (no escape can write another character). The decoder refuses a raw control character

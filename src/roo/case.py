@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from ._json import DEFAULT_LIMITS, JsonTextError, Limits, decode
+from ._exact import exact
+from ._json import DEFAULT_LIMITS, JsonTextError, Limits, count_keys, decode, decode_counted
 from .api import load, load_context
 from .codec import fast_decode
+from .codec.loading import counted_certificate
 from .context import Context
 from .errors import InvalidCase, InvalidInput, Problem
 from .model.certificate import Certificate
@@ -104,22 +106,52 @@ def read_case_data(data: Any, *, use_context: bool = True) -> tuple[Certificate,
 def read_case_text(
     text: str | bytes | bytearray, *, use_context: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Certificate, Context | None] | None:
-    """:func:`read_case_data` of JSON ``text``, when ``roo[fast]``'s reader reads it (:mod:`roo.fast_decode`).
+    """:func:`read_case_data` of JSON ``text``, read by ``roo[fast]``'s reader (:mod:`roo.codec.fast_decode`)
+    when it is installed, else by the standard parser without its pairs hook (:func:`_read_counted`).
 
-    None when it does not (msgspec is not installed, or the text has any problem at all): the caller then
-    parses ``text`` and calls :func:`read_case_data`, which names every problem. The certificate it gives is
-    well-formed, so the only problems left are the case's context's, reported as that function reports them.
+    None when neither reads it (the text has any problem at all): the caller then parses ``text`` and calls
+    :func:`read_case_data`, which names every problem. The certificate it gives is well-formed, so the only
+    problems left are the case's context's, reported as that function reports them.
     """
     fast = fast_decode.read_case(text, limits)
-    if fast is None:
-        return None
+    if fast is not None:
+        certificate, context = fast.certificate, fast.context
+    else:
+        counted = _read_counted(text, limits)
+        if counted is None:
+            return None
+        certificate, context = counted
     ctx: Context | None = None
-    if use_context and fast.context is not None:
+    if use_context and context is not None:
         try:
-            ctx = load_context(fast.context)
+            ctx = load_context(context)
         except InvalidInput as error:
             raise CaseError([_prefixed("context", p) for p in error.reported], "invalid case") from None
-    return fast.certificate, ctx
+    return certificate, ctx
+
+
+@exact
+def _read_counted(text: str | bytes | bytearray, limits: Limits) -> tuple[Certificate, Any] | None:
+    """The certificate of JSON ``text`` (a certificate, or a case) and the case's context as parsed JSON (None
+    when there is none), parsed without the pairs hook; None: read ``text`` the standard way.
+
+    As :func:`roo.loads` reads a certificate's text (:func:`roo.codec.loading.read_certificate_text`): the text
+    is parsed all in C, the certificate's keys are counted as it is read and the case's own keys and its
+    context's are counted here, and the text is read only when they are all its keys, so that no key was given
+    twice. The certificate is read with the limits :func:`load` reads it with, as :func:`read_case_data` does.
+    """
+    decoded = decode_counted(text, limits)
+    if decoded is None:
+        return None
+    data, parsed = decoded
+    if not _is_case(data):
+        co = counted_certificate(data, parsed, 0)
+        return None if co is None else (co, None)
+    if data.__class__ is not dict or not CASE_KEYS.issuperset(data):
+        return None  # read_case_data names the unknown keys
+    context = data.get("context")
+    co = counted_certificate(data["certificate"], parsed, len(data) + count_keys(context))
+    return None if co is None else (co, context)
 
 
 def _prefixed(prefix: str, problem: Problem) -> Problem:

@@ -100,6 +100,14 @@ def read_certificate_text(text: str | bytes | bytearray, limits: Limits = DEFAUL
     if decoded is None:
         return None
     data, parsed = decoded
+    return counted_certificate(data, parsed, 0, limits)
+
+
+def counted_certificate(data: object, parsed: str, keys_outside: int, limits: Limits = DEFAULT_LIMITS) -> Certificate | None:
+    """The certificate of ``data``, parsed JSON without the pairs hook (:func:`roo._json.decode_counted`) from
+    ``parsed``, or None: read the text the standard way. ``keys_outside``: the keys of the text that are not
+    ``data``'s (those of a case around it), counted by the caller; all of them together must be the keys of the
+    text for the certificate to be read (:func:`read_certificate_text`)."""
     counting = FAST_GENERATOR.counting(
         Certificate, plain=plain(parsed), watched=FIELD_TESTS, watched_names=FIELD_TEST_NAMES
     )
@@ -113,7 +121,7 @@ def read_certificate_text(text: str | bytes | bytearray, limits: Limits = DEFAUL
         return None
     # check_certificate's tests of a clean certificate were made field by field while it was read: only a
     # suspect value, or two items of one number, calls for its closer look.
-    if not keys_once(parsed, keys) or ((suspect or not numbered_once(co)) and check_certificate(co)):
+    if not keys_once(parsed, keys + keys_outside) or ((suspect or not numbered_once(co)) and check_certificate(co)):
         return None
     result: Certificate = co
     return result
