@@ -191,3 +191,20 @@ def test_missing_transit_proof_denies_under_motr_and_warns_under_ajcep() -> None
     )
     assert [("transit-evidence-missing", WARNING, None)] == found(ajcep, "transit-evidence-missing")
     assert [("motr-transit-not-proven", ERROR, None)] == found(motr_evaluation, "motr-transit-not-proven")
+
+
+# --- The issuing authority's stamp: AJCEP IR 13 and JIEPA Art 41(9), the same kind of sentence, the same verdict -
+
+
+def test_unstamped_paper_co_warns_under_both_agreements() -> None:
+    """AJCEP IR 13 and JIEPA Art 41(9) both have the exporting Party provide specimen stamps (paraphrased); neither
+    makes an unstamped CO invalid. A signed paper CO without the stamp warns under both and is accepted."""
+    unstamped = {"authority": "Ministry of Trade", "signatory": "R. Hartono", "signed": True, "sealed": False}
+    ajcep = roo.evaluate(certificate(certification=unstamped), on=PRESENTED_ON)
+    jiepa_evaluation = roo.evaluate(
+        jiepa(medium="paper", copy="original", certification=unstamped), on=date(2023, 5, 20)
+    )
+    stamp_codes = ("certification-not-stamped", "jiepa-certification-not-stamped")
+    assert [("certification-not-stamped", WARNING, None)] == found(ajcep, *stamp_codes)
+    assert [("jiepa-certification-not-stamped", WARNING, None)] == found(jiepa_evaluation, *stamp_codes)
+    assert (roo.Status.ACCEPTED, roo.Status.ACCEPTED) == (ajcep.status, jiepa_evaluation.status)

@@ -252,3 +252,52 @@ def test_which_sheet_is_presented_is_unverified(sheet: str, flagged: bool) -> No
     read): a duplicate is flagged for customs, never denied on that ground."""
     result = art41_form.check_sheet_presented(jiepa(medium="paper", copy=sheet), Context())
     assert ([("jiepa-co-sheet-not-original", Severity.WARNING, None)] if flagged else []) == codes(result)
+
+
+STAMP_CERTIFICATION = {"authority": "Ministry of Trade", "signatory": "R. Hartono", "place": "Jakarta", "signed": True}
+
+
+@pytest.mark.parametrize(
+    ("medium", "certification", "expected"),
+    [
+        pytest.param("paper", dict(STAMP_CERTIFICATION, sealed=True), (Outcome.PASSED, []), id="paper-stamped"),
+        pytest.param(
+            "paper",
+            dict(STAMP_CERTIFICATION, sealed=False),
+            (Outcome.PASSED, [("jiepa-certification-not-stamped", Severity.WARNING, None)]),
+            id="paper-not-stamped-warns",
+        ),
+        pytest.param(
+            "paper", dict(STAMP_CERTIFICATION, sealed=None), (Outcome.NOT_EVALUATED, []), id="stamp-not-stated"
+        ),
+        pytest.param(
+            "paper",
+            dict(STAMP_CERTIFICATION, signed=False, sealed=False),
+            (Outcome.NOT_APPLICABLE, []),
+            id="unsigned-is-the-signature-check's",
+        ),
+        pytest.param(
+            "electronic", dict(STAMP_CERTIFICATION, sealed=False), (Outcome.NOT_APPLICABLE, []), id="e-co-has-no-stamp"
+        ),
+    ],
+)
+def test_paper_co_stamp(medium: str, certification: dict[str, Any], expected: tuple[Outcome, list[Any]]) -> None:
+    """Art 41(9): the exporting Party provides the specimen signatures and impressions of stamps of its issuing
+    offices (paraphrased), the same kind of sentence as AJCEP IR 13. A signed paper CO without the stamp cannot be
+    compared with the specimens: a warning, as under AJCEP, never a denial (no text makes it invalid); before,
+    roo said nothing of the stamp under JIEPA."""
+    co = jiepa(medium=medium, copy="original" if medium == "paper" else None, certification=certification)
+    result = art41_form.check_stamp(co, Context())
+    assert expected == (result.outcome, codes(result))
+    if expected[0] is Outcome.NOT_EVALUATED:
+        assert ("certificate.certification.sealed",) == result.needed
+
+
+def test_unstamped_paper_co_keeps_its_preference() -> None:
+    """The stamp warns and denies nothing, through the engine (Art 41(9); AJCEP IR 13 and 4(a) alike)."""
+    co = jiepa(medium="paper", copy="original", certification=dict(STAMP_CERTIFICATION, sealed=False))
+    evaluation = roo.evaluate(co, on=date(2023, 7, 3))
+    assert [("jiepa-certification-not-stamped", Severity.WARNING)] == [
+        (f.code, f.severity) for f in evaluation.findings if f.code == "jiepa-certification-not-stamped"
+    ]
+    assert 1 in evaluation.granted

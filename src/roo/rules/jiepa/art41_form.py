@@ -49,7 +49,14 @@ is refused, and an e-CO roo holds was found. (AJCEP's form notes say box 10
 
 Read against the Agreement and the e-CO texts: the issuing authority's
 specimen signatures (Art 41(9)) are what customs compare a paper CO's
-signature with. An e-CO of Indonesia's exchange with Japan Customs is
+signature with. **The stamp.** Art 41(9) has the exporting Party provide the
+impressions of its offices' stamps as well, the same kind of sentence as
+AJCEP IR 13, so a signed paper CO without the authority's stamp is what AJCEP
+makes of it: a ``warning`` (``jiepa-certification-not-stamped``), since
+customs cannot compare the impression, and no text makes an unstamped CO
+invalid (before, roo said nothing of the stamp under JIEPA). Data that do not
+say whether it is stamped (``sealed`` is ``None``) leave the check not
+evaluated; an e-CO has no stamp. An e-CO of Indonesia's exchange with Japan Customs is
 delivered from the issuing body's system to NACCS, which is what vouches for
 its authenticity (Japan Customs' model of the exchange); its data need not
 carry a signature mark, so one without it is a warning, never a denial. The
@@ -70,7 +77,7 @@ from typing import Final
 from ...context import Context
 from ...evaluation import Severity
 from ...model.certificate import Certificate, Copy, Item, Medium
-from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, passed
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, not_evaluated, passed
 from ..shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
@@ -151,6 +158,13 @@ ECO_NOT_MARKED_SIGNED = FindingSpec(
     "directly from the issuing body's system, which vouches for it instead of a handwritten signature; customs "
     "may verify that this e-CO came that way.",
 )
+CERTIFICATION_NOT_STAMPED = FindingSpec(
+    "jiepa-certification-not-stamped",
+    "JIEPA/ART/41(9)",
+    Severity.WARNING,
+    "The certification of this paper CO bears no stamp of the issuing authority, so customs cannot compare it "
+    "with the specimen stamps the exporting Party provides; customs may verify that the CO is authentic.",
+)
 SHEET_NOT_ORIGINAL = FindingSpec(
     "jiepa-co-sheet-not-original",
     "JIEPA/ART/50",
@@ -184,6 +198,18 @@ def check_certification_signed(co: Certificate, ctx: Context) -> Result:
     if _through_the_exchange(co) and not (co.certification is not None and co.certification.signed):
         return passed(ECO_NOT_MARKED_SIGNED(None))
     return form.check_certification_signed(TERMS, co, ctx)
+
+
+def check_stamp(co: Certificate, ctx: Context) -> Result:
+    """A signed paper certification bears the issuing authority's stamp (Art 41(9) specimens), as under AJCEP."""
+    certification = co.certification
+    if co.medium is not Medium.PAPER or certification is None or not certification.signed:
+        return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported above
+    if certification.sealed is None:
+        return not_evaluated("certificate.certification.sealed")  # not stated is not "no stamp"
+    if certification.sealed:
+        return PASSED
+    return passed(CERTIFICATION_NOT_STAMPED(None))
 
 
 def check_sheet_presented(co: Certificate, ctx: Context) -> Result:
@@ -226,6 +252,9 @@ CERTIFICATE_RULES: Final = (
         "CO signed by the authorised signatory",
         check_certification_signed,
         (CERTIFICATION_UNSIGNED, ECO_NOT_MARKED_SIGNED),
+    ),
+    CertificateRule(
+        "JIEPA/ART/41(9)", "issuing authority's stamp on a paper CO", check_stamp, (CERTIFICATION_NOT_STAMPED,)
     ),
     CertificateRule("JIEPA/ART/50", "original sheet of a paper CO presented", check_sheet_presented, (SHEET_NOT_ORIGINAL,)),
     CertificateRule(RULE, "reference number", check_reference_number, (REFERENCE_NUMBER_MISSING,)),
