@@ -208,3 +208,18 @@ def test_unstamped_paper_co_warns_under_both_agreements() -> None:
     assert [("certification-not-stamped", WARNING, None)] == found(ajcep, *stamp_codes)
     assert [("jiepa-certification-not-stamped", WARNING, None)] == found(jiepa_evaluation, *stamp_codes)
     assert (roo.Status.ACCEPTED, roo.Status.ACCEPTED) == (ajcep.status, jiepa_evaluation.status)
+
+
+# --- Alterations: AJCEP IR 4(b) forbids erasures; JIEPA leaves corrections to procedures roo has not read ---------
+
+
+def test_erasure_denies_under_ajcep_and_warns_under_jiepa() -> None:
+    """AJCEP IR 4(b): "Neither erasures nor superimpositions are allowed on a CO": an error on the altered item.
+    JIEPA: the Agreement is silent and the Operational Procedures (Art 50) are not read: a warning naming that."""
+    erasure = {"box": 7, "method": "erasure", "item": 1}
+    ajcep = roo.evaluate(certificate(alterations=[erasure]), on=PRESENTED_ON)
+    jiepa_evaluation = roo.evaluate(jiepa(medium="paper", copy="original", alterations=[erasure]), on=date(2023, 5, 20))
+    codes = ("alteration-by-erasure", "jiepa-alteration-not-authenticated")
+    assert [("alteration-by-erasure", ERROR, 1)] == found(ajcep, *codes)
+    assert [("jiepa-alteration-not-authenticated", WARNING, 1)] == found(jiepa_evaluation, *codes)
+    assert (roo.Status.REJECTED, roo.Status.ACCEPTED) == (ajcep.status, jiepa_evaluation.status)

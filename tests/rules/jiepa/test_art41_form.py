@@ -301,3 +301,59 @@ def test_unstamped_paper_co_keeps_its_preference() -> None:
         (f.code, f.severity) for f in evaluation.findings if f.code == "jiepa-certification-not-stamped"
     ]
     assert 1 in evaluation.granted
+
+
+def altered(*alterations: dict[str, Any]) -> roo.Certificate:
+    """A paper JIEPA CO with two items and ``alterations``."""
+    return jiepa(medium="paper", copy="original", items=[jiepa_item(1), jiepa_item(2)], alterations=list(alterations))
+
+
+@pytest.mark.parametrize(
+    ("alteration", "expected"),
+    [
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": True, "certified_by_authority": True},
+            [],
+            id="authenticated-strike-out",
+        ),
+        pytest.param({"box": 7, "method": "strike_out"}, [], id="strike-out-authentication-not-stated-is-not-flagged"),
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": False, "certified_by_authority": True},
+            [("jiepa-alteration-not-authenticated", Severity.WARNING, None)],
+            id="strike-out-not-approved",
+        ),
+        pytest.param(
+            {"box": 7, "method": "strike_out", "approved_by_signatory": True, "certified_by_authority": False},
+            [("jiepa-alteration-not-authenticated", Severity.WARNING, None)],
+            id="strike-out-not-certified",
+        ),
+        pytest.param(
+            {"box": 7, "method": "erasure"},
+            [("jiepa-alteration-not-authenticated", Severity.WARNING, None)],
+            id="erasure",
+        ),
+        pytest.param(
+            {"box": 9, "method": "superimposition", "item": 2},
+            [("jiepa-alteration-not-authenticated", Severity.WARNING, 2)],
+            id="superimposition-on-item-2-concerns-item-2",
+        ),
+        pytest.param(
+            {"box": 9, "method": "erasure", "item": 7},
+            [("jiepa-alteration-not-authenticated", Severity.WARNING, None)],
+            id="unknown-item-is-the-whole-co's",
+        ),
+    ],
+)
+def test_alterations_are_flagged_not_denied(alteration: dict[str, Any], expected: list[Any]) -> None:
+    """The Agreement says nothing of how a CO is corrected; that belongs to the Operational Procedures (Art 50),
+    not read. AJCEP IR 4(b) forbids erasures and superimpositions and admits only an approved and certified
+    strike-out (an error there); under JIEPA the same alterations warn, naming that doubt, and never deny."""
+    result = art41_form.check_alterations(altered(alteration), Context())
+    assert (Outcome.PASSED, expected) == (result.outcome, codes(result))
+
+
+def test_an_erased_jiepa_co_keeps_its_preference() -> None:
+    """Through the engine: the warning denies no item (Art 50, procedures not read)."""
+    evaluation = roo.evaluate(altered({"box": 7, "method": "erasure"}), on=date(2023, 7, 3))
+    assert "jiepa-alteration-not-authenticated" in [f.code for f in evaluation.findings]
+    assert (1, 2) == evaluation.granted

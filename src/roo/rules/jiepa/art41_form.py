@@ -56,7 +56,17 @@ makes of it: a ``warning`` (``jiepa-certification-not-stamped``), since
 customs cannot compare the impression, and no text makes an unstamped CO
 invalid (before, roo said nothing of the stamp under JIEPA). Data that do not
 say whether it is stamped (``sealed`` is ``None``) leave the check not
-evaluated; an e-CO has no stamp. An e-CO of Indonesia's exchange with Japan Customs is
+evaluated; an e-CO has no stamp. **Alterations.** AJCEP IR 4(b) forbids
+erasures and superimpositions and admits only a strike-out approved by the
+signatory and certified by the issuing authority, and roo denies on it there.
+The JIEPA Agreement says nothing of how a CO may be corrected; that belongs to
+the Operational Procedures (Art 50), not read. So an erasure, a
+superimposition, or a strike-out the data state as not approved or not
+certified is a ``warning`` naming that doubt
+(``jiepa-alteration-not-authenticated``), on the altered item's line only
+when the alteration concerns one item; before, roo said nothing of it under
+JIEPA. A strike-out whose approval or certification the data do not state is
+not flagged: no text roo reads asks for either. An e-CO of Indonesia's exchange with Japan Customs is
 delivered from the issuing body's system to NACCS, which is what vouches for
 its authenticity (Japan Customs' model of the exchange); its data need not
 carry a signature mark, so one without it is a warning, never a denial. The
@@ -76,7 +86,7 @@ from typing import Final
 
 from ...context import Context
 from ...evaluation import Severity
-from ...model.certificate import Certificate, Copy, Item, Medium
+from ...model.certificate import AlterationMethod, Certificate, Copy, Item, Medium
 from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, not_evaluated, passed
 from ..shared import form
 
@@ -165,6 +175,14 @@ CERTIFICATION_NOT_STAMPED = FindingSpec(
     "The certification of this paper CO bears no stamp of the issuing authority, so customs cannot compare it "
     "with the specimen stamps the exporting Party provides; customs may verify that the CO is authentic.",
 )
+ALTERATION_NOT_AUTHENTICATED = FindingSpec(
+    "jiepa-alteration-not-authenticated",
+    "JIEPA/ART/50",
+    Severity.WARNING,
+    "Box {box} was altered otherwise than by a strike-out approved by the CO's signatory and certified by the "
+    "issuing authority. How a JIEPA CO may be corrected is for the Operational Procedures under Art 50, which roo "
+    "has not read; customs may verify the CO.",
+)
 SHEET_NOT_ORIGINAL = FindingSpec(
     "jiepa-co-sheet-not-original",
     "JIEPA/ART/50",
@@ -212,6 +230,24 @@ def check_stamp(co: Certificate, ctx: Context) -> Result:
     return passed(CERTIFICATION_NOT_STAMPED(None))
 
 
+def check_alterations(co: Certificate, ctx: Context) -> Result:
+    """An erasure, a superimposition or an unauthenticated strike-out is flagged; the unread procedures decide.
+
+    An alteration on one item's line concerns that item only (as under AJCEP IR 3(j)).
+    """
+    if not co.alterations:
+        return PASSED  # the common case: nothing altered
+    numbers = {item.number for item in co.items}
+    findings = [
+        ALTERATION_NOT_AUTHENTICATED(alteration.item if alteration.item in numbers else None, box=alteration.box)
+        for alteration in co.alterations
+        if alteration.method is not AlterationMethod.STRIKE_OUT
+        or alteration.approved_by_signatory is False
+        or alteration.certified_by_authority is False
+    ]
+    return passed(*findings) if findings else PASSED
+
+
 def check_sheet_presented(co: Certificate, ctx: Context) -> Result:
     """A paper CO presented as a duplicate or triplicate is flagged: the Operational Procedures (unread) decide."""
     if co.medium is not Medium.PAPER or co.certified_true_copy or co.copy is None:
@@ -255,6 +291,12 @@ CERTIFICATE_RULES: Final = (
     ),
     CertificateRule(
         "JIEPA/ART/41(9)", "issuing authority's stamp on a paper CO", check_stamp, (CERTIFICATION_NOT_STAMPED,)
+    ),
+    CertificateRule(
+        "JIEPA/ART/50",
+        "no erasure or superimposition; strike-outs approved and certified",
+        check_alterations,
+        (ALTERATION_NOT_AUTHENTICATED,),
     ),
     CertificateRule("JIEPA/ART/50", "original sheet of a paper CO presented", check_sheet_presented, (SHEET_NOT_ORIGINAL,)),
     CertificateRule(RULE, "reference number", check_reference_number, (REFERENCE_NUMBER_MISSING,)),
