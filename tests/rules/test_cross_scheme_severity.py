@@ -223,3 +223,20 @@ def test_erasure_denies_under_ajcep_and_warns_under_jiepa() -> None:
     assert [("alteration-by-erasure", ERROR, 1)] == found(ajcep, *codes)
     assert [("jiepa-alteration-not-authenticated", WARNING, 1)] == found(jiepa_evaluation, *codes)
     assert (roo.Status.REJECTED, roo.Status.ACCEPTED) == (ajcep.status, jiepa_evaluation.status)
+
+
+# --- An empty consignee box: MoTR 16/2024 Art 9 lists it; AJCEP has no such list on the importing side ----------
+
+
+def test_missing_consignee_denies_under_motr_and_warns_under_ajcep() -> None:
+    """MoTR 16/2024 Art 9 (as summarised): the COO contains at least (b) the importer's name and address: without
+    it, an error. AJCEP: no Rule addressed to the importing side requires box 2 (IR 2 is the issuing authority's
+    duty); IR 4(a) does not disregard the omission, and no text makes the CO invalid: a warning."""
+    ajcep = roo.evaluate(certificate(consignee=None), on=PRESENTED_ON)
+    motr_evaluation = roo.evaluate(motr(consignee=None, items=[motr_item(1)]), on=MOTR_ON)
+    assert [("consignee-missing", WARNING, None)] == found(ajcep, "consignee-missing")
+    assert [("motr-data-element-missing", ERROR, None, "b")] == [
+        (f.code, f.severity, f.item, f.facts["element"])
+        for f in motr_evaluation.findings
+        if f.code == "motr-data-element-missing"
+    ]

@@ -21,6 +21,18 @@ unsigned statement. An origin
 criterion that is present but not one the regulation recognises is a matter
 for the origin criteria rule, not this one.
 
+**Why a missing element denies here, while the same empty box warns under
+the Agreements.** Art 9 is the Regulation's own list of what the COO enclosed
+with every import must contain, at least: a COO without one of its elements
+is not the document the Regulation asks for. AJCEP has no such list on the
+importing side for the exporter, the consignee, the quantity or the invoice
+(IR 2 is the issuing authority's duty; form note 6 says the invoice "should"
+be shown), so there those empty boxes warn (``exporter-missing``,
+``consignee-missing``, ``item-quantity-missing``, ``invoice-missing``); where
+an AJCEP Rule does say "is to be" or "will" (the reference number, IR 3(c);
+the exporter's declaration, IR 3(e)) it denies as here. Under JIEPA the list
+is Annex 3, which roo has not read, so the same gaps warn.
+
 Source: MoT Regulation 16/2024, Art 9 (as summarised in the Indonesian law-firm note "Updated Regulations on Rules
 and Certificate of Origin for Imported Goods in Trade Safeguard Measures").
 """
