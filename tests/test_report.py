@@ -363,6 +363,7 @@ PLACED_BY_FACTS: Final = frozenset(
         "alteration-by-superimposition",
         "strike-out-not-approved",
         "strike-out-not-certified",
+        "jiepa-alteration-not-authenticated",
         "motr-data-element-missing",
         "motr-item-data-element-missing",
         "eco-copy-discrepancy-material",
@@ -398,6 +399,7 @@ def finding(code: str, item: int | None = None, **facts: Any) -> Finding:
     [
         (finding("alteration-by-erasure", box=3), "ID", 3),
         (finding("strike-out-not-certified", box=12), "TH", 12),
+        (finding("jiepa-alteration-not-authenticated", box=7), "ID", 7),
         (finding("alteration-by-erasure", box=3), "JP", OTHER),
         (finding("alteration-by-erasure", box=14), "ID", OTHER),
         (finding("alteration-by-erasure", box=True), "ID", OTHER),
@@ -419,6 +421,7 @@ def finding(code: str, item: int | None = None, **facts: Any) -> Finding:
     ids=[
         "erasure in box 3, ASEAN form",
         "strike-out in box 12",
+        "JIEPA alteration in box 7",
         "erasure on Japan's form",
         "no such box",
         "box fact not a number",

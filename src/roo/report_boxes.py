@@ -254,7 +254,13 @@ _TWIN_PREFIXES: Final = ("jiepa-",)
 
 #: Findings about an alteration name the box altered in their ``box`` fact.
 _ALTERATION_CODES: Final = frozenset(
-    {"alteration-by-erasure", "alteration-by-superimposition", "strike-out-not-approved", "strike-out-not-certified"}
+    {
+        "alteration-by-erasure",
+        "alteration-by-superimposition",
+        "strike-out-not-approved",
+        "strike-out-not-certified",
+        "jiepa-alteration-not-authenticated",
+    }
 )
 #: MoTR 16/2024 Art 9 data elements (the ``element`` fact) and the box of the AJCEP form that holds each.
 _MOTR_ELEMENT_BOX: Final[Mapping[str, int]] = MappingProxyType(
