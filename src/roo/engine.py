@@ -44,6 +44,7 @@ full memos).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from operator import is_
 from typing import Final, Generic, TypeAlias, TypeVar, final
 
@@ -347,9 +348,9 @@ def _item_results(rule: Rule, check: ItemCheck, co: Certificate, ctx: Context) -
     except Exception:  # noqa: BLE001 - isolated item by item just below
         results = [_checked(check, rule, item, co, ctx) for item in items]
     # Most item rules give every item the same shared result (PASSED, NOT_APPLICABLE, one not_evaluated(...)):
-    # then the rule's entry is that result, as after a precheck.
+    # then the rule's entry is that result, as after a precheck. The test stops at the first other result.
     first = results[0] if results else None
-    if first is not None and not first.findings and all([result is first for result in results]):
+    if first is not None and not first.findings and all(map(is_, results, repeat(first))):
         return first
     return results
 
