@@ -159,7 +159,7 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     # The product-specific rule for the item, when the context's table gives one with an RVC route, replaces
     # the general rule (Art 26.2) and sets the percentage (Art 26.3). Otherwise the general rule's threshold
     # applies: box 8 does not say under which rule the claim is made.
-    row = _product_rule(item, co, ctx)
+    row = _product_rule(item, co, ctx) if ctx.product_rules is not None else None  # most contexts carry no table
     spec = RVC_BELOW_GENERAL_RULE
     facts: dict[str, object] = {}
     if row is not None:
@@ -210,6 +210,8 @@ def no_rvc_claim(co: Certificate, ctx: Context) -> Result | None:
 
 def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
     """``DMI`` accompanies a change-in-tariff-classification criterion (Art 28)."""
+    if not item.origin_criterion.de_minimis:
+        return NOT_APPLICABLE  # as the shared check says, without its call: most boxes claim no DMI
     return criterion_checks.check_de_minimis(TERMS, item, co, ctx)
 
 

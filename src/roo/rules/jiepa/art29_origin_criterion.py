@@ -118,6 +118,8 @@ def check_criterion_readable(item: Item, co: Certificate, ctx: Context) -> Resul
 
 def check_de_minimis(item: Item, co: Certificate, ctx: Context) -> Result:
     """``DMI`` accompanies a criterion under which the product-specific rule may set a percentage (Art 31)."""
+    if not item.origin_criterion.de_minimis:
+        return NOT_APPLICABLE  # as the shared check says, without its call: most boxes claim no DMI
     return criterion_checks.check_de_minimis(TERMS, item, co, ctx)
 
 
