@@ -390,3 +390,21 @@ def test_motr_box_left_out_is_not_a_missing_data_element(field: str, needed: str
     # still a statement (g), which the summary does not ask to be signed: a warning, not a missing element.
     unsigned = "motr-exporter-statement-unsigned" if field == "exporter_declaration" else "motr-data-element-missing"
     assert unsigned in _codes(stated)
+
+
+# MoTR 16/2024: the importer proves a delivery through another country with documents. Which documents were
+# presented is a fact of the context: left out it is not stated (None), stated empty it is "none presented".
+
+
+def test_transit_evidence_left_out_is_not_stated_and_empty_is_none() -> None:
+    journey = {"direct": False, "transit": [{"country": "SG", "operations": [], "reason": "transport", "traded_or_consumed": False}]}
+    left_out = roo.load_context({"consignment": journey})
+    assert left_out.consignment is not None and left_out.consignment.evidence is None
+    stated = roo.load_context({"consignment": {**journey, "evidence": []}})
+    assert stated.consignment is not None and stated.consignment.evidence == ()
+    assert roo.load_context(roo.dump_context(left_out)) == left_out
+    assert roo.load_context(roo.dump_context(stated)) == stated
+    unstated = roo.evaluate(motr(), left_out, on=MOTR_ON)
+    assert "motr-transit-not-proven" not in _codes(unstated)
+    assert "context.consignment.evidence" in _needed(unstated)
+    assert "motr-transit-not-proven" in _codes(roo.evaluate(motr(), stated, on=MOTR_ON))

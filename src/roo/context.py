@@ -81,11 +81,15 @@ class TransitStop:
 @final
 @attrs.frozen
 class Consignment:
-    """How the goods travelled from the exporting Party (AJCEP Art 31, OCP Rule 3(3))."""
+    """How the goods travelled from the exporting Party (AJCEP Art 31, OCP Rule 3(3)).
+
+    ``evidence`` is ``None`` when the data do not say which documents show the transit (a rule that needs
+    them is then not evaluated, naming it); ``()`` says that none was presented.
+    """
 
     direct: bool | None = None
     transit: tuple[TransitStop, ...] = ()
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] | None = None
 
 
 class AccumulationDocumentKind(enum.StrEnum):

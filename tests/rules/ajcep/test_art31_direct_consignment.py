@@ -26,7 +26,7 @@ def via(*countries: str) -> roo.Certificate:
     return certificate(transport=dict(CLEAN_CERTIFICATE["transport"], transit_countries=list(countries)))
 
 
-def shipped(*stops: TransitStop, direct: bool | None = None, evidence: tuple[str, ...] = ("through_bill_of_lading",)) -> Context:
+def shipped(*stops: TransitStop, direct: bool | None = None, evidence: tuple[str, ...] | None = ("through_bill_of_lading",)) -> Context:
     """A context whose consignment went through ``stops`` with ``evidence``."""
     return Context(on=PRESENTED_ON, consignment=Consignment(direct=direct, transit=stops, evidence=evidence))
 
@@ -84,6 +84,8 @@ def test_trade_in_transit_is_not_an_art31_condition() -> None:
         pytest.param(("transit_customs_certificate",), (Outcome.PASSED, []), id="transit-customs-certificate"),
         pytest.param(("transit_certificate",), (Outcome.PASSED, []), id="certificate-of-another-entity"),
         pytest.param((), (Outcome.PASSED, [("transit-evidence-missing", WARNING, None)]), id="no-evidence"),
+        # Not stated warns as none given: customs "may require" the documents, so their absence only warns.
+        pytest.param(None, (Outcome.PASSED, [("transit-evidence-missing", WARNING, None)]), id="evidence-not-stated"),
         pytest.param(
             ("commercial_invoice",),
             (Outcome.PASSED, [("transit-evidence-missing", WARNING, None)]),
@@ -91,7 +93,7 @@ def test_trade_in_transit_is_not_an_art31_condition() -> None:
         ),
     ],
 )
-def test_transit_evidence(evidence: tuple[str, ...], expected: Seen) -> None:
+def test_transit_evidence(evidence: tuple[str, ...] | None, expected: Seen) -> None:
     """Goods in transit should come with a through bill of lading or a transit certificate (OCP Rule 3(3))."""
     assert expected == seen(art31.check_direct_consignment(via("SG"), shipped(SINGAPORE, evidence=evidence)))
 

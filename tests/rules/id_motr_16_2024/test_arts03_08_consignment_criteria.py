@@ -272,3 +272,34 @@ def test_a_stop_whose_operations_are_left_out_is_not_evaluated() -> None:
     stated_empty = evaluate({"direct": False, "transit": [{**GOOD_STOP, "operations": []}], "evidence": ["bl"]})
     (check,) = [c for c in stated_empty.checks if c.title.startswith("consignment")]
     assert roo.Outcome.PASSED == check.outcome
+
+
+def test_a_transit_whose_proof_is_left_out_is_not_evaluated() -> None:
+    """The importer proves a delivery through another country with that country's customs documents or other
+    related documents. Data that say nothing of the documents presented (``evidence`` left out or null) do not
+    show that the importer failed to prove it: not evaluated, naming the fact, never denied; ``[]`` states that
+    none was presented, and denies (the boundary)."""
+    for unstated in ({"direct": False, "transit": [GOOD_STOP]}, {"direct": False, "transit": [GOOD_STOP], "evidence": None}):
+        evaluation = evaluate(unstated)
+        (check,) = [c for c in evaluation.checks if c.rule == RULE and c.item is None]
+        assert (roo.Outcome.NOT_EVALUATED, ("context.consignment.evidence",)) == (check.outcome, check.needed)
+        assert "motr-transit-not-proven" not in consignment_codes(evaluation)
+        assert roo.Status.ACCEPTED == evaluation.status
+        assert not evaluation.complete
+    none_presented = evaluate({"direct": False, "transit": [GOOD_STOP], "evidence": []})
+    assert ["motr-transit-not-proven"] == consignment_codes(none_presented)
+    assert roo.Status.REJECTED == none_presented.status
+
+
+def test_an_error_beside_unstated_proof_denies() -> None:
+    """Goods traded in the transit country fail (b) whatever documents were presented: the error denies."""
+    evaluation = evaluate({"direct": False, "transit": [{**GOOD_STOP, "traded_or_consumed": True}]})
+    assert ["motr-traded-in-transit"] == consignment_codes(evaluation)
+    assert roo.Status.REJECTED == evaluation.status
+
+
+def test_unstated_proof_beside_unstated_conditions_names_every_fact() -> None:
+    stop = {key: value for key, value in GOOD_STOP.items() if key != "operations"}
+    evaluation = evaluate({"direct": False, "transit": [stop]})
+    (check,) = [c for c in evaluation.checks if c.rule == RULE and c.item is None]
+    assert ("context.consignment.transit.operations", "context.consignment.evidence") == check.needed

@@ -45,7 +45,12 @@ roo does not recognise (storage, fumigation, ...), for customs to verify.
 A stop whose operations the data leave out (``operations`` null or absent)
 does not show (c): the check is then not evaluated, naming
 ``context.consignment.transit.operations``, as for (a) and (b); a stop whose
-operations are stated empty says nothing was done there. Transit countries
+operations are stated empty says nothing was done there. Likewise the proof:
+a transit whose documents are stated as none (``evidence`` empty) is not
+proven, an error; a context that does not say which documents were presented
+(``evidence`` null or absent) leaves the check not evaluated, naming
+``context.consignment.evidence``, since the data cannot show that the
+importer failed to prove the delivery. Transit countries
 printed in box 3 but absent from the context's journey are reported as an
 inconsistency.
 
@@ -317,7 +322,7 @@ def check_consignment(co: Certificate, ctx: Context) -> Result:
         unknown = tuple(reading.text for reading in readings if not reading.not_permitted and reading.unrecognised)
         if unknown:
             findings.append(OPERATION_UNRECOGNISED(None, country=stop.country, operations=unknown))
-    if not consignment.evidence:
+    if consignment.evidence is not None and not consignment.evidence:
         findings.append(TRANSIT_NOT_PROVEN(None, countries=tuple(sorted(journey))))
     needed = _facts_not_stated(consignment)
     if needed and not any(finding.severity is Severity.ERROR for finding in findings):
@@ -336,6 +341,8 @@ def _facts_not_stated(consignment: Consignment) -> tuple[str, ...]:
         needed.append("context.consignment.transit.traded_or_consumed")
     if any(stop.operations is None for stop in consignment.transit):
         needed.append(shared_consignment.OPERATIONS_NOT_STATED)  # (c) unshown: nothing said of what was done
+    if consignment.evidence is None:
+        needed.append("context.consignment.evidence")  # the proof the importer owes: not stated, not absent
     return tuple(needed)
 
 

@@ -286,7 +286,8 @@ def check_direct_consignment(terms: ConsignmentTerms, co: Certificate, ctx: Cont
             continue
         for operation in stop.operations:
             findings.extend(_operation_findings(terms, stop.country, operation))
-    if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence):
+    # Evidence not stated warns as evidence not given: the Agreements only let customs require it (a warning).
+    if not any(normalize_term(e) in TRANSIT_EVIDENCE for e in consignment.evidence or ()):
         passed_through = countries(tuple(stop.country for stop in consignment.transit))
         findings.append(terms.evidence_missing(None, countries=passed_through, evidence=consignment.evidence or "none"))
     findings.extend(_route_findings(terms, co, consignment))
