@@ -124,11 +124,11 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
     """Evaluate ``co`` in ``ctx`` against ``rules``; never raises."""
     plan = _plan_of(rules)
     # What each rule concluded, in order: its Result (a certificate rule, or an item rule that gave every item
-    # the same result without findings) or its list of results item by item; and whether there is such a list.
-    entries, item_by_item = plan.collect(co, ctx)
+    # the same result without findings) or its list of results item by item; and the positions of such lists.
+    entries, lists = plan.collect(co, ctx)
     items = co.items
     numbers = tuple([item.number for item in items])
-    findings, status, verdicts, unverified_at, trace = _concluded(plan, numbers, entries, item_by_item)
+    findings, status, verdicts, unverified_at, trace = _concluded(plan, numbers, entries, lists)
     return make_evaluation(
         status,
         verdicts,
@@ -143,7 +143,7 @@ def run(co: Certificate, ctx: Context, rules: Sequence[Rule]) -> Evaluation:
 
 
 def _concluded(
-    plan: _Plan, numbers: tuple[int, ...], entries: list[Result | list[Result]], item_by_item: bool
+    plan: _Plan, numbers: tuple[int, ...], entries: list[Result | list[Result]], lists: list[int]
 ) -> _Conclusion:
     """:func:`_conclude`, remembered by the plan, the item numbers and the identity of every rule's result.
 
@@ -154,15 +154,16 @@ def _concluded(
     whose results are the very objects of this evaluation's, rule by rule (for a rule's results item by
     item, item by item). Identity, not equality: equal findings may still differ in what equality leaves
     out (a message's template, ``Decimal("1.0")`` against ``Decimal("1")`` in the facts). A result built
-    afresh (findings of this certificate's own) only misses.
+    afresh (findings of this certificate's own) only misses. ``lists`` are the positions of the entries that
+    are lists of results item by item.
     """
     global _concluded_items
     key = (id(plan), numbers)
     known = _CONCLUDED.get(key)
     if known is not None and known[0] is plan:
-        same = _same_entry if item_by_item else is_
         for held, concluded in known[1]:
-            if all(map(same, held, entries)):  # the lists have one entry per rule of the plan: equally long
+            # the lists have one entry per rule of the plan: equally long
+            if _same_entries(held, entries, lists) if lists else all(map(is_, held, entries)):
                 return concluded
     concluded = _conclude(plan, numbers, entries)
     if _concluded_items >= _CONCLUDED_ITEMS_LIMIT:
@@ -178,13 +179,24 @@ def _concluded(
     return concluded
 
 
-def _same_entry(held: Result | list[Result], entry: Result | list[Result]) -> bool:
-    """Whether ``entry`` is ``held``, or both are lists of the very same results item by item."""
-    if held is entry:
-        return True
-    if held.__class__ is not list or entry.__class__ is not list:
-        return False
-    return len(held) == len(entry) and all(map(is_, held, entry))
+def _same_entries(
+    held: list[Result | list[Result]], entries: list[Result | list[Result]], lists: list[int]
+) -> bool:
+    """Whether each of ``entries`` is the entry ``held`` for its rule, or both are lists of the very same
+    results item by item (``lists``: the positions of the lists in ``entries``).
+
+    The entries are compared in one pass of ``is_`` in C (both lists have one entry per rule of the plan:
+    equally long); each list, once its results are found to be the held ones, is replaced in that pass by
+    the held list, so that a Python call is made per list rather than per rule.
+    """
+    probe = entries.copy()
+    for position in lists:
+        kept, entry = held[position], entries[position]
+        assert isinstance(entry, list)  # the collector says so
+        if not isinstance(kept, list) or len(kept) != len(entry) or not all(map(is_, kept, entry)):
+            return False
+        probe[position] = kept
+    return all(map(is_, held, probe))
 
 
 #: What :func:`_conclude` gives: the findings, the status and verdicts, the positions of the checks that leave
@@ -284,9 +296,9 @@ class _Plan:
         )
 
 
-#: What :attr:`_Plan.collect` gives: each rule's entry (its result, or its results item by item), and whether
-#: some entry is such a list.
-_Collected: TypeAlias = "tuple[list[Result | list[Result]], bool]"
+#: What :attr:`_Plan.collect` gives: each rule's entry (its result, or its results item by item), and the
+#: positions of the entries that are such lists.
+_Collected: TypeAlias = "tuple[list[Result | list[Result]], list[int]]"
 
 
 def _collector(rules: tuple[Rule, ...]) -> Callable[[Certificate, Context], _Collected]:
@@ -300,7 +312,7 @@ def _collector(rules: tuple[Rule, ...]) -> Callable[[Certificate, Context], _Col
     findings is its entry (a precheck that fails leaves the items to the check); otherwise
     :func:`_item_results` runs the check item by item.
     """
-    lines = ["def collect(co, ctx):", "    entries = []", "    add = entries.append", "    item_by_item = False"]
+    lines = ["def collect(co, ctx):", "    lists = []"]
     namespace: dict[str, object] = {"crashed": _crashed, "item_results": _item_results}
     for index, rule in enumerate(rules):
         namespace[f"rule_{index}"] = rule
@@ -313,7 +325,9 @@ def _collector(rules: tuple[Rule, ...]) -> Callable[[Certificate, Context], _Col
         else:
             template = _ITEM_STEP
         lines.append(template.format(index=index))
-    lines.append("    return entries, item_by_item")
+    # Each entry is a local variable until the end, where the list is built in one go: appending them one by
+    # one cost a call per rule.
+    lines.append(f"    return [{', '.join(f'entry_{index}' for index in range(len(rules)))}], lists")
     exec(compile("\n".join(lines), f"<roo.engine: {len(rules)} rules>", "exec"), namespace)  # noqa: S102
     collect: Callable[[Certificate, Context], _Collected] = namespace["collect"]  # type: ignore[assignment]
     return collect
@@ -321,21 +335,20 @@ def _collector(rules: tuple[Rule, ...]) -> Callable[[Certificate, Context], _Col
 
 _CERTIFICATE_STEP: Final = """\
     try:
-        add(check_{index}(co, ctx))
+        entry_{index} = check_{index}(co, ctx)
     except Exception as error:  # a rule bug must not escape evaluate() nor grant
-        add(crashed(rule_{index}, None, error))"""
+        entry_{index} = crashed(rule_{index}, None, error)"""
 _ITEM_STEP: Final = """\
-    results = item_results(rule_{index}, check_{index}, co, ctx)
-    add(results)
-    if results.__class__ is list:
-        item_by_item = True"""
+    entry_{index} = item_results(rule_{index}, check_{index}, co, ctx)
+    if entry_{index}.__class__ is list:
+        lists.append({index})"""
 _PRECHECKED_ITEM_STEP: Final = """\
     try:
         shared = precheck_{index}(co, ctx)
     except Exception:  # the item-by-item checks then report any problem
         shared = None
     if shared is not None and not shared.findings:
-        add(shared)
+        entry_{index} = shared
     else:
 """ + "\n".join("    " + line for line in _ITEM_STEP.splitlines())
 
