@@ -47,12 +47,13 @@ def original_key(co: Certificate) -> str | None:
 
 def based_on_original(co: Certificate) -> bool:
     """Whether ``co`` names an original CO it is based on, ticked 'Back-to-Back CO' or not."""
-    return original_key(co) is not None
+    reference = co.original_certificate  # None on most COs: told without a further call
+    return reference is not None and reference_key(reference.reference_number) is not None
 
 
 def back_to_back(co: Certificate) -> bool:
     """Whether ``co`` is back-to-back: ticked so, or based on an original (the substance, whatever the box says)."""
-    return co.back_to_back or based_on_original(co)
+    return co.back_to_back or (co.original_certificate is not None and based_on_original(co))
 
 
 def names_itself(co: Certificate) -> bool:
