@@ -85,7 +85,7 @@ def _where(terms: FormTerms, co: Certificate, which: int) -> dict[str, Any]:
 
 def check_reference_number(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
     """The CO bears a reference number."""
-    if blank(co.reference_number):
+    if not (co.reference_number or "").strip():  # blank(), without its call on every certificate
         return judged(terms.reference_number_missing(None, reference_number=co.reference_number))
     return PASSED
 
@@ -110,7 +110,7 @@ def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Contex
     certification = co.certification
     if certification is None:
         return not_evaluated(CERTIFICATION)
-    if not blank(certification.signatory):
+    if (certification.signatory or "").strip():  # not blank(), without its call on every certificate
         return PASSED
     return judged(
         terms.certification_signatory_missing(None, **_where(terms, co, _CERTIFICATION), certification_present=True)
