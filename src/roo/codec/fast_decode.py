@@ -49,7 +49,7 @@ from .._json import BOM, DEFAULT_LIMITS, Limits, decode, keys_once, plain
 from ..model.certificate import Certificate
 from ..model.criterion import OriginCriterion
 from .checks import FIELD_TEST_NAMES, FIELD_TESTS, check_certificate, numbered_once
-from .fast_path import _EXACT, FastStructure, builder_of, decimal_lines
+from .fast_path import _EXACT, FastStructure, builder_of, decimal_lines, suspect_lines
 from .hooks import parse_criterion, structure_decimal, text_problem
 
 #: The msgspec module, imported with the reader on first use (``import roo`` does not pay for it).
@@ -225,10 +225,7 @@ class _Mirror:
         test = self.watched.get((cls, name))
         if test is None:
             return []
-        test = test.format(value=var)
-        if _optional_inner(kind) is not None:
-            test = f"{var} is not None and ({test})"
-        return [f"if {test}:", "    suspect = True"]
+        return suspect_lines(test, var, optional=_optional_inner(kind) is not None)
 
     def convert_value(self, var: str, kind: Any, indent: str) -> list[str]:
         """Lines that check the decoded ``var`` as the converter would and turn it into roo's value of ``kind``."""

@@ -71,6 +71,16 @@ def decimal_lines(var: str, indent: str, fallback: str, *, ascii_text: bool = Fa
         f"{indent}    {var} = {fallback}",
     ]
 
+
+def suspect_lines(test: str, var: str, *, optional: bool, indent: str = "") -> list[str]:
+    """Generated lines that mark the certificate ``suspect`` when ``var`` fails ``test``, a watched field's test
+    of ``{value}`` (:data:`roo.codec.checks.FIELD_TESTS`); an ``optional`` field's null is not tested."""
+    test = test.format(value=var)
+    if optional:
+        test = f"{var} is not None and ({test})"
+    return [f"{indent}if {test}:", f"{indent}    suspect = True"]
+
+
 def _namespace() -> dict[str, Any]:
     """The names every generated structure function calls, in a fresh namespace for one function."""
     return {
@@ -287,12 +297,8 @@ class FastStructure:
         lines: list[str] = []
         for field, name in zip(fields, names, strict=True):
             test = self.watched.get((cls, field.name))
-            if test is None:
-                continue
-            test = test.format(value=name)
-            if is_union(field.type):
-                test = f"{name} is not None and ({test})"
-            lines.extend([f"{indent}if {test}:", f"{indent}    suspect = True"])
+            if test is not None:
+                lines.extend(suspect_lines(test, name, optional=is_union(field.type), indent=indent))
         return lines
 
     def inexact_test(self, var: str, cls: Any, namespace: dict[str, Any]) -> str | None:
