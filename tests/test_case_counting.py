@@ -30,12 +30,13 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 @pytest.fixture(autouse=True)
 def _standard_reader() -> Iterator[None]:
-    """Text is read the standard way, as without roo[fast] (module-scoped state restored after each test)."""
-    fast_decode.ENABLED = False
+    """Text is read the standard way, as without roo[fast]; the setting found is restored after each test (another
+    module's reader fixture, module-scoped, may have set it on this worker)."""
+    found, fast_decode.ENABLED = fast_decode.ENABLED, False
     try:
         yield
     finally:
-        fast_decode.ENABLED = True
+        fast_decode.ENABLED = found
 
 
 def _outcome(read: Callable[[Any], Any], text: str | bytes) -> Any:

@@ -40,12 +40,12 @@ EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.
 
 @contextlib.contextmanager
 def standard_path() -> Iterator[None]:
-    """Within it, JSON text is read the standard way (as without msgspec)."""
-    fast_decode.ENABLED = False
+    """Within it, JSON text is read the standard way (as without msgspec); the setting found is restored after."""
+    found, fast_decode.ENABLED = fast_decode.ENABLED, False
     try:
         yield
     finally:
-        fast_decode.ENABLED = True
+        fast_decode.ENABLED = found
 
 
 def outcome(read: Callable[[], object]) -> tuple[str, Any]:
