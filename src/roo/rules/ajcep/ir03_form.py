@@ -349,9 +349,8 @@ def invoice_numbers(co: Certificate) -> tuple[str, ...]:
 def check_parties_named(co: Certificate, ctx: Context) -> Result:
     """Boxes 1 and 2 name the exporter and the consignee (an omission IR 4(a) does not disregard)."""
     exporter, consignee = co.exporter, co.consignee
-    # form.blank(name), without its call on every certificate
-    exporter_missing = exporter is None or not (exporter.name or "").strip()
-    consignee_missing = consignee is None or not (consignee.name or "").strip()
+    exporter_missing = exporter is None or form.blank(exporter.name)
+    consignee_missing = consignee is None or form.blank(consignee.name)
     if not (exporter_missing or consignee_missing):
         return PASSED  # the common case, without gathering findings
     findings = []

@@ -85,7 +85,7 @@ def _where(terms: FormTerms, co: Certificate, which: int) -> dict[str, Any]:
 
 def check_reference_number(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
     """The CO bears a reference number."""
-    if not (co.reference_number or "").strip():  # blank(), without its call on every certificate
+    if blank(co.reference_number):
         return judged(terms.reference_number_missing(None, reference_number=co.reference_number))
     return PASSED
 
@@ -110,7 +110,7 @@ def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Contex
     certification = co.certification
     if certification is None:
         return not_evaluated(CERTIFICATION)
-    if (certification.signatory or "").strip():  # not blank(), without its call on every certificate
+    if not blank(certification.signatory):
         return PASSED
     return judged(
         terms.certification_signatory_missing(None, **_where(terms, co, _CERTIFICATION), certification_present=True)
@@ -175,10 +175,13 @@ def invoice_numbers(co: Certificate) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for item in co.items:
         invoice = item.invoice
-        # A number printed as seen before (a CO's items share a few invoices) is not stripped again: a number
+        number = invoice.number if invoice is not None else None
+        # A number printed as one seen before (a CO's items share a few invoices) is not stripped again: one
         # printed with spaces around it is never among those seen, which are stripped.
-        if invoice is not None and (number := invoice.number) not in seen and number and (number := number.strip()):
-            seen[number] = None  # a number seen before keeps its place
+        if number and number not in seen:
+            number = number.strip()
+            if number:
+                seen[number] = None  # a number seen before keeps its place
     return tuple(seen)
 
 
