@@ -126,7 +126,6 @@ from ...rule_kit import (
     Result,
     failed,
     judged,
-    not_evaluated,
     passed,
 )
 from ..shared import form
@@ -278,6 +277,7 @@ TERMS: Final = form.FormTerms(
     third_country_invoicing_not_indicated=THIRD_COUNTRY_INVOICING_NOT_INDICATED,
     invoice_missing=INVOICE_MISSING,
     invoice_date_missing=INVOICE_DATE_MISSING,
+    certification_not_stamped=CERTIFICATION_NOT_STAMPED,
     form_boxes=form_boxes,
 )
 
@@ -363,15 +363,7 @@ def check_parties_named(co: Certificate, ctx: Context) -> Result:
 
 def check_stamp(co: Certificate, ctx: Context) -> Result:
     """A signed paper certification bears the issuing authority's stamp (IR 13 specimens, IR 4(a))."""
-    certification = co.certification
-    if co.medium is not _PAPER or certification is None or not certification.signed:
-        return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported above
-    if certification.sealed is None:
-        return not_evaluated("certificate.certification.sealed")  # not stated is not "no stamp"
-    if certification.sealed:
-        return PASSED
-    form_name, _, box = form_boxes(co)
-    return judged(CERTIFICATION_NOT_STAMPED(None, box=box, form=form_name))
+    return form.check_stamp(TERMS, co, ctx)
 
 
 def check_item_quantity(item: Item, co: Certificate, ctx: Context) -> Result:

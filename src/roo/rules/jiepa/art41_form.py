@@ -87,7 +87,7 @@ from typing import Final
 from ...context import Context
 from ...evaluation import Severity
 from ...model.certificate import AlterationMethod, Certificate, Copy, Item, Medium
-from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, not_evaluated, passed
+from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, ItemRule, Result, passed
 from ..shared import form
 
 RULE: Final = "JIEPA/ART/41(1)"
@@ -202,6 +202,7 @@ TERMS: Final = form.FormTerms(
     third_country_invoicing_not_indicated=THIRD_COUNTRY_INVOICING_NOT_INDICATED,
     invoice_missing=INVOICE_MISSING,
     invoice_date_missing=INVOICE_DATE_MISSING,
+    certification_not_stamped=CERTIFICATION_NOT_STAMPED,
     third_country_invoicing_noted=THIRD_COUNTRY_INVOICING_ALLOWED,
 )
 
@@ -220,14 +221,7 @@ def check_certification_signed(co: Certificate, ctx: Context) -> Result:
 
 def check_stamp(co: Certificate, ctx: Context) -> Result:
     """A signed paper certification bears the issuing authority's stamp (Art 41(9) specimens), as under AJCEP."""
-    certification = co.certification
-    if co.medium is not Medium.PAPER or certification is None or not certification.signed:
-        return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported above
-    if certification.sealed is None:
-        return not_evaluated("certificate.certification.sealed")  # not stated is not "no stamp"
-    if certification.sealed:
-        return PASSED
-    return passed(CERTIFICATION_NOT_STAMPED(None))
+    return form.check_stamp(TERMS, co, ctx)
 
 
 def check_alterations(co: Certificate, ctx: Context) -> Result:

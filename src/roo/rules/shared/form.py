@@ -7,6 +7,9 @@ What both AJCEP and JIEPA ask of the form, checked one way for both:
   electronically printed signature: roo reads ``signed`` as either) and
   names its authorised signatory; the signature is what counts, so a
   signatory whose name is not printed is only noted;
+* a signed paper certification bears the issuing authority's stamp, which
+  customs compare with the specimens the Parties exchange (a stamp the data
+  do not state leaves the check not evaluated; an e-CO has none);
 * the exporter's declaration is completed and signed;
 * a third-country invoice is indicated on the CO with the invoicer's name and
   address, and an invoicer outside both Parties is not left unindicated;
@@ -32,7 +35,7 @@ import attrs
 
 from ...context import Context
 from ...evaluation import Severity
-from ...model.certificate import Certificate, Item
+from ...model.certificate import Certificate, Item, Medium
 from ...rule_kit import NOT_APPLICABLE, PASSED, FindingSpec, Result, judged, not_evaluated
 
 #: ``form_boxes(co) -> (form name, declaration box, certification box)``.
@@ -43,6 +46,8 @@ _CERTIFICATION: Final = 2
 #: The facts a check names when the data leave the whole box out (not stated, which is not an empty box).
 EXPORTER_DECLARATION: Final = "certificate.exporter_declaration"
 CERTIFICATION: Final = "certificate.certification"
+#: Read on every certificate: bound once (reading a member through its class costs as much as the check).
+_PAPER: Final = Medium.PAPER
 
 
 @final
@@ -66,6 +71,7 @@ class FormTerms:
     third_country_invoicing_not_indicated: FindingSpec
     invoice_missing: FindingSpec
     invoice_date_missing: FindingSpec
+    certification_not_stamped: FindingSpec
     third_country_invoicing_noted: FindingSpec | None = None
     form_boxes: FormBoxes | None = None
 
@@ -103,6 +109,19 @@ def check_certification_signed(terms: FormTerms, co: Certificate, ctx: Context) 
     if certification.signed is None:
         return not_evaluated("certificate.certification.signed")
     return judged(terms.certification_unsigned(None, **_where(terms, co, _CERTIFICATION), certification_present=True))
+
+
+def check_stamp(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
+    """A signed paper certification bears the issuing authority's stamp."""
+    certification = co.certification
+    if co.medium is not _PAPER or certification is None or not certification.signed:
+        return NOT_APPLICABLE  # an e-CO has no stamp; a missing or unsigned certification is reported apart
+    if certification.sealed is None:
+        return not_evaluated("certificate.certification.sealed")  # not stated is not "no stamp"
+    if certification.sealed:
+        return PASSED
+    return judged(terms.certification_not_stamped(None, **_where(terms, co, _CERTIFICATION)))
+
 
 
 def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
