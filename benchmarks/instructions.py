@@ -29,14 +29,16 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` and ``tests`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 #: The stages counted: roo's whole path, its two parts, and the reference.
 STAGES = ("whole", "loads", "evaluate", "pydantic")
+#: Each stage as benchmarks/ratios.py names it (the same functions are counted as timed there).
+_STAGE_IN_RATIOS: Final = {"whole": "text->evaluation", "loads": "text->certificate", "evaluate": "evaluate", "pydantic": "pydantic"}
 #: Calls made in the short and the long run of a stage (after the same warm-up).
 FEW, MANY = 20, 220
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
@@ -44,22 +46,11 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 def _worker(size: int, stage: str, calls: int, fast: bool) -> None:
     """Run ``stage`` ``calls`` times on the document of ``size`` items, after a warm-up (in valgrind)."""
-    import roo
-    from benchmarks import documents, reference
+    from benchmarks.ratios import stages
     from roo.codec import fast_decode
 
     fast_decode.ENABLED = fast
-    text = documents.certificate_text(size)
-    on = documents.ON
-    co = roo.loads(text)
-    loads, evaluate = roo.loads, roo.evaluate
-    validate = reference.Certificate.model_validate_json
-    function: Callable[[], object] = {
-        "whole": lambda: evaluate(loads(text), on=on),
-        "loads": lambda: loads(text),
-        "evaluate": lambda: evaluate(co, on=on),
-        "pydantic": lambda: validate(text),
-    }[stage]
+    function = stages(size)[_STAGE_IN_RATIOS[stage]]
     for _ in range(5):  # warm: generated functions, memos, lazily imported modules
         function()
     for _ in range(calls):
