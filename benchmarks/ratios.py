@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import random
 import statistics
 import subprocess
@@ -211,6 +212,7 @@ def main(argv: list[str] | None = None) -> None:
         f"median of {rounds} interleaved shuffled rounds of per-round ratios, GC on. roo[fast] (msgspec) is "
         + ("installed: 'ratio' reads the text with it." if FAST else "not installed: both ratios are without it.")
     )
+    print(machine_line())
     if not args.no_import:
         rounds_of_imports = (3 if args.quick else 15) * max(1, args.runs)
         imports, import_ratio = import_seconds(("roo", "pydantic"), rounds_of_imports)
@@ -230,6 +232,30 @@ def main(argv: list[str] | None = None) -> None:
             sizes = ", ".join(f"{size} items: {ratio:.2f}x, limit {limits[size]}x" for size, ratio in over.items())
             raise SystemExit(f"JSON text -> Evaluation is above its limit ({sizes})")
         print("every ratio is within its limit: " + ", ".join(f"{size} items {limit}x" for size, limit in limits.items()))
+
+
+def processor() -> str:
+    """The processor's model name as the system reports it: ratios differ between processors (an interpreter's
+    dispatch and a compiled parser gain unequally from a better branch predictor), so each run says where it ran."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown processor"
+
+
+def machine_line() -> str:
+    """Where and with what the figures were measured."""
+    from importlib.metadata import version
+
+    fast = f", msgspec {version('msgspec')}" if FAST else ""
+    return (
+        f"measured on: {processor()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"pydantic {version('pydantic')}{fast}"
+    )
 
 
 def _limits(given: list[str], sizes: list[int]) -> dict[int, float]:
