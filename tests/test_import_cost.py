@@ -2,9 +2,10 @@
 
 What most callers never touch (origin determination, the e-CO tools, the HTML view, the JSON schema, the
 Hypothesis strategies, the rule sets of schemes not evaluated, the classes of the tables and goods a context
-may carry, cattrs and the converters built with it) and the packaged parameter data are loaded
-when first used, so that importing roo stays cheap; the public names stay where they were. Each check runs
-in a fresh interpreter, since this test session has imported everything long ago.
+may carry) and the packaged parameter data are loaded when first used; cattrs and the converters built with it
+wait for the first document read or written the standard way, roo[fast]'s reader for the first text read. So
+importing roo stays cheap, and the public names stay where they were. Each check runs in a fresh interpreter,
+since this test session has imported everything long ago.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ LAZY = (
     "roo.rules.jiepa",
     "roo.rules.id_motr_16_2024",
     "roo.codec.converters",
+    "roo.codec.fast_decode",
+    "roo.codec.fast_path",
     "cattrs",
     "tomllib",
 )

@@ -11,7 +11,7 @@ module:
 * :mod:`roo.codec.problems`: a converter's error tree flattened into problems with JSON paths;
 * :mod:`roo.codec.checks`: the content checks of a certificate and of a context;
 * :mod:`roo.codec.loading`: :func:`structure`, :func:`load_certificate`, :func:`unstructure`;
-* :mod:`roo.codec.fast_decode`: JSON text read by msgspec's typed decoder, with ``roo[fast]``.
+* :mod:`roo.codec.fast_decode`: JSON text read by msgspec's typed decoder, with ``roo[fast]`` (loaded on first use).
 
 This package re-exports the names the rest of roo uses.
 """
@@ -26,13 +26,26 @@ from .loading import load_certificate, structure, unstructure
 from .problems import problems_of
 
 if TYPE_CHECKING:
+    from . import fast_decode  # noqa: F401 - read as codec.fast_decode (roo.api, roo.case)
     from .converters import DETAILED, FAST
 else:
-    from .._lazy import lazy_names
+    import importlib
 
-    # Not imported with the package: cattrs and the converters load with the first document read or written
-    # the standard way (roo.codec.loading), or when these names are first read.
-    __getattr__, __dir__ = lazy_names(__name__, globals(), {"DETAILED": "converters", "FAST": "converters"})
+    def __getattr__(name: str) -> object:
+        # Not imported with the package, so that ``import roo`` does not pay for them: cattrs and the two
+        # converters load with the first document read or written the standard way (roo.codec.loading), and
+        # roo[fast]'s reader with the first JSON text read. Each is kept here once imported, so this runs once.
+        if name == "fast_decode":
+            return importlib.import_module(f"{__name__}.fast_decode")  # which binds it here
+        if name in ("DETAILED", "FAST"):
+            found = getattr(importlib.import_module(f"{__name__}.converters"), name)
+            globals()[name] = found
+            return found
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__, "fast_decode"})
+
 
 __all__ = [
     "DECIMAL_RANGE",
