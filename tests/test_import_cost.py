@@ -2,17 +2,21 @@
 
 What most callers never touch (origin determination, the e-CO tools, the HTML view, the JSON schema, the
 Hypothesis strategies, the rule sets of schemes not evaluated, the classes of the tables and goods a context
-may carry) and the packaged parameter data are loaded
-when first used, so that importing roo stays cheap; the public names stay where they were. Each check runs
-in a fresh interpreter, since this test session has imported everything long ago.
+may carry) and the packaged parameter data are loaded when first used; cattrs and the converters built with it
+wait for the first document read or written the standard way, roo[fast]'s reader for the first text read. So
+importing roo stays cheap, and the public names stay where they were. Each check runs in a fresh interpreter,
+since this test session has imported everything long ago.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +39,10 @@ LAZY = (
     "roo.rules.ajcep",
     "roo.rules.jiepa",
     "roo.rules.id_motr_16_2024",
+    "roo.codec.converters",
+    "roo.codec.fast_decode",
+    "roo.codec.fast_path",
+    "cattrs",
     "tomllib",
 )
 
@@ -77,6 +85,42 @@ def test_the_lazy_public_names_are_where_they_were() -> None:
         "]))"
     )
     assert [True] * 9 == found
+
+
+#: Prints, as JSON, whether cattrs is imported after ``import roo`` and after each step a test adds.
+_CATTRS_AFTER = (
+    "import json, sys\n"
+    "seen = []\n"
+    "import roo\n"
+    "seen.append('cattrs' in sys.modules)\n"
+    "{steps}\n"
+    "print(json.dumps(seen))"
+)
+_EXAMPLE = "json.load(open('examples/clean_ajcep_id_jp.json'))['certificate']"
+
+
+def test_cattrs_loads_with_the_first_document_read_the_standard_way() -> None:
+    """cattrs and the converters are not imported by ``import roo``; ``roo.load`` imports them, and
+    ``roo.codec.FAST`` and ``roo.codec.DETAILED`` still name them."""
+    steps = (
+        f"co = roo.load({_EXAMPLE})\n"
+        "seen.append('cattrs' in sys.modules)\n"
+        "import roo.codec.converters as converters\n"
+        "seen.append(roo.codec.FAST is converters.FAST and roo.codec.DETAILED is converters.DETAILED)\n"
+        "seen.append(roo.load(roo.dump(co)) == co)"
+    )
+    assert [False, True, True, True] == _fresh(_CATTRS_AFTER.format(steps=steps))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("msgspec") is None, reason="needs the fast extra (msgspec)")
+def test_roo_fast_reads_a_valid_certificate_without_cattrs() -> None:
+    """roo[fast]'s reader of valid text builds its own conversion: it never imports the converters."""
+    steps = (
+        f"co = roo.loads(json.dumps({_EXAMPLE}))\n"
+        "seen.append('cattrs' in sys.modules)\n"
+        f"seen.append(co == roo.load({_EXAMPLE}))"
+    )
+    assert [False, False, True] == _fresh(_CATTRS_AFTER.format(steps=steps))
 
 
 def test_a_certificate_of_one_scheme_loads_only_that_schemes_rules() -> None:

@@ -11,7 +11,6 @@ import attrs
 from . import _tables, codec, engine
 from ._exact import exact
 from ._json import JsonTextError, decode
-from .codec import fast_decode
 from .context import (
     AccumulationDocument,
     Consignment,
@@ -42,7 +41,7 @@ def loads(text: str | bytes | bytearray) -> Certificate:
     problem gives line and column) and for JSON that is not a certificate,
     exactly as :func:`load` does.
     """
-    fast = fast_decode.read_certificate(text)  # roo[fast]: None unless msgspec reads it as the rest of roo would
+    fast = codec.fast_decode.read_certificate(text)  # roo[fast]: None unless msgspec reads it as the rest of roo would
     if fast is not None:
         return fast
     standard = codec.loading.read_certificate_text(text)  # None unless it reads as the steps below would

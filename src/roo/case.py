@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from . import codec
 from ._exact import exact
 from ._json import DEFAULT_LIMITS, JsonTextError, Limits, count_keys, decode, decode_counted
 from .api import load, load_context
-from .codec import fast_decode
 from .codec.loading import counted_certificate
 from .context import Context
 from .errors import InvalidCase, InvalidInput, Problem
@@ -113,7 +113,7 @@ def read_case_text(
     :func:`read_case_data`, which names every problem. The certificate it gives is well-formed, so the only
     problems left are the case's context's, reported as that function reports them.
     """
-    fast = fast_decode.read_case(text, limits)
+    fast = codec.fast_decode.read_case(text, limits)
     if fast is not None:
         certificate, context = fast.certificate, fast.context
     else:

@@ -21,7 +21,6 @@ from ..model.codes import country_hint, currency_hint, is_country, is_currency
 from ..model.hs import MAX_HS_DIGITS, hs_code_problem
 from ..model.money import Money, Quantity
 from ..params import check_overrides
-from .converters import DETAILED
 
 if TYPE_CHECKING:
     # Named in signatures only: the converter sits below the context.
@@ -193,6 +192,8 @@ def readable_parts_problems(data: Mapping[str, Any], limits: Limits) -> list[Pro
 
 def _readable_fields(data: Mapping[str, Any], types: Mapping[str, Any]) -> dict[str, Any]:
     """The fields of ``data`` that can be read as their ``types`` say, each on its own."""
+    from .converters import DETAILED  # here, not at import: only a document that does not load comes here
+
     fields: dict[str, Any] = {}
     for name, kind in types.items():
         if name in data:

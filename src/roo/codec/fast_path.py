@@ -13,13 +13,15 @@ import keyword
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, get_args
+from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
-import cattrs
 
 from ..model.criterion import OriginCriterion
 from .hooks import DECIMAL_RANGE, is_tuple, is_union, not_an_object, parse_criterion, unknown_fields
+
+if TYPE_CHECKING:
+    import cattrs
 
 _MISSING: Final = object()
 
@@ -166,7 +168,9 @@ class FastStructure:
         if cls in self.building:  # reached again through a container field (tuple[Material, ...]): defer the lookup
             return lambda value, t: self.converter.get_structure_hook(cls)(value, t)
         if not self.eligible(cls):
-            generated = cattrs.gen.make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
+            from cattrs.gen import make_dict_structure_fn  # imported by then: the converter calling this is cattrs'
+
+            generated = make_dict_structure_fn(cls, self.converter, _cattrs_forbid_extra_keys=True)
             return lambda value, _: generated(value, cls) if isinstance(value, Mapping) else not_an_object(value)
         self.building.add(cls)
         # A class first met while a plain counting function is written gets the function for every document.

@@ -9,8 +9,9 @@ one round reports both kinds.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._json import DEFAULT_LIMITS, Limits, decode_counted, depth_problem, keys_once, plain, show
 from ..errors import InvalidCertificate, InvalidInput, Problem
@@ -23,11 +24,42 @@ from .checks import (
     numbered_once,
     readable_parts_problems,
 )
-from .converters import DETAILED, FAST, FAST_GENERATOR
 from .hooks import json_type
 from .problems import problems_of, split
 
+if TYPE_CHECKING:
+    import cattrs
+
+    from .fast_path import FastStructure
+
 T = TypeVar("T")
+
+
+# cattrs and the converters (roo.codec.converters) load with the first document read or written the standard
+# way, not with ``import roo``: roo[fast]'s reader of valid text never needs them. Cached, as a call is cheaper
+# than an import statement on every load.
+@functools.cache
+def fast() -> cattrs.Converter:
+    """:data:`roo.codec.converters.FAST`, imported on first use."""
+    from .converters import FAST
+
+    return FAST
+
+
+@functools.cache
+def detailed() -> cattrs.Converter:
+    """:data:`roo.codec.converters.DETAILED`, imported on first use."""
+    from .converters import DETAILED
+
+    return DETAILED
+
+
+@functools.cache
+def fast_generator() -> FastStructure:
+    """:data:`roo.codec.converters.FAST_GENERATOR`, imported on first use."""
+    from .converters import FAST_GENERATOR
+
+    return FAST_GENERATOR
 
 
 def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Limits = DEFAULT_LIMITS) -> T:
@@ -35,7 +67,7 @@ def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Lim
     if data.__class__ is not dict and not isinstance(data, Mapping):
         raise error([Problem("$", f"expected an object, got {json_type(data)}")])
     try:
-        return FAST.structure(data, cls)
+        return fast().structure(data, cls)
     except Exception:  # noqa: BLE001 - re-run in detail to report every problem
         pass
     # Before listing problems: a document nested deeper than the limit gets that one problem, and the
@@ -44,7 +76,7 @@ def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Lim
     if too_deep is not None:
         raise error([too_deep])
     try:
-        result = DETAILED.structure(data, cls)
+        result = detailed().structure(data, cls)
     except Exception as detailed_error:  # noqa: BLE001 - every failure becomes a Problem
         listed, omitted = split(problems_of(detailed_error))
         raise error(listed or [Problem("$", show(str(detailed_error)))], omitted) from None
@@ -53,7 +85,7 @@ def structure(data: object, cls: type[T], error: type[InvalidInput], limits: Lim
 
 def unstructure(value: object) -> Any:
     """The JSON-ready form of any roo value object."""
-    return FAST.unstructure(value)
+    return fast().unstructure(value)
 
 
 def _items_problem(data: object, limits: Limits, path: str = "items") -> Problem | None:
@@ -108,7 +140,7 @@ def counted_certificate(data: object, parsed: str, keys_outside: int, limits: Li
     ``parsed``, or None: read the text the standard way. ``keys_outside``: the keys of the text that are not
     ``data``'s (those of a case around it), counted by the caller; all of them together must be the keys of the
     text for the certificate to be read (:func:`read_certificate_text`)."""
-    counting = FAST_GENERATOR.counting(
+    counting = fast_generator().counting(
         Certificate, plain=plain(parsed), watched=FIELD_TESTS, watched_names=FIELD_TEST_NAMES
     )
     if counting is None:  # pragma: no cover - the certificate has a hook of its own

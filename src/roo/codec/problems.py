@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from typing import Final
 
 import attrs
-import cattrs
-from cattrs.errors import ForbiddenExtraKeysError
 
 from .._json import show
 from ..errors import MAX_PROBLEMS, InvalidInput, Problem
@@ -51,6 +49,9 @@ def problems_of(error: BaseException, path: str = "") -> list[Problem]:
     Problems counted but not kept (past :data:`MAX_PROBLEMS` in one array) are one problem whose
     ``value`` is their number and whose message says ``omitted``; :func:`split` takes them out.
     """
+    import cattrs  # here, not at import: an error tree exists only once a converter has run (and imported it)
+    from cattrs.errors import ForbiddenExtraKeysError
+
     step = path
     for note in getattr(error, "__notes__", ()):
         if isinstance(note, cattrs.AttributeValidationNote):
