@@ -330,7 +330,7 @@ def measure_growth(small_call: Call, large_call: Call, *, rounds: int = 5) -> Gr
     return Growth(min(small_times) / loops, min(large_times) / loops)
 
 
-def linear_growth(small_call: Call, large_call: Call, *, bound: float = MAX_RATIO, attempts: int = 3) -> Growth:
+def linear_growth(small_call: Call, large_call: Call, *, bound: float = MAX_RATIO, attempts: int = 5) -> Growth:
     """The growth of the first of up to ``attempts`` measurements within ``bound``, else the best one measured.
 
     A linear path can exceed the bound once on a busy machine; a quadratic one (x100) exceeds it every time,
