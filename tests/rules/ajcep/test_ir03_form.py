@@ -81,7 +81,7 @@ SG_TRADER: dict[str, Any] = {"name": "Lion Trading Pte Ltd", "address": "1 Raffl
         pytest.param(
             True,
             {"name": "Lion Trading Pte Ltd", "country": "SG"},
-            [("third-country-invoicer-missing", ERROR, None)],
+            [("third-country-invoicer-address-missing", WARNING, None)],
             id="ticked-with-name-but-no-address",
         ),
         pytest.param(
@@ -125,7 +125,6 @@ def test_third_country_invoicing(ticked: bool, invoicer: dict[str, Any] | None, 
     ("invoicer", "missing"),
     [
         pytest.param(None, ("name", "address"), id="no-invoicer"),
-        pytest.param({"name": "Lion Trading Pte Ltd"}, ("address",), id="name-only"),
         pytest.param({"name": "", "address": "1 Raffles Place"}, ("name",), id="address-only"),
     ],
 )
@@ -138,6 +137,52 @@ def test_third_country_invoicer_missing_says_what_is_missing(
         "third-country-invoicer-missing",
     )
     assert (missing, "AJCEP/IR/3(d)") == (finding.facts["missing_parts"], finding.rule)
+
+
+HK_TRADER_NO_ADDRESS: dict[str, Any] = {"name": "Hong Kong Trading Ltd", "address": "", "country": "HK"}
+
+
+@pytest.mark.parametrize(
+    ("ticked", "expected"),
+    [
+        pytest.param(True, ("third-country-invoicer-address-missing", WARNING), id="ticked"),
+        pytest.param(False, ("third-country-invoicing-not-indicated", WARNING), id="unticked"),
+    ],
+)
+def test_named_invoicer_without_address_warns_ticked_or_not(ticked: bool, expected: tuple[str, roo.Severity]) -> None:
+    """The reviewer's pair: box 7 names a Hong Kong invoicer with an empty address, box 13 ticked or not.
+
+    IR 3(d): the third-country invoice is indicated "together with such information as" the invoicer's name and
+    address; form note 7: the box "should" be ticked and the name and address "shall" be in box 7, and customs
+    "may require" the documents. The ticked CO indicates more than the unticked one, which only warns; so it
+    must not be denied: both are accepted with a warning for customs to follow up (a reading roo documents).
+    """
+    evaluation = roo.evaluate(certificate(third_country_invoicing=ticked, third_country_invoicer=HK_TRADER_NO_ADDRESS))
+    assert ([expected], roo.Status.ACCEPTED) == (
+        [(f.code, f.severity) for f in evaluation.findings if f.code in CODES],
+        evaluation.status,
+    )
+
+
+def test_named_invoicer_without_address_names_the_invoicer() -> None:
+    """The warning cites form note 7, where box 7's name and address are prescribed, and names the invoicer."""
+    finding = only(
+        roo.evaluate(certificate(third_country_invoicing=True, third_country_invoicer=HK_TRADER_NO_ADDRESS)),
+        "third-country-invoicer-address-missing",
+    )
+    assert ("AJCEP/FORM/7", "Hong Kong Trading Ltd", "HK") == (
+        finding.rule,
+        finding.facts["invoicer"],
+        finding.facts["invoicer_country"],
+    )
+
+
+def test_named_invoicer_without_address_with_remarks_is_read_outside_its_box() -> None:
+    """With remarks, the address may be written there (IR 4(a): information outside its box is still read)."""
+    co = certificate(
+        third_country_invoicing=True, third_country_invoicer=HK_TRADER_NO_ADDRESS, remarks="Invoicer: 1 Queen's Rd"
+    )
+    assert [("third-country-invoicer-outside-its-box", WARNING, None)] == form_findings(roo.evaluate(co))
 
 
 def test_unticked_third_country_invoice_cites_form_note_7() -> None:

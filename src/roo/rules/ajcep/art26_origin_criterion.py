@@ -35,7 +35,12 @@ one below it is ``rvc-below-product-specific-rule``, and one at or above it
 passes even when it is below the general rule's 40. A row without an RVC
 route, or no usable row, leaves the general rule's threshold, as before.
 Note 3 prescribes ``RVC`` without a percentage; roo reads one because
-exporters print one, and only then measures it.
+exporters print one, and only then measures it. A percentage read beside text
+roo does not recognise (``RVC 4O%``, ``RVC 4 5%``: box 8 read only in part,
+``origin-criterion-partly-unrecognised``) may be a typing error, which IR 4(a)
+disregards, or a figure read short: below the threshold it is a ``warning``
+that names the doubt (``rvc-partly-read-below-threshold``), never a denial
+on a figure roo read only in part.
 
 **Why a low RVC claimed alone is denied without a table** (read again, and
 kept). Art 26.1 sets 40 per cent for every good, and Art 26.2 lets a rule of
@@ -127,6 +132,14 @@ RVC_BELOW_PRODUCT_SPECIFIC_RULE = FindingSpec(
     "rule for {hs_code} ('{rule}', row {row} of the context's table) requires.",
     cases=(_ALSO_ANOTHER_CRITERION,),
 )
+RVC_PARTLY_READ_BELOW_THRESHOLD = FindingSpec(
+    "rvc-partly-read-below-threshold",
+    RULE,
+    Severity.WARNING,
+    "Box 8 reads '{origin_criterion}': roo reads a regional value content of {rvc_percent}%, below the "
+    "{threshold}% required, but not {unrecognised} beside it; the figure may be mistyped or only partly read, so it "
+    "does not deny, and customs may verify the percentage.",
+)
 DE_MINIMIS_WITHOUT_CTC = FindingSpec(
     "de-minimis-without-ctc",
     "AJCEP/ART/28",
@@ -183,6 +196,10 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     if others:
         # The item is also claimed under another criterion, so its origin does not rest on this RVC.
         return passed(spec.with_severity(Severity.WARNING, item.number, **facts))
+    if criterion.unrecognised:
+        # Text roo cannot read beside the figure ("RVC 4O%", "RVC 4 5%") may be part of it: a typing error IR 4(a)
+        # disregards, or a figure read short. A percentage roo read only in part does not deny.
+        return passed(RVC_PARTLY_READ_BELOW_THRESHOLD(item.number, unrecognised=criterion.unrecognised, **facts))
     return failed(spec(item.number, **facts))
 
 
@@ -227,7 +244,7 @@ RULES: Final = (
         RULE,
         "printed RVC not less than the threshold of the rule for the good",
         check_rvc_threshold,
-        (RVC_BELOW_GENERAL_RULE, RVC_BELOW_PRODUCT_SPECIFIC_RULE),
+        (RVC_BELOW_GENERAL_RULE, RVC_BELOW_PRODUCT_SPECIFIC_RULE, RVC_PARTLY_READ_BELOW_THRESHOLD),
         precheck=no_rvc_claim,
     ),
     ItemRule(

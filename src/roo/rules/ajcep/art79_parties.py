@@ -28,6 +28,15 @@ whole CO:
   when the CO is waived (IR 6), where the issue-date finding, a defect of the
   document, does not. On an unconfirmed date the issue-date warning covers
   it.
+* **A replacement of a CO issued before that date.** A replacement CO is
+  valid only during the validity of the CO it replaces (IR 5(a)), so it
+  cannot make good a CO that was never one under the Agreement. For a
+  replacement roo judges the first CO of the chain as well, by the first
+  issue date the data show (:func:`roo.rules.shared.retroactive.first_issue_date`:
+  the replaced CO in ``related_certificates``, else the date the replacement
+  gives for it), as the validity and retroactive-issuance rules do
+  (``ajcep-replaced-co-not-in-force-for-exporting-party``; a ``warning`` on an
+  unconfirmed date).
 
 "On importation" is read on ``Context.on``, the date the CO is presented
 with the import declaration, which is the date of importation for the claim;
@@ -49,6 +58,7 @@ from ...evaluation import Severity
 from ...model.certificate import Certificate
 from ...rule_kit import NOT_APPLICABLE, PASSED, CertificateRule, FindingSpec, Result, judged
 from ..shared import parties
+from ..shared.retroactive import first_issue_date
 from .ir08_accumulation_evidence import AJCEP_PARTIES
 from .ir15_goods_in_transit import entry_into_force, entry_into_force_verified
 
@@ -97,6 +107,22 @@ NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED = FindingSpec(
     "entry into force for the exporting Party ({exporting_party}); that date is not confirmed from an official "
     "source, so customs may verify whether the Agreement applied.",
 )
+REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY = FindingSpec(
+    "ajcep-replaced-co-not-in-force-for-exporting-party",
+    RULE,
+    Severity.ERROR,
+    "The CO replaces a CO first issued on {original_issue_date}, before the AJCEP Agreement entered into force for "
+    "the exporting Party ({exporting_party}) on {entry_into_force}; a replacement is valid only during the validity "
+    "of the CO it replaces, which is not a CO under the Agreement.",
+)
+REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED = FindingSpec(
+    "ajcep-replaced-co-not-in-force-for-exporting-party-unverified",
+    RULE,
+    Severity.WARNING,
+    "The CO replaces a CO first issued on {original_issue_date}, before {entry_into_force}, the date roo holds for "
+    "the AJCEP Agreement's entry into force for the exporting Party ({exporting_party}); that date is not confirmed "
+    "from an official source, so customs may verify whether the Agreement applied.",
+)
 
 #: What the check shared with JIEPA (:mod:`roo.rules.shared.parties`) reports under AJCEP.
 TERMS: Final = parties.PartiesTerms(AJCEP_PARTIES, EXPORTING_NOT_A_PARTY, IMPORTING_NOT_A_PARTY, SAME_PARTY)
@@ -108,7 +134,8 @@ def check_parties(co: Certificate, ctx: Context) -> Result:
 
 
 def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
-    """The CO was issued on or after the Agreement entered into force for the exporting Party (Art 79)."""
+    """The CO, and for a replacement the first CO of its chain, was issued on or after the Agreement entered into
+    force for the exporting Party (Art 79; IR 5(a): a replacement lives only the life of the CO it replaces)."""
     if co.exporting_party not in AJCEP_PARTIES:
         return NOT_APPLICABLE  # the Parties rule reports it
     found = entry_into_force(co.exporting_party, ctx, co.issue_date)
@@ -116,7 +143,11 @@ def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
         return found
     entry, read_on = found
     imported_before = ctx.on is not None and ctx.on < entry
-    if co.issue_date >= entry and not imported_before:
+    # The first issue date the data show (the replaced CO in the context, else the date the replacement gives for
+    # it); None when neither shows it, which the replacement rule reports.
+    first = first_issue_date(co, ctx) if co.replaces is not None else co.issue_date
+    replaced_before = co.issue_date >= entry and first is not None and first < entry
+    if co.issue_date >= entry and not replaced_before and not imported_before:
         return PASSED
     verified = entry_into_force_verified(co.exporting_party, ctx, read_on)
     facts = {"exporting_party": co.exporting_party, "entry_into_force": entry, "on": ctx.on}
@@ -124,6 +155,13 @@ def check_in_force_for_exporting_party(co: Certificate, ctx: Context) -> Result:
     if co.issue_date < entry:
         spec = NOT_IN_FORCE_FOR_EXPORTING_PARTY if verified else NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
         findings.append(spec(None, issue_date=co.issue_date, **facts))
+    elif replaced_before:
+        spec = (
+            REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY
+            if verified
+            else REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED
+        )
+        findings.append(spec(None, issue_date=co.issue_date, original_issue_date=first, **facts))
     if imported_before and verified:
         # Not a defect of the document but of the goods' Party: it stands when the CO is waived (IR 6).
         findings.append(NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT(None, **facts))
@@ -145,6 +183,8 @@ RULES: Final = (
             NOT_IN_FORCE_FOR_EXPORTING_PARTY,
             NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED,
             NOT_IN_FORCE_FOR_EXPORTING_PARTY_ON_IMPORT,
+            REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY,
+            REPLACED_NOT_IN_FORCE_FOR_EXPORTING_PARTY_UNVERIFIED,
         ),
     ),
 )

@@ -8,7 +8,20 @@ note 7). Where the invoicer's place lacks them but the CO's remarks say
 something, the name and address may be written there: information outside
 its designated box is a minor error IR 4(a) disregards, and the information is
 still read, which roo cannot do from free text, so that is a ``warning``
-(``third-country-invoicer-outside-its-box``) rather than the error. An
+(``third-country-invoicer-outside-its-box``) rather than the error.
+**Invoicer named, address missing** (a reading, with its doubt): IR 3(d)
+asks for the third-country invoice to be indicated "together with such
+information as" the invoicer's name and address, and form note 7 says the
+full legal name and address "shall" be in box 7. Ticked, with the invoicer
+named but no address, the indication is made and the invoicer identified;
+only a detail is missing, which is less than the unticked box below that
+roo only warns of. So it is a ``warning``
+(``third-country-invoicer-address-missing``), and the error
+(``third-country-invoicer-missing``) stays for a ticked box with no invoicer
+named at all: then nothing on the CO identifies who invoices. The doubt:
+note 7's "shall" may be read to make the address a requirement whose absence
+denies; roo does not read it so, since the CO that indicates more must not
+fare worse than the one that indicates less. An
 invoicer outside both Parties named on the CO with the box left
 unticked is the same indication made in part: the invoicer is there, only the
 tick is missing. Form note 7 says the box *should* be ticked and lets customs
@@ -152,6 +165,14 @@ THIRD_COUNTRY_INVOICER_MISSING = FindingSpec(
     "Third-country invoicing is ticked but box 7 lacks the invoicer's {missing}; the full legal name and address "
     "of the company or person issuing the invoice are required.",
 )
+THIRD_COUNTRY_INVOICER_ADDRESS_MISSING = FindingSpec(
+    "third-country-invoicer-address-missing",
+    "AJCEP/FORM/7",
+    Severity.WARNING,
+    "Third-country invoicing is ticked and box 7 names the invoicer ('{invoicer}') but not its address, which form "
+    "note 7 asks for with the full legal name; the third-country invoice is indicated and its invoicer identified, "
+    "so customs may verify the address or require the invoices and documents confirming the transaction.",
+)
 THIRD_COUNTRY_INVOICER_ELSEWHERE = FindingSpec(
     "third-country-invoicer-outside-its-box",
     RULE_OMISSION,
@@ -279,6 +300,7 @@ TERMS: Final = form.FormTerms(
     invoice_date_missing=INVOICE_DATE_MISSING,
     certification_not_stamped=CERTIFICATION_NOT_STAMPED,
     form_boxes=form_boxes,
+    third_country_invoicer_address_missing=THIRD_COUNTRY_INVOICER_ADDRESS_MISSING,
 )
 
 
@@ -325,6 +347,8 @@ def check_third_country_invoicing(co: Certificate, ctx: Context) -> Result:
     findings = tuple(
         THIRD_COUNTRY_INVOICER_ELSEWHERE(None, missing=finding.facts["missing"], remarks=co.remarks)
         if finding.code == THIRD_COUNTRY_INVOICER_MISSING.code
+        else THIRD_COUNTRY_INVOICER_ELSEWHERE(None, missing="address", remarks=co.remarks)
+        if finding.code == THIRD_COUNTRY_INVOICER_ADDRESS_MISSING.code
         else finding
         for finding in result.findings
     )
@@ -411,7 +435,12 @@ CERTIFICATE_RULES: Final = (
         "AJCEP/IR/3(d)",
         "third-country invoice indicated with the invoicer",
         check_third_country_invoicing,
-        (THIRD_COUNTRY_INVOICER_MISSING, THIRD_COUNTRY_INVOICER_ELSEWHERE, THIRD_COUNTRY_INVOICING_NOT_INDICATED),
+        (
+            THIRD_COUNTRY_INVOICER_MISSING,
+            THIRD_COUNTRY_INVOICER_ADDRESS_MISSING,
+            THIRD_COUNTRY_INVOICER_ELSEWHERE,
+            THIRD_COUNTRY_INVOICING_NOT_INDICATED,
+        ),
     ),
     CertificateRule(
         "AJCEP/IR/3(e)",

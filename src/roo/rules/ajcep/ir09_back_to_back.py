@@ -34,7 +34,11 @@ roo checks:
   that is not a Party (also when only the reference names that country); an
   original issued before the Agreement entered into force for its exporting
   Party (Art 79; a ``warning`` when roo's date for that Party is not
-  confirmed). When the original's issue date is known (from the original in
+  confirmed), judged on the original in the context, else on the Party and
+  date the reference on the CO states (the same facts, wherever they are
+  written); an original in the context that is itself a replacement of a CO
+  issued before that date, by the first issue date of its chain the data show
+  (IR 5(a): a replacement lives the life of the CO it replaces). When the original's issue date is known (from the original in
   ``related_certificates``, else from the reference), the back-to-back CO must
   be issued within the original's validity (``ajcep.co.validity_months``, as
   in force on the original's issue date), since only a valid original
@@ -205,6 +209,22 @@ ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED = FindingSpec(
     "roo holds for the AJCEP Agreement's entry into force for its exporting Party ({original_exporting_party}); that "
     "date is not confirmed from an official source, so customs may verify.",
 )
+ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE = FindingSpec(
+    "back-to-back-original-replaces-co-before-entry-into-force",
+    RULE_OCP,
+    Severity.ERROR,
+    "The original CO '{original_reference}' replaces a CO first issued on {first_issue_date}, before the AJCEP "
+    "Agreement entered into force for its exporting Party ({original_exporting_party}) on {entry_into_force}; a "
+    "replacement is valid only during the validity of the CO it replaces, which is not a CO under the Agreement.",
+)
+ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED = FindingSpec(
+    "back-to-back-original-replaces-co-before-entry-into-force-unverified",
+    RULE_OCP,
+    Severity.WARNING,
+    "The original CO '{original_reference}' replaces a CO first issued on {first_issue_date}, before "
+    "{entry_into_force}, the date roo holds for the AJCEP Agreement's entry into force for its exporting Party "
+    "({original_exporting_party}); that date is not confirmed from an official source, so customs may verify.",
+)
 ORIGINAL_DETAILS_DIFFER = FindingSpec(
     "back-to-back-original-details-differ",
     RULE_OCP,
@@ -314,6 +334,9 @@ def _original_findings(co: Certificate, ctx: Context, reference: CertificateRefe
     if original is None:
         if stated_party is not None and stated_party not in AJCEP_PARTIES:
             findings.append(ORIGINAL_NOT_FROM_PARTY(None, original_reference=shown, original_exporting_party=stated_party))
+        elif stated_party is not None and reference.issue_date is not None:
+            # The reference on the CO states the original's Party and date: the same facts, judged the same way.
+            findings.extend(_original_in_force(stated_party, reference.issue_date, None, ctx, shown))
         return findings
     if original.scheme is not Scheme.AJCEP:
         findings.append(ORIGINAL_NOT_UNDER_AGREEMENT(None, original_reference=shown, original_scheme=original.scheme.value))
@@ -322,7 +345,9 @@ def _original_findings(co: Certificate, ctx: Context, reference: CertificateRefe
             ORIGINAL_NOT_FROM_PARTY(None, original_reference=shown, original_exporting_party=original.exporting_party)
         )
     else:
-        findings.extend(_original_in_force(original, ctx, shown))
+        # An original that is itself a replacement lives the life of the first CO of its chain (IR 5(a)).
+        first = first_issue_date(original, ctx) if original.replaces is not None else None
+        findings.extend(_original_in_force(original.exporting_party, original.issue_date, first, ctx, shown))
     date_differs = reference.issue_date is not None and reference.issue_date != original.issue_date
     party_differs = stated_party is not None and stated_party != original.exporting_party
     if date_differs or party_differs:
@@ -420,25 +445,30 @@ def _replaced_findings(
     return [ORIGINAL_REPLACED_LATER(None, **facts)]
 
 
-def _original_in_force(original: Certificate, ctx: Context, shown: str) -> list[Finding]:
-    """An error (a warning on an unconfirmed date) when the original predates the Agreement for its exporting Party."""
-    found = entry_into_force(original.exporting_party, ctx, original.issue_date)
+def _original_in_force(party: str, issued: date, first: date | None, ctx: Context, shown: str) -> list[Finding]:
+    """An error (a warning on an unconfirmed date) when the original predates the Agreement for its exporting Party.
+
+    ``issued`` is the original's issue date (its own, or the one the reference gives); ``first``, for an original
+    that is a replacement, the first issue date of its chain the data show (None when not shown or not one).
+    """
+    found = entry_into_force(party, ctx, issued)
     if isinstance(found, Result):
         return []  # the date is not known: the original's own evaluation reports that
     entry, read_on = found
-    if original.issue_date >= entry:
-        return []
-    verified = entry_into_force_verified(original.exporting_party, ctx, read_on)
-    spec = ORIGINAL_BEFORE_ENTRY_INTO_FORCE if verified else ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED
-    return [
-        spec(
-            None,
-            original_reference=shown,
-            original_issue_date=original.issue_date,
-            original_exporting_party=original.exporting_party,
-            entry_into_force=entry,
+    facts = {"original_reference": shown, "original_exporting_party": party, "entry_into_force": entry}
+    if issued < entry:
+        verified = entry_into_force_verified(party, ctx, read_on)
+        spec = ORIGINAL_BEFORE_ENTRY_INTO_FORCE if verified else ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED
+        return [spec(None, original_issue_date=issued, **facts)]
+    if first is not None and first < entry:
+        verified = entry_into_force_verified(party, ctx, read_on)
+        spec = (
+            ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE
+            if verified
+            else ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED
         )
-    ]
+        return [spec(None, original_issue_date=issued, first_issue_date=first, **facts)]
+    return []
 
 
 def check_original_reference(co: Certificate, ctx: Context) -> Result:
@@ -805,6 +835,8 @@ CERTIFICATE_RULES: Final = (
             ORIGINAL_NOT_FROM_PARTY,
             ORIGINAL_BEFORE_ENTRY_INTO_FORCE,
             ORIGINAL_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED,
+            ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE,
+            ORIGINAL_REPLACES_BEFORE_ENTRY_INTO_FORCE_UNVERIFIED,
             ORIGINAL_REPLACED,
             ORIGINAL_REPLACED_SAME_DAY,
             ORIGINAL_REPLACED_LATER,

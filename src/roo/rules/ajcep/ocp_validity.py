@@ -19,7 +19,10 @@ is valid for the same period.
 
 Two dates fall outside the rule and are certificate errors of their own. A
 CO presented before its date of issuance was not valid when presented (its
-validity runs from issuance). A CO whose validity would count from a date
+validity runs from issuance). A certified true copy (IR 5(b)) bears the
+original's issue date, but the copy is what is presented: one presented before
+the date it was made (``certified_true_copy_date``) was presented before it
+existed (``certified-true-copy-presented-before-made``). A CO whose validity would count from a date
 before 1 December 2008, the Agreement's first entry into force and the first
 value of the period, was not issued under the Agreement's rules: roo says so
 rather than leaving the check unmade (the entry into force for the exporting
@@ -74,6 +77,13 @@ PRESENTED_BEFORE_ISSUE = FindingSpec(
     Severity.ERROR,
     validity.PRESENTED_BEFORE_ISSUE_TEMPLATE,
 )
+COPY_PRESENTED_BEFORE_MADE = FindingSpec(
+    "certified-true-copy-presented-before-made",
+    RULE,
+    Severity.ERROR,
+    "The certified true copy was presented on {presented}, before it was made on {certified_true_copy_date}; the "
+    "copy is what is presented, and it did not exist yet.",
+)
 ISSUED_BEFORE_RULES = FindingSpec(
     "co-issued-before-agreement",
     RULE,
@@ -89,6 +99,7 @@ TERMS: Final = validity.ValidityTerms(
     follows_original=True,
     issued_before_rules=ISSUED_BEFORE_RULES,
     presented_before_issue=PRESENTED_BEFORE_ISSUE,
+    copy_presented_before_made=COPY_PRESENTED_BEFORE_MADE,
 )
 
 
@@ -102,7 +113,7 @@ RULES: Final = (
         RULE,
         "CO presented within its validity",
         check_validity,
-        (PRESENTED_AFTER_VALIDITY, PRESENTED_BEFORE_ISSUE, ISSUED_BEFORE_RULES),
+        (PRESENTED_AFTER_VALIDITY, PRESENTED_BEFORE_ISSUE, COPY_PRESENTED_BEFORE_MADE, ISSUED_BEFORE_RULES),
         needs=("context.on",),
     ),
 )

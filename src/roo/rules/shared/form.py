@@ -74,6 +74,9 @@ class FormTerms:
     certification_not_stamped: FindingSpec
     third_country_invoicing_noted: FindingSpec | None = None
     form_boxes: FormBoxes | None = None
+    #: Reported instead of ``third_country_invoicer_missing`` when the invoicer is named and only its address is
+    #: missing (facts: invoicer, invoicer_country); None keeps the one finding for both.
+    third_country_invoicer_address_missing: FindingSpec | None = None
 
 
 def blank(text: str | None) -> bool:
@@ -161,6 +164,10 @@ def check_third_country_invoicing(terms: FormTerms, co: Certificate, ctx: Contex
     if co.third_country_invoicing:
         given = {"name": invoicer.name if invoicer else None, "address": invoicer.address if invoicer else None}
         missing = tuple(part for part, text in given.items() if blank(text))
+        if missing == ("address",) and invoicer is not None and terms.third_country_invoicer_address_missing:
+            # The third-country invoice is indicated and its invoicer identified; only a detail of it is missing.
+            spec = terms.third_country_invoicer_address_missing
+            return judged(spec(None, invoicer=invoicer.name, invoicer_country=invoicer.country))
         if missing:
             finding = terms.third_country_invoicer_missing(None, missing=" and ".join(missing), missing_parts=missing)
             return judged(finding)

@@ -20,7 +20,10 @@ shows (``replaces.issue_date``).
 
 **Dates outside the rules.** Validity runs *from* issuance, so a CO presented
 before the date it was issued was not valid when presented: a certificate
-error of its own. And the period is a dated parameter whose first value takes
+error of its own; so is a certified true copy presented before the date it
+was made (``certified_true_copy_date``), where the scheme checks it: the copy
+is what is presented, and it bears the original's issue date, not its own.
+And the period is a dated parameter whose first value takes
 effect when the Agreement's rules for a CO first applied (its first entry into
 force). A CO whose validity would count from an earlier date (issued in 2005,
 or in year 1) was not issued under those rules: a certificate error, never a
@@ -72,6 +75,9 @@ class ValidityTerms:
     issued_before_rules: FindingSpec | None = None
     #: A CO presented before its own date of issuance (facts: presented, issue_date); None: not checked.
     presented_before_issue: FindingSpec | None = None
+    #: A certified true copy presented before the date it was made (facts: presented, certified_true_copy_date,
+    #: issue_date); None: not checked.
+    copy_presented_before_made: FindingSpec | None = None
 
 
 def counted_from(terms: ValidityTerms, co: Certificate, ctx: Context) -> tuple[date, str] | Result:
@@ -92,6 +98,14 @@ def check_validity(terms: ValidityTerms, co: Certificate, ctx: Context) -> Resul
         return not_evaluated("context.on")
     if terms.presented_before_issue is not None and ctx.on < co.issue_date:
         return judged(terms.presented_before_issue(None, presented=ctx.on, issue_date=co.issue_date))
+    made = co.certified_true_copy_date
+    if terms.copy_presented_before_made is not None and co.certified_true_copy and made is not None and ctx.on < made:
+        # The copy is what is presented, and it bears the original's issue date: its own date is when it existed.
+        return judged(
+            terms.copy_presented_before_made(
+                None, presented=ctx.on, certified_true_copy_date=made, issue_date=co.issue_date
+            )
+        )
     start = counted_from(terms, co, ctx)
     if isinstance(start, Result):
         return start
