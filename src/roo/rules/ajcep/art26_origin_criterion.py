@@ -136,9 +136,9 @@ RVC_PARTLY_READ_BELOW_THRESHOLD = FindingSpec(
     "rvc-partly-read-below-threshold",
     RULE,
     Severity.WARNING,
-    "Box 8 reads '{origin_criterion}': roo reads a regional value content of {rvc_percent}%, below the "
-    "{threshold}% required, but not {unrecognised} beside it; the figure may be mistyped or only partly read, so it "
-    "does not deny, and customs may verify the percentage.",
+    "Box 8 reads '{origin_criterion}': roo reads a regional value content of {rvc_percent}%, below the threshold "
+    "of {threshold}%, but not {unrecognised} beside it; the figure may be mistyped or only partly read, so it does "
+    "not deny, and customs may verify the percentage.",
 )
 DE_MINIMIS_WITHOUT_CTC = FindingSpec(
     "de-minimis-without-ctc",
