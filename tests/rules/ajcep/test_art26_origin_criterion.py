@@ -342,3 +342,48 @@ def test_the_product_specific_finding_names_the_rule() -> None:
     assert ("AJCEP/ART/26(3)", Decimal("45"), "CTH or RVC 45") == (
         finding.rule, finding.facts["threshold"], finding.facts["rule"]
     )
+
+
+# --- IR 4(a): a percentage roo read only in part does not deny --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("RVC 4O%", [("rvc-partly-read-below-threshold", WARNING, 1)], id="letter-o-for-a-zero"),
+        pytest.param("RVC 4 5%", [("rvc-partly-read-below-threshold", WARNING, 1)], id="figure-split-by-a-space"),
+        pytest.param("RVC 40% XYZ", [], id="read-at-the-threshold-with-words-beside-passes"),
+        pytest.param("RVC 4%", [("rvc-below-general-rule", ERROR, 1)], id="read-in-full-below-still-denies"),
+    ],
+)
+def test_rvc_read_in_part_below_threshold_warns(text: str, expected: Seen) -> None:
+    """IR 4(a): customs disregard minor errors such as typing errors; a figure roo read beside text it does not
+    recognise may be such an error, or read short ('RVC 4O%' read as 4%). It must not deny: a warning naming the
+    doubt, beside the warning that box 8 was read only in part (the reviewer's cases K4 and L0)."""
+    evaluation = evaluate_box8(text)
+    found = [f for f in criterion_findings(evaluation) if f[0] != "origin-criterion-partly-unrecognised"]
+    assert expected == found
+    if expected[:1] == [("rvc-partly-read-below-threshold", WARNING, 1)]:
+        assert roo.Status.ACCEPTED == evaluation.status
+        assert "origin-criterion-partly-unrecognised" in {f.code for f in evaluation.findings}
+
+
+def test_rvc_read_in_part_names_what_was_not_read() -> None:
+    """The warning gives the box as printed, the figure roo read, the threshold and the text it did not read."""
+    finding = next(f for f in evaluate_box8("RVC 4O%").findings if f.code == "rvc-partly-read-below-threshold")
+    expected = ("AJCEP/ART/26", "RVC 4O%", Decimal("4"), Decimal("40"), ("O",))
+    facts = finding.facts
+    assert expected == (
+        finding.rule,
+        facts["origin_criterion"],
+        facts["rvc_percent"],
+        facts["threshold"],
+        facts["unrecognised"],
+    )
+
+
+def test_rvc_read_in_part_below_a_product_specific_rule_warns() -> None:
+    """Art 26.3 with IR 4(a): the same doubt below a product-specific rule's percentage warns, never denies."""
+    assert [("rvc-partly-read-below-threshold", WARNING, 1)] == [
+        f for f in _with_table("RVC 4 5%", _row("RVC 50 or CC")) if f[0] != "origin-criterion-partly-unrecognised"
+    ]

@@ -158,7 +158,9 @@ def test_unverified_warning_says_so() -> None:
 @pytest.mark.parametrize(
     ("issued", "on", "expected"),
     [
-        pytest.param("2010-07-01", date(2010, 7, 1), (Outcome.PASSED, []), id="issued-and-imported-on-entry-into-force"),
+        pytest.param(
+            "2010-07-01", date(2010, 7, 1), (Outcome.PASSED, []), id="issued-and-imported-on-entry-into-force"
+        ),
         pytest.param(
             "2010-06-20",
             date(2010, 7, 1),
@@ -207,3 +209,94 @@ def test_waiver_keeps_the_denial_of_goods_from_a_country_not_yet_a_party() -> No
     assert "ajcep-not-in-force-for-exporting-party-on-import" in {f.code for f in before.findings}
     assert "co-waived" in {f.code for f in on_the_day.findings}
     assert "ajcep-not-in-force-for-exporting-party-on-import" not in {f.code for f in on_the_day.findings}
+
+
+# --- Art 79 with IR 5(a): a replacement lives the life of the CO it replaces -----------------------------------
+
+PH_REPLACEMENT: dict[str, object] = {
+    "exporting_party": "PH",
+    "importing_party": "JP",
+    "reference_number": "PH-NEW-1",
+    "issue_date": "2010-07-05",
+    "transport": {"departure_date": "2010-06-20"},
+}
+
+
+def ph_replacement(original_issued: str | None) -> roo.Certificate:
+    """A Philippine replacement CO of 5 July 2010 (the Agreement in force for the Philippines on 1 July 2010)."""
+    return certificate(**PH_REPLACEMENT, replaces={"reference_number": "PH-OLD-1", "issue_date": original_issued})
+
+
+def ph_original(issued: str, replaces: dict[str, str] | None = None, reference: str = "PH-OLD-1") -> roo.Certificate:
+    """The CO replaced, as the context's related certificates hold it."""
+    return certificate(
+        exporting_party="PH", importing_party="JP", reference_number=reference, issue_date=issued, replaces=replaces
+    )
+
+
+@pytest.mark.parametrize(
+    ("original_issued", "expected"),
+    [
+        pytest.param(
+            "2010-06-20",
+            (Outcome.FAILED, [("ajcep-replaced-co-not-in-force-for-exporting-party", ERROR, None)]),
+            id="original-before-entry-into-force",
+        ),
+        pytest.param(
+            "2010-06-30",
+            (Outcome.FAILED, [("ajcep-replaced-co-not-in-force-for-exporting-party", ERROR, None)]),
+            id="original-the-day-before",
+        ),
+        pytest.param("2010-07-01", (Outcome.PASSED, []), id="original-on-entry-into-force"),
+        pytest.param(None, (Outcome.PASSED, []), id="original-date-not-shown-left-to-the-replacement-rule"),
+    ],
+)
+def test_replacement_is_judged_by_the_co_it_replaces(original_issued: str | None, expected: Seen) -> None:
+    """IR 5(a): a replacement CO is valid only during the validity of the CO it replaces, and Art 79: a CO issued
+    before the Agreement entered into force for its exporting Party is not one. A replacement issued after that
+    date cannot make good an original issued before it (the reviewer's case: PH, original 20 June 2010,
+    replacement 5 July 2010, the Agreement in force for the Philippines on 1 July 2010)."""
+    co = ph_replacement(original_issued)
+    assert expected == seen(art79.check_in_force_for_exporting_party(co, Context(on=date(2010, 7, 10))))
+
+
+def test_replacement_of_pre_entry_into_force_original_is_rejected() -> None:
+    """Through roo.evaluate, the reviewer's case with the original in the context too: rejected as a whole, the
+    original's own issue date deciding (IR 5(a), Art 79)."""
+    co = ph_replacement("2010-06-20")
+    alone = roo.evaluate(co, on=date(2010, 7, 10))
+    with_original = roo.evaluate(co, on=date(2010, 7, 10), related_certificates=(ph_original("2010-06-20"),))
+    code = "ajcep-replaced-co-not-in-force-for-exporting-party"
+    assert (roo.Status.REJECTED, roo.Status.REJECTED) == (alone.status, with_original.status)
+    assert code in {f.code for f in alone.findings} & {f.code for f in with_original.findings}
+
+
+def test_the_original_in_the_context_decides_over_the_date_the_replacement_shows() -> None:
+    """The first issue date the data show counts: the original in the context, issued before 1 July 2010,
+    whatever later date the replacement gives for it; and a chain goes back to its first CO."""
+    co = ph_replacement("2010-07-02")
+    first = ph_original("2010-06-25", reference="PH-FIRST")
+    middle = ph_original("2010-07-02", replaces={"reference_number": "PH-FIRST", "issue_date": "2010-06-25"})
+    result = art79.check_in_force_for_exporting_party(
+        co, Context(on=date(2010, 7, 10), related_certificates=(middle, first))
+    )
+    assert (Outcome.FAILED, [("ajcep-replaced-co-not-in-force-for-exporting-party", ERROR, None)]) == seen(result)
+    assert date(2010, 6, 25) == result.findings[0].facts["original_issue_date"]
+
+
+def test_replacement_itself_issued_before_entry_into_force_gets_the_one_finding() -> None:
+    """A replacement issued before the date is itself no CO under the Agreement: the existing finding, once."""
+    co = certificate(
+        **{**PH_REPLACEMENT, "issue_date": "2010-06-25"},
+        replaces={"reference_number": "PH-OLD-1", "issue_date": "2010-06-20"},
+    )
+    result = art79.check_in_force_for_exporting_party(co, Context(on=date(2010, 7, 10)))
+    assert (Outcome.FAILED, [("ajcep-not-in-force-for-exporting-party", ERROR, None)]) == seen(result)
+
+
+def test_replacement_of_original_before_an_unconfirmed_date_only_warns() -> None:
+    """Art 79 with Indonesia's unconfirmed date (1 March 2018): the original's earlier date warns, never denies."""
+    co = certificate(issue_date="2018-03-05", replaces={"reference_number": "ID-OLD", "issue_date": "2018-02-20"})
+    result = art79.check_in_force_for_exporting_party(co, Context(on=date(2018, 3, 10)))
+    expected = (Outcome.PASSED, [("ajcep-replaced-co-not-in-force-for-exporting-party-unverified", WARNING, None)])
+    assert expected == seen(result)

@@ -867,3 +867,116 @@ def test_an_original_replaced_before_denies_every_item_through_evaluate() -> Non
     evaluation = roo.evaluate(back_to_back(), on=date(2024, 4, 10), related_certificates=related)
     assert "back-to-back-original-replaced" in {f.code for f in evaluation.findings}
     assert () == evaluation.granted
+
+
+# --- Art 79 with OCP Rule 3(4)(a): the original's entry into force, from the reference or the chain --------------
+
+
+def sg_back_to_back(original: dict[str, Any]) -> roo.Certificate:
+    """A back-to-back CO from Singapore to Japan of 5 July 2010 resting on a Philippine original."""
+    return back_to_back(
+        issue_date="2010-07-05",
+        transport=dict(CLEAN_CERTIFICATE["transport"], departure_date="2010-07-05", port_of_loading="SGSIN"),
+        original_certificate=original,
+    )
+
+
+def ph_original(issued: str, replaces: dict[str, str] | None = None, reference: str = "PH-ORIG-1") -> roo.Certificate:
+    """A Philippine CO to Singapore (the Agreement in force for the Philippines on 1 July 2010)."""
+    return certificate(
+        reference_number=reference,
+        exporting_party="PH",
+        importing_party="SG",
+        issue_date=issued,
+        replaces=replaces,
+        items=[item_data(1)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        pytest.param(
+            {"reference_number": "PH-ORIG-1", "issue_date": "2010-06-20", "exporting_party": "PH"},
+            (Outcome.FAILED, [("back-to-back-original-before-entry-into-force", ERROR, None)]),
+            id="reference-states-a-date-before",
+        ),
+        pytest.param(
+            {"reference_number": "PH-ORIG-1", "issue_date": "2010-06-30", "exporting_party": "PH"},
+            (Outcome.FAILED, [("back-to-back-original-before-entry-into-force", ERROR, None)]),
+            id="reference-states-the-day-before",
+        ),
+        pytest.param(
+            {"reference_number": "PH-ORIG-1", "issue_date": "2010-07-01", "exporting_party": "PH"},
+            (Outcome.PASSED, []),
+            id="reference-states-the-day-itself",
+        ),
+        pytest.param(
+            {"reference_number": "PH-ORIG-1", "issue_date": "2010-06-20"},
+            (Outcome.PASSED, []),
+            id="reference-without-the-party-cannot-be-judged",
+        ),
+        pytest.param(
+            {"reference_number": "ID-ORIG-1", "issue_date": "2018-02-20", "exporting_party": "ID"},
+            (Outcome.PASSED, [("back-to-back-original-before-entry-into-force-unverified", WARNING, None)]),
+            id="reference-before-an-unconfirmed-date-warns",
+        ),
+    ],
+)
+def test_original_reference_alone_is_judged_against_entry_into_force(original: dict[str, Any], expected: Seen) -> None:
+    """OCP Rule 3(4)(a): a back-to-back CO rests on a valid original CO; Art 79: a CO issued before the Agreement
+    entered into force for its exporting Party is not one. The reference on the CO states the original's Party and
+    date: the same facts as the original in the context, judged the same way (the reviewer's case: PH original of
+    20 June 2010 named by a Singapore CO, the original not in the context)."""
+    co = sg_back_to_back(original)
+    if original.get("exporting_party") == "ID":
+        co = back_to_back(issue_date="2018-03-05", original_certificate=original)
+    assert expected == seen(ir09.check_original_reference(co, Context()))
+
+
+def test_original_reference_alone_before_entry_into_force_is_rejected() -> None:
+    """Through roo.evaluate: rejected as the CO with the original in the context is (the reviewer's pair)."""
+    reference = {"reference_number": "PH-ORIG-1", "issue_date": "2010-06-20", "exporting_party": "PH"}
+    co = sg_back_to_back(reference)
+    alone = roo.evaluate(co, on=date(2010, 7, 10))
+    with_original = roo.evaluate(co, on=date(2010, 7, 10), related_certificates=(ph_original("2010-06-20"),))
+    code = "back-to-back-original-before-entry-into-force"
+    assert (roo.Status.REJECTED, roo.Status.REJECTED) == (alone.status, with_original.status)
+    assert code in {f.code for f in alone.findings} & {f.code for f in with_original.findings}
+
+
+@pytest.mark.parametrize(
+    ("first_issued", "expected"),
+    [
+        pytest.param(
+            "2010-06-10",
+            (Outcome.FAILED, [("back-to-back-original-replaces-co-before-entry-into-force", ERROR, None)]),
+            id="first-co-before-entry-into-force",
+        ),
+        pytest.param("2010-07-01", (Outcome.PASSED, []), id="first-co-on-entry-into-force"),
+    ],
+)
+def test_original_that_replaces_a_pre_entry_into_force_co_is_no_basis(first_issued: str, expected: Seen) -> None:
+    """IR 5(a): a replacement is valid only during the validity of the CO it replaces; Art 79: a CO issued before
+    the Agreement entered into force for its Party is not one. An original issued on 2 July 2010 that replaces a
+    CO of 10 June 2010 is no valid original (the reviewer's case), judged by the first date of its chain."""
+    reference = {"reference_number": "PH-ORIG-1", "issue_date": "2010-07-02", "exporting_party": "PH"}
+    original = ph_original("2010-07-02", replaces={"reference_number": "PH-FIRST", "issue_date": first_issued})
+    result = ir09.check_original_reference(sg_back_to_back(reference), Context(related_certificates=(original,)))
+    assert expected == seen(result)
+    if result.findings:
+        facts = result.findings[0].facts
+        assert (date(2010, 6, 10), date(2010, 7, 2)) == (facts["first_issue_date"], facts["original_issue_date"])
+
+
+def test_chain_in_the_context_goes_back_to_its_first_co() -> None:
+    """The first issue date the data show: the first CO of the chain in the context, over the date the original
+    shows for the CO it replaces (IR 5(a))."""
+    reference = {"reference_number": "PH-ORIG-1", "issue_date": "2010-07-02", "exporting_party": "PH"}
+    original = ph_original("2010-07-02", replaces={"reference_number": "PH-FIRST", "issue_date": "2010-07-01"})
+    first = ph_original("2010-06-28", reference="PH-FIRST")
+    result = ir09.check_original_reference(sg_back_to_back(reference), Context(related_certificates=(original, first)))
+    assert (Outcome.FAILED, [("back-to-back-original-replaces-co-before-entry-into-force", ERROR, None)]) == seen(
+        result
+    )
+    assert date(2010, 6, 28) == result.findings[0].facts["first_issue_date"]

@@ -221,3 +221,53 @@ def test_replacement_presented_after_validity_denies_it_through_evaluate() -> No
     evaluation = roo.evaluate(REPLACEMENT, on=date(2025, 2, 20), related_certificates=(REPLACED_1_FEBRUARY,))
     assert "co-presented-after-validity" in {finding.code for finding in evaluation.findings}
     assert () == evaluation.granted
+
+
+# --- IR 5(b): the certified true copy is what is presented --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(
+            date(2024, 8, 31),
+            (Outcome.FAILED, ["certified-true-copy-presented-before-made"]),
+            id="presented-the-day-before-it-was-made",
+        ),
+        pytest.param(date(2024, 9, 1), (Outcome.PASSED, []), id="presented-on-the-day-it-was-made"),
+        pytest.param(date(2025, 3, 5), (Outcome.PASSED, []), id="presented-on-the-last-day-of-the-original-validity"),
+        pytest.param(
+            date(2025, 3, 6),
+            (Outcome.FAILED, ["co-presented-after-validity"]),
+            id="presented-after-the-original-validity",
+        ),
+    ],
+)
+def test_certified_true_copy_presented_before_it_was_made(on: date, expected: tuple[Outcome, list[str]]) -> None:
+    """IR 5(b): a certified true copy of the original CO is issued on the exporter's request and is valid during
+    the original's validity; the copy, bearing the original's issue date, is what is presented. Presented before
+    the date it was made, it did not exist when presented, as a CO presented before its issuance was not valid."""
+    result = ocp_validity.check_validity(COPY, Context(on=on))
+    assert expected == (result.outcome, [f.code for f in result.findings])
+
+
+def test_copy_made_after_presentation_is_rejected_and_names_the_dates() -> None:
+    """Through roo.evaluate, the reviewer's case: a copy of a CO of 5 March 2024, made on 10 April 2024, presented
+    on 20 March 2024, is rejected; the finding gives both dates."""
+    co = certificate(certified_true_copy=True, certified_true_copy_date="2024-04-10")
+    evaluation = roo.evaluate(co, on=date(2024, 3, 20))
+    (finding,) = [f for f in evaluation.findings if f.code == "certified-true-copy-presented-before-made"]
+    expected = (roo.Status.REJECTED, Severity.ERROR, date(2024, 3, 20), date(2024, 4, 10))
+    assert expected == (
+        evaluation.status,
+        finding.severity,
+        finding.facts["presented"],
+        finding.facts["certified_true_copy_date"],
+    )
+
+
+def test_copy_without_its_date_is_left_to_the_copy_rule() -> None:
+    """Without ``certified_true_copy_date`` roo cannot tell when the copy was made: IR 5(b)'s own rule reports the
+    missing date; validity counts from the original's issue date the copy bears."""
+    co = certificate(certified_true_copy=True, certified_true_copy_date=None)
+    assert Outcome.PASSED == ocp_validity.check_validity(co, Context(on=date(2024, 3, 20))).outcome

@@ -9,10 +9,11 @@ something, the name and address may be written there: information outside
 its designated box is a minor error IR 4(a) disregards, and the information is
 still read, which roo cannot do from free text, so that is a ``warning``
 (``third-country-invoicer-outside-its-box``) rather than the error.
+
 **Invoicer named, address missing** (a reading, with its doubt): IR 3(d)
-asks for the third-country invoice to be indicated "together with such
-information as" the invoicer's name and address, and form note 7 says the
-full legal name and address "shall" be in box 7. Ticked, with the invoicer
+asks for the third-country invoice to be indicated together with information
+such as the invoicer's name and address, and form note 7 says the full legal
+name and address "shall" be in box 7. Ticked, with the invoicer
 named but no address, the indication is made and the invoicer identified;
 only a detail is missing, which is less than the unticked box below that
 roo only warns of. So it is a ``warning``
@@ -21,9 +22,10 @@ roo only warns of. So it is a ``warning``
 named at all: then nothing on the CO identifies who invoices. The doubt:
 note 7's "shall" may be read to make the address a requirement whose absence
 denies; roo does not read it so, since the CO that indicates more must not
-fare worse than the one that indicates less. An
-invoicer outside both Parties named on the CO with the box left
-unticked is the same indication made in part: the invoicer is there, only the
+fare worse than the one that indicates less.
+
+An invoicer outside both Parties named on the CO with the box left unticked
+is the same indication made in part: the invoicer is there, only the
 tick is missing. Form note 7 says the box *should* be ticked and lets customs
 *require* the invoices and other documents confirming the transaction, so the
 missing tick is a ``warning`` for customs to follow up, not a denial (the
