@@ -354,6 +354,8 @@ def test_the_product_specific_finding_names_the_rule() -> None:
         pytest.param("RVC 4 5%", [("rvc-partly-read-below-threshold", WARNING, 1)], id="figure-split-by-a-space"),
         pytest.param("RVC 40% XYZ", [], id="read-at-the-threshold-with-words-beside-passes"),
         pytest.param("RVC 4%", [("rvc-below-general-rule", ERROR, 1)], id="read-in-full-below-still-denies"),
+        pytest.param("RVC 35% XYZ", [("rvc-below-general-rule", ERROR, 1)], id="words-without-a-figure-still-deny"),
+        pytest.param("RVC 3l%", [("rvc-partly-read-below-threshold", WARNING, 1)], id="letter-l-for-a-one"),
     ],
 )
 def test_rvc_read_in_part_below_threshold_warns(text: str, expected: Seen) -> None:

@@ -40,7 +40,9 @@ roo does not recognise (``RVC 4O%``, ``RVC 4 5%``: box 8 read only in part,
 ``origin-criterion-partly-unrecognised``) may be a typing error, which IR 4(a)
 disregards, or a figure read short: below the threshold it is a ``warning``
 that names the doubt (``rvc-partly-read-below-threshold``), never a denial
-on a figure roo read only in part.
+on a figure roo read only in part. Unread words that hold nothing a figure is
+written with (no digit, point, comma, per cent sign, nor O, I or l typed for a
+digit: ``RVC 35% XYZ``) leave the figure read in full, and it still denies.
 
 **Why a low RVC claimed alone is denied without a table** (read again, and
 kept). Art 26.1 sets 40 per cent for every good, and Art 26.2 lets a rule of
@@ -196,11 +198,22 @@ def check_rvc_threshold(item: Item, co: Certificate, ctx: Context) -> Result:
     if others:
         # The item is also claimed under another criterion, so its origin does not rest on this RVC.
         return passed(spec.with_severity(Severity.WARNING, item.number, **facts))
-    if criterion.unrecognised:
+    if any(map(_may_be_part_of_a_figure, criterion.unrecognised)):
         # Text roo cannot read beside the figure ("RVC 4O%", "RVC 4 5%") may be part of it: a typing error IR 4(a)
-        # disregards, or a figure read short. A percentage roo read only in part does not deny.
+        # disregards, or a figure read short. A percentage roo read only in part does not deny. Words that hold
+        # nothing a figure is written with ("RVC 35% XYZ") leave the figure read in full: it still denies.
         return passed(RVC_PARTLY_READ_BELOW_THRESHOLD(item.number, unrecognised=criterion.unrecognised, **facts))
     return failed(spec(item.number, **facts))
+
+
+#: What a percentage is written with, and the letters typed for digits (O for 0, l and I for 1).
+_FIGURE_CHARACTERS: Final = frozenset("0123456789.,%OoIl")
+
+
+def _may_be_part_of_a_figure(text: str) -> bool:
+    """Whether unread text beside box 8's percentage could belong to it: a digit, a point or comma, a per cent
+    sign, or a letter typed for a digit."""
+    return not _FIGURE_CHARACTERS.isdisjoint(text)
 
 
 def _product_rule(item: Item, co: Certificate, ctx: Context) -> ProductRule | None:
