@@ -47,7 +47,7 @@ def test_missing_certificate_element_denies_every_item(changes: dict[str, Any], 
     [
         pytest.param({"hs_code": ""}, "d", id="d-no-hs-code"),
         pytest.param({"origin_criterion": ""}, "f", id="f-no-origin-criterion"),
-        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+        pytest.param({"quantity": None, "gross_weight": None}, "j", id="j-no-quantity"),
     ],
 )
 def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], element: str) -> None:
@@ -102,7 +102,7 @@ def test_signature_not_stated_is_not_evaluated(changes: dict[str, Any], needed: 
         pytest.param({"invoice": None}, "i", id="i-no-invoice"),
         pytest.param({"hs_code": " "}, "d", id="d-blank-hs-code"),
         pytest.param({"origin_criterion": " "}, "f", id="f-blank-origin-criterion"),
-        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+        pytest.param({"quantity": None, "gross_weight": None}, "j", id="j-no-quantity"),
     ],
 )
 def test_each_item_element_alone_is_noticed_through_the_engine(changes: dict[str, Any], element: str) -> None:
