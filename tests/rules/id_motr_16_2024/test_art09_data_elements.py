@@ -59,6 +59,23 @@ def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], ele
     assert (2,) == evaluation.granted
 
 
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        pytest.param({"quantity": None}, False, id="gross-weight-only"),
+        pytest.param({"gross_weight": None}, False, id="quantity-only"),
+        pytest.param({"quantity": None, "gross_weight": None}, True, id="neither"),
+    ],
+)
+def test_a_gross_weight_is_the_quantity_of_the_goods(changes: dict[str, Any], missing: bool) -> None:
+    """Art 9(j) asks for the "quantity of goods" and names no unit: a gross weight is a quantity of the goods (the
+    AJCEP form's box 9 reads "gross weight or other quantity" alike). The reviewer's case, an item showing its
+    gross weight and no other quantity, has element (j); only an item showing neither lacks it."""
+    evaluation = roo.evaluate(motr(items=[motr_item(1, **changes), motr_item(2)]), on=ON)
+    found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert ([("j", 1)] if missing else [], (1,) if missing else ()) == (found, evaluation.denied)
+
+
 def test_item_without_invoice_among_several_invoices_is_denied_alone() -> None:
     """With two invoices on the COO, an item without one cannot be tied to the consignment's invoices."""
     items = [motr_item(1, invoice=None), motr_item(2), motr_item(3, invoice={"number": "VC-2024-0816"})]
