@@ -86,9 +86,10 @@ def hs_digits(printed: str) -> str | None:
 
     Digits alone, or a chapter or heading whose further groups of digits are set off by one separator, the
     same throughout: a dot, space, dash or comma (``6907.21.10``, ``6907 21``, ``6907,21``). Each group after
-    the first has two digits; after a dot the last may have up to four (a national tariff line: ``6907.21.1000``),
-    where a space, dash or comma may as well separate two codes. Anything else cannot be compared: words, two
-    codes (``6907, 6908``, ``6907 6908``), a range (``6907.21-6907.22``).
+    the first has two digits; after a dot the last may have up to four (a national tariff line: ``6907.21.1000``)
+    and the first may be a chapter (``69.07``), where a space, dash or comma may as well separate two codes
+    (``69,70``). Anything else cannot be compared: words, two codes (``6907, 6908``, ``6907 6908``), a range
+    (``6907.21-6907.22``).
 
     >>> hs_digits("6907.21"), hs_digits("HS 6907.21"), hs_digits("ex 6907.21"), hs_digits("6907,21")
     ('690721', '690721', '690721', '690721')
@@ -108,6 +109,7 @@ def hs_digits(printed: str) -> str | None:
         and len(set(separators)) == 1
         and all(len(group) == 2 for group in groups[1:-1])
         and (len(groups[-1]) == 2 or (separators[0] == "." and 3 <= len(groups[-1]) <= 4))
+        and (separators[0] == "." or len(groups[0]) == 4)
     ):
         return None
     digits = "".join(groups)

@@ -133,6 +133,8 @@ def test_a_code_too_short_to_tell_warns() -> None:
         pytest.param("6907.21, 6907.22", None, id="two-codes"),
         pytest.param("6907,6908", None, id="two-headings-by-comma"),
         pytest.param("6907 6908", None, id="two-headings-by-space"),
+        pytest.param("69,70", None, id="two-chapters-by-comma"),
+        pytest.param("69.07", "6907", id="chapter-dot-heading"),
         pytest.param("6907.21-6907.22", None, id="a-range"),
         pytest.param("6907.2", None, id="a-lone-digit"),
         pytest.param("ceramic tiles", None, id="words"),
