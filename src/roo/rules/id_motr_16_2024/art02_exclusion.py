@@ -198,6 +198,7 @@ def check_exclusion(item: Item, co: Certificate, ctx: Context) -> Result:
             return PASSED
         finding = CODE_NOT_COMPARABLE(item.number, hs_code=item.hs_code, on=on, measures=open_measures, country=country)
         return Result(Outcome.NOT_EVALUATED, (finding,), ("certificate.items.hs_code",))
+    covering = table.covering(item.hs_code, on)
     findings: list[Finding] = [
         COUNTRY_NOT_EXCLUDED(
             item.number,
@@ -207,7 +208,7 @@ def check_exclusion(item: Item, co: Certificate, ctx: Context) -> Result:
             excluded=measure.excluded_countries or "no country",
             country=country,
         )
-        for measure in table.covering(item.hs_code, on)
+        for measure in covering
         if not measure.excludes(country)
     ]
     may_cover = table.may_cover(item.hs_code, on)
@@ -219,7 +220,7 @@ def check_exclusion(item: Item, co: Certificate, ctx: Context) -> Result:
         for measure in may_cover
         if not measure.excludes(country)
     )
-    if findings or may_cover or table.covering(item.hs_code, on):
+    if findings or may_cover or covering:
         return judged(*findings)  # within (or perhaps within) a measure: an error, a doubt, or a COO that serves
     return judged(OUTSIDE_SAFEGUARD_SCOPE(item.number, hs_code=item.hs_code, on=on))
 
