@@ -79,6 +79,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "exporting-party-not-a-party": 1,
         "importing-party-not-a-party": 2,
         "exporting-party-is-importing-party": 2,
+        "motr-importing-party-not-indonesia": 2,
         "declared-exporter-differs-slightly": 1,
         # Box 3: transport and route.
         "retroactive-shipment-date-missing": 3,
@@ -106,6 +107,7 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "motr-country-not-excluded": 7,
         "motr-goods-outside-safeguard-measures": 7,
         "motr-safeguard-scope-uncertain": 7,
+        "motr-hs-code-not-comparable": 7,
         "co-presented-after-validity": 4,
         "co-presented-before-issue": 4,
         "co-issued-before-agreement": 4,

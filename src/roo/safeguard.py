@@ -26,7 +26,15 @@ file for ``roo evaluate --safeguards``)::
 
 ``hs_codes`` are chapters, headings, subheadings or national tariff lines (2
 to 10 digits, dots and spaces allowed): a measure covers every code that
-begins with one of them. ``excluded_countries`` are ISO 3166-1 alpha-2 codes
+begins with one of them. An item's code is compared by its digits (:func:`hs_digits`): dots, spaces,
+dashes, a comma between the groups of digits, a leading ``HS`` label and a
+leading ``ex`` (a part of the code that follows) are read; a code printed any
+other way cannot be compared, and the table then tells nothing of it:
+:meth:`SafeguardTable.covering` and :meth:`SafeguardTable.may_cover` give no
+measure, and a caller must not read that as "outside every measure" (check
+:func:`hs_digits` first).
+
+``excluded_countries`` are ISO 3166-1 alpha-2 codes
 (it may be empty: a measure that excludes no one). ``effective_until`` is the
 measure's last day, inclusive; left out, the measure has no end date.
 
@@ -57,6 +65,7 @@ __all__ = [
     "SafeguardMeasure",
     "SafeguardTable",
     "load_safeguards",
+    "hs_digits",
     "verdict_words",
 ]
 
@@ -64,6 +73,47 @@ FORMAT: Final = "roo.safeguard/1"
 
 _COUNTRY: Final = re.compile(r"[A-Z]{2}\Z")
 _HS: Final = re.compile(r"[0-9]{2,10}\Z")
+
+
+#: What may precede an item's HS code and still leave it comparable: an ``HS`` (or ``HS code``) label, and ``ex``
+#: (the goods are part of the code that follows, so within it).
+_HS_LABEL: Final = re.compile(r"(?:h\.?\s?s\.?(?:\s*code)?\s*(?:no\.?)?\s*:?\s*)?(?:ex(?=[\s.0-9])\.?\s*)?", re.IGNORECASE)
+_HS_GROUPS: Final = re.compile(r"([.,\- ])")
+
+
+def hs_digits(printed: str) -> str | None:
+    """The digits of an item's HS code when the print leaves no doubt what they are, else None.
+
+    Digits alone, or a chapter or heading whose further groups of digits are set off by one separator, the
+    same throughout: a dot, space, dash or comma (``6907.21.10``, ``6907 21``, ``6907,21``). Each group after
+    the first has two digits; after a dot the last may have up to four (a national tariff line: ``6907.21.1000``)
+    and the first may be a chapter (``69.07``), where a space, dash or comma may as well separate two codes
+    (``69,70``). Anything else cannot be compared: words, two codes (``6907, 6908``, ``6907 6908``), a range
+    (``6907.21-6907.22``).
+
+    >>> hs_digits("6907.21"), hs_digits("HS 6907.21"), hs_digits("ex 6907.21"), hs_digits("6907,21")
+    ('690721', '690721', '690721', '690721')
+    >>> hs_digits("6907.21 / 6907.22") is None, hs_digits("6907, 6908") is None, hs_digits("tiles") is None
+    (True, True, True)
+    """
+    rest = printed.strip()
+    label = _HS_LABEL.match(rest)
+    if label is not None:
+        rest = rest[label.end() :]
+    parts = _HS_GROUPS.split(rest)
+    groups, separators = parts[0::2], parts[1::2]
+    if not all(group.isascii() and group.isdigit() for group in groups):
+        return None
+    if len(groups) > 1 and not (
+        2 <= len(groups[0]) <= 4
+        and len(set(separators)) == 1
+        and all(len(group) == 2 for group in groups[1:-1])
+        and (len(groups[-1]) == 2 or (separators[0] == "." and 3 <= len(groups[-1]) <= 4))
+        and (separators[0] == "." or len(groups[0]) == 4)
+    ):
+        return None
+    digits = "".join(groups)
+    return digits if 2 <= len(digits) <= 12 else None
 
 
 def _hs_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -161,8 +211,14 @@ class SafeguardTable:
     def _longest_code(self) -> int:
         return max((len(code) for code in self._by_code), default=0)
 
+    def in_force(self, on: date) -> tuple[SafeguardMeasure, ...]:
+        """The measures in force on ``on``: those that might cover goods whose code cannot be read."""
+        return tuple(measure for measure in self.measures if measure.in_force(on))
+
     def covering(self, hs_code: str, on: date) -> tuple[SafeguardMeasure, ...]:
-        """The measures in force on ``on`` whose scope includes ``hs_code`` (printed; dots allowed).
+        """The measures in force on ``on`` whose scope includes ``hs_code`` (as printed, read by :func:`hs_digits`).
+
+        A code that cannot be read gives no measure: it does not show that none covers the goods.
 
         >>> table = SafeguardTable((SafeguardMeasure("Act 1", ("6907",), ("TH",), date(2024, 1, 1)),))
         >>> [m.reference for m in table.covering("6907.21", date(2024, 6, 1))]
@@ -170,7 +226,9 @@ class SafeguardTable:
         >>> table.covering("6908.10", date(2024, 6, 1))
         ()
         """
-        digits = normalize_hs(hs_code)
+        digits = hs_digits(hs_code)
+        if digits is None:
+            return ()
         positions: dict[int, None] = {}
         for length in range(2, min(len(digits), self._longest) + 1):
             for position in self._by_code.get(digits[:length], ()):
@@ -183,9 +241,12 @@ class SafeguardTable:
         """The measures in force on ``on`` that name a code more precise than ``hs_code`` and within it.
 
         A certificate that prints ``6907`` cannot tell whether its goods fall
-        under a measure on ``6907.21`` only.
+        under a measure on ``6907.21`` only. A code that cannot be read gives no measure, as for :meth:`covering`.
         """
-        positions = self._by_prefix.get(normalize_hs(hs_code), ())
+        digits = hs_digits(hs_code)
+        if digits is None:
+            return ()
+        positions = self._by_prefix.get(digits, ())
         return tuple(self.measures[position] for position in positions if self.measures[position].in_force(on))
 
     def to_dict(self) -> dict[str, Any]:

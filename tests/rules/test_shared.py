@@ -26,6 +26,7 @@ from roo.rules.ajcep import (
     ocp_validity,
 )
 from roo.rules.base import CertificateRule, FindingSpec, failed, judged, passed
+from roo.rules.id_motr_16_2024 import arts03_08_consignment_criteria as motr_consignment
 from roo.rules.jiepa import (
     art29_origin_criterion,
     art29_psr_edition,
@@ -36,7 +37,9 @@ from roo.rules.jiepa import (
     art41_validity,
     art50_retroactive_issuance,
 )
+from roo.rules.shared.consignment import read_operation
 from tests.builders import certificate, certificate_data
+from tests.rules.id_motr_16_2024.helpers import motr
 from tests.rules.jiepa.helpers import jiepa
 
 #: (AJCEP terms, JIEPA terms) of every shared check.
@@ -178,3 +181,42 @@ def test_ajcep_and_jiepa_alike_read_operations_left_out_as_not_stated() -> None:
     jiepa_result = art33_consignment.check_consignment(jiepa(transport=via), ctx)
     expected = (roo.Outcome.NOT_EVALUATED, ("context.consignment.transit.operations",))
     assert expected == (ajcep.outcome, ajcep.needed) == (jiepa_result.outcome, jiepa_result.needed)
+
+
+@pytest.mark.parametrize(
+    ("operation", "reading"),
+    [
+        pytest.param("customs processing", "unrecognised", id="customs-processing"),
+        pytest.param("transhipment processing", "unrecognised", id="transhipment-processing"),
+        pytest.param("processing of customs documents", "unrecognised", id="processing-of-documents"),
+        pytest.param("processing", "not_permitted", id="processing-alone"),
+        pytest.param("processing of the tiles", "not_permitted", id="processing-the-goods"),
+        pytest.param("customs processing and cutting", "not_permitted", id="beside-cutting"),
+    ],
+)
+def test_processing_beside_a_formality_is_not_read_as_work_on_the_goods(operation: str, reading: str) -> None:
+    """AJCEP Art 31(2)(b), JIEPA Art 33(1)(b) and MoTR 16/2024 Arts 3-8 (c) keep the goods' status in transit
+    when they undergo no operation but those named (MoTR: no "production process" beyond loading, unloading and
+    keeping them in good condition). Passing through customs is part of every transit, and none of the texts makes
+    it an operation on the goods: "customs processing" is text roo cannot classify (a warning, for customs to
+    verify), while "processing" of the goods, or cutting beside it, is work on them (an error)."""
+    for vocabulary in (None, motr_consignment.VOCABULARY):
+        found = read_operation(operation) if vocabulary is None else read_operation(operation, vocabulary)
+        assert (reading == "not_permitted") == bool(found.not_permitted)
+        assert (reading == "unrecognised") == (bool(found.unrecognised) and not found.not_permitted)
+
+
+def test_customs_processing_in_transit_warns_alike_in_every_scheme() -> None:
+    """The reviewer's case, ``["unloading", "customs processing", "reloading"]`` in Singapore: under AJCEP Art 31,
+    JIEPA Art 33 and MoTR 16/2024 Arts 3-8 (c) alike, a warning that denies nothing."""
+    stop = TransitStop("SG", ("unloading", "customs processing", "reloading"), reason="no direct vessel", traded_or_consumed=False)
+    ctx = Context(consignment=Consignment(direct=False, transit=(stop,), evidence=("through_bill_of_lading",)))
+    via = dict(certificate_data()["transport"], transit_countries=["SG"])
+    results = (
+        art31_direct_consignment.check_direct_consignment(certificate(transport=via), ctx),
+        art33_consignment.check_consignment(jiepa(transport=via), ctx),
+        motr_consignment.check_consignment(motr(transport=dict(via, departure_date="2024-08-15")), ctx),
+    )
+    for result in results:
+        assert roo.Outcome.PASSED == result.outcome
+        assert [roo.Severity.WARNING] == [f.severity for f in result.findings]

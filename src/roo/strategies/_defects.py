@@ -134,13 +134,13 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             lambda co, n: attrs.evolve(co, alterations=(Alteration(7, AlterationMethod.ERASURE, True, True),)),
         ),
         Defect(
-            # The name stays for callers; a box 8 the Regulation does not provide (CTH) only warns (Art 10), so the
-            # defect is a box 8 that reads as no criterion at all, which denies (Art 9(f)).
+            # The name stays for callers; box 8 text roo cannot read, or a criterion the Regulation does not
+            # provide (CTH), only warns (Art 10), so the defect is an empty box 8, which lacks Art 9(f)'s element.
             "motr-origin-criterion-not-recognised",
-            "motr-origin-criterion-unreadable",
+            "motr-item-data-element-missing",
             _MOTR,
             True,
-            lambda co, n: _evolve_item(co, n, origin_criterion=OriginCriterion.parse("XYZ")),
+            lambda co, n: _evolve_item(co, n, origin_criterion=OriginCriterion.parse("")),
         ),
         Defect(
             "motr-producer-missing",
@@ -154,7 +154,7 @@ DEFECTS: Final[Mapping[str, Defect]] = {
             "motr-item-data-element-missing",
             _MOTR,
             True,
-            lambda co, n: _evolve_item(co, n, quantity=None),
+            lambda co, n: _evolve_item(co, n, quantity=None, gross_weight=None),  # a gross weight is a quantity
         ),
     )
 }
@@ -188,10 +188,11 @@ def defective_certificates(
     ``declaration-unsigned``, ``reference-missing``, ``not-original`` (the
     duplicate presented), ``third-country-invoicer-missing`` (box ticked, no
     invoicer), ``alteration-by-erasure`` (AJCEP);
-    ``motr-origin-criterion-not-recognised`` (box 8 ``XYZ``, which reads as no
-    criterion: ``motr-origin-criterion-unreadable``; a criterion the Regulation
-    does not provide, such as ``CTH``, is only a warning),
-    ``motr-quantity-missing`` and ``motr-producer-missing`` (MoTR 16/2024).
+    ``motr-origin-criterion-not-recognised`` (box 8 empty, which lacks Art 9(f)'s
+    element: ``motr-item-data-element-missing``; text roo cannot read, or a
+    criterion the Regulation does not provide such as ``CTH``, is only a warning),
+    ``motr-quantity-missing`` (neither quantity nor gross weight) and
+    ``motr-producer-missing`` (MoTR 16/2024).
 
     Shrinks to: the first defect named, on the minimal certificate of
     :func:`certificates`, damaging item 1.

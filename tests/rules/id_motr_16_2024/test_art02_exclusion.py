@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import roo
-from roo.safeguard import SafeguardMeasure, SafeguardTable
+from roo.safeguard import SafeguardMeasure, SafeguardTable, hs_digits
 from tests.builders import certificate_data
 from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
 
@@ -115,6 +115,98 @@ def test_a_code_too_short_to_tell_warns() -> None:
     short = [motr_item(1, hs_code="6907")]
     assert [("motr-safeguard-scope-uncertain", 1)] == exclusion(evaluate(motr(exporting_party="CN", items=short)))
     assert [] == exclusion(evaluate(motr(items=short)))
+
+
+@pytest.mark.parametrize(
+    ("printed", "digits"),
+    [
+        pytest.param("6907.21", "690721", id="dotted"),
+        pytest.param("690721", "690721", id="digits"),
+        pytest.param("6907 21 00", "69072100", id="spaced"),
+        pytest.param("6907.21.10.00", "6907211000", id="ten-digit-line"),
+        pytest.param("6907.2110", "69072110", id="national-line-after-a-dot"),
+        pytest.param("HS 6907.21", "690721", id="hs-label"),
+        pytest.param("HS Code: 6907.21", "690721", id="hs-code-label"),
+        pytest.param("ex 6907.21", "690721", id="ex-part-of-the-code"),
+        pytest.param("6907,21", "690721", id="comma-between-groups"),
+        pytest.param("6907.21/22", None, id="two-subheadings"),
+        pytest.param("6907.21, 6907.22", None, id="two-codes"),
+        pytest.param("6907,6908", None, id="two-headings-by-comma"),
+        pytest.param("6907 6908", None, id="two-headings-by-space"),
+        pytest.param("69,70", None, id="two-chapters-by-comma"),
+        pytest.param("69.07", "6907", id="chapter-dot-heading"),
+        pytest.param("6907.21-6907.22", None, id="a-range"),
+        pytest.param("6907.2", None, id="a-lone-digit"),
+        pytest.param("ceramic tiles", None, id="words"),
+        pytest.param("6907.21 tiles", None, id="code-and-words"),
+    ],
+)
+def test_a_printed_code_is_compared_by_its_digits_only_when_they_are_certain(printed: str, digits: str | None) -> None:
+    """Art 2(3): a measure covers goods by their HS codes. A label ("HS"), "ex" (a part of the code that follows,
+    so within it) and the usual separators leave the digits certain; two codes, a range or words do not, and
+    such a print cannot be compared at all (no sentence says how to read it)."""
+    assert digits == hs_digits(printed)
+    if digits is None:  # the table tells nothing of it: the rule, not the table, must say "cannot tell"
+        assert ((), ()) == (TABLE.covering(printed, ON), TABLE.may_cover(printed, ON))
+
+
+@pytest.mark.parametrize("printed", ["HS 6907.21", "6907,21", "ex 6907.21"])
+def test_a_code_printed_with_a_label_or_comma_is_within_the_measure(printed: str) -> None:
+    """The reviewer's cases: a COO from China (which the measure does not exclude) printing its tiles as
+    "HS 6907.21", "6907,21" or "ex 6907.21". Art 2(3) excludes only goods from a country the measure excludes:
+    the tiles are within the measure and the COO cannot exclude them. Before, the print was read as outside
+    every measure and the item accepted, with every Art 9 and origin rule not applicable."""
+    evaluation = evaluate(motr(exporting_party="CN", items=[motr_item(1, hs_code=printed)]))
+    assert ([("motr-country-not-excluded", 1)], roo.Status.REJECTED) == (exclusion(evaluation), evaluation.status)
+
+
+def test_a_readable_label_does_not_hide_the_items_own_defects() -> None:
+    """The reviewer's case: "HS 6907.21" from Viet Nam (excluded), without quantity or weight (Art 9(j)). The
+    goods are within the measure, so the Regulation's data elements bind them: (j) denies the item."""
+    item = motr_item(1, hs_code="HS 6907.21", quantity=None, gross_weight=None)
+    evaluation = evaluate(motr(items=[item]))
+    assert ((1,), [("motr-item-data-element-missing", roo.Severity.ERROR)]) == (
+        evaluation.denied,
+        [(f.code, f.severity) for f in evaluation.findings if f.item == 1 and f.code.startswith("motr-")],
+    )
+
+
+@pytest.mark.parametrize("printed", ["6907.21/22", "ceramic tiles"])
+def test_a_code_that_cannot_be_compared_is_never_outside_every_measure(printed: str) -> None:
+    """Art 2(3): a measure covers goods by their codes, and one roo cannot compare may be under any measure in
+    force. For a country a measure does not exclude: a warning, the check not evaluated (the grant rests on the
+    code customs settle); the item stays held to the Regulation, so its missing quantity (Art 9(j)) denies it."""
+    co = motr(exporting_party="CN", items=[motr_item(1, hs_code=printed), motr_item(2)])
+    evaluation = evaluate(co)
+    assert [("motr-hs-code-not-comparable", 1), ("motr-country-not-excluded", 2)] == exclusion(evaluation)
+    check = next(c for c in evaluation.checks if c.rule == EXCLUSION and c.item == 1)
+    assert (roo.Outcome.NOT_EVALUATED, ("certificate.items.hs_code",), False) == (
+        check.outcome,
+        check.needed,
+        evaluation.complete,
+    )
+    held = evaluate(motr(exporting_party="CN", items=[motr_item(1, hs_code=printed, quantity=None, gross_weight=None)]))
+    assert "motr-item-data-element-missing" in [f.code for f in held.findings if f.item == 1]
+
+
+def test_a_code_that_cannot_be_compared_passes_when_every_measure_excludes_the_country() -> None:
+    """The boundary: every measure in force excludes Viet Nam, so whichever covers the goods, the COO excludes them
+    from it (Art 2(3)); nothing to settle."""
+    evaluation = evaluate(motr(items=[motr_item(1, hs_code="6907.21/22")]))
+    check = next(c for c in evaluation.checks if c.rule == EXCLUSION and c.item == 1)
+    assert ([], roo.Status.ACCEPTED, roo.Outcome.PASSED) == (exclusion(evaluation), evaluation.status, check.outcome)
+
+
+def test_a_covering_measure_does_not_hide_a_more_precise_one_that_may_cover() -> None:
+    """The reviewer's case: measure A on 6907 excludes Viet Nam, measure B on 6907.21 excludes no one; the COO
+    prints 6907. A covers the goods and excludes Viet Nam; B may cover them and would not: the doubt is reported
+    (a warning for customs to settle the full code), as when no measure covers the code."""
+    broad = SafeguardMeasure("Measure A", ("6907",), ("VN",), date(2024, 1, 1))
+    precise = SafeguardMeasure("Measure B", ("6907.21",), (), date(2024, 8, 1))
+    evaluation = evaluate(motr(items=[motr_item(1, hs_code="6907")]), table=SafeguardTable((broad, precise)))
+    assert ([("motr-safeguard-scope-uncertain", 1)], roo.Status.ACCEPTED) == (exclusion(evaluation), evaluation.status)
+    china = evaluate(motr(exporting_party="CN", items=[motr_item(1, hs_code="6907")]), table=SafeguardTable((broad, precise)))
+    assert [("motr-country-not-excluded", 1), ("motr-safeguard-scope-uncertain", 1)] == exclusion(china)
 
 
 def test_a_measure_excluding_no_country_denies_every_country() -> None:

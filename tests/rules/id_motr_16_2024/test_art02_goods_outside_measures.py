@@ -46,7 +46,7 @@ def test_an_item_outside_every_measure_is_not_denied_for_its_own_defects() -> No
     """Item 2 (sinks, outside the table) lacks its quantity (Art 9(j)) and claims CTH (Arts 3-8 want CC): no
     safeguard duty for the COO to exclude it from, so neither defect concerns it. Item 1 (tiles, within the
     measure) with the same missing quantity is denied: item isolation keeps each item's own."""
-    items = [motr_item(1, quantity=None), motr_item(2, hs_code=OUTSIDE, quantity=None, origin_criterion="CTH")]
+    items = [motr_item(1, quantity=None, gross_weight=None), motr_item(2, hs_code=OUTSIDE, quantity=None, gross_weight=None, origin_criterion="CTH")]
     evaluation = _evaluate(motr(items=items))
     assert ((2,), (1,)) == (evaluation.granted, evaluation.denied)
     assert ["motr-goods-outside-safeguard-measures"] == _codes(evaluation, 2)
@@ -119,7 +119,7 @@ def test_whether_goods_are_within_a_measure_is_read_on_the_import_date(on: date,
     outside every measure, and their missing quantity (Art 9(j)) denies nothing."""
     day = on.isoformat()
     transport = {"departure_date": day, "vessel_or_flight": "MV SAIGON BRIDGE", "port_of_discharge": "IDTPP"}
-    co = motr(issue_date=day, transport=transport, items=[motr_item(1, quantity=None)])
+    co = motr(issue_date=day, transport=transport, items=[motr_item(1, quantity=None, gross_weight=None)])
     evaluation = _evaluate(co, on)
     assert held == ("motr-item-data-element-missing" in _codes(evaluation, 1))
     assert held == (evaluation.denied == (1,))
@@ -128,13 +128,13 @@ def test_whether_goods_are_within_a_measure_is_read_on_the_import_date(on: date,
 def test_a_code_too_short_to_tell_is_held_to_the_regulation() -> None:
     """``6907`` may be a tile under the measure: roo cannot tell the goods are outside, so the item is read
     against the Regulation (its missing quantity denies it) and the exclusion warns for customs to settle."""
-    evaluation = _evaluate(motr(items=[motr_item(1, hs_code="6907", quantity=None)]))
+    evaluation = _evaluate(motr(items=[motr_item(1, hs_code="6907", quantity=None, gross_weight=None)]))
     assert "motr-item-data-element-missing" in _codes(evaluation, 1)
     assert (1,) == evaluation.denied
 
 
 def test_without_a_table_every_item_is_held_to_the_regulation() -> None:
     """No table: roo cannot tell which goods a measure covers, so nothing is taken to be outside."""
-    co = motr(items=[motr_item(1, hs_code=OUTSIDE, quantity=None)])
+    co = motr(items=[motr_item(1, hs_code=OUTSIDE, quantity=None, gross_weight=None)])
     evaluation = roo.evaluate(co, on=ON)
     assert (1,) == evaluation.denied

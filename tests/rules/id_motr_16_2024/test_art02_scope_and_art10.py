@@ -29,11 +29,33 @@ def test_in_force_boundary(on: date, codes: list[str]) -> None:
     assert roo.Status.ACCEPTED == evaluation.status
 
 
+@pytest.mark.parametrize(
+    ("importing_party", "on", "denied"),
+    [
+        pytest.param("ID", ON, False, id="indonesia"),
+        pytest.param("JP", ON, True, id="japan"),
+        pytest.param("SG", ON, True, id="singapore"),
+        pytest.param("JP", date(2024, 7, 1), True, id="japan-before-entry-into-force"),
+    ],
+)
+def test_the_regulation_serves_imports_into_indonesia_only(importing_party: str, on: date, denied: bool) -> None:
+    """Art 2 (read with Art 1(1)-(2)): the Regulation sets Indonesia's rules of origin for goods imported under its
+    safeguard measures. The reviewer's case, a COO for goods imported into Japan, was accepted with no finding:
+    such a COO can exclude no goods from an Indonesian measure, an error on the whole COO whatever the date."""
+    transport = {"departure_date": "2024-06-28", "vessel_or_flight": "MV SAIGON BRIDGE", "port_of_discharge": "JPTYO"}
+    co = motr(importing_party=importing_party, issue_date="2024-06-28", transport=transport)
+    evaluation = roo.evaluate(co, on=on)
+    found = [(f.code, f.severity, f.item) for f in evaluation.findings if f.code == "motr-importing-party-not-indonesia"]
+    expected = [("motr-importing-party-not-indonesia", roo.Severity.ERROR, None)] if denied else []
+    assert (expected, denied) == (found, evaluation.status is roo.Status.REJECTED)
+
+
 def test_scope_needs_the_import_date() -> None:
-    """Without context.on the scope check is not evaluated."""
+    """Without context.on the scope check is not evaluated; whether the goods are imported into Indonesia needs
+    no date."""
     evaluation = roo.evaluate(motr())
     scope = [c for c in evaluation.checks if c.rule == "ID/MOTR-16-2024/2"]
-    assert [("context.on",)] == [c.needed for c in scope]
+    assert [("context.on",), ()] == [c.needed for c in scope]
 
 
 def test_field_verification_note_when_data_insufficient() -> None:
@@ -59,7 +81,7 @@ TRADED_IN_TRANSIT = {
     ("changes", "ctx_data", "reason"),
     [
         pytest.param(
-            {"items": [motr_item(1, quantity=None)]},
+            {"items": [motr_item(1, quantity=None, gross_weight=None)]},
             {"consignment": {"direct": True}},
             "data elements of Article 9 are missing",
             id="an-item-element-missing",

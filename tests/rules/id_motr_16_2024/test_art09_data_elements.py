@@ -47,7 +47,7 @@ def test_missing_certificate_element_denies_every_item(changes: dict[str, Any], 
     [
         pytest.param({"hs_code": ""}, "d", id="d-no-hs-code"),
         pytest.param({"origin_criterion": ""}, "f", id="f-no-origin-criterion"),
-        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+        pytest.param({"quantity": None, "gross_weight": None}, "j", id="j-no-quantity"),
     ],
 )
 def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], element: str) -> None:
@@ -57,6 +57,23 @@ def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], ele
     assert [(element, 1)] == [(f.facts["element"], f.item) for f in found]
     assert (1,) == evaluation.denied
     assert (2,) == evaluation.granted
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        pytest.param({"quantity": None}, False, id="gross-weight-only"),
+        pytest.param({"gross_weight": None}, False, id="quantity-only"),
+        pytest.param({"quantity": None, "gross_weight": None}, True, id="neither"),
+    ],
+)
+def test_a_gross_weight_is_the_quantity_of_the_goods(changes: dict[str, Any], missing: bool) -> None:
+    """Art 9(j) asks for the "quantity of goods" and names no unit: a gross weight is a quantity of the goods (the
+    AJCEP form's box 9 reads "gross weight or other quantity" alike). The reviewer's case, an item showing its
+    gross weight and no other quantity, has element (j); only an item showing neither lacks it."""
+    evaluation = roo.evaluate(motr(items=[motr_item(1, **changes), motr_item(2)]), on=ON)
+    found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]
+    assert ([("j", 1)] if missing else [], (1,) if missing else ()) == (found, evaluation.denied)
 
 
 def test_item_without_invoice_among_several_invoices_is_denied_alone() -> None:
@@ -102,7 +119,7 @@ def test_signature_not_stated_is_not_evaluated(changes: dict[str, Any], needed: 
         pytest.param({"invoice": None}, "i", id="i-no-invoice"),
         pytest.param({"hs_code": " "}, "d", id="d-blank-hs-code"),
         pytest.param({"origin_criterion": " "}, "f", id="f-blank-origin-criterion"),
-        pytest.param({"quantity": None}, "j", id="j-no-quantity"),
+        pytest.param({"quantity": None, "gross_weight": None}, "j", id="j-no-quantity"),
     ],
 )
 def test_each_item_element_alone_is_noticed_through_the_engine(changes: dict[str, Any], element: str) -> None:

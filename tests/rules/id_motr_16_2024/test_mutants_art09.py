@@ -60,7 +60,7 @@ def test_certificate_element_named(changes: dict[str, Any], element: str, what: 
     [
         pytest.param({"hs_code": ""}, "d", "the HS code", id="d"),
         pytest.param({"origin_criterion": ""}, "f", "the origin criterion", id="f"),
-        pytest.param({"quantity": None}, "j", "the quantity of the goods", id="j"),
+        pytest.param({"quantity": None, "gross_weight": None}, "j", "the quantity of the goods", id="j"),
     ],
 )
 def test_item_element_named(changes: dict[str, Any], element: str, what: str) -> None:

@@ -19,7 +19,17 @@ not evaluated and says which fact it needs. For each item:
   the goods from, which roo notes (info) without denying anything;
 * the COO prints a code too short to tell (``6907`` against a measure on
   ``6907.21``) and a measure that might cover it does not exclude the
-  country: a warning, for customs to settle from the goods' full code.
+  country: a warning, for customs to settle from the goods' full code;
+  a measure covers the code and another, more precise one may cover it:
+  the covering measure's finding and the doubt's warning both;
+* the code cannot be compared with the table's (:func:`roo.safeguard.hs_digits`
+  reads ``HS 6907.21``, ``ex 6907.21`` and ``6907,21`` as ``690721``, but not
+  words, two codes or a range): any measure in force might cover the goods,
+  so nothing shows that they are outside every measure. When a measure in
+  force does not exclude the country, a warning names the code and the check
+  is not evaluated (naming ``certificate.items.hs_code``): the item is
+  neither granted nor denied on a code roo cannot read. When every measure
+  in force excludes the country, the COO serves whichever covers the goods.
 
 "In every import" and, in Art 9, "must be enclosed in every import": a COO
 belongs to the import it is enclosed with, and identifies its consignment
@@ -88,7 +98,7 @@ from typing import Any, Final
 import attrs
 
 from ...context import Context
-from ...evaluation import Finding, Severity
+from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import Certificate, Item, Scheme
 from ...rule_kit import (
     NOT_APPLICABLE,
@@ -105,6 +115,7 @@ from ...rule_kit import (
     not_evaluated,
     wrap_rules,
 )
+from ...safeguard import hs_digits
 from ..shared.form import blank
 from .citations import EVERY_IMPORT, EXCLUSION, PREFERENTIAL
 
@@ -131,6 +142,13 @@ SCOPE_UNCERTAIN = FindingSpec(
     Severity.WARNING,
     "HS {hs_code} is too short to tell whether the safeguard measure {measure} (on {measure_codes}) covers these "
     "goods; it does not exclude goods from {country}, so customs may settle the goods' full code.",
+)
+CODE_NOT_COMPARABLE = FindingSpec(
+    "motr-hs-code-not-comparable",
+    EXCLUSION,
+    Severity.WARNING,
+    "HS {hs_code} cannot be read as one HS code, so roo cannot tell whether a safeguard measure in force on {on} "
+    "covers these goods; {measures} do not exclude goods from {country}, and customs may settle the goods' code.",
 )
 ISSUED_AFTER_IMPORT = FindingSpec(
     "motr-coo-issued-after-import",
@@ -173,33 +191,37 @@ def check_exclusion(item: Item, co: Certificate, ctx: Context) -> Result:
     if blank(item.hs_code):
         return not_evaluated("certificate.items.hs_code")  # the missing code is Art 9(d)'s finding
     country = co.exporting_party
+    if hs_digits(item.hs_code) is None:
+        # Any measure in force may cover goods whose code cannot be read: only those excluding the country are safe.
+        open_measures = tuple(m.reference for m in table.in_force(on) if not m.excludes(country))
+        if not open_measures:
+            return PASSED
+        finding = CODE_NOT_COMPARABLE(item.number, hs_code=item.hs_code, on=on, measures=open_measures, country=country)
+        return Result(Outcome.NOT_EVALUATED, (finding,), ("certificate.items.hs_code",))
     covering = table.covering(item.hs_code, on)
-    if covering:
-        return judged(
-            *(
-                COUNTRY_NOT_EXCLUDED(
-                    item.number,
-                    measure=measure.reference,
-                    hs_code=item.hs_code,
-                    on=on,
-                    excluded=measure.excluded_countries or "no country",
-                    country=country,
-                )
-                for measure in covering
-                if not measure.excludes(country)
-            )
-        )
     findings: list[Finding] = [
+        COUNTRY_NOT_EXCLUDED(
+            item.number,
+            measure=measure.reference,
+            hs_code=item.hs_code,
+            on=on,
+            excluded=measure.excluded_countries or "no country",
+            country=country,
+        )
+        for measure in covering
+        if not measure.excludes(country)
+    ]
+    may_cover = table.may_cover(item.hs_code, on)
+    # A measure on a more precise code may cover the goods beside one that does: its doubt is reported too.
+    findings.extend(
         SCOPE_UNCERTAIN(
             item.number, hs_code=item.hs_code, measure=measure.reference, measure_codes=measure.hs_codes, country=country
         )
-        for measure in table.may_cover(item.hs_code, on)
+        for measure in may_cover
         if not measure.excludes(country)
-    ]
-    if findings:
-        return judged(*findings)
-    if table.may_cover(item.hs_code, on):
-        return PASSED  # every measure that may cover the goods excludes their country
+    )
+    if findings or may_cover or covering:
+        return judged(*findings)  # within (or perhaps within) a measure: an error, a doubt, or a COO that serves
     return judged(OUTSIDE_SAFEGUARD_SCOPE(item.number, hs_code=item.hs_code, on=on))
 
 
@@ -247,7 +269,7 @@ RULES: Final = (
         EXCLUSION,
         "goods within a safeguard measure, from a country it excludes",
         check_exclusion,
-        (COUNTRY_NOT_EXCLUDED, OUTSIDE_SAFEGUARD_SCOPE, SCOPE_UNCERTAIN),
+        (COUNTRY_NOT_EXCLUDED, OUTSIDE_SAFEGUARD_SCOPE, SCOPE_UNCERTAIN, CODE_NOT_COMPARABLE),
         ("context.safeguard_measures", "context.on"),
         precheck=_measures_needed,
     ),
@@ -260,12 +282,12 @@ RULES: Final = (
 def outside_every_measure(item: Item, ctx: Context) -> bool:
     """Whether the context's table shows that no measure covers, nor may cover, the item on the import date.
 
-    False whenever that cannot be told (no table, no import date, no HS code): the item is then read against
-    every requirement, as goods within a measure would be.
+    False whenever that cannot be told (no table, no import date, no HS code, a code that cannot be compared
+    with the table's): the item is then read against every requirement, as goods within a measure would be.
     """
     table = ctx.safeguard_measures
     on = ctx.on
-    if table is None or on is None or blank(item.hs_code):
+    if table is None or on is None or blank(item.hs_code) or hs_digits(item.hs_code) is None:
         return False
     return not table.covering(item.hs_code, on) and not table.may_cover(item.hs_code, on)
 

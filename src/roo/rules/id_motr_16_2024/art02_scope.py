@@ -17,6 +17,12 @@ says why, nothing is denied under a regulation that did not yet govern, and
 the evaluation is not complete, since the COO was not read against the rules
 that did (MoTR 37/2008). A grant there is never a pass under MoTR 16/2024.
 
+The Regulation is Indonesia's, for goods imported into Indonesia under its
+safeguard measures (Art 2, read with Art 1(1)-(2)): a COO whose importing
+Party is another country is not a COO the Regulation can give effect to, and
+it can exclude no goods from an Indonesian measure: an error on the whole
+COO, whatever the date.
+
 Source: MoT Regulation 16/2024, Arts 1-2; in force 12 July 2024 (promulgated 2 July 2024, as announced by
 the Ministry of Trade).
 """
@@ -56,6 +62,25 @@ NOT_YET_IN_FORCE = FindingSpec(
     "MoTR 16/2024 applies to imports from {in_force}; on {on} MoTR 37/2008 governed this import, "
     "and roo does not evaluate certificates under it.",
 )
+
+
+#: The country whose imports the Regulation governs.
+IMPORTING_PARTY: Final = "ID"
+
+NOT_IMPORTED_INTO_INDONESIA = FindingSpec(
+    "motr-importing-party-not-indonesia",
+    SCOPE,
+    Severity.ERROR,
+    "The COO is for goods imported into {importing_party}; MoTR 16/2024 governs imports into Indonesia (ID) only, "
+    "and this COO cannot exclude goods from an Indonesian safeguard measure.",
+)
+
+
+def check_importing_party(co: Certificate, ctx: Context) -> Result:
+    """The goods are imported into Indonesia, the only country whose imports the Regulation governs."""
+    if co.importing_party != IMPORTING_PARTY:
+        return judged(NOT_IMPORTED_INTO_INDONESIA(None, importing_party=co.importing_party))
+    return PASSED
 
 
 def _in_force_on(ctx: Context) -> date | None:
@@ -118,5 +143,8 @@ def while_in_force(rules: Iterable[Rule]) -> tuple[Rule, ...]:
 RULES: Final = (
     CertificateRule(
         SCOPE, "MoTR 16/2024 in force on the import date", check_in_force, (NOT_YET_IN_FORCE,), ("context.on",)
+    ),
+    CertificateRule(
+        SCOPE, "goods imported into Indonesia", check_importing_party, (NOT_IMPORTED_INTO_INDONESIA,)
     ),
 )

@@ -19,7 +19,10 @@ leave the statement or the certification out altogether, leave the check not
 evaluated rather than count the element as missing: absent data are not an
 unsigned statement. An origin
 criterion that is present but not one the regulation recognises is a matter
-for the origin criteria rule, not this one.
+for the origin criteria rule, not this one. (j) asks for the quantity of the
+goods and names no unit: a gross weight is a quantity, so an item that shows
+its gross weight but no other quantity has element (j), as box 9 of the
+AJCEP form reads "gross weight or other quantity".
 
 **Why a missing element denies here, while the same empty box warns under
 the Agreements.** Art 9 is the Regulation's own list of what the COO enclosed
@@ -133,8 +136,8 @@ def check_item_elements(item: Item, co: Certificate, ctx: Context) -> Result:
         missing.append(("f", "the origin criterion"))
     if (item.invoice is None or blank(item.invoice.number)) and len(form.invoice_numbers(co)) != 1:
         missing.append(("i", "the invoice number"))  # beside the COO's single invoice, the item shares it
-    if item.quantity is None:
-        missing.append(("j", "the quantity of the goods"))
+    if item.quantity is None and item.gross_weight is None:
+        missing.append(("j", "the quantity of the goods"))  # a gross weight is a quantity of the goods
     return judged(*(ITEM_ELEMENT_MISSING(item.number, element=e, what=w) for e, w in missing))
 
 
@@ -143,7 +146,7 @@ def every_item_complete(co: Certificate, ctx: Context) -> Result | None:
     for item in co.items:
         invoice = item.invoice
         if (
-            item.quantity is None
+            (item.quantity is None and item.gross_weight is None)
             or invoice is None
             or blank(invoice.number)
             or blank(item.hs_code)

@@ -21,11 +21,15 @@ which holds the Regulation's own words for the two grounds ("geographical
 reasons"; "special considerations related to transportation requirements")
 and their everyday and Indonesian equivalents ("no direct vessel", "alasan
 geografis", "persyaratan pengangkutan", ...). A reason that names a ground
-meets (a). A reason that names only a purpose the Regulation does not
-admit (a sale, trading, a buyer, a market, ...) fails the proviso of (a): an
-error. A reason that names both, or neither, is a doubt about the data,
-which customs may resolve by verification (Art 10): a warning naming the
-text, never a denial on wording alone. A transit with no recorded reason,
+meets (a). Any other reason is a doubt about the data, which customs may
+resolve by verification (Art 10): a warning naming the text, never a denial
+on wording alone. That holds for a reason speaking of a purpose the
+Regulation does not admit (a sale, trading, a buyer, a market, ...): roo
+does not read negation or jargon ("not for sale in Singapore", "tidak dijual",
+"trade lane rotation", "other customers' cargo"), so such words show no fact
+that fails (a); they get a warning of their own, naming the words. Where the
+data do state such a fact, the goods traded or consumed in the transit
+country, criterion (b) denies on its own field. A transit with no recorded reason,
 or with no answer on trading, is likewise a warning, and since (a) and (b)
 are conditions the transit must meet, the check is then not evaluated
 (naming ``context.consignment.transit.reason`` or ``.traded_or_consumed``):
@@ -42,6 +46,9 @@ an error. Changing their packing or labels, or sorting them (repacking,
 relabelling, grading, ...), is not plainly a production process, and our
 source does not say: that is a warning naming the doubt, as is any operation
 roo does not recognise (storage, fumigation, ...), for customs to verify.
+"Processing" beside a word of a formality ("customs processing",
+"transhipment processing") is such an operation, not a production process:
+a warning.
 A stop whose operations the data leave out (``operations`` null or absent)
 does not show (c): the check is then not evaluated, naming
 ``context.consignment.transit.operations``, as for (a) and (b); a stop whose
@@ -136,8 +143,8 @@ class ReasonVocabulary:
 
 #: The Regulation's own words for the two grounds come first in each set; then everyday English, then
 #: Indonesian (the language of the Regulation: "alasan geografis", "pertimbangan khusus terkait persyaratan
-#: pengangkutan"). Negation is not read: "no transport reason" names the transport ground, and customs may
-#: verify any reason (Art 10).
+#: pengangkutan"). Negation is not read: "no transport reason" names the transport ground, and "not for sale"
+#: names a sale; so a word never denies, and customs may verify any reason (Art 10).
 REASON_VOCABULARY: Final = ReasonVocabulary(
     grounds=MappingProxyType(
         {
@@ -213,9 +220,10 @@ def read_reason(text: str, vocabulary: ReasonVocabulary = REASON_VOCABULARY) -> 
 REASON_NOT_ACCEPTED = FindingSpec(
     "motr-transit-reason-not-accepted",
     CRITERIA,
-    Severity.ERROR,
-    "The reason given for the transit through {country}, '{reason}', names {purposes}, not geographical reasons "
-    "or special considerations related to transportation requirements.",
+    Severity.WARNING,
+    "The reason given for the transit through {country}, '{reason}', speaks of {purposes} and names neither "
+    "geographical reasons nor special considerations related to transportation requirements; customs may verify "
+    "why the goods did not travel directly.",
 )
 REASON_UNRECOGNISED = FindingSpec(
     "motr-transit-reason-unrecognised",
@@ -279,7 +287,7 @@ TRANSIT_INCONSISTENT = FindingSpec(
 
 
 def _reason_findings(country: str, reason: str | None) -> list[Finding]:
-    """What (a) says of one transit's recorded reason: nothing, a warning of doubt, or an error."""
+    """What (a) says of one transit's recorded reason: nothing, or a warning of doubt (wording never denies)."""
     if reason is None or not reason.strip():
         return [REASON_UNKNOWN(None, country=country)]
     reading = read_reason(reason)

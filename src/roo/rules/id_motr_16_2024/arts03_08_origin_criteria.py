@@ -19,10 +19,16 @@ criterion, ``CTC`` (which does not say which change was made), accumulation
 (``ACU``, which has no place in single-country origin) and de minimis
 (``DMI``, not provided for) each leave the COO short of proving the
 Regulation's criteria. That is a warning that customs may verify, not a
-denial: the goods may well meet the criteria. A box 8 that cannot be read as
-any criterion is an error, because the COO then lacks the origin criteria
-that Art 9(f) requires it to contain. Words roo cannot read beside a
-criterion it can are a warning for customs to look at, not a denial.
+denial: the goods may well meet the criteria.
+
+Art 9(f) asks that the COO contain the origin criteria, and a box 8 with
+text in it does: words roo cannot read as a criterion ("100% Vietnam
+origin", "Made in Vietnam", a flag alone such as ``ACU``) are the COO's own
+statement, which customs may weigh and verify in the field (Art 10). roo
+does not deny on its own failure to read them: a warning. Only an empty box
+lacks the element, and that is Art 9(f)'s error (``motr-item-data-element-missing``);
+this rule then says nothing more (not evaluated, naming the box). Words roo
+cannot read beside a criterion it can are likewise a warning.
 
 Source: MoT Regulation 16/2024, Arts 3-8, Art 9(f), Art 10 (see ``citations.py`` on which article roo cites).
 """
@@ -35,8 +41,9 @@ from ...context import Context
 from ...evaluation import Finding, Severity
 from ...model.certificate import Certificate, Item
 from ...model.criterion import CriterionKind
-from ...rule_kit import PASSED, FindingSpec, ItemRule, Result, judged
+from ...rule_kit import PASSED, FindingSpec, ItemRule, Result, judged, not_evaluated
 from ..shared.criterion import partly_unreadable
+from ..shared.form import blank
 from .citations import CRITERIA
 
 RECOGNISED: Final = frozenset({CriterionKind.WO, CriterionKind.PE, CriterionKind.CC})
@@ -45,8 +52,9 @@ UNSPECIFIED_CHANGE: Final = frozenset({CriterionKind.CTC})
 UNREADABLE = FindingSpec(
     "motr-origin-criterion-unreadable",
     CRITERIA,
-    Severity.ERROR,
-    "Box 8 '{text}' cannot be read as an origin criterion ({problem}).",
+    Severity.WARNING,
+    "Box 8 '{text}' cannot be read as an origin criterion ({problem}); the COO does not prove the Regulation's "
+    "criteria by itself, and customs may verify origin in the field.",
 )
 NOT_RECOGNISED = FindingSpec(
     "motr-origin-criterion-not-recognised",
@@ -90,11 +98,13 @@ DE_MINIMIS_NOT_PROVIDED = FindingSpec(
 def check_origin_criterion(item: Item, co: Certificate, ctx: Context) -> Result:
     """Box 8 claims WO (or PE) or CC, without accumulation."""
     criterion = item.origin_criterion
-    if criterion.problem is not None:
-        return judged(UNREADABLE(item.number, text=criterion.text, problem=criterion.problem))
+    if blank(criterion.text):
+        return not_evaluated("certificate.items.origin_criterion")  # the empty box is Art 9(f)'s error
     findings: list[Finding] = []
     kinds = criterion.kinds
-    if not kinds & RECOGNISED:
+    if criterion.problem is not None:
+        findings.append(UNREADABLE(item.number, text=criterion.text, problem=criterion.problem))
+    elif not kinds & RECOGNISED:
         if kinds <= UNSPECIFIED_CHANGE:
             findings.append(CHANGE_NOT_SPECIFIED(item.number, text=criterion.text))
         else:

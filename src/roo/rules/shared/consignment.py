@@ -21,7 +21,11 @@ check is not evaluated. For the whole CO it checks:
   repacking, relabelling, assembly, mixing, cutting, packing, ...: the
   goods are then out of direct consignment, an error), or something roo
   does not recognise (a warning: customs may verify what was done, and doubt
-  never denies);
+  never denies). "Processing" names work on the goods only when nothing
+  beside it says it is the handling of a formality: "customs processing",
+  "transhipment processing" or "processing of documents" is read as
+  unrecognised (a warning), since passing through customs is part of any
+  transit and none of the texts makes it an operation on the goods;
 * **evidence of the transit**: one of :data:`TRANSIT_EVIDENCE` among the
   context's ``evidence``; its absence is for customs to follow up;
 * **the route on the CO**: the transit countries printed in box 3 should be
@@ -89,6 +93,19 @@ PERMITTED_OPERATIONS: Final = {
 TRANSIT_EVIDENCE: Final = frozenset({"through_bill_of_lading", "transit_customs_certificate", "transit_certificate"})
 
 
+#: The ``not_permitted`` words that name either work on the goods or the handling of a formality: which one,
+#: the words beside them tell (:data:`FORMALITY_WORDS`).
+AMBIGUOUS_WORDS: Final = frozenset({"processing"})
+
+#: Words that make an ambiguous word the handling of a formality or of the transit itself, not work on the goods.
+FORMALITY_WORDS: Final = frozenset(
+    """
+    customs clearance document documents documentation paperwork papers permit permits entry declaration
+    declarations manifest administrative transit transhipment transshipment
+    """.split()
+)
+
+
 @final
 @attrs.frozen
 class OperationVocabulary:
@@ -104,6 +121,10 @@ class OperationVocabulary:
     permitted: frozenset[str]
     qualifiers: frozenset[str]
     not_permitted: frozenset[str]
+    #: Words of ``not_permitted`` that may also name the handling of a formality ("customs processing").
+    ambiguous: frozenset[str] = AMBIGUOUS_WORDS
+    #: Words that, beside an ``ambiguous`` word and no other word of ``not_permitted``, make it a formality.
+    formalities: frozenset[str] = FORMALITY_WORDS
 
 
 #: Words naming an operation that no direct-consignment rule permits in transit: working or processing the goods,
@@ -170,7 +191,9 @@ def read_operation(text: str, vocabulary: OperationVocabulary = TRANSIT_VOCABULA
     """Read an operation performed in transit, part by part.
 
     Compound text is split on "and", "/", ",", ";", "&" and "+". A part
-    with a word of ``vocabulary.not_permitted`` is not permitted; a part whose
+    with a word of ``vocabulary.not_permitted`` is not permitted, unless its
+    only such words are ``ambiguous`` and a word of ``formalities`` stands
+    beside them (then it is unrecognised); a part whose
     words are all permitted or qualifiers, at least one permitted, is
     permitted; anything else is unrecognised.
 
@@ -182,6 +205,8 @@ def read_operation(text: str, vocabulary: OperationVocabulary = TRANSIT_VOCABULA
     ('repacking',)
     >>> read_operation("fumigation").unrecognised
     ('fumigation',)
+    >>> read_operation("customs processing").unrecognised, read_operation("processing").not_permitted
+    (('customs processing',), ('processing',))
     """
     permitted: list[str] = []
     not_permitted: list[str] = []
@@ -193,7 +218,12 @@ def read_operation(text: str, vocabulary: OperationVocabulary = TRANSIT_VOCABULA
             if part:
                 unrecognised.append(part)
             continue
-        if any(word in vocabulary.not_permitted for word in words):
+        production = [word for word in words if word in vocabulary.not_permitted]
+        if production and all(word in vocabulary.ambiguous for word in production) and any(
+            word in vocabulary.formalities for word in words
+        ):
+            unrecognised.append(part)  # "customs processing": a formality roo cannot classify, for customs to verify
+        elif production:
             not_permitted.append(part)
         elif any(word in vocabulary.permitted for word in words) and all(
             word in vocabulary.permitted or word in vocabulary.qualifiers for word in words
