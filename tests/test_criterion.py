@@ -112,6 +112,61 @@ def test_variants_read_like_the_canonical_form(variant: str, canonical: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        # JIEPA Art 29(4)(b) writes the qualifying value content "Q.V.C.".
+        pytest.param("Q.V.C. 40%", "QVC 40%", id="Q.V.C. 40% as JIEPA writes it"),
+        pytest.param("Q.V.C 40%", "QVC 40%", id="Q.V.C without the last dot"),
+        pytest.param("q.v.c. 40 per cent", "QVC 40%", id="lower case, per cent in words"),
+        pytest.param("R.V.C.40%", "RVC 40%", id="R.V.C. with the percentage right after"),
+        pytest.param("40% R.V.C.", "RVC 40%", id="percentage before R.V.C."),
+        pytest.param("Q.V.C.", "QVC", id="Q.V.C. without a percentage"),
+        pytest.param("W.O.", "WO", id="W.O."),
+        pytest.param("W.O", "WO", id="W.O without the last dot"),
+        pytest.param("P.E.", "PE", id="P.E."),
+        pytest.param("C.T.H., D.M.I.", "CTH, DMI", id="C.T.H. with D.M.I."),
+        pytest.param("C.T.S.H.", "CTSH", id="C.T.S.H."),
+        pytest.param("C.C.", "CC", id="C.C."),
+        pytest.param("C.T.C. + A.C.U.", "CTC, ACU", id="C.T.C. with A.C.U."),
+        pytest.param("S.P.", "SP", id="S.P."),
+        pytest.param("P.S.R.", "PSR", id="P.S.R."),
+        pytest.param("(W.O.)", "WO", id="dotted code in brackets"),
+        pytest.param("\uff37\uff0e\uff2f\uff0e", "WO", id="full-width W.O."),
+        # Indonesia's Regulation 16/2024 calls the first criterion "wholly obtained or produced".
+        pytest.param("Wholly obtained or produced", "WO", id="MoT Regulation 16/2024's words"),
+        pytest.param("wholly produced", "WO", id="wholly produced"),
+        pytest.param("Wholly produced goods", "WO", id="wholly produced goods"),
+        pytest.param("Wholly obtained or produced entirely", "WO, PE", id="'produced entirely' keeps its reading"),
+    ],
+)
+def test_dotted_codes_and_wholly_produced_read_as_the_code(variant: str, canonical: str) -> None:
+    """Codes spelt with dots (JIEPA Art 29(4)(b) writes "Q.V.C.") and "wholly (obtained or) produced" are read."""
+    parsed = OriginCriterion.parse(variant)
+    expected = OriginCriterion.parse(canonical)
+
+    assert (expected.criteria, expected.de_minimis, expected.accumulation, None, ()) == (
+        parsed.criteria,
+        parsed.de_minimis,
+        parsed.accumulation,
+        parsed.problem,
+        parsed.unrecognised,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("A.B.C", "unrecognised 'A', 'B', 'C'", id="dotted letters that spell no code"),
+        pytest.param("W.", "unrecognised 'W'", id="one dotted letter"),
+        pytest.param("Q.V.X.", "unrecognised 'Q', 'V', 'X'", id="dotted letters one off a code"),
+    ],
+)
+def test_dotted_letters_that_spell_no_code_stay_unreadable(text: str, problem: str) -> None:
+    """Only dotted letters that spell a code are read as it; others are named letter by letter."""
+    assert problem == OriginCriterion.parse(text).problem
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
         pytest.param("", "box 8 is empty", id="empty"),
@@ -263,18 +318,19 @@ def test_parse_never_raises_for_combinations(tokens: list[str], separator: str) 
 # they are set apart, so any separator, quoting, case, order or line layout must read the same.
 
 _CODE_FORMS: dict[str, tuple[str, ...]] = {
-    "WO": ("WO", "Wholly Obtained", "wholly obtained goods"),
-    "PE": ("PE", "Produced Entirely", "produced entirely from originating materials"),
-    "CTH": ("CTH", "Change in Tariff Heading", "change of tariff heading"),
-    "CTC": ("CTC", "Change in Tariff Classification"),
-    "SP": ("SP", "Specific Process"),
-    "CTSH": ("CTSH",),
-    "CC": ("CC", "change in chapter"),
-    "PSR": ("PSR",),
+    "WO": ("WO", "Wholly Obtained", "wholly obtained goods", "W.O.", "W.O", "wholly produced",
+           "wholly obtained or produced"),
+    "PE": ("PE", "Produced Entirely", "produced entirely from originating materials", "P.E."),
+    "CTH": ("CTH", "Change in Tariff Heading", "change of tariff heading", "C.T.H."),
+    "CTC": ("CTC", "Change in Tariff Classification", "C.T.C."),
+    "SP": ("SP", "Specific Process", "S.P."),
+    "CTSH": ("CTSH", "C.T.S.H."),
+    "CC": ("CC", "change in chapter", "C.C."),
+    "PSR": ("PSR", "P.S.R."),
 }
 _PERCENT_FORMS = ("RVC {n}%", "RVC{n}%", "RVC {n} %", "RVC {n}", "{n}% RVC", "RVC ({n}%)", "Regional Value Content {n}%",
-                  "QVC {n}%", "RVC {n} per cent")
-_FLAG_FORMS = {"DMI": ("DMI", "de minimis"), "ACU": ("ACU", "Accumulation")}
+                  "QVC {n}%", "RVC {n} per cent", "Q.V.C. {n}%", "Q.V.C {n}%", "R.V.C.{n}%")
+_FLAG_FORMS = {"DMI": ("DMI", "de minimis", "D.M.I."), "ACU": ("ACU", "Accumulation", "A.C.U.")}
 _SEPARATORS = st.sampled_from(
     [", ", ",", ";", "; ", " ", "  ", "\n", "\r\n", "\t", " + ", "+", "/", " / ", " & ", " and ", " or ", " - ", ",\n"]
 )
@@ -292,7 +348,7 @@ def _boxes(draw: st.DrawFn) -> tuple[str, tuple[Criterion, ...], bool, bool]:
     for kind in kinds:
         case = draw(_CASES)
         if kind == "RVC":
-            parts.append(case(draw(st.sampled_from(["RVC", "Regional Value Content", "QVC"]))))
+            parts.append(case(draw(st.sampled_from(["RVC", "Regional Value Content", "QVC", "Q.V.C.", "R.V.C"]))))
             bare_rvc = len(parts) - 1
             expected.append(Criterion(K.RVC))
         elif kind == "RVC%":
@@ -388,7 +444,7 @@ def test_a_percentage_above_100_is_refused_clearly(number: int, separator: str) 
 def test_parsing_is_linear_in_the_length_of_the_box() -> None:
     """Ten times the text costs at most fifteen times the CPU time (``benchmarks.growth.linear_growth``)."""
     def make(size: int) -> Callable[[], object]:
-        text = ("CTH, RVC 40% ACU \"DMI\" see note " * (size // 30))[:size] + " " * size + "x" * size
+        text = ("CTH, RVC 40% ACU \"DMI\" see note " * (size // 30))[:size] + " " * size + "x" * size + "Q." * size
         return lambda: OriginCriterion.parse(text)
 
     growth = linear_growth(make(3_000), make(30_000))

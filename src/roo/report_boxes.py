@@ -250,9 +250,13 @@ BOX_OF_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "jiepa-co-drawn-by-earlier-declarations": 4,
         "jiepa-replacement-beyond-original-validity": 12,
         "jiepa-third-country-invoicing-allowed": 13,
+        "jiepa-hs-edition-superseded-without-psr": 7,
+        "jiepa-hs-edition-retroactive-not-amended-without-psr": 7,
         # Codes added later, each in the box its facts concern.
         "eco-data-copy-missing-before-full-operation": REFERENCE,
         "eco-element-taken-from-copy": REFERENCE,
+        "eco-data-copy-of-another-e-co": REFERENCE,
+        "eco-copy-value-does-not-deny": REFERENCE,
         "eco-issued-before-exchange": REFERENCE,
         "jiepa-co-sheet-not-original": REFERENCE,
         "jiepa-eco-certification-not-marked-signed": 12,

@@ -157,7 +157,8 @@ def test_ajcep_third_country_tick_only_warns() -> None:
 def test_old_edition_warns_under_ajcep_and_denies_under_jiepa() -> None:
     """AJCEP IR 17 is worded "should" throughout: an item in an edition older than Annex 2's for both Parties
     warns. JIEPA's Annex 2 moved to HS2017 for both Parties on 5 February 2024, with no transitional text
-    accepting HS2002 on a CO issued after it: an error on that item (doubt recorded in the module docstring)."""
+    accepting HS2002 on a CO issued after it: an error on an item whose origin rests on Annex 2 (Art 29(1)(c);
+    doubt recorded in the module docstring), a warning on a wholly obtained one (Art 29(1)(a) uses no Annex 2)."""
     # Both Parties' editions stated by the caller (confirmed), so the finding is not the "-unverified" one.
     editions = {"parameters": {"ajcep.annex2.hs_version.ID": "HS2017", "ajcep.annex2.hs_version.JP": "HS2017"}}
     ajcep = roo.evaluate(certificate(items=[item_data(1, hs_version="HS2002")]), editions, on=PRESENTED_ON)
@@ -167,11 +168,20 @@ def test_old_edition_warns_under_ajcep_and_denies_under_jiepa() -> None:
         jiepa(
             issue_date="2024-02-05",
             transport=dict(jiepa_data()["transport"], departure_date="2024-02-05"),
-            items=[jiepa_item(1, hs_version="HS2002", invoice={"number": "INV/GYO/2024/0007", "date": "2024-02-01"})],
+            items=[
+                jiepa_item(
+                    number,
+                    hs_version="HS2002",
+                    origin_criterion=criterion,
+                    invoice={"number": "INV/GYO/2024/0007", "date": "2024-02-01"},
+                )
+                for number, criterion in ((1, "PSR"), (2, "WO"))
+            ],
         ),
         on=date(2024, 2, 20),
     )
-    assert [("jiepa-hs-edition-superseded", ERROR, 1)] == found(jiepa_evaluation, "jiepa-hs-edition-superseded")
+    codes = ("jiepa-hs-edition-superseded", "jiepa-hs-edition-superseded-without-psr")
+    assert [(codes[0], ERROR, 1), (codes[1], WARNING, 2)] == found(jiepa_evaluation, *codes)
 
 
 # --- Proof of transit: MoTR 16/2024 puts it on the importer; the Agreements only let customs ask --------------

@@ -199,6 +199,31 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: The particulars that say which e-CO a copy of e-CO data is of: its reference (certification) number, issue date
+#: and Parties. A copy that differs on one of them is the copy of another e-CO's data.
+IDENTITY_FIELDS: Final = ("reference_number", "issue_date", "exporting_party", "importing_party")
+
+
+def other_eco(eco: Certificate, copy: Certificate) -> tuple[Discrepancy, ...]:
+    """The particulars of :data:`IDENTITY_FIELDS` on which ``copy`` names another e-CO than ``eco``.
+
+    Only a particular both give can differ: a blank one on either side names no
+    other e-CO (a lacking element of the e-CO is for :func:`supplement`).
+    Differences of form (case, spacing, punctuation) are none, as in :func:`compare`.
+    """
+    found: list[Discrepancy] = []
+    for field, mine, theirs in zip(IDENTITY_FIELDS, _identity(eco), _identity(copy), strict=True):
+        if _blank(mine) or _blank(theirs) or _same(field, mine, theirs):
+            continue
+        found.append(Discrepancy(field, mine, theirs, Materiality.MATERIAL))
+    return tuple(found)
+
+
+def _identity(co: Certificate) -> tuple[str | None, ...]:
+    """``co``'s particulars of :data:`IDENTITY_FIELDS`, as text."""
+    return (co.reference_number, co.issue_date.isoformat(), co.exporting_party, co.importing_party)
+
+
 #: Certificate fields that say what kind of certificate it is, not data of it: a copy never fills them in.
 _NOT_SUPPLIED: Final = frozenset(
     {"scheme", "medium", "copy", "replaces", "original_certificate", "certified_true_copy_date", "alterations"}

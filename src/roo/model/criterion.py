@@ -14,9 +14,14 @@ codes, not a separator, so commas, semicolons, ``+``, ``/``, ``&``, dashes,
 separate codes (``PE ACU``, ``"CTH" "DMI"``, ``RVC 40% ACU``, ``CTC (CTH)``).
 A percentage beside ``RVC`` or ``QVC`` is read as the threshold the exporter
 states (``RVC 40%``, ``RVC40``, ``40% RVC``, ``RVC (40 per cent)``); one above
-100 makes that part unreadable. The words of the note read as their codes
-(``Wholly Obtained``, ``Produced entirely from originating materials``,
-``Change in Tariff Heading``, ``Regional Value Content 40%``, ``de minimis``).
+100 makes that part unreadable. Every code may be spelt with dots, as JIEPA
+writes its own (``Q.V.C.``, Art 29(4)(b)): ``Q.V.C. 40%``, ``W.O.``,
+``C.T.H.``, ``D.M.I.`` read as ``QVC 40%``, ``WO``, ``CTH``, ``DMI``. The
+words of the note read as their codes (``Wholly Obtained``, ``Produced
+entirely from originating materials``, ``Change in Tariff Heading``,
+``Regional Value Content 40%``, ``de minimis``), and so do Indonesia's
+Regulation 16/2024's words for ``WO`` (``wholly obtained or produced``,
+``wholly produced``).
 
 Parsing never fails and takes time linear in the text: it is one pass that
 cuts the text into words and numbers, then one pass that reads them, trying
@@ -137,6 +142,8 @@ class OriginCriterion:
 #: The codes of form note 3 and of JIEPA, as read (``QVC``, JIEPA's name for value content, reads as ``RVC``).
 _CODES: Final = {kind.value: kind.value for kind in CriterionKind} | {"QVC": "RVC", "DMI": "DMI", "ACU": "ACU"}
 _FLAGS: Final = frozenset({"DMI", "ACU"})
+#: The most letters a code has (``CTSH``): a dotted abbreviation is looked for no further.
+_LONGEST_CODE: Final = max(len(code) for code in _CODES)
 #: Words that only join codes.
 _JOINERS: Final = frozenset({"AND", "OR"})
 
@@ -147,6 +154,11 @@ def _phrases() -> dict[tuple[str, ...], str]:
         ("WHOLLY", "OBTAINED"): "WO",
         ("WHOLLY", "OBTAINED", "GOODS"): "WO",
         ("WHOLLY", "OBTAINED", "GOOD"): "WO",
+        # Indonesia's Regulation of the Minister of Trade 16/2024 says "wholly obtained or produced".
+        ("WHOLLY", "PRODUCED"): "WO",
+        ("WHOLLY", "PRODUCED", "GOODS"): "WO",
+        ("WHOLLY", "PRODUCED", "GOOD"): "WO",
+        ("WHOLLY", "OBTAINED", "OR", "PRODUCED"): "WO",
         ("PRODUCED", "ENTIRELY"): "PE",
         ("PRODUCED", "ENTIRELY", "FROM", "ORIGINATING", "MATERIALS"): "PE",
         ("PRODUCED", "ENTIRELY", "FROM", "ORIGINATING", "MATERIAL"): "PE",
@@ -166,6 +178,9 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 
 _PHRASES: Final = _phrases()
+#: A phrase that is not read where the given word follows it: "wholly obtained or produced entirely" keeps its
+#: old reading, ``WO`` and ``PE``.
+_NOT_BEFORE: Final[dict[tuple[str, ...], str]] = {("WHOLLY", "OBTAINED", "OR", "PRODUCED"): "ENTIRELY"}
 _LONGEST_PHRASE: Final = max(len(words) for words in _PHRASES)
 #: Words that may follow a number in place of the per cent sign.
 _PERCENT_WORDS: Final = (("PERCENT",), ("PER", "CENT"))
@@ -193,14 +208,54 @@ class _Token:
     break_before: bool = False  # punctuation (not only space) separates it from the token before
 
 
+def _dotted(text: str, start: int) -> tuple[str, int] | None:
+    """A code written with a dot after each letter (``Q.V.C.``, ``W.O``) at ``start``: the code and where it ends.
+
+    Only single letters joined by dots that spell a code or flag of :data:`_CODES` are one: anything else is
+    left to be read letter by letter, as before. The scan stops after the longest code's letters, so that
+    reading a box stays linear however many dotted letters it has.
+    """
+    length = len(text)
+    letters: list[str] = []
+    index = end = start
+    while (
+        len(letters) <= _LONGEST_CODE
+        and index < length
+        and text[index].isalpha()
+        and not (index + 1 < length and text[index + 1].isalpha())
+    ):
+        letters.append(text[index])
+        end = index + 1
+        if end >= length or text[end] != ".":
+            break
+        end += 1  # the dot after the letter belongs to the abbreviation
+        index = end
+    code = "".join(letters).upper()
+    if len(letters) < 2 or code not in _CODES:
+        return None
+    return code, end
+
+
 def _tokens(text: str) -> list[_Token]:
-    """Words (runs of letters), numbers (digits, one decimal point, an optional ``%``); the rest separates."""
+    """Words (runs of letters), numbers (digits, one decimal point, an optional ``%``); the rest separates.
+
+    A code spelt with dots (``Q.V.C.``, as Art 29(4)(b) of JIEPA writes it, or ``W.O.``) is one word, its
+    dots included.
+    """
     tokens: list[_Token] = []
     length = len(text)
     index = 0
     broken = False
     while index < length:
         char = text[index]
+        if char.isalpha() and index + 1 < length and text[index + 1] == ".":
+            dotted = _dotted(text, index)
+            if dotted is not None:
+                code, end = dotted
+                tokens.append(_Token("word", code, index, end, break_before=broken))
+                broken = False
+                index = end
+                continue
         if char.isalpha():
             start = index
             while index < length and text[index].isalpha():
@@ -297,9 +352,16 @@ class _Reader:
         for size in range(min(_LONGEST_PHRASE, len(self.tokens) - index), 0, -1):
             words = tuple(t.value if t.kind == "word" else "" for t in self.tokens[index : index + size])
             code = _PHRASES.get(words) or (_CODES.get(words[0]) if size == 1 else None)
-            if code is not None:
+            if code is not None and not self.followed_by(_NOT_BEFORE.get(words), index + size):
                 return code, index + size
         return None, index + 1
+
+    def followed_by(self, word: str | None, index: int) -> bool:
+        """Whether token ``index`` is the word ``word`` (never, for ``None``)."""
+        if word is None or index >= len(self.tokens):
+            return False
+        token = self.tokens[index]
+        return token.kind == "word" and token.value == word
 
     def rvc(self, index: int, start: int) -> int:
         """An RVC claim whose code (starting at ``start``) ends before token ``index``; the index after it.

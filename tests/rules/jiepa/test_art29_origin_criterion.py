@@ -36,6 +36,27 @@ def test_readable_criteria(criterion: str) -> None:
 
 @pytest.mark.parametrize(
     "criterion",
+    [
+        pytest.param("Q.V.C. 40%", id="Q.V.C. 40%"),
+        pytest.param("Q.V.C 40%", id="Q.V.C 40%"),
+        pytest.param("P.E.", id="P.E."),
+        pytest.param("W.O.", id="W.O."),
+        pytest.param("P.S.R.", id="P.S.R."),
+        pytest.param("C.T.H., D.M.I.", id="C.T.H., D.M.I."),
+    ],
+)
+def test_the_agreements_own_dotted_notation_is_read(criterion: str) -> None:
+    """Art 29(4)(b) writes the qualifying value content "Q.V.C.": that notation, and dotted codes, state a criterion.
+
+    Regression: "Q.V.C. 40%", "Q.V.C 40%", "P.E." and "W.O." were unreadable and denied the item.
+    """
+    co = claimed(criterion)
+    assert (Outcome.PASSED, []) == run(art29.check_criterion_readable, co)
+    assert (1,) == roo.evaluate(co).granted
+
+
+@pytest.mark.parametrize(
+    "criterion",
     [pytest.param("", id="empty"), pytest.param("ORIGINATING", id="unknown-word"), pytest.param("DMI", id="flag-only")],
 )
 def test_unreadable_criterion_denies_the_item(criterion: str) -> None:

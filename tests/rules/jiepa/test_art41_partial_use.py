@@ -145,3 +145,57 @@ def test_comparable_units_are_checked_and_complete() -> None:
     """Tonnes against the item's kilograms compare (UN/ECE Rec 20): the check is made and passes."""
     evaluation = evaluate([{"certificate_item": 2, "quantity": {"value": "0.5", "unit": "TNE"}}], [])
     assert [(roo.Outcome.PASSED, ())] == _partial_use_checks(evaluation, 2)
+
+
+# --- a line must draw on an item the CO has ---------------------------------------------------------------------
+
+
+def _unknown(evaluation: roo.Evaluation) -> list[tuple[int | None, roo.Severity, Any]]:
+    return [(f.item, f.severity, f.facts.get("declaration")) for f in evaluation.findings if f.code == "eco-drawdown-unknown-item"]
+
+
+def test_a_line_under_an_item_the_co_does_not_have_is_reported() -> None:
+    """Art 41(6): the declarations of one importation draw on what the CO certifies; a line under item 9 of a CO of
+    two items draws on nothing it certifies. An error against item 9, which denies neither of the CO's own items.
+
+    Regression: such a line was accepted without a word, and the ledger's finding for it was never reported.
+    """
+    declaration = {
+        "number": "100-2023-0417",
+        "items": [
+            {"certificate_item": 1, "quantity": kg("100")},
+            {"certificate_item": 2, "quantity": kg("100")},
+            {"certificate_item": 9, "quantity": kg("500")},
+        ],
+    }
+    evaluation = _evaluate_present(declaration, [])
+    assert [(9, roo.Severity.ERROR, "100-2023-0417")] == _unknown(evaluation)
+    assert ((1, 2), roo.Status.ACCEPTED) == (evaluation.granted, evaluation.status)
+
+
+def test_several_lines_under_one_absent_item_are_one_finding_and_a_line_without_quantity_counts() -> None:
+    """Each absent item number is named once, whatever its lines say, a quantity or none."""
+    lines = [{"certificate_item": 7}, {"certificate_item": 7, "quantity": kg("1")}, {"certificate_item": 8}]
+    evaluation = _evaluate_present({"items": lines}, [])
+    assert [(7, roo.Severity.ERROR, None), (8, roo.Severity.ERROR, None)] == _unknown(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("declaration", "outcome"),
+    [
+        pytest.param({"items": [{"certificate_item": 1, "quantity": kg("1")}]}, roo.Outcome.PASSED, id="lines-on-co-items"),
+        pytest.param({"items": []}, roo.Outcome.NOT_APPLICABLE, id="no-lines"),
+    ],
+)
+def test_lines_on_the_cos_own_items_pass(declaration: dict[str, Any], outcome: roo.Outcome) -> None:
+    """Lines only under the CO's items: nothing to report."""
+    evaluation = _evaluate_present(declaration, [])
+    assert [] == _unknown(evaluation)
+    title = "each declaration line draws on an item the CO has"
+    assert [outcome] == [c.outcome for c in evaluation.checks if c.title == title]
+
+
+def test_without_a_declaration_the_lines_are_not_evaluated() -> None:
+    """No declaration: no line to look at, the check says what it needs."""
+    title = "each declaration line draws on an item the CO has"
+    assert [("context.declaration",)] == [c.needed for c in roo.evaluate(CO).checks if c.title == title]

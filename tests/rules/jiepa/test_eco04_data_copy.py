@@ -256,17 +256,58 @@ from roo.model.certificate import Medium  # noqa: E402
 from roo.strategies import certificates  # noqa: E402
 
 
+def _indonesian_e_co(eco: roo.Certificate) -> roo.Certificate:
+    import attrs
+
+    return attrs.evolve(eco, medium=Medium.ELECTRONIC, copy=None, exporting_party="ID", importing_party="JP")
+
+
+def _copy_of(eco: roo.Certificate, copy: roo.Certificate) -> roo.Certificate:
+    """``copy``'s data under ``eco``'s reference number, issue date and Parties: a copy of that e-CO's data."""
+    import attrs
+
+    return attrs.evolve(
+        copy,
+        reference_number=eco.reference_number,
+        issue_date=eco.issue_date,
+        exporting_party=eco.exporting_party,
+        importing_party=eco.importing_party,
+    )
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(certificates("JIEPA", max_items=3), certificates("JIEPA", max_items=3), st.dates(_date(2023, 5, 1), _date(2025, 12, 31)))
 def test_the_copy_never_gives_an_error_of_its_own(eco: roo.Certificate, copy: roo.Certificate, on: _date) -> None:
     """§4(c): a lack of data elements and a discrepancy with the copy are minor defects customs may check; the
-    comparison with whatever copy is given reports warnings only, and the e-CO's own item numbers stay."""
-    import attrs
-
-    eco = attrs.evolve(eco, medium=Medium.ELECTRONIC, copy=None, exporting_party="ID", importing_party="JP")
-    evaluation = roo.evaluate(eco, on=on, eco_data_copy=copy)
+    comparison with any copy of the e-CO's data reports warnings only, and the e-CO's own item numbers stay."""
+    eco = _indonesian_e_co(eco)
+    evaluation = roo.evaluate(eco, on=on, eco_data_copy=_copy_of(eco, copy))
     assert all(f.severity is not roo.Severity.ERROR for f in evaluation.findings if f.rule == "JIEPA/ECO/4(c)")
     assert {v.number for v in evaluation.items} == {item.number for item in eco.items}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(certificates("JIEPA", max_items=3), certificates("JIEPA", max_items=3), st.dates(_date(2023, 5, 1), _date(2025, 12, 31)))
+def test_a_copy_of_another_e_co_is_no_copy(eco: roo.Certificate, copy: roo.Certificate, on: _date) -> None:
+    """§4(c) asks for "a copy of the e-CO data": whatever copy is given, the arrangement's only error is the
+    missing copy, in May 2023 only, and only when the copy given names another e-CO."""
+    eco = _indonesian_e_co(eco)
+    evaluation = roo.evaluate(eco, on=on, eco_data_copy=copy)
+    errors = {f.code for f in evaluation.findings if f.rule == "JIEPA/ECO/4(c)" and f.severity is roo.Severity.ERROR}
+    other = "eco-data-copy-of-another-e-co" in {f.code for f in evaluation.findings}
+    assert errors <= ({"eco-data-copy-missing"} if other and on <= _date(2023, 5, 31) else set())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(certificates("JIEPA", max_items=3), certificates("JIEPA", max_items=3), st.dates(_date(2023, 6, 1), _date(2025, 12, 31)))
+def test_nothing_read_from_the_copy_denies(eco: roo.Certificate, copy: roo.Certificate, on: _date) -> None:
+    """§4(c): "An e-CO will be the basis for granting preferential treatment"; customs may check it "referring to"
+    the copy "to grant preferential treatment". Once the copy is no longer required (from 1 June 2023), an item the
+    e-CO alone would not deny is never denied because of the copy."""
+    eco = _indonesian_e_co(eco)
+    alone = roo.evaluate(eco, on=on)
+    with_copy = roo.evaluate(eco, on=on, eco_data_copy=_copy_of(eco, copy))
+    assert set(with_copy.denied) <= set(alone.denied)
 
 
 def test_the_phase_dates_are_the_arrangements_own() -> None:
@@ -287,3 +328,126 @@ def test_a_missing_copy_in_may_is_the_declarations_missing_document() -> None:
     june = [(f.code, f.rule, f.severity) for f in evaluate(date(2023, 6, 1)).findings if f.rule.startswith("JIEPA/ECO")]
     assert [("eco-data-copy-missing", "JIEPA/ECO/4(c)", roo.Severity.ERROR)] == may
     assert [("eco-data-copy-missing-before-full-operation", "JIEPA/ECO/4(b)", roo.Severity.WARNING)] == june
+
+
+# --- §4(c): the e-CO is the basis; the copy lets customs check it in order to grant ---------------------------
+
+SWITCHED = {"issue_date": "2024-03-01", "transport": dict(jiepa_data()["transport"], departure_date="2024-02-29")}
+
+
+def test_an_edition_read_from_the_copy_does_not_deny() -> None:
+    """§4(c): the e-CO is the basis, and customs may refer to the copy "to grant preferential treatment".
+
+    Regression: the e-CO's item (PSR, Annex 2) states no HS edition and the copy says HS2002 on a CO issued after
+    Annex 2 moved to HS2017; the item was denied on the copy's edition, while the e-CO alone is granted.
+    """
+    items = [jiepa_item(1, hs_version=None, origin_criterion="PSR")]
+    copy = jiepa_data(items=[jiepa_item(1, hs_version="HS2002", origin_criterion="PSR")], **SWITCHED)
+    alone = evaluate(date(2024, 3, 20), None, items=items, **SWITCHED)
+    evaluation = evaluate(date(2024, 3, 20), copy, items=items, **SWITCHED)
+    assert (1,) == alone.granted == evaluation.granted
+    note = next(f for f in evaluation.findings if f.code == "eco-copy-value-does-not-deny")
+    expected = (1, roo.Severity.WARNING, ("hs_version",), ("jiepa-hs-edition-superseded",), ("JIEPA/ART/29(1)",))
+    assert expected == (note.item, note.severity, note.facts["paths"], note.facts["codes"], note.facts["citation"])
+    assert "jiepa-hs-edition-superseded" not in [f.code for f in evaluation.findings]
+
+
+def test_a_quantity_read_from_the_copy_does_not_deny() -> None:
+    """§4(c): the copy serves customs to check the e-CO, not to deny it.
+
+    Regression: the e-CO item shows no quantity; the copy's 10,000 kg against 12,000 kg declared denied the item.
+    The e-CO alone leaves the draw-down check not evaluated (it shows no quantity); so does the e-CO with its
+    copy, and a warning names the copy's quantity.
+    """
+    items = [jiepa_item(1, quantity=None)]
+    copy = jiepa_data(items=[jiepa_item(1, quantity={"value": "10000", "unit": "KGM"})])
+    context = {"on": "2023-07-03", "declaration": {"items": [{"certificate_item": 1, "quantity": {"value": "12000", "unit": "KGM"}}]}}
+    alone = roo.evaluate(jiepa(items=items), roo.load_context(context))
+    evaluation = roo.evaluate(jiepa(items=items), roo.load_context(dict(context, eco_data_copy=copy)))
+    assert (1,) == alone.granted == evaluation.granted
+    codes_of_item = [f.code for f in evaluation.findings if f.item == 1]
+    assert "eco-quantity-exceeded" not in codes_of_item
+    assert {"eco-item-without-quantity", "eco-copy-value-does-not-deny"} <= set(codes_of_item)
+    checks = [(c.outcome, c.needed) for c in evaluation.checks if c.rule == "JIEPA/ART/41" and c.item == 1]
+    assert [(roo.Outcome.NOT_EVALUATED, ("certificate.items.quantity",))] == checks
+
+
+def test_the_e_cos_own_value_still_denies_with_a_copy() -> None:
+    """The e-CO is the basis: an HS2002 edition the e-CO itself states on a PSR item denies, copy or not."""
+    items = [jiepa_item(1, hs_version="HS2002", origin_criterion="PSR", description="")]
+    copy = jiepa_data(items=[jiepa_item(1, hs_version="HS2002", origin_criterion="PSR")], **SWITCHED)
+    evaluation = evaluate(date(2024, 3, 20), copy, items=items, **SWITCHED)
+    assert (1,) == evaluation.denied
+    assert "jiepa-hs-edition-superseded" in [f.code for f in evaluation.findings]
+    assert "eco-copy-value-does-not-deny" not in [f.code for f in evaluation.findings]
+
+
+def test_a_value_read_from_the_copy_still_cures_a_gap() -> None:
+    """§4(c): customs "may check the validity of the e-CO to grant preferential treatment referring to" the copy:
+    a description the e-CO lacks, read from the copy, grants the item it would otherwise deny."""
+    items = [jiepa_item(1, description="")]
+    assert (1,) == evaluate(date(2023, 7, 3), None, items=items).denied
+    assert (1,) == evaluate(date(2023, 7, 3), jiepa_data(), items=items).granted
+
+
+# --- "a copy of the e-CO data": a copy of another e-CO's data is none ------------------------------------------
+
+OTHER_E_CO = {
+    "reference": {"reference_number": "0009999/JIEPA/2023"},
+    "issue-date": {"issue_date": "2023-05-09"},
+    "parties": {"exporting_party": "JP", "importing_party": "ID"},
+}
+
+
+@pytest.mark.parametrize("changes", OTHER_E_CO.values(), ids=OTHER_E_CO.keys())
+def test_a_copy_of_another_e_co_is_missing_in_may(changes: dict[str, Any]) -> None:
+    """§4(c): from 1 to 31 May 2023 the importer "need[s] to submit" the e-CO and "a copy of the e-CO data"; a copy
+    that names another e-CO (reference number, issue date or Parties) is not it: the copy is missing, and a
+    warning names the particulars that differ.
+
+    Regression: a copy of another e-CO's data (other reference number and issue date) satisfied the requirement.
+    """
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(**changes))
+    assert ["eco-data-copy-missing", "eco-data-copy-of-another-e-co"] == codes(evaluation)
+    assert roo.Status.REJECTED == evaluation.status
+    other = next(f for f in evaluation.findings if f.code == "eco-data-copy-of-another-e-co")
+    assert tuple(changes) == other.facts["fields"]
+    assert tuple(str(value) for value in changes.values()) == other.facts["copy"]
+
+
+def test_a_copy_of_another_e_co_fills_no_gap() -> None:
+    """§4(c) lets customs refer to the copy of the e-CO's data. Regression: a copy of another e-CO's data supplied
+    the description and criterion the e-CO lacked, and its item was granted."""
+    items = [jiepa_item(1), jiepa_item(2, description="", origin_criterion="")]
+    copy = jiepa_data(reference_number="0009999/JIEPA/2023", items=[jiepa_item(1), jiepa_item(2)])
+    evaluation = evaluate(date(2023, 7, 3), copy, items=items)
+    assert ((1,), (2,)) == (evaluation.granted, evaluation.denied)
+    assert ["eco-data-copy-of-another-e-co"] == codes(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("on", "expected", "status"),
+    [
+        pytest.param(
+            date(2023, 6, 1),
+            ["eco-data-copy-missing-before-full-operation", "eco-data-copy-of-another-e-co"],
+            roo.Status.ACCEPTED,
+            id="after-the-review",
+        ),
+        pytest.param(date(2023, 6, 26), ["eco-data-copy-of-another-e-co"], roo.Status.ACCEPTED, id="full-implementation"),
+    ],
+)
+def test_a_copy_of_another_e_co_after_may_is_named_and_denies_nothing(
+    on: date, expected: list[str], status: roo.Status
+) -> None:
+    """§4(b), §5: after May the copy is no longer required outright, so a copy of another e-CO denies nothing."""
+    assert (expected, status) == (lambda e: (codes(e), e.status))(
+        evaluate(on, jiepa_data(reference_number="0009999/JIEPA/2023"))
+    )
+
+
+def test_a_reference_number_written_otherwise_is_the_same_e_co() -> None:
+    """Case, spacing and punctuation of the reference number are form, not another e-CO."""
+    evaluation = evaluate(date(2023, 5, 15), jiepa_data(reference_number=" 0000123 / jiepa / 2023"))
+    assert [] == codes(evaluation)
+    assert roo.Status.ACCEPTED == evaluation.status

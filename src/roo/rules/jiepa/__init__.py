@@ -44,6 +44,7 @@ RULES: Final[tuple[Rule, ...]] = (
             *art41_validity.RULES,
             *art50_retroactive_issuance.RULES,
             *art33_consignment.RULES,
+            *art41_partial_use.CERTIFICATE_RULES,
             *art41_form.ITEM_RULES,
             *art41_goods.RULES,
             *art29_psr_edition.RULES,

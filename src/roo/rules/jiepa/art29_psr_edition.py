@@ -19,6 +19,14 @@ date, as it does for AJCEP IR 17 (the check is shared,
 * a CO issued from 5 February 2024 with an item in an edition older than
   HS2017 is an error on that item; when it was issued retroactively for goods
   shipped before 5 February 2024, the finding says so;
+* except for an item whose box 8 claims a wholly obtained good (``WO``,
+  Art 29(1)(a)) or one produced exclusively from originating materials
+  (``PE``, Art 29(1)(b)): only Art 29(1)(c) applies the product-specific
+  rules of Annex 2, so their edition cannot decide that good's origin. Such
+  an item gets a warning naming the older code (customs may ask for the
+  HS2017 one), never a denial; a box that names a rule beside ``WO`` or
+  ``PE`` counts too, since the good may originate on the criterion that
+  uses none;
 * an item without ``hs_version`` is taken to be in the edition in force,
   and codes in a newer edition than the rules' are not restrained.
 
@@ -31,13 +39,15 @@ and from that date the product-specific rules Art 29(1)(c) applies are the
 HS2017 ones. Japan Customs, the importing customs for goods from Indonesia,
 states which COs stay acceptable in HS2002 (those issued before the date) and
 that retroactive COs issued after it use HS2017; a CO issued after the date
-in HS2002 is outside what it accepts. roo keeps these errors. Doubt left for
-a legal reviewer: that notice is known to roo only as summarised in the
-project's research notes, not in its own words; if its wording is advisory
-rather than a condition of acceptance, these findings should warn as under
-AJCEP.
+in HS2002 is outside what it accepts. roo keeps these errors for goods whose
+origin rests on Annex 2. Doubts left for a legal reviewer: that notice is
+known to roo only as summarised in the project's research notes, not in its
+own words; if its wording is advisory rather than a condition of acceptance,
+these findings should warn as under AJCEP. And the notice is Japan Customs':
+for goods imported into Indonesia roo applies the same reading without an
+Indonesian text that states it.
 
-Source: JIEPA Agreement Art 29(1)(c), Annex 2; Japan Customs' notice on the JIEPA product-specific rules in
+Source: JIEPA Agreement Art 29(1)(a)-(c), Annex 2; Japan Customs' notice on the JIEPA product-specific rules in
 HS2017 from 5 February 2024.
 """
 
@@ -71,6 +81,25 @@ RETROACTIVE_NOT_AMENDED = FindingSpec(
     "product-specific rules moved to {exporting_edition}, and a CO issued retroactively after that ({issue_date}) "
     "uses {exporting_edition}.",
 )
+EDITION_SUPERSEDED_WITHOUT_RULES = FindingSpec(
+    "jiepa-hs-edition-superseded-without-psr",
+    RULE,
+    Severity.WARNING,
+    "HS code '{hs_code}' is in {hs_version}, but the CO was issued on {issue_date}, when the product-specific "
+    "rules were in {importing_edition}; the item claims '{origin_criterion}', an origin that rests on no "
+    "product-specific rule (Art 29(1)(a) or (b)), so the edition does not decide it: customs may ask for the "
+    "{importing_edition} code.",
+)
+RETROACTIVE_NOT_AMENDED_WITHOUT_RULES = FindingSpec(
+    "jiepa-hs-edition-retroactive-not-amended-without-psr",
+    RULE,
+    Severity.WARNING,
+    "HS code '{hs_code}' is in {hs_version}; the goods were shipped on {departure_date}, before the "
+    "product-specific rules moved to {exporting_edition}, and a CO issued retroactively after that ({issue_date}) "
+    "uses {exporting_edition}; the item claims '{origin_criterion}', an origin that rests on no product-specific "
+    "rule (Art 29(1)(a) or (b)), so the edition does not decide it: customs may ask for the {exporting_edition} "
+    "code.",
+)
 ACCEPTED_TRANSITIONAL = FindingSpec(
     "jiepa-hs-edition-accepted-transitional",
     RULE,
@@ -86,6 +115,8 @@ TERMS: Final = hs_edition.HsEditionTerms(
     superseded=EDITION_SUPERSEDED,
     retroactive_not_amended=RETROACTIVE_NOT_AMENDED,
     accepted_transitional=ACCEPTED_TRANSITIONAL,
+    superseded_without_rules=EDITION_SUPERSEDED_WITHOUT_RULES,
+    retroactive_not_amended_without_rules=RETROACTIVE_NOT_AMENDED_WITHOUT_RULES,
 )
 
 
@@ -104,7 +135,13 @@ RULES: Final = (
         RULE,
         "HS edition of the product-specific rules on the issue date",
         check_psr_edition,
-        (EDITION_SUPERSEDED, RETROACTIVE_NOT_AMENDED, ACCEPTED_TRANSITIONAL),
+        (
+            EDITION_SUPERSEDED,
+            RETROACTIVE_NOT_AMENDED,
+            ACCEPTED_TRANSITIONAL,
+            EDITION_SUPERSEDED_WITHOUT_RULES,
+            RETROACTIVE_NOT_AMENDED_WITHOUT_RULES,
+        ),
         precheck=precheck_psr_edition,
     ),
 )

@@ -16,7 +16,11 @@ of :mod:`roo.eco.ledger`:
   of equivalents, :mod:`roo.eco.units`): NACCS's ``NO`` and a CO's ``PCS``
   are the same count.
 
-A line that would exceed its item's remaining quantity denies that item only.
+A line under an item number the CO does not have draws on nothing the CO
+certifies: it is an error reported against that absent number
+(``eco-drawdown-unknown-item``, as the ledger reports it), so it denies the
+line's claim and none of the CO's own items. A line that would exceed its
+item's remaining quantity denies that item only.
 When the remaining quantity cannot be computed (the e-CO item shows no
 quantity, or a quantity is in a unit that does not measure what the item's
 does), the warning says so and the check is not evaluated, naming the fact
@@ -37,7 +41,38 @@ from ...context import Context, Drawdown
 from ...eco import ledger
 from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import Certificate, Item
-from ...rule_kit import NOT_APPLICABLE, ItemRule, Result, judged, not_evaluated, without_declaration
+from ...rule_kit import (
+    NOT_APPLICABLE,
+    WITHOUT_DECLARATION,
+    CertificateRule,
+    ItemRule,
+    Result,
+    judged,
+    not_evaluated,
+    without_declaration,
+)
+from ..shared.declaration import lines_by_item
+
+
+def check_declared_items(co: Certificate, ctx: Context) -> Result:
+    """Every line of the present declaration draws on an item the CO has.
+
+    A line under an absent item is reported against that item number: it can deny none of the CO's own items.
+    """
+    declaration = ctx.declaration
+    if declaration is None:
+        return WITHOUT_DECLARATION
+    if not declaration.items:
+        return NOT_APPLICABLE
+    numbers = {item.number for item in co.items}
+    named = {"declaration": declaration.number} if declaration.number else {}
+    return judged(
+        *(
+            ledger.UNKNOWN_ITEM(number, item_number=number, **named)
+            for number in lines_by_item(declaration)
+            if number not in numbers
+        )
+    )
 
 
 def check_partial_use(item: Item, co: Certificate, ctx: Context) -> Result:
@@ -91,12 +126,23 @@ def _by_item(drawdowns: tuple[Drawdown, ...]) -> dict[int, list[Drawdown]]:
     return grouped
 
 
+CERTIFICATE_RULES: Final = (
+    CertificateRule(
+        ledger.RULE,
+        "each declaration line draws on an item the CO has",
+        check_declared_items,
+        (ledger.UNKNOWN_ITEM,),
+        ("context.declaration",),
+    ),
+)
+
+#: The item rules (this module's certificate rule runs with the other certificate rules).
 RULES: Final = (
     ItemRule(
         ledger.RULE,
         "declared quantity within what the CO item has left",
         check_partial_use,
-        (ledger.QUANTITY_EXCEEDED, ledger.UNIT_MISMATCH, ledger.NO_CERTIFIED_QUANTITY, ledger.UNKNOWN_ITEM),
+        (ledger.QUANTITY_EXCEEDED, ledger.UNIT_MISMATCH, ledger.NO_CERTIFIED_QUANTITY),
         ("context.declaration", "context.eco_drawdowns"),
         precheck=without_declaration,
     ),

@@ -28,7 +28,22 @@ warning, never a denial on its own. Accordingly, whenever a copy is given:
 * a data element the e-CO lacks (absent or blank) is read from the copy, and a
   warning says so; every other JIEPA rule then sees the e-CO so supplemented
   (:func:`on_the_supplemented_e_co`), and never the copy's value where the
-  e-CO has its own.
+  e-CO has its own;
+* customs refer to the copy "to grant": a value read from the copy may cure
+  what the e-CO lacks, but never denies. Where a rule, reading the
+  supplemented e-CO, reports an error that it does not report on the e-CO
+  alone, that error rests on the copy: a warning names it with the values
+  read from the copy (``eco-copy-value-does-not-deny``), and the rule's
+  result is the one on the e-CO alone (or on the supplemented e-CO, where
+  the copy cured an error of the e-CO's own).
+
+*A copy of another e-CO's data is no copy.* The arrangement speaks of "a
+copy of the e-CO data" downloaded for that e-CO. A copy whose reference
+(certification) number, issue date or Parties differ from the e-CO's is the
+copy of another e-CO's data (differences of form, such as case or spacing,
+are none): roo reads nothing from it and lists no discrepancy with it, a
+warning names the particulars that differ, and where the copy is required
+(May 2023) it is missing.
 
 *Read again and kept: a missing copy in May 2023 denies.* The dates are the
 arrangement's: the schedule puts the pilot from 1 May to 25 June 2023 and full
@@ -69,8 +84,8 @@ from typing import Any, Final
 import attrs
 
 from ...context import Context
-from ...eco.compare import Materiality, compare, supplement
-from ...evaluation import Finding, Severity
+from ...eco.compare import Discrepancy, Materiality, Supplied, compare, other_eco, supplement
+from ...evaluation import Finding, Outcome, Severity
 from ...model.certificate import Certificate, Item, Medium
 from ...rule_kit import (
     NOT_APPLICABLE,
@@ -145,6 +160,21 @@ DISCREPANCY_MATERIAL = FindingSpec(
     "certificate or decides preference; the e-CO is the basis for preference, and customs may check it by "
     "referring to the copy.",
 )
+COPY_OF_ANOTHER_E_CO = FindingSpec(
+    "eco-data-copy-of-another-e-co",
+    RULE,
+    Severity.WARNING,
+    "The copy of e-CO data given is not of this e-CO ({fields}: {copy} on the copy, {eco} on the e-CO); roo reads "
+    "nothing from it: it fills no gap of the e-CO and does not stand for the copy of this e-CO's data.",
+)
+COPY_VALUE_DOES_NOT_DENY = FindingSpec(
+    "eco-copy-value-does-not-deny",
+    RULE,
+    Severity.WARNING,
+    "Read with {paths} taken from the copy of the e-CO data, the e-CO would fail {codes} ({citation}); the e-CO "
+    "is the basis for preference and the copy only lets customs check it, so roo denies nothing on the copy's "
+    "values. Customs may verify.",
+)
 TAKEN_FROM_COPY = FindingSpec(
     "eco-element-taken-from-copy",
     RULE,
@@ -182,8 +212,10 @@ def check_copy_presented(co: Certificate, ctx: Context) -> Result:
     start, _ = parameter_from_first(ctx, PILOT_START, on)
     if on < start:
         return failed(BEFORE_EXCHANGE(None, on=on, start=start))
-    if ctx.eco_data_copy is not None:
+    copy = ctx.eco_data_copy
+    if copy is not None and not _lookup(co, copy).other:
         return PASSED
+    # Without a copy, or with the copy of another e-CO's data (named by check_copy_agrees), the copy is missing.
     until: date = ctx.parameter(COPY_REQUIRED_UNTIL, on)
     if on <= until:
         return failed(COPY_MISSING(None, on=on, from_date=start, until=until))
@@ -198,7 +230,19 @@ def check_copy_agrees(co: Certificate, ctx: Context) -> Result:
     copy = ctx.eco_data_copy
     if not _applies(co) or copy is None:
         return NOT_APPLICABLE
-    taken = supplement(co, copy)[1]
+    entry = _lookup(co, copy)
+    if entry.other:
+        # Not the copy of this e-CO's data: its particulars are no discrepancy of this e-CO, and none is listed.
+        other = entry.other
+        return judged(
+            COPY_OF_ANOTHER_E_CO(
+                None,
+                fields=tuple(d.path for d in other),
+                eco=tuple(_show(d.eco_value) for d in other),
+                copy=tuple(_show(d.copy_value) for d in other),
+            )
+        )
+    taken = entry.taken
     read_from_copy = tuple(supplied.path for supplied in taken)
     findings: list[Finding] = []
     for discrepancy in compare(co, copy):
@@ -261,7 +305,9 @@ RULES: Final = (
         RULE,
         "e-CO agrees with the copy of its data",
         check_copy_agrees,
-        (DISCREPANCY_MINOR, DISCREPANCY_MATERIAL, TAKEN_FROM_COPY),
+        # COPY_VALUE_DOES_NOT_DENY is reported by the other JIEPA rules, read on the supplemented e-CO: the
+        # reading this rule's paragraph (§4(c)) sets them, so it is catalogued here.
+        (DISCREPANCY_MINOR, DISCREPANCY_MATERIAL, TAKEN_FROM_COPY, COPY_OF_ANOTHER_E_CO, COPY_VALUE_DOES_NOT_DENY),
         ("context.eco_data_copy",),
     ),
 )
@@ -272,12 +318,18 @@ RULES: Final = (
 
 @attrs.frozen
 class _Supplemented:
-    """The e-CO as supplemented from one copy, and its items by the identity of the e-CO's own items."""
+    """The e-CO as supplemented from one copy, and its items by the identity of the e-CO's own items.
+
+    ``taken`` lists what was read from the copy; ``other`` the particulars on which the copy is of another
+    e-CO, in which case nothing is read from it (``certificate`` is the e-CO itself).
+    """
 
     eco: Certificate
     copy: Certificate
     certificate: Certificate
     items: dict[int, Item]
+    taken: tuple[Supplied, ...] = ()
+    other: tuple[Discrepancy, ...] = ()
 
 
 #: The last e-CO supplemented: rules ask for it once per rule and item of the same evaluation. It holds
@@ -297,19 +349,79 @@ def _lookup(co: Certificate, copy: Certificate) -> _Supplemented:
     last = _last[0] if _last else None
     if last is not None and last.eco is co and last.copy is copy:
         return last
-    certificate, _ = supplement(co, copy)
-    items = {id(own): filled for own, filled in zip(co.items, certificate.items, strict=True)}
-    entry = _Supplemented(co, copy, certificate, items)
+    other = other_eco(co, copy)
+    if other:
+        entry = _Supplemented(co, copy, co, {}, (), other)  # the copy of another e-CO fills no gap of this one
+    else:
+        certificate, taken = supplement(co, copy)
+        items = {id(own): filled for own, filled in zip(co.items, certificate.items, strict=True)}
+        entry = _Supplemented(co, copy, certificate, items, taken)
     _last[:] = [entry]
     return entry
+
+
+def _from_the_copy(entry: _Supplemented) -> bool:
+    """Whether some data element of the e-CO was read from the copy (else the rules read the e-CO as it is)."""
+    return bool(entry.taken)
+
+
+def _on_the_e_co(read: Result, own: Result, entry: _Supplemented) -> Result:
+    """A rule's result ``read`` on the supplemented e-CO, with no denial that its result ``own`` on the e-CO alone lacks.
+
+    The e-CO is the basis for preference and the copy lets customs check it in order to grant (§4(c)): a
+    value the e-CO lacks, read from the copy, may cure a defect but never denies. Each error of ``read``
+    that ``own`` does not report on the same item (by code) rests on the copy: it gives way to a warning
+    naming the values read from the copy; what is left is the rule's result on the e-CO alone, or on the
+    supplemented e-CO where the copy cured an error of the e-CO's own.
+    """
+    own_errors = {(f.code, f.item) for f in own.findings if f.severity is Severity.ERROR}
+    from_copy = [f for f in read.findings if f.severity is Severity.ERROR and (f.code, f.item) not in own_errors]
+    if not from_copy:
+        return read
+    kept = tuple(f for f in read.findings if all(f is not g for g in from_copy))
+    notes = tuple(_not_denying(from_copy, entry))
+    if any(f.severity is Severity.ERROR for f in kept):
+        return attrs.evolve(read, findings=kept + notes)
+    if own_errors or own.outcome is Outcome.NOT_APPLICABLE:
+        return attrs.evolve(read, outcome=Outcome.PASSED, findings=kept + notes)
+    return attrs.evolve(own, findings=own.findings + notes)
+
+
+def _not_denying(errors: list[Finding], entry: _Supplemented) -> Iterable[Finding]:
+    """One warning per item (or the certificate) for the errors that rest on values read from the copy."""
+    by_item: dict[int | None, list[Finding]] = {}
+    for finding in errors:
+        by_item.setdefault(finding.item, []).append(finding)
+    shown = [
+        (supplied.item, _within_item(supplied.path) if supplied.item is not None else supplied.path)
+        for supplied in entry.taken
+    ]
+    for item, findings in by_item.items():
+        # What was read for the item (and the certificate); all that was read when none of it was the item's.
+        paths = tuple(path for of, path in shown if item is None or of in (None, item)) or tuple(p for _, p in shown)
+        yield COPY_VALUE_DOES_NOT_DENY(
+            item,
+            paths=paths,
+            codes=tuple(dict.fromkeys(f.code for f in findings)),
+            citation=tuple(dict.fromkeys(f.rule for f in findings)),
+        )
+
+
+def _denies(result: Result) -> bool:
+    return any(finding.severity is Severity.ERROR for finding in result.findings)
 
 
 def _certificate_check(check: CertificateCheck) -> CertificateCheck:
     @functools.wraps(check)
     def on_supplemented(co: Certificate, ctx: Context) -> Result:
-        if ctx.eco_data_copy is None:
+        copy = ctx.eco_data_copy
+        if copy is None or not _applies(co):
             return check(co, ctx)
-        return check(supplemented(co, ctx), ctx)
+        entry = _lookup(co, copy)
+        if not _from_the_copy(entry):
+            return check(co, ctx)
+        read = check(entry.certificate, ctx)
+        return _on_the_e_co(read, check(co, ctx), entry) if _denies(read) else read
 
     return on_supplemented
 
@@ -321,7 +433,10 @@ def _item_check(check: ItemCheck) -> ItemCheck:
         if copy is None or not _applies(co):
             return check(item, co, ctx)
         entry = _lookup(co, copy)
-        return check(entry.items.get(id(item), item), entry.certificate, ctx)
+        if not _from_the_copy(entry):
+            return check(item, co, ctx)
+        read = check(entry.items.get(id(item), item), entry.certificate, ctx)
+        return _on_the_e_co(read, check(item, co, ctx), entry) if _denies(read) else read
 
     return on_supplemented
 

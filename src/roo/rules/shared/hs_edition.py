@@ -13,6 +13,11 @@ the CO's issue date:
   rests on is not confirmed in the data, as with every error here), or, when the CO was issued
   retroactively after the exporting Party's edition moved on for goods
   shipped before, the retroactive-CO error (``retroactive_not_amended``);
+* where the scheme applies its product-specific rules only to goods made
+  from non-originating materials (JIEPA Art 29(1)), an item whose box 8
+  claims an origin that rests on none (``WO``, ``PE``) gets a warning in place
+  of either error (``superseded_without_rules``,
+  ``retroactive_not_amended_without_rules``);
 * a retroactive CO on the older edition that is accepted only because the
   importing Party has not moved on is a warning (``retroactive_old_accepted``);
 * a CO on an older edition issued before the importing Party's edition moved
@@ -47,6 +52,7 @@ from ...context import Context
 from ...evaluation import Finding
 from ...hs.editions import edition_year
 from ...model.certificate import Certificate, Item
+from ...model.criterion import CriterionKind
 from ...model.hs import HsVersion, normalize_hs
 from ...params import ParameterNotInForce, UnknownParameter
 from ...rule_kit import PASSED, FindingSpec, Result, judged, not_evaluated
@@ -85,6 +91,12 @@ class HsEditionTerms:
     superseded_unverified: FindingSpec | None = None
     retroactive_not_amended_unverified: FindingSpec | None = None
     back_to_back_edition_unverified: FindingSpec | None = None
+    #: The warnings that stand in for ``superseded`` and ``retroactive_not_amended`` on an item whose box 8
+    #: claims an origin that no product-specific rule decides (wholly obtained, produced entirely from
+    #: originating materials), where the scheme applies its product-specific rules only to the other goods
+    #: (JIEPA Art 29(1)(c)). A scheme without them reports every item alike.
+    superseded_without_rules: FindingSpec | None = None
+    retroactive_not_amended_without_rules: FindingSpec | None = None
 
     @property
     def per_party(self) -> bool:
@@ -109,6 +121,21 @@ def confirmed(terms: HsEditionTerms, ctx: Context, *reads: tuple[str, date]) -> 
         except (ParameterNotInForce, UnknownParameter):
             return False
     return True
+
+
+#: Criteria under which a good originates without a product-specific rule (wholly obtained; produced entirely
+#: from originating materials).
+WITHOUT_RULES: Final = frozenset({CriterionKind.WO, CriterionKind.PE})
+
+
+def without_rules(item: Item) -> bool:
+    """Whether box 8 of ``item`` claims an origin that no product-specific rule decides (``WO`` or ``PE``).
+
+    A box that also names a rule (``WO, PSR``) counts: the good may originate
+    on the criterion that uses none. An unreadable box claims nothing.
+    """
+    criterion = item.origin_criterion
+    return criterion.problem is None and not WITHOUT_RULES.isdisjoint(criterion.kinds)
 
 
 def _spec(base: FindingSpec, unverified: FindingSpec | None, sure: Callable[[], bool]) -> FindingSpec:
@@ -317,6 +344,11 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
     if year < transition.floor:
         facts = _facts(item, co, version, exporting, importing)
         at_issue = ((co.exporting_party, co.issue_date), (co.importing_party, co.issue_date))
+        outside = _without_rules_spec(terms, item, retroactive=shipped is not None)
+        if outside is not None:
+            # The edition of the rules cannot decide an origin that rests on none of them: at most a warning.
+            extra = {"departure_date": shipped} if shipped is not None else {}
+            return judged(outside(item.number, origin_criterion=item.origin_criterion.text, **extra, **facts))
         if shipped is not None:
             departed = shipped
             spec = _spec(
@@ -346,6 +378,14 @@ def check_hs_edition(terms: HsEditionTerms, item: Item, co: Certificate, ctx: Co
             )
         )
     return judged(*findings)
+
+
+def _without_rules_spec(terms: HsEditionTerms, item: Item, *, retroactive: bool) -> FindingSpec | None:
+    """The scheme's warning for an item whose claimed origin rests on no product-specific rule, if it has one."""
+    spec = terms.retroactive_not_amended_without_rules if retroactive else terms.superseded_without_rules
+    if spec is None or not without_rules(item):
+        return None
+    return spec
 
 
 def original_of(co: Certificate, ctx: Context) -> Certificate | None:
