@@ -23,6 +23,9 @@ is not evaluated. It checks, for the whole CO:
   packing or labels (processing, repacking, relabelling, labelling,
   assembly, mixing, blending, cutting, packing, ...) takes the goods out of
   direct consignment: a certificate error naming the stop and the operation.
+  Processing beside a formality (``customs processing``, ``transhipment
+  processing``) is the passage through customs, not work on the goods: an
+  operation roo does not classify, as below.
   Any other text is an operation roo does not recognise: a ``warning``, since
   customs may verify what was done and doubt never denies. Unlike some other
   agreements, Art 31 sets no condition that the goods did not enter trade

@@ -17,7 +17,9 @@ each operation at a transit stop is read part by part (``unloading and
 reloading``, ``trans-shipment``, ``temporary storage in bonded warehouse``):
 transit, temporary storage, unloading, reloading and preservation pass; an
 operation known to work on the goods or change their packing or labels
-(processing, repacking, relabelling, ...) is an error; any other text is an
+(processing, repacking, relabelling, ...) is an error, but processing beside a
+formality (``customs processing``) is the passage through customs, not work on
+the goods; any other text is an
 operation roo does not recognise, a warning for customs to verify; missing transit
 evidence is a warning (customs *may* ask for it); transit countries on the CO
 that differ from the journey are a warning. Without the journey the rule is
