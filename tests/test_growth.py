@@ -11,8 +11,10 @@ To hold on a busy machine it measures the thread's CPU time
 (``time.thread_time``, so other processes do not count), interleaves the two
 sizes round by round (a slow spell hits both alike) and compares the best
 time of each size (other work only adds time). A linear path that a busy
-moment pushes over the bound is measured afresh, up to five times; a
-quadratic one fails every time. The garbage collector stays on, as in real use.
+moment pushes over the bound is measured afresh, up to five times, each size
+keeping its best time over every measurement (other processes slow the larger
+input more, as it leaves the caches they share); a quadratic one stays far
+above the bound every time. The garbage collector stays on, as in real use.
 
 A path still waiting for its fix is marked ``xfail(strict=True)`` with the
 part of the issue that fixes it, so the test fails the day the fix lands
