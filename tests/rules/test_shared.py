@@ -207,7 +207,7 @@ def test_processing_beside_a_formality_is_not_read_as_work_on_the_goods(operatio
 
 
 def test_customs_processing_in_transit_warns_alike_in_every_scheme() -> None:
-    """The reviewer's case, ``["unloading", "customs processing", "reloading"]`` in Singapore: under AJCEP Art 31,
+    """The review's case, ``["unloading", "customs processing", "reloading"]`` in Singapore: under AJCEP Art 31,
     JIEPA Art 33 and MoTR 16/2024 Arts 3-8 (c) alike, a warning that denies nothing."""
     stop = TransitStop("SG", ("unloading", "customs processing", "reloading"), reason="no direct vessel", traded_or_consumed=False)
     ctx = Context(consignment=Consignment(direct=False, transit=(stop,), evidence=("through_bill_of_lading",)))

@@ -361,7 +361,7 @@ def test_the_product_specific_finding_names_the_rule() -> None:
 def test_rvc_read_in_part_below_threshold_warns(text: str, expected: Seen) -> None:
     """IR 4(a): customs disregard minor errors such as typing errors; a figure roo read beside text it does not
     recognise may be such an error, or read short ('RVC 4O%' read as 4%). It must not deny: a warning naming the
-    doubt, beside the warning that box 8 was read only in part (the reviewer's cases K4 and L0)."""
+    doubt, beside the warning that box 8 was read only in part (the review's cases K4 and L0)."""
     evaluation = evaluate_box8(text)
     found = [f for f in criterion_findings(evaluation) if f[0] != "origin-criterion-partly-unrecognised"]
     assert expected == found

@@ -254,14 +254,14 @@ def ph_original(issued: str, replaces: dict[str, str] | None = None, reference: 
 def test_replacement_is_judged_by_the_co_it_replaces(original_issued: str | None, expected: Seen) -> None:
     """IR 5(a): a replacement CO is valid only during the validity of the CO it replaces, and Art 79: a CO issued
     before the Agreement entered into force for its exporting Party is not one. A replacement issued after that
-    date cannot make good an original issued before it (the reviewer's case: PH, original 20 June 2010,
+    date cannot make good an original issued before it (the review's case: PH, original 20 June 2010,
     replacement 5 July 2010, the Agreement in force for the Philippines on 1 July 2010)."""
     co = ph_replacement(original_issued)
     assert expected == seen(art79.check_in_force_for_exporting_party(co, Context(on=date(2010, 7, 10))))
 
 
 def test_replacement_of_pre_entry_into_force_original_is_rejected() -> None:
-    """Through roo.evaluate, the reviewer's case with the original in the context too: rejected as a whole, the
+    """Through roo.evaluate, the review's case with the original in the context too: rejected as a whole, the
     original's own issue date deciding (IR 5(a), Art 79)."""
     co = ph_replacement("2010-06-20")
     alone = roo.evaluate(co, on=date(2010, 7, 10))

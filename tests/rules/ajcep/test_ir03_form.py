@@ -150,7 +150,7 @@ HK_TRADER_NO_ADDRESS: dict[str, Any] = {"name": "Hong Kong Trading Ltd", "addres
     ],
 )
 def test_named_invoicer_without_address_warns_ticked_or_not(ticked: bool, expected: tuple[str, roo.Severity]) -> None:
-    """The reviewer's pair: box 7 names a Hong Kong invoicer with an empty address, box 13 ticked or not.
+    """The review's pair: box 7 names a Hong Kong invoicer with an empty address, box 13 ticked or not.
 
     IR 3(d): the third-country invoice is indicated together with information such as the invoicer's name and
     address; form note 7: the box "should" be ticked and the name and address "shall" be in box 7, and customs

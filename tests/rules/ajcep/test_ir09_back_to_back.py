@@ -926,7 +926,7 @@ def ph_original(issued: str, replaces: dict[str, str] | None = None, reference: 
 def test_original_reference_alone_is_judged_against_entry_into_force(original: dict[str, Any], expected: Seen) -> None:
     """OCP Rule 3(4)(a): a back-to-back CO rests on a valid original CO; Art 79: a CO issued before the Agreement
     entered into force for its exporting Party is not one. The reference on the CO states the original's Party and
-    date: the same facts as the original in the context, judged the same way (the reviewer's case: PH original of
+    date: the same facts as the original in the context, judged the same way (the review's case: PH original of
     20 June 2010 named by a Singapore CO, the original not in the context)."""
     co = sg_back_to_back(original)
     if original.get("exporting_party") == "ID":
@@ -935,7 +935,7 @@ def test_original_reference_alone_is_judged_against_entry_into_force(original: d
 
 
 def test_original_reference_alone_before_entry_into_force_is_rejected() -> None:
-    """Through roo.evaluate: rejected as the CO with the original in the context is (the reviewer's pair)."""
+    """Through roo.evaluate: rejected as the CO with the original in the context is (the review's pair)."""
     reference = {"reference_number": "PH-ORIG-1", "issue_date": "2010-06-20", "exporting_party": "PH"}
     co = sg_back_to_back(reference)
     alone = roo.evaluate(co, on=date(2010, 7, 10))
@@ -959,7 +959,7 @@ def test_original_reference_alone_before_entry_into_force_is_rejected() -> None:
 def test_original_that_replaces_a_pre_entry_into_force_co_is_no_basis(first_issued: str, expected: Seen) -> None:
     """IR 5(a): a replacement is valid only during the validity of the CO it replaces; Art 79: a CO issued before
     the Agreement entered into force for its Party is not one. An original issued on 2 July 2010 that replaces a
-    CO of 10 June 2010 is no valid original (the reviewer's case), judged by the first date of its chain."""
+    CO of 10 June 2010 is no valid original (the review's case), judged by the first date of its chain."""
     reference = {"reference_number": "PH-ORIG-1", "issue_date": "2010-07-02", "exporting_party": "PH"}
     original = ph_original("2010-07-02", replaces={"reference_number": "PH-FIRST", "issue_date": first_issued})
     result = ir09.check_original_reference(sg_back_to_back(reference), Context(related_certificates=(original,)))

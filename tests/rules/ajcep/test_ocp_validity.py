@@ -252,7 +252,7 @@ def test_certified_true_copy_presented_before_it_was_made(on: date, expected: tu
 
 
 def test_copy_made_after_presentation_is_rejected_and_names_the_dates() -> None:
-    """Through roo.evaluate, the reviewer's case: a copy of a CO of 5 March 2024, made on 10 April 2024, presented
+    """Through roo.evaluate, the review's case: a copy of a CO of 5 March 2024, made on 10 April 2024, presented
     on 20 March 2024, is rejected; the finding gives both dates."""
     co = certificate(certified_true_copy=True, certified_true_copy_date="2024-04-10")
     evaluation = roo.evaluate(co, on=date(2024, 3, 20))

@@ -152,7 +152,7 @@ def test_a_printed_code_is_compared_by_its_digits_only_when_they_are_certain(pri
 
 @pytest.mark.parametrize("printed", ["HS 6907.21", "6907,21", "ex 6907.21"])
 def test_a_code_printed_with_a_label_or_comma_is_within_the_measure(printed: str) -> None:
-    """The reviewer's cases: a COO from China (which the measure does not exclude) printing its tiles as
+    """The review's cases: a COO from China (which the measure does not exclude) printing its tiles as
     "HS 6907.21", "6907,21" or "ex 6907.21". Art 2(3) excludes only goods from a country the measure excludes:
     the tiles are within the measure and the COO cannot exclude them. Before, the print was read as outside
     every measure and the item accepted, with every Art 9 and origin rule not applicable."""
@@ -161,7 +161,7 @@ def test_a_code_printed_with_a_label_or_comma_is_within_the_measure(printed: str
 
 
 def test_a_readable_label_does_not_hide_the_items_own_defects() -> None:
-    """The reviewer's case: "HS 6907.21" from Viet Nam (excluded), without quantity or weight (Art 9(j)). The
+    """The review's case: "HS 6907.21" from Viet Nam (excluded), without quantity or weight (Art 9(j)). The
     goods are within the measure, so the Regulation's data elements bind them: (j) denies the item."""
     item = motr_item(1, hs_code="HS 6907.21", quantity=None, gross_weight=None)
     evaluation = evaluate(motr(items=[item]))
@@ -198,7 +198,7 @@ def test_a_code_that_cannot_be_compared_passes_when_every_measure_excludes_the_c
 
 
 def test_a_covering_measure_does_not_hide_a_more_precise_one_that_may_cover() -> None:
-    """The reviewer's case: measure A on 6907 excludes Viet Nam, measure B on 6907.21 excludes no one; the COO
+    """The review's case: measure A on 6907 excludes Viet Nam, measure B on 6907.21 excludes no one; the COO
     prints 6907. A covers the goods and excludes Viet Nam; B may cover them and would not: the doubt is reported
     (a warning for customs to settle the full code), as when no measure covers the code."""
     broad = SafeguardMeasure("Measure A", ("6907",), ("VN",), date(2024, 1, 1))

@@ -40,7 +40,7 @@ def test_in_force_boundary(on: date, codes: list[str]) -> None:
 )
 def test_the_regulation_serves_imports_into_indonesia_only(importing_party: str, on: date, denied: bool) -> None:
     """Art 2 (read with Art 1(1)-(2)): the Regulation sets Indonesia's rules of origin for goods imported under its
-    safeguard measures. The reviewer's case, a COO for goods imported into Japan, was accepted with no finding:
+    safeguard measures. The review's case, a COO for goods imported into Japan, was accepted with no finding:
     such a COO can exclude no goods from an Indonesian measure, an error on the whole COO whatever the date."""
     transport = {"departure_date": "2024-06-28", "vessel_or_flight": "MV SAIGON BRIDGE", "port_of_discharge": "JPTYO"}
     co = motr(importing_party=importing_party, issue_date="2024-06-28", transport=transport)

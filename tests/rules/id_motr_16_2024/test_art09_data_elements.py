@@ -69,7 +69,7 @@ def test_missing_item_element_denies_that_item_only(changes: dict[str, Any], ele
 )
 def test_a_gross_weight_is_the_quantity_of_the_goods(changes: dict[str, Any], missing: bool) -> None:
     """Art 9(j) asks for the "quantity of goods" and names no unit: a gross weight is a quantity of the goods (the
-    AJCEP form's box 9 reads "gross weight or other quantity" alike). The reviewer's case, an item showing its
+    AJCEP form's box 9 reads "gross weight or other quantity" alike). The review's case, an item showing its
     gross weight and no other quantity, has element (j); only an item showing neither lacks it."""
     evaluation = roo.evaluate(motr(items=[motr_item(1, **changes), motr_item(2)]), on=ON)
     found = [(f.facts["element"], f.item) for f in evaluation.findings if f.code == "motr-item-data-element-missing"]

@@ -169,7 +169,7 @@ def test_reason_naming_a_ground_meets_criterion_a(reason: str) -> None:
         pytest.param("sold to a buyer in Singapore", ("sold", "buyer"), id="sale"),
         pytest.param("commercial", ("commercial",), id="commercial"),
         pytest.param("dijual kepada pembeli di Singapura", ("dijual", "pembeli"), id="id-dijual"),
-        # The reviewer's cases: negated, or shipping jargon, yet read as a purpose word.
+        # The review's cases: negated, or shipping jargon, yet read as a purpose word.
         pytest.param("Barang tidak dijual di Singapura, hanya singgah", ("dijual",), id="id-tidak-dijual"),
         pytest.param("Goods not for sale in Singapore; port congestion at Cai Mep", ("sale",), id="not-for-sale"),
         pytest.param("Trade lane rotation calls at Singapore", ("trade",), id="trade-lane"),

@@ -22,7 +22,7 @@ from tests.rules.id_motr_16_2024.helpers import ON, motr, motr_item
         pytest.param("CC, ACU", ["motr-accumulation-not-recognised"], True, id="accumulation"),
         pytest.param("CC, DMI", ["motr-de-minimis-not-provided"], True, id="de-minimis-warning"),
         pytest.param("ZZ", ["motr-origin-criterion-unreadable"], True, id="unreadable"),
-        # The reviewer's cases: box 8 states something, in words roo does not read.
+        # The review's cases: box 8 states something, in words roo does not read.
         pytest.param("Change of tariff chapter", ["motr-origin-criterion-unreadable"], True, id="change-of-chapter-words"),
         pytest.param("100% Vietnam origin", ["motr-origin-criterion-unreadable"], True, id="percent-origin"),
         pytest.param("Made in Vietnam", ["motr-origin-criterion-unreadable"], True, id="made-in"),
