@@ -129,7 +129,7 @@ from ...rule_kit import (
     without_declaration,
 )
 from ...text import normalize_text
-from ..shared.declaration import item_path, lines_by_item, lines_for
+from ..shared.declaration import item_path, lines_for, lines_under_absent_items
 
 RULE_A: Final = "AJCEP/IR/4(a)"
 #: The importing Party's classification on the CO (form note 5): what a declared subheading is compared under.
@@ -293,14 +293,12 @@ def check_declared_items(co: Certificate, ctx: Context) -> Result:
         return WITHOUT_DECLARATION
     if not declaration.items:
         return not_evaluated("context.declaration.items")
-    numbers = {item.number for item in co.items}
-    grouped = lines_by_item(declaration)
-    findings = [
-        DECLARED_ITEM_NOT_ON_CERTIFICATE(number, item_number=number, lines=len(lines))
-        for number, lines in grouped.items()
-        if number not in numbers
-    ]
-    return judged(*findings)
+    return judged(
+        *(
+            DECLARED_ITEM_NOT_ON_CERTIFICATE(number, item_number=number, lines=len(lines))
+            for number, lines in lines_under_absent_items(declaration, co).items()
+        )
+    )
 
 
 def check_hs_subheading(item: Item, co: Certificate, ctx: Context) -> Result:

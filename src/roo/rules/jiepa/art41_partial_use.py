@@ -51,7 +51,7 @@ from ...rule_kit import (
     not_evaluated,
     without_declaration,
 )
-from ..shared.declaration import lines_by_item
+from ..shared.declaration import lines_under_absent_items
 
 
 def check_declared_items(co: Certificate, ctx: Context) -> Result:
@@ -64,13 +64,11 @@ def check_declared_items(co: Certificate, ctx: Context) -> Result:
         return WITHOUT_DECLARATION
     if not declaration.items:
         return NOT_APPLICABLE
-    numbers = {item.number for item in co.items}
     named = {"declaration": declaration.number} if declaration.number else {}
     return judged(
         *(
             ledger.UNKNOWN_ITEM(number, item_number=number, **named)
-            for number in lines_by_item(declaration)
-            if number not in numbers
+            for number in lines_under_absent_items(declaration, co)
         )
     )
 

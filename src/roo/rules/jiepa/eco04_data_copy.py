@@ -360,11 +360,6 @@ def _lookup(co: Certificate, copy: Certificate) -> _Supplemented:
     return entry
 
 
-def _from_the_copy(entry: _Supplemented) -> bool:
-    """Whether some data element of the e-CO was read from the copy (else the rules read the e-CO as it is)."""
-    return bool(entry.taken)
-
-
 def _on_the_e_co(read: Result, own: Result, entry: _Supplemented) -> Result:
     """A rule's result ``read`` on the supplemented e-CO, with no denial that its result ``own`` on the e-CO alone lacks.
 
@@ -418,7 +413,7 @@ def _certificate_check(check: CertificateCheck) -> CertificateCheck:
         if copy is None or not _applies(co):
             return check(co, ctx)
         entry = _lookup(co, copy)
-        if not _from_the_copy(entry):
+        if not entry.taken:  # nothing read from the copy: the e-CO as it is
             return check(co, ctx)
         read = check(entry.certificate, ctx)
         return _on_the_e_co(read, check(co, ctx), entry) if _denies(read) else read
@@ -433,7 +428,7 @@ def _item_check(check: ItemCheck) -> ItemCheck:
         if copy is None or not _applies(co):
             return check(item, co, ctx)
         entry = _lookup(co, copy)
-        if not _from_the_copy(entry):
+        if not entry.taken:  # nothing read from the copy: the e-CO as it is
             return check(item, co, ctx)
         read = check(entry.items.get(id(item), item), entry.certificate, ctx)
         return _on_the_e_co(read, check(item, co, ctx), entry) if _denies(read) else read

@@ -64,6 +64,12 @@ def lines_by_item(declaration: Declaration) -> Mapping[int, tuple[DeclarationIte
     return _lines(declaration)
 
 
+def lines_under_absent_items(declaration: Declaration, co: Certificate) -> dict[int, tuple[DeclarationItem, ...]]:
+    """The declaration's lines under item numbers ``co`` does not have, by that number (declaration order)."""
+    numbers = {item.number for item in co.items}
+    return {number: lines for number, lines in lines_by_item(declaration).items() if number not in numbers}
+
+
 def lines_for(declaration: Declaration, number: int) -> tuple[DeclarationItem, ...]:
     """The lines of ``declaration`` that claim preference under CO item ``number`` (as ``for_item``, indexed)."""
     return _lines(declaration).get(number, ())

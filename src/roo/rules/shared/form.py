@@ -126,7 +126,6 @@ def check_stamp(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
     return judged(terms.certification_not_stamped(None, **_where(terms, co, _CERTIFICATION)))
 
 
-
 def check_certification_signatory(terms: FormTerms, co: Certificate, ctx: Context) -> Result:
     """The certification names the authorised signatory (a certification left out of the data is not stated)."""
     certification = co.certification
